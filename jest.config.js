@@ -1,0 +1,25 @@
+/** @type {import('jest').Config} */
+const tsJest = ['ts-jest', { tsconfig: { module: 'CommonJS', moduleResolution: 'Node', isolatedModules: true, jsx: 'react-jsx', esModuleInterop: true } }];
+
+module.exports = {
+  testTimeout: 30000,
+  coverageProvider: 'v8',
+  collectCoverageFrom: ['src/core/**/*.ts'],
+  coverageThreshold: { 'src/core/': { lines: 90 } },
+  projects: [
+    {
+      displayName: 'node',
+      testEnvironment: 'node',
+      transform: { '^.+\\.tsx?$': tsJest },
+      testMatch: ['<rootDir>/test/**/*.test.ts'],
+      testPathIgnorePatterns: ['<rootDir>/test/e2e/'],
+      moduleNameMapper: { '^office-addin-manifest$': '<rootDir>/test/stubs/officeAddinManifest.js' },
+    },
+    {
+      displayName: 'dom',
+      testEnvironment: 'jsdom',
+      transform: { '^.+\\.tsx?$': tsJest },
+      testMatch: ['<rootDir>/test/**/*.test.tsx'],
+    },
+  ],
+};

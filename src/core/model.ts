@@ -1,0 +1,121 @@
+import type { CellValue } from './sheetTable';
+import type { Problem } from './problems';
+
+/** Calendar day as days since 1970-01-01 (UTC). Dates in the core are days: no time zones, cheap to compare. */
+export type Day = number;
+
+export type SheetRole = 'contacts' | 'customers' | 'sales' | 'articles';
+export const SHEET_ROLES: readonly SheetRole[] = ['contacts', 'customers', 'sales', 'articles'];
+
+export const PERSON_FIELDS = [
+  'salutation',
+  'title',
+  'firstName',
+  'lastName',
+  'company',
+  'street',
+  'postalCode',
+  'city',
+  'country',
+  'email',
+  'phone',
+  'mobile',
+] as const;
+export type PersonField = (typeof PERSON_FIELDS)[number];
+
+/** Every field the add-in understands, per sheet role. `fullName` is split into first and last name. */
+export type ContactField = 'contactId' | 'customerId' | PersonField | 'fullName' | 'optOut';
+export type CustomerField = 'customerId' | PersonField | 'fullName' | 'optOut';
+export type SalesField = 'date' | 'customerId' | 'articleNo' | 'articleName' | 'quantity' | 'amount' | 'unitPrice';
+export type ArticleField = 'articleNo' | 'articleName' | 'category';
+export type Field = ContactField | CustomerField | SalesField | ArticleField;
+
+export type PersonData = Record<PersonField, string>;
+
+/** Where a record came from, for messages and for the user to find the row. */
+export interface RowRef {
+  sheet: string;
+  /** 1-based sheet row. */
+  row: number;
+}
+
+export interface Contact extends PersonData, RowRef {
+  contactId: string;
+  customerId: string;
+  /** Header of the opt-out column that flagged this person (e.g. "Werbesperre"), or null. */
+  optOut: string | null;
+  /** Unknown columns, header → text; they travel along into the outputs. */
+  extra: Record<string, string>;
+  /** The sheet row as read, for filters on any column. Not copied. */
+  cells: CellValue[];
+}
+
+export interface Customer extends PersonData, RowRef {
+  customerId: string;
+  optOut: string | null;
+  extra: Record<string, string>;
+  cells: CellValue[];
+}
+
+export interface SaleLine {
+  customerId: string;
+  day: Day | null;
+  articleNo: string;
+  articleName: string;
+  quantity: number | null;
+  amount: number | null;
+  row: number;
+}
+
+export interface Article {
+  articleNo: string;
+  articleName: string;
+  category: string;
+}
+
+/** How one sheet was understood: which sheet plays the role, where the header is, which column is which field. */
+export interface SheetMapping {
+  role: SheetRole;
+  sheet: string;
+  /** 1-based sheet row of the header. */
+  headerRow: number;
+  /** Header texts in sheet order, as written in the sheet. */
+  headers: string[];
+  /** field → column index (0-based within the SheetTable row). */
+  columns: Partial<Record<Field, number>>;
+  /** Column indexes of opt-out columns (there may be several). */
+  optOutColumns: number[];
+  /** Column indexes that are not mapped to a field: kept and carried into outputs. */
+  extraColumns: number[];
+}
+
+export type WorkbookMapping = Partial<Record<SheetRole, SheetMapping>>;
+
+/** What a user or a campaign file says explicitly; it always wins over recognition. */
+export interface MappingOverrides {
+  sheets?: Partial<Record<SheetRole, string>>;
+  /** role → field → header text in the sheet. */
+  columns?: Partial<Record<SheetRole, Partial<Record<Field, string>>>>;
+}
+
+export interface WorkbookData {
+  /** null when the workbook has no contacts sheet: then each customer is a recipient itself. */
+  contacts: Contact[] | null;
+  customers: Customer[];
+  sales: SaleLine[];
+  /** From the articles sheet, or derived from the sales lines when there is none. */
+  articles: Article[];
+  mapping: WorkbookMapping;
+  problems: Problem[];
+}
+
+/** A person who can receive the campaign: a contact, or a customer standing for itself. */
+export interface Recipient extends PersonData {
+  kind: 'contact' | 'customer';
+  contactId: string;
+  customerId: string;
+  optOut: string | null;
+  extra: Record<string, string>;
+  sheet: string;
+  row: number;
+}

@@ -1,0 +1,54 @@
+/**
+ * Everything that can be wrong with a user's data or setup, as a closed union.
+ * Problems are values: they are collected, counted and shown in the user's language (see problemMessages.ts).
+ */
+export type ProblemCode =
+  // cell level
+  | 'errorValue' // an Excel error such as #N/A or #WERT! where a value was expected
+  | 'invalidDate'
+  | 'invalidNumber'
+  | 'invalidEmail'
+  | 'postalCodeRestored' // a postal code stored as a number lost its leading zero; restored
+  // row level
+  | 'rowWithoutKey' // e.g. a sales line without customer number
+  | 'totalsRowSkipped' // a "Summe"/"Total" row
+  | 'duplicateId' // the same contact or customer number twice in one sheet
+  | 'unknownCustomer' // a contact or sales line refers to a customer number not in the customer sheet
+  | 'missingPostalCode' // letter campaign: street and city present, postal code missing (warning)
+  // sheet and workbook level
+  | 'sheetNotFound'
+  | 'sheetRoleNotFound' // no sheet recognised as contacts/customers/sales/articles
+  | 'sheetRoleAmbiguous'
+  | 'headerNotFound'
+  | 'columnNotFound' // a column named by a mapping or filter does not exist
+  | 'requiredColumnMissing'
+  | 'unknownArticle' // a purchasedArticles selection names an article that occurs nowhere
+  // campaign definition and state
+  | 'invalidCampaign'
+  | 'invalidState'
+  // host (workbook adapters)
+  | 'hostTimeout'
+  | 'payloadTooLarge'
+  | 'hostError';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Problem {
+  code: ProblemCode;
+  severity: Severity;
+  sheet?: string;
+  /** 1-based sheet row, as Excel shows it. */
+  row?: number;
+  /** Column header as in the sheet (or a column letter when there is no header). */
+  column?: string;
+  /** The offending value, shortened, for the message. */
+  value?: string;
+  /** Extra detail for the message, e.g. the field path of an invalid campaign file. */
+  detail?: string;
+}
+
+export const problem = (code: ProblemCode, severity: Severity, where: Omit<Problem, 'code' | 'severity'> = {}): Problem => ({
+  code,
+  severity,
+  ...where,
+});

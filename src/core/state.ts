@@ -1,0 +1,18 @@
+import type { StoredCampaign } from './campaign';
+import type { MappingOverrides } from './model';
+
+/** Name of the very hidden sheet that holds the add-in's state inside the workbook. */
+export const STATE_SHEET = 'KampagnenDaten';
+export const STATE_VERSION = 1;
+
+/** Everything the add-in keeps in the workbook; it survives save/reopen and co-authoring. */
+export interface AddinState {
+  version: typeof STATE_VERSION;
+  campaigns: StoredCampaign[];
+  /** Column mappings the user confirmed in the mapping dialog. */
+  mapping?: MappingOverrides;
+  /** Sheets the add-in created; only these may ever be replaced or deleted. */
+  ownedSheets: string[];
+}
+
+export const emptyState = (): AddinState => ({ version: STATE_VERSION, campaigns: [], ownedSheets: [] });
