@@ -1,0 +1,96 @@
+/* eslint-disable */
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+
+const DEV_URL = 'https://localhost:3000';
+const DEV_PORT = 3000;
+const CERT_DIR = path.join(os.homedir(), '.office-addin-dev-certs');
+
+/**
+ * HTTPS with the certificates `npx office-addin-dev-certs install` puts into ~/.office-addin-dev-certs (Office only
+ * loads add-ins from trusted https). Without them webpack-dev-server's own self-signed certificate is used.
+ */
+function httpsServer() {
+  const file = (name) => path.join(CERT_DIR, name);
+  if (!['localhost.key', 'localhost.crt', 'ca.crt'].every((name) => fs.existsSync(file(name)))) {
+    console.warn(
+      `Keine Entwicklerzertifikate in ${CERT_DIR}: "npx office-addin-dev-certs install" ausführen.`,
+    );
+    return 'https';
+  }
+  return {
+    type: 'https',
+    options: {
+      key: fs.readFileSync(file('localhost.key')),
+      cert: fs.readFileSync(file('localhost.crt')),
+      ca: fs.readFileSync(file('ca.crt')),
+    },
+  };
+}
+
+/**
+ * env.preview: the browser preview without Office (plain http, office.js not loaded).
+ * env.publicUrl: where the production build is hosted; replaces the development URL in dist/manifest.xml.
+ */
+module.exports = (env = {}, argv = {}) => {
+  const production = argv.mode === 'production';
+  const preview = Boolean(env.preview);
+  const publicUrl = (env.publicUrl || DEV_URL).replace(/\/$/, '');
+  return {
+    mode: production ? 'production' : 'development',
+    devtool: production ? 'source-map' : 'eval-cheap-module-source-map',
+    entry: { taskpane: './src/taskpane/index.tsx' },
+    output: {
+      path: path.resolve(__dirname, 'dist'),
+      filename: production ? '[name].[contenthash].js' : '[name].js',
+      clean: true,
+    },
+    resolve: { extensions: ['.ts', '.tsx', '.js'] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: 'ts-loader',
+            options: {
+              configFile: path.resolve(__dirname, 'tsconfig.json'),
+              transpileOnly: true,
+              compilerOptions: { noEmit: false },
+            },
+          },
+        },
+      ],
+    },
+    plugins: [
+      new HtmlWebpackPlugin({
+        filename: 'taskpane.html',
+        template: './src/taskpane/taskpane.html',
+        chunks: ['taskpane'],
+        templateParameters: { loadOffice: !preview },
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'assets', to: 'assets' },
+          {
+            from: 'manifest.xml',
+            to: 'manifest.xml',
+            transform: (content) =>
+              production ? content.toString().split(DEV_URL).join(publicUrl) : content,
+          },
+        ],
+      }),
+    ],
+    performance: { hints: false },
+    devServer: {
+      port: DEV_PORT,
+      headers: { 'Access-Control-Allow-Origin': '*' },
+      server: !env.WEBPACK_SERVE || preview ? 'http' : httpsServer(),
+      static: false,
+      open: preview ? '/taskpane.html' : false,
+    },
+  };
+};
