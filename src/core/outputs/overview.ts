@@ -1,0 +1,31 @@
+import type { Language, StoredCampaign } from '../campaign';
+import { campaignTypeLabel } from '../campaignTypes';
+import type { TableData } from '../sheetTable';
+
+const HEADERS: Record<Language, string[]> = {
+  de: ['Name', 'Typ', 'Beschreibung', 'Erstellt', 'Aktualisiert', 'Mitglieder', 'Zielgruppenblatt'],
+  en: ['Name', 'Type', 'Description', 'Created', 'Updated', 'Members', 'Target sheet'],
+};
+
+/** Columns holding people's text; anything starting with "=" or "-" there must not become a formula. */
+const TEXT_COLUMNS = [0, 1, 2, 6];
+
+const dateOrText = (iso: string): Date | string => {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : date;
+};
+
+/** The Kampagnen overview sheet: one row per campaign, in the order they were created. */
+export const campaignsOverviewTable = (campaigns: StoredCampaign[], lang: Language): TableData => ({
+  headers: [...HEADERS[lang]],
+  rows: campaigns.map((campaign) => [
+    campaign.name,
+    campaignTypeLabel(campaign.type, lang),
+    campaign.description ?? '',
+    dateOrText(campaign.createdAt),
+    dateOrText(campaign.updatedAt),
+    campaign.memberCount,
+    campaign.targetSheet ?? '',
+  ]),
+  textColumns: [...TEXT_COLUMNS],
+});

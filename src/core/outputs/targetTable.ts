@@ -1,0 +1,167 @@
+import type { CampaignType, Language } from '../campaign';
+import type { PersonField, Recipient } from '../model';
+import type { TableData } from '../sheetTable';
+import { transliterate } from '../sheetNames';
+import type { TargetGroup } from '../targetGroupModel';
+
+type Column = 'contactId' | 'customerId' | PersonField | 'greeting' | 'source';
+
+const COLUMNS: readonly Column[] = [
+  'contactId',
+  'customerId',
+  'salutation',
+  'title',
+  'firstName',
+  'lastName',
+  'greeting',
+  'company',
+  'street',
+  'postalCode',
+  'city',
+  'country',
+  'email',
+  'phone',
+  'mobile',
+  'source',
+];
+
+/** Short, ASCII-only headers: Word turns anything else into unreadable merge field names. */
+const HEADERS: Record<Language, Record<Column, string>> = {
+  de: {
+    contactId: 'KontaktNr',
+    customerId: 'KundenNr',
+    salutation: 'Anrede',
+    title: 'Titel',
+    firstName: 'Vorname',
+    lastName: 'Nachname',
+    greeting: 'Briefanrede',
+    company: 'Firma',
+    street: 'Strasse',
+    postalCode: 'PLZ',
+    city: 'Ort',
+    country: 'Land',
+    email: 'EMail',
+    phone: 'Telefon',
+    mobile: 'Mobil',
+    source: 'Quelle',
+  },
+  en: {
+    contactId: 'ContactNo',
+    customerId: 'CustomerNo',
+    salutation: 'Salutation',
+    title: 'Title',
+    firstName: 'FirstName',
+    lastName: 'LastName',
+    greeting: 'Greeting',
+    company: 'Company',
+    street: 'Street',
+    postalCode: 'PostalCode',
+    city: 'City',
+    country: 'Country',
+    email: 'Email',
+    phone: 'Phone',
+    mobile: 'Mobile',
+    source: 'Source',
+  },
+};
+
+type Gender = 'female' | 'male' | 'diverse' | 'unknown';
+
+const SALUTATION_GENDER: Record<string, Gender> = {
+  frau: 'female',
+  fr: 'female',
+  ms: 'female',
+  mrs: 'female',
+  miss: 'female',
+  herr: 'male',
+  hr: 'male',
+  herrn: 'male',
+  mr: 'male',
+  divers: 'diverse',
+  mx: 'diverse',
+};
+
+const genderOf = (salutation: string): Gender =>
+  SALUTATION_GENDER[salutation.toLowerCase().replace(/[^a-z]/g, '')] ?? 'unknown';
+
+const joinWords = (...words: string[]): string => words.filter((word) => word !== '').join(' ');
+
+/** The letter's opening line for Word mail merge ("Sehr geehrte Frau Dr. Schmidt,"). */
+export const greetingFor = (person: Recipient, lang: Language): string => {
+  const { title, firstName, lastName } = person;
+  const gender = lastName === '' ? 'unknown' : genderOf(person.salutation);
+  if (lang === 'de') {
+    if (gender === 'female') return `Sehr geehrte ${joinWords('Frau', title, lastName)},`;
+    if (gender === 'male') return `Sehr geehrter ${joinWords('Herr', title, lastName)},`;
+    if (gender === 'diverse') return `Guten Tag ${joinWords(firstName, lastName)},`;
+    return 'Sehr geehrte Damen und Herren,';
+  }
+  // English drops "Ms"/"Mr" when there is an academic title ("Dear Dr Smith,").
+  const englishTitle = title.replace(/\./g, '');
+  if (gender === 'female' || gender === 'male') {
+    return `Dear ${joinWords(englishTitle || (gender === 'female' ? 'Ms' : 'Mr'), lastName)},`;
+  }
+  if (gender === 'diverse') return `Dear ${joinWords(firstName, lastName)},`;
+  return 'Dear Sir or Madam,';
+};
+
+const MAX_MERGE_FIELD = 40;
+
+/** Word merge field names: a letter first, then letters, digits and "_", at most 40 characters. */
+const mergeFieldName = (header: string): string => {
+  const words = transliterate(header)
+    .split(/[^A-Za-z0-9]+/)
+    .filter((word) => word !== '');
+  const joined = words.map((word, i) => (i === 0 ? word : word[0].toUpperCase() + word.slice(1))).join('');
+  const name = /^[A-Za-z]/.test(joined) ? joined : `Feld${joined}`;
+  return name.slice(0, MAX_MERGE_FIELD);
+};
+
+const uniqueNames = (wanted: string[], taken: string[]): string[] => {
+  const used = new Set(taken.map((name) => name.toLowerCase()));
+  return wanted.map((name) => {
+    let candidate = name;
+    for (let n = 2; used.has(candidate.toLowerCase()); n++) {
+      const suffix = String(n);
+      candidate = name.slice(0, MAX_MERGE_FIELD - suffix.length) + suffix;
+    }
+    used.add(candidate.toLowerCase());
+    return candidate;
+  });
+};
+
+const extraHeadersOf = (group: TargetGroup): string[] => {
+  const seen = new Set<string>();
+  for (const member of group.members)
+    for (const header of Object.keys(member.recipient.extra)) seen.add(header);
+  return [...seen];
+};
+
+const standardCell = (column: Column, person: Recipient, source: string, lang: Language): string => {
+  if (column === 'greeting') return greetingFor(person, lang);
+  if (column === 'source') return source;
+  return person[column];
+};
+
+/**
+ * The target group as one table, for its sheet and for the CSV. Every cell is text: ids, postal codes and phone
+ * numbers must keep their leading zeros and "+", and a name such as "=Müller" must never become a formula in Excel.
+ */
+export const targetGroupTable = (
+  group: TargetGroup,
+  campaign: { type: CampaignType; language?: Language },
+  selectionLabels: string[],
+): TableData => {
+  const lang = campaign.language ?? 'de';
+  const standardHeaders = COLUMNS.map((column) => HEADERS[lang][column]);
+  const extras = extraHeadersOf(group);
+  const headers = [...standardHeaders, ...uniqueNames(extras.map(mergeFieldName), standardHeaders)];
+  const rows = group.members.map(({ recipient, selectionIndex }) => {
+    const source = selectionLabels[selectionIndex] ?? '';
+    return [
+      ...COLUMNS.map((column) => standardCell(column, recipient, source, lang)),
+      ...extras.map((header) => recipient.extra[header] ?? ''),
+    ];
+  });
+  return { headers, rows, textColumns: headers.map((_, i) => i) };
+};
