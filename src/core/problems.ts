@@ -45,6 +45,8 @@ export interface Problem {
   value?: string;
   /** Extra detail for the message, e.g. the field path of an invalid campaign file. */
   detail?: string;
+  /** Further occurrences of the same code on the same sheet that were counted but not listed one by one. */
+  more?: number;
 }
 
 export const problem = (code: ProblemCode, severity: Severity, where: Omit<Problem, 'code' | 'severity'> = {}): Problem => ({

@@ -1,0 +1,162 @@
+import type { Language } from './campaign';
+import type { Field, SheetRole } from './model';
+import type { Problem, ProblemCode } from './problems';
+
+type Labels<K extends string> = Record<Language, Record<K, string>>;
+
+const ROLE_LABELS: Labels<SheetRole> = {
+  de: { contacts: 'Kontakte', customers: 'Kunden', sales: 'Umsätze', articles: 'Artikel' },
+  en: { contacts: 'contacts', customers: 'customers', sales: 'sales', articles: 'articles' },
+};
+
+const FIELD_LABELS: Labels<Field> = {
+  de: {
+    contactId: 'Kontakt-Nr.',
+    customerId: 'Kunden-Nr.',
+    salutation: 'Anrede',
+    title: 'Titel',
+    firstName: 'Vorname',
+    lastName: 'Nachname',
+    fullName: 'Name (vollständig)',
+    company: 'Firma',
+    street: 'Straße',
+    postalCode: 'PLZ',
+    city: 'Ort',
+    country: 'Land',
+    email: 'E-Mail',
+    phone: 'Telefon',
+    mobile: 'Mobil',
+    optOut: 'Werbesperre',
+    date: 'Datum',
+    articleNo: 'Artikel-Nr.',
+    articleName: 'Artikel',
+    quantity: 'Menge',
+    amount: 'Betrag',
+    unitPrice: 'Einzelpreis',
+    category: 'Kategorie',
+  },
+  en: {
+    contactId: 'contact ID',
+    customerId: 'customer ID',
+    salutation: 'salutation',
+    title: 'title',
+    firstName: 'first name',
+    lastName: 'last name',
+    fullName: 'full name',
+    company: 'company',
+    street: 'street',
+    postalCode: 'postal code',
+    city: 'city',
+    country: 'country',
+    email: 'e-mail',
+    phone: 'phone',
+    mobile: 'mobile',
+    optOut: 'opt-out',
+    date: 'date',
+    articleNo: 'article no.',
+    articleName: 'article',
+    quantity: 'quantity',
+    amount: 'amount',
+    unitPrice: 'unit price',
+    category: 'category',
+  },
+};
+
+const label = <K extends string>(labels: Record<K, string>, key: string | undefined): string =>
+  key === undefined ? '' : ((labels as Record<string, string>)[key] ?? key);
+
+type Render = (p: Problem, lang: Language) => string;
+
+const role = (p: Problem, lang: Language): string => label(ROLE_LABELS[lang], p.detail);
+const field = (p: Problem, lang: Language): string => label(FIELD_LABELS[lang], p.detail);
+const detail = (p: Problem): string => (p.detail ? ` (${p.detail})` : '');
+
+const DE: Record<ProblemCode, Render> = {
+  errorValue: (p) =>
+    `Excel-Fehlerwert ${p.value ?? ''} – die Zelle wird als leer gelesen. Bitte die Formel prüfen.`,
+  invalidDate: (p) => `„${p.value ?? ''}“ ist kein gültiges Datum – das Datum bleibt leer.`,
+  invalidNumber: (p) => `„${p.value ?? ''}“ ist keine Zahl – der Wert bleibt leer.`,
+  invalidEmail: (p) => `„${p.value ?? ''}“ ist keine gültige E-Mail-Adresse.`,
+  postalCodeRestored: (p) =>
+    `Die PLZ war als Zahl gespeichert; die führende Null wurde ergänzt (${p.value ?? ''}).`,
+  rowWithoutKey: () => 'Zeile ohne Kundennummer bzw. ohne Kontakt-Nr., Name und E-Mail – übersprungen.',
+  totalsRowSkipped: () => 'Summenzeile – übersprungen.',
+  duplicateId: (p) =>
+    `Die Nummer „${p.value ?? ''}“ kommt mehrfach vor. Beide Zeilen werden gelesen; doppelte Empfänger werden zusammengeführt.`,
+  unknownCustomer: (p) => `Die Kundennummer „${p.value ?? ''}“ steht nicht im Kundenblatt.`,
+  missingPostalCode: () => 'Die PLZ fehlt. Der Brief wird trotzdem erstellt; bitte die PLZ ergänzen.',
+  sheetNotFound: (p) =>
+    `Dieses Blatt gibt es in der Arbeitsmappe nicht${p.detail ? ` (als ${role(p, 'de')} gewählt)` : ''}. Bitte die Zuordnung prüfen.`,
+  sheetRoleNotFound: (p) =>
+    `Kein Blatt mit ${role(p, 'de')} gefunden. Bitte das Blatt in der Zuordnung wählen.`,
+  sheetRoleAmbiguous: (p) =>
+    `Auch das Blatt „${p.detail ?? ''}“ passt als ${label(ROLE_LABELS.de, p.value)}; verwendet wird dieses. Bei Bedarf die Zuordnung ändern.`,
+  headerNotFound: () => 'In den ersten 10 Zeilen wurde keine Überschriftenzeile gefunden.',
+  columnNotFound: (p) =>
+    `Diese Spalte gibt es nicht${p.detail ? ` (als ${field(p, 'de')} gewählt)` : ''}. Bitte die Zuordnung prüfen.`,
+  requiredColumnMissing: (p) =>
+    `Die Spalte ${field(p, 'de')} wurde nicht erkannt; das Blatt wird nicht gelesen. Bitte die Spalte zuordnen.`,
+  unknownArticle: (p) => `Den Artikel „${p.value ?? ''}“ gibt es in keiner Umsatzzeile.`,
+  invalidCampaign: (p) => `Die Kampagnendatei ist ungültig${detail(p)}.`,
+  invalidState: (p) => `Die gespeicherten Kampagnendaten sind nicht lesbar${detail(p)}.`,
+  hostTimeout: () => 'Excel antwortet nicht. Bitte kurz warten und erneut versuchen.',
+  payloadTooLarge: () =>
+    'Zu viele Daten für eine Anfrage an Excel. Bitte weniger Zeilen auf einmal verarbeiten.',
+  hostError: (p) => `Excel meldet einen Fehler${detail(p)}.`,
+};
+
+const EN: Record<ProblemCode, Render> = {
+  errorValue: (p) =>
+    `Excel error value ${p.value ?? ''} – the cell is read as empty. Please check the formula.`,
+  invalidDate: (p) => `"${p.value ?? ''}" is not a valid date – the date stays empty.`,
+  invalidNumber: (p) => `"${p.value ?? ''}" is not a number – the value stays empty.`,
+  invalidEmail: (p) => `"${p.value ?? ''}" is not a valid e-mail address.`,
+  postalCodeRestored: (p) =>
+    `The postal code was stored as a number; its leading zero was restored (${p.value ?? ''}).`,
+  rowWithoutKey: () => 'Row without customer ID, or without contact ID, name and e-mail – skipped.',
+  totalsRowSkipped: () => 'Totals row – skipped.',
+  duplicateId: (p) =>
+    `The ID "${p.value ?? ''}" occurs more than once. Both rows are read; duplicate recipients are merged.`,
+  unknownCustomer: (p) => `The customer ID "${p.value ?? ''}" is not on the customers sheet.`,
+  missingPostalCode: () =>
+    'The postal code is missing. The letter is still created; please add the postal code.',
+  sheetNotFound: (p) =>
+    `The workbook has no such sheet${p.detail ? ` (chosen for ${role(p, 'en')})` : ''}. Please check the mapping.`,
+  sheetRoleNotFound: (p) => `No sheet with ${role(p, 'en')} found. Please choose the sheet in the mapping.`,
+  sheetRoleAmbiguous: (p) =>
+    `The sheet "${p.detail ?? ''}" fits as ${label(ROLE_LABELS.en, p.value)} too; this one is used. Change the mapping if needed.`,
+  headerNotFound: () => 'No header row found in the first 10 rows.',
+  columnNotFound: (p) =>
+    `There is no such column${p.detail ? ` (chosen as ${field(p, 'en')})` : ''}. Please check the mapping.`,
+  requiredColumnMissing: (p) =>
+    `The ${field(p, 'en')} column was not recognised; the sheet is not read. Please map the column.`,
+  unknownArticle: (p) => `The article "${p.value ?? ''}" occurs in no sales line.`,
+  invalidCampaign: (p) => `The campaign file is invalid${detail(p)}.`,
+  invalidState: (p) => `The stored campaign data cannot be read${detail(p)}.`,
+  hostTimeout: () => 'Excel is not responding. Please wait a moment and try again.',
+  payloadTooLarge: () => 'Too much data for one request to Excel. Please process fewer rows at a time.',
+  hostError: (p) => `Excel reported an error${detail(p)}.`,
+};
+
+const MESSAGES: Record<Language, Record<ProblemCode, Render>> = { de: DE, en: EN };
+
+function location(p: Problem, lang: Language): string {
+  const parts: string[] = [];
+  if (p.sheet !== undefined) parts.push(lang === 'de' ? `Blatt „${p.sheet}“` : `Sheet "${p.sheet}"`);
+  if (p.row !== undefined) parts.push(lang === 'de' ? `Zeile ${p.row}` : `row ${p.row}`);
+  if (p.column !== undefined) parts.push(lang === 'de' ? `Spalte „${p.column}“` : `column "${p.column}"`);
+  return parts.length > 0 ? `${parts.join(', ')}: ` : '';
+}
+
+function moreSuffix(p: Problem, lang: Language): string {
+  if (!p.more) return '';
+  const count = new Intl.NumberFormat(lang === 'de' ? 'de-DE' : 'en-US').format(p.more);
+  return lang === 'de'
+    ? ` (${count} weitere Fälle, nicht einzeln aufgeführt)`
+    : ` (${count} more, not listed one by one)`;
+}
+
+/** One problem as a short sentence in the user's language: where, what, and what to do. */
+export function describeProblem(p: Problem, lang: Language): string {
+  return `${location(p, lang)}${MESSAGES[lang][p.code](p, lang)}${moreSuffix(p, lang)}`;
+}
