@@ -47,9 +47,13 @@ export const toCsv = (table: TableData, options: CsvOptions = {}): string => {
   const width = table.headers.length;
   const fieldsOf = (row: readonly (CellValue | undefined)[]): string[] =>
     Array.from({ length: width }, (_, i) => csvField(cellText(row[i], language)));
-  const text = Papa.unparse(
-    { fields: fieldsOf(table.headers), data: table.rows.map(fieldsOf) },
-    { delimiter, newline: '\r\n', quotes: false, quoteChar: '"', escapeChar: '"', header: true },
-  );
+  // Header and rows as one array of arrays: papaparse adds a stray line break after a header without rows.
+  const text = Papa.unparse([table.headers, ...table.rows].map(fieldsOf), {
+    delimiter,
+    newline: '\r\n',
+    quotes: false,
+    quoteChar: '"',
+    escapeChar: '"',
+  });
   return BOM + text;
 };

@@ -1,0 +1,143 @@
+import fc from 'fast-check';
+import Papa from 'papaparse';
+import type { CsvDelimiter } from '../../../src/core/outputs/csv';
+import { toCsv } from '../../../src/core/outputs/csv';
+import type { CellValue, TableData } from '../../../src/core/sheetTable';
+
+const table = (headers: string[], rows: CellValue[][]): TableData => ({ headers, rows, textColumns: [] });
+
+/** The lines after the BOM, split at CRLF (no field of ours contains a line break). */
+const lines = (csv: string): string[] => csv.slice(1).split('\r\n');
+
+describe('toCsv', () => {
+  it('starts with the UTF-8 BOM, separates with ";" and ends lines with CRLF', () => {
+    const csv = toCsv(
+      table(
+        ['Vorname', 'Nachname', 'Ort'],
+        [
+          ['Jörg', 'Weiß', 'Köln'],
+          ['Ännchen', 'Groß', 'Gießen'],
+        ],
+      ),
+    );
+    expect(csv).toBe('\uFEFFVorname;Nachname;Ort\r\nJörg;Weiß;Köln\r\nÄnnchen;Groß;Gießen');
+  });
+
+  it.each<[CsvDelimiter, string]>([
+    [';', '\uFEFFFirma;PLZ\r\n"Müller & Söhne; GmbH";01067'],
+    [',', '\uFEFFFirma,PLZ\r\nMüller & Söhne; GmbH,01067'],
+    ['\t', '\uFEFFFirma\tPLZ\r\nMüller & Söhne; GmbH\t01067'],
+  ])('quotes only fields that contain the delimiter %p', (delimiter, expected) => {
+    expect(toCsv(table(['Firma', 'PLZ'], [['Müller & Söhne; GmbH', '01067']]), { delimiter })).toBe(expected);
+  });
+
+  it.each([
+    ['a description with "quotes"', '"a description with ""quotes"""'],
+    ['Zeile 1\nZeile 2', 'Zeile 1 Zeile 2'],
+    ['Zeile 1\r\nZeile 2\rZeile 3', 'Zeile 1 Zeile 2 Zeile 3'],
+    [' führendes Leerzeichen', '" führendes Leerzeichen"'],
+    ['=HYPERLINK("http://x")', '"\'=HYPERLINK(""http://x"")"'],
+    ['=Müller', "'=Müller"],
+    ['@Home GmbH', "'@Home GmbH"],
+    ['-Rabatt-', "'-Rabatt-"],
+    ['+SUM(A1)', "'+SUM(A1)"],
+    ['\tTabulator', "'\tTabulator"],
+    ['\r\n=1+1', '" =1+1"'],
+    ['+49 221 1234-56', '+49 221 1234-56'],
+    ['+49 (0)221 / 123 45', '+49 (0)221 / 123 45'],
+    ['-12,50', '-12,50'],
+    ['-', "'-"],
+    ['+', "'+"],
+    ['01067', '01067'],
+    ['', ''],
+  ])('writes the field %p as %p', (value, expected) => {
+    expect(lines(toCsv(table(['Feld'], [[value]])))[1]).toBe(expected);
+  });
+
+  it.each<['de' | 'en', CellValue[], string]>([
+    ['de', [new Date(Date.UTC(2026, 0, 5)), 1234.5, true, false, null], '05.01.2026;1234,5;WAHR;FALSCH;'],
+    ['en', [new Date(Date.UTC(2026, 0, 5)), 1234.5, true, false, null], '2026-01-05;1234.5;TRUE;FALSE;'],
+    ['de', [new Date(Number.NaN), -3, 0, 'x', 'y'], ';-3;0;x;y'],
+  ])('formats dates, numbers and booleans in %p', (language, row, expected) => {
+    expect(lines(toCsv(table(['A', 'B', 'C', 'D', 'E'], [row]), { language }))[1]).toBe(expected);
+  });
+
+  it('pads short rows to the header width and cuts longer ones', () => {
+    const csv = toCsv(table(['A', 'B', 'C'], [['1'], ['1', '2', '3', '4']]));
+    expect(lines(csv)).toEqual(['A;B;C', '1;;', '1;2;3']);
+  });
+
+  it('applies the guard to headers as well', () => {
+    expect(lines(toCsv(table(['=cmd', 'Ort'], [])))).toEqual(["'=cmd;Ort"]);
+  });
+});
+
+/** The documented transformations, stated independently of the implementation. */
+const expectedField = (value: string): string => {
+  const flat = value.replace(/\r\n|\r|\n/g, ' ');
+  const formula = /^[=+\-@\t\r]/.test(flat);
+  const plainNumber = /^[0-9 +()/\-.,]+$/.test(flat) && /[0-9]/.test(flat);
+  return formula && !plainNumber ? `'${flat}` : flat;
+};
+
+const csvText = fc.oneof(
+  fc.string({
+    unit: fc.constantFrom(
+      'a',
+      'ä',
+      'ß',
+      ' ',
+      ';',
+      ',',
+      '\t',
+      '"',
+      "'",
+      '\n',
+      '\r',
+      '=',
+      '+',
+      '-',
+      '@',
+      '1',
+      '(',
+      '/',
+    ),
+  }),
+  fc.string({ unit: 'grapheme' }),
+  fc.constantFrom(
+    'Müller & Söhne; GmbH',
+    '+49 221 123456',
+    '=SUMME(A1:A9)',
+    '@Home',
+    'Notiz\r\nzweite Zeile',
+    '01067',
+  ),
+);
+
+describe('toCsv round trip (property)', () => {
+  it('gives back the same fields when parsed with papaparse, modulo line breaks and the formula guard', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 5 }).chain((width) =>
+          fc.record({
+            // Headers are never blank in our tables (an all-blank one-column CSV would be an empty file).
+            headers: fc.array(
+              csvText.filter((text) => text !== ''),
+              { minLength: width, maxLength: width },
+            ),
+            rows: fc.array(fc.array(csvText, { minLength: width, maxLength: width }), { maxLength: 6 }),
+            delimiter: fc.constantFrom<CsvDelimiter>(';', ',', '\t'),
+          }),
+        ),
+        ({ headers, rows, delimiter }) => {
+          const csv = toCsv(table(headers, rows), { delimiter });
+          expect(csv.startsWith('\uFEFF')).toBe(true);
+          const parsed = Papa.parse<string[]>(csv.slice(1), { delimiter, newline: '\r\n' });
+          expect(parsed.errors).toEqual([]);
+          expect(parsed.data).toEqual([headers, ...rows].map((row) => row.map(expectedField)));
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+});

@@ -1,0 +1,174 @@
+import { greetingFor, targetGroupTable } from '../../../src/core/outputs/targetTable';
+import { makeGroup, makeMember, makeRecipient } from './memberBuilders';
+
+const LABELS = ['Kontakte: Ort = Köln', 'Inaktive Kunden (3 Monate)'];
+
+const column = (table: { headers: string[]; rows: unknown[][] }, header: string): unknown[] => {
+  const index = table.headers.indexOf(header);
+  if (index < 0) throw new Error(`no column ${header} in ${table.headers.join(',')}`);
+  return table.rows.map((row) => row[index]);
+};
+
+describe('targetGroupTable', () => {
+  it('writes the German mail-merge headers in order, the extras after them', () => {
+    const table = targetGroupTable(
+      makeGroup([makeMember({ extra: { 'Letzter Kontakt': '03.11.2026' } })]),
+      { type: 'letter' },
+      LABELS,
+    );
+    expect(table.headers).toEqual([
+      'KontaktNr',
+      'KundenNr',
+      'Anrede',
+      'Titel',
+      'Vorname',
+      'Nachname',
+      'Briefanrede',
+      'Firma',
+      'Strasse',
+      'PLZ',
+      'Ort',
+      'Land',
+      'EMail',
+      'Telefon',
+      'Mobil',
+      'Quelle',
+      'LetzterKontakt',
+    ]);
+  });
+
+  it('writes English headers when the campaign is in English', () => {
+    const table = targetGroupTable(makeGroup([]), { type: 'email', language: 'en' }, []);
+    expect(table.headers).toEqual([
+      'ContactNo',
+      'CustomerNo',
+      'Salutation',
+      'Title',
+      'FirstName',
+      'LastName',
+      'Greeting',
+      'Company',
+      'Street',
+      'PostalCode',
+      'City',
+      'Country',
+      'Email',
+      'Phone',
+      'Mobile',
+      'Source',
+    ]);
+    expect(table.rows).toEqual([]);
+  });
+
+  it('keeps ids, postal codes and phone numbers as given text and names the selection that added each member', () => {
+    const table = targetGroupTable(
+      makeGroup([
+        makeMember({ contactId: '000123', postalCode: '01067', phone: '+49 221 987654-0' }, 0),
+        makeMember({ contactId: 'K-2', postalCode: '50667', mobile: '0171 2345678', phone: '' }, 1),
+      ]),
+      { type: 'phone' },
+      LABELS,
+    );
+    expect(column(table, 'KontaktNr')).toEqual(['000123', 'K-2']);
+    expect(column(table, 'PLZ')).toEqual(['01067', '50667']);
+    expect(column(table, 'Telefon')).toEqual(['+49 221 987654-0', '']);
+    expect(column(table, 'Mobil')).toEqual(['', '0171 2345678']);
+    expect(column(table, 'Quelle')).toEqual(['Kontakte: Ort = Köln', 'Inaktive Kunden (3 Monate)']);
+  });
+
+  it('marks every column as text, so "=Müller" or "+49 …" never becomes a formula in Excel', () => {
+    const table = targetGroupTable(
+      makeGroup([makeMember({ lastName: '=Müller', extra: { Umsatz: '1.234,50' } })]),
+      { type: 'letter' },
+      LABELS,
+    );
+    expect(table.textColumns).toEqual(table.headers.map((_, i) => i));
+    expect(column(table, 'Nachname')).toEqual(['=Müller']);
+  });
+
+  it('collects extra columns over all members in first-seen order and leaves missing ones empty', () => {
+    const table = targetGroupTable(
+      makeGroup([
+        makeMember({ contactId: '1', extra: { Branche: 'Bau', 'Größe (MA)': '12' } }),
+        makeMember({ contactId: '2', extra: { Region: 'Süd', Branche: 'Handel' } }),
+      ]),
+      { type: 'event' },
+      LABELS,
+    );
+    expect(table.headers.slice(-3)).toEqual(['Branche', 'GroesseMA', 'Region']);
+    expect(table.rows.map((row) => row.slice(-3))).toEqual([
+      ['Bau', '12', ''],
+      ['Handel', '', 'Süd'],
+    ]);
+  });
+
+  it.each([
+    ['Straße & Hausnr.', 'StrasseHausnr'],
+    ['Umsatz 2025 (€)', 'Umsatz2025EUR'],
+    ['2. Ansprechpartner', 'Feld2Ansprechpartner'],
+    ['E-Mail privat', 'EMailPrivat'],
+    ['Café Besuch', 'CafeBesuch'],
+    ['***', 'Feld'],
+    [
+      'Ein sehr langer Spaltenname für interne Vermerke der Buchhaltung',
+      'EinSehrLangerSpaltennameFuerInterneVerme',
+    ],
+  ])('makes the extra header %p mail-merge safe: %p', (header, expected) => {
+    const table = targetGroupTable(
+      makeGroup([makeMember({ extra: { [header]: 'x' } })]),
+      { type: 'other' },
+      LABELS,
+    );
+    expect(table.headers.at(-1)).toBe(expected);
+  });
+
+  it('keeps extra headers unique, also against the standard headers', () => {
+    const table = targetGroupTable(
+      makeGroup([makeMember({ extra: { 'PLZ ': 'a', 'Plz.': 'b', Notiz: 'c', 'notiz!': 'd' } })]),
+      { type: 'other' },
+      LABELS,
+    );
+    expect(table.headers.slice(-4)).toEqual(['PLZ2', 'Plz3', 'Notiz', 'notiz2']);
+    expect(table.rows[0].slice(-4)).toEqual(['a', 'b', 'c', 'd']);
+  });
+
+  it('leaves the source empty when the label is unknown', () => {
+    const table = targetGroupTable(makeGroup([makeMember({}, 5)]), { type: 'other' }, LABELS);
+    expect(column(table, 'Quelle')).toEqual(['']);
+  });
+});
+
+describe('greetingFor', () => {
+  it.each([
+    [{ salutation: 'Frau', title: 'Dr.', lastName: 'Schmidt' }, 'Sehr geehrte Frau Dr. Schmidt,'],
+    [{ salutation: 'Herr', title: '', lastName: 'Müller' }, 'Sehr geehrter Herr Müller,'],
+    [{ salutation: 'Hr.', title: 'Prof. Dr.', lastName: 'Weiß' }, 'Sehr geehrter Herr Prof. Dr. Weiß,'],
+    [{ salutation: 'Herrn', title: '', lastName: 'Öztürk' }, 'Sehr geehrter Herr Öztürk,'],
+    [{ salutation: 'Fr.', title: '', lastName: 'Lang' }, 'Sehr geehrte Frau Lang,'],
+    [{ salutation: 'Divers', firstName: 'Alex', lastName: 'Kim' }, 'Guten Tag Alex Kim,'],
+    [{ salutation: '', lastName: 'Schmidt' }, 'Sehr geehrte Damen und Herren,'],
+    [{ salutation: 'Firma', lastName: 'Schmidt' }, 'Sehr geehrte Damen und Herren,'],
+    [{ salutation: 'Frau', lastName: '' }, 'Sehr geehrte Damen und Herren,'],
+  ])('de %p → %p', (person, expected) => {
+    expect(greetingFor(makeRecipient({ title: '', ...person }), 'de')).toBe(expected);
+  });
+
+  it.each([
+    [{ salutation: 'Ms', lastName: 'Smith' }, 'Dear Ms Smith,'],
+    [{ salutation: 'Frau', lastName: 'Schmidt' }, 'Dear Ms Schmidt,'],
+    [{ salutation: 'Mr.', lastName: 'Jones' }, 'Dear Mr Jones,'],
+    [{ salutation: 'Mrs', title: 'Dr.', lastName: 'Smith' }, 'Dear Dr Smith,'],
+    [{ salutation: 'Mx', firstName: 'Sam', lastName: 'Lee' }, 'Dear Sam Lee,'],
+    [{ salutation: '', lastName: 'Smith' }, 'Dear Sir or Madam,'],
+  ])('en %p → %p', (person, expected) => {
+    expect(greetingFor(makeRecipient({ title: '', ...person }), 'en')).toBe(expected);
+  });
+
+  it('fills the greeting column in the campaign language', () => {
+    const group = makeGroup([makeMember({ salutation: 'Frau', title: 'Dr.', lastName: 'Schmidt' })]);
+    const de = targetGroupTable(group, { type: 'letter' }, LABELS);
+    const en = targetGroupTable(group, { type: 'letter', language: 'en' }, LABELS);
+    expect(column(de, 'Briefanrede')).toEqual(['Sehr geehrte Frau Dr. Schmidt,']);
+    expect(column(en, 'Greeting')).toEqual(['Dear Dr Schmidt,']);
+  });
+});
