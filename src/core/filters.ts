@@ -1,0 +1,160 @@
+import type { FilterCondition, FilterValue } from './campaign';
+import { normalizeHeader, recognizeColumns } from './headers';
+import { PERSON_FIELDS, type Contact, type Customer, type Day, type Field, type SheetMapping } from './model';
+import { problem, type Problem } from './problems';
+import { fail, ok, type Result } from './result';
+import type { CellValue } from './sheetTable';
+import { cellText, parseDay, parseNumber } from './values';
+
+export type FilterableRecord = Contact | Customer;
+export type RecordPredicate = (record: FilterableRecord) => boolean;
+type Accessor = (record: FilterableRecord) => CellValue;
+type FilterRole = 'contacts' | 'customers';
+
+/** Record properties that hold the parsed text of a field (postal codes restored, names split, …). */
+const TEXT_FIELDS: ReadonlySet<string> = new Set<string>([...PERSON_FIELDS, 'contactId', 'customerId']);
+const ROLE_FIELDS: Record<FilterRole, readonly Field[]> = {
+  contacts: ['contactId', 'customerId', ...PERSON_FIELDS, 'fullName', 'optOut'],
+  customers: ['customerId', ...PERSON_FIELDS, 'fullName', 'optOut'],
+};
+/** Serial numbers in cells are read in the 1900 system: WorkbookData does not carry the workbook's date system. */
+const DATE_SYSTEM = 1900;
+
+const fieldAccessor = (field: Field): Accessor => {
+  if (field === 'fullName') return (r) => `${r.firstName} ${r.lastName}`;
+  if (field === 'optOut') return (r) => r.optOut ?? '';
+  return (r) => (r as unknown as Record<string, string>)[field];
+};
+
+const columnAccessor = (mapping: SheetMapping, column: number): Accessor => {
+  const field = (Object.keys(mapping.columns) as Field[]).find((f) => mapping.columns[f] === column);
+  return field && TEXT_FIELDS.has(field) ? fieldAccessor(field) : (r) => r.cells[column] ?? null;
+};
+
+const fieldInSheet = (mapping: SheetMapping, field: Field): boolean => {
+  const { columns } = mapping;
+  if (columns[field] !== undefined) return true;
+  if (field === 'firstName' || field === 'lastName') return columns.fullName !== undefined;
+  if (field === 'fullName') return columns.firstName !== undefined || columns.lastName !== undefined;
+  return field === 'optOut' && mapping.optOutColumns.length > 0;
+};
+
+/**
+ * The column a filter names: a header of the sheet (case, spaces and punctuation do not matter), a field name such as
+ * "city", or a known header synonym ("Stadt" finds the "Ort" column). Null when the sheet has no such column.
+ */
+const resolveColumn = (
+  column: string,
+  mapping: SheetMapping | undefined,
+  role: FilterRole,
+): Accessor | null => {
+  const wanted = normalizeHeader(column);
+  const headerIndex = mapping
+    ? mapping.headers.findIndex((header) => normalizeHeader(header) === wanted)
+    : -1;
+  if (mapping && headerIndex >= 0) return columnAccessor(mapping, headerIndex);
+  const field =
+    ROLE_FIELDS[role].find((f) => f.toLowerCase() === column.trim().toLowerCase()) ??
+    (Object.keys(recognizeColumns([column], role).columns)[0] as Field | undefined);
+  if (!field) return null;
+  return !mapping || fieldInSheet(mapping, field) ? fieldAccessor(field) : null;
+};
+
+/** A filter value read once in every way a cell may be compared with it. */
+interface Operand {
+  text: string;
+  number: number | null;
+  day: Day | null;
+}
+
+const comparableText = (value: CellValue): string => cellText(value).normalize('NFC').toLowerCase();
+
+const toOperand = (value: string | number | boolean): Operand => ({
+  text: comparableText(value),
+  number: typeof value === 'boolean' ? null : parseNumber(value),
+  day: typeof value === 'string' ? parseDay(value, DATE_SYSTEM).day : null,
+});
+
+const cellDay = (cell: CellValue): Day | null =>
+  cell === null || typeof cell === 'boolean' ? null : parseDay(cell, DATE_SYSTEM).day;
+
+/** Numbers when both sides are numbers, dates when both are dates, else text. */
+const isEqual = (cell: CellValue, operand: Operand): boolean => {
+  if (typeof cell === 'number' && operand.number !== null) return cell === operand.number;
+  if (operand.day !== null && (cell instanceof Date || typeof cell === 'number'))
+    return cellDay(cell) === operand.day;
+  return comparableText(cell) === operand.text;
+};
+
+/** Sign of cell − operand; null for empty cells, which are neither greater nor smaller than anything. */
+const compare = (cell: CellValue, operand: Operand): number | null => {
+  const text = comparableText(cell);
+  if (text === '') return null;
+  const day = operand.day === null ? null : cellDay(cell);
+  if (day !== null) return day - (operand.day as Day);
+  const number = operand.number === null ? null : parseNumber(cell);
+  if (number !== null) return number - (operand.number as number);
+  return text < operand.text ? -1 : text > operand.text ? 1 : 0;
+};
+
+const scalar = (value: FilterValue | undefined): string | number | boolean =>
+  Array.isArray(value) ? (value[0] ?? '') : (value ?? '');
+
+const ORDERED: Record<'gt' | 'gte' | 'lt' | 'lte', (sign: number) => boolean> = {
+  gt: (sign) => sign > 0,
+  gte: (sign) => sign >= 0,
+  lt: (sign) => sign < 0,
+  lte: (sign) => sign <= 0,
+};
+
+const conditionPredicate = (get: Accessor, condition: FilterCondition): RecordPredicate => {
+  const { op, value } = condition;
+  if (op === 'isEmpty') return (r) => comparableText(get(r)) === '';
+  if (op === 'isNotEmpty') return (r) => comparableText(get(r)) !== '';
+  if (op === 'in') {
+    const operands = (Array.isArray(value) ? value : [scalar(value)]).map(toOperand);
+    return (r) => {
+      const cell = get(r);
+      return operands.some((operand) => isEqual(cell, operand));
+    };
+  }
+  const operand = toOperand(scalar(value));
+  switch (op) {
+    case 'equals':
+      return (r) => isEqual(get(r), operand);
+    case 'notEquals':
+      return (r) => !isEqual(get(r), operand);
+    case 'contains':
+      return (r) => comparableText(get(r)).includes(operand.text);
+    case 'startsWith':
+      return (r) => comparableText(get(r)).startsWith(operand.text);
+    default: {
+      const accepts = ORDERED[op];
+      return (r) => {
+        const sign = compare(get(r), operand);
+        return sign !== null && accepts(sign);
+      };
+    }
+  }
+};
+
+/**
+ * Compiles conditions (all must hold) once into one predicate for the rows of a contacts or customers sheet.
+ * A column the sheet does not have is an error, never a filter that silently matches nothing.
+ */
+export const compileFilter = (
+  conditions: readonly FilterCondition[],
+  mapping: SheetMapping | undefined,
+  role: FilterRole,
+): Result<RecordPredicate, Problem[]> => {
+  const problems: Problem[] = [];
+  const predicates: RecordPredicate[] = [];
+  for (const condition of conditions) {
+    const get = resolveColumn(condition.column, mapping, role);
+    if (get) predicates.push(conditionPredicate(get, condition));
+    else
+      problems.push(problem('columnNotFound', 'error', { sheet: mapping?.sheet, column: condition.column }));
+  }
+  if (problems.length > 0) return fail(problems);
+  return ok((record) => predicates.every((predicate) => predicate(record)));
+};

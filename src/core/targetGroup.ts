@@ -1,0 +1,235 @@
+import type { CampaignDefinition, CampaignType, Language, SelectionDefinition } from './campaign';
+import { IdentityIndex, identityKeys, type IdentityKeys } from './identity';
+import type { Day, Recipient, WorkbookData } from './model';
+import type { Problem } from './problems';
+import { describeSelection } from './selectionLabels';
+import { runSelection } from './selections';
+import type { ExclusionReason, Member, SelectionReport, TargetGroup, Exclusion } from './targetGroupModel';
+import { checkRecipient, recipientWarnings } from './typeRules';
+
+export interface CampaignRules {
+  type: CampaignType;
+  /** Member keys the user removed by hand. */
+  removed?: readonly string[];
+  language?: Language;
+}
+
+export interface TargetGroupOptions {
+  today: Day;
+}
+
+/**
+ * Reasons that stick to the person, not to the record: an objection to advertising (Art. 21 DSGVO) and a removal by
+ * the user hold for every other record of the same person, found before or after, in any selection.
+ */
+const BLOCKING: ReadonlySet<ExclusionReason> = new Set<ExclusionReason>(['optOut', 'removedByUser']);
+
+export const emptyTargetGroup = (): TargetGroup => ({ members: [], excluded: [], reports: [], problems: [] });
+
+const problemSignature = (p: Problem): string =>
+  [p.code, p.severity, p.sheet, p.row, p.column, p.value, p.detail].join('\u0000');
+
+/** The mutable working state behind a TargetGroup value: lists plus identity indexes for O(1) lookups. */
+class GroupBuilder {
+  private members: Member[] = [];
+  private memberKeys: IdentityKeys[] = [];
+  private memberIndex = new IdentityIndex<number>();
+  private readonly excluded: Exclusion[] = [];
+  private readonly excludedKeys: IdentityKeys[] = [];
+  private excludedIndex = new IdentityIndex<number>();
+  private readonly blocked = new IdentityIndex<ExclusionReason>();
+  private readonly reports: SelectionReport[] = [];
+  private readonly problems: Problem[] = [];
+  private readonly problemSignatures = new Set<string>();
+
+  static from(group: TargetGroup): GroupBuilder {
+    const builder = new GroupBuilder();
+    for (const member of group.members) builder.addMember(member, identityKeys(member.recipient));
+    for (const exclusion of group.excluded) {
+      const keys = identityKeys(exclusion.recipient);
+      builder.list(exclusion, keys);
+      if (BLOCKING.has(exclusion.reason)) builder.blocked.add(keys, exclusion.reason);
+    }
+    builder.reports.push(...group.reports);
+    builder.addProblems(group.problems);
+    return builder;
+  }
+
+  apply(
+    data: WorkbookData,
+    selection: SelectionDefinition,
+    selectionIndex: number,
+    rules: CampaignRules,
+    options: TargetGroupOptions,
+  ): void {
+    const result = runSelection(data, selection, options);
+    this.addProblems(result.problems);
+    const report: SelectionReport = {
+      selectionIndex,
+      label: describeSelection(selection, selectionIndex, rules.language ?? 'de'),
+      matched: 0,
+      added: 0,
+      alreadyIn: 0,
+      excluded: {},
+    };
+    const removed = new Set(rules.removed ?? []);
+    const isBlocking = (r: Recipient, keys: IdentityKeys): boolean =>
+      r.optOut !== null || removed.has(keys.key);
+    const candidates = result.recipients.map((recipient) => ({ recipient, keys: identityKeys(recipient) }));
+    // Blocking records first, so that another record of the same person in this selection cannot slip in.
+    const ordered = [
+      ...candidates.filter((c) => isBlocking(c.recipient, c.keys)),
+      ...candidates.filter((c) => !isBlocking(c.recipient, c.keys)),
+    ];
+    const seen = new IdentityIndex<true>();
+    for (const { recipient, keys } of ordered) {
+      if (seen.find(keys)) continue;
+      seen.add(keys, true);
+      report.matched++;
+      this.place(recipient, keys, removed.has(keys.key), selectionIndex, rules.type, report);
+    }
+    this.dropExclusionsOfMembers();
+    this.reports.push(report);
+  }
+
+  private place(
+    recipient: Recipient,
+    keys: IdentityKeys,
+    removedByUser: boolean,
+    selectionIndex: number,
+    type: CampaignType,
+    report: SelectionReport,
+  ): void {
+    const exclude = (reason: ExclusionReason): void => {
+      report.excluded[reason] = (report.excluded[reason] ?? 0) + 1;
+      if (this.excludedIndex.find(keys) === undefined)
+        this.list({ key: keys.key, recipient, reason, selectionIndex }, keys);
+    };
+    const blockingReason: ExclusionReason | null = removedByUser
+      ? 'removedByUser'
+      : recipient.optOut !== null
+        ? 'optOut'
+        : null;
+    if (blockingReason !== null) {
+      this.blocked.add(keys, blockingReason);
+      this.evict(keys);
+      return exclude(blockingReason);
+    }
+    const blockedAs = this.blocked.find(keys);
+    if (blockedAs !== undefined) return exclude(blockedAs);
+    if (this.memberIndex.find(keys) !== undefined) {
+      report.alreadyIn++;
+      return;
+    }
+    const reason = checkRecipient(recipient, type);
+    if (reason !== null) return exclude(reason);
+    this.addMember({ key: keys.key, recipient, selectionIndex }, keys);
+    this.addProblems(recipientWarnings(recipient, type));
+    report.added++;
+  }
+
+  private addMember(member: Member, keys: IdentityKeys): void {
+    this.memberIndex.add(keys, this.members.length);
+    this.members.push(member);
+    this.memberKeys.push(keys);
+  }
+
+  private list(exclusion: Exclusion, keys: IdentityKeys): void {
+    this.excludedIndex.add(keys, this.excluded.length);
+    this.excluded.push(exclusion);
+    this.excludedKeys.push(keys);
+  }
+
+  /** Members that are the same person as a blocked record leave the group. Rare, so the index is simply rebuilt. */
+  private evict(keys: IdentityKeys): void {
+    if (this.memberIndex.find(keys) === undefined) return;
+    const blocked = new IdentityIndex<true>();
+    blocked.add(keys, true);
+    const members = this.members;
+    const memberKeys = this.memberKeys;
+    this.members = [];
+    this.memberKeys = [];
+    this.memberIndex = new IdentityIndex<number>();
+    members.forEach((member, i) => {
+      if (blocked.find(memberKeys[i]) === undefined) this.addMember(member, memberKeys[i]);
+    });
+  }
+
+  /** Someone excluded for one record (e.g. without e-mail) but a member through another is not listed as excluded. */
+  private dropExclusionsOfMembers(): void {
+    let kept = 0;
+    this.excluded.forEach((exclusion, i) => {
+      const keys = this.excludedKeys[i];
+      if (!BLOCKING.has(exclusion.reason) && this.memberIndex.find(keys) !== undefined) return;
+      this.excluded[kept] = exclusion;
+      this.excludedKeys[kept] = keys;
+      kept++;
+    });
+    if (kept === this.excluded.length) return;
+    this.excluded.length = kept;
+    this.excludedKeys.length = kept;
+    this.excludedIndex = new IdentityIndex<number>();
+    this.excludedKeys.forEach((keys, i) => this.excludedIndex.add(keys, i));
+  }
+
+  private addProblems(problems: readonly Problem[]): void {
+    for (const p of problems) {
+      const signature = problemSignature(p);
+      if (this.problemSignatures.has(signature)) continue;
+      this.problemSignatures.add(signature);
+      this.problems.push(p);
+    }
+  }
+
+  snapshot(): TargetGroup {
+    return {
+      members: [...this.members],
+      excluded: [...this.excluded],
+      reports: [...this.reports],
+      problems: [...this.problems],
+    };
+  }
+}
+
+/**
+ * Runs one selection and adds its recipients to a copy of the group: first occurrence wins, duplicates are counted,
+ * excluded recipients are listed once per person with their reason. `selectionIndex` is 0-based.
+ */
+export const applySelection = (
+  group: TargetGroup,
+  data: WorkbookData,
+  selection: SelectionDefinition,
+  selectionIndex: number,
+  campaign: CampaignRules,
+  options: TargetGroupOptions,
+): TargetGroup => {
+  const builder = GroupBuilder.from(group);
+  builder.apply(data, selection, selectionIndex, campaign, options);
+  return builder.snapshot();
+};
+
+/** What applying the selection would do, without changing the group. */
+export const previewSelection = (
+  group: TargetGroup,
+  data: WorkbookData,
+  selection: SelectionDefinition,
+  selectionIndex: number,
+  campaign: CampaignRules,
+  options: TargetGroupOptions,
+): SelectionReport => {
+  const { reports } = applySelection(group, data, selection, selectionIndex, campaign, options);
+  return reports[reports.length - 1];
+};
+
+/** The campaign's target group: all its selections, one after another, from an empty group. */
+export const buildTargetGroup = (
+  data: WorkbookData,
+  definition: CampaignDefinition,
+  options: TargetGroupOptions,
+): TargetGroup => {
+  const builder = new GroupBuilder();
+  definition.selections.forEach((selection, index) =>
+    builder.apply(data, selection, index, definition, options),
+  );
+  return builder.snapshot();
+};
