@@ -1,0 +1,134 @@
+import { inspectWorkbook } from '../../core/campaignRun';
+import { describeProblem } from '../../core/problemMessages';
+import type { Field, SheetMapping, SheetRole, WorkbookData } from '../../core/model';
+import { SHEET_ROLES } from '../../core/model';
+import type { SheetInfo } from '../../core/workbookPort';
+import { failure, type CommandContext, type ExitCode } from '../cliIo';
+import type { Texts } from '../messages';
+import { printFailure } from '../output';
+import { problemCount, problemLines } from '../summary';
+import { openWorkbook } from '../workbookFile';
+
+export interface SheetsOptions {
+  workbook: string;
+  json: boolean;
+}
+
+type ColumnMeaning = { kind: 'field'; field: Field } | { kind: 'optOut' } | { kind: 'extra' };
+
+interface ColumnReport {
+  header: string;
+  meaning: ColumnMeaning;
+}
+
+const columnMeaning = (mapping: SheetMapping, index: number): ColumnMeaning => {
+  const field = (Object.entries(mapping.columns) as Array<[Field, number]>).find(
+    ([, column]) => column === index,
+  );
+  if (field) return { kind: 'field', field: field[0] };
+  return mapping.optOutColumns.includes(index) ? { kind: 'optOut' } : { kind: 'extra' };
+};
+
+const columnsOf = (mapping: SheetMapping): ColumnReport[] =>
+  mapping.headers
+    .map((header, index) => ({ header, meaning: columnMeaning(mapping, index) }))
+    .filter((c) => c.header);
+
+const recordCount = (data: WorkbookData, role: SheetRole): number =>
+  ({
+    contacts: data.contacts?.length ?? 0,
+    customers: data.customers.length,
+    sales: data.sales.length,
+    articles: data.articles.length,
+  })[role];
+
+const meaningText = (meaning: ColumnMeaning, texts: Texts): string => {
+  if (meaning.kind === 'field') return texts.field(meaning.field);
+  return texts.t(meaning.kind === 'optOut' ? 'sheetsOptOutColumn' : 'sheetsExtraColumn');
+};
+
+const roleLines = (data: WorkbookData, role: SheetRole, texts: Texts): string[] => {
+  const mapping = data.mapping[role];
+  if (!mapping)
+    return [
+      role === 'contacts'
+        ? texts.t('sheetsNoContacts')
+        : texts.t('sheetsRoleMissing', { role: texts.role(role) }),
+    ];
+  return [
+    texts.t('sheetsRole', {
+      sheet: mapping.sheet,
+      role: texts.role(role),
+      headerRow: mapping.headerRow,
+      records: recordCount(data, role),
+    }),
+    ...columnsOf(mapping).map((column) =>
+      texts.t('sheetsColumn', { header: column.header, field: meaningText(column.meaning, texts) }),
+    ),
+  ];
+};
+
+const unusedSheets = (data: WorkbookData, sheets: SheetInfo[]): string[] => {
+  const used = new Set(Object.values(data.mapping).map((mapping) => mapping.sheet.toLowerCase()));
+  return sheets
+    .filter((s) => s.visibility === 'visible' && !used.has(s.name.toLowerCase()))
+    .map((s) => s.name);
+};
+
+const sheetsLines = (file: string, data: WorkbookData, sheets: SheetInfo[], texts: Texts): string[] => {
+  const others = unusedSheets(data, sheets);
+  return [
+    texts.t('sheetsHeadline', { path: file }),
+    ...SHEET_ROLES.flatMap((role) => roleLines(data, role, texts)),
+    ...(others.length > 0 ? [texts.t('sheetsOtherSheets', { sheets: others.join(', ') })] : []),
+    ...problemLines(data.problems, texts),
+  ];
+};
+
+const sheetsJson = (file: string, data: WorkbookData, sheets: SheetInfo[], texts: Texts) => ({
+  ok: true,
+  workbook: file,
+  roles: Object.fromEntries(
+    SHEET_ROLES.map((role) => {
+      const mapping = data.mapping[role];
+      if (!mapping) return [role, null];
+      const columns = columnsOf(mapping).map(({ header, meaning }) => ({
+        header,
+        field: meaning.kind === 'field' ? meaning.field : null,
+        optOut: meaning.kind === 'optOut',
+        extra: meaning.kind === 'extra',
+      }));
+      return [
+        role,
+        { sheet: mapping.sheet, headerRow: mapping.headerRow, records: recordCount(data, role), columns },
+      ];
+    }),
+  ),
+  otherSheets: unusedSheets(data, sheets),
+  problems: {
+    count: problemCount(data.problems),
+    items: data.problems.map((p) => ({ ...p, message: describeProblem(p, texts.language) })),
+  },
+});
+
+export const sheetsCommand = async (
+  options: SheetsOptions,
+  { io, texts }: CommandContext,
+): Promise<ExitCode> => {
+  const port = await openWorkbook(options.workbook, texts);
+  if (!port.ok) return printFailure(port.error, io, options.json);
+  const inspected = await inspectWorkbook(port.value);
+  if (!inspected.ok) {
+    const errors = inspected.error.filter((p) => p.severity === 'error');
+    const first = describeProblem(errors[0] ?? inspected.error[0], texts.language);
+    return printFailure(
+      failure(1, texts.t('inspectFailed', { path: options.workbook, problem: first })),
+      io,
+      options.json,
+    );
+  }
+  const sheets = await port.value.listSheets();
+  if (options.json) io.out(JSON.stringify(sheetsJson(options.workbook, inspected.value, sheets, texts)));
+  else sheetsLines(options.workbook, inspected.value, sheets, texts).forEach((line) => io.out(line));
+  return 0;
+};

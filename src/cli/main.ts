@@ -1,0 +1,195 @@
+import { parseArgs } from 'node:util';
+import type { Language } from '../core/campaign';
+import type { CsvDelimiter } from '../core/outputs/csv';
+import { fail, ok, type Result } from '../core/result';
+import type { CliIo, ExitCode } from './cliIo';
+import { runCommand, type RunOptions } from './commands/run';
+import { sheetsCommand, type SheetsOptions } from './commands/sheets';
+import { textsFor, type MessageKey, type MessageParams, type Texts } from './messages';
+
+const OPTIONS = {
+  workbook: { type: 'string' },
+  campaign: { type: 'string' },
+  out: { type: 'string' },
+  csv: { type: 'string' },
+  leads: { type: 'boolean' },
+  delimiter: { type: 'string' },
+  lang: { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+type OptionName = keyof typeof OPTIONS;
+type CommandName = 'run' | 'sheets';
+
+const ALLOWED: Record<CommandName, readonly OptionName[]> = {
+  run: ['workbook', 'campaign', 'out', 'csv', 'leads', 'delimiter', 'lang', 'json', 'help'],
+  sheets: ['workbook', 'lang', 'json', 'help'],
+};
+
+const DELIMITERS: Record<string, CsvDelimiter> = { ';': ';', ',': ',', tab: '\t', '\t': '\t' };
+
+export type Command =
+  { name: 'help' } | { name: 'run'; options: RunOptions } | { name: 'sheets'; options: SheetsOptions };
+
+export interface UsageError {
+  key: MessageKey;
+  params?: MessageParams;
+}
+
+type Values = Partial<Record<OptionName, string | boolean>>;
+
+const usage = (key: MessageKey, params?: MessageParams): Result<never, UsageError> => fail({ key, params });
+
+const isOptionName = (name: string): name is OptionName => Object.hasOwn(OPTIONS, name);
+
+/** Reads the tokens ourselves (non-strict parseArgs) so that every usage error gets a message in the user's language. */
+const collectValues = (argv: string[]): Result<{ values: Values; positionals: string[] }, UsageError> => {
+  const { tokens } = parseArgs({
+    args: argv,
+    options: OPTIONS,
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  });
+  const values: Values = {};
+  const positionals: string[] = [];
+  for (const token of tokens) {
+    if (token.kind === 'positional') positionals.push(token.value);
+    if (token.kind !== 'option') continue;
+    if (!isOptionName(token.name)) return usage('usageUnknownOption', { option: token.rawName });
+    const isString = OPTIONS[token.name].type === 'string';
+    if (isString && (token.value === undefined || token.value === '' || token.value.startsWith('--')))
+      return usage('usageMissingValue', { option: token.rawName });
+    if (!isString && token.value !== undefined)
+      return usage('usageUnexpectedArgument', { argument: token.value });
+    values[token.name] = isString ? token.value : true;
+  }
+  return ok({ values, positionals });
+};
+
+const text = (values: Values, name: OptionName): string | undefined =>
+  typeof values[name] === 'string' ? (values[name] as string) : undefined;
+
+const parseLanguage = (value: string | undefined): Result<Language | undefined, UsageError> =>
+  value === undefined || value === 'de' || value === 'en' ? ok(value) : usage('usageBadLanguage', { value });
+
+const required = (values: Values, command: CommandName, names: OptionName[]): Result<true, UsageError> => {
+  const missing = names.find((name) => text(values, name) === undefined);
+  return missing ? usage('usageMissingOption', { command, option: missing }) : ok(true);
+};
+
+const runOptions = (values: Values, language: Language | undefined): Result<Command, UsageError> => {
+  const present = required(values, 'run', ['workbook', 'campaign', 'out']);
+  if (!present.ok) return present;
+  const delimiterText = text(values, 'delimiter');
+  if (delimiterText !== undefined && text(values, 'csv') === undefined)
+    return usage('usageDelimiterWithoutCsv');
+  const delimiter = DELIMITERS[delimiterText ?? ';'];
+  if (!delimiter) return usage('usageBadDelimiter', { value: delimiterText ?? '' });
+  const out = text(values, 'out') as string;
+  if (!/\.xlsx$/i.test(out)) return usage('usageOutNotXlsx', { path: out });
+  return ok({
+    name: 'run',
+    options: {
+      workbook: text(values, 'workbook') as string,
+      campaign: text(values, 'campaign') as string,
+      out,
+      csv: text(values, 'csv'),
+      leads: values.leads === true,
+      delimiter,
+      language,
+      json: values.json === true,
+    },
+  });
+};
+
+/** The command line as a value: which command with which options, or the usage error to show. */
+export const parseCommandLine = (argv: string[]): Result<Command, UsageError> => {
+  const collected = collectValues(argv);
+  if (!collected.ok) return collected;
+  const { values, positionals } = collected.value;
+  if (values.help) return ok({ name: 'help' });
+  const [command, ...rest] = positionals;
+  if (command === undefined) return usage('usageNoCommand');
+  if (command !== 'run' && command !== 'sheets') return usage('usageUnknownCommand', { command });
+  if (rest.length > 0) return usage('usageUnexpectedArgument', { argument: rest[0] });
+  const foreign = (Object.keys(values) as OptionName[]).find((name) => !ALLOWED[command].includes(name));
+  if (foreign) return usage('usageOptionNotForCommand', { option: foreign, command });
+  const language = parseLanguage(text(values, 'lang'));
+  if (!language.ok) return language;
+  if (command === 'run') return runOptions(values, language.value);
+  const present = required(values, 'sheets', ['workbook']);
+  if (!present.ok) return present;
+  return ok({
+    name: 'sheets',
+    options: { workbook: text(values, 'workbook') as string, json: values.json === true },
+  });
+};
+
+const LOCALE_VARIABLES = ['LC_ALL', 'LC_MESSAGES', 'LANG'] as const;
+
+/**
+ * --lang wins; else the locale of the shell if it is English or German; else German, the product's first language.
+ * Read before the full parse so that usage errors are already in the user's language.
+ */
+export const chooseLanguage = (argv: string[], env: CliIo['env']): Language => {
+  const index = argv.findIndex((arg) => arg === '--lang' || arg.startsWith('--lang='));
+  const given =
+    index < 0 ? undefined : argv[index].includes('=') ? argv[index].split('=')[1] : argv[index + 1];
+  if (given === 'de' || given === 'en') return given;
+  const locale = LOCALE_VARIABLES.map((name) => env[name]).find((value) => value);
+  return locale?.toLowerCase().startsWith('en') ? 'en' : 'de';
+};
+
+const explain = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/** Bugs end here: one line, no stack trace unless KAMPAGNE_DEBUG=1. */
+const reportInternalError = (error: unknown, io: CliIo, texts: Texts): ExitCode => {
+  io.err(texts.t('internalError', { detail: explain(error) }));
+  if (io.env.KAMPAGNE_DEBUG === '1' && error instanceof Error && error.stack) io.err(error.stack);
+  return 1;
+};
+
+export const main = async (argv: string[], io: CliIo): Promise<ExitCode> => {
+  const texts = textsFor(chooseLanguage(argv, io.env));
+  try {
+    const command = parseCommandLine(argv);
+    if (!command.ok) {
+      io.err(texts.t(command.error.key, command.error.params));
+      io.err(texts.t('usageHint'));
+      return 2;
+    }
+    if (command.value.name === 'help') {
+      io.out(texts.t('help'));
+      return 0;
+    }
+    const context = { io, texts };
+    return command.value.name === 'run'
+      ? await runCommand(command.value.options, context)
+      : await sheetsCommand(command.value.options, context);
+  } catch (error) {
+    return reportInternalError(error, io, texts);
+  }
+};
+
+const processIo = (): CliIo => ({
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+  env: process.env,
+  now: () => new Date(),
+});
+
+/** The entry point of bin/kampagne.js. */
+export const runFromCommandLine = (): void => {
+  const io = processIo();
+  const texts = textsFor(chooseLanguage(process.argv.slice(2), io.env));
+  const crash = (error: unknown): void => {
+    process.exitCode = reportInternalError(error, io, texts);
+  };
+  process.on('uncaughtException', crash);
+  process.on('unhandledRejection', crash);
+  main(process.argv.slice(2), io).then((code) => {
+    process.exitCode = code;
+  }, crash);
+};

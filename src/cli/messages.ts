@@ -1,0 +1,274 @@
+import type { Language } from '../core/campaign';
+import type { Field, SheetRole } from '../core/model';
+import type { ExclusionReason } from '../core/targetGroupModel';
+import type { XlsxErrorCode } from '../xlsx/xlsxErrors';
+
+/** Every text of the command line. German is the source: its keys type the English dictionary. */
+const de = {
+  help: [
+    'kampagne – Kampagnen aus einer Excel-Arbeitsmappe (.xlsx) erstellen, ohne Excel zu öffnen.',
+    '',
+    'Aufruf:',
+    '  kampagne run --workbook <ein.xlsx> --campaign <kampagne.json> --out <aus.xlsx>',
+    '               [--csv <datei.csv>] [--leads] [--delimiter ";"|","|tab] [--lang de|en] [--json]',
+    '  kampagne sheets --workbook <ein.xlsx> [--lang de|en] [--json]',
+    '  kampagne --help',
+    '',
+    'Befehle:',
+    '  run      Baut die Zielgruppe der Kampagne und schreibt --out: die Eingabemappe plus das Blatt der',
+    '           Zielgruppe (als Excel-Tabelle), die Kampagnenübersicht und mit --leads das Blatt „Leads“.',
+    '           Ein erneuter Lauf auf einer früheren --out-Mappe aktualisiert dieselbe Kampagne (gleicher Name)',
+    '           und behält alle Änderungen im Leads-Blatt. Die Eingabemappe wird nie verändert.',
+    '  sheets   Zeigt, welches Blatt welche Daten enthält, welche Spalte was bedeutet und welche Probleme',
+    '           in den Daten gefunden wurden.',
+    '',
+    'Optionen:',
+    '  --workbook <datei>   Die Excel-Arbeitsmappe (.xlsx), die gelesen wird.',
+    '  --campaign <datei>   Die Kampagnendefinition (JSON), Beispiele in samples/kampagnen/.',
+    '  --out <datei>        Die neue Arbeitsmappe (.xlsx); nicht dieselbe Datei wie --workbook.',
+    '  --csv <datei>        Schreibt die Zielgruppe zusätzlich als CSV für den Word-Serienbrief',
+    '                       (UTF-8 mit BOM, Zeilenende CRLF).',
+    '  --leads              Legt je Empfänger einen Lead im Blatt „Leads“ an oder aktualisiert ihn.',
+    '  --delimiter <z>      Trennzeichen der CSV: ";" (Standard), "," oder tab.',
+    '  --lang de|en         Sprache der Ausgaben (Standard: de, oder en wenn LANG mit en beginnt).',
+    '  --json               Gibt das Ergebnis als ein JSON-Objekt auf stdout aus.',
+    '  --help               Zeigt diese Hilfe.',
+    '',
+    'Exit-Codes: 0 Erfolg, 1 Fehler (Datei, Daten, Kampagne), 2 falscher Aufruf.',
+  ].join('\n'),
+  usageHint: 'Hilfe: kampagne --help',
+  usageNoCommand: 'Bitte einen Befehl angeben: run oder sheets.',
+  usageUnknownCommand: 'Den Befehl „{command}“ gibt es nicht; möglich sind run und sheets.',
+  usageUnknownOption: 'Die Option „{option}“ gibt es nicht.',
+  usageOptionNotForCommand: 'Die Option --{option} gibt es für „{command}“ nicht.',
+  usageMissingValue: 'Der Option „{option}“ fehlt ihr Wert.',
+  usageUnexpectedArgument:
+    'Unerwartetes Argument „{argument}“. Werte gehören hinter eine Option, z. B. --out <datei>.',
+  usageMissingOption: 'Für „{command}“ fehlt die Option --{option}.',
+  usageBadLanguage: '--lang muss de oder en sein, nicht „{value}“.',
+  usageBadDelimiter: '--delimiter muss ";", "," oder tab sein, nicht „{value}“.',
+  usageOutNotXlsx: '--out muss auf .xlsx enden, damit Excel die Datei öffnet: „{path}“.',
+  usageDelimiterWithoutCsv: '--delimiter wirkt nur zusammen mit --csv.',
+  usageOutIsInput:
+    '--out ist dieselbe Datei wie --workbook („{path}“). Die Eingabemappe wird nie verändert – bitte eine andere Ausgabedatei wählen.',
+  usageCsvIsWorkbook: '--csv darf nicht auf eine der Arbeitsmappen zeigen („{path}“).',
+  fileNotFound: 'Die Arbeitsmappe „{path}“ gibt es nicht. Bitte den Pfad bei --workbook prüfen.',
+  notXlsx:
+    '„{path}“ ist keine lesbare Excel-Arbeitsmappe (.xlsx). Bitte die Datei in Excel als .xlsx speichern.',
+  fileLocked:
+    'Auf „{path}“ kann nicht zugegriffen werden. Bitte die Datei in Excel schließen und die Rechte prüfen.',
+  writeFailed:
+    '„{path}“ konnte nicht geschrieben werden. Bitte prüfen, ob der Ordner beschreibbar ist und die Datei nicht in Excel geöffnet ist.',
+  campaignFileNotFound: 'Die Kampagnendatei „{path}“ gibt es nicht. Bitte den Pfad bei --campaign prüfen.',
+  campaignFileUnreadable:
+    'Die Kampagnendatei „{path}“ ist kein gültiges JSON ({detail}). Bitte die Datei korrigieren.',
+  campaignFileInvalid: 'Kampagnendatei „{path}“: {problem}',
+  campaignFailed: 'Kampagne „{campaign}“ auf „{path}“: {problem}',
+  inspectFailed: 'Arbeitsmappe „{path}“: {problem}',
+  moreErrors: '(und {count} weitere Fehler)',
+  internalError: 'Interner Fehler: {detail} (bitte melden)',
+  summaryHeadline: 'Kampagne „{name}“ ({type}): {members} Empfänger',
+  summarySelection:
+    '  {label}: {matched} gefunden, {added} neu, {alreadyIn} schon enthalten, {excluded} ausgeschlossen',
+  summaryExcludedBy: ' ({reasons})',
+  summaryTarget: 'Zielgruppe: Blatt „{sheet}“',
+  summaryLeads:
+    'Leads: Blatt „{sheet}“ – {created} neu, {updated} aktualisiert, {unchanged} unverändert, {notInGroup} nicht mehr in der Zielgruppe',
+  summaryWritten: 'Geschrieben: {files}',
+  summaryProblems: 'Hinweise zu den Daten ({count}):',
+  summaryMoreProblems: '  … und {count} weitere Hinweise',
+  summaryNoProblems: 'Keine Hinweise zu den Daten.',
+  sheetsHeadline: 'Arbeitsmappe „{path}“',
+  sheetsRole: '{sheet}: {role}, Überschriften in Zeile {headerRow}, {records} Datensätze',
+  sheetsColumn: '  {header} → {field}',
+  sheetsOptOutColumn: 'Werbesperre (schließt aus)',
+  sheetsExtraColumn: 'zusätzliche Spalte (wird übernommen)',
+  sheetsRoleMissing: '{role}: kein Blatt erkannt',
+  sheetsNoContacts: 'Kein Kontaktblatt: jeder Kunde ist selbst Empfänger.',
+  sheetsOtherSheets: 'Weitere Blätter (nicht verwendet): {sheets}',
+  roleContacts: 'Kontakte',
+  roleCustomers: 'Kunden',
+  roleSales: 'Umsätze',
+  roleArticles: 'Artikel',
+  reasonOptOut: 'Werbesperre',
+  reasonNoEmail: 'ohne E-Mail',
+  reasonInvalidEmail: 'E-Mail ungültig',
+  reasonNoAddress: 'ohne Anschrift',
+  reasonNoPhone: 'ohne Telefon',
+  reasonRemovedByUser: 'von Hand entfernt',
+  fieldContactId: 'Kontakt-Nr.',
+  fieldCustomerId: 'Kunden-Nr.',
+  fieldSalutation: 'Anrede',
+  fieldTitle: 'Titel',
+  fieldFirstName: 'Vorname',
+  fieldLastName: 'Nachname',
+  fieldFullName: 'Name (wird in Vor- und Nachname geteilt)',
+  fieldCompany: 'Firma',
+  fieldStreet: 'Straße',
+  fieldPostalCode: 'PLZ',
+  fieldCity: 'Ort',
+  fieldCountry: 'Land',
+  fieldEmail: 'E-Mail',
+  fieldPhone: 'Telefon',
+  fieldMobile: 'Mobil',
+  fieldOptOut: 'Werbesperre',
+  fieldDate: 'Datum',
+  fieldArticleNo: 'Artikel-Nr.',
+  fieldArticleName: 'Artikelbezeichnung',
+  fieldQuantity: 'Menge',
+  fieldAmount: 'Betrag',
+  fieldUnitPrice: 'Einzelpreis',
+  fieldCategory: 'Warengruppe',
+} as const;
+
+export type MessageKey = keyof typeof de;
+
+const en: Record<MessageKey, string> = {
+  help: [
+    'kampagne – build campaigns from an Excel workbook (.xlsx) without opening Excel.',
+    '',
+    'Usage:',
+    '  kampagne run --workbook <in.xlsx> --campaign <campaign.json> --out <out.xlsx>',
+    '               [--csv <file.csv>] [--leads] [--delimiter ";"|","|tab] [--lang de|en] [--json]',
+    '  kampagne sheets --workbook <in.xlsx> [--lang de|en] [--json]',
+    '  kampagne --help',
+    '',
+    'Commands:',
+    '  run      Builds the campaign’s target group and writes --out: the input workbook plus the target group',
+    '           sheet (an Excel table), the campaigns overview and, with --leads, the "Leads" sheet.',
+    '           Running it again on an earlier --out workbook updates the same campaign (same name) and keeps',
+    '           every edit on the Leads sheet. The input workbook is never modified.',
+    '  sheets   Shows which sheet holds which data, what each column means and the problems found in the data.',
+    '',
+    'Options:',
+    '  --workbook <file>    The Excel workbook (.xlsx) to read.',
+    '  --campaign <file>    The campaign definition (JSON); examples in samples/kampagnen/.',
+    '  --out <file>         The new workbook (.xlsx); not the same file as --workbook.',
+    '  --csv <file>         Also writes the target group as CSV for Word mail merge (UTF-8 with BOM, CRLF).',
+    '  --leads              Creates or updates one lead per recipient on the "Leads" sheet.',
+    '  --delimiter <c>      CSV delimiter: ";" (default), "," or tab.',
+    '  --lang de|en         Output language (default: de, or en when LANG starts with en).',
+    '  --json               Prints the result as one JSON object on stdout.',
+    '  --help               Shows this help.',
+    '',
+    'Exit codes: 0 success, 1 error (file, data, campaign), 2 wrong usage.',
+  ].join('\n'),
+  usageHint: 'Help: kampagne --help',
+  usageNoCommand: 'Please name a command: run or sheets.',
+  usageUnknownCommand: 'There is no command "{command}"; use run or sheets.',
+  usageUnknownOption: 'There is no option "{option}".',
+  usageOptionNotForCommand: 'The option --{option} does not apply to "{command}".',
+  usageMissingValue: 'The option "{option}" needs a value.',
+  usageUnexpectedArgument: 'Unexpected argument "{argument}". Values follow an option, e.g. --out <file>.',
+  usageMissingOption: '"{command}" needs the option --{option}.',
+  usageBadLanguage: '--lang must be de or en, not "{value}".',
+  usageBadDelimiter: '--delimiter must be ";", "," or tab, not "{value}".',
+  usageOutNotXlsx: '--out must end in .xlsx so that Excel opens it: "{path}".',
+  usageDelimiterWithoutCsv: '--delimiter only applies together with --csv.',
+  usageOutIsInput:
+    '--out is the same file as --workbook ("{path}"). The input workbook is never modified – please choose another output file.',
+  usageCsvIsWorkbook: '--csv must not point to one of the workbooks ("{path}").',
+  fileNotFound: 'The workbook "{path}" does not exist. Please check the path given with --workbook.',
+  notXlsx: '"{path}" is not a readable Excel workbook (.xlsx). Please save the file as .xlsx in Excel.',
+  fileLocked: '"{path}" cannot be accessed. Please close the file in Excel and check the permissions.',
+  writeFailed:
+    '"{path}" could not be written. Please check that the folder is writable and the file is not open in Excel.',
+  campaignFileNotFound:
+    'The campaign file "{path}" does not exist. Please check the path given with --campaign.',
+  campaignFileUnreadable: 'The campaign file "{path}" is not valid JSON ({detail}). Please correct the file.',
+  campaignFileInvalid: 'Campaign file "{path}": {problem}',
+  campaignFailed: 'Campaign "{campaign}" on "{path}": {problem}',
+  inspectFailed: 'Workbook "{path}": {problem}',
+  moreErrors: '(and {count} more errors)',
+  internalError: 'Internal error: {detail} (please report)',
+  summaryHeadline: 'Campaign "{name}" ({type}): {members} recipients',
+  summarySelection: '  {label}: {matched} found, {added} added, {alreadyIn} already in, {excluded} excluded',
+  summaryExcludedBy: ' ({reasons})',
+  summaryTarget: 'Target group: sheet "{sheet}"',
+  summaryLeads:
+    'Leads: sheet "{sheet}" – {created} created, {updated} updated, {unchanged} unchanged, {notInGroup} no longer in the target group',
+  summaryWritten: 'Written: {files}',
+  summaryProblems: 'Notes on the data ({count}):',
+  summaryMoreProblems: '  … and {count} more notes',
+  summaryNoProblems: 'No notes on the data.',
+  sheetsHeadline: 'Workbook "{path}"',
+  sheetsRole: '{sheet}: {role}, headers in row {headerRow}, {records} records',
+  sheetsColumn: '  {header} → {field}',
+  sheetsOptOutColumn: 'opt-out (excludes)',
+  sheetsExtraColumn: 'extra column (carried along)',
+  sheetsRoleMissing: '{role}: no sheet recognised',
+  sheetsNoContacts: 'No contacts sheet: every customer is a recipient itself.',
+  sheetsOtherSheets: 'Other sheets (not used): {sheets}',
+  roleContacts: 'contacts',
+  roleCustomers: 'customers',
+  roleSales: 'sales',
+  roleArticles: 'articles',
+  reasonOptOut: 'opt-out',
+  reasonNoEmail: 'no e-mail',
+  reasonInvalidEmail: 'invalid e-mail',
+  reasonNoAddress: 'no address',
+  reasonNoPhone: 'no phone',
+  reasonRemovedByUser: 'removed by hand',
+  fieldContactId: 'contact ID',
+  fieldCustomerId: 'customer ID',
+  fieldSalutation: 'salutation',
+  fieldTitle: 'title',
+  fieldFirstName: 'first name',
+  fieldLastName: 'last name',
+  fieldFullName: 'full name (split into first and last name)',
+  fieldCompany: 'company',
+  fieldStreet: 'street',
+  fieldPostalCode: 'postal code',
+  fieldCity: 'city',
+  fieldCountry: 'country',
+  fieldEmail: 'e-mail',
+  fieldPhone: 'phone',
+  fieldMobile: 'mobile',
+  fieldOptOut: 'opt-out',
+  fieldDate: 'date',
+  fieldArticleNo: 'article no.',
+  fieldArticleName: 'article name',
+  fieldQuantity: 'quantity',
+  fieldAmount: 'amount',
+  fieldUnitPrice: 'unit price',
+  fieldCategory: 'category',
+};
+
+export const MESSAGES: Record<Language, Record<MessageKey, string>> = { de, en };
+
+export type MessageParams = Record<string, string | number>;
+
+const capitalized = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+
+export interface Texts {
+  language: Language;
+  t(key: MessageKey, params?: MessageParams): string;
+  count(value: number): string;
+  role(role: SheetRole): string;
+  field(field: Field): string;
+  reason(reason: ExclusionReason): string;
+  fileError(code: XlsxErrorCode, path: string): string;
+}
+
+/** Numbers in the user's convention ("1.234" / "1,234"); placeholders are `{name}`. */
+export const textsFor = (language: Language): Texts => {
+  const dictionary = MESSAGES[language];
+  const numbers = new Intl.NumberFormat(language === 'de' ? 'de-DE' : 'en-GB');
+  const count = (value: number): string => numbers.format(value);
+  const t = (key: MessageKey, params: MessageParams = {}): string =>
+    dictionary[key].replace(/\{(\w+)\}/g, (placeholder, name: string) => {
+      const value = params[name];
+      if (value === undefined) return placeholder;
+      return typeof value === 'number' ? count(value) : value;
+    });
+  return {
+    language,
+    t,
+    count,
+    // The template types make the compiler check that every role, field and reason has its text.
+    role: (role) => t(`role${capitalized(role)}` as `role${Capitalize<SheetRole>}`),
+    field: (field) => t(`field${capitalized(field)}` as `field${Capitalize<Field>}`),
+    reason: (reason) => t(`reason${capitalized(reason)}` as `reason${Capitalize<ExclusionReason>}`),
+    fileError: (code, path) => t(code, { path }),
+  };
+};

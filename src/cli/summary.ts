@@ -1,0 +1,108 @@
+import type { CampaignRunResult } from '../core/campaignRun';
+import { campaignTypeLabel } from '../core/campaignTypes';
+import { describeProblem } from '../core/problemMessages';
+import type { Problem, Severity } from '../core/problems';
+import type { ExclusionReason, SelectionReport } from '../core/targetGroupModel';
+import type { Texts } from './messages';
+
+/** How many data problems the summary lists one by one; the rest is counted. */
+export const PROBLEMS_SHOWN = 5;
+
+export interface RunFiles {
+  workbook: string;
+  out: string;
+  csv: string | null;
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** A problem that stands for more occurrences (`more`) counts as those; every other problem counts once. */
+export const problemCount = (problems: readonly Problem[]): number =>
+  problems.reduce((sum, p) => sum + (p.more ?? 1), 0);
+
+const bySeverity = (problems: readonly Problem[]): Problem[] =>
+  [...problems].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+
+/** The first few problems with sheet and row, the most severe first, then how many more there are. */
+export const problemLines = (
+  problems: readonly Problem[],
+  texts: Texts,
+  shown = PROBLEMS_SHOWN,
+): string[] => {
+  if (problems.length === 0) return [texts.t('summaryNoProblems')];
+  const listed = bySeverity(problems).slice(0, shown);
+  const rest = problemCount(problems) - problemCount(listed);
+  return [
+    texts.t('summaryProblems', { count: problemCount(problems) }),
+    ...listed.map((p) => `  ${describeProblem(p, texts.language)}`),
+    ...(rest > 0 ? [texts.t('summaryMoreProblems', { count: rest })] : []),
+  ];
+};
+
+const excludedTotal = (report: SelectionReport): number =>
+  Object.values(report.excluded).reduce((sum, n) => sum + (n ?? 0), 0);
+
+const selectionLine = (report: SelectionReport, texts: Texts): string => {
+  const reasons = (Object.entries(report.excluded) as Array<[ExclusionReason, number]>)
+    .filter(([, n]) => n > 0)
+    .map(([reason, n]) => `${texts.count(n)} ${texts.reason(reason)}`);
+  const line = texts.t('summarySelection', {
+    label: report.label,
+    matched: report.matched,
+    added: report.added,
+    alreadyIn: report.alreadyIn,
+    excluded: excludedTotal(report),
+  });
+  return reasons.length > 0 ? line + texts.t('summaryExcludedBy', { reasons: reasons.join(', ') }) : line;
+};
+
+/** The human summary of `kampagne run`. */
+export const runSummaryLines = (result: CampaignRunResult, files: RunFiles, texts: Texts): string[] => {
+  const { campaign, group, leads } = result;
+  return [
+    texts.t('summaryHeadline', {
+      name: campaign.name,
+      type: campaignTypeLabel(campaign.type, texts.language),
+      members: group.members.length,
+    }),
+    ...group.reports.map((report) => selectionLine(report, texts)),
+    texts.t('summaryTarget', { sheet: result.targetSheet }),
+    ...(leads ? [texts.t('summaryLeads', { ...leads })] : []),
+    texts.t('summaryWritten', { files: [files.out, ...(files.csv ? [files.csv] : [])].join(', ') }),
+    ...problemLines(result.dataProblems, texts),
+  ];
+};
+
+/** The same as one JSON object, for scripts: counts and problems, no personal data of the members. */
+export const runSummaryJson = (result: CampaignRunResult, files: RunFiles, texts: Texts) => {
+  const { campaign, group, leads } = result;
+  return {
+    ok: true,
+    campaign: {
+      id: campaign.id,
+      name: campaign.name,
+      type: campaign.type,
+      description: campaign.description ?? null,
+      language: campaign.language ?? texts.language,
+      createdAt: campaign.createdAt,
+      updatedAt: campaign.updatedAt,
+    },
+    files,
+    targetSheet: result.targetSheet,
+    members: group.members.length,
+    excluded: group.excluded.length,
+    selections: group.reports.map((report) => ({
+      index: report.selectionIndex + 1,
+      label: report.label,
+      matched: report.matched,
+      added: report.added,
+      alreadyIn: report.alreadyIn,
+      excluded: report.excluded,
+    })),
+    leads,
+    problems: {
+      count: problemCount(result.dataProblems),
+      items: result.dataProblems.map((p) => ({ ...p, message: describeProblem(p, texts.language) })),
+    },
+  };
+};
