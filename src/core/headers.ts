@@ -306,7 +306,7 @@ export function findHeaderRow(rows: readonly CellValue[][], role?: SheetRole): n
   let allTextRow: number | null = null;
   for (let i = 0; i < limit; i++) {
     const { filled, texts, known } = headerEvidence(rows[i], role);
-    if (known >= 2 && texts * 4 >= filled * 3) return i;
+    if (known >= 2 && texts * 3 >= filled * 2) return i;
     if (allTextRow === null && filled >= 2 && texts === filled) allTextRow = i;
   }
   return allTextRow;

@@ -88,10 +88,18 @@ function isBlankRow(cells: readonly CellValue[]): boolean {
   return true;
 }
 
-/** A "Summe"/"Gesamt"/"Total" row: its first text cell is one of those words (a colon or suffix ignored). */
+const isTotalsWord = (text: string): boolean => TOTALS_WORDS.has(normalizeHeader(text));
+
+/** A "Summe"/"Gesamt"/"Total" row: its first text cell is one of those words (a colon ignored). */
 function isTotalsRow(cells: readonly CellValue[]): boolean {
   const first = cells.find((cell) => typeof cell === 'string' && cell.trim() !== '');
-  return typeof first === 'string' && TOTALS_WORDS.has(normalizeHeader(first));
+  return typeof first === 'string' && isTotalsWord(first);
+}
+
+/** Cheap pre-check on the first letter: keys are mostly numbers, and this runs once per row of a large sheet. */
+function isTotalsKey(key: string): boolean {
+  const initial = key.charCodeAt(0) | 32; // lower case of an ASCII letter
+  return (initial === 115 || initial === 103 || initial === 116 || initial === 122) && isTotalsWord(key); // s g t z
 }
 
 const columnLetter = (index: number): string => {
@@ -200,10 +208,13 @@ class SheetReader {
     return extra;
   }
 
-  /** A row without its key: silently skipped when blank, 'totalsRowSkipped' for a totals row, else 'rowWithoutKey'. */
-  skipRow(cells: readonly CellValue[], row: number): void {
-    if (isBlankRow(cells)) return;
-    if (isTotalsRow(cells)) this.report('totalsRowSkipped', 'info', row);
+  /**
+   * A row without its key (or with "Summe" as its key): silently skipped when blank, 'totalsRowSkipped' for a
+   * totals row, else 'rowWithoutKey'.
+   */
+  skipRow(cells: readonly CellValue[], row: number, totalsKey = false): void {
+    if (!totalsKey && isBlankRow(cells)) return;
+    if (totalsKey || isTotalsRow(cells)) this.report('totalsRowSkipped', 'info', row);
     else this.report('rowWithoutKey', 'warning', row);
   }
 
@@ -396,6 +407,7 @@ function requireColumn(reader: SheetReader, field: Field): boolean {
     reader.sheet,
     reader.mapping.headerRow,
     undefined,
+    undefined,
     field,
   );
   return false;
@@ -424,8 +436,8 @@ export function parseCustomers(table: SheetTable, mapping: SheetMapping, log: Pr
     const cells = reader.rows[i];
     const row = reader.rowNumber(i);
     const customerId = reader.text(cells, idColumn, row);
-    if (customerId === '') {
-      reader.skipRow(cells, row);
+    if (customerId === '' || isTotalsKey(customerId)) {
+      reader.skipRow(cells, row, customerId !== '');
       continue;
     }
     reportDuplicate(reader, seen, customerId, row, 'customerId');
@@ -494,8 +506,8 @@ export function parseSales(
     const cells = rows[i];
     const row = reader.rowNumber(i);
     const customerId = reader.text(cells, customerColumn, row);
-    if (customerId === '') {
-      reader.skipRow(cells, row);
+    if (customerId === '' || isTotalsKey(customerId)) {
+      reader.skipRow(cells, row, customerId !== '');
       continue;
     }
     if (customerIds !== null && !customerIds.has(customerId)) {
@@ -533,8 +545,9 @@ export function parseArticles(table: SheetTable, mapping: SheetMapping, log: Pro
     const row = reader.rowNumber(i);
     const articleNo = reader.text(cells, noColumn, row);
     const articleName = reader.text(cells, nameColumn, row);
-    if (articleNo === '' && articleName === '') {
-      reader.skipRow(cells, row);
+    const key = articleNo || articleName;
+    if (key === '' || isTotalsKey(key)) {
+      reader.skipRow(cells, row, key !== '');
       continue;
     }
     articles.push({ articleNo, articleName, category: reader.text(cells, categoryColumn, row) });
