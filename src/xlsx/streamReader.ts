@@ -1,0 +1,80 @@
+import ExcelJS from 'exceljs';
+import type { SheetTable } from '../core/sheetTable';
+import type { SheetInfo, SheetVisibility } from '../core/workbookPort';
+import { isDateFormat, serialToDate, toCellValue } from './cellValues';
+import { SheetGrid } from './sheetGrid';
+
+/** What exceljs' streaming reader knows about a sheet and the workbook, beyond its published typings. */
+interface StreamedSheetReader extends AsyncIterable<ExcelJS.Row> {
+  id?: number;
+  name?: string;
+  state?: string;
+}
+interface StreamedWorkbookReader extends AsyncIterable<StreamedSheetReader> {
+  properties?: { model?: { date1904?: boolean } };
+  model?: { sheets?: { id: number; name: string; state?: string }[] };
+}
+
+export interface StreamedWorkbook {
+  sheets: SheetInfo[];
+  tables: SheetTable[];
+  dateSystem: 1900 | 1904;
+}
+
+export const toVisibility = (state: string | undefined): SheetVisibility =>
+  state === 'hidden' || state === 'veryHidden' ? state : 'visible';
+
+/**
+ * Reads every sheet's values in one pass over the file without building exceljs' per-cell object model,
+ * which needs several GB for a million-row sheet. Styles are cached only to tell date cells from numbers.
+ */
+export const readWorkbookStreaming = async (path: string): Promise<StreamedWorkbook> => {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+    sharedStrings: 'cache',
+    styles: 'cache',
+    worksheets: 'emit',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
+  }) as unknown as StreamedWorkbookReader;
+  const grids = new Map<number, SheetGrid>();
+  let dateSystem: 1900 | 1904 = 1900;
+  for await (const sheet of reader) {
+    dateSystem = reader.properties?.model?.date1904 ? 1904 : 1900;
+    const grid = new SheetGrid();
+    for await (const row of sheet) collectRow(grid, row, dateSystem);
+    grids.set(sheet.id ?? grids.size + 1, grid);
+  }
+  // the zip may list sheets in any order; workbook.xml holds the tab order
+  const sheets = reader.model?.sheets ?? [];
+  return {
+    sheets: sheets.map(({ name, state }) => ({ name, visibility: toVisibility(state) })),
+    tables: sheets.map(({ id, name }) => (grids.get(id) ?? new SheetGrid()).toTable(name, dateSystem)),
+    dateSystem,
+  };
+};
+
+const collectRow = (grid: SheetGrid, row: ExcelJS.Row, dateSystem: 1900 | 1904): void => {
+  row.eachCell({ includeEmpty: false }, (cell, column) => {
+    grid.set(row.number, column, streamedCellValue(cell, dateSystem));
+  });
+};
+
+/**
+ * The streaming reader converts date cells itself but leaves date-formatted formula results as serials,
+ * and only its cell model still holds an error result (as NaN).
+ */
+const streamedCellValue = (cell: ExcelJS.Cell, dateSystem: 1900 | 1904) => {
+  if (cell.type === ExcelJS.ValueType.Formula)
+    return formulaResult(cell.model.result, cell.numFmt, dateSystem);
+  return toCellValue(cell.value);
+};
+
+const formulaResult = (result: unknown, numFmt: string | undefined, dateSystem: 1900 | 1904) => {
+  if (typeof result === 'number' && Number.isNaN(result)) {
+    // exceljs' streaming reader parses a cached error result (t="e") as a number and loses the text;
+    // #N/A is by far the most common one (failed lookups) and any '#…' string reads as an error downstream
+    return '#N/A';
+  }
+  if (typeof result === 'number' && isDateFormat(numFmt)) return serialToDate(result, dateSystem);
+  return toCellValue(result);
+};

@@ -1,0 +1,121 @@
+import ExcelJS from 'exceljs';
+import type { CellValue } from '../../src/core/sheetTable';
+import { WorkbookError } from '../../src/core/workbookError';
+import { type StreamSheets, XlsxWorkbook } from '../../src/xlsx/xlsxWorkbook';
+import { useTempDir, writeWorkbook } from './xlsxFixtures';
+
+const tempDir = useTempDir();
+
+const utcDate = (year: number, month: number, day: number) => new Date(Date.UTC(year, month - 1, day));
+
+/** A messy contact list as people keep it: every kind of cell exceljs can hand back. */
+const buildContacts = (workbook: ExcelJS.Workbook): void => {
+  const sheet = workbook.addWorksheet('Kontakte');
+  sheet.addRow(['Kontaktliste Herbst']);
+  sheet.mergeCells('A1:G1');
+  sheet.addRow(['Name', 'Geburtstag', 'E-Mail', 'Umsatz', 'Bemerkung', 'Werbesperre', 'Letzter Kauf']);
+  sheet.addRow([
+    { richText: [{ text: 'Jörg ', font: { bold: true } }, { text: 'Müller' }] },
+    utcDate(1980, 3, 15),
+    { text: 'joerg@example.de', hyperlink: 'mailto:joerg@example.de' },
+    { formula: 'SUM(1,2)', result: 3 },
+    { formula: 'VLOOKUP("x",A:A,1,FALSE)', result: { error: '#N/A' } },
+    true,
+    { formula: 'MAX(Umsätze!B:B)', result: utcDate(2024, 5, 2) },
+  ]);
+  sheet.getCell('G3').numFmt = 'dd.mm.yyyy';
+  sheet.addRow(['Anna Schmidt', '15.03.1980', 'anna@example.de', { error: '#DIV/0!' }, '', false]);
+  sheet.getCell('B3').numFmt = 'dd.mm.yyyy';
+  sheet.addRow([]);
+  sheet.addRow(['Summe', null, null, { formula: 'SUM(D3:D4)', result: 3 }]);
+  // formatted but empty cells must not widen the used range
+  sheet.getCell('J20').fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFFF00' } };
+};
+
+const modes: StreamSheets[] = ['never', 'always'];
+
+describe.each(modes)('XlsxWorkbook reading (streamSheets: %s)', (streamSheets) => {
+  it('reads every kind of cell as the core expects it', async () => {
+    const path = await writeWorkbook(tempDir(), buildContacts);
+    const table = await (await XlsxWorkbook.open(path, { streamSheets })).readSheet('Kontakte');
+
+    const expected: CellValue[][] = [
+      ['Kontaktliste Herbst', null, null, null, null, null, null],
+      ['Name', 'Geburtstag', 'E-Mail', 'Umsatz', 'Bemerkung', 'Werbesperre', 'Letzter Kauf'],
+      ['Jörg Müller', utcDate(1980, 3, 15), 'joerg@example.de', 3, '#N/A', true, utcDate(2024, 5, 2)],
+      ['Anna Schmidt', '15.03.1980', 'anna@example.de', '#DIV/0!', null, false, null],
+      [null, null, null, null, null, null, null],
+      ['Summe', null, null, 3, null, null, null],
+    ];
+    expect(table).toEqual({
+      name: 'Kontakte',
+      rows: expected,
+      startRow: 1,
+      startColumn: 1,
+      dateSystem: 1900,
+    });
+  });
+
+  it('reports where the used range starts when the data does not begin at A1', async () => {
+    const path = await writeWorkbook(tempDir(), (workbook) => {
+      const sheet = workbook.addWorksheet('Kunden');
+      sheet.getCell('C3').value = 'Kundennr';
+      sheet.getCell('D3').value = 'PLZ';
+      sheet.getCell('C4').value = 'K-100';
+      sheet.getCell('D4').value = 1067;
+      sheet.getCell('E9').value = null;
+    });
+    const table = await (await XlsxWorkbook.open(path, { streamSheets })).readSheet('kunden');
+
+    expect(table).toMatchObject({
+      name: 'Kunden',
+      startRow: 3,
+      startColumn: 3,
+      rows: [
+        ['Kundennr', 'PLZ'],
+        ['K-100', 1067],
+      ],
+    });
+  });
+
+  it('reads dates of a 1904 workbook as the same calendar days and says which system it uses', async () => {
+    const path = await writeWorkbook(tempDir(), (workbook) => {
+      workbook.properties.date1904 = true;
+      const sheet = workbook.addWorksheet('Umsätze');
+      sheet.addRow(['Datum', 'Betrag']);
+      sheet.addRow([utcDate(2024, 2, 29), 19.99]);
+      sheet.getCell('A2').numFmt = 'dd.mm.yyyy';
+    });
+    const table = await (await XlsxWorkbook.open(path, { streamSheets })).readSheet('Umsätze');
+
+    expect(table.dateSystem).toBe(1904);
+    expect(table.rows[1]).toEqual([utcDate(2024, 2, 29), 19.99]);
+  });
+
+  it('lists the sheets in tab order with their visibility', async () => {
+    const path = await writeWorkbook(tempDir(), (workbook) => {
+      workbook.addWorksheet('Kontakte').addRow(['Name']);
+      workbook.addWorksheet('Hilfsdaten', { state: 'hidden' }).addRow(['x']);
+      workbook.addWorksheet('Leer');
+      workbook.addWorksheet('KampagnenDaten', { state: 'veryHidden' }).addRow(['{}']);
+    });
+    const workbook = await XlsxWorkbook.open(path, { streamSheets });
+
+    expect(await workbook.listSheets()).toEqual([
+      { name: 'Kontakte', visibility: 'visible' },
+      { name: 'Hilfsdaten', visibility: 'hidden' },
+      { name: 'Leer', visibility: 'visible' },
+      { name: 'KampagnenDaten', visibility: 'veryHidden' },
+    ]);
+    expect((await workbook.readSheet('Leer')).rows).toEqual([]);
+  });
+
+  it('throws sheetNotFound for a sheet the workbook does not have', async () => {
+    const path = await writeWorkbook(tempDir(), (workbook) =>
+      workbook.addWorksheet('Kontakte').addRow(['Name']),
+    );
+    const workbook = await XlsxWorkbook.open(path, { streamSheets });
+
+    await expect(workbook.readSheet('Kunden')).rejects.toEqual(new WorkbookError('sheetNotFound', 'Kunden'));
+  });
+});
