@@ -1,0 +1,11 @@
+import { createRoot } from 'react-dom/client';
+import { App } from './components/App';
+import { PaneSession } from './services/paneSession';
+import { startPane } from './services/startPane';
+
+const root = createRoot(document.getElementById('root') as HTMLElement);
+
+void startPane(window.location.search).then(({ port, language, mode }) => {
+  root.render(<App session={new PaneSession(port, language)} mode={mode} />);
+  performance.mark('pane-started');
+});

@@ -1,0 +1,164 @@
+import type { Language, SelectionDefinition, StoredCampaign } from '../../core/campaign';
+import type { Day, MappingOverrides, WorkbookData } from '../../core/model';
+import type { Problem } from '../../core/problems';
+import type { Result } from '../../core/result';
+import type { SheetTable } from '../../core/sheetTable';
+import type { TargetGroup } from '../../core/targetGroupModel';
+import type { WorkbookPort } from '../../core/workbookPort';
+import { emptyState, type AddinState } from '../../core/state';
+import { upsertCampaign } from '../../core/stateTable';
+import { loadWorkbookData } from '../../core/loadWorkbook';
+import { applySelection, buildTargetGroup } from '../../core/targetGroup';
+import { describeSelection } from '../../core/selectionLabels';
+import { targetGroupTable } from '../../core/outputs/targetTable';
+import { toCsv, type CsvDelimiter } from '../../core/outputs/csv';
+import {
+  readAddinState,
+  saveAddinState,
+  writeLeadsSheet,
+  writeTargetSheet,
+  type LeadsOutcome,
+} from '../../core/campaignRun';
+import { uniqueSheetName } from '../../core/sheetNames';
+
+const DAY_MS = 86_400_000;
+
+/** Today as the core's calendar day: the user's local date, counted in UTC days since 1970-01-01. */
+export const todayDay = (now = new Date()): Day =>
+  Math.floor(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()) / DAY_MS);
+
+export const todayIso = (now = new Date()): string =>
+  new Date(todayDay(now) * DAY_MS).toISOString().slice(0, 10);
+
+export interface LoadedWorkspace {
+  data: Result<WorkbookData, Problem[]>;
+  /** Problems of the state sheet itself (e.g. written by a newer version); the pane then starts empty. */
+  stateProblems: Problem[];
+}
+
+/**
+ * The pane's use cases over the workbook port: each one only calls core functions (campaignRun.ts and friends) and
+ * keeps the add-in state the last write produced.
+ */
+export class PaneSession {
+  private state: AddinState = emptyState();
+
+  constructor(
+    readonly port: WorkbookPort,
+    readonly language: Language,
+  ) {}
+
+  get campaigns(): StoredCampaign[] {
+    return this.state.campaigns;
+  }
+
+  get mapping(): MappingOverrides | undefined {
+    return this.state.mapping;
+  }
+
+  async load(): Promise<LoadedWorkspace> {
+    const read = await readAddinState(this.port);
+    this.state = read.ok ? read.value : emptyState();
+    const data = await loadWorkbookData(this.port, this.state.mapping ?? {}, this.state.ownedSheets);
+    return { data, stateProblems: read.ok ? [] : read.error };
+  }
+
+  async saveMapping(mapping: MappingOverrides): Promise<void> {
+    await this.writeState({ ...this.state, mapping });
+  }
+
+  /** Stores the campaign (a new one, or an update by id) and returns it as stored. */
+  async saveCampaign(campaign: StoredCampaign, nowIso = new Date().toISOString()): Promise<StoredCampaign> {
+    const upserted = upsertCampaign(this.state, campaign, nowIso, campaign.memberCount, campaign.targetSheet);
+    await this.writeState(upserted.state);
+    return upserted.campaign;
+  }
+
+  /** Removes the campaign from the state only: its sheets and leads stay in the workbook. */
+  async deleteCampaign(id: string): Promise<void> {
+    await this.writeState({ ...this.state, campaigns: this.state.campaigns.filter((c) => c.id !== id) });
+  }
+
+  readSheet(name: string): Promise<SheetTable> {
+    return this.port.readSheet(name);
+  }
+
+  async sheetNames(): Promise<string[]> {
+    return (await this.port.listSheets()).filter((s) => s.visibility === 'visible').map((s) => s.name);
+  }
+
+  buildGroup(data: WorkbookData, campaign: StoredCampaign): TargetGroup {
+    return buildTargetGroup(data, campaign, { today: todayDay() });
+  }
+
+  /** Adds the selection as the campaign's next one; for a preview, pass the group and ignore the result's members. */
+  applySelection(
+    group: TargetGroup,
+    data: WorkbookData,
+    campaign: StoredCampaign,
+    selection: SelectionDefinition,
+  ): TargetGroup {
+    return applySelection(group, data, selection, campaign.selections.length, campaign, {
+      today: todayDay(),
+    });
+  }
+
+  selectionLabels(campaign: StoredCampaign): string[] {
+    return campaign.selections.map((selection, index) =>
+      describeSelection(selection, index, campaign.language ?? this.language),
+    );
+  }
+
+  async writeTargetSheet(
+    campaign: StoredCampaign,
+    group: TargetGroup,
+  ): Promise<{ campaign: StoredCampaign; sheet: string; count: number }> {
+    const stored = await this.saveCampaign({ ...campaign, memberCount: group.members.length });
+    const table = targetGroupTable(group, stored, this.selectionLabels(stored));
+    const written = await writeTargetSheet(this.port, this.state, stored, table, true);
+    this.state = written.state;
+    return { campaign: written.campaign, sheet: written.sheet, count: table.rows.length };
+  }
+
+  async writeLeads(
+    campaign: StoredCampaign,
+    group: TargetGroup,
+    nowIso = new Date().toISOString(),
+  ): Promise<Result<LeadsOutcome, Problem[]>> {
+    const written = await writeLeadsSheet(this.port, this.state, campaign, group.members, nowIso);
+    if (!written.ok) return written;
+    this.state = written.value.state;
+    return { ok: true, value: written.value.leads };
+  }
+
+  csvText(
+    campaign: StoredCampaign,
+    group: TargetGroup,
+    delimiter: CsvDelimiter,
+  ): { text: string; rows: number } {
+    const table = targetGroupTable(group, campaign, this.selectionLabels(campaign));
+    return {
+      text: toCsv(table, { delimiter, language: campaign.language ?? this.language }),
+      rows: table.rows.length,
+    };
+  }
+
+  /** The guide's fallback where the host cannot download: the CSV lines, one per row, in column A of an export sheet. */
+  async writeCsvSheet(campaign: StoredCampaign, text: string): Promise<string> {
+    const sheets = (await this.port.listSheets()).map((s) => s.name);
+    const sheet = uniqueSheetName(`CSV ${campaign.name}`, sheets, this.state.ownedSheets);
+    const [header, ...rows] = text.replace(/^\uFEFF/, '').split('\r\n');
+    await this.writeState({ ...this.state, ownedSheets: [...new Set([...this.state.ownedSheets, sheet])] });
+    await this.port.writeTable({
+      sheet,
+      data: { headers: [header], rows: rows.map((line) => [line]), textColumns: [0] },
+      activate: true,
+    });
+    return sheet;
+  }
+
+  private async writeState(state: AddinState): Promise<void> {
+    await saveAddinState(this.port, state);
+    this.state = state;
+  }
+}

@@ -1,0 +1,32 @@
+import type { Language } from '../../core/campaign';
+import type { WorkbookPort } from '../../core/workbookPort';
+import { MemoryWorkbook } from '../../memory/memoryWorkbook';
+import { sampleWorkbookTables } from '../../sample/sampleWorkbook';
+import { connectToExcel } from '../../excel/officeHost';
+import { languageFromDisplayLanguage } from '../../i18n/i18n';
+
+export type PaneMode = 'excel' | 'preview';
+
+const OFFICE_TIMEOUT_MS = 5_000;
+
+/**
+ * Inside Excel the pane works on the open workbook. In a plain browser it runs on the in-memory workbook with the
+ * sample data (`?lang=en` for English, `?contacts=100000` for a large synthetic workbook, used by the benchmark).
+ */
+export async function startPane(
+  search: string,
+): Promise<{ port: WorkbookPort; language: Language; mode: PaneMode }> {
+  const params = new URLSearchParams(search);
+  const excel = await connectToExcel(OFFICE_TIMEOUT_MS);
+  if (excel)
+    return {
+      port: excel.workbook,
+      language: languageFromDisplayLanguage(excel.displayLanguage),
+      mode: 'excel',
+    };
+  const language = languageFromDisplayLanguage(params.get('lang'));
+  const contacts = Number(params.get('contacts') ?? 0);
+  const tables =
+    contacts > 0 ? (await import('./syntheticTables')).syntheticTables(contacts) : sampleWorkbookTables();
+  return { port: new MemoryWorkbook(tables), language, mode: 'preview' };
+}

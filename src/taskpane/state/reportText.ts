@@ -1,0 +1,23 @@
+import type { ExclusionReason, SelectionReport } from '../../core/targetGroupModel';
+import type { MessageKey } from '../../i18n/de';
+import type { Translator } from '../../i18n/i18n';
+
+export const REASON_LABEL: Record<ExclusionReason, MessageKey> = {
+  optOut: 'reasonOptOut',
+  noEmail: 'reasonNoEmail',
+  invalidEmail: 'reasonInvalidEmail',
+  noAddress: 'reasonNoAddress',
+  noPhone: 'reasonNoPhone',
+  removedByUser: 'reasonRemovedByUser',
+};
+
+/** "23 hinzugefügt, 4 bereits enthalten, 2 ausgeschlossen (keine E-Mail)". */
+export const reportText = (report: SelectionReport, { t }: Pick<Translator, 't'>): string => {
+  const excluded = (Object.entries(report.excluded) as Array<[ExclusionReason, number]>)
+    .filter(([, count]) => count > 0)
+    .map(([reason, count]) => t('appliedExcluded', { count, reason: t(REASON_LABEL[reason]) }));
+  return [t('appliedResult', { added: report.added, alreadyIn: report.alreadyIn }), ...excluded].join(', ');
+};
+
+export const excludedTotal = (report: SelectionReport): number =>
+  Object.values(report.excluded).reduce((sum, count) => sum + (count ?? 0), 0);

@@ -1,0 +1,304 @@
+/* eslint-disable no-console -- a command-line script: printing is its job */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import type { Language } from '../../src/core/campaign';
+import type { MessageKey } from '../../src/i18n/de';
+import { createTranslator, type Translator } from '../../src/i18n/i18n';
+import { OFFICE_CDN, RESULTS_DIR, ROOT, ensureBuild, launchBrowser, startServer } from './browserHarness';
+
+/**
+ * End-to-end run of the task pane in a real browser (Debian chromium) against the production build in preview mode,
+ * once in German and once in English. Prints "N passed, M failed" and exits non-zero on a failure.
+ */
+
+interface Outcome {
+  name: string;
+  error?: string;
+}
+const outcomes: Outcome[] = [];
+
+async function check(name: string, work: () => Promise<void>): Promise<void> {
+  try {
+    await work();
+    outcomes.push({ name });
+    console.log(`  ✓ ${name}`);
+  } catch (error) {
+    outcomes.push({ name, error: error instanceof Error ? error.message : String(error) });
+    console.log(`  ✗ ${name}\n      ${error instanceof Error ? error.message.split('\n')[0] : error}`);
+  }
+}
+
+function assert(condition: unknown, message: string): asserts condition {
+  if (!condition) throw new Error(message);
+}
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A message template as a pattern: each {placeholder} matches a number or any text; groups capture them. */
+const pattern = (i18n: Translator, key: MessageKey): RegExp => {
+  const template = i18n.t(key);
+  return new RegExp(
+    template
+      .split(/\{\w+\}/)
+      .map(escapeRegExp)
+      .join('(.+?)'),
+  );
+};
+
+const numberIn = (text: string): number => Number(text.replace(/[.,\s]/g, ''));
+
+const numbers = (text: string, regex: RegExp): number[] => {
+  const match = regex.exec(text);
+  if (!match) throw new Error(`"${text}" does not match ${regex}`);
+  return match.slice(1).map(numberIn);
+};
+
+async function axeScan(page: Page, where: string): Promise<void> {
+  await page.addScriptTag({ path: join(ROOT, 'node_modules/axe-core/axe.min.js') });
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(
+            context: Document,
+            options: object,
+          ): Promise<{ violations: Array<{ id: string; impact: string; help: string; nodes: unknown[] }> }>;
+        };
+      }
+    ).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.length,
+    }));
+  });
+  const severe = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const minor = violations.filter((v) => !severe.includes(v));
+  if (minor.length > 0)
+    console.log(`      axe (${where}), minor: ${minor.map((v) => `${v.id}/${v.impact}`).join(', ')}`);
+  assert(
+    severe.length === 0,
+    `axe ${where}: ${severe.map((v) => `${v.id} (${v.impact}, ${v.nodes}×): ${v.help}`).join('; ')}`,
+  );
+}
+
+async function scenario(page: Page, baseUrl: string, language: Language): Promise<void> {
+  const i18n = createTranslator(language);
+  const { t } = i18n;
+  const shot = (step: string) =>
+    page.screenshot({ path: join(RESULTS_DIR, `pane-${language}-${step}.png`), fullPage: true });
+  const memberCount = async () =>
+    numberIn((await page.getByTestId('member-count').innerText()).replace(/\D+$/, ''));
+  const campaignName = language === 'de' ? 'Herbstaktion Bürobedarf' : 'Autumn office supplies';
+
+  await check(`${language}: the pane starts in preview mode with the sample data`, async () => {
+    const started = Date.now();
+    await page.goto(`${baseUrl}?lang=${language}`);
+    await page.getByTestId('preview-badge').waitFor({ timeout: 30_000 });
+    assert((await page.getByTestId('preview-badge').innerText()) === t('previewBadge'), 'preview badge text');
+    await page.getByRole('button', { name: t('newCampaign') }).waitFor({ timeout: 30_000 });
+    await page.getByText(t('recognitionTitle')).waitFor();
+    console.log(`      first render after ${Date.now() - started} ms`);
+    await shot('01-home');
+    await axeScan(page, 'home');
+  });
+
+  await check(`${language}: step 1 creates an e-mail campaign`, async () => {
+    await page.getByRole('button', { name: t('newCampaign') }).click();
+    await page.getByRole('textbox', { name: t('basicsName') }).fill(campaignName);
+    await page.getByRole('radio', { name: new RegExp(language === 'de' ? '^E-Mail' : '^Email') }).check();
+    await shot('02-basics');
+    await axeScan(page, 'basics');
+    await page.getByRole('button', { name: t('next') }).click();
+  });
+
+  let afterFirst = 0;
+  await check(`${language}: step 2 adds customers from one city, with the exclusion message`, async () => {
+    await page.getByRole('tab', { name: t('methodCustomers') }).click();
+    await page.getByRole('searchbox', { name: t('search') }).fill('München');
+    await page.getByRole('button', { name: pattern(i18n, 'selectAllFiltered') }).click();
+    const preview = page.getByTestId('selection-preview');
+    await preview.filter({ hasText: pattern(i18n, 'previewWouldAdd') }).waitFor();
+    const [wouldAdd, alreadyIn] = numbers(await preview.innerText(), pattern(i18n, 'previewWouldAdd'));
+    assert(wouldAdd > 0 && alreadyIn === 0, `preview of the first selection: ${wouldAdd}, ${alreadyIn}`);
+    await shot('03-recipients-customers');
+    await axeScan(page, 'recipients');
+    await page.getByRole('button', { name: t('applySelection'), exact: true }).click();
+    const result = page.getByTestId('applied-result');
+    await result.waitFor();
+    const text = await result.innerText();
+    const [added, already] = numbers(text, pattern(i18n, 'appliedResult'));
+    assert(added === wouldAdd && already === 0, `applied "${text}" differs from the preview ${wouldAdd}`);
+    assert(text.includes(t('reasonNoEmail')), `"${text}" names no exclusion for a missing e-mail`);
+    afterFirst = await memberCount();
+    assert(afterFirst === added, `member count ${afterFirst} after adding ${added}`);
+  });
+
+  await check(`${language}: a second, overlapping method reports duplicates as already in`, async () => {
+    await page.getByRole('tab', { name: t('methodInactive') }).click();
+    assert(
+      (await page.getByRole('spinbutton', { name: t('inactiveMonths') }).inputValue()) === '3',
+      'months default 3',
+    );
+    const preview = page.getByTestId('selection-preview');
+    await preview.filter({ hasText: pattern(i18n, 'previewWouldAdd') }).waitFor();
+    const [wouldAdd, wouldBeIn] = numbers(await preview.innerText(), pattern(i18n, 'previewWouldAdd'));
+    await shot('04-recipients-inactive');
+    await page.getByRole('button', { name: t('applySelection'), exact: true }).click();
+    const result = page.getByTestId('applied-result');
+    await result.filter({ hasText: pattern(i18n, 'appliedResult') }).waitFor();
+    await page.waitForFunction(
+      (previous) =>
+        document.querySelector('[data-testid="member-count"]')?.textContent?.replace(/\D/g, '') !== previous,
+      String(afterFirst),
+    );
+    const [added, alreadyIn] = numbers(await result.innerText(), pattern(i18n, 'appliedResult'));
+    assert(alreadyIn > 0, `the overlap shows no duplicates: "${await result.innerText()}"`);
+    assert(added === wouldAdd && alreadyIn === wouldBeIn, 'applied numbers differ from the preview');
+    assert(
+      (await memberCount()) === afterFirst + added,
+      `member count ${await memberCount()} ≠ ${afterFirst} + ${added}`,
+    );
+    await shot('05-recipients-applied');
+  });
+
+  let beforeRemoval = 0;
+  await check(`${language}: step 3 removes one member, listed as excluded with its reason`, async () => {
+    await page.getByRole('tab', { name: t('stepTargetGroup') }).click();
+    beforeRemoval = await memberCount();
+    await shot('06-target-group');
+    await axeScan(page, 'target group');
+    const removeLabel = new RegExp(escapeRegExp(t('removeMemberLabel')).replace('\\{name\\}', '.+'));
+    await page.getByRole('button', { name: removeLabel }).first().click();
+    await page.waitForFunction(
+      (previous) =>
+        document.querySelector('[data-testid="member-count"]')?.textContent?.replace(/\D/g, '') !== previous,
+      String(beforeRemoval),
+    );
+    assert((await memberCount()) === beforeRemoval - 1, 'one member fewer');
+    await page.getByRole('tab', { name: new RegExp(`^${escapeRegExp(t('tabExcluded'))}`) }).click();
+    await page.getByText(t('reasonRemovedByUser')).first().waitFor();
+    await shot('07-excluded');
+    await page.getByRole('tab', { name: new RegExp(`^${escapeRegExp(t('tabProblems'))}`) }).click();
+    await shot('08-problems');
+  });
+
+  let members = 0;
+  await check(`${language}: step 4 writes the target sheet and says where`, async () => {
+    await page.getByRole('tab', { name: t('stepUse') }).click();
+    members = await memberCount();
+    await axeScan(page, 'use');
+    await page.getByRole('button', { name: t('useTargetSheet') }).click();
+    const outcome = page.getByTestId('use-outcome');
+    await outcome.filter({ hasText: pattern(i18n, 'resultTargetSheet') }).waitFor();
+    const text = await outcome.innerText();
+    assert(
+      text.includes(campaignName) && numberIn(/\d[\d.,]*/.exec(text)?.[0] ?? '') === members,
+      `"${text}"`,
+    );
+    await shot('09-target-sheet');
+  });
+
+  await check(`${language}: leads are created, and a second run leaves them unchanged`, async () => {
+    const outcome = page.getByTestId('use-outcome');
+    await page.getByRole('button', { name: t('useLeads') }).click();
+    await outcome.filter({ hasText: pattern(i18n, 'resultLeads') }).waitFor();
+    const [created, updated, unchanged] = numbers(
+      await outcome.innerText(),
+      pattern(i18n, 'resultLeads'),
+    ).slice(-3);
+    assert(
+      created === members && updated === 0 && unchanged === 0,
+      `first run: ${created}/${updated}/${unchanged}`,
+    );
+    await page.getByRole('button', { name: t('useLeads') }).click();
+    await page.waitForFunction(
+      (wanted) => document.querySelector('[data-testid="use-outcome"]')?.textContent?.includes(wanted),
+      t('resultLeads', { sheet: 'Leads', created: 0, updated: 0, unchanged: members }),
+    );
+    await shot('10-leads-unchanged');
+  });
+
+  await check(`${language}: CSV export downloads UTF-8 with BOM, ';' and CRLF`, async () => {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: t('useCsv') }).click(),
+    ]);
+    const bytes = readFileSync((await download.path()) as string);
+    assert(bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf, 'BOM');
+    const text = bytes.toString('utf8').slice(1);
+    const lines = text.split('\r\n');
+    assert(!/[^\r]\n/.test(text), 'only CRLF line breaks');
+    assert(lines.length === members + 1, `${lines.length} lines for ${members} members and a header`);
+    assert(lines[0].split(';').length > 5, `header "${lines[0]}" is not ;-separated`);
+    assert(/[äöüÄÖÜß]/.test(text), 'umlauts survive as UTF-8');
+    assert(download.suggestedFilename() === `${campaignName}.csv`, download.suggestedFilename());
+    await page
+      .getByTestId('use-outcome')
+      .filter({ hasText: pattern(i18n, 'resultCsvDownload') })
+      .waitFor();
+    await shot('11-csv');
+  });
+
+  await check(
+    `${language}: the campaign is listed on the home screen and reopens with its removal kept`,
+    async () => {
+      await page
+        .getByRole('button', { name: t('back') })
+        .first()
+        .click();
+      const row = page.getByRole('row', { name: new RegExp(escapeRegExp(campaignName)) });
+      await row.waitFor();
+      assert(
+        (await row.innerText()).includes(i18n.formatNumber(members)),
+        `home row "${await row.innerText()}"`,
+      );
+      await shot('12-home-with-campaign');
+      await row.getByRole('button', { name: t('openCampaign') }).click();
+      await page.getByTestId('member-count').waitFor();
+      assert((await memberCount()) === members, 'reopened with the same members');
+    },
+  );
+}
+
+async function main(): Promise<void> {
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  ensureBuild(process.argv.includes('--rebuild'));
+  const server = await startServer();
+  const browser = await launchBrowser();
+  try {
+    for (const language of ['de', 'en'] as const) {
+      console.log(`Task pane end-to-end (${language}) at ${server.url}`);
+      const context = await browser.newContext({
+        acceptDownloads: true,
+        viewport: { width: 420, height: 900 },
+        locale: language,
+      });
+      await context.route(OFFICE_CDN, (route) => route.abort());
+      const page = await context.newPage();
+      page.setDefaultTimeout(20_000);
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      await scenario(page, server.url, language);
+      await check(`${language}: no uncaught errors in the page`, async () =>
+        assert(errors.length === 0, errors.join('; ')),
+      );
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    server.stop();
+  }
+  const failed = outcomes.filter((o) => o.error);
+  console.log(`\n${outcomes.length - failed.length} passed, ${failed.length} failed`);
+  console.log(`Screenshots: ${RESULTS_DIR}/pane-{de,en}-*.png`);
+  process.exitCode = failed.length > 0 ? 1 : 0;
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
