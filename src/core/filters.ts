@@ -19,6 +19,7 @@ const ROLE_FIELDS: Record<FilterRole, readonly Field[]> = {
 };
 /** Serial numbers in cells are read in the 1900 system: WorkbookData does not carry the workbook's date system. */
 const DATE_SYSTEM = 1900;
+const HASH = 35;
 
 const fieldAccessor = (field: Field): Accessor => {
   if (field === 'fullName') return (r) => `${r.firstName} ${r.lastName}`;
@@ -67,10 +68,19 @@ interface Operand {
   day: Day | null;
 }
 
-const comparableText = (value: CellValue): string => cellText(value).normalize('NFC').toLowerCase();
+const comparableText = (value: CellValue): string =>
+  typeof value === 'string' && value.charCodeAt(0) !== HASH ? value.trim().toLowerCase() : cellText(value).toLowerCase();
+
+/** Umlauts typed on a Mac may arrive decomposed (o + ¨); the filter value is composed once, cells are composed data. */
+const operandText = (value: string | number | boolean): string => comparableText(value).normalize('NFC');
+
+const PLAIN_DIGITS = /^\d{1,15}$/;
+/** Plain digits (postal codes, ids) are most cells: read them without the full German/English number parser. */
+const cellNumber = (cell: CellValue): number | null =>
+  typeof cell === 'string' && PLAIN_DIGITS.test(cell) ? Number(cell) : parseNumber(cell);
 
 const toOperand = (value: string | number | boolean): Operand => ({
-  text: comparableText(value),
+  text: operandText(value),
   number: typeof value === 'boolean' ? null : parseNumber(value),
   day: typeof value === 'string' ? parseDay(value, DATE_SYSTEM).day : null,
 });
@@ -92,7 +102,7 @@ const compare = (cell: CellValue, operand: Operand): number | null => {
   if (text === '') return null;
   const day = operand.day === null ? null : cellDay(cell);
   if (day !== null) return day - (operand.day as Day);
-  const number = operand.number === null ? null : parseNumber(cell);
+  const number = operand.number === null ? null : cellNumber(cell);
   if (number !== null) return number - (operand.number as number);
   return text < operand.text ? -1 : text > operand.text ? 1 : 0;
 };

@@ -1,0 +1,145 @@
+import fc from 'fast-check';
+import { IdentityIndex, identityKeys, isSameIdentity, memberKey } from '../../src/core/identity';
+import type { Recipient } from '../../src/core/model';
+import { makeRecipient } from './builders';
+
+describe('memberKey', () => {
+  it.each<[string, Partial<Recipient>, string]>([
+    ['contact id first', { contactId: ' 4711 ', email: 'a@b.de', customerId: 'K1' }, 'c:4711'],
+    [
+      'customer recipient by customer number',
+      { kind: 'customer', customerId: 'K-1001', email: 'x@y.de' },
+      'k:K-1001',
+    ],
+    [
+      'e-mail trimmed, lower-cased',
+      { customerId: 'K1', email: '  Anna.Schmidt@Example.DE ' },
+      'e:anna.schmidt@example.de',
+    ],
+    [
+      'name at company, normalised',
+      { firstName: ' Jürgen ', lastName: 'Müller', company: 'Bäckerei  Groß GmbH' },
+      'n:jürgen müller|bäckerei groß gmbh',
+    ],
+    [
+      'name at customer number when no company',
+      { firstName: 'Eva', lastName: 'Lang', customerId: 'K7' },
+      'n:eva lang|k7',
+    ],
+    [
+      'placeholder e-mail is no e-mail',
+      { email: '-', firstName: 'Eva', lastName: 'Lang', company: 'ACME' },
+      'n:eva lang|acme',
+    ],
+    ['nothing recognisable: the row', { firstName: 'Eva', sheet: 'Kontakte', row: 17 }, 'r:Kontakte!17'],
+  ])('%s', (_, fields, key) => {
+    expect(memberKey(makeRecipient(fields))).toBe(key);
+  });
+});
+
+describe('isSameIdentity', () => {
+  it.each<[string, Partial<Recipient>, Partial<Recipient>, boolean]>([
+    [
+      'same contact id, different e-mail',
+      { contactId: '1', email: 'a@x.de' },
+      { contactId: '1', email: 'b@x.de' },
+      true,
+    ],
+    [
+      'different contact ids share an office mailbox',
+      { contactId: '1', email: 'info@x.de' },
+      { contactId: '2', email: 'INFO@x.de' },
+      false,
+    ],
+    ['id and no id, same e-mail', { contactId: '1', email: 'anna@x.de' }, { email: ' Anna@X.de ' }, true],
+    [
+      'customer recipients by customer number',
+      { kind: 'customer', customerId: 'K1' },
+      { kind: 'customer', customerId: 'K1', email: 'z@z.de' },
+      true,
+    ],
+    [
+      'different customers',
+      { kind: 'customer', customerId: 'K1', email: 'a@x.de' },
+      { kind: 'customer', customerId: 'K2', email: 'a@x.de' },
+      false,
+    ],
+    [
+      'customer and contact: ids do not compare, e-mail decides',
+      { kind: 'customer', customerId: 'K1', email: 'a@x.de' },
+      { contactId: '9', customerId: 'K1', email: 'a@x.de' },
+      true,
+    ],
+    [
+      'both have e-mails that differ: not the same despite the name',
+      { firstName: 'Eva', lastName: 'Lang', company: 'ACME', email: 'a@x.de' },
+      { firstName: 'Eva', lastName: 'Lang', company: 'ACME', email: 'b@x.de' },
+      false,
+    ],
+    [
+      'same name at the same company, one without e-mail',
+      { firstName: 'Eva', lastName: 'Lang', company: 'ACME', email: 'a@x.de' },
+      { firstName: 'eva', lastName: 'LANG ', company: 'acme' },
+      true,
+    ],
+    [
+      'same name at the same customer number',
+      { firstName: 'Eva', lastName: 'Lang', customerId: 'K1' },
+      { firstName: 'Eva', lastName: 'Lang', customerId: 'k1', company: 'ACME' },
+      true,
+    ],
+    [
+      'same name at another company',
+      { firstName: 'Eva', lastName: 'Lang', company: 'ACME' },
+      { firstName: 'Eva', lastName: 'Lang', company: 'Beta' },
+      false,
+    ],
+    [
+      'umlauts are exact',
+      { firstName: 'Jörg', lastName: 'Maier', company: 'ACME' },
+      { firstName: 'Joerg', lastName: 'Maier', company: 'ACME' },
+      false,
+    ],
+  ])('%s', (_, a, b, same) => {
+    const left = makeRecipient(a);
+    const right = makeRecipient(b);
+    expect(isSameIdentity(left, right)).toBe(same);
+    expect(isSameIdentity(right, left)).toBe(same);
+  });
+
+  it('a row that names nobody is only itself', () => {
+    const nobody = makeRecipient({ firstName: 'Eva' });
+    expect(isSameIdentity(nobody, nobody)).toBe(true);
+    expect(isSameIdentity(nobody, makeRecipient({ firstName: 'Eva' }))).toBe(false);
+  });
+});
+
+/** Small value pools so that collisions on every key happen often. */
+const recipientArbitrary: fc.Arbitrary<Recipient> = fc
+  .record({
+    kind: fc.constantFrom<Recipient['kind']>('contact', 'contact', 'customer'),
+    contactId: fc.constantFrom('', '', '1', '2', '3'),
+    customerId: fc.constantFrom('', 'K1', 'K2'),
+    email: fc.constantFrom('', '', 'a@x.de', 'A@x.de ', 'b@x.de', 'n/a'),
+    firstName: fc.constantFrom('', 'Eva', 'Jürgen'),
+    lastName: fc.constantFrom('', 'Lang'),
+    company: fc.constantFrom('', 'ACME', 'Müller GmbH'),
+    row: fc.integer({ min: 2, max: 5 }),
+  })
+  .map((fields) => makeRecipient(fields));
+
+describe('IdentityIndex', () => {
+  it('finds a same-identity entry exactly when a linear search would', () => {
+    fc.assert(
+      fc.property(fc.array(recipientArbitrary, { maxLength: 12 }), recipientArbitrary, (entries, probe) => {
+        const index = new IdentityIndex<Recipient>();
+        for (const entry of entries) index.add(identityKeys(entry), entry);
+        const found = index.find(identityKeys(probe));
+        const expected = entries.some((entry) => isSameIdentity(entry, probe));
+        expect(found !== undefined).toBe(expected);
+        if (found) expect(isSameIdentity(found, probe)).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
