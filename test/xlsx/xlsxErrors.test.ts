@@ -1,8 +1,8 @@
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type StreamSheets, XlsxWorkbook } from '../../src/xlsx/xlsxWorkbook';
 import { XlsxError, openErrorCode } from '../../src/xlsx/xlsxErrors';
-import { useTempDir, zipOf } from './xlsxFixtures';
+import { useTempDir, writeWorkbook, zipOf } from './xlsxFixtures';
 
 const tempDir = useTempDir();
 
@@ -32,6 +32,19 @@ describe('XlsxWorkbook.open with files that cannot be read', () => {
   );
 
   describe.each(modes)('streamSheets: %s', (streamSheets) => {
+    it('reports a truncated workbook (an interrupted download) as notXlsx', async () => {
+      const complete = await writeWorkbook(tempDir(), (workbook) =>
+        workbook.addWorksheet('Kontakte').addRow(['Name', 'PLZ']),
+      );
+      const path = join(tempDir(), `${streamSheets}-abgebrochen.xlsx`);
+      await writeFile(path, (await readFile(complete)).subarray(0, 3000));
+
+      await expect(XlsxWorkbook.open(path, { streamSheets })).rejects.toMatchObject({
+        code: 'notXlsx',
+        path,
+      });
+    });
+
     it.each(notWorkbooks)('reports %s as notXlsx', async (name, content) => {
       const path = join(tempDir(), `${streamSheets}-${name}`);
       await writeFile(path, content);
