@@ -114,9 +114,10 @@ const collectParts = (rows: CellValue[][]): Parts => {
 
 const joinParts = (state: Map<number, string>): Result<string, Problem> => {
   const texts: string[] = [];
-  for (let part = 1; part <= state.size; part++) {
+  const count = Math.max(...state.keys());
+  for (let part = 1; part <= count; part++) {
     const text = state.get(part);
-    if (text === undefined) return fail(invalid(`part ${part} of ${state.size} is missing`));
+    if (text === undefined) return fail(invalid(`part ${part} of ${count} is missing`));
     texts.push(text);
   }
   return ok(texts.join(''));
