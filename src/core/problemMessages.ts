@@ -70,20 +70,27 @@ type Render = (p: Problem, lang: Language) => string;
 const role = (p: Problem, lang: Language): string => label(ROLE_LABELS[lang], p.detail);
 const field = (p: Problem, lang: Language): string => label(FIELD_LABELS[lang], p.detail);
 const detail = (p: Problem): string => (p.detail ? ` (${p.detail})` : '');
+/** The value, quoted, with a leading space; nothing for summaries, which stand for many values. */
+const quoted = (p: Problem, lang: Language): string => {
+  if (!p.value) return '';
+  return lang === 'de' ? ` „${p.value}“` : ` "${p.value}"`;
+};
+const plain = (p: Problem): string => (p.value ? ` ${p.value}` : '');
+const inParens = (p: Problem): string => (p.value ? ` (${p.value})` : '');
 
 const DE: Record<ProblemCode, Render> = {
   errorValue: (p) =>
-    `Excel-Fehlerwert ${p.value ?? ''} – die Zelle wird als leer gelesen. Bitte die Formel prüfen.`,
-  invalidDate: (p) => `„${p.value ?? ''}“ ist kein gültiges Datum – das Datum bleibt leer.`,
-  invalidNumber: (p) => `„${p.value ?? ''}“ ist keine Zahl – der Wert bleibt leer.`,
-  invalidEmail: (p) => `„${p.value ?? ''}“ ist keine gültige E-Mail-Adresse.`,
+    `Excel-Fehlerwert${plain(p)} – die Zelle wird als leer gelesen. Bitte die Formel prüfen.`,
+  invalidDate: (p) => `Der Wert${quoted(p, 'de')} ist kein gültiges Datum – das Datum bleibt leer.`,
+  invalidNumber: (p) => `Der Wert${quoted(p, 'de')} ist keine Zahl – der Wert bleibt leer.`,
+  invalidEmail: (p) => `Die E-Mail-Adresse${quoted(p, 'de')} ist ungültig.`,
   postalCodeRestored: (p) =>
-    `Die PLZ war als Zahl gespeichert; die führende Null wurde ergänzt (${p.value ?? ''}).`,
+    `Die PLZ war als Zahl gespeichert; die führende Null wurde ergänzt${inParens(p)}.`,
   rowWithoutKey: () => 'Zeile ohne Kundennummer bzw. ohne Kontakt-Nr., Name und E-Mail – übersprungen.',
   totalsRowSkipped: () => 'Summenzeile – übersprungen.',
   duplicateId: (p) =>
-    `Die Nummer „${p.value ?? ''}“ kommt mehrfach vor. Beide Zeilen werden gelesen; doppelte Empfänger werden zusammengeführt.`,
-  unknownCustomer: (p) => `Die Kundennummer „${p.value ?? ''}“ steht nicht im Kundenblatt.`,
+    `Die Nummer${quoted(p, 'de')} kommt mehrfach vor. Beide Zeilen werden gelesen; doppelte Empfänger werden zusammengeführt.`,
+  unknownCustomer: (p) => `Die Kundennummer${quoted(p, 'de')} steht nicht im Kundenblatt.`,
   missingPostalCode: () => 'Die PLZ fehlt. Der Brief wird trotzdem erstellt; bitte die PLZ ergänzen.',
   sheetNotFound: (p) =>
     `Dieses Blatt gibt es in der Arbeitsmappe nicht${p.detail ? ` (als ${role(p, 'de')} gewählt)` : ''}. Bitte die Zuordnung prüfen.`,
@@ -96,7 +103,7 @@ const DE: Record<ProblemCode, Render> = {
     `Diese Spalte gibt es nicht${p.detail ? ` (als ${field(p, 'de')} gewählt)` : ''}. Bitte die Zuordnung prüfen.`,
   requiredColumnMissing: (p) =>
     `Die Spalte ${field(p, 'de')} wurde nicht erkannt; das Blatt wird nicht gelesen. Bitte die Spalte zuordnen.`,
-  unknownArticle: (p) => `Den Artikel „${p.value ?? ''}“ gibt es in keiner Umsatzzeile.`,
+  unknownArticle: (p) => `Den Artikel${quoted(p, 'de')} gibt es in keiner Umsatzzeile.`,
   invalidCampaign: (p) => `Die Kampagnendatei ist ungültig${detail(p)}.`,
   invalidState: (p) => `Die gespeicherten Kampagnendaten sind nicht lesbar${detail(p)}.`,
   hostTimeout: () => 'Excel antwortet nicht. Bitte kurz warten und erneut versuchen.',
@@ -106,18 +113,17 @@ const DE: Record<ProblemCode, Render> = {
 };
 
 const EN: Record<ProblemCode, Render> = {
-  errorValue: (p) =>
-    `Excel error value ${p.value ?? ''} – the cell is read as empty. Please check the formula.`,
-  invalidDate: (p) => `"${p.value ?? ''}" is not a valid date – the date stays empty.`,
-  invalidNumber: (p) => `"${p.value ?? ''}" is not a number – the value stays empty.`,
-  invalidEmail: (p) => `"${p.value ?? ''}" is not a valid e-mail address.`,
+  errorValue: (p) => `Excel error value${plain(p)} – the cell is read as empty. Please check the formula.`,
+  invalidDate: (p) => `The value${quoted(p, 'en')} is not a valid date – the date stays empty.`,
+  invalidNumber: (p) => `The value${quoted(p, 'en')} is not a number – the value stays empty.`,
+  invalidEmail: (p) => `The e-mail address${quoted(p, 'en')} is invalid.`,
   postalCodeRestored: (p) =>
-    `The postal code was stored as a number; its leading zero was restored (${p.value ?? ''}).`,
+    `The postal code was stored as a number; its leading zero was restored${inParens(p)}.`,
   rowWithoutKey: () => 'Row without customer ID, or without contact ID, name and e-mail – skipped.',
   totalsRowSkipped: () => 'Totals row – skipped.',
   duplicateId: (p) =>
-    `The ID "${p.value ?? ''}" occurs more than once. Both rows are read; duplicate recipients are merged.`,
-  unknownCustomer: (p) => `The customer ID "${p.value ?? ''}" is not on the customers sheet.`,
+    `The ID${quoted(p, 'en')} occurs more than once. Both rows are read; duplicate recipients are merged.`,
+  unknownCustomer: (p) => `The customer ID${quoted(p, 'en')} is not on the customers sheet.`,
   missingPostalCode: () =>
     'The postal code is missing. The letter is still created; please add the postal code.',
   sheetNotFound: (p) =>
@@ -130,7 +136,7 @@ const EN: Record<ProblemCode, Render> = {
     `There is no such column${p.detail ? ` (chosen as ${field(p, 'en')})` : ''}. Please check the mapping.`,
   requiredColumnMissing: (p) =>
     `The ${field(p, 'en')} column was not recognised; the sheet is not read. Please map the column.`,
-  unknownArticle: (p) => `The article "${p.value ?? ''}" occurs in no sales line.`,
+  unknownArticle: (p) => `The article${quoted(p, 'en')} occurs in no sales line.`,
   invalidCampaign: (p) => `The campaign file is invalid${detail(p)}.`,
   invalidState: (p) => `The stored campaign data cannot be read${detail(p)}.`,
   hostTimeout: () => 'Excel is not responding. Please wait a moment and try again.',

@@ -102,24 +102,12 @@ function isTotalsKey(key: string): boolean {
   return (initial === 115 || initial === 103 || initial === 116 || initial === 122) && isTotalsWord(key); // s g t z
 }
 
-const columnLetter = (index: number): string => {
-  let n = index;
-  let letters = '';
-  while (n > 0) {
-    const rest = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rest) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
-};
-
 /** Reads cells of one mapped sheet and reports bad ones; every method is cheap for good cells. */
 class SheetReader {
   readonly sheet: string;
   readonly rows: CellValue[][];
   readonly firstDataIndex: number;
   private readonly startRow: number;
-  private readonly startColumn: number;
   private readonly dateSystem: DateSystem;
 
   constructor(
@@ -130,7 +118,6 @@ class SheetReader {
     this.sheet = table.name;
     this.rows = table.rows;
     this.startRow = table.startRow ?? 1;
-    this.startColumn = table.startColumn ?? 1;
     this.dateSystem = table.dateSystem ?? 1900;
     this.firstDataIndex = mapping.headerRow - this.startRow + 1;
   }
@@ -144,7 +131,8 @@ class SheetReader {
   }
 
   header(column: number): string {
-    return this.mapping.headers[column] || columnLetter(this.startColumn + column);
+    // Only columns with a header are ever mapped, so a problem can always name the column by its header.
+    return this.mapping.headers[column];
   }
 
   report(code: ProblemCode, severity: Severity, row: number, column?: number, value?: string): void {
@@ -557,13 +545,19 @@ export function parseArticles(table: SheetTable, mapping: SheetMapping, log: Pro
 
 /** Without an articles sheet: every distinct article number + name that occurs in the sales lines. */
 export function articlesFromSales(sales: readonly SaleLine[]): Article[] {
-  const byKey = new Map<string, Article>();
-  for (const { articleNo, articleName } of sales) {
-    if (articleNo === '' && articleName === '') continue;
-    const key = `${articleNo}\u0000${articleName}`;
-    if (!byKey.has(key)) byKey.set(key, { articleNo, articleName, category: '' });
+  // Two levels instead of a joined key: no string is built per line of a million-line sheet.
+  const byNumber = new Map<string, Map<string, Article>>();
+  const articles: Article[] = [];
+  for (let i = 0; i < sales.length; i++) {
+    const { articleNo, articleName } = sales[i];
+    let byName = byNumber.get(articleNo);
+    if (!byName) byNumber.set(articleNo, (byName = new Map()));
+    if (byName.has(articleName) || (articleNo === '' && articleName === '')) continue;
+    const article = { articleNo, articleName, category: '' };
+    byName.set(articleName, article);
+    articles.push(article);
   }
-  return [...byKey.values()];
+  return articles;
 }
 
 /**

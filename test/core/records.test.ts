@@ -260,7 +260,7 @@ describe('parseWorkbook: values per sheet', () => {
     expect(data.problems.map(where)).toContainEqual(['errorValue', 'Kunden', 2, 'Werbesperre', '#NV']);
   });
 
-  it('reads rows shorter than the header and names columns without header by letter', () => {
+  it('reads rows shorter than the header and ignores columns without header', () => {
     const sales = sheet(
       'Umsätze',
       [
