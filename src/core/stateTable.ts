@@ -15,6 +15,11 @@ const VERSION_KEY = 'version';
 const STATE_KEY = 'state';
 /** An Excel cell holds at most 32,767 characters; stay well below. */
 export const STATE_CHUNK_SIZE = 30_000;
+/**
+ * Framing each part keeps it intact through every host: a part starting with "'" or "=" would lose its apostrophe or
+ * turn into a formula in Excel, and an adapter that trims text would cut spaces at its ends.
+ */
+const PART_FRAME = '|';
 
 const roleSchema = z.enum(['contacts', 'customers', 'sales', 'articles']);
 const columnsSchema = z.partialRecord(roleSchema, z.record(z.string(), z.string()));
@@ -90,7 +95,11 @@ export const stateToTable = (state: AddinState): TableData => ({
   headers: [...STATE_HEADERS],
   rows: [
     [VERSION_KEY, 1, String(state.version)],
-    ...chunks(JSON.stringify(state)).map((part, i) => [STATE_KEY, i + 1, part]),
+    ...chunks(JSON.stringify(state)).map((part, i) => [
+      STATE_KEY,
+      i + 1,
+      `${PART_FRAME}${part}${PART_FRAME}`,
+    ]),
   ],
   textColumns: [0, 2],
 });
@@ -113,12 +122,20 @@ const collectParts = (rows: CellValue[][]): Parts => {
 };
 
 const joinParts = (state: Map<number, string>): Result<string, Problem> => {
+  const numbers = [...state.keys()];
+  const wrongNumber = numbers.find((part) => !Number.isInteger(part) || part < 1);
+  if (wrongNumber !== undefined) return fail(invalid(`a part has no valid number (${wrongNumber})`));
+  const count = Math.max(...numbers);
   const texts: string[] = [];
-  const count = Math.max(...state.keys());
   for (let part = 1; part <= count; part++) {
     const text = state.get(part);
     if (text === undefined) return fail(invalid(`part ${part} of ${count} is missing`));
-    texts.push(text);
+    const framed = text.length >= 2 && text.startsWith(PART_FRAME) && text.endsWith(PART_FRAME);
+    if (!framed)
+      return fail(
+        invalid(`part ${part} of ${count} is damaged (it must start and end with "${PART_FRAME}")`),
+      );
+    texts.push(text.slice(1, -1));
   }
   return ok(texts.join(''));
 };

@@ -42,6 +42,14 @@ const makeState = (overrides: Partial<AddinState> = {}): AddinState => ({
   ...overrides,
 });
 
+/** Parts are stored between "|" marks (see stateTable.ts). */
+const frame = (text: string): string => `|${text}|`;
+const unframe = (cell: unknown): string => {
+  const text = String(cell);
+  if (!text.startsWith('|') || !text.endsWith('|')) throw new Error(`part not framed: ${text.slice(0, 20)}`);
+  return text.slice(1, -1);
+};
+
 const asSheet = (table: TableData): SheetTable => ({
   name: STATE_SHEET,
   rows: [table.headers, ...table.rows],
@@ -78,8 +86,9 @@ describe('stateToTable / stateFromSheet', () => {
     // The emoji's first half is the last character a 30,000-character part could take.
     const state = withDescription(`${'x'.repeat(STATE_CHUNK_SIZE - 1 - offset)}😀${'ü'.repeat(40_000)}`);
     const table = stateToTable(state);
-    expect((table.rows[1][2] as string).length).toBe(STATE_CHUNK_SIZE - 1);
-    const parts = table.rows.slice(1).map((row) => row[2] as string);
+    expect(unframe(table.rows[1][2])).toHaveLength(STATE_CHUNK_SIZE - 1);
+    for (const row of table.rows) expect(String(row[2]).length).toBeLessThanOrEqual(32_767);
+    const parts = table.rows.slice(1).map((row) => unframe(row[2]));
     expect(parts.length).toBeGreaterThan(4);
     for (const part of parts) {
       expect(part.length).toBeLessThanOrEqual(STATE_CHUNK_SIZE);
@@ -104,10 +113,10 @@ describe('stateToTable / stateFromSheet', () => {
 
   it('keeps fields a later add-in version added (same schema version)', () => {
     const table = stateToTable(makeState());
-    const json = JSON.parse(table.rows[1][2] as string);
+    const json = JSON.parse(unframe(table.rows[1][2]));
     json.campaigns[0].colour = 'blau';
     json.uiHints = { collapsed: true };
-    table.rows[1][2] = JSON.stringify(json);
+    table.rows[1][2] = frame(JSON.stringify(json));
     const result = stateFromSheet(asSheet(table));
     expect(result.ok && result.value).toMatchObject({
       uiHints: { collapsed: true },
@@ -137,22 +146,40 @@ describe('stateToTable / stateFromSheet', () => {
     ['no data rows', withRows([valid.rows[0]]), /data rows are missing/],
     [
       'a missing part',
-      withRows([valid.rows[0], ['state', 1, '{"a":'], ['state', 3, '1}']]),
+      withRows([valid.rows[0], ['state', 1, frame('{"a":')], ['state', 3, frame('1}')]]),
       /part 2 of 3 is missing/,
     ],
-    ['broken JSON', withRows([valid.rows[0], ['state', 1, '{"version":1,"campaigns":[']]), /not valid JSON/],
+    [
+      'broken JSON',
+      withRows([valid.rows[0], ['state', 1, frame('{"version":1,"campaigns":[')]]),
+      /not valid JSON/,
+    ],
     [
       'an unknown campaign type',
       withRows([
         valid.rows[0],
-        ['state', 1, JSON.stringify(makeState({ campaigns: [makeCampaign({ type: 'fax' as never })] }))],
+        [
+          'state',
+          1,
+          frame(JSON.stringify(makeState({ campaigns: [makeCampaign({ type: 'fax' as never })] }))),
+        ],
       ]),
       /campaigns\[0\]\.type/,
     ],
     [
       'a missing field',
-      withRows([valid.rows[0], ['state', 1, JSON.stringify({ version: 1, campaigns: [] })]]),
+      withRows([valid.rows[0], ['state', 1, frame(JSON.stringify({ version: 1, campaigns: [] }))]]),
       /ownedSheets/,
+    ],
+    [
+      'a part that lost its frame (an apostrophe Excel swallowed, a trimmed space)',
+      withRows([valid.rows[0], ['state', 1, unframe(statePart[2])]]),
+      /part 1 of 1 is damaged/,
+    ],
+    [
+      'a part without number',
+      withRows([valid.rows[0], ['state', '', statePart[2]]]),
+      /no valid number \(0\)/,
     ],
     [
       'no header row',
