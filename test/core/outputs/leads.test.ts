@@ -353,6 +353,19 @@ describe('mergeLeads with headers in the other language', () => {
     expect(counts(result)).toEqual({ created: 1, updated: 0, unchanged: 1, notInGroup: 0 });
   });
 
+  it('names a blank header of an English sheet "Column…"', () => {
+    const sheet: SheetTable = {
+      name: 'Leads',
+      rows: [
+        [...english.headers, ''],
+        [...english.rows[0], 'VIP'],
+      ],
+    };
+    const result = mergeLeads(sheet, CAMPAIGN, [anna], T2, 'de');
+    expect(result.table.headers.at(-1)).toBe('Column16');
+    expect(result.table.rows[0].at(-1)).toBe('VIP');
+  });
+
   it.each([
     ['lead id', 'e-mail', 'Customer-No', 'Verantwortlich'],
     ['LEAD_ID', 'Mail', 'Kundennummer', 'Assigned to'],
