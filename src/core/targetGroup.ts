@@ -73,14 +73,21 @@ class GroupBuilder {
       excluded: {},
     };
     const removed = new Set(rules.removed ?? []);
-    const isBlocking = (r: Recipient, keys: IdentityKeys): boolean =>
-      r.optOut !== null || removed.has(keys.key);
-    const candidates = result.recipients.map((recipient) => ({ recipient, keys: identityKeys(recipient) }));
-    // Blocking records first, so that another record of the same person in this selection cannot slip in.
-    const ordered = [
-      ...candidates.filter((c) => isBlocking(c.recipient, c.keys)),
-      ...candidates.filter((c) => !isBlocking(c.recipient, c.keys)),
-    ];
+    // Within one selection the records of a person are tried blocking ones first (so that no other record of the
+    // person slips in), then records that pass the type rules (so that a person is not lost to an earlier record
+    // without e-mail), then the rest. Sorting is stable: sheet order within each tier.
+    const tier = (recipient: Recipient, keys: IdentityKeys): number =>
+      recipient.optOut !== null || removed.has(keys.key)
+        ? 0
+        : checkRecipient(recipient, rules.type) === null
+          ? 1
+          : 2;
+    const ordered = result.recipients
+      .map((recipient) => {
+        const keys = identityKeys(recipient);
+        return { recipient, keys, tier: tier(recipient, keys) };
+      })
+      .sort((a, b) => a.tier - b.tier);
     const seen = new IdentityIndex<true>();
     for (const { recipient, keys } of ordered) {
       if (seen.find(keys)) continue;
