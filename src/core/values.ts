@@ -255,10 +255,13 @@ const FALSY_FLAGS: ReadonlySet<string> = new Set([
   '✗',
 ]);
 
+const FIRST_WORD_END = /[\s,;:(]/;
+
 /**
  * Whether an opt-out cell says "yes". An objection to advertising never expires and overrides every selection
  * (Art. 21 DSGVO), so anything that is not clearly "no" counts: ja, x, 1, wahr, yes, ✓, a date of objection, and
- * free text such as "per Telefon am 3.5." alike. Excel error cells are no statement (reported as errorValue).
+ * free text such as "per Telefon am 3.5." alike,
+ * unless it starts with a no ("nein, Werbung erwünscht"). Excel error cells are no statement (reported as errorValue).
  */
 export function isTruthyFlag(value: CellValue): boolean {
   if (value === null) return false;
@@ -266,5 +269,7 @@ export function isTruthyFlag(value: CellValue): boolean {
   if (typeof value === 'number') return value !== 0;
   if (value instanceof Date) return true;
   const text = value.trim().toLowerCase();
-  return !FALSY_FLAGS.has(text) && !isErrorValue(text);
+  if (FALSY_FLAGS.has(text) || isErrorValue(text)) return false;
+  // "nein, Werbung erwünscht", "keine Sperre": a leading "no" decides.
+  return !FALSY_FLAGS.has(text.split(FIRST_WORD_END, 1)[0]);
 }

@@ -230,5 +230,8 @@ describe('isTruthyFlag', () => {
     [0],
     [null],
     ['#N/A'],
+    ['nein, Werbung erwünscht'],
+    ['Keine Sperre'],
+    ['no (2023)'],
   ])('%p does not exclude', (value) => expect(isTruthyFlag(value)).toBe(false));
 });
