@@ -3,8 +3,8 @@ import type { Language } from '../core/campaign';
 import type { CsvDelimiter } from '../core/outputs/csv';
 import { fail, ok, type Result } from '../core/result';
 import type { CliIo, ExitCode } from './cliIo';
-import { runCommand, type RunOptions } from './commands/run';
-import { sheetsCommand, type SheetsOptions } from './commands/sheets';
+import type { RunOptions } from './commands/run';
+import type { SheetsOptions } from './commands/sheets';
 import { textsFor, type MessageKey, type MessageParams, type Texts } from './messages';
 
 const OPTIONS = {
@@ -164,10 +164,11 @@ export const main = async (argv: string[], io: CliIo): Promise<ExitCode> => {
       io.out(texts.t('help'));
       return 0;
     }
+    // Loaded on demand: exceljs takes a while to load, and --help or a usage error should answer at once.
     const context = { io, texts };
-    return command.value.name === 'run'
-      ? await runCommand(command.value.options, context)
-      : await sheetsCommand(command.value.options, context);
+    if (command.value.name === 'run')
+      return (await import('./commands/run')).runCommand(command.value.options, context);
+    return (await import('./commands/sheets')).sheetsCommand(command.value.options, context);
   } catch (error) {
     return reportInternalError(error, io, texts);
   }

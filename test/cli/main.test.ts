@@ -1,0 +1,117 @@
+import { chooseLanguage, main, parseCommandLine, type Command } from '../../src/cli/main';
+import type { CliIo } from '../../src/cli/cliIo';
+import type { MessageKey } from '../../src/cli/messages';
+
+const RUN = ['run', '--workbook', 'Kunden.xlsx', '--campaign', 'herbst.json', '--out', 'aus/Ergebnis.xlsx'];
+
+describe('parseCommandLine', () => {
+  it.each<[string, string[], Command]>([
+    ['help', ['--help'], { name: 'help' }],
+    ['help after a command', ['run', '--workbook', 'a.xlsx', '-h'], { name: 'help' }],
+    [
+      'run with defaults',
+      RUN,
+      {
+        name: 'run',
+        options: {
+          workbook: 'Kunden.xlsx',
+          campaign: 'herbst.json',
+          out: 'aus/Ergebnis.xlsx',
+          csv: undefined,
+          leads: false,
+          delimiter: ';',
+          language: undefined,
+          json: false,
+        },
+      },
+    ],
+    [
+      'run with every option, values inline or separate',
+      [...RUN, '--csv=liste.csv', '--leads', '--delimiter', 'tab', '--lang=en', '--json'],
+      {
+        name: 'run',
+        options: {
+          workbook: 'Kunden.xlsx',
+          campaign: 'herbst.json',
+          out: 'aus/Ergebnis.xlsx',
+          csv: 'liste.csv',
+          leads: true,
+          delimiter: '\t',
+          language: 'en',
+          json: true,
+        },
+      },
+    ],
+    [
+      'sheets',
+      ['sheets', '--workbook', 'Mappe.xlsx', '--json'],
+      { name: 'sheets', options: { workbook: 'Mappe.xlsx', json: true } },
+    ],
+  ])('%s', (_, argv, command) => {
+    expect(parseCommandLine(argv)).toEqual({ ok: true, value: command });
+  });
+
+  it.each<[string[], MessageKey]>([
+    [[], 'usageNoCommand'],
+    [['export'], 'usageUnknownCommand'],
+    [[...RUN, '--output', 'x.xlsx'], 'usageUnknownOption'],
+    [['sheets', '--workbook', 'a.xlsx', '--leads'], 'usageOptionNotForCommand'],
+    [['run', '--workbook'], 'usageMissingValue'],
+    [['run', '--workbook', 'a.xlsx', '--out', '--leads'], 'usageMissingValue'],
+    [[...RUN, 'extra.xlsx'], 'usageUnexpectedArgument'],
+    [[...RUN, '--leads=ja'], 'usageUnexpectedArgument'],
+    [['run', '--workbook', 'a.xlsx', '--out', 'b.xlsx'], 'usageMissingOption'],
+    [['sheets'], 'usageMissingOption'],
+    [[...RUN, '--lang', 'fr'], 'usageBadLanguage'],
+    [[...RUN, '--csv', 'l.csv', '--delimiter', '|'], 'usageBadDelimiter'],
+    [[...RUN, '--delimiter', ','], 'usageDelimiterWithoutCsv'],
+    [['run', '--workbook', 'a.xlsx', '--campaign', 'k.json', '--out', 'b.csv'], 'usageOutNotXlsx'],
+  ])('%j is wrong usage: %s', (argv, key) => {
+    const parsed = parseCommandLine(argv);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.error.key).toBe(key);
+  });
+});
+
+describe('chooseLanguage', () => {
+  it.each<[string[], Record<string, string>, 'de' | 'en']>([
+    [[], {}, 'de'],
+    [[], { LANG: 'en_US.UTF-8' }, 'en'],
+    [[], { LANG: 'de_AT.UTF-8' }, 'de'],
+    [[], { LANG: 'C.UTF-8' }, 'de'],
+    [[], { LC_ALL: 'en_GB.UTF-8', LANG: 'de_DE.UTF-8' }, 'en'],
+    [['--lang', 'de'], { LANG: 'en_US.UTF-8' }, 'de'],
+    [['--lang=en'], {}, 'en'],
+    [['--lang', 'fr'], { LANG: 'en_US.UTF-8' }, 'en'],
+  ])('%j with %j speaks %s', (argv, env, language) => {
+    expect(chooseLanguage(argv, env)).toBe(language);
+  });
+});
+
+describe('main', () => {
+  const failingIo = (env: Record<string, string> = {}): CliIo & { errors: string[] } => {
+    const errors: string[] = [];
+    return {
+      errors,
+      out: () => {
+        throw new Error('stdout geschlossen');
+      },
+      err: (line) => errors.push(line),
+      env,
+      now: () => new Date('2026-11-15T10:00:00Z'),
+    };
+  };
+
+  it('turns a bug into one line asking for a report, exit 1, no stack trace', async () => {
+    const io = failingIo();
+    expect(await main(['--help'], io)).toBe(1);
+    expect(io.errors).toEqual(['Interner Fehler: stdout geschlossen (bitte melden)']);
+  });
+
+  it('shows the stack trace only with KAMPAGNE_DEBUG=1', async () => {
+    const io = failingIo({ KAMPAGNE_DEBUG: '1', LANG: 'en_US.UTF-8' });
+    expect(await main(['--help'], io)).toBe(1);
+    expect(io.errors[0]).toBe('Internal error: stdout geschlossen (please report)');
+    expect(io.errors[1]).toMatch(/^Error: stdout geschlossen\n\s+at /);
+  });
+});
