@@ -94,36 +94,42 @@ const normalizeHeader = (text: string): string =>
     .toLowerCase()
     .replace(/[^a-z0-9]/g, '');
 
-const EXTRA_ALIASES: Record<string, LeadField> = {
-  leadnr: 'leadId',
-  kampagnenname: 'campaign',
-  campaignname: 'campaign',
-  name: 'lastName',
-  unternehmen: 'company',
-  mail: 'email',
-  emailadresse: 'email',
-  telefonnummer: 'phone',
-  tel: 'phone',
-  kundennummer: 'customerId',
-  customerid: 'customerId',
-  customernumber: 'customerId',
-  verantwortlich: 'owner',
-  assignedto: 'owner',
-  followupdate: 'followUp',
-  notizen: 'note',
-  bemerkung: 'note',
-  notes: 'note',
-  createdat: 'created',
-  updatedat: 'updated',
-  geaendert: 'updated',
-};
-
-const HEADER_ALIASES: ReadonlyMap<string, LeadField> = new Map([
-  ...Object.entries(EXTRA_ALIASES),
-  ...(['de', 'en'] as const).flatMap((lang) =>
+/** The add-in's own headers in either language: they win over the variants below. */
+const LABELS: ReadonlyMap<string, LeadField> = new Map(
+  (['de', 'en'] as const).flatMap((lang) =>
     LEAD_FIELDS.map((field): [string, LeadField] => [normalizeHeader(LEAD_HEADERS[lang][field]), field]),
   ),
-]);
+);
+
+/** Headers people may have typed instead; used only for fields no header names exactly. */
+const VARIANTS: ReadonlyMap<string, LeadField> = new Map(
+  Object.entries({
+    leadnr: 'leadId',
+    kampagnenname: 'campaign',
+    campaignname: 'campaign',
+    unternehmen: 'company',
+    mail: 'email',
+    emailadresse: 'email',
+    telefonnummer: 'phone',
+    kundennummer: 'customerId',
+    customerid: 'customerId',
+    customernumber: 'customerId',
+    verantwortlich: 'owner',
+    assignedto: 'owner',
+    followupdate: 'followUp',
+    notizen: 'note',
+    bemerkung: 'note',
+    notes: 'note',
+    createdat: 'created',
+    updatedat: 'updated',
+    geaendert: 'updated',
+  } satisfies Record<string, LeadField>),
+);
+
+const isLeadIdHeader = (text: string): boolean => {
+  const key = normalizeHeader(text);
+  return (LABELS.get(key) ?? VARIANTS.get(key)) === 'leadId';
+};
 
 /** How many rows from the top may hold titles before the header row. */
 const HEADER_SEARCH_ROWS = 10;
@@ -164,9 +170,7 @@ interface Layout {
 }
 
 const findHeaderIndex = (rows: CellValue[][]): number =>
-  rows
-    .slice(0, HEADER_SEARCH_ROWS)
-    .findIndex((row) => row.some((cell) => HEADER_ALIASES.get(normalizeHeader(textOf(cell))) === 'leadId'));
+  rows.slice(0, HEADER_SEARCH_ROWS).findIndex((row) => row.some((cell) => isLeadIdHeader(textOf(cell))));
 
 const sheetLanguage = (headers: string[], fallback: Language): Language => {
   const count = (lang: Language): number =>
@@ -187,21 +191,35 @@ const tableHeaders = (headers: string[], lang: Language): string[] => {
   });
 };
 
+/**
+ * Which column holds which standard field: exact headers first, then variants, first column wins. A column people
+ * added ("Name" next to "Nachname") is never mistaken for a standard one the sheet already has.
+ */
+const standardColumns = (headers: string[]): Partial<Record<LeadField, number>> => {
+  const columns: Partial<Record<LeadField, number>> = {};
+  for (const names of [LABELS, VARIANTS]) {
+    headers.forEach((header, i) => {
+      const field = names.get(normalizeHeader(header));
+      const taken = Object.values(columns).includes(i);
+      if (field !== undefined && columns[field] === undefined && !taken) columns[field] = i;
+    });
+  }
+  return columns;
+};
+
 const layoutOf = (rows: CellValue[][], headerIndex: number, fallback: Language): Layout => {
   const width = rows.reduce((max, row) => Math.max(max, row.length), 0);
   const headerRow = rows[headerIndex];
   const dataRows = rows.slice(headerIndex + 1);
   const sourceColumns: number[] = [];
   const headers: string[] = [];
-  const columns: Partial<Record<LeadField, number>> = {};
   for (let i = 0; i < width; i++) {
     const header = textOf(headerRow[i]);
     if (header === '' && dataRows.every((row) => textOf(row[i]) === '')) continue;
-    const field = HEADER_ALIASES.get(normalizeHeader(header));
-    if (field !== undefined && columns[field] === undefined) columns[field] = headers.length;
     sourceColumns.push(i);
     headers.push(header);
   }
+  const columns = standardColumns(headers);
   const language = sheetLanguage(headers, fallback);
   for (const field of LEAD_FIELDS) {
     if (columns[field] !== undefined) continue;

@@ -326,6 +326,15 @@ describe('mergeLeads on a sheet people have worked with', () => {
     expect(cell(result.table, annaId, 'Notiz')).toBeNull();
   });
 
+  it('never takes a column people added for a standard one the sheet already has', () => {
+    const sheet = asSheet(first);
+    sheet.rows = sheet.rows.map((row, i) => [i === 0 ? 'Mail' : 'verschickt am 02.03.', ...row]);
+    const moved = { ...anna, recipient: { ...anna.recipient, email: 'anna.schmidt@neu.de' } };
+    const result = mergeLeads(sheet, CAMPAIGN, [moved, jorg, eva], T2, 'de');
+    expect(cell(result.table, annaId, 'Mail')).toBe('verschickt am 02.03.');
+    expect(cell(result.table, annaId, 'EMail')).toBe('anna.schmidt@neu.de');
+  });
+
   it('marks user columns holding only text as text, numeric ones not', () => {
     const result = mergeLeads(worked(), CAMPAIGN, [anna, jorg, eva], T2, 'de');
     const textHeaders = result.table.textColumns.map((i) => result.table.headers[i]);
