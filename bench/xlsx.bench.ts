@@ -164,16 +164,16 @@ type Phase = keyof typeof phases;
 
 const measure = (phase: Phase, file: string): void => {
   const heap = process.env.BENCH_HEAP_MB ? [`--max-old-space-size=${process.env.BENCH_HEAP_MB}`] : [];
-  const run = spawnSync(
-    '/usr/bin/time',
-    ['-v', process.execPath, ...heap, '--import', 'tsx', __filename, phase, file],
-    { encoding: 'utf8' },
-  );
+  const args = ['-v', process.execPath, ...heap, '--import', 'tsx', __filename, phase, file];
+  const run = spawnSync('/usr/bin/time', args, { encoding: 'utf8' });
   const field = (label: string) => run.stderr.match(new RegExp(`${label}: (.*)`))?.[1]?.trim() ?? '?';
   const peak = Number(field('Maximum resident set size \\(kbytes\\)')) * 1024;
+  const cpu = Number(field('User time \\(seconds\\)')) + Number(field('System time \\(seconds\\)'));
+  const wall = field('Elapsed \\(wall clock\\) time \\(h:mm:ss or m:ss\\)');
+  const status = run.status === 0 ? 'ok' : `FAILED (exit ${run.status})`;
   console.log(run.stdout.trimEnd());
   console.log(
-    `${phase} ${file}: ${run.status === 0 ? 'ok' : `FAILED (exit ${run.status})`}, wall ${field('Elapsed \\(wall clock\\) time \\(h:mm:ss or m:ss\\)')}, peak RSS ${mb(peak)}${heap.length ? `, ${heap[0]}` : ''}`,
+    `${phase} ${file}: ${status}, wall ${wall}, cpu ${cpu.toFixed(1)} s, peak RSS ${mb(peak)} ${heap.join(' ')}`,
   );
   if (run.status !== 0)
     console.log(
