@@ -2,7 +2,9 @@ import fc from 'fast-check';
 import Papa from 'papaparse';
 import type { CsvDelimiter } from '../../../src/core/outputs/csv';
 import { toCsv } from '../../../src/core/outputs/csv';
+import { targetGroupTable } from '../../../src/core/outputs/targetTable';
 import type { CellValue, TableData } from '../../../src/core/sheetTable';
+import { makeGroup, makeMember } from './memberBuilders';
 
 const table = (headers: string[], rows: CellValue[][]): TableData => ({ headers, rows, textColumns: [] });
 
@@ -139,5 +141,34 @@ describe('toCsv round trip (property)', () => {
       ),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('target group as CSV for Word mail merge', () => {
+  it('writes a realistic member exactly', () => {
+    const group = makeGroup([
+      makeMember({
+        contactId: '000417',
+        customerId: '10002',
+        salutation: 'Herr',
+        title: 'Dr.',
+        firstName: 'Jörg',
+        lastName: '=Müller',
+        company: 'Müller & Söhne; GmbH',
+        street: 'Königsallee 5',
+        postalCode: '01067',
+        city: 'Dresden',
+        country: 'Deutschland',
+        email: 'j.mueller@mueller-soehne.de',
+        phone: '+49 351 4711-0',
+        mobile: '',
+        extra: { 'Notiz Vertrieb': 'Ruft zurück\r\nnach 14 Uhr', Größe: '@groß' },
+      }),
+    ]);
+    const csv = toCsv(targetGroupTable(group, { type: 'letter' }, ['Kontakte: Ort = Dresden']));
+    expect(lines(csv)).toEqual([
+      'KontaktNr;KundenNr;Anrede;Titel;Vorname;Nachname;Briefanrede;Firma;Strasse;PLZ;Ort;Land;EMail;Telefon;Mobil;Quelle;NotizVertrieb;Groesse',
+      '000417;10002;Herr;Dr.;Jörg;\'=Müller;Sehr geehrter Herr Dr. =Müller,;"Müller & Söhne; GmbH";Königsallee 5;01067;Dresden;Deutschland;j.mueller@mueller-soehne.de;+49 351 4711-0;;Kontakte: Ort = Dresden;Ruft zurück nach 14 Uhr;\'@groß',
+    ]);
   });
 });
