@@ -1,0 +1,422 @@
+import type { StoredCampaign } from '../../src/core/campaign';
+import type { TableData } from '../../src/core/sheetTable';
+import { STATE_SHEET, type AddinState, emptyState } from '../../src/core/state';
+import { stateFromSheet, stateToTable } from '../../src/core/stateTable';
+import { WorkbookError } from '../../src/core/workbookError';
+import { ExcelWorkbook, OWNER_MARK } from '../../src/excel/excelWorkbook';
+import { type Cell, FORMULA_ERROR, FakeExcel, FakeOfficeError, PAYLOAD_LIMIT_BYTES } from './fakeExcel';
+
+const setup = (syncTimeoutMs = 5_000) => {
+  const excel = new FakeExcel();
+  excel.addSheet('Start', [['Willkommen']]);
+  const workbook = new ExcelWorkbook({ run: excel.run, supportsExcelApi: () => true, syncTimeoutMs });
+  return { excel, workbook };
+};
+
+const TARGET_HEADERS = [
+  'Kundennummer',
+  'Anrede',
+  'Vorname',
+  'Nachname',
+  'Firma',
+  'Strasse',
+  'PLZ',
+  'Ort',
+  'Telefon',
+  'EMail',
+];
+
+/** A target-group row as the core builds it: all text, ids/postal codes/phones with leading zeros and "+". */
+const memberRow = (i: number): string[] => [
+  `K${String(i).padStart(6, '0')}`,
+  i % 2 ? 'Frau' : 'Herr',
+  ['Anna', 'Jörg', 'Ülkü', 'Max'][i % 4],
+  `Müller-${i}`,
+  i % 3 ? 'Bäckerei Schulze GmbH' : '',
+  `Hauptstraße ${i % 200}`,
+  `0${1067 + (i % 8000)}`,
+  'Dresden',
+  `+49 351 ${String(100000 + i)}`,
+  `person${i}@example.de`,
+];
+
+const targetGroup = (rows: number): TableData => ({
+  headers: TARGET_HEADERS,
+  rows: Array.from({ length: rows }, (_, i) => memberRow(i + 1)),
+  textColumns: TARGET_HEADERS.map((_, i) => i),
+});
+
+/** A generated customer sheet: fixed-width cells, so that every row has the same size. */
+const CUSTOMER_HEADERS = [
+  'Kundennr',
+  'Name',
+  'PLZ',
+  'Ort',
+  'Umsatz',
+  'Kunde seit',
+  'Aktiv',
+  'Telefon',
+  'E-Mail',
+  'Werbesperre',
+];
+const customerCell = (row: number, column: number): Cell => {
+  if (row === 0) return CUSTOMER_HEADERS[column];
+  const id = String(row).padStart(7, '0');
+  switch (column) {
+    case 0:
+      return `K${id}`;
+    case 1:
+      return `Firma ${id}`;
+    case 2:
+      return 10_000 + (row % 89_999);
+    case 3:
+      return 'Leipzig';
+    case 4:
+      return row * 1.5;
+    case 5:
+      return 40_000 + (row % 5_000);
+    case 6:
+      return row % 7 !== 0;
+    case 7:
+      return `+49 341 ${id}`;
+    case 8:
+      return `k${id}@example.de`;
+    default:
+      return row % 50 === 0 ? 'ja' : '';
+  }
+};
+
+describe('ExcelWorkbook.readSheet', () => {
+  it('returns the used range with empty cells as null, errors as text and date-formatted serials as dates', async () => {
+    const { excel, workbook } = setup();
+    const sheet = excel.addSheet('Kontakte', [
+      ['', '', '', '', ''],
+      ['Kontaktliste 2024', '', '', '', ''],
+      ['Kundennr.', 'Name', 'Geburtstag', 'Umsatz', 'Status'],
+      ['K001', 'Müller', 45_292, 1_234.5, '#N/A'],
+      ['', '', '', '', ''],
+      ['K002', 'Schmidt', 60, 0, true],
+      ['Summe', '', '', 1_234.5, ''],
+    ]);
+    sheet.setNumberFormats(3, 2, [['dd.mm.yyyy'], ['dd.mm.yyyy'], ['dd.mm.yyyy'], ['dd.mm.yyyy']]);
+    sheet.setNumberFormats(3, 3, [['#,##0.00 €'], ['#,##0.00 €'], ['#,##0.00 €'], ['#,##0.00 €']]);
+
+    const table = await workbook.readSheet('kontakte');
+
+    expect(table).toEqual({
+      name: 'Kontakte',
+      startRow: 2,
+      startColumn: 1,
+      dateSystem: 1900,
+      rows: [
+        ['Kontaktliste 2024', null, null, null, null],
+        ['Kundennr.', 'Name', 'Geburtstag', 'Umsatz', 'Status'],
+        ['K001', 'Müller', new Date('2024-01-01T00:00:00Z'), 1_234.5, '#N/A'],
+        [null, null, null, null, null],
+        // serial 60 is Excel's 1900-02-29 that never existed: left as a number for the core to reject
+        ['K002', 'Schmidt', 60, 0, true],
+        ['Summe', null, null, 1_234.5, null],
+      ],
+    });
+  });
+
+  it('respects the 1904 date system of a Mac workbook', async () => {
+    const { excel, workbook } = setup();
+    excel.dateSystem = 1904;
+    excel
+      .addSheet('Verkäufe', [['Datum'], [0], [43_830]])
+      .setNumberFormats(1, 0, [['yyyy-mm-dd'], ['yyyy-mm-dd']]);
+
+    const table = await workbook.readSheet('Verkäufe');
+
+    expect(table.dateSystem).toBe(1904);
+    expect(table.rows).toEqual([
+      ['Datum'],
+      [new Date('1904-01-01T00:00:00Z')],
+      [new Date('2024-01-01T00:00:00Z')],
+    ]);
+  });
+
+  it('reads an empty sheet as no rows and a missing sheet as sheetNotFound with the Office error as cause', async () => {
+    const { excel, workbook } = setup();
+    excel.addSheet('Leer');
+
+    await expect(workbook.readSheet('Leer')).resolves.toMatchObject({ name: 'Leer', rows: [] });
+    const error = await workbook.readSheet('Kunden').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(WorkbookError);
+    expect(error).toMatchObject({ code: 'sheetNotFound', sheet: 'Kunden', cause: { code: 'ItemNotFound' } });
+  });
+
+  it('reads a full 1,048,576 × 10 sheet in blocks: syncs grow with the blocks, no request over 5 MB', async () => {
+    const { excel, workbook } = setup();
+    const rowCount = 1_048_576;
+    excel.addGeneratedSheet('Kunden', rowCount, 10, customerCell);
+    const bytesPerRow = JSON.stringify(Array.from({ length: 10 }, (_, c) => customerCell(1, c))).length + 1;
+
+    const table = await workbook.readSheet('Kunden');
+
+    expect(table.rows).toHaveLength(rowCount);
+    expect(table.rows[0][0]).toBe('Kundennr');
+    expect(table.rows[524_288]).toEqual([
+      'K0524288',
+      'Firma 0524288',
+      10_000 + (524_288 % 89_999),
+      'Leipzig',
+      786_432,
+      40_000 + (524_288 % 5_000),
+      true,
+      '+49 341 0524288',
+      'k0524288@example.de',
+      null,
+    ]);
+    expect(table.rows[rowCount - 1][0]).toBe('K1048575');
+    const totalBytes = rowCount * bytesPerRow;
+    expect(excel.stats.syncs).toBeGreaterThanOrEqual(Math.ceil(totalBytes / PAYLOAD_LIMIT_BYTES));
+    expect(excel.stats.syncs).toBeLessThanOrEqual(2 + Math.ceil(totalBytes / 3_000_000));
+    expect(excel.stats.largestResponseBytes).toBeLessThanOrEqual(PAYLOAD_LIMIT_BYTES);
+    expect(excel.stats.rejectedForSize).toBe(0);
+  }, 300_000);
+
+  it('halves a block that Office refuses as too large and still reads every row', async () => {
+    const { excel, workbook } = setup();
+    excel.addGeneratedSheet('Kunden', 100_000, 10, customerCell);
+    excel.payloadLimitBytes = 1_000_000; // the adapter's estimate is now far too optimistic
+
+    const table = await workbook.readSheet('Kunden');
+
+    expect(excel.stats.rejectedForSize).toBeGreaterThan(0);
+    expect(table.rows).toHaveLength(100_000);
+    expect(table.rows.map((row) => row[0])).toEqual(
+      Array.from({ length: 100_000 }, (_, row) => customerCell(row, 0)),
+    );
+  }, 60_000);
+});
+
+describe('ExcelWorkbook.writeTable', () => {
+  it('writes 100,000 target-group rows as one text-formatted table, in blocks under the payload limit', async () => {
+    const { excel, workbook } = setup();
+    const data = targetGroup(100_000);
+
+    await workbook.writeTable({
+      sheet: 'Zielgruppe Herbst',
+      tableName: 'Zielgruppe_Herbst',
+      data,
+      activate: true,
+    });
+
+    const sheet = excel.sheet('Zielgruppe Herbst')!;
+    expect(excel.tables).toEqual([
+      { name: 'Zielgruppe_Herbst', sheet, row: 0, column: 0, rows: 100_001, columns: 10 },
+    ]);
+    expect(
+      [0, 1, 50_000, 100_000].flatMap((row) => TARGET_HEADERS.map((_, c) => sheet.numberFormat(row, c))),
+    ).toEqual(Array(40).fill('@'));
+    expect(TARGET_HEADERS.map((_, c) => sheet.cell(0, c))).toEqual(TARGET_HEADERS);
+    expect([sheet.cell(1, 0), sheet.cell(1, 6), sheet.cell(1, 8)]).toEqual([
+      'K000001',
+      '01068',
+      '+49 351 100001',
+    ]);
+    expect(sheet.cell(100_000, 8)).toBe('+49 351 200000');
+    expect(sheet.frozenRows).toBe(1);
+    expect([...sheet.columnWidths.keys()]).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(excel.active).toBe(sheet);
+    expect(excel.stats.largestRequestBytes).toBeLessThanOrEqual(PAYLOAD_LIMIT_BYTES);
+    expect(excel.stats.rejectedForSize).toBe(0);
+    expect(excel.stats.syncs).toBeLessThan(15);
+    expect(new Set(excel.eventsDuringValueWrites)).toEqual(new Set([false]));
+    expect(excel.eventsEnabled).toBe(true);
+    expect(excel.calculationSuspensions).toBeGreaterThan(0);
+  }, 60_000);
+
+  it.each([
+    ['a phone number', '+49 170 1234567'],
+    ['a note starting with a dash', '- bitte zurückrufen'],
+    ['a formula injection', '=HYPERLINK("http://example.com")'],
+    ['a postal code', '01067'],
+  ])('keeps %s as text in a column the core did not mark as text', async (_, text) => {
+    const { excel, workbook } = setup();
+    const data: TableData = {
+      headers: ['Name', 'Notiz', 'Betrag'],
+      rows: [['Anna', text, 12.5]],
+      textColumns: [],
+    };
+
+    await workbook.writeTable({ sheet: 'Leads', tableName: 'Leads', data });
+
+    expect([excel.sheet('Leads')!.cell(1, 1), excel.sheet('Leads')!.cell(1, 2)]).toEqual([text, 12.5]);
+  });
+
+  it('writes dates as serials with a date format and never null into values', async () => {
+    const { excel, workbook } = setup();
+    const data: TableData = {
+      headers: ['Lead', 'Erstellt am', 'Notiz'],
+      rows: [
+        ['L1', new Date('2024-03-01T00:00:00Z'), null],
+        ['L2', null, 'ok'],
+      ],
+      textColumns: [0],
+    };
+
+    await workbook.writeTable({ sheet: 'Leads', tableName: 'Leads', data });
+
+    const sheet = excel.sheet('Leads')!;
+    expect([sheet.cell(1, 1), sheet.numberFormat(1, 1), sheet.cell(1, 2), sheet.cell(2, 1)]).toEqual([
+      45_352,
+      'dd.mm.yyyy',
+      '',
+      '',
+    ]);
+    await expect(workbook.readSheet('Leads')).resolves.toMatchObject({
+      rows: [data.headers, ['L1', new Date('2024-03-01T00:00:00Z'), null], ['L2', null, 'ok']],
+    });
+  });
+
+  it('replaces its own sheet in place: same position, same table name, old content gone', async () => {
+    const { excel, workbook } = setup();
+    await workbook.writeTable({ sheet: 'Zielgruppe', tableName: 'Zielgruppe', data: targetGroup(3) });
+    excel.addSheet('Notizen', [['meine Notizen']]);
+
+    await workbook.writeTable({ sheet: 'Zielgruppe', tableName: 'Zielgruppe', data: targetGroup(1) });
+
+    expect(excel.sheets.map((sheet) => sheet.name)).toEqual(['Start', 'Zielgruppe', 'Notizen']);
+    expect(excel.tables.map((table) => [table.name, table.rows])).toEqual([['Zielgruppe', 2]]);
+    const table = await workbook.readSheet('Zielgruppe');
+    expect(table.rows).toHaveLength(2);
+  });
+
+  it('leaves the previous sheet intact when a write fails half way', async () => {
+    const { excel, workbook } = setup();
+    await workbook.writeTable({ sheet: 'Zielgruppe', tableName: 'Zielgruppe', data: targetGroup(2) });
+    excel.failOnSync = excel.stats.syncs + 6; // plan, ownership, new sheet, two value blocks, then the third fails
+
+    const error = await workbook
+      .writeTable({ sheet: 'Zielgruppe', tableName: 'Zielgruppe', data: targetGroup(100_000) })
+      .catch((e: unknown) => e);
+
+    expect(error).toMatchObject({
+      code: 'hostError',
+      sheet: 'Zielgruppe',
+      cause: { code: 'GeneralException' },
+    });
+    expect(excel.sheets.map((sheet) => sheet.name)).toEqual(['Start', 'Zielgruppe']);
+    expect(excel.tables.map((table) => [table.name, table.rows])).toEqual([['Zielgruppe', 3]]);
+    expect(excel.sheet('Zielgruppe')!.cell(2, 0)).toBe('K000002');
+    expect(excel.eventsEnabled).toBe(true);
+  }, 60_000);
+
+  it('never replaces or deletes a sheet the user made: a name clash gets a unique name', async () => {
+    const { excel, workbook } = setup();
+    excel.addSheet('Zielgruppe', [['Meine eigene Liste'], ['bitte nicht löschen']]);
+
+    const written = await workbook.writeTableAs({
+      sheet: 'ZIELGRUPPE',
+      tableName: 'Zielgruppe',
+      data: targetGroup(2),
+    });
+    await workbook.deleteSheet('Zielgruppe');
+
+    expect(written).toBe('ZIELGRUPPE (2)');
+    expect(excel.sheet('Zielgruppe')!.cell(1, 0)).toBe('bitte nicht löschen');
+    expect(excel.sheet('ZIELGRUPPE (2)')!.names.has(OWNER_MARK)).toBe(true);
+    await workbook.deleteSheet('ZIELGRUPPE (2)');
+    expect(excel.sheets.map((sheet) => sheet.name)).toEqual(['Start', 'Zielgruppe']);
+  });
+
+  it('picks a free table name when a user table on another sheet has the requested one', async () => {
+    const { excel, workbook } = setup();
+    await workbook.writeTable({ sheet: 'Kunden', tableName: 'Zielgruppe', data: targetGroup(1) });
+    excel.sheet('Kunden')!.names.clear(); // now it is the user's sheet and the user's table
+
+    await workbook.writeTable({ sheet: 'Zielgruppe', tableName: 'Zielgruppe', data: targetGroup(1) });
+
+    expect(excel.tables.map((table) => [table.sheet.name, table.name])).toEqual([
+      ['Kunden', 'Zielgruppe'],
+      ['Zielgruppe', 'Zielgruppe_2'],
+    ]);
+  });
+
+  it('writes a block again in halves when Office refuses the request as too large', async () => {
+    const { excel, workbook } = setup();
+    excel.payloadLimitBytes = 500_000;
+
+    await workbook.writeTable({ sheet: 'Zielgruppe', tableName: 'Zielgruppe', data: targetGroup(20_000) });
+
+    expect(excel.stats.rejectedForSize).toBeGreaterThan(0);
+    expect(excel.sheet('Zielgruppe')!.cell(20_000, 0)).toBe('K020000');
+    expect(excel.stats.largestRequestBytes).toBeLessThanOrEqual(500_000);
+  }, 60_000);
+});
+
+describe('the add-in state in a very hidden sheet', () => {
+  const campaign = (name: string, description: string): StoredCampaign => ({
+    id: `K-${name.length}`,
+    name,
+    type: 'newsletter',
+    description,
+    selections: [{ from: 'inactiveCustomers', months: 3 }],
+    createdAt: '2024-11-01T10:00:00.000Z',
+    updatedAt: '2024-11-02T10:00:00.000Z',
+    memberCount: 120,
+    targetSheet: 'Zielgruppe Newsletter',
+  });
+
+  it('round-trips campaigns, mappings and owned sheets, also when the JSON spans several cells', async () => {
+    const { excel, workbook } = setup();
+    const state: AddinState = {
+      ...emptyState(),
+      campaigns: [
+        campaign('Newsletter November 2010', '=Sommeraktion +49 "Zitat"'),
+        campaign('Große Aktion', 'ä'.repeat(70_000)),
+      ],
+      mapping: { sheets: { contacts: 'Adressen' }, columns: { contacts: { email: 'Mail' } } },
+      ownedSheets: ['Zielgruppe Newsletter'],
+    };
+
+    await workbook.writeTable({ sheet: STATE_SHEET, data: stateToTable(state), visibility: 'veryHidden' });
+    const read = stateFromSheet(await workbook.readSheet(STATE_SHEET));
+
+    expect(read).toEqual({ ok: true, value: state });
+    expect(await workbook.listSheets()).toEqual([
+      { name: 'Start', visibility: 'visible' },
+      { name: STATE_SHEET, visibility: 'veryHidden' },
+    ]);
+    expect(excel.active?.name).toBe('Start');
+  });
+});
+
+describe('host failures', () => {
+  it('turns a sync that never settles into hostTimeout', async () => {
+    const { excel, workbook } = setup(50);
+    excel.addSheet('Kontakte', [['Name'], ['Anna']]);
+    excel.hang = true;
+
+    const started = Date.now();
+    await expect(workbook.readSheet('Kontakte')).rejects.toMatchObject({ code: 'hostTimeout' });
+    await expect(workbook.writeTable({ sheet: 'X', data: targetGroup(1) })).rejects.toMatchObject({
+      code: 'hostTimeout',
+    });
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
+
+  it.each([
+    ['listSheets', (workbook: ExcelWorkbook) => workbook.listSheets(), undefined],
+    ['readSheet', (workbook: ExcelWorkbook) => workbook.readSheet('Start'), 'Start'],
+    ['deleteSheet', (workbook: ExcelWorkbook) => workbook.deleteSheet('Start'), 'Start'],
+  ])('maps an Office failure in %s once into hostError, keeping the original', async (_, call, sheet) => {
+    const { excel, workbook } = setup();
+    excel.failOnSync = 1;
+
+    const error = await call(workbook).catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(WorkbookError);
+    expect(error).toMatchObject({ code: 'hostError', sheet });
+    expect((error as WorkbookError).cause).toBeInstanceOf(FakeOfficeError);
+  });
+});
+
+it('a string Excel would take for a formula is what the fake turns into an error, so the tests above can fail', async () => {
+  const excel = new FakeExcel();
+  excel.addSheet('Roh', [['+49 170 1234567', '01067']]);
+  expect([excel.sheet('Roh')!.cell(0, 0), excel.sheet('Roh')!.cell(0, 1)]).toEqual([FORMULA_ERROR, 1067]);
+});

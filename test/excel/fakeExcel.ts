@@ -1,0 +1,863 @@
+/**
+ * A fake Excel request context that behaves like the real one where the adapter depends on it: proxies whose
+ * properties must be loaded and synced before they are read, operations queued until sync() and applied in order,
+ * the 5 MB request/response limit, `null` values above 5,000,000 cells, text-looking strings turned into numbers or
+ * formulas unless the cell is formatted "@". Anything the adapter touches that is not modelled throws.
+ */
+import type { RunBatch } from '../../src/excel/excelWorkbook';
+
+export type Cell = string | number | boolean;
+type Visibility = 'Visible' | 'Hidden' | 'VeryHidden';
+
+export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
+export const CELL_LIMIT = 5_000_000;
+const MAX_ROWS = 1_048_576;
+const MAX_COLUMNS = 16_384;
+/** What Excel shows for a string it took as a formula (e.g. "+49 170 1234567": a space is the intersection operator). */
+export const FORMULA_ERROR = '#NAME?';
+const OP_BYTES = 100;
+
+export class FakeOfficeError extends Error {
+  constructor(
+    readonly code: string,
+    message = code,
+  ) {
+    super(message);
+    this.name = 'RichApi.Error';
+  }
+}
+
+interface FormatArea {
+  row: number;
+  column: number;
+  rows: number;
+  columns: number;
+  formats: string[][] | string;
+}
+
+export class FakeSheet {
+  deleted = false;
+  visibility: Visibility = 'Visible';
+  frozenRows = 0;
+  readonly columnWidths = new Map<number, number>();
+  readonly names = new Map<string, string>();
+  private readonly columns: Cell[][] = [];
+  private readonly formatAreas: FormatArea[] = [];
+
+  constructor(
+    public name: string,
+    private readonly generated?: {
+      rows: number;
+      columns: number;
+      cell: (row: number, column: number) => Cell;
+    },
+  ) {}
+
+  cell(row: number, column: number): Cell {
+    if (this.generated) {
+      const { rows, columns, cell } = this.generated;
+      return row < rows && column < columns ? cell(row, column) : '';
+    }
+    return this.columns[column]?.[row] ?? '';
+  }
+
+  numberFormat(row: number, column: number): string {
+    for (let i = this.formatAreas.length - 1; i >= 0; i -= 1) {
+      const area = this.formatAreas[i];
+      const inside =
+        row >= area.row &&
+        row < area.row + area.rows &&
+        column >= area.column &&
+        column < area.column + area.columns;
+      if (inside)
+        return typeof area.formats === 'string'
+          ? area.formats
+          : area.formats[row - area.row][column - area.column];
+    }
+    return 'General';
+  }
+
+  setNumberFormats(row: number, column: number, formats: string[][]): void {
+    const first = formats[0][0];
+    const uniform = formats.every((line) => line.every((format) => format === first));
+    this.formatAreas.push({
+      row,
+      column,
+      rows: formats.length,
+      columns: formats[0].length,
+      formats: uniform ? first : formats,
+    });
+  }
+
+  setValues(row: number, column: number, values: Cell[][]): void {
+    if (this.generated) throw new Error('fakeExcel: writing into a generated sheet is not modelled');
+    values.forEach((line, r) =>
+      line.forEach((value, c) => {
+        this.columns[column + c] ??= [];
+        this.columns[column + c][row + r] = this.asExcelStores(value, this.numberFormat(row + r, column + c));
+      }),
+    );
+  }
+
+  /** Bounds of the non-empty cells (Excel's used range with valuesOnly), or null for an empty sheet. */
+  usedArea(): { row: number; column: number; rows: number; columns: number } | null {
+    if (this.generated) {
+      const { rows, columns } = this.generated;
+      return rows && columns ? { row: 0, column: 0, rows, columns } : null;
+    }
+    let [top, left, bottom, right] = [Infinity, Infinity, -1, -1];
+    this.columns.forEach((cells, column) =>
+      cells.forEach((value, row) => {
+        if (value === '') return;
+        [top, left] = [Math.min(top, row), Math.min(left, column)];
+        [bottom, right] = [Math.max(bottom, row), Math.max(right, column)];
+      }),
+    );
+    return bottom < 0 ? null : { row: top, column: left, rows: bottom - top + 1, columns: right - left + 1 };
+  }
+
+  /** Excel reads a string written through `values` like typed input unless the cell is text-formatted. */
+  private asExcelStores(value: Cell, format: string): Cell {
+    if (typeof value !== 'string' || format === '@') return value;
+    if (/^[+-]?\d+(\.\d+)?$/.test(value)) return Number(value);
+    return /^[=+-]/.test(value) ? FORMULA_ERROR : value;
+  }
+}
+
+interface FakeTableData {
+  name: string;
+  sheet: FakeSheet;
+  row: number;
+  column: number;
+  rows: number;
+  columns: number;
+}
+
+export interface FakeStats {
+  syncs: number;
+  /** Syncs that carried at least one operation to the host. */
+  requests: number;
+  largestRequestBytes: number;
+  largestResponseBytes: number;
+  /** Syncs Office refused for exceeding the payload limit. */
+  rejectedForSize: number;
+}
+
+interface Operation {
+  bytes: number;
+  apply: () => number | void; // returns response bytes for loads
+}
+
+const NOT_PROXIED = new Set(['then', 'toJSON', 'constructor', 'asymmetricMatch', 'nodeType', 'tagName']);
+
+/** Wraps a fake API object so that touching anything it does not model fails loudly. */
+function strict<T extends object>(target: T, kind: string): T {
+  return new Proxy(target, {
+    get(object, property, receiver) {
+      if (
+        typeof property === 'symbol' ||
+        property in object ||
+        NOT_PROXIED.has(property) ||
+        property.startsWith('$$')
+      )
+        return Reflect.get(object, property, receiver);
+      throw new Error(`fakeExcel: ${kind}.${property} is not modelled`);
+    },
+    set(object, property, value, receiver) {
+      if (typeof property === 'symbol' || property in object)
+        return Reflect.set(object, property, value, receiver);
+      throw new Error(`fakeExcel: setting ${kind}.${String(property)} is not modelled`);
+    },
+  });
+}
+
+const jsonBytes = (value: unknown): number => JSON.stringify(value).length;
+const sameName = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
+
+/** The state of the fake workbook plus the knobs tests turn. */
+export class FakeExcel {
+  readonly sheets: FakeSheet[] = [];
+  readonly tables: FakeTableData[] = [];
+  active: FakeSheet | null = null;
+  dateSystem: 1900 | 1904 = 1900;
+  eventsEnabled = true;
+  /** enableEvents as it was at each sync that wrote cell values. */
+  readonly eventsDuringValueWrites: boolean[] = [];
+  calculationSuspensions = 0;
+  payloadLimitBytes = PAYLOAD_LIMIT_BYTES;
+  /** The sync with this number (1-based, counted over the fake's life) fails with GeneralException. */
+  failOnSync: number | null = null;
+  /** Every sync from now on never settles, as Excel on the web sometimes does. */
+  hang = false;
+  readonly stats: FakeStats = {
+    syncs: 0,
+    requests: 0,
+    largestRequestBytes: 0,
+    largestResponseBytes: 0,
+    rejectedForSize: 0,
+  };
+
+  addSheet(name: string, rows: Cell[][] = []): FakeSheet {
+    const sheet = new FakeSheet(name);
+    if (rows.length) sheet.setValues(0, 0, rows);
+    this.sheets.push(sheet);
+    this.active ??= sheet;
+    return sheet;
+  }
+
+  /** A sheet whose cells are computed on read, so that a 1,048,576-row sheet costs no memory. */
+  addGeneratedSheet(
+    name: string,
+    rows: number,
+    columns: number,
+    cell: (row: number, column: number) => Cell,
+  ): FakeSheet {
+    const sheet = new FakeSheet(name, { rows, columns, cell });
+    this.sheets.push(sheet);
+    this.active ??= sheet;
+    return sheet;
+  }
+
+  sheet(name: string): FakeSheet | undefined {
+    return this.sheets.find((sheet) => sameName(sheet.name, name));
+  }
+
+  resetStats(): void {
+    Object.assign(this.stats, {
+      syncs: 0,
+      requests: 0,
+      largestRequestBytes: 0,
+      largestResponseBytes: 0,
+      rejectedForSize: 0,
+    });
+  }
+
+  readonly run: RunBatch = async (batch) => {
+    const context = new FakeContext(this);
+    const result = await batch(context as unknown as Excel.RequestContext);
+    if (context.pending()) await context.sync();
+    return result;
+  };
+
+  /** Runs one batch: the size checks first (Office rejects the whole request), then the operations in order. */
+  async execute(operations: Operation[]): Promise<void> {
+    this.stats.syncs += 1;
+    if (this.hang) return new Promise(() => undefined);
+    if (operations.length) this.stats.requests += 1;
+    const requestBytes = operations.reduce((sum, operation) => sum + operation.bytes, 0);
+    if (this.failOnSync === this.stats.syncs)
+      throw new FakeOfficeError('GeneralException', 'injected failure');
+    if (requestBytes > this.payloadLimitBytes) {
+      this.stats.rejectedForSize += 1;
+      throw new FakeOfficeError('RequestPayloadSizeLimitExceeded');
+    }
+    this.stats.largestRequestBytes = Math.max(this.stats.largestRequestBytes, requestBytes);
+    let responseBytes = 0;
+    for (const operation of operations) responseBytes += operation.apply() ?? 0;
+    if (responseBytes > this.payloadLimitBytes) {
+      this.stats.rejectedForSize += 1;
+      throw new FakeOfficeError('ResponsePayloadSizeLimitExceeded');
+    }
+    this.stats.largestResponseBytes = Math.max(this.stats.largestResponseBytes, responseBytes);
+  }
+
+  liveSheet(name: string): FakeSheet | undefined {
+    return this.sheets.find((sheet) => !sheet.deleted && sameName(sheet.name, name));
+  }
+
+  checkSheetName(name: string, except?: FakeSheet): void {
+    if (!name.trim() || name.length > 31 || /[:\\/?*[\]]/.test(name) || sameName(name, 'History'))
+      throw new FakeOfficeError('InvalidArgument', `invalid sheet name ${name}`);
+    const other = this.liveSheet(name);
+    if (other && other !== except) throw new FakeOfficeError('ItemAlreadyExists', `sheet ${name} exists`);
+  }
+
+  checkTableName(name: string, except?: FakeTableData): void {
+    if (!/^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name) || /^[RrCc]$/.test(name))
+      throw new FakeOfficeError('InvalidArgument', `invalid table name ${name}`);
+    if (this.tables.some((table) => table !== except && sameName(table.name, name)))
+      throw new FakeOfficeError('ItemAlreadyExists', `table ${name} exists`);
+  }
+
+  visibleSheets(): FakeSheet[] {
+    return this.sheets.filter((sheet) => !sheet.deleted && sheet.visibility === 'Visible');
+  }
+}
+
+/** A loadable proxy: properties are readable only after load() and sync(). */
+class ClientObject {
+  protected readonly loaded = new Map<string, unknown>();
+  /** Set by sync for OrNullObject proxies. */
+  protected nullState: boolean | undefined;
+
+  constructor(
+    protected readonly context: FakeContext,
+    private readonly kind: string,
+  ) {}
+
+  protected read<T>(property: string): T {
+    if (!this.loaded.has(property))
+      throw new FakeOfficeError('PropertyNotLoaded', `${this.kind}.${property} was not loaded and synced`);
+    return this.loaded.get(property) as T;
+  }
+
+  get isNullObject(): boolean {
+    if (this.nullState === undefined)
+      throw new FakeOfficeError('PropertyNotLoaded', `${this.kind}.isNullObject before sync`);
+    return this.nullState;
+  }
+
+  protected properties(names: string): string[] {
+    return names.split(',').map((name) => name.trim());
+  }
+}
+
+class FakeContext {
+  private queue: Operation[] = [];
+  readonly workbook: FakeWorkbook;
+  readonly runtime: FakeRuntime;
+
+  constructor(readonly excel: FakeExcel) {
+    this.workbook = strict(new FakeWorkbook(this), 'Workbook');
+    this.runtime = strict(new FakeRuntime(this), 'Runtime');
+  }
+
+  enqueue(apply: Operation['apply'], bytes = OP_BYTES): void {
+    this.queue.push({ apply, bytes });
+  }
+
+  pending(): boolean {
+    return this.queue.length > 0;
+  }
+
+  async sync(): Promise<void> {
+    const operations = this.queue;
+    this.queue = [];
+    await this.excel.execute(operations);
+  }
+}
+
+class FakeRuntime {
+  constructor(private readonly context: FakeContext) {}
+
+  set enableEvents(value: boolean) {
+    this.context.enqueue(() => {
+      this.context.excel.eventsEnabled = value;
+    });
+  }
+}
+
+class FakeWorkbook {
+  readonly worksheets: FakeWorksheetCollection;
+  readonly tables: FakeTableCollection;
+  readonly functions: FakeFunctions;
+  readonly application: FakeApplication;
+
+  constructor(context: FakeContext) {
+    this.worksheets = strict(new FakeWorksheetCollection(context), 'WorksheetCollection');
+    this.tables = strict(new FakeTableCollection(context, null), 'TableCollection');
+    this.functions = strict(new FakeFunctions(context), 'Functions');
+    this.application = strict(new FakeApplication(context), 'Application');
+  }
+}
+
+class FakeApplication {
+  constructor(private readonly context: FakeContext) {}
+
+  suspendApiCalculationUntilNextSync(): void {
+    this.context.enqueue(() => {
+      this.context.excel.calculationSuspensions += 1;
+    });
+  }
+}
+
+class FakeFunctions {
+  constructor(private readonly context: FakeContext) {}
+
+  date(year: number, month: number, day: number): FakeFunctionResult {
+    const result = strict(new FakeFunctionResult(this.context), 'FunctionResult');
+    this.context.enqueue(() => {
+      const serial1900 = Date.UTC(year, month - 1, day) / 86_400_000 + 25_569;
+      result.resolve(this.context.excel.dateSystem === 1904 ? serial1900 - 1_462 : serial1900);
+    });
+    return result;
+  }
+}
+
+class FakeFunctionResult extends ClientObject {
+  private wanted = false;
+
+  constructor(context: FakeContext) {
+    super(context, 'FunctionResult');
+  }
+
+  load(names: string): this {
+    if (names !== 'value') throw new Error(`fakeExcel: FunctionResult.load(${names}) is not modelled`);
+    this.wanted = true;
+    return this;
+  }
+
+  resolve(value: number): void {
+    if (this.wanted) this.loaded.set('value', value);
+  }
+
+  get value(): number {
+    return this.read('value');
+  }
+}
+
+class FakeWorksheetCollection extends ClientObject {
+  constructor(context: FakeContext) {
+    super(context, 'WorksheetCollection');
+  }
+
+  get items(): FakeWorksheet[] {
+    return this.read('items');
+  }
+
+  load(names: string): this {
+    const wanted = this.properties(names).map((name) => name.replace(/^items\//, ''));
+    this.context.enqueue(() => {
+      const live = this.context.excel.sheets.filter((sheet) => !sheet.deleted);
+      const items = live.map((sheet) => FakeWorksheet.bound(this.context, sheet, wanted));
+      this.loaded.set('items', items);
+      return jsonBytes(items.map((item) => item.snapshot()));
+    });
+    return this;
+  }
+
+  getItem(name: string): FakeWorksheet {
+    return FakeWorksheet.lookup(this.context, () => {
+      const sheet = this.context.excel.liveSheet(name);
+      if (!sheet) throw new FakeOfficeError('ItemNotFound', `sheet ${name} not found`);
+      return sheet;
+    });
+  }
+
+  getItemOrNullObject(name: string): FakeWorksheet {
+    return FakeWorksheet.lookup(this.context, () => this.context.excel.liveSheet(name) ?? null);
+  }
+
+  add(name: string): FakeWorksheet {
+    return FakeWorksheet.lookup(this.context, () => {
+      this.context.excel.checkSheetName(name);
+      const sheet = new FakeSheet(name);
+      this.context.excel.sheets.push(sheet);
+      return sheet;
+    });
+  }
+}
+
+class FakeWorksheet extends ClientObject {
+  private sheet: FakeSheet | null | undefined;
+  private wanted: string[] = [];
+
+  private constructor(context: FakeContext) {
+    super(context, 'Worksheet');
+  }
+
+  /** A proxy resolved when its place in the queue is reached, as Office resolves getItem/add. */
+  static lookup(context: FakeContext, find: () => FakeSheet | null): FakeWorksheet {
+    const proxy = new FakeWorksheet(context);
+    context.enqueue(() => {
+      proxy.sheet = find();
+      proxy.nullState = proxy.sheet === null;
+    });
+    return strict(proxy, 'Worksheet');
+  }
+
+  static bound(context: FakeContext, sheet: FakeSheet, wanted: string[]): FakeWorksheet {
+    const proxy = new FakeWorksheet(context);
+    proxy.sheet = sheet;
+    proxy.nullState = false;
+    proxy.wanted = wanted;
+    proxy.snapshotInto();
+    return strict(proxy, 'Worksheet');
+  }
+
+  /** The sheet behind the proxy at apply time; operations on a null object fail like in Office. */
+  target(): FakeSheet {
+    if (!this.sheet || this.sheet.deleted)
+      throw new FakeOfficeError('ItemNotFound', 'worksheet does not exist');
+    return this.sheet;
+  }
+
+  snapshot(): Record<string, unknown> {
+    return Object.fromEntries(this.loaded);
+  }
+
+  private snapshotInto(): void {
+    const sheet = this.target();
+    const values: Record<string, unknown> = {
+      name: sheet.name,
+      visibility: sheet.visibility,
+      position: this.context.excel.sheets.filter((other) => !other.deleted).indexOf(sheet),
+    };
+    for (const name of this.wanted) {
+      if (!(name in values)) throw new Error(`fakeExcel: Worksheet.load(${name}) is not modelled`);
+      this.loaded.set(name, values[name]);
+    }
+  }
+
+  load(names: string): this {
+    this.context.enqueue(() => {
+      this.wanted = this.properties(names);
+      if (this.sheet === null) return 0;
+      this.snapshotInto();
+      return jsonBytes(this.snapshot());
+    });
+    return this;
+  }
+
+  get name(): string {
+    return this.read('name');
+  }
+
+  set name(name: string) {
+    this.context.enqueue(() => {
+      const sheet = this.target();
+      this.context.excel.checkSheetName(name, sheet);
+      sheet.name = name;
+    });
+  }
+
+  get visibility(): Visibility {
+    return this.read('visibility');
+  }
+
+  set visibility(visibility: Visibility) {
+    this.context.enqueue(() => {
+      const sheet = this.target();
+      const lastVisible = this.context.excel.visibleSheets().length === 1 && sheet.visibility === 'Visible';
+      if (visibility !== 'Visible' && lastVisible)
+        throw new FakeOfficeError('InvalidOperation', 'the last visible sheet cannot be hidden');
+      sheet.visibility = visibility;
+    });
+  }
+
+  get position(): number {
+    return this.read('position');
+  }
+
+  set position(position: number) {
+    this.context.enqueue(() => {
+      const sheets = this.context.excel.sheets;
+      const sheet = this.target();
+      sheets.splice(sheets.indexOf(sheet), 1);
+      const live = sheets.filter((other) => !other.deleted);
+      const before = live[position];
+      sheets.splice(before ? sheets.indexOf(before) : sheets.length, 0, sheet);
+    });
+  }
+
+  // Office returns the same navigation object on every access, so what one access loads the next can read.
+  private navigation = new Map<string, object>();
+
+  private cached<T extends object>(key: string, create: () => T): T {
+    if (!this.navigation.has(key)) this.navigation.set(key, create());
+    return this.navigation.get(key) as T;
+  }
+
+  get names(): FakeNamedItemCollection {
+    return this.cached('names', () =>
+      strict(new FakeNamedItemCollection(this.context, this), 'NamedItemCollection'),
+    );
+  }
+
+  get tables(): FakeTableCollection {
+    return this.cached('tables', () =>
+      strict(new FakeTableCollection(this.context, this), 'TableCollection'),
+    );
+  }
+
+  get freezePanes(): { freezeRows: (count: number) => void } {
+    return this.cached('freezePanes', () =>
+      strict(
+        {
+          freezeRows: (count: number) =>
+            this.context.enqueue(() => {
+              this.target().frozenRows = count;
+            }),
+        },
+        'WorksheetFreezePanes',
+      ),
+    );
+  }
+
+  getRangeByIndexes(row: number, column: number, rows: number, columns: number): FakeRange {
+    if (
+      row < 0 ||
+      column < 0 ||
+      rows < 1 ||
+      columns < 1 ||
+      row + rows > MAX_ROWS ||
+      column + columns > MAX_COLUMNS
+    )
+      throw new FakeOfficeError(
+        'InvalidArgument',
+        `range ${row},${column},${rows},${columns} is outside the sheet`,
+      );
+    return FakeRange.at(this.context, this, () => ({ row, column, rows, columns }));
+  }
+
+  getUsedRangeOrNullObject(valuesOnly: boolean): FakeRange {
+    if (valuesOnly !== true) throw new Error('fakeExcel: only the values-only used range is modelled');
+    return FakeRange.at(this.context, this, () => this.target().usedArea());
+  }
+
+  delete(): void {
+    this.context.enqueue(() => {
+      const excel = this.context.excel;
+      const sheet = this.target();
+      const others = excel.sheets.filter((other) => !other.deleted && other !== sheet);
+      if (!others.some((other) => other.visibility === 'Visible'))
+        throw new FakeOfficeError('InvalidOperation', 'a workbook needs a visible sheet');
+      sheet.deleted = true;
+      excel.sheets.splice(excel.sheets.indexOf(sheet), 1);
+      excel.tables.splice(0, excel.tables.length, ...excel.tables.filter((table) => table.sheet !== sheet));
+      if (excel.active === sheet) excel.active = excel.visibleSheets()[0];
+    });
+  }
+
+  activate(): void {
+    this.context.enqueue(() => {
+      const sheet = this.target();
+      if (sheet.visibility !== 'Visible')
+        throw new FakeOfficeError('InvalidOperation', 'a hidden sheet cannot be active');
+      this.context.excel.active = sheet;
+    });
+  }
+}
+
+interface Area {
+  row: number;
+  column: number;
+  rows: number;
+  columns: number;
+}
+
+class FakeRange extends ClientObject {
+  private area: Area | null | undefined;
+
+  private constructor(
+    context: FakeContext,
+    readonly worksheet: FakeWorksheet,
+  ) {
+    super(context, 'Range');
+  }
+
+  static at(context: FakeContext, worksheet: FakeWorksheet, locate: () => Area | null): FakeRange {
+    const range = new FakeRange(context, worksheet);
+    context.enqueue(() => {
+      range.area = locate();
+      range.nullState = range.area === null;
+    });
+    return strict(range, 'Range');
+  }
+
+  resolved(): { sheet: FakeSheet; area: Area } {
+    if (!this.area) throw new FakeOfficeError('ItemNotFound', 'range does not exist');
+    return { sheet: this.worksheet.target(), area: this.area };
+  }
+
+  load(names: string): this {
+    const wanted = this.properties(names);
+    this.context.enqueue(() => {
+      if (this.area === null) return 0;
+      const { sheet, area } = this.resolved();
+      const loaders: Record<string, () => unknown> = {
+        rowIndex: () => area.row,
+        columnIndex: () => area.column,
+        rowCount: () => area.rows,
+        columnCount: () => area.columns,
+        values: () => (area.rows * area.columns > CELL_LIMIT ? null : this.grid((r, c) => sheet.cell(r, c))),
+        numberFormat: () => this.grid((r, c) => sheet.numberFormat(r, c)),
+      };
+      let bytes = 0;
+      for (const name of wanted) {
+        if (!loaders[name]) throw new Error(`fakeExcel: Range.load(${name}) is not modelled`);
+        const value = loaders[name]();
+        this.loaded.set(name, value);
+        bytes += jsonBytes(value);
+      }
+      return bytes;
+    });
+    return this;
+  }
+
+  private grid<T>(cell: (row: number, column: number) => T): T[][] {
+    const { area } = this.resolved();
+    const grid: T[][] = new Array(area.rows);
+    for (let r = 0; r < area.rows; r += 1) {
+      const line: T[] = new Array(area.columns);
+      for (let c = 0; c < area.columns; c += 1) line[c] = cell(area.row + r, area.column + c);
+      grid[r] = line;
+    }
+    return grid;
+  }
+
+  private checkShape(values: unknown[][], property: string): void {
+    const { area } = this.resolved();
+    if (
+      !Array.isArray(values) ||
+      values.length !== area.rows ||
+      values.some((row) => row.length !== area.columns)
+    )
+      throw new FakeOfficeError('InvalidArgument', `${property}: the array does not match the range's size`);
+  }
+
+  get rowIndex(): number {
+    return this.read('rowIndex');
+  }
+  get columnIndex(): number {
+    return this.read('columnIndex');
+  }
+  get rowCount(): number {
+    return this.read('rowCount');
+  }
+  get columnCount(): number {
+    return this.read('columnCount');
+  }
+
+  get values(): Cell[][] | null {
+    return this.read('values');
+  }
+
+  set values(values: Cell[][]) {
+    this.context.enqueue(() => {
+      this.checkShape(values, 'values');
+      if (values.some((row) => row.some((value) => value === null || value === undefined)))
+        throw new FakeOfficeError('InvalidArgument', 'values: null or undefined in the array');
+      const { sheet, area } = this.resolved();
+      sheet.setValues(area.row, area.column, values);
+      this.context.excel.eventsDuringValueWrites.push(this.context.excel.eventsEnabled);
+    }, jsonBytes(values));
+  }
+
+  get numberFormat(): string[][] {
+    return this.read('numberFormat');
+  }
+
+  set numberFormat(formats: string[][]) {
+    this.context.enqueue(() => {
+      this.checkShape(formats, 'numberFormat');
+      const { sheet, area } = this.resolved();
+      sheet.setNumberFormats(area.row, area.column, formats);
+    }, jsonBytes(formats));
+  }
+
+  get format(): { columnWidth: number } {
+    const enqueue = (apply: () => void) => this.context.enqueue(apply);
+    const resolved = () => this.resolved();
+    return strict(
+      {
+        set columnWidth(points: number) {
+          enqueue(() => {
+            const { sheet, area } = resolved();
+            for (let c = area.column; c < area.column + area.columns; c += 1)
+              sheet.columnWidths.set(c, points);
+          });
+        },
+        get columnWidth(): number {
+          throw new Error('fakeExcel: reading RangeFormat.columnWidth is not modelled');
+        },
+      },
+      'RangeFormat',
+    );
+  }
+}
+
+class FakeTableCollection extends ClientObject {
+  constructor(
+    context: FakeContext,
+    private readonly worksheet: FakeWorksheet | null,
+  ) {
+    super(context, 'TableCollection');
+  }
+
+  get items(): { name: string }[] {
+    return this.read('items');
+  }
+
+  load(names: string): this {
+    if (names !== 'items/name') throw new Error(`fakeExcel: TableCollection.load(${names}) is not modelled`);
+    this.context.enqueue(() => {
+      const sheet = this.worksheet?.target();
+      const tables = this.context.excel.tables.filter((table) => !sheet || table.sheet === sheet);
+      const items = tables.map((table) => strict({ name: table.name }, 'Table'));
+      this.loaded.set('items', items);
+      return jsonBytes(items);
+    });
+    return this;
+  }
+
+  add(range: FakeRange, hasHeaders: boolean): FakeTable {
+    if (!this.worksheet || hasHeaders !== true)
+      throw new Error('fakeExcel: only sheet.tables.add(range, true) is modelled');
+    const table = strict(new FakeTable(this.context), 'Table');
+    this.context.enqueue(() => {
+      const { sheet, area } = range.resolved();
+      if (sheet !== this.worksheet?.target())
+        throw new FakeOfficeError('InvalidArgument', 'range on another sheet');
+      const excel = this.context.excel;
+      const overlaps = excel.tables.some(
+        (other) =>
+          other.sheet === sheet &&
+          other.row < area.row + area.rows &&
+          area.row < other.row + other.rows &&
+          other.column < area.column + area.columns &&
+          area.column < other.column + other.columns,
+      );
+      if (overlaps) throw new FakeOfficeError('InvalidOperation', 'tables cannot overlap');
+      let n = excel.tables.length + 1;
+      while (excel.tables.some((other) => sameName(other.name, `Table${n}`))) n += 1;
+      table.data = { name: `Table${n}`, sheet, ...area };
+      excel.tables.push(table.data);
+    });
+    return table;
+  }
+}
+
+class FakeTable {
+  data: FakeTableData | undefined;
+
+  constructor(private readonly context: FakeContext) {}
+
+  set name(name: string) {
+    this.context.enqueue(() => {
+      if (!this.data || !this.context.excel.tables.includes(this.data))
+        throw new FakeOfficeError('ItemNotFound', 'table does not exist');
+      this.context.excel.checkTableName(name, this.data);
+      this.data.name = name;
+    });
+  }
+}
+
+class FakeNamedItemCollection {
+  constructor(
+    private readonly context: FakeContext,
+    private readonly worksheet: FakeWorksheet,
+  ) {}
+
+  add(name: string, reference: string): void {
+    this.context.enqueue(() => {
+      const names = this.worksheet.target().names;
+      if ([...names.keys()].some((other) => sameName(other, name)))
+        throw new FakeOfficeError('ItemAlreadyExists', `name ${name} exists`);
+      names.set(name, reference);
+    });
+  }
+
+  getItemOrNullObject(name: string): ClientObject {
+    const item = new (class extends ClientObject {
+      settle(exists: boolean) {
+        this.nullState = !exists;
+      }
+    })(this.context, 'NamedItem');
+    this.context.enqueue(() => {
+      const names = this.worksheet.target().names;
+      item.settle([...names.keys()].some((other) => sameName(other, name)));
+    });
+    return strict(item, 'NamedItem');
+  }
+}
