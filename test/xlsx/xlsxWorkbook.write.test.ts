@@ -223,7 +223,10 @@ describe('XlsxWorkbook.writeTable', () => {
     expect(sales.getCell('C5').value).toEqual({ formula: 'SUM(C3:C4)', result: 1334.4 });
     expect(sales.getCell('B1').isMerged && sales.getCell('B1').master.address).toBe('A1');
     expect([sales.getColumn(1).width, sales.getColumn(3).width]).toEqual([14, 18]);
-    expect(Object.keys(result.getWorksheet('Artikel')!.tables)).toEqual(['Artikelliste']);
+    const articleTables = result.getWorksheet('Artikel')!.getTables() as unknown as {
+      table: { name: string };
+    }[];
+    expect(articleTables.map(({ table }) => table.name)).toEqual(['Artikelliste']);
   });
 });
 
