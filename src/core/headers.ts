@@ -91,6 +91,7 @@ const STREET: Synonyms = [
   'Street address',
   'Address line 1',
 ];
+const HOUSE_NUMBER: Synonyms = ['Hausnummer', 'Hausnr.', 'Haus-Nr.', 'House number', 'Street number'];
 const POSTAL_CODE: Synonyms = ['PLZ', 'Postleitzahl', 'Postal code', 'Postcode', 'ZIP', 'ZIP code'];
 const CITY: Synonyms = ['Ort', 'Stadt', 'Wohnort', 'City', 'Town'];
 const COUNTRY: Synonyms = ['Land', 'Staat', 'Länderkennzeichen', 'Country'];
@@ -202,6 +203,7 @@ const PERSON = {
   fullName: FULL_NAME,
   company: COMPANY,
   street: STREET,
+  houseNumber: HOUSE_NUMBER,
   postalCode: POSTAL_CODE,
   city: CITY,
   country: COUNTRY,
@@ -210,7 +212,9 @@ const PERSON = {
   mobile: MOBILE,
 };
 
-type FieldSynonyms = Partial<Record<Exclude<Field, 'optOut'>, Synonyms>>;
+/** A house-number column is recognised too, but it is no field of its own: the reader joins it to the street. */
+type Matchable = Field | 'houseNumber';
+type FieldSynonyms = Partial<Record<Exclude<Matchable, 'optOut'>, Synonyms>>;
 
 const DICTIONARY: Record<SheetRole, FieldSynonyms> = {
   contacts: { contactId: CONTACT_ID, customerId: CUSTOMER_ID, ...PERSON },
@@ -228,11 +232,17 @@ const DICTIONARY: Record<SheetRole, FieldSynonyms> = {
 };
 
 /** Fields whose headers often carry a qualifier ("E-Mail geschäftlich", "Telefon (Zentrale)"): a prefix matches. */
-const PREFIX_FIELDS: ReadonlySet<Field> = new Set<Field>(['email', 'phone', 'mobile', 'street', 'optOut']);
+const PREFIX_FIELDS: ReadonlySet<Matchable> = new Set<Matchable>([
+  'email',
+  'phone',
+  'mobile',
+  'street',
+  'optOut',
+]);
 const PREFIX_RANK = 1000;
 
 interface FieldEntry {
-  field: Field;
+  field: Matchable;
   names: readonly string[];
 }
 
@@ -247,7 +257,7 @@ const ENTRIES: Record<SheetRole, FieldEntry[]> = {
 
 function buildEntries(synonyms: FieldSynonyms, withOptOut: boolean): FieldEntry[] {
   const entries = Object.entries(synonyms).map(([field, names]) => ({
-    field: field as Field,
+    field: field as Matchable,
     names: normalizeAll(names),
   }));
   return withOptOut ? [...entries, { field: 'optOut', names: normalizeAll(OPT_OUT) }] : entries;
@@ -318,12 +328,13 @@ export interface RecognizedColumns {
   optOutColumns: number[];
   /** Columns with a header that no field took; columns without a header are dropped. */
   extraColumns: number[];
+  houseNumberColumn?: number;
   /** 'columnNotFound' for overrides naming a header that is not there (without sheet: the caller knows it). */
   problems: Problem[];
 }
 
 interface Candidate {
-  field: Field;
+  field: Matchable;
   column: number;
   rank: number;
 }
@@ -388,7 +399,10 @@ export function recognizeColumns(
   for (const { field, column } of collectCandidates(normalized, role, taken)) {
     if (taken.has(column)) continue;
     if (field === 'optOut') result.optOutColumns.push(column);
-    else if (result.columns[field] === undefined) result.columns[field] = column;
+    else if (field === 'houseNumber') {
+      if (result.houseNumberColumn !== undefined) continue;
+      result.houseNumberColumn = column;
+    } else if (result.columns[field] === undefined) result.columns[field] = column;
     else continue;
     taken.add(column);
   }

@@ -26,7 +26,8 @@ export type PersonField = (typeof PERSON_FIELDS)[number];
 /** Every field the add-in understands, per sheet role. `fullName` is split into first and last name. */
 export type ContactField = 'contactId' | 'customerId' | PersonField | 'fullName' | 'optOut';
 export type CustomerField = 'customerId' | PersonField | 'fullName' | 'optOut';
-export type SalesField = 'date' | 'customerId' | 'articleNo' | 'articleName' | 'quantity' | 'amount' | 'unitPrice';
+export type SalesField =
+  'date' | 'customerId' | 'articleNo' | 'articleName' | 'quantity' | 'amount' | 'unitPrice';
 export type ArticleField = 'articleNo' | 'articleName' | 'category';
 export type Field = ContactField | CustomerField | SalesField | ArticleField;
 
@@ -87,6 +88,8 @@ export interface SheetMapping {
   optOutColumns: number[];
   /** Column indexes that are not mapped to a field: kept and carried into outputs. */
   extraColumns: number[];
+  /** A separate house-number column ("Hausnr."), joined to the street when reading. */
+  houseNumberColumn?: number;
 }
 
 export type WorkbookMapping = Partial<Record<SheetRole, SheetMapping>>;

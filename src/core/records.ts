@@ -309,6 +309,7 @@ function readPerson(
   if (record.email !== '' && record.email.slice(0, 7).toLowerCase() === 'mailto:')
     record.email = record.email.slice(7).trim();
   applyFullName(reader, record, cells, row);
+  appendHouseNumber(record, reader.text(cells, reader.mapping.houseNumberColumn ?? -1, row));
   restorePostalCode(reader, record, cells, row);
   record.optOut = reader.optOut(cells, row);
   record.extra = reader.extra(cells, row);
@@ -327,6 +328,12 @@ function applyFullName(
   record.lastName = split.lastName;
   if (record.salutation === '') record.salutation = split.salutation;
   if (record.title === '') record.title = split.title;
+}
+
+/** "Hauptstraße" + "12" → "Hauptstraße 12"; a street that already ends with the number stays as it is. */
+function appendHouseNumber(record: PersonRecord, houseNumber: string): void {
+  if (houseNumber === '' || record.street.endsWith(` ${houseNumber}`)) return;
+  record.street = record.street === '' ? houseNumber : `${record.street} ${houseNumber}`;
 }
 
 /** A German postal code typed as a number loses its leading zero (01067 → 1067): Word would print it wrong. */

@@ -118,7 +118,7 @@ function buildMapping(
   const headers = headerTexts(table.rows[headerIndex]);
   const recognized = recognizeColumns(headers, role, overrides.columns?.[role]);
   for (const p of recognized.problems) problems.push({ ...p, sheet: table.name });
-  return {
+  const mapping: SheetMapping = {
     role,
     sheet: table.name,
     headerRow: (table.startRow ?? 1) + headerIndex,
@@ -127,6 +127,8 @@ function buildMapping(
     optOutColumns: recognized.optOutColumns,
     extraColumns: recognized.extraColumns,
   };
+  if (recognized.houseNumberColumn !== undefined) mapping.houseNumberColumn = recognized.houseNumberColumn;
+  return mapping;
 }
 
 const findTable = (tables: readonly SheetTable[], name: string): SheetTable | undefined =>

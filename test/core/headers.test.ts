@@ -209,6 +209,14 @@ describe('recognizeColumns: ambiguous words', () => {
   });
 });
 
+it.each(['Hausnummer', 'Hausnr.', 'Haus-Nr.', 'House number'])(
+  '"%s" is the house-number column',
+  (header) => {
+    const result = recognizeColumns(['Straße', header, 'Ort'], 'customers');
+    expect(result).toMatchObject({ columns: { street: 0, city: 2 }, houseNumberColumn: 1, extraColumns: [] });
+  },
+);
+
 describe('recognizeColumns: overrides', () => {
   it('an override wins over recognition', () => {
     const result = mapped(['Kundennr', 'Ext. Nummer', 'Mail privat', 'E-Mail'], 'customers', {

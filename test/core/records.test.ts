@@ -240,6 +240,20 @@ describe('parseWorkbook: values per sheet', () => {
     expect(data.problems.some((p) => p.code === 'postalCodeRestored')).toBe(restored);
   });
 
+  it.each<[CellValue, CellValue, string]>([
+    ['Hauptstraße', 12, 'Hauptstraße 12'],
+    ['Hauptstraße', '12a', 'Hauptstraße 12a'],
+    ['Hauptstraße 12', '12', 'Hauptstraße 12'],
+    ['Hauptstraße', null, 'Hauptstraße'],
+    [null, '7', '7'],
+  ])('street %p and house number %p make %p', (street, houseNumber, expected) => {
+    const customers = sheet('Kunden', [
+      ['Kundennr', 'Firma', 'Straße', 'Hausnr.'],
+      ['1', 'A', street, houseNumber],
+    ]);
+    expect(parsed([customers]).customers[0].street).toBe(expected);
+  });
+
   it('reads error values in extra columns as empty text with a problem naming the column', () => {
     const customers = sheet('Kunden', [
       ['Kundennr', 'Firma', 'Umsatzklasse'],
