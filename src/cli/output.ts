@@ -1,8 +1,23 @@
-import type { CliIo, ExitCode, Failure } from './cliIo';
+import { describeProblem } from '../core/problemMessages';
+import type { Problem } from '../core/problems';
+import { failure, type CliIo, type ExitCode, type Failure } from './cliIo';
+import type { Texts } from './messages';
 
 /** A failure goes to stderr as one clear line; with --json the same also as one JSON object on stdout for scripts. */
 export const printFailure = (failed: Failure, io: CliIo, json: boolean): ExitCode => {
   failed.lines.forEach((line) => io.err(line));
   if (json) io.out(JSON.stringify({ ok: false, exitCode: failed.exitCode, error: failed.lines[0] }));
   return failed.exitCode;
+};
+
+/** The first error the core reported, in one line with its context, and how many more there are. */
+export const problemFailure = (
+  problems: Problem[],
+  texts: Texts,
+  line: (problem: string) => string,
+): Failure => {
+  const errors = problems.filter((p) => p.severity === 'error');
+  const shown = errors.length > 0 ? errors : problems;
+  const more = shown.length > 1 ? ` ${texts.t('moreErrors', { count: shown.length - 1 })}` : '';
+  return failure(1, line(describeProblem(shown[0], texts.language)) + more);
 };

@@ -4,14 +4,12 @@ import type { CampaignDefinition, Language } from '../../core/campaign';
 import { validateCampaignDefinition } from '../../core/campaignDefinition';
 import { runCampaign, type CampaignRunResult } from '../../core/campaignRun';
 import { toCsv, type CsvDelimiter } from '../../core/outputs/csv';
-import { describeProblem } from '../../core/problemMessages';
-import type { Problem } from '../../core/problems';
 import { fail, ok, type Result } from '../../core/result';
 import { daysFromCivil } from '../../core/values';
 import { failure, type CommandContext, type ExitCode, type Failure } from '../cliIo';
 import { isSameFile, stageFile, type StagedFile } from '../files';
 import type { Texts } from '../messages';
-import { printFailure } from '../output';
+import { printFailure, problemFailure } from '../output';
 import { runSummaryJson, runSummaryLines } from '../summary';
 import { openWorkbook, writeErrorLine } from '../workbookFile';
 import type { XlsxWorkbook } from '../../xlsx/xlsxWorkbook';
@@ -37,13 +35,6 @@ const checkPaths = async (options: RunOptions, texts: Texts): Promise<Failure | 
   )
     return failure(2, texts.t('usageCsvIsWorkbook', { path: options.csv }), texts.t('usageHint'));
   return null;
-};
-
-const problemFailure = (problems: Problem[], texts: Texts, line: (problem: string) => string): Failure => {
-  const errors = problems.filter((p) => p.severity === 'error');
-  const shown = errors.length > 0 ? errors : problems;
-  const more = shown.length > 1 ? ` ${texts.t('moreErrors', { count: shown.length - 1 })}` : '';
-  return failure(1, line(describeProblem(shown[0], texts.language)) + more);
 };
 
 const readCampaignFile = async (file: string, texts: Texts): Promise<Result<CampaignDefinition, Failure>> => {

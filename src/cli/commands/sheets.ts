@@ -3,9 +3,9 @@ import { describeProblem } from '../../core/problemMessages';
 import type { Field, SheetMapping, SheetRole, WorkbookData } from '../../core/model';
 import { SHEET_ROLES } from '../../core/model';
 import type { SheetInfo } from '../../core/workbookPort';
-import { failure, type CommandContext, type ExitCode } from '../cliIo';
+import type { CommandContext, ExitCode } from '../cliIo';
 import type { Texts } from '../messages';
-import { printFailure } from '../output';
+import { printFailure, problemFailure } from '../output';
 import { problemCount, problemLines } from '../summary';
 import { openWorkbook } from '../workbookFile';
 
@@ -47,14 +47,15 @@ const meaningText = (meaning: ColumnMeaning, texts: Texts): string => {
   return texts.t(meaning.kind === 'optOut' ? 'sheetsOptOutColumn' : 'sheetsExtraColumn');
 };
 
+const missingRoleLine = (role: SheetRole, texts: Texts): string => {
+  if (role === 'contacts') return texts.t('sheetsNoContacts');
+  if (role === 'articles') return texts.t('sheetsNoArticles');
+  return texts.t('sheetsRoleMissing', { role: texts.role(role) });
+};
+
 const roleLines = (data: WorkbookData, role: SheetRole, texts: Texts): string[] => {
   const mapping = data.mapping[role];
-  if (!mapping)
-    return [
-      role === 'contacts'
-        ? texts.t('sheetsNoContacts')
-        : texts.t('sheetsRoleMissing', { role: texts.role(role) }),
-    ];
+  if (!mapping) return [missingRoleLine(role, texts)];
   return [
     texts.t('sheetsRole', {
       sheet: mapping.sheet,
@@ -119,13 +120,10 @@ export const sheetsCommand = async (
   if (!port.ok) return printFailure(port.error, io, options.json);
   const inspected = await inspectWorkbook(port.value);
   if (!inspected.ok) {
-    const errors = inspected.error.filter((p) => p.severity === 'error');
-    const first = describeProblem(errors[0] ?? inspected.error[0], texts.language);
-    return printFailure(
-      failure(1, texts.t('inspectFailed', { path: options.workbook, problem: first })),
-      io,
-      options.json,
+    const failed = problemFailure(inspected.error, texts, (problem) =>
+      texts.t('inspectFailed', { path: options.workbook, problem }),
     );
+    return printFailure(failed, io, options.json);
   }
   const sheets = await port.value.listSheets();
   if (options.json) io.out(JSON.stringify(sheetsJson(options.workbook, inspected.value, sheets, texts)));
