@@ -34,12 +34,9 @@ const ROLE_SHEET_NAMES: Record<SheetRole, readonly string[]> = {
   articles: ['Artikel', 'Artikelstamm', 'Produkte', 'Products', 'Articles', 'Items'],
 };
 
-const NORMALIZED_SHEET_NAMES: Record<SheetRole, string[]> = {
-  contacts: ROLE_SHEET_NAMES.contacts.map(normalizeHeader),
-  customers: ROLE_SHEET_NAMES.customers.map(normalizeHeader),
-  sales: ROLE_SHEET_NAMES.sales.map(normalizeHeader),
-  articles: ROLE_SHEET_NAMES.articles.map(normalizeHeader),
-};
+const NORMALIZED_SHEET_NAMES = Object.fromEntries(
+  SHEET_ROLES.map((role) => [role, ROLE_SHEET_NAMES[role].map(normalizeHeader)]),
+) as Record<SheetRole, string[]>;
 
 /** 3: the name is a role name ("Kunden"); 2: it starts with one ("Kundenliste 2024"); 1: it contains one. */
 function nameScore(sheetName: string, role: SheetRole): number {
@@ -79,6 +76,13 @@ function columnScore(role: SheetRole, byRole: ColumnsByRole): number {
   }
 }
 
+/**
+ * A name alone only counts when it is exactly a role name: "Kontaktverlauf" without person columns is no contacts
+ * sheet, but "Kunden" with unusual columns is the customers sheet.
+ */
+const roleScore = (byName: number, byColumns: number): number =>
+  byColumns === 0 && byName < 3 ? 0 : byName + byColumns;
+
 interface Candidate {
   table: SheetTable;
   index: number;
@@ -104,7 +108,8 @@ function scoreTable(table: SheetTable, index: number): Candidate | null {
   const byRole = {} as ColumnsByRole;
   for (const role of SHEET_ROLES) byRole[role] = recognizeColumns(headers, role);
   const scores = {} as Record<SheetRole, number>;
-  for (const role of SHEET_ROLES) scores[role] = nameScore(table.name, role) + columnScore(role, byRole);
+  for (const role of SHEET_ROLES)
+    scores[role] = roleScore(nameScore(table.name, role), columnScore(role, byRole));
   return { table, index, headerIndex, headers, scores };
 }
 

@@ -1,6 +1,6 @@
 import type { SheetRole } from '../../src/core/model';
 import { recognizeWorkbook } from '../../src/core/sheetRoles';
-import type { SheetTable } from '../../src/core/sheetTable';
+import type { CellValue, SheetTable } from '../../src/core/sheetTable';
 import { articlesSheet, messyContacts, messyCustomers, messySales, sheet } from './sheetBuilders';
 
 const rolesOf = (
@@ -64,6 +64,27 @@ describe('recognizeWorkbook: which sheet is which', () => {
       ['1', 'A GmbH'],
     ]);
     expect(rolesOf([customers]).customers).toBe('Kunden');
+  });
+
+  it.each([
+    [
+      'a contact log without person columns',
+      'Kontaktverlauf',
+      [
+        ['Datum', 'Kunden-Nr.', 'Notiz'],
+        [45356, '1', 'Anruf'],
+      ],
+    ],
+    [
+      'an unrelated sheet',
+      'Notizen',
+      [
+        ['Kunden-Nr.', 'Notiz'],
+        ['1', 'Anruf'],
+      ],
+    ],
+  ])('does not take %s for a role', (_title, name, rows) => {
+    expect(rolesOf([sheet(name, rows as CellValue[][])])).toEqual({});
   });
 
   it('tells customers from contacts without contact id by the sheet names', () => {
