@@ -6,6 +6,7 @@ const TABLE_STYLE = 'TableStyleLight9';
 const WIDTH_SAMPLE_ROWS = 1000;
 const MIN_WIDTH = 8;
 const MAX_WIDTH = 60;
+const MAX_SHEET_NAME = 31;
 
 /** exceljs sorts `workbook.worksheets` by this untyped field: the tab position. */
 type OrderedWorksheet = ExcelJS.Worksheet & { orderNo: number };
@@ -18,7 +19,54 @@ export const findWorksheet = (workbook: ExcelJS.Workbook, name: string): ExcelJS
 
 /** Creates the sheet, or replaces an existing one as a whole at the same tab position. */
 export const writeTableToWorkbook = (workbook: ExcelJS.Workbook, request: WriteTableRequest): void => {
-  const sheet = replaceOrAddSheet(workbook, request.sheet);
+  if (request.sheet.length > MAX_SHEET_NAME)
+    throw new Error(`Sheet name longer than ${MAX_SHEET_NAME} characters`);
+  const existing = findWorksheet(workbook, request.sheet) as OrderedWorksheet | undefined;
+  if (request.tableName) assertTableName(workbook, request.tableName, existing);
+  // built aside first, so a failure (a bad table name, say) leaves the previous sheet as it was
+  const sheet = workbook.addWorksheet(`~${Date.now().toString(36)}`) as OrderedWorksheet;
+  try {
+    fillSheet(sheet, request);
+  } catch (error) {
+    workbook.removeWorksheet(sheet.id);
+    throw error;
+  }
+  if (existing) {
+    workbook.removeWorksheet(existing.id);
+    sheet.orderNo = existing.orderNo;
+  }
+  sheet.name = existing?.name ?? request.sheet;
+  if (request.activate) activateSheet(workbook, sheet);
+};
+
+/** exceljs would silently cut a long name; checked before anything changes. */
+const assertSheetName = (name: string): void => {
+  const valid = name.trim() !== '' && name.length <= MAX_SHEET_NAME && !/[:\\/?*[\]]|^'|'$/.test(name);
+  if (!valid || name.toLowerCase() === 'history') throw new Error(`Invalid sheet name: ${name}`);
+};
+
+// Excel's rules: a letter, _ or \ first, then letters, digits, _ and .; never a cell reference like A1 or R1C1
+const TABLE_NAME = /^[\p{L}_\\][\p{L}\p{N}_.]{0,254}$/u;
+const CELL_REFERENCE = /^([A-Z]{1,3}\d+|R\d*C\d*|R|C)$/i;
+
+/** exceljs writes any table name; Excel would "repair" the file and drop the table. */
+const assertTableName = (
+  workbook: ExcelJS.Workbook,
+  name: string,
+  replaced: ExcelJS.Worksheet | undefined,
+): void => {
+  if (!TABLE_NAME.test(name) || CELL_REFERENCE.test(name)) throw new Error(`Invalid table name: ${name}`);
+  const lower = name.toLowerCase();
+  const taken = workbook.worksheets
+    .filter((sheet) => sheet !== replaced)
+    .some((sheet) => sheet.getTables().some((entry) => tableName(entry).toLowerCase() === lower));
+  if (taken) throw new Error(`Table name already used in the workbook: ${name}`);
+};
+
+/** exceljs' typings describe getTables() wrongly; each entry is a Table holding its model in `table`. */
+const tableName = (entry: unknown): string => (entry as { table: { name: string } }).table.name;
+
+const fillSheet = (sheet: ExcelJS.Worksheet, request: WriteTableRequest): void => {
   const data = withTextColumnsAsText(request.data);
   for (const index of data.textColumns) sheet.getColumn(index + 1).numFmt = '@';
   setColumnWidths(sheet, data);
@@ -26,7 +74,6 @@ export const writeTableToWorkbook = (workbook: ExcelJS.Workbook, request: WriteT
   else sheet.addRows([data.headers, ...data.rows.map(toExcelRow)]);
   sheet.views = [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }];
   sheet.state = request.visibility ?? 'visible';
-  if (request.activate) activateSheet(workbook, sheet);
 };
 
 export const removeSheet = (workbook: ExcelJS.Workbook, name: string): void => {
@@ -36,16 +83,6 @@ export const removeSheet = (workbook: ExcelJS.Workbook, name: string): void => {
   workbook.removeWorksheet(sheet.id);
   const lastTab = workbook.worksheets.length - 1;
   if (workbook.views?.[0] && activeTab > lastTab) workbook.views[0].activeTab = Math.max(lastTab, 0);
-};
-
-const replaceOrAddSheet = (workbook: ExcelJS.Workbook, name: string): ExcelJS.Worksheet => {
-  const existing = findWorksheet(workbook, name);
-  if (!existing) return workbook.addWorksheet(name);
-  const { orderNo, name: existingName, id } = existing as OrderedWorksheet;
-  workbook.removeWorksheet(id);
-  const sheet = workbook.addWorksheet(existingName);
-  (sheet as OrderedWorksheet).orderNo = orderNo;
-  return sheet;
 };
 
 /** Ids, postal codes and phones stay text even if the caller passes a number ('01067', '+49 …'). */

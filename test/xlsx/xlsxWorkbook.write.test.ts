@@ -230,6 +230,37 @@ describe('XlsxWorkbook.writeTable', () => {
   });
 });
 
+describe('XlsxWorkbook.writeTable with a request Excel would reject', () => {
+  it.each([
+    ['a table name with a space', { tableName: 'Zielgruppe Herbst' }],
+    ['a table name that is a cell reference', { tableName: 'AB12' }],
+    ['a table name starting with a digit', { tableName: '2024_Herbst' }],
+    ['the table name of another sheet', { tableName: 'Artikelliste' }],
+    ['a sheet name over 31 characters', { sheet: 'Zielgruppe Herbstaktion 2024 Kaffee' }],
+    ['a sheet name with a slash', { sheet: 'Herbst 1/2' }],
+  ])('throws hostError for %s and leaves the previous sheet as it was', async (_case, overrides) => {
+    const workbook = await open();
+    const previous = targetGroup([['C-009', 'Bea Vogel', '80331', 'München', null, null]]);
+    await workbook.writeTable(targetRequest({ data: previous }));
+
+    await expect(
+      workbook.writeTable(targetRequest({ sheet: 'Zielgruppe Herbst', ...overrides })),
+    ).rejects.toMatchObject({ name: 'WorkbookError', code: 'hostError' });
+    const result = await saveAndReadBack(workbook);
+    expect(result.worksheets.map((sheet) => sheet.name)).toEqual(['Umsätze', 'Artikel', 'Zielgruppe Herbst']);
+    expect(result.getWorksheet('Zielgruppe Herbst')!.getCell('B2').value).toBe('Bea Vogel');
+  });
+
+  it('accepts the same table name again when it replaces the sheet that holds it', async () => {
+    const workbook = await open();
+    await workbook.writeTable(targetRequest());
+    await workbook.writeTable(targetRequest());
+
+    const tables = (await saveAndReadBack(workbook)).getWorksheet('Zielgruppe Herbst')!.getTables();
+    expect(tables).toHaveLength(1);
+  });
+});
+
 describe('XlsxWorkbook.deleteSheet', () => {
   it('removes the sheet and ignores a sheet that is not there', async () => {
     const workbook = await open();
