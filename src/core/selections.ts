@@ -19,50 +19,103 @@ export interface SelectionOptions {
   today: Day;
 }
 
+/**
+ * Sales lines pre-aggregated once per workbook, with dense integer ids instead of per-line strings and arrays:
+ * a million lines would otherwise mean millions of small allocations on every cold run.
+ * Days of customer c are days[dayStart[c] .. dayStart[c + 1]), ascending (compressed sparse rows); lines of
+ * article a are lines[lineStart[a] .. lineStart[a + 1]).
+ */
 interface SalesIndex {
-  /** Article number or name, lower-case → its sales lines (a line is listed under both). */
-  linesByArticle: Map<string, SaleLine[]>;
-  /** Customer key → its distinct sales days, ascending. */
-  daysByCustomer: Map<string, Float64Array>;
-  /** Customer keys with any sales line, dated or not. */
-  buyers: Set<string>;
+  /** Customer key → dense customer id; every customer with any sales line, dated or not. */
+  customerIds: Map<string, number>;
+  lineCustomer: Int32Array;
+  dayStart: Int32Array;
+  days: Float64Array;
+  /** Article number or name, lower-case → dense article id (a line is listed under both). */
+  articleIds: Map<string, number>;
+  lineStart: Int32Array;
+  lines: Int32Array;
 }
 
 const salesIndexes = new WeakMap<WorkbookData, SalesIndex>();
 
 const articleKey = (text: string): string => text.trim().toLowerCase();
 
-const pushTo = <K, V>(map: Map<K, V[]>, key: K, value: V): void => {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
+/** Dense ids for keys; the raw text is looked up first, as most lines repeat it verbatim. */
+const denseIds = (normalise: (text: string) => string) => {
+  const ids = new Map<string, number>();
+  const raw = new Map<string, number>();
+  const idOf = (text: string): number => {
+    const known = raw.get(text);
+    if (known !== undefined) return known;
+    const key = normalise(text);
+    let id = key === '' ? -1 : ids.get(key);
+    if (id === undefined) {
+      id = ids.size;
+      ids.set(key, id);
+    }
+    raw.set(text, id);
+    return id;
+  };
+  return { ids, idOf };
+};
+
+/** Prefix sums of counts: start offsets of each group, length groups + 1. */
+const offsets = (counts: Int32Array): Int32Array => {
+  const start = new Int32Array(counts.length + 1);
+  for (let i = 0; i < counts.length; i++) start[i + 1] = start[i] + counts[i];
+  return start;
+};
+
+const buildSalesIndex = (sales: readonly SaleLine[]): SalesIndex => {
+  const customers = denseIds(customerKey);
+  const articles = denseIds(articleKey);
+  const lineCustomer = new Int32Array(sales.length);
+  const lineArticles = new Int32Array(sales.length * 2);
+  sales.forEach((line, i) => {
+    lineCustomer[i] = customers.idOf(line.customerId);
+    const number = articles.idOf(line.articleNo);
+    const name = articles.idOf(line.articleName);
+    lineArticles[2 * i] = number;
+    lineArticles[2 * i + 1] = name === number ? -1 : name;
+  });
+  const dayCounts = new Int32Array(customers.ids.size);
+  sales.forEach((line, i) => {
+    if (line.day !== null && lineCustomer[i] >= 0) dayCounts[lineCustomer[i]]++;
+  });
+  const dayStart = offsets(dayCounts);
+  const days = new Float64Array(dayStart[dayStart.length - 1]);
+  const dayFill = dayStart.slice(0, -1);
+  sales.forEach((line, i) => {
+    if (line.day !== null && lineCustomer[i] >= 0) days[dayFill[lineCustomer[i]]++] = line.day;
+  });
+  for (let c = 0; c < dayCounts.length; c++) days.subarray(dayStart[c], dayStart[c + 1]).sort();
+  const lineCounts = new Int32Array(articles.ids.size);
+  for (const article of lineArticles) if (article >= 0) lineCounts[article]++;
+  const lineStart = offsets(lineCounts);
+  const lines = new Int32Array(lineStart[lineStart.length - 1]);
+  const lineFill = lineStart.slice(0, -1);
+  lineArticles.forEach((article, j) => {
+    if (article >= 0) lines[lineFill[article]++] = j >> 1;
+  });
+  return {
+    customerIds: customers.ids,
+    lineCustomer,
+    dayStart,
+    days,
+    articleIds: articles.ids,
+    lineStart,
+    lines,
+  };
 };
 
 const salesIndex = (data: WorkbookData): SalesIndex => {
   const cached = salesIndexes.get(data);
   if (cached) return cached;
-  const linesByArticle = new Map<string, SaleLine[]>();
-  const days = new Map<string, Day[]>();
-  const buyers = new Set<string>();
-  for (const line of data.sales) {
-    const customer = customerKey(line.customerId);
-    buyers.add(customer);
-    if (line.day !== null) pushTo(days, customer, line.day);
-    const number = articleKey(line.articleNo);
-    const name = articleKey(line.articleName);
-    if (number) pushTo(linesByArticle, number, line);
-    if (name && name !== number) pushTo(linesByArticle, name, line);
-  }
-  const daysByCustomer = new Map<string, Float64Array>();
-  for (const [customer, list] of days) daysByCustomer.set(customer, Float64Array.from(list).sort());
-  const index = { linesByArticle, daysByCustomer, buyers };
+  const index = buildSalesIndex(data.sales);
   salesIndexes.set(data, index);
   return index;
 };
-
-/** Customers in sheet order whose key is in the set. */
-const customersIn = (data: WorkbookData, keys: ReadonlySet<string>): Customer[] =>
-  data.customers.filter((customer) => keys.has(customerKey(customer.customerId)));
 
 const filterRecords = <T extends FilterableRecord>(
   records: readonly T[],
@@ -96,44 +149,63 @@ const knownArticles = (data: WorkbookData): Set<string> =>
     data.articles.flatMap((article) => [articleKey(article.articleNo), articleKey(article.articleName)]),
   );
 
+/** Customers in sheet order whose dense sales id passes the test; customers without sales have none. */
+const customersWhere = (
+  data: WorkbookData,
+  index: SalesIndex,
+  test: (id: number | undefined) => boolean,
+): Customer[] =>
+  data.customers.filter((customer) => test(index.customerIds.get(customerKey(customer.customerId))));
+
 /**
  * Customers with matching sales lines in the period. A line without quantity counts as one piece, so a minimum
  * quantity never drops a purchase only because the quantity cell was empty.
  */
 const purchasedArticles = (data: WorkbookData, selection: PurchasedArticlesSelection): SelectionResult => {
-  const { linesByArticle } = salesIndex(data);
+  const index = salesIndex(data);
   const since = selection.since === undefined ? null : isoToDay(selection.since);
   const until = selection.until === undefined ? null : isoToDay(selection.until);
   const problems: Problem[] = [];
-  const lines = new Set<SaleLine>();
-  let articles: Set<string> | null = null;
+  const counted = new Uint8Array(data.sales.length);
+  const quantities = new Float64Array(index.customerIds.size);
+  const bought = new Uint8Array(index.customerIds.size);
+  let known: Set<string> | null = null;
   for (const article of selection.articles) {
-    const found = linesByArticle.get(articleKey(article));
-    if (found) for (const line of found) lines.add(line);
-    else if (!(articles ??= knownArticles(data)).has(articleKey(article))) {
-      problems.push(problem('unknownArticle', 'warning', { value: article }));
+    const id = index.articleIds.get(articleKey(article));
+    if (id === undefined) {
+      if (!(known ??= knownArticles(data)).has(articleKey(article))) {
+        problems.push(problem('unknownArticle', 'warning', { value: article }));
+      }
+      continue;
+    }
+    for (let k = index.lineStart[id]; k < index.lineStart[id + 1]; k++) {
+      const i = index.lines[k];
+      const { day, quantity } = data.sales[i];
+      const customer = index.lineCustomer[i];
+      if (counted[i] || customer < 0) continue;
+      if ((since !== null || until !== null) && day === null) continue;
+      if ((since !== null && (day as Day) < since) || (until !== null && (day as Day) > until)) continue;
+      counted[i] = 1;
+      bought[customer] = 1;
+      quantities[customer] += quantity ?? 1;
     }
   }
-  const quantities = new Map<string, number>();
-  for (const line of lines) {
-    if ((since !== null || until !== null) && line.day === null) continue;
-    if (since !== null && (line.day as Day) < since) continue;
-    if (until !== null && (line.day as Day) > until) continue;
-    const customer = customerKey(line.customerId);
-    quantities.set(customer, (quantities.get(customer) ?? 0) + (line.quantity ?? 1));
-  }
   const minimum = selection.minQuantity ?? 0;
-  const selected = new Set([...quantities].filter(([, quantity]) => quantity >= minimum).map(([key]) => key));
-  return { recipients: customersToRecipients(data, customersIn(data, selected)), problems };
+  const selected = customersWhere(
+    data,
+    index,
+    (id) => id !== undefined && bought[id] === 1 && quantities[id] >= minimum,
+  );
+  return { recipients: customersToRecipients(data, selected), problems };
 };
 
-/** Index of the first element ≥ value in an ascending array. */
-const lowerBound = (sorted: Float64Array, value: number): number => {
-  let low = 0;
-  let high = sorted.length;
+/** Index of the first element ≥ value in days[from, to), which is ascending. */
+const lowerBound = (days: Float64Array, from: number, to: number, value: number): number => {
+  let low = from;
+  let high = to;
   while (low < high) {
     const middle = (low + high) >>> 1;
-    if (sorted[middle] < value) low = middle + 1;
+    if (days[middle] < value) low = middle + 1;
     else high = middle;
   }
   return low;
@@ -148,17 +220,15 @@ const inactiveCustomers = (
   selection: InactiveCustomersSelection,
   today: Day,
 ): SelectionResult => {
-  const { daysByCustomer, buyers } = salesIndex(data);
+  const index = salesIndex(data);
   const asOf = (selection.asOf === undefined ? null : isoToDay(selection.asOf)) ?? today;
   const from = addMonths(asOf, -selection.months);
   const includeNever = selection.includeNeverPurchased ?? true;
-  const inactive = data.customers.filter((customer) => {
-    const key = customerKey(customer.customerId);
-    if (!buyers.has(key)) return includeNever;
-    const days = daysByCustomer.get(key);
-    if (!days) return true;
-    const first = lowerBound(days, from);
-    return first === days.length || days[first] > asOf;
+  const inactive = customersWhere(data, index, (id) => {
+    if (id === undefined) return includeNever;
+    const end = index.dayStart[id + 1];
+    const first = lowerBound(index.days, index.dayStart[id], end, from);
+    return first === end || index.days[first] > asOf;
   });
   return { recipients: customersToRecipients(data, inactive), problems: [] };
 };
