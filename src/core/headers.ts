@@ -34,6 +34,7 @@ const CUSTOMER_ID: Synonyms = [
   'Kunden-Nr.',
   'Kundennummer',
   'Kd.-Nr.',
+  'Cust. no.',
   'Kunden ID',
   'Kundennr',
   'Kundnr',
@@ -68,6 +69,7 @@ const FULL_NAME: Synonyms = [
 const COMPANY: Synonyms = [
   'Firma',
   'Firmenname',
+  'Firmenbezeichnung',
   'Unternehmen',
   'Unternehmensname',
   'Name 1',
@@ -92,9 +94,17 @@ const STREET: Synonyms = [
   'Address line 1',
 ];
 const HOUSE_NUMBER: Synonyms = ['Hausnummer', 'Hausnr.', 'Haus-Nr.', 'House number', 'Street number'];
-const POSTAL_CODE: Synonyms = ['PLZ', 'Postleitzahl', 'Postal code', 'Postcode', 'ZIP', 'ZIP code'];
-const CITY: Synonyms = ['Ort', 'Stadt', 'Wohnort', 'City', 'Town'];
-const COUNTRY: Synonyms = ['Land', 'Staat', 'Länderkennzeichen', 'Country'];
+const POSTAL_CODE: Synonyms = [
+  'PLZ',
+  'Postleitzahl',
+  'Postal code',
+  'Postcode',
+  'ZIP',
+  'ZIP code',
+  'ZIP/Postal code',
+];
+const CITY: Synonyms = ['Ort', 'Stadt', 'Wohnort', 'Ort geschäftlich', 'Ort privat', 'City', 'Town'];
+const COUNTRY: Synonyms = ['Land', 'Staat', 'Land/Region', 'Länderkennzeichen', 'Country', 'Country/Region'];
 const EMAIL: Synonyms = ['E-Mail', 'E-Mail-Adresse', 'Mail', 'Mailadresse', 'Email address', 'Email'];
 const PHONE: Synonyms = [
   'Telefon',
@@ -150,6 +160,8 @@ const ARTICLE_NO: Synonyms = [
   'Artikel-Nr.',
   'Artikelnummer',
   'Art.-Nr.',
+  'Product code',
+  'Item code',
   'Produktnummer',
   'Produkt-Nr.',
   'Article no.',
@@ -173,10 +185,15 @@ const ARTICLE_NAME: Synonyms = [
   'Item',
   'Description',
 ];
-const QUANTITY: Synonyms = ['Menge', 'Anzahl', 'Stück', 'Stk.', 'Quantity', 'Qty'];
+const QUANTITY: Synonyms = ['Menge', 'Anzahl', 'Stück', 'Stk.', 'Quantity', 'Qty', 'Units'];
 const AMOUNT: Synonyms = [
   'Betrag',
   'Umsatz',
+  'Umsatz netto',
+  'Nettoumsatz',
+  'Bruttobetrag',
+  'Net amount',
+  'Gross amount',
   'Gesamtpreis',
   'Nettobetrag',
   'Summe',
@@ -231,12 +248,18 @@ const DICTIONARY: Record<SheetRole, FieldSynonyms> = {
   articles: { articleNo: ARTICLE_NO, articleName: ARTICLE_NAME, category: CATEGORY },
 };
 
-/** Fields whose headers often carry a qualifier ("E-Mail geschäftlich", "Telefon (Zentrale)"): a prefix matches. */
+/**
+ * Fields whose headers often carry a qualifier ("E-Mail geschäftlich", "Telefon (Zentrale)", Outlook's
+ * "Postleitzahl geschäftlich"): a synonym of at least 5 letters matches as a prefix.
+ */
 const PREFIX_FIELDS: ReadonlySet<Matchable> = new Set<Matchable>([
   'email',
   'phone',
   'mobile',
   'street',
+  'postalCode',
+  'city',
+  'country',
   'optOut',
 ]);
 const PREFIX_RANK = 1000;

@@ -87,6 +87,13 @@ describe('recognizeColumns: synonyms per role', () => {
     ['sales', 'Qty', 'quantity'],
     ['sales', 'Umsatz', 'amount'],
     ['sales', 'Einzelpreis', 'unitPrice'],
+    ['sales', 'Cust. No.', 'customerId'],
+    ['sales', 'Units', 'quantity'],
+    ['sales', 'Umsatz netto', 'amount'],
+    ['sales', 'Product code', 'articleNo'],
+    ['customers', 'Zip/Postal Code', 'postalCode'],
+    ['customers', 'Country/Region', 'country'],
+    ['customers', 'Firmenbezeichnung', 'company'],
     ['articles', 'Bezeichnung', 'articleName'],
     ['articles', 'Warengruppe', 'category'],
   ])('on a %s sheet "%s" is %s', (role, header, field) => {
@@ -145,6 +152,42 @@ describe('recognizeColumns: a realistic German contacts header', () => {
 
   it('keeps unknown columns as extras and drops columns without a header', () =>
     expect(result.extra).toEqual(['Geburtstag', 'Bemerkung']));
+});
+
+describe('recognizeColumns: an Outlook contact export (German)', () => {
+  const headers = [
+    'Anrede',
+    'Vorname',
+    'Nachname',
+    'Firma',
+    'Straße geschäftlich',
+    'Ort geschäftlich',
+    'Postleitzahl geschäftlich',
+    'Land/Region geschäftlich',
+    'Telefon geschäftlich',
+    'Mobiltelefon',
+    'E-Mail-Adresse',
+    'E-Mail 2: Adresse',
+  ];
+
+  it('maps the qualified headers and keeps the second e-mail as an extra', () => {
+    expect(mapped(headers, 'contacts')).toMatchObject({
+      fields: {
+        salutation: 'Anrede',
+        firstName: 'Vorname',
+        lastName: 'Nachname',
+        company: 'Firma',
+        street: 'Straße geschäftlich',
+        city: 'Ort geschäftlich',
+        postalCode: 'Postleitzahl geschäftlich',
+        country: 'Land/Region geschäftlich',
+        phone: 'Telefon geschäftlich',
+        mobile: 'Mobiltelefon',
+        email: 'E-Mail-Adresse',
+      },
+      extra: ['E-Mail 2: Adresse'],
+    });
+  });
 });
 
 describe('recognizeColumns: ambiguous words', () => {
