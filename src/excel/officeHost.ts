@@ -34,10 +34,12 @@ const within = <T>(promise: Promise<T>, timeoutMs: number, fallback: T): Promise
  * office.js unreachable): the task pane then starts in preview mode. Never waits longer than `timeoutMs`.
  */
 export async function connectToExcel(timeoutMs: number): Promise<ExcelConnection | null> {
+  const deadline = Date.now() + timeoutMs;
+  const left = () => Math.max(0, deadline - Date.now());
   const loader = typeof window === 'undefined' ? undefined : window.kampagnenOfficeLoaded;
-  if (loader && !(await within(loader, timeoutMs, false))) return null;
+  if (loader && !(await within(loader, left(), false))) return null;
   if (typeof Office === 'undefined' || typeof Office.onReady !== 'function') return null;
-  const info = await within(Office.onReady(), timeoutMs, null);
+  const info = await within(Office.onReady(), left(), null);
   if (!info || info.host !== Office.HostType.Excel) return null;
   return { workbook: new ExcelWorkbook(), displayLanguage: Office.context.displayLanguage ?? 'de-DE' };
 }
