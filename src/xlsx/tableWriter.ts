@@ -19,8 +19,7 @@ export const findWorksheet = (workbook: ExcelJS.Workbook, name: string): ExcelJS
 
 /** Creates the sheet, or replaces an existing one as a whole at the same tab position. */
 export const writeTableToWorkbook = (workbook: ExcelJS.Workbook, request: WriteTableRequest): void => {
-  if (request.sheet.length > MAX_SHEET_NAME)
-    throw new Error(`Sheet name longer than ${MAX_SHEET_NAME} characters`);
+  assertSheetName(request.sheet);
   const existing = findWorksheet(workbook, request.sheet) as OrderedWorksheet | undefined;
   if (request.tableName) assertTableName(workbook, request.tableName, existing);
   // built aside first, so a failure (a bad table name, say) leaves the previous sheet as it was
