@@ -188,6 +188,11 @@ export const runFromCommandLine = (): void => {
   const crash = (error: unknown): void => {
     process.exitCode = reportInternalError(error, io, texts);
   };
+  // A closed pipe (`kampagne … | head`) is the reader's choice, not an error; the files are written by then.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit();
+    else crash(error);
+  });
   process.on('uncaughtException', crash);
   process.on('unhandledRejection', crash);
   main(process.argv.slice(2), io).then((code) => {

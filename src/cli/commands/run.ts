@@ -41,8 +41,9 @@ const readCampaignFile = async (file: string, texts: Texts): Promise<Result<Camp
   let content: string;
   try {
     content = await fs.readFile(file, 'utf8');
-  } catch {
-    return fail(failure(1, texts.t('campaignFileNotFound', { path: file })));
+  } catch (error) {
+    const missing = ['ENOENT', 'ENOTDIR'].includes((error as NodeJS.ErrnoException).code ?? '');
+    return fail(failure(1, texts.t(missing ? 'campaignFileNotFound' : 'fileLocked', { path: file })));
   }
   let json: unknown;
   try {
