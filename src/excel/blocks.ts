@@ -2,10 +2,10 @@
  * Excel on the web rejects requests and responses over 5 MB and returns `null` values for reads over
  * 5,000,000 cells. Blocks aim at 4 MB so that the estimate (JSON length) may be off by a fifth.
  */
-export const PAYLOAD_BUDGET_BYTES = 4_000_000;
-export const MAX_CELLS_PER_READ = 5_000_000;
+const PAYLOAD_BUDGET_BYTES = 4_000_000;
+const MAX_CELLS_PER_READ = 5_000_000;
 /** First read block before anything is measured (the guide: start with 5k–20k rows). */
-export const FIRST_BLOCK_ROWS = 10_000;
+const FIRST_BLOCK_ROWS = 10_000;
 
 export const jsonBytes = (value: unknown): number => JSON.stringify(value).length;
 

@@ -148,16 +148,17 @@ export class ExcelWorkbook implements WorkbookPort {
       if (events) context.runtime.enableEvents = false;
       try {
         const built = await this.buildSheet(context, request, plan);
+        if (events) context.runtime.enableEvents = true; // travels with the swap's sync
         await this.swapIn(context, built, request, plan);
       } catch (error) {
         if (events && !isTimeout(error)) await this.restoreEvents(context);
         throw error;
       }
-      if (events) await this.restoreEvents(context);
       return plan.finalName;
     });
   }
 
+  /** Deletes only a sheet with the add-in's mark: a sheet of the user with that name stays. */
   async deleteSheet(name: string): Promise<void> {
     await this.batch(name, async (context) => {
       const sheet = context.workbook.worksheets.getItemOrNullObject(name);
