@@ -34,10 +34,12 @@ export const de = {
 
   recognitionTitle: 'Erkannte Daten',
   recognitionRole: '{role}: Blatt „{sheet}“, {count} Spalten zugeordnet',
+  recognitionFields: 'Erkannt: {fields}',
   recognitionMissing: '{role}: kein Blatt erkannt',
   recognitionOk: 'Alle benötigten Daten wurden erkannt.',
   recognitionNeedsMapping: 'Einige Daten wurden nicht eindeutig erkannt. Bitte prüfen Sie die Zuordnung.',
   editMapping: 'Spalten zuordnen',
+  confirmMapping: 'Zuordnung übernehmen',
   roleContacts: 'Kontakte',
   roleCustomers: 'Kundenstamm',
   roleSales: 'Verkäufe',

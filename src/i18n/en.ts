@@ -35,10 +35,12 @@ export const en: Record<MessageKey, string> = {
 
   recognitionTitle: 'Recognised data',
   recognitionRole: '{role}: sheet “{sheet}”, {count} columns mapped',
+  recognitionFields: 'Recognised: {fields}',
   recognitionMissing: '{role}: no sheet recognised',
   recognitionOk: 'All data needed was recognised.',
   recognitionNeedsMapping: 'Some data was not recognised unambiguously. Please check the mapping.',
   editMapping: 'Map columns',
+  confirmMapping: 'Confirm mapping',
   roleContacts: 'Contacts',
   roleCustomers: 'Customers',
   roleSales: 'Sales',

@@ -7,5 +7,4 @@ const root = createRoot(document.getElementById('root') as HTMLElement);
 
 void startPane(window.location.search).then(({ port, language, mode }) => {
   root.render(<App session={new PaneSession(port, language)} mode={mode} />);
-  performance.mark('pane-started');
 });

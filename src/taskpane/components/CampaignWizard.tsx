@@ -22,6 +22,7 @@ const useStyles = makeStyles({
   top: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
   name: { flexGrow: 1, fontWeight: tokens.fontWeightSemibold, overflow: 'hidden', textOverflow: 'ellipsis' },
   nav: { display: 'flex', justifyContent: 'space-between' },
+  steps: { flexWrap: 'wrap' },
 });
 
 export interface CampaignWizardProps {
@@ -55,6 +56,7 @@ export function CampaignWizard({ state, data, actions, session }: CampaignWizard
         onTabSelect={(_, { value }) => actions.goTo(value as WizardStep)}
         aria-label={t('stepsLabel')}
         size="small"
+        className={styles.steps}
       >
         {WIZARD_STEPS.map((step) => (
           <Tab key={step} value={step} disabled={busy || (step !== 'basics' && !nameOk)}>

@@ -8,10 +8,15 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { SHEET_ROLES, type MappingOverrides, type WorkbookData } from '../../core/model';
+import {
+  SHEET_ROLES,
+  type Field as DataField,
+  type MappingOverrides,
+  type WorkbookData,
+} from '../../core/model';
 import { useI18n } from '../../i18n/useI18n';
 import type { PaneSession } from '../services/paneSession';
-import { ROLE_LABEL } from '../state/mappingFields';
+import { ROLE_LABEL, fieldLabel } from '../state/mappingFields';
 import { ColumnMappingDialog } from './ColumnMappingDialog';
 
 const useStyles = makeStyles({
@@ -19,6 +24,7 @@ const useStyles = makeStyles({
   heading: { fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, margin: 0 },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center' },
+  fields: { color: tokens.colorNeutralForeground3 },
 });
 
 export interface RecognitionSummaryProps {
@@ -81,6 +87,15 @@ export function RecognitionSummary({
                     })
                   : t('recognitionMissing', { role: t(ROLE_LABEL[role]) })}
               </Text>
+              {found && (
+                <Text block size={200} className={styles.fields}>
+                  {t('recognitionFields', {
+                    fields: (Object.keys(found.columns) as DataField[])
+                      .map((field) => t(fieldLabel(field)))
+                      .join(', '),
+                  })}
+                </Text>
+              )}
             </li>
           );
         })}
@@ -92,7 +107,7 @@ export function RecognitionSummary({
         {button}
         {complete && mapping === undefined && (
           <Button appearance="primary" onClick={() => void onSaveMapping(storedFrom(data, mapping))}>
-            {t('save')}
+            {t('confirmMapping')}
           </Button>
         )}
       </div>

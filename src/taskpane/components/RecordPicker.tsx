@@ -48,10 +48,6 @@ export function RecordPicker({ from, data, onChange }: RecordPickerProps) {
   const visible = useMemo(() => filterRows(records, deferredFilter), [records, deferredFilter]);
 
   useEffect(() => {
-    performance.mark('record-list-updated');
-  }, [visible]);
-
-  useEffect(() => {
     const ids = [...selected].map((i) => records[i].id).filter(Boolean);
     onChange(ids.length > 0 ? { from, ids } : null);
   }, [from, onChange, records, selected]);

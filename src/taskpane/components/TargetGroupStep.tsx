@@ -11,6 +11,7 @@ import {
   TableRow,
   Text,
   makeStyles,
+  mergeClasses,
   tokens,
 } from '@fluentui/react-components';
 import type { WorkbookData } from '../../core/model';
@@ -28,6 +29,8 @@ type GroupTab = 'members' | 'excluded' | 'problems' | 'history';
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   text: { flexGrow: 1, overflow: 'hidden', textOverflow: 'ellipsis' },
+  person: { flexGrow: 1, minWidth: 0, display: 'flex', flexDirection: 'column' },
+  line: { overflow: 'hidden', textOverflow: 'ellipsis' },
   source: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   history: {
     margin: 0,
@@ -72,14 +75,19 @@ export function TargetGroupStep({ state, data, actions, session }: TargetGroupSt
           <VirtualList
             count={group.members.length}
             label={t('tabMembers')}
+            rowHeight={48}
             renderRow={(index) => {
               const member = group.members[index];
               const name = displayName(member.recipient);
               return (
                 <>
-                  <span className={styles.text}>
-                    {name} · {member.recipient.email || member.recipient.city}{' '}
-                    <span className={styles.source}>({labels[member.selectionIndex] ?? ''})</span>
+                  <span className={styles.person}>
+                    <span className={styles.line}>
+                      {name} · {member.recipient.email || member.recipient.city}
+                    </span>
+                    <span className={mergeClasses(styles.line, styles.source)}>
+                      {t('columnSource')}: {labels[member.selectionIndex] ?? ''}
+                    </span>
                   </span>
                   <Button
                     size="small"

@@ -2,7 +2,7 @@ import { useRef, type ReactNode } from 'react';
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { useVirtualizer } from '@tanstack/react-virtual';
 
-const ROW_HEIGHT = 36;
+const DEFAULT_ROW_HEIGHT = 36;
 
 const useStyles = makeStyles({
   scroller: {
@@ -17,7 +17,6 @@ const useStyles = makeStyles({
     position: 'absolute',
     left: 0,
     right: 0,
-    height: `${ROW_HEIGHT}px`,
     display: 'flex',
     alignItems: 'center',
     gap: tokens.spacingHorizontalS,
@@ -33,21 +32,22 @@ export interface VirtualListProps {
   count: number;
   label: string;
   renderRow(index: number): ReactNode;
+  rowHeight?: number;
 }
 
 /** Only the visible rows are rendered, so 100,000 rows scroll smoothly. */
-export function VirtualList({ count, label, renderRow }: VirtualListProps) {
+export function VirtualList({ count, label, renderRow, rowHeight = DEFAULT_ROW_HEIGHT }: VirtualListProps) {
   const styles = useStyles();
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count,
     getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
+    estimateSize: () => rowHeight,
     overscan: 8,
     initialRect: { width: 320, height: 300 },
   });
   return (
-    <div ref={scroller} className={styles.scroller} role="list" aria-label={label} aria-rowcount={count}>
+    <div ref={scroller} className={styles.scroller} role="list" aria-label={label}>
       <div className={styles.inner} style={{ height: `${virtualizer.getTotalSize()}px` }}>
         {virtualizer.getVirtualItems().map((item) => (
           <div
@@ -56,7 +56,7 @@ export function VirtualList({ count, label, renderRow }: VirtualListProps) {
             aria-posinset={item.index + 1}
             aria-setsize={count}
             className={styles.row}
-            style={{ transform: `translateY(${item.start}px)` }}
+            style={{ height: `${rowHeight}px`, transform: `translateY(${item.start}px)` }}
           >
             {renderRow(item.index)}
           </div>

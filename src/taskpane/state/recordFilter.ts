@@ -54,7 +54,8 @@ export const pickerRows = (data: WorkbookData, from: RecordSelection['from']): P
   });
 };
 
-const postalCompare = (a: string, b: string): number => a.localeCompare(b, undefined, { numeric: true });
+/** Postal codes compare as text: "01067" stays below "1010", and a prefix such as "8" means the region. */
+const postalCompare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 const matchesText = (value: string, wanted: string): boolean =>
   wanted === '' || value.toLowerCase().includes(wanted.toLowerCase());
