@@ -6,16 +6,20 @@ import { SheetGrid } from './sheetGrid';
 
 /** What exceljs' streaming reader knows about a sheet and the workbook, beyond its published typings. */
 interface StreamedSheetReader extends AsyncIterable<ExcelJS.Row> {
-  id?: number;
+  /** The sheet id from workbook.xml, or the N of sheetN.xml when exceljs could not match the part. */
+  id?: number | string;
   name?: string;
   state?: string;
 }
 interface StreamedWorkbookReader extends AsyncIterable<StreamedSheetReader> {
   properties?: { model?: { date1904?: boolean } };
-  model?: { sheets?: { id: number; name: string; state?: string }[] };
+  model?: { sheets?: { id: number; name: string; state?: string; rId: string }[] };
+  workbookRels?: { Id: string; Target: string }[];
 }
 
 export interface StreamedWorkbook {
+  /** False when exceljs' streaming reader dropped a sheet part (it does with some zip entry orders). */
+  complete: boolean;
   sheets: SheetInfo[];
   tables: SheetTable[];
   dateSystem: 1900 | 1904;
@@ -36,21 +40,34 @@ export const readWorkbookStreaming = async (path: string): Promise<StreamedWorkb
     hyperlinks: 'ignore',
     entries: 'ignore',
   }) as unknown as StreamedWorkbookReader;
-  const grids = new Map<number, SheetGrid>();
+  const grids = new Map<string, SheetGrid>();
   let dateSystem: 1900 | 1904 = 1900;
   for await (const sheet of reader) {
     dateSystem = reader.properties?.model?.date1904 ? 1904 : 1900;
     const grid = new SheetGrid();
     for await (const row of sheet) collectRow(grid, row, dateSystem);
-    grids.set(sheet.id ?? grids.size + 1, grid);
+    // exceljs replaces the part number by the workbook's sheet id (a number) only when it matched the part
+    const name = typeof sheet.id === 'number' ? sheet.name : nameFromRelationships(reader, sheet.id);
+    if (name !== undefined) grids.set(name, grid);
   }
-  // the zip may list sheets in any order; workbook.xml holds the tab order
+  // the zip may store sheets in any order; workbook.xml holds the tab order
   const sheets = reader.model?.sheets ?? [];
   return {
+    complete: sheets.length > 0 && sheets.every(({ name }) => grids.has(name)),
     sheets: sheets.map(({ name, state }) => ({ name, visibility: toVisibility(state) })),
-    tables: sheets.map(({ id, name }) => (grids.get(id) ?? new SheetGrid()).toTable(name, dateSystem)),
+    tables: sheets.map(({ name }) => (grids.get(name) ?? new SheetGrid()).toTable(name, dateSystem)),
     dateSystem,
   };
+};
+
+/**
+ * exceljs names a streamed sheet only if the relationship target is relative ("worksheets/sheet1.xml");
+ * other writers (openpyxl, hence pandas) use absolute ones ("/xl/worksheets/sheet1.xml").
+ */
+const nameFromRelationships = (reader: StreamedWorkbookReader, partNumber: number | string | undefined) => {
+  const part = `xl/worksheets/sheet${partNumber}.xml`;
+  const relationship = reader.workbookRels?.find(({ Target }) => `xl/${Target}`.endsWith(part));
+  return reader.model?.sheets?.find(({ rId }) => rId === relationship?.Id)?.name;
 };
 
 const collectRow = (grid: SheetGrid, row: ExcelJS.Row, dateSystem: 1900 | 1904): void => {

@@ -12,7 +12,8 @@ import { findWorksheet, removeSheet, writeTableToWorkbook } from './tableWriter'
 import { openErrorCode, XlsxError } from './xlsxErrors';
 
 /**
- * 'auto' streams the values of files above STREAM_THRESHOLD_BYTES; 'always' and 'never' force a mode.
+ * 'auto' streams the values of files above STREAM_THRESHOLD_BYTES; 'always' and 'never' force a mode (tests, benchmarks).
+ * A file the streaming reader cannot read completely is loaded as a whole instead.
  * A streamed workbook still loads exceljs' full model once it is written to, because only the full model
  * can write the input back with every sheet and style intact.
  */
@@ -41,8 +42,9 @@ export class XlsxWorkbook implements WorkbookPort {
     const mode = options.streamSheets ?? 'auto';
     const stream = mode === 'always' || (mode === 'auto' && size > STREAM_THRESHOLD_BYTES);
     if (!stream) return new XlsxWorkbook(path, await loadModel(path), null, []);
-    const { sheets, tables } = await guardRead(path, () => readWorkbookStreaming(path));
-    if (sheets.length === 0) throw new XlsxError('notXlsx', path);
+    const { complete, sheets, tables } = await guardRead(path, () => readWorkbookStreaming(path));
+    // correct values first: a workbook the streaming reader cannot fully read is loaded as a whole
+    if (!complete) return new XlsxWorkbook(path, await loadModel(path), null, []);
     return new XlsxWorkbook(
       path,
       null,

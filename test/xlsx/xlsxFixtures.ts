@@ -77,3 +77,33 @@ export const zipOf = (files: Record<string, string>): Buffer => {
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, directory, end]);
 };
+
+const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const WORKSHEET_REL = `${REL_NS}/worksheet`;
+
+const sharedStringSheet = (rows: number[][]): string =>
+  `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${MAIN_NS}"><sheetData>${rows
+    .map(
+      (row, r) =>
+        `<row r="${r + 1}">${row.map((index, c) => `<c r="${String.fromCharCode(65 + c)}${r + 1}" t="s"><v>${index}</v></c>`).join('')}</row>`,
+    )
+    .join('')}</sheetData></worksheet>`;
+
+/**
+ * A workbook as other writers (openpyxl, hence pandas) store it: sheet parts before workbook.xml and the shared
+ * strings, absolute relationship targets, sheet ids unlike the part numbers, tab order unlike the part order.
+ */
+export const foreignWorkbookZip = (): Buffer =>
+  zipOf({
+    'xl/worksheets/sheet1.xml': sharedStringSheet([
+      [0, 1],
+      [2, 3],
+    ]),
+    'xl/worksheets/sheet2.xml': sharedStringSheet([[4], [5]]),
+    'xl/sharedStrings.xml': `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="${MAIN_NS}">${['Name', 'PLZ', 'Jörg Müller', '01067', 'Kundennr', 'K-100'].map((text) => `<si><t>${text}</t></si>`).join('')}</sst>`,
+    'xl/workbook.xml': `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><sheets><sheet name="Kunden" sheetId="7" r:id="rId2"/><sheet name="Kontakte" sheetId="3" r:id="rId1"/></sheets></workbook>`,
+    'xl/_rels/workbook.xml.rels': `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${WORKSHEET_REL}" Target="/xl/worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${WORKSHEET_REL}" Target="/xl/worksheets/sheet2.xml"/></Relationships>`,
+    '[Content_Types].xml': `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>`,
+    '_rels/.rels': `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL_NS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+  });

@@ -1,8 +1,10 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { CellValue } from '../../src/core/sheetTable';
 import { WorkbookError } from '../../src/core/workbookError';
 import { type StreamSheets, XlsxWorkbook } from '../../src/xlsx/xlsxWorkbook';
-import { useTempDir, writeWorkbook } from './xlsxFixtures';
+import { foreignWorkbookZip, useTempDir, writeWorkbook } from './xlsxFixtures';
 
 const tempDir = useTempDir();
 
@@ -108,6 +110,22 @@ describe.each(modes)('XlsxWorkbook reading (streamSheets: %s)', (streamSheets) =
       { name: 'KampagnenDaten', visibility: 'veryHidden' },
     ]);
     expect((await workbook.readSheet('Leer')).rows).toEqual([]);
+  });
+
+  it('reads a workbook stored the way other programs write it (sheets first, absolute part paths)', async () => {
+    const path = join(tempDir(), `fremd-${streamSheets}.xlsx`);
+    await writeFile(path, foreignWorkbookZip());
+    const workbook = await XlsxWorkbook.open(path, { streamSheets });
+
+    expect(await workbook.listSheets()).toEqual([
+      { name: 'Kunden', visibility: 'visible' },
+      { name: 'Kontakte', visibility: 'visible' },
+    ]);
+    expect((await workbook.readSheet('Kontakte')).rows).toEqual([
+      ['Name', 'PLZ'],
+      ['Jörg Müller', '01067'],
+    ]);
+    expect((await workbook.readSheet('Kunden')).rows).toEqual([['Kundennr'], ['K-100']]);
   });
 
   it('throws sheetNotFound for a sheet the workbook does not have', async () => {
