@@ -69,7 +69,9 @@ interface Operand {
 }
 
 const comparableText = (value: CellValue): string =>
-  typeof value === 'string' && value.charCodeAt(0) !== HASH ? value.trim().toLowerCase() : cellText(value).toLowerCase();
+  typeof value === 'string' && value.charCodeAt(0) !== HASH
+    ? value.trim().toLowerCase()
+    : cellText(value).toLowerCase();
 
 /** Umlauts typed on a Mac may arrive decomposed (o + ¨); the filter value is composed once, cells are composed data. */
 const operandText = (value: string | number | boolean): string => comparableText(value).normalize('NFC');

@@ -24,7 +24,13 @@ export interface TargetGroupOptions {
  */
 const BLOCKING: ReadonlySet<ExclusionReason> = new Set<ExclusionReason>(['optOut', 'removedByUser']);
 
-export const emptyTargetGroup = (): TargetGroup => ({ members: [], excluded: [], reports: [], problems: [] });
+export const emptyTargetGroup = (): TargetGroup => ({
+  members: [],
+  excluded: [],
+  reports: [],
+  problems: [],
+  blocked: [],
+});
 
 const problemSignature = (p: Problem): string =>
   [p.code, p.severity, p.sheet, p.row, p.column, p.value, p.detail].join('\u0000');
@@ -38,6 +44,7 @@ class GroupBuilder {
   private readonly excludedKeys: IdentityKeys[] = [];
   private excludedIndex = new IdentityIndex<number>();
   private readonly blocked = new IdentityIndex<ExclusionReason>();
+  private readonly blockedRecords: Exclusion[] = [];
   private readonly reports: SelectionReport[] = [];
   private readonly problems: Problem[] = [];
   private readonly problemSignatures = new Set<string>();
@@ -45,11 +52,8 @@ class GroupBuilder {
   static from(group: TargetGroup): GroupBuilder {
     const builder = new GroupBuilder();
     for (const member of group.members) builder.addMember(member, identityKeys(member.recipient));
-    for (const exclusion of group.excluded) {
-      const keys = identityKeys(exclusion.recipient);
-      builder.list(exclusion, keys);
-      if (BLOCKING.has(exclusion.reason)) builder.blocked.add(keys, exclusion.reason);
-    }
+    for (const exclusion of group.excluded) builder.list(exclusion, identityKeys(exclusion.recipient));
+    for (const exclusion of group.blocked ?? []) builder.block(exclusion, identityKeys(exclusion.recipient));
     builder.reports.push(...group.reports);
     builder.addProblems(group.problems);
     return builder;
@@ -109,8 +113,7 @@ class GroupBuilder {
   ): void {
     const exclude = (reason: ExclusionReason): void => {
       report.excluded[reason] = (report.excluded[reason] ?? 0) + 1;
-      if (this.excludedIndex.find(keys) === undefined)
-        this.list({ key: keys.key, recipient, reason, selectionIndex }, keys);
+      this.listExclusion({ key: keys.key, recipient, reason, selectionIndex }, keys);
     };
     const blockingReason: ExclusionReason | null = removedByUser
       ? 'removedByUser'
@@ -118,7 +121,7 @@ class GroupBuilder {
         ? 'optOut'
         : null;
     if (blockingReason !== null) {
-      this.blocked.add(keys, blockingReason);
+      this.block({ key: keys.key, recipient, reason: blockingReason, selectionIndex }, keys);
       this.evict(keys);
       return exclude(blockingReason);
     }
@@ -141,10 +144,28 @@ class GroupBuilder {
     this.memberKeys.push(keys);
   }
 
+  private block(exclusion: Exclusion, keys: IdentityKeys): void {
+    this.blocked.add(keys, exclusion.reason);
+    this.blockedRecords.push(exclusion);
+  }
+
   private list(exclusion: Exclusion, keys: IdentityKeys): void {
     this.excludedIndex.add(keys, this.excluded.length);
     this.excluded.push(exclusion);
     this.excludedKeys.push(keys);
+  }
+
+  /**
+   * Each person is listed once. A blocking record replaces a listed non-blocking one of the same person: the list
+   * shows the reason that holds for good, and a group continued from its stored value keeps the person blocked.
+   */
+  private listExclusion(exclusion: Exclusion, keys: IdentityKeys): void {
+    const listed = this.excludedIndex.find(keys);
+    if (listed === undefined) return this.list(exclusion, keys);
+    if (!BLOCKING.has(exclusion.reason) || BLOCKING.has(this.excluded[listed].reason)) return;
+    this.excluded[listed] = exclusion;
+    this.excludedKeys[listed] = keys;
+    this.excludedIndex.add(keys, listed);
   }
 
   /** Members that are the same person as a blocked record leave the group. Rare, so the index is simply rebuilt. */
@@ -194,6 +215,7 @@ class GroupBuilder {
       excluded: [...this.excluded],
       reports: [...this.reports],
       problems: [...this.problems],
+      blocked: [...this.blockedRecords],
     };
   }
 }

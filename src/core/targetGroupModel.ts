@@ -36,4 +36,9 @@ export interface TargetGroup {
   reports: SelectionReport[];
   /** Data problems met while selecting (unknown article, missing postal code for a letter, …). */
   problems: Problem[];
+  /**
+   * Every opted-out or removed record met so far, also those not listed in `excluded` because the person is listed
+   * already. A group continued later (applySelection) keeps all of them blocked. Absent means none.
+   */
+  blocked?: Exclusion[];
 }

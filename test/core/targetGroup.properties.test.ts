@@ -49,12 +49,10 @@ const messyWorkbook: fc.Arbitrary<WorkbookData> = fc
   .map(({ contacts, customers }) => makeWorkbookData({ contacts, customers }));
 
 const selectionArbitrary: fc.Arbitrary<SelectionDefinition> = fc.oneof(
-  fc
-    .subarray(GROUPS, { minLength: 1 })
-    .map((groups): SelectionDefinition => ({
-      from: 'contacts',
-      filter: [{ column: 'Gruppe', op: 'in', value: groups }],
-    })),
+  fc.subarray(GROUPS, { minLength: 1 }).map((groups): SelectionDefinition => ({
+    from: 'contacts',
+    filter: [{ column: 'Gruppe', op: 'in', value: groups }],
+  })),
   fc
     .subarray(['K1', 'K2', 'K3', 'K4'], { minLength: 1 })
     .map((ids): SelectionDefinition => ({ from: 'customers', ids })),
