@@ -418,6 +418,12 @@ describe('kampagne run: errors are one clear line, an exit code, and no file wri
       /^Kampagne „Inaktive Kunden Herbst“ auf „.*kunden\.xlsx“: .*„Kundschaft“/,
     ],
     [
+      'an --out that cannot be written (the staged CSV is removed too)',
+      async (f) => runArgs(f, path.join(f.workbook, 'ergebnis.xlsx')),
+      1,
+      /^„.*kunden\.xlsx\/ergebnis\.xlsx“ konnte nicht geschrieben werden\./,
+    ],
+    [
       '--out equal to --workbook',
       async (f) => runArgs(f, f.workbook),
       2,
