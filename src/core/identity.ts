@@ -22,8 +22,14 @@ export interface IdentityKeys {
   key: string;
 }
 
-const normaliseText = (text: string): string =>
-  text.normalize('NFC').trim().toLowerCase().replace(/\s+/g, ' ');
+const NEEDS_NFC = /[^\x00-\x7f]/;
+const IRREGULAR_SPACE = /\s\s|[^\S ]/;
+/** Trimmed, lower-case, composed umlauts, single spaces; the regex tests keep the common plain case cheap. */
+const normaliseText = (text: string): string => {
+  let normalised = text.trim().toLowerCase();
+  if (NEEDS_NFC.test(normalised)) normalised = normalised.normalize('NFC');
+  return IRREGULAR_SPACE.test(normalised) ? normalised.replace(/\s+/g, ' ') : normalised;
+};
 
 /** A value without "@" (e.g. "-", "keine") is not an e-mail and must not merge people. */
 const emailKey = (email: string): string | null => {
@@ -71,13 +77,13 @@ const sameIdentity = (a: IdentityKeys, b: IdentityKeys): boolean => {
 export const isSameIdentity = (a: Recipient, b: Recipient): boolean =>
   sameIdentity(identityKeys(a), identityKeys(b));
 
-/** Slot of an indexed entry: id kind ('-' = none) and, for names, whether it has an e-mail. */
-type IdClass = IdKind | '-';
-const ID_CLASSES: readonly IdClass[] = ['c', 'k', '-'];
-const classOf = (keys: IdentityKeys): IdClass => keys.idKind ?? '-';
+/** Id class of an entry as a slot number: contact id, customer number, none. */
+type IdClass = 0 | 1 | 2;
+const ID_CLASSES: readonly IdClass[] = [0, 1, 2];
+const classOf = (keys: IdentityKeys): IdClass => (keys.idKind === 'c' ? 0 : keys.idKind === 'k' ? 1 : 2);
 /** Another entry's id class can only be compared by e-mail or name when its ids cannot decide. */
 const idUndecided = (keys: IdentityKeys, other: IdClass): boolean =>
-  keys.idKind === null || other !== keys.idKind;
+  keys.idKind === null || other !== classOf(keys);
 
 /**
  * Finds, in O(1) per lookup, an entry that is the same person as the given keys under the cascade above.
@@ -85,22 +91,24 @@ const idUndecided = (keys: IdentityKeys, other: IdClass): boolean =>
  */
 export class IdentityIndex<T> {
   private readonly byId = new Map<string, T>();
-  private readonly byEmail = new Map<string, Partial<Record<IdClass, T>>>();
-  private readonly byName = new Map<string, Partial<Record<`${IdClass}${0 | 1}`, T>>>();
+  /** e-mail → first entry per id class. */
+  private readonly byEmail = new Map<string, Array<T | undefined>>();
+  /** name key → first entry per id class × (without e-mail, with e-mail): slot 2 * class + flag. */
+  private readonly byName = new Map<string, Array<T | undefined>>();
 
   add(keys: IdentityKeys, value: T): void {
     const idClass = classOf(keys);
     if (keys.id !== null && !this.byId.has(keys.id)) this.byId.set(keys.id, value);
     if (keys.email !== null) {
-      const slots = this.byEmail.get(keys.email) ?? {};
+      let slots = this.byEmail.get(keys.email);
+      if (!slots) this.byEmail.set(keys.email, (slots = []));
       slots[idClass] ??= value;
-      this.byEmail.set(keys.email, slots);
     }
-    const slot = `${idClass}${keys.email === null ? 0 : 1}` as const;
+    const slot = 2 * idClass + (keys.email === null ? 0 : 1);
     for (const name of keys.names) {
-      const slots = this.byName.get(name) ?? {};
+      let slots = this.byName.get(name);
+      if (!slots) this.byName.set(name, (slots = []));
       slots[slot] ??= value;
-      this.byName.set(name, slots);
     }
   }
 
@@ -122,14 +130,14 @@ export class IdentityIndex<T> {
   }
 
   private findByName(keys: IdentityKeys): T | undefined {
-    const emailFlags: ReadonlyArray<0 | 1> = keys.email === null ? [0, 1] : [0];
+    const flags: ReadonlyArray<0 | 1> = keys.email === null ? [0, 1] : [0];
     for (const name of keys.names) {
       const slots = this.byName.get(name);
       if (!slots) continue;
       for (const idClass of ID_CLASSES) {
         if (!idUndecided(keys, idClass)) continue;
-        for (const flag of emailFlags) {
-          const value = slots[`${idClass}${flag}`];
+        for (const flag of flags) {
+          const value = slots[2 * idClass + flag];
           if (value !== undefined) return value;
         }
       }

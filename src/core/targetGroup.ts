@@ -45,6 +45,7 @@ class GroupBuilder {
   private excludedIndex = new IdentityIndex<number>();
   private readonly blocked = new IdentityIndex<ExclusionReason>();
   private readonly blockedRecords: Exclusion[] = [];
+  private evictionPending = false;
   private readonly reports: SelectionReport[] = [];
   private readonly problems: Problem[] = [];
   private readonly problemSignatures = new Set<string>();
@@ -93,12 +94,14 @@ class GroupBuilder {
       })
       .sort((a, b) => a.tier - b.tier);
     const seen = new IdentityIndex<true>();
-    for (const { recipient, keys } of ordered) {
+    for (const { recipient, keys, tier: recordTier } of ordered) {
+      if (recordTier > 0) this.evictBlockedMembers();
       if (seen.find(keys)) continue;
       seen.add(keys, true);
       report.matched++;
       this.place(recipient, keys, removed.has(keys.key), selectionIndex, rules.type, report);
     }
+    this.evictBlockedMembers();
     this.dropExclusionsOfMembers();
     this.reports.push(report);
   }
@@ -122,7 +125,7 @@ class GroupBuilder {
         : null;
     if (blockingReason !== null) {
       this.block({ key: keys.key, recipient, reason: blockingReason, selectionIndex }, keys);
-      this.evict(keys);
+      if (this.memberIndex.find(keys) !== undefined) this.evictionPending = true;
       return exclude(blockingReason);
     }
     const blockedAs = this.blocked.find(keys);
@@ -168,18 +171,20 @@ class GroupBuilder {
     this.excludedIndex.add(keys, listed);
   }
 
-  /** Members that are the same person as a blocked record leave the group. Rare, so the index is simply rebuilt. */
-  private evict(keys: IdentityKeys): void {
-    if (this.memberIndex.find(keys) === undefined) return;
-    const blocked = new IdentityIndex<true>();
-    blocked.add(keys, true);
+  /**
+   * Members that are the same person as a record blocked since leave the group. Blocking records come first in a
+   * selection, so this rebuilds the member index at most once per selection.
+   */
+  private evictBlockedMembers(): void {
+    if (!this.evictionPending) return;
+    this.evictionPending = false;
     const members = this.members;
     const memberKeys = this.memberKeys;
     this.members = [];
     this.memberKeys = [];
     this.memberIndex = new IdentityIndex<number>();
     members.forEach((member, i) => {
-      if (blocked.find(memberKeys[i]) === undefined) this.addMember(member, memberKeys[i]);
+      if (this.blocked.find(memberKeys[i]) === undefined) this.addMember(member, memberKeys[i]);
     });
   }
 
