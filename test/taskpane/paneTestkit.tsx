@@ -1,12 +1,15 @@
 import { render, screen } from '@testing-library/react';
 import '@testing-library/jest-dom';
-import type { Language } from '../../src/core/campaign';
+import type { Language, StoredCampaign } from '../../src/core/campaign';
+import { STATE_SHEET } from '../../src/core/state';
+import { stateFromSheet } from '../../src/core/stateTable';
 import type { SheetTable } from '../../src/core/sheetTable';
 import { MemoryWorkbook } from '../../src/memory/memoryWorkbook';
 import { sampleWorkbookTables } from '../../src/sample/sampleWorkbook';
 import { App } from '../../src/taskpane/components/App';
 import { PaneSession } from '../../src/taskpane/services/paneSession';
 import { createTranslator } from '../../src/i18n/i18n';
+import type { MessageKey } from '../../src/i18n/de';
 
 /** jsdom has no layout: Fluent needs a ResizeObserver, and the virtual lists need a viewport height. */
 export function installLayoutStubs(): void {
@@ -27,16 +30,55 @@ export interface RenderedPane {
 }
 
 export async function renderPane(
-  options: { language?: Language; tables?: SheetTable[]; workbook?: MemoryWorkbook } = {},
+  options: {
+    language?: Language;
+    tables?: SheetTable[];
+    workbook?: MemoryWorkbook;
+    waitFor?: MessageKey;
+  } = {},
 ): Promise<RenderedPane> {
   const language = options.language ?? 'de';
   const workbook = options.workbook ?? new MemoryWorkbook(options.tables ?? sampleWorkbookTables());
   const session = new PaneSession(workbook, language);
   const { t } = createTranslator(language);
   render(<App session={session} mode="preview" />);
-  await screen.findByRole('button', { name: t('newCampaign') }, { timeout: 10_000 });
+  await screen.findByRole('button', { name: t(options.waitFor ?? 'newCampaign') }, { timeout: 10_000 });
   return { workbook, session, t };
 }
 
 /** The number in a text such as "23 Empfänger" or "1.234 recipients". */
 export const numberIn = (text: string | null): number => Number((text ?? '').replace(/[^\d]/g, ''));
+
+/** A workbook with the sample data and one stored campaign, as a returning user finds it. */
+export async function workbookWithCampaign(
+  fields: Partial<StoredCampaign> = {},
+  language: Language = 'de',
+): Promise<{ workbook: MemoryWorkbook; campaign: StoredCampaign }> {
+  const workbook = new MemoryWorkbook(sampleWorkbookTables());
+  const session = new PaneSession(workbook, language);
+  await session.load();
+  const createdAt = '2026-11-01T08:00:00.000Z';
+  const campaign = await session.saveCampaign(
+    {
+      id: 'K-test',
+      name: 'Herbstaktion',
+      type: 'email',
+      language,
+      selections: [{ from: 'customers', ids: ['10002', '10003'] }],
+      removed: [],
+      createdAt,
+      updatedAt: createdAt,
+      memberCount: 0,
+      ...fields,
+    },
+    createdAt,
+  );
+  return { workbook, campaign };
+}
+
+/** The add-in's state as stored in the workbook's very hidden sheet. */
+export async function storedState(workbook: MemoryWorkbook) {
+  const state = stateFromSheet(await workbook.readSheet(STATE_SHEET));
+  if (!state.ok) throw new Error(state.error.detail);
+  return state.value;
+}

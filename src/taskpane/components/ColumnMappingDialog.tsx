@@ -194,9 +194,11 @@ export function ColumnMappingDialog({
 const compact = (mapping: MappingOverrides): MappingOverrides => ({
   sheets: Object.fromEntries(Object.entries(mapping.sheets ?? {}).filter(([, sheet]) => sheet)),
   columns: Object.fromEntries(
-    Object.entries(mapping.columns ?? {}).map(([role, fields]) => [
-      role,
-      Object.fromEntries(Object.entries(fields ?? {}).filter(([, header]) => header)),
-    ]),
+    Object.entries(mapping.columns ?? {})
+      .map(([role, fields]) => [
+        role,
+        Object.fromEntries(Object.entries(fields ?? {}).filter(([, header]) => header)),
+      ])
+      .filter(([, fields]) => Object.keys(fields).length > 0),
   ),
 });

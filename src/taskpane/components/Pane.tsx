@@ -58,7 +58,7 @@ export function Pane({ state, actions, mode, session }: PaneProps) {
           </Badge>
         )}
       </header>
-      <main className={styles.main}>
+      <main className={styles.main} tabIndex={-1} id="pane-main">
         {workbook.status === 'loading' && <Spinner label={t('loading')} />}
         {workbook.status === 'failed' && (
           <>

@@ -12,7 +12,7 @@ import {
 } from '@fluentui/react-components';
 import type { SelectionDefinition } from '../../core/campaign';
 import type { WorkbookData } from '../../core/model';
-import type { SelectionReport } from '../../core/targetGroupModel';
+import type { TargetGroup } from '../../core/targetGroupModel';
 import { useI18n } from '../../i18n/useI18n';
 import type { MessageKey } from '../../i18n/de';
 import { todayIso, type PaneSession } from '../services/paneSession';
@@ -24,6 +24,13 @@ import { ArticlePicker } from './ArticlePicker';
 import { InactiveCustomersForm } from './InactiveCustomersForm';
 
 const PREVIEW_DELAY_MS = 250;
+
+/** The group a selection would give, computed once for the preview and reused when the user applies it. */
+interface Previewed {
+  selection: SelectionDefinition;
+  base: TargetGroup;
+  result: TargetGroup;
+}
 
 const METHODS: Array<{ method: RecipientMethod; label: MessageKey }> = [
   { method: 'contacts', label: 'methodContacts' },
@@ -58,26 +65,28 @@ export function RecipientsStep({ state, data, actions, session }: RecipientsStep
   const { t } = i18n;
   const { draft, group, method, lastApplied } = state;
   const [selection, setSelection] = useState<SelectionDefinition | null>(null);
-  const [preview, setPreview] = useState<SelectionReport | null>(null);
+  const [previewed, setPreviewed] = useState<Previewed | null>(null);
   const [applying, setApplying] = useState(false);
   const onChange = useCallback((next: SelectionDefinition | null) => setSelection(next), []);
 
   useEffect(() => {
-    setPreview(null);
+    setPreviewed(null);
     if (!selection || !draft) return;
     const timer = setTimeout(() => {
-      const next = session.applySelection(group, data, draft, selection);
-      setPreview(next.reports[next.reports.length - 1] ?? null);
+      setPreviewed({ selection, base: group, result: session.applySelection(group, data, draft, selection) });
     }, PREVIEW_DELAY_MS);
     return () => clearTimeout(timer);
   }, [data, draft, group, selection, session]);
 
   if (!draft) return null;
+  const current =
+    previewed && previewed.selection === selection && previewed.base === group ? previewed : null;
+  const preview = current ? current.result.reports[current.result.reports.length - 1] : null;
   const missing = missingRole(method, data);
   const apply = async () => {
     if (!selection) return;
     setApplying(true);
-    await actions.applySelection(selection);
+    await actions.applySelection(selection, current?.result);
     setApplying(false);
     setSelection(null);
   };
@@ -120,11 +129,12 @@ export function RecipientsStep({ state, data, actions, session }: RecipientsStep
             <Text className={styles.preview} aria-live="polite" data-testid="selection-preview">
               {!selection
                 ? t('previewNothingSelected')
-                : preview &&
-                  t('previewWouldAdd', { added: preview.added, alreadyIn: preview.alreadyIn }) +
+                : preview
+                  ? t('previewWouldAdd', { added: preview.added, alreadyIn: preview.alreadyIn }) +
                     (excludedTotal(preview) > 0
                       ? t('previewExcluded', { excluded: excludedTotal(preview) })
-                      : '')}
+                      : '')
+                  : t('working')}
             </Text>
             {applying && <Spinner size="tiny" aria-label={t('working')} />}
             <Button appearance="primary" disabled={!selection || applying} onClick={() => void apply()}>

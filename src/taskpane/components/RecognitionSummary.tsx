@@ -18,6 +18,7 @@ import { useI18n } from '../../i18n/useI18n';
 import type { PaneSession } from '../services/paneSession';
 import { ROLE_LABEL, fieldLabel } from '../state/mappingFields';
 import { ColumnMappingDialog } from './ColumnMappingDialog';
+import { nextPaint } from '../state/useWizard';
 
 const useStyles = makeStyles({
   card: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -57,6 +58,10 @@ export function RecognitionSummary({
       onCancel={() => setDialogOpen(false)}
       onSave={async (next) => {
         setDialogOpen(false);
+        // The pane reloads and the button that opened the dialog goes away: focus moves to the pane itself, otherwise
+        // Fluent's focus trap would keep the page hidden from screen readers.
+        await nextPaint();
+        document.getElementById('pane-main')?.focus();
         await onSaveMapping(next);
       }}
     />

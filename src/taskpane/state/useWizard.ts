@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
 import type { SelectionDefinition, StoredCampaign } from '../../core/campaign';
 import type { MappingOverrides } from '../../core/model';
 import type { CsvDelimiter } from '../../core/outputs/csv';
+import type { TargetGroup } from '../../core/targetGroupModel';
 import { describeProblem } from '../../core/problemMessages';
 import type { PaneSession } from '../services/paneSession';
 import { canDownloadFiles, csvFileName, downloadText } from '../services/download';
@@ -42,7 +43,8 @@ export interface WizardActions {
   goTo(step: WizardStep): void;
   changeBasics(change: BasicsChange): void;
   changeMethod(method: RecipientMethod): void;
-  applySelection(selection: SelectionDefinition): Promise<void>;
+  /** `previewed`: the group the preview already computed for this selection on the current group, reused as is. */
+  applySelection(selection: SelectionDefinition, previewed?: TargetGroup): Promise<void>;
   removeSelection(index: number): void;
   removeMember(key: string): void;
   restoreMember(key: string): void;
@@ -177,11 +179,11 @@ export function useWizard(session: PaneSession): { state: WizardState; actions: 
         }
       },
       changeMethod: (method) => dispatch({ type: 'methodChanged', method }),
-      applySelection: async (selection) => {
+      applySelection: async (selection, previewed) => {
         const { draft, group } = stateRef.current;
         if (!draft || !data) return;
         await nextPaint();
-        const next = session.applySelection(group, data, draft, selection);
+        const next = previewed ?? session.applySelection(group, data, draft, selection);
         dispatch({ type: 'selectionApplied', selection, group: next });
       },
       removeSelection: (index) => {

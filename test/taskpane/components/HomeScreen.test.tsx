@@ -1,0 +1,66 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { installLayoutStubs, renderPane, storedState, workbookWithCampaign } from '../paneTestkit';
+
+beforeAll(installLayoutStubs);
+
+describe('Kampagnen (home)', () => {
+  it('lists the stored campaigns with name, type, members and last update', async () => {
+    const { workbook } = await workbookWithCampaign({ type: 'letter', memberCount: 1234 });
+    await renderPane({ workbook });
+    const row = screen.getByRole('row', { name: /Herbstaktion/ });
+    expect(row).toHaveTextContent('Brief');
+    expect(row).toHaveTextContent('1.234');
+    expect(row).toHaveTextContent('01.11.2026');
+  });
+
+  it('shows on first start which sheets it recognised, and stores the mapping when confirmed', async () => {
+    const { t, workbook } = await renderPane();
+    expect(screen.getByText(/Kundenstamm: Blatt „Kunden“/)).toBeInTheDocument();
+    expect(screen.getByText(t('recognitionOk'))).toBeInTheDocument();
+    await userEvent.setup().click(screen.getByRole('button', { name: t('confirmMapping') }));
+    await waitFor(async () =>
+      expect((await storedState(workbook)).mapping?.sheets?.customers).toBe('Kunden'),
+    );
+    await waitFor(() => expect(screen.queryByText(t('recognitionTitle'))).not.toBeInTheDocument());
+  });
+
+  it('duplicates a campaign under a new name with the same selections', async () => {
+    const { workbook } = await workbookWithCampaign();
+    const { t } = await renderPane({ workbook });
+    await userEvent.setup().click(screen.getByRole('button', { name: t('duplicateCampaign') }));
+    await screen.findByRole('row', { name: /Herbstaktion \(Kopie\)/ });
+    const campaigns = (await storedState(workbook)).campaigns;
+    expect(campaigns.map((c) => c.name)).toEqual(['Herbstaktion', 'Herbstaktion (Kopie)']);
+    expect(campaigns[1].selections).toEqual(campaigns[0].selections);
+    expect(campaigns[1].id).not.toBe(campaigns[0].id);
+  });
+
+  it('asks before deleting, says that leads and sheets stay, and keeps them', async () => {
+    const { workbook } = await workbookWithCampaign({ targetSheet: 'Herbstaktion' });
+    await workbook.writeTable({
+      sheet: 'Herbstaktion',
+      data: { headers: ['Vorname'], rows: [['Jörg']], textColumns: [] },
+    });
+    const { t } = await renderPane({ workbook });
+    const user = userEvent.setup();
+
+    await user.click(screen.getByRole('button', { name: t('deleteCampaign') }));
+    const dialog = await screen.findByRole('alertdialog');
+    expect(dialog).toHaveTextContent(
+      'Leads im Blatt „Leads“ und bereits geschriebene Tabellenblätter bleiben erhalten',
+    );
+    await user.click(within(dialog).getByRole('button', { name: t('cancel') }));
+    expect(screen.getByRole('row', { name: /Herbstaktion/ })).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: t('deleteCampaign') }));
+    await user.click(
+      within(await screen.findByRole('alertdialog')).getByRole('button', { name: t('deleteConfirm') }),
+    );
+    await screen.findByText(t('homeEmpty'));
+    // The page is given back to screen readers once the dialog is gone.
+    expect(screen.getByRole('button', { name: t('newCampaign') })).toBeInTheDocument();
+    expect((await storedState(workbook)).campaigns).toEqual([]);
+    expect(workbook.sheets.has('Herbstaktion')).toBe(true);
+  });
+});
