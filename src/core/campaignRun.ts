@@ -130,6 +130,17 @@ const claim = (state: AddinState, sheet: string): AddinState =>
     ? state
     : { ...state, ownedSheets: [...state.ownedSheets, sheet] };
 
+/** Each campaign's table is named after it ("Newsletter_November_2026"), unique in campaign order. */
+const targetTableName = (state: AddinState, campaignId: string): string => {
+  const names: string[] = [];
+  for (const campaign of state.campaigns) {
+    const name = tableNameFor(campaign.name, names);
+    if (campaign.id === campaignId) return name;
+    names.push(name);
+  }
+  return tableNameFor(campaignId, names);
+};
+
 /** Writes the target group to the campaign's own sheet as an Excel table; records the sheet in the state. */
 export const writeTargetSheet = async (
   port: WorkbookPort,
@@ -150,7 +161,7 @@ export const writeTargetSheet = async (
   await saveAddinState(port, next);
   await port.writeTable({
     sheet,
-    tableName: tableNameFor(`Zielgruppe_${campaign.id}`, []),
+    tableName: targetTableName(next, campaign.id),
     data: table,
     activate,
   });

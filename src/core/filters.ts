@@ -1,9 +1,18 @@
-import type { FilterCondition, FilterValue } from './campaign';
+import type { FilterCondition, FilterValue, RecordSelection } from './campaign';
 import { normalizeHeader, recognizeColumns } from './headers';
-import { PERSON_FIELDS, type Contact, type Customer, type Day, type Field, type SheetMapping } from './model';
+import {
+  PERSON_FIELDS,
+  type Contact,
+  type Customer,
+  type Day,
+  type Field,
+  type SheetMapping,
+  type WorkbookData,
+} from './model';
 import { problem, type Problem } from './problems';
 import { fail, ok, type Result } from './result';
 import type { CellValue } from './sheetTable';
+import { findCustomer, hasOwnAddress } from './recipients';
 import { cellText, parseDay, parseNumber } from './values';
 
 export type FilterableRecord = Contact | Customer;
@@ -21,15 +30,42 @@ const ROLE_FIELDS: Record<FilterRole, readonly Field[]> = {
 const DATE_SYSTEM = 1900;
 const HASH = 35;
 
-const fieldAccessor = (field: Field): Accessor => {
+/**
+ * How a contact row reaches its customer: a contact without an address of its own is written to at its customer's
+ * address, so a filter on Ort or PLZ must see that address, just as the target group does.
+ */
+export interface CustomerInheritance {
+  customers: SheetMapping | undefined;
+  customerOf: (contact: Contact) => Customer | undefined;
+}
+
+const ADDRESS_FIELDS: ReadonlySet<string> = new Set(['street', 'postalCode', 'city', 'country']);
+
+const inheritedAccessor = (field: Field, inheritance: CustomerInheritance): Accessor | null => {
+  if (field === 'company') return (r) => r.company || (inheritance.customerOf(r as Contact)?.company ?? '');
+  if (!ADDRESS_FIELDS.has(field)) return null;
+  const key = field as 'street' | 'postalCode' | 'city' | 'country';
+  return (r) => {
+    if (hasOwnAddress(r as Contact)) return r[key];
+    return inheritance.customerOf(r as Contact)?.[key] ?? '';
+  };
+};
+
+const fieldAccessor = (field: Field, inheritance?: CustomerInheritance): Accessor => {
+  const inherited = inheritance ? inheritedAccessor(field, inheritance) : null;
+  if (inherited) return inherited;
   if (field === 'fullName') return (r) => `${r.firstName} ${r.lastName}`;
   if (field === 'optOut') return (r) => r.optOut ?? '';
   return (r) => (r as unknown as Record<string, string>)[field];
 };
 
-const columnAccessor = (mapping: SheetMapping, column: number): Accessor => {
+const columnAccessor = (
+  mapping: SheetMapping,
+  column: number,
+  inheritance?: CustomerInheritance,
+): Accessor => {
   const field = (Object.keys(mapping.columns) as Field[]).find((f) => mapping.columns[f] === column);
-  return field && TEXT_FIELDS.has(field) ? fieldAccessor(field) : (r) => r.cells[column] ?? null;
+  return field && TEXT_FIELDS.has(field) ? fieldAccessor(field, inheritance) : (r) => r.cells[column] ?? null;
 };
 
 const fieldInSheet = (mapping: SheetMapping, field: Field): boolean => {
@@ -48,17 +84,20 @@ const resolveColumn = (
   column: string,
   mapping: SheetMapping | undefined,
   role: FilterRole,
+  inheritance?: CustomerInheritance,
 ): Accessor | null => {
   const wanted = normalizeHeader(column);
   const headerIndex = mapping
     ? mapping.headers.findIndex((header) => normalizeHeader(header) === wanted)
     : -1;
-  if (mapping && headerIndex >= 0) return columnAccessor(mapping, headerIndex);
+  if (mapping && headerIndex >= 0) return columnAccessor(mapping, headerIndex, inheritance);
   const field =
     ROLE_FIELDS[role].find((f) => f.toLowerCase() === column.trim().toLowerCase()) ??
     (Object.keys(recognizeColumns([column], role).columns)[0] as Field | undefined);
   if (!field) return null;
-  return !mapping || fieldInSheet(mapping, field) ? fieldAccessor(field) : null;
+  if (!mapping || fieldInSheet(mapping, field)) return fieldAccessor(field, inheritance);
+  const fromCustomer = inheritance?.customers && fieldInSheet(inheritance.customers, field);
+  return fromCustomer ? inheritedAccessor(field, inheritance) : null;
 };
 
 /** A filter value read once in every way a cell may be compared with it. */
@@ -158,15 +197,29 @@ export const compileFilter = (
   conditions: readonly FilterCondition[],
   mapping: SheetMapping | undefined,
   role: FilterRole,
+  inheritance?: CustomerInheritance,
 ): Result<RecordPredicate, Problem[]> => {
   const problems: Problem[] = [];
   const predicates: RecordPredicate[] = [];
   for (const condition of conditions) {
-    const get = resolveColumn(condition.column, mapping, role);
+    const get = resolveColumn(condition.column, mapping, role, inheritance);
     if (get) predicates.push(conditionPredicate(get, condition));
     else
       problems.push(problem('columnNotFound', 'error', { sheet: mapping?.sheet, column: condition.column }));
   }
   if (problems.length > 0) return fail(problems);
   return ok((record) => predicates.every((predicate) => predicate(record)));
+};
+
+/** The filter of a contacts or customers selection; contacts see their customer's address where they have none. */
+export const compileSelectionFilter = (
+  data: WorkbookData,
+  selection: RecordSelection,
+): Result<RecordPredicate, Problem[]> => {
+  const conditions = selection.filter ?? [];
+  if (selection.from === 'customers') return compileFilter(conditions, data.mapping.customers, 'customers');
+  return compileFilter(conditions, data.mapping.contacts, 'contacts', {
+    customers: data.mapping.customers,
+    customerOf: (contact) => findCustomer(data, contact.customerId),
+  });
 };

@@ -1,14 +1,13 @@
 import type { CampaignDefinition, SelectionDefinition } from './campaign';
-import { compileFilter } from './filters';
+import { compileSelectionFilter } from './filters';
 import type { SalesField, SheetRole, WorkbookData } from './model';
 import { problem, type Problem } from './problems';
 
-const roleMissing = (role: SheetRole, path: string): Problem =>
-  problem('sheetRoleNotFound', 'error', { value: role, detail: path });
+const roleMissing = (role: SheetRole): Problem => problem('sheetRoleNotFound', 'error', { detail: role });
 
-const salesColumnsMissing = (data: WorkbookData, selection: SelectionDefinition, path: string): Problem[] => {
+const salesColumnsMissing = (data: WorkbookData, selection: SelectionDefinition): Problem[] => {
   const sales = data.mapping.sales;
-  if (!sales) return [roleMissing('sales', path)];
+  if (!sales) return [roleMissing('sales')];
   const required: SalesField[] = ['customerId', 'date'];
   const missing = required.filter((field) => sales.columns[field] === undefined);
   if (
@@ -19,21 +18,20 @@ const salesColumnsMissing = (data: WorkbookData, selection: SelectionDefinition,
     missing.push('articleNo');
   }
   return missing.map((field) =>
-    problem('requiredColumnMissing', 'error', { sheet: sales.sheet, column: field, detail: path }),
+    problem('requiredColumnMissing', 'error', { sheet: sales.sheet, detail: field }),
   );
 };
 
-const selectionProblems = (data: WorkbookData, selection: SelectionDefinition, index: number): Problem[] => {
-  const path = `selections[${index}]`;
+const selectionProblems = (data: WorkbookData, selection: SelectionDefinition): Problem[] => {
   if (selection.from === 'contacts' || selection.from === 'customers') {
     const mapping = data.mapping[selection.from];
     if (!mapping || (selection.from === 'contacts' && data.contacts === null))
-      return [roleMissing(selection.from, path)];
-    const compiled = compileFilter(selection.filter ?? [], mapping, selection.from);
-    return compiled.ok ? [] : compiled.error.map((p) => ({ ...p, detail: path }));
+      return [roleMissing(selection.from)];
+    const compiled = compileSelectionFilter(data, selection);
+    return compiled.ok ? [] : compiled.error;
   }
-  const customers = data.mapping.customers ? [] : [roleMissing('customers', path)];
-  return [...customers, ...salesColumnsMissing(data, selection, path)];
+  const customers = data.mapping.customers ? [] : [roleMissing('customers')];
+  return [...customers, ...salesColumnsMissing(data, selection)];
 };
 
 /**
@@ -41,4 +39,4 @@ const selectionProblems = (data: WorkbookData, selection: SelectionDefinition, i
  * does not have, sales without customer or date column, filters on columns that do not exist. All errors.
  */
 export const checkCampaignAgainstData = (definition: CampaignDefinition, data: WorkbookData): Problem[] =>
-  definition.selections.flatMap((selection, index) => selectionProblems(data, selection, index));
+  definition.selections.flatMap((selection) => selectionProblems(data, selection));

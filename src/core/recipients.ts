@@ -34,7 +34,7 @@ const recipientIndex = (data: WorkbookData): RecipientIndex => {
 export const findCustomer = (data: WorkbookData, customerId: string): Customer | undefined =>
   recipientIndex(data).customerById.get(customerKey(customerId));
 
-const hasOwnAddress = (contact: Contact): boolean =>
+export const hasOwnAddress = (contact: Contact): boolean =>
   [contact.street, contact.postalCode, contact.city, contact.country].some((value) => value.trim() !== '');
 
 /**

@@ -4,7 +4,7 @@ import type {
   RecordSelection,
   SelectionDefinition,
 } from './campaign';
-import { compileFilter, type FilterableRecord, type RecordPredicate } from './filters';
+import { compileSelectionFilter, type FilterableRecord, type RecordPredicate } from './filters';
 import type { Contact, Customer, Day, Recipient, SaleLine, WorkbookData } from './model';
 import { problem, type Problem } from './problems';
 import { contactsToRecipients, customerKey, customersToRecipients } from './recipients';
@@ -132,9 +132,9 @@ const filterRecords = <T extends FilterableRecord>(
 const recordSelection = (data: WorkbookData, selection: RecordSelection): SelectionResult => {
   const records = selection.from === 'contacts' ? data.contacts : data.customers;
   if (records === null) {
-    return { recipients: [], problems: [problem('sheetRoleNotFound', 'error', { value: 'contacts' })] };
+    return { recipients: [], problems: [problem('sheetRoleNotFound', 'error', { detail: 'contacts' })] };
   }
-  const compiled = compileFilter(selection.filter ?? [], data.mapping[selection.from], selection.from);
+  const compiled = compileSelectionFilter(data, selection);
   if (!compiled.ok) return { recipients: [], problems: compiled.error };
   if (selection.from === 'contacts') {
     const contacts = filterRecords(records as Contact[], compiled.value, selection.ids, (c) => c.contactId);

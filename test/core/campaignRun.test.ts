@@ -78,7 +78,7 @@ describe('runCampaign', () => {
     // K100 bought last in December (inactive), K200 in May (active), K300 objected to advertising.
     expect(result.value.group.members.map((m) => m.recipient.contactId).sort()).toEqual(['C1', 'C2']);
     const target = wb.sheets.get(result.value.targetSheet)!;
-    expect(target.tableName).toBeTruthy();
+    expect(target.tableName).toBe('Sonderangebote_Juni');
     expect(column(target.table.rows, 'PLZ')).toEqual(['01067', '01067']);
     expect(column(target.table.rows, 'Strasse')).toEqual(['Hauptstraße 1', 'Hauptstraße 1']);
     expect(column(sheetRows(wb, 'Leads'), 'Status')).toEqual(['Neu', 'Neu']);

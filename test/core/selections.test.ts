@@ -92,16 +92,16 @@ const found = (selection: SelectionDefinition, workbook: WorkbookData = data): s
 
 describe('contacts and customers', () => {
   it.each<[string, SelectionDefinition, string[]]>([
-    // Filters read the contact's own row as the user sees it in the sheet, not the address inherited from the customer.
+    // A contact without an address of its own is written to at its customer's address: filters see that address.
     [
       'contacts by filter',
       { from: 'contacts', filter: [{ column: 'Ort', op: 'equals', value: 'köln' }] },
-      ['A1', 'A4'],
+      ['A1', 'A2', 'A4'],
     ],
     [
-      'contacts whose own row has no city',
+      'a contact without own city is not "empty" when its customer has one',
       { from: 'contacts', filter: [{ column: 'Ort', op: 'isEmpty' }] },
-      ['A2'],
+      [],
     ],
     ['contacts by ids', { from: 'contacts', ids: ['a3', ' A1 '] }, ['A1', 'A3']],
     [
@@ -124,7 +124,7 @@ describe('contacts and customers', () => {
     const noContacts = makeWorkbookData({ contacts: null, customers });
     expect(runSelection(noContacts, { from: 'contacts' }, { today })).toEqual({
       recipients: [],
-      problems: [{ code: 'sheetRoleNotFound', severity: 'error', value: 'contacts' }],
+      problems: [{ code: 'sheetRoleNotFound', severity: 'error', detail: 'contacts' }],
     });
   });
 
