@@ -16,8 +16,6 @@ export interface ExcelWorkbookOptions {
   supportsExcelApi?: (version: string) => boolean;
 }
 
-/** A sheet-scoped name on every sheet the add-in writes: only such sheets are ever replaced or deleted. */
-export const OWNER_MARK = '_Kampagnen_Blatt';
 /** Number formats (English codes, as the API wants them) for columns that must stay text, and for dates. */
 const TEXT_FORMAT = '@';
 const DATE_FORMAT = 'dd.mm.yyyy';
@@ -132,17 +130,13 @@ export class ExcelWorkbook implements WorkbookPort {
     });
   }
 
-  async writeTable(request: WriteTableRequest): Promise<void> {
-    await this.writeTableAs(request);
-  }
-
   /**
    * Builds the new sheet completely under a temporary name, then swaps it in: a failure on the way leaves the
-   * previous sheet as it was. Returns the name written, which differs from the request when a sheet of the user
-   * (one without the add-in's mark) has that name.
+   * previous sheet as it was. Which sheets may be replaced is the core's decision (the state's owned sheets), so a
+   * workbook written by the command line is handled the same way here.
    */
-  async writeTableAs(request: WriteTableRequest): Promise<string> {
-    return this.batch(request.sheet, async (context) => {
+  async writeTable(request: WriteTableRequest): Promise<void> {
+    await this.batch(request.sheet, async (context) => {
       const plan = await this.planWrite(context, request);
       const events = this.supportsExcelApi('1.8');
       if (events) context.runtime.enableEvents = false;
@@ -154,19 +148,14 @@ export class ExcelWorkbook implements WorkbookPort {
         if (events && !isTimeout(error)) await this.restoreEvents(context);
         throw error;
       }
-      return plan.finalName;
     });
   }
 
-  /** Deletes only a sheet with the add-in's mark: a sheet of the user with that name stays. */
   async deleteSheet(name: string): Promise<void> {
     await this.batch(name, async (context) => {
       const sheet = context.workbook.worksheets.getItemOrNullObject(name);
       await this.sync(context);
       if (sheet.isNullObject) return;
-      const mark = sheet.names.getItemOrNullObject(OWNER_MARK);
-      await this.sync(context);
-      if (mark.isNullObject) return;
       sheet.delete();
       await this.sync(context);
     });
@@ -245,14 +234,14 @@ export class ExcelWorkbook implements WorkbookPort {
     const dateProbe = context.workbook.functions.date(1904, 1, 1).load('value');
     await this.sync(context);
     const sheetNames = sheets.items.map((sheet) => sheet.name);
-    const replaced = existing.isNullObject ? null : await this.ownedOrNull(context, existing);
+    const replaced = existing.isNullObject ? null : await this.withTables(context, existing);
     const replacedTables = replaced ? replaced.tables.items.map((table) => table.name) : [];
     const otherTables = tables.items
       .map((table) => table.name)
       .filter((name) => !replacedTables.includes(name));
     const tableName = request.tableName && freeTableName(request.tableName, otherTables);
     return {
-      finalName: replaced ? existing.name : freeName(request.sheet, sheetNames),
+      finalName: replaced ? existing.name : request.sheet,
       tempName: freeName('Kampagnen (neu)', sheetNames),
       tableName,
       tempTableName: freeTableName(
@@ -265,15 +254,10 @@ export class ExcelWorkbook implements WorkbookPort {
     };
   }
 
-  /** The sheet with its tables loaded if the add-in made it, null for a sheet of the user. */
-  private async ownedOrNull(
-    context: Excel.RequestContext,
-    sheet: Excel.Worksheet,
-  ): Promise<Excel.Worksheet | null> {
-    const mark = sheet.names.getItemOrNullObject(OWNER_MARK);
+  private async withTables(context: Excel.RequestContext, sheet: Excel.Worksheet): Promise<Excel.Worksheet> {
     sheet.tables.load('items/name');
     await this.sync(context);
-    return mark.isNullObject ? null : sheet;
+    return sheet;
   }
 
   private async buildSheet(
@@ -282,7 +266,6 @@ export class ExcelWorkbook implements WorkbookPort {
     plan: WritePlan,
   ): Promise<BuiltSheet> {
     const sheet = context.workbook.worksheets.add(plan.tempName);
-    sheet.names.add(OWNER_MARK, '=TRUE');
     sheet.visibility = VISIBILITY_TO_EXCEL[request.visibility ?? 'visible'];
     try {
       // on its own, so that a value block Office refuses as too large can be sent again to an existing sheet

@@ -3,7 +3,7 @@ import type { TableData } from '../../src/core/sheetTable';
 import { STATE_SHEET, type AddinState, emptyState } from '../../src/core/state';
 import { stateFromSheet, stateToTable } from '../../src/core/stateTable';
 import { WorkbookError } from '../../src/core/workbookError';
-import { ExcelWorkbook, OWNER_MARK } from '../../src/excel/excelWorkbook';
+import { ExcelWorkbook } from '../../src/excel/excelWorkbook';
 import { type Cell, FORMULA_ERROR, FakeExcel, FakeOfficeError, PAYLOAD_LIMIT_BYTES } from './fakeExcel';
 
 const setup = (syncTimeoutMs = 5_000) => {
@@ -305,28 +305,22 @@ describe('ExcelWorkbook.writeTable', () => {
     expect(excel.eventsEnabled).toBe(true);
   }, 60_000);
 
-  it('never replaces or deletes a sheet the user made: a name clash gets a unique name', async () => {
+  it('replaces a sheet in place whatever the case of its name, keeping its position', async () => {
     const { excel, workbook } = setup();
-    excel.addSheet('Zielgruppe', [['Meine eigene Liste'], ['bitte nicht löschen']]);
+    await workbook.writeTable({ sheet: 'Zielgruppe', tableName: 'Zielgruppe', data: targetGroup(2) });
+    excel.addSheet('Notizen', [['Meine eigene Liste']]);
 
-    const written = await workbook.writeTableAs({
-      sheet: 'ZIELGRUPPE',
-      tableName: 'Zielgruppe',
-      data: targetGroup(2),
-    });
-    await workbook.deleteSheet('Zielgruppe');
+    await workbook.writeTable({ sheet: 'ZIELGRUPPE', tableName: 'Zielgruppe', data: targetGroup(3) });
 
-    expect(written).toBe('ZIELGRUPPE (2)');
-    expect(excel.sheet('Zielgruppe')!.cell(1, 0)).toBe('bitte nicht löschen');
-    expect(excel.sheet('ZIELGRUPPE (2)')!.names.has(OWNER_MARK)).toBe(true);
-    await workbook.deleteSheet('ZIELGRUPPE (2)');
-    expect(excel.sheets.map((sheet) => sheet.name)).toEqual(['Start', 'Zielgruppe']);
+    expect(excel.sheets.map((sheet) => sheet.name)).toEqual(['Start', 'Zielgruppe', 'Notizen']);
+    expect(excel.tables.map((table) => [table.name, table.rows])).toEqual([['Zielgruppe', 4]]);
+    await workbook.deleteSheet('zielgruppe');
+    expect(excel.sheets.map((sheet) => sheet.name)).toEqual(['Start', 'Notizen']);
   });
 
   it('picks a free table name when a user table on another sheet has the requested one', async () => {
     const { excel, workbook } = setup();
     await workbook.writeTable({ sheet: 'Kunden', tableName: 'Zielgruppe', data: targetGroup(1) });
-    excel.sheet('Kunden')!.names.clear(); // now it is the user's sheet and the user's table
 
     await workbook.writeTable({ sheet: 'Zielgruppe', tableName: 'Zielgruppe', data: targetGroup(1) });
 
