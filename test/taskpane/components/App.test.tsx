@@ -1,0 +1,43 @@
+import { cleanup, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { installLayoutStubs, numberIn, renderPane, storedState } from '../paneTestkit';
+
+beforeAll(installLayoutStubs);
+
+describe('the pane', () => {
+  it('shows the preview badge and speaks English when asked to', async () => {
+    const { t } = await renderPane({ language: 'en' });
+    expect(screen.getByTestId('preview-badge')).toHaveTextContent('Preview with sample data');
+    expect(screen.getByRole('button', { name: t('newCampaign') })).toHaveTextContent('New campaign');
+  });
+
+  it('loses nothing when it is closed: selections and removals are in the workbook', async () => {
+    const first = await renderPane();
+    const { t } = first;
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: t('newCampaign') }));
+    await user.type(screen.getByRole('textbox', { name: /Bezeichnung/ }), 'Bleibt');
+    await user.click(screen.getByRole('button', { name: t('next') }));
+    await user.click(screen.getByRole('tab', { name: t('methodCustomers') }));
+    await user.type(screen.getByRole('searchbox', { name: t('search') }), 'Hamburg');
+    await user.click(await screen.findByRole('button', { name: /gefilterten auswählen/ }));
+    await screen.findByText(/^Würde \d+ hinzufügen/);
+    await user.click(screen.getByRole('button', { name: t('applySelection') }));
+    await screen.findByTestId('applied-result');
+    await user.click(screen.getByRole('tab', { name: t('stepTargetGroup') }));
+    await user.click(screen.getAllByRole('button', { name: /aus der Zielgruppe entfernen/ })[0]);
+    const members = numberIn(screen.getByTestId('member-count').textContent);
+    await waitFor(async () =>
+      expect((await storedState(first.workbook)).campaigns[0]?.removed).toHaveLength(1),
+    );
+    cleanup();
+
+    await renderPane({ workbook: first.workbook });
+    expect(screen.getByRole('row', { name: /Bleibt/ })).toHaveTextContent(String(members));
+    await user.click(screen.getByRole('button', { name: t('openCampaign') }));
+    expect(numberIn((await screen.findByTestId('member-count')).textContent)).toBe(members);
+    const { campaigns } = await storedState(first.workbook);
+    expect(campaigns[0].selections).toEqual([{ from: 'customers', ids: expect.any(Array) }]);
+    expect(campaigns[0].memberCount).toBe(members);
+  });
+});
