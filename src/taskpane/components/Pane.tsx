@@ -69,12 +69,14 @@ export function Pane({ state, actions, mode, session }: PaneProps) {
                 })}
               </MessageBarBody>
             </MessageBar>
-            <RecognitionSummary
-              data={null}
-              mapping={workbook.mapping}
-              session={session}
-              onSaveMapping={actions.saveMapping}
-            />
+            {session.canSave && (
+              <RecognitionSummary
+                data={null}
+                mapping={workbook.mapping}
+                session={session}
+                onSaveMapping={actions.saveMapping}
+              />
+            )}
             <Button onClick={() => void actions.reload()}>{t('retry')}</Button>
           </>
         )}

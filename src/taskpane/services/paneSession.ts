@@ -31,9 +31,8 @@ export const todayIso = (now = new Date()): string =>
   new Date(todayDay(now) * DAY_MS).toISOString().slice(0, 10);
 
 export interface LoadedWorkspace {
+  /** Fails as well when the add-in's own state cannot be read: the pane then offers nothing that would overwrite it. */
   data: Result<WorkbookData, Problem[]>;
-  /** Problems of the state sheet itself (e.g. written by a newer version); the pane then starts empty. */
-  stateProblems: Problem[];
 }
 
 /**
@@ -42,6 +41,8 @@ export interface LoadedWorkspace {
  */
 export class PaneSession {
   private state: AddinState = emptyState();
+  /** A state sheet this version cannot read (damaged, or from a newer version) is never overwritten. */
+  private stateReadable = true;
 
   constructor(
     readonly port: WorkbookPort,
@@ -58,9 +59,10 @@ export class PaneSession {
 
   async load(): Promise<LoadedWorkspace> {
     const read = await readAddinState(this.port);
-    this.state = read.ok ? read.value : emptyState();
-    const data = await loadWorkbookData(this.port, this.state.mapping ?? {}, this.state.ownedSheets);
-    return { data, stateProblems: read.ok ? [] : read.error };
+    this.stateReadable = read.ok;
+    if (!read.ok) return { data: read };
+    this.state = read.value;
+    return { data: await loadWorkbookData(this.port, this.state.mapping ?? {}, this.state.ownedSheets) };
   }
 
   async saveMapping(mapping: MappingOverrides): Promise<void> {
@@ -157,7 +159,13 @@ export class PaneSession {
     return sheet;
   }
 
+  get canSave(): boolean {
+    return this.stateReadable;
+  }
+
   private async writeState(state: AddinState): Promise<void> {
+    if (!this.stateReadable)
+      throw new Error('The add-in state sheet is unreadable and must not be overwritten');
     await saveAddinState(this.port, state);
     this.state = state;
   }

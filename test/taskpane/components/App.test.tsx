@@ -1,5 +1,8 @@
 import { cleanup, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { STATE_SHEET } from '../../../src/core/state';
+import { MemoryWorkbook } from '../../../src/memory/memoryWorkbook';
+import { sampleWorkbookTables } from '../../../src/sample/sampleWorkbook';
 import { installLayoutStubs, numberIn, renderPane, storedState } from '../paneTestkit';
 
 beforeAll(installLayoutStubs);
@@ -39,5 +42,27 @@ describe('the pane', () => {
     const { campaigns } = await storedState(first.workbook);
     expect(campaigns[0].selections).toEqual([{ from: 'customers', ids: expect.any(Array) }]);
     expect(campaigns[0].memberCount).toBe(members);
+  });
+});
+
+describe('a workbook whose campaign data this version cannot read', () => {
+  it('says so and offers nothing that would overwrite it', async () => {
+    const workbook = new MemoryWorkbook(sampleWorkbookTables());
+    const damaged = {
+      headers: ['Schluessel', 'Teil', 'Daten'],
+      rows: [
+        ['version', 1, '99'],
+        ['state', 1, '{"version":99}'],
+      ],
+      textColumns: [],
+    };
+    await workbook.writeTable({ sheet: STATE_SHEET, data: damaged, visibility: 'veryHidden' });
+    await renderPane({ workbook, waitFor: 'retry' });
+    expect(
+      screen.getByText(/^Die Arbeitsmappe konnte nicht gelesen werden: .*Kampagnendaten/),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Neue Kampagne' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Spalten zuordnen' })).not.toBeInTheDocument();
+    expect(workbook.sheets.get(STATE_SHEET)?.table.rows).toEqual([damaged.headers, ...damaged.rows]);
   });
 });
