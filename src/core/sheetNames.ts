@@ -28,6 +28,14 @@ export const truncate = (text: string, max: number): string => {
   return /[\ud800-\udbff]$/.test(cut) ? cut.slice(0, -1) : cut;
 };
 
+/** A long campaign name is cut after its last whole word that fits ("… für inaktive", not "… für inaktive Kun"). */
+const truncateAtWord = (text: string, max: number): string => {
+  if (text.length <= max) return text;
+  const cut = truncate(text, max);
+  const lastSpace = cut.lastIndexOf(' ');
+  return text[cut.length] !== ' ' && lastSpace >= max / 2 ? cut.slice(0, lastSpace) : cut;
+};
+
 const tidySheetName = (text: string): string =>
   text
     .replace(/\s+/g, ' ')
@@ -38,7 +46,7 @@ const tidySheetName = (text: string): string =>
 /** A valid sheet name: ≤ 31 characters, none of : \ / ? * [ ], not blank, not "History", no apostrophe at either end. */
 export const cleanSheetName = (text: string, fallback = 'Kampagne'): string => {
   const name = tidySheetName(
-    truncate(tidySheetName(text.replace(FORBIDDEN_IN_SHEET_NAME, ' ')), MAX_SHEET_NAME),
+    truncateAtWord(tidySheetName(text.replace(FORBIDDEN_IN_SHEET_NAME, ' ')), MAX_SHEET_NAME),
   );
   if (name === '') return fallback;
   // "History" is reserved by Excel (change tracking).

@@ -17,7 +17,9 @@ describe('cleanSheetName', () => {
     ['Zeile\nzwei\tTab', 'Zeile zwei Tab'],
     ['History', 'History 1'],
     ['history', 'history 1'],
-    ['Frühjahrsaktion für Bestandskunden 2026', 'Frühjahrsaktion für Bestandskun'],
+    ['Frühjahrsaktion für Bestandskunden 2026', 'Frühjahrsaktion für'],
+    ['Sonderangebote für inaktive Kunden', 'Sonderangebote für inaktive'],
+    ['Rabattaktionfürbestandskundeninganzdeutschland', 'Rabattaktionfürbestandskundenin'],
     ["Ein Name der genau hier endet' und weiter", 'Ein Name der genau hier endet'],
     ['Kampagne1 😀😀😀😀😀😀😀😀😀😀😀😀😀', 'Kampagne1 😀😀😀😀😀😀😀😀😀😀'],
   ])('%p → %p', (text, expected) => {
@@ -47,9 +49,9 @@ describe('uniqueSheetName', () => {
     [
       'a long name',
       'Frühjahrsaktion für Bestandskunden',
-      ['Frühjahrsaktion für Bestandskun'],
+      ['Frühjahrsaktion für'],
       [],
-      'Frühjahrsaktion für Bestand (2)',
+      'Frühjahrsaktion für (2)',
     ],
     ['a name to clean', 'Q1/Q2', ['Q1 Q2'], [], 'Q1 Q2 (2)'],
   ])('with %s', (_, desired, existing, owned, expected) => {
