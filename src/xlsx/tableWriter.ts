@@ -2,7 +2,7 @@ import type ExcelJS from 'exceljs';
 import type { CellValue, TableData } from '../core/sheetTable';
 import type { WriteTableRequest } from '../core/workbookPort';
 
-const TABLE_STYLE = 'TableStyleLight9';
+export const TABLE_STYLE = 'TableStyleLight9';
 const WIDTH_SAMPLE_ROWS = 1000;
 const MIN_WIDTH = 8;
 const MAX_WIDTH = 60;
@@ -39,7 +39,7 @@ export const writeTableToWorkbook = (workbook: ExcelJS.Workbook, request: WriteT
 };
 
 /** exceljs would silently cut a long name; checked before anything changes. */
-const assertSheetName = (name: string): void => {
+export const assertSheetName = (name: string): void => {
   const valid = name.trim() !== '' && name.length <= MAX_SHEET_NAME && !/[:\\/?*[\]]|^'|'$/.test(name);
   if (!valid || name.toLowerCase() === 'history') throw new Error(`Invalid sheet name: ${name}`);
 };
@@ -54,12 +54,16 @@ const assertTableName = (
   name: string,
   replaced: ExcelJS.Worksheet | undefined,
 ): void => {
-  if (!TABLE_NAME.test(name) || CELL_REFERENCE.test(name)) throw new Error(`Invalid table name: ${name}`);
+  assertTableNameSyntax(name);
   const lower = name.toLowerCase();
   const taken = workbook.worksheets
     .filter((sheet) => sheet !== replaced)
     .some((sheet) => sheet.getTables().some((entry) => tableName(entry).toLowerCase() === lower));
   if (taken) throw new Error(`Table name already used in the workbook: ${name}`);
+};
+
+export const assertTableNameSyntax = (name: string): void => {
+  if (!TABLE_NAME.test(name) || CELL_REFERENCE.test(name)) throw new Error(`Invalid table name: ${name}`);
 };
 
 /** exceljs' typings describe getTables() wrongly; each entry is a Table holding its model in `table`. */
@@ -85,7 +89,7 @@ export const removeSheet = (workbook: ExcelJS.Workbook, name: string): void => {
 };
 
 /** Ids, postal codes and phones stay text even if the caller passes a number ('01067', '+49 …'). */
-const withTextColumnsAsText = (data: TableData): TableData => {
+export const withTextColumnsAsText = (data: TableData): TableData => {
   if (data.textColumns.length === 0) return data;
   const text = new Set(data.textColumns);
   const rows = data.rows.map((row) =>
@@ -116,7 +120,7 @@ const addExcelTable = (sheet: ExcelJS.Worksheet, name: string, data: TableData):
 };
 
 /** Excel repairs (and warns about) a table whose column names are blank or repeated. */
-const uniqueHeaders = (headers: string[]): string[] => {
+export const uniqueHeaders = (headers: string[]): string[] => {
   const seen = new Set<string>();
   return headers.map((header, index) => {
     const base = header.trim() || `Spalte${index + 1}`;
@@ -134,12 +138,18 @@ const displayLength = (value: CellValue): number => {
 };
 
 /** Fitted to the header and a sample of the values: a full scan of a million rows buys nothing visible. */
-const setColumnWidths = (sheet: ExcelJS.Worksheet, data: TableData): void => {
+export const columnWidths = (data: TableData): number[] => {
   const sample = data.rows.slice(0, WIDTH_SAMPLE_ROWS);
-  data.headers.forEach((header, index) => {
+  return data.headers.map((header, index) => {
     // room for the header's filter button
     const longest = Math.max(header.length + 3, ...sample.map((row) => displayLength(row[index] ?? null)));
-    sheet.getColumn(index + 1).width = Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, longest + 2));
+    return Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, longest + 2));
+  });
+};
+
+const setColumnWidths = (sheet: ExcelJS.Worksheet, data: TableData): void => {
+  columnWidths(data).forEach((width, index) => {
+    sheet.getColumn(index + 1).width = width;
   });
 };
 

@@ -1,11 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import { open as openFile, rename, stat, unlink } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { open as openFile, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import ExcelJS from 'exceljs';
 import type { SheetTable } from '../core/sheetTable';
 import { WorkbookError } from '../core/workbookError';
 import type { SheetInfo, WorkbookPort, WriteTableRequest } from '../core/workbookPort';
 import { toCellValue } from './cellValues';
+import { SheetOverlay } from './patch/sheetOverlay';
+import { patchWorkbook } from './patch/zipPatch';
 import { SheetGrid } from './sheetGrid';
 import { readWorkbookStreaming, toVisibility } from './streamReader';
 import { findWorksheet, removeSheet, writeTableToWorkbook } from './tableWriter';
@@ -14,8 +18,8 @@ import { openErrorCode, XlsxError } from './xlsxErrors';
 /**
  * 'auto' streams the values of files above STREAM_THRESHOLD_BYTES; 'always' and 'never' force a mode (tests, benchmarks).
  * A file the streaming reader cannot read completely is loaded as a whole instead.
- * A streamed workbook still loads exceljs' full model once it is written to, because only the full model
- * can write the input back with every sheet and style intact.
+ * A streamed workbook never loads exceljs' full model (several GB for a million rows): written sheets are kept
+ * aside and `saveAs` patches them into a copy of the input package (patch/zipPatch.ts).
  */
 export type StreamSheets = 'auto' | 'always' | 'never';
 
@@ -32,64 +36,55 @@ const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 export class XlsxWorkbook implements WorkbookPort {
   private constructor(
     private readonly path: string,
-    private model: ExcelJS.Workbook | null,
-    private readonly streamed: Map<string, SheetTable> | null,
-    private streamedSheets: SheetInfo[],
+    private readonly model: ExcelJS.Workbook | null,
+    private readonly streamed: SheetOverlay | null,
   ) {}
 
   static async open(path: string, options: XlsxOpenOptions = {}): Promise<XlsxWorkbook> {
     const size = await checkIsZipFile(path);
     const mode = options.streamSheets ?? 'auto';
     const stream = mode === 'always' || (mode === 'auto' && size > STREAM_THRESHOLD_BYTES);
-    if (!stream) return new XlsxWorkbook(path, await loadModel(path), null, []);
-    const { complete, sheets, tables } = await guardRead(path, () => readWorkbookStreaming(path));
+    if (!stream) return new XlsxWorkbook(path, await loadModel(path), null);
+    const { complete, sheets, tables, dateSystem } = await guardRead(path, () => readWorkbookStreaming(path));
     // correct values first: a workbook the streaming reader cannot fully read is loaded as a whole
-    if (!complete) return new XlsxWorkbook(path, await loadModel(path), null, []);
-    return new XlsxWorkbook(
-      path,
-      null,
-      new Map(tables.map((table) => [table.name.toLowerCase(), table])),
-      sheets,
-    );
+    if (!complete) return new XlsxWorkbook(path, await loadModel(path), null);
+    const byName = new Map(tables.map((table) => [table.name.toLowerCase(), table]));
+    return new XlsxWorkbook(path, null, new SheetOverlay(sheets, byName, dateSystem));
   }
 
   async listSheets(): Promise<SheetInfo[]> {
-    if (!this.model) return this.streamedSheets.map((sheet) => ({ ...sheet }));
-    return this.model.worksheets.map((sheet) => ({
+    if (this.streamed) return this.streamed.listSheets();
+    return this.model!.worksheets.map((sheet) => ({
       name: sheet.name,
       visibility: toVisibility(sheet.state),
     }));
   }
 
   async readSheet(name: string): Promise<SheetTable> {
-    const streamed = this.streamed?.get(name.toLowerCase());
-    if (streamed) return streamed;
-    const sheet = this.model && findWorksheet(this.model, name);
+    const sheet = this.streamed ? this.streamed.readSheet(name) : this.readFromModel(name);
     if (!sheet) throw new WorkbookError('sheetNotFound', name);
-    return readModelSheet(sheet, this.dateSystem());
+    return sheet;
   }
 
   async writeTable(request: WriteTableRequest): Promise<void> {
-    const model = await this.writableModel();
     try {
-      writeTableToWorkbook(model, request);
+      if (this.streamed) this.streamed.write(request);
+      else writeTableToWorkbook(this.model!, request);
     } catch (error) {
       throw new WorkbookError('hostError', request.sheet, { cause: error });
     }
-    this.streamed?.delete(request.sheet.toLowerCase());
   }
 
   async deleteSheet(name: string): Promise<void> {
-    removeSheet(await this.writableModel(), name);
-    this.streamed?.delete(name.toLowerCase());
+    if (this.streamed) this.streamed.delete(name);
+    else removeSheet(this.model!, name);
   }
 
   /** Writes the workbook to `path` via a temporary file in the same folder, so no half-written file remains. */
   async saveAs(path: string): Promise<void> {
-    const model = await this.writableModel();
     const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
     try {
-      await model.xlsx.writeFile(temporary);
+      await this.writeFile(temporary);
       await rename(temporary, path);
     } catch (error) {
       await unlink(temporary).catch(() => undefined);
@@ -99,13 +94,15 @@ export class XlsxWorkbook implements WorkbookPort {
     }
   }
 
-  private dateSystem(): 1900 | 1904 {
-    return this.model?.properties.date1904 ? 1904 : 1900;
+  private async writeFile(path: string): Promise<void> {
+    if (!this.streamed) return this.model!.xlsx.writeFile(path);
+    const output = await patchWorkbook(await readFile(this.path), this.streamed.toPatch());
+    await pipeline(output, createWriteStream(path));
   }
 
-  private async writableModel(): Promise<ExcelJS.Workbook> {
-    this.model ??= await loadModel(this.path);
-    return this.model;
+  private readFromModel(name: string): SheetTable | undefined {
+    const sheet = findWorksheet(this.model!, name);
+    return sheet && readModelSheet(sheet, this.model!.properties.date1904 ? 1904 : 1900);
   }
 }
 
