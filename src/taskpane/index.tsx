@@ -2,9 +2,10 @@ import { createRoot } from 'react-dom/client';
 import { App } from './components/App';
 import { PaneSession } from './services/paneSession';
 import { startPane } from './services/startPane';
+import { createPreviewer } from './services/createPreviewer';
 
 const root = createRoot(document.getElementById('root') as HTMLElement);
 
 void startPane(window.location.search).then(({ port, language, mode }) => {
-  root.render(<App session={new PaneSession(port, language)} mode={mode} />);
+  root.render(<App session={new PaneSession(port, language, createPreviewer())} mode={mode} />);
 });

@@ -72,10 +72,16 @@ export function RecipientsStep({ state, data, actions, session }: RecipientsStep
   useEffect(() => {
     setPreviewed(null);
     if (!selection || !draft) return;
+    let current = true;
     const timer = setTimeout(() => {
-      setPreviewed({ selection, base: group, result: session.applySelection(group, data, draft, selection) });
+      void session.previewSelection(group, data, draft, selection).then((result) => {
+        if (current) setPreviewed({ selection, base: group, result });
+      });
     }, PREVIEW_DELAY_MS);
-    return () => clearTimeout(timer);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
   }, [data, draft, group, selection, session]);
 
   if (!draft) return null;

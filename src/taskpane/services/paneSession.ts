@@ -20,6 +20,7 @@ import {
   type LeadsOutcome,
 } from '../../core/campaignRun';
 import { uniqueSheetName } from '../../core/sheetNames';
+import { inlinePreviewer, type SelectionPreviewer } from './selectionPreviewer';
 
 const DAY_MS = 86_400_000;
 
@@ -47,6 +48,7 @@ export class PaneSession {
   constructor(
     readonly port: WorkbookPort,
     readonly language: Language,
+    private readonly previewer: SelectionPreviewer = inlinePreviewer,
   ) {}
 
   get campaigns(): StoredCampaign[] {
@@ -103,6 +105,16 @@ export class PaneSession {
     return applySelection(group, data, selection, campaign.selections.length, campaign, {
       today: todayDay(),
     });
+  }
+
+  /** The group the selection would give, computed without blocking the pane where possible. */
+  previewSelection(
+    group: TargetGroup,
+    data: WorkbookData,
+    campaign: StoredCampaign,
+    selection: SelectionDefinition,
+  ): Promise<TargetGroup> {
+    return this.previewer.preview({ group, data, campaign, selection, today: todayDay() });
   }
 
   selectionLabels(campaign: StoredCampaign): string[] {
