@@ -137,7 +137,7 @@ const phases = {
     await workbook.xlsx.readFile(file);
     console.log(`  ${workbook.worksheets.map((sheet) => `${sheet.name}: ${sheet.rowCount}`).join(', ')}`);
   },
-  /** what `kampagne run` does: read all sheets, write a target table, save the input plus the new sheet */
+  /** what `kampagne run` does: read all sheets (streamed), write a target table and the state sheet, save (zip patch) */
   async cycle(file: string) {
     const workbook = await XlsxWorkbook.open(file);
     for (const { name } of await workbook.listSheets()) await workbook.readSheet(name);
@@ -157,7 +157,14 @@ const phases = {
       tableName: 'Zielgruppe',
       data: { headers, rows, textColumns: [0, 4, 7] },
     });
-    await workbook.saveAs(join(DIR, 'cycle-out.xlsx'));
+    await workbook.writeTable({
+      sheet: 'KampagnenDaten',
+      data: { headers: ['Version', 'Daten'], rows: [[1, '{"version":1,"campaigns":[]}']], textColumns: [] },
+      visibility: 'veryHidden',
+    });
+    const out = join(DIR, 'cycle-out.xlsx');
+    await workbook.saveAs(out);
+    console.log(`  wrote ${out}: ${mb(statSync(out).size)}`);
   },
 };
 type Phase = keyof typeof phases;
