@@ -139,8 +139,10 @@ const phases = {
   },
   /** what `kampagne run` does: read all sheets (streamed), write a target table and the state sheet, save (zip patch) */
   async cycle(file: string) {
+    const started = Date.now();
     const workbook = await XlsxWorkbook.open(file);
     for (const { name } of await workbook.listSheets()) await workbook.readSheet(name);
+    console.log(`  open and read: ${seconds(started)}`);
     const rows = Array.from({ length: TARGET_ROWS }, (_, i) => [
       `C${i}`,
       'Frau',
@@ -163,8 +165,9 @@ const phases = {
       visibility: 'veryHidden',
     });
     const out = join(DIR, 'cycle-out.xlsx');
+    const saving = Date.now();
     await workbook.saveAs(out);
-    console.log(`  wrote ${out}: ${mb(statSync(out).size)}`);
+    console.log(`  saveAs: ${seconds(saving)}, wrote ${out}: ${mb(statSync(out).size)}`);
   },
 };
 type Phase = keyof typeof phases;

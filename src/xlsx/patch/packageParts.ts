@@ -150,7 +150,6 @@ export interface WorkbookEdit {
   /** New tab index of each input tab index; null for a sheet removed or replaced (its local names go). */
   newIndexOf: (oldIndex: number) => number | null;
   activeTab: number;
-  removeRelationIds: Set<string>;
 }
 
 export const editWorkbookXml = (xml: string, edit: WorkbookEdit): string => {

@@ -71,7 +71,7 @@ export const patchWorkbook = async (input: Buffer, patch: WorkbookPatch): Promis
   const removedIds = new Set(layout.removed.map((sheet) => sheet.relationId));
   for (const relationship of relationships)
     if (removedParts.has(relationship.part)) removedIds.add(relationship.id);
-  zip.file(WORKBOOK, editWorkbookXml(workbookXml, { ...layout, removeRelationIds: removedIds }));
+  zip.file(WORKBOOK, editWorkbookXml(workbookXml, layout));
   zip.file(WORKBOOK_RELS, editRelationships(await text(zip, WORKBOOK_RELS), removedIds, added.relationships));
   zip.file(CONTENT_TYPES, editContentTypes(await text(zip, CONTENT_TYPES), removedParts, added.contentTypes));
   return zip.generateNodeStream({
@@ -109,20 +109,27 @@ const planLayout = (input: SheetEntry[], workbookXml: string, patch: WorkbookPat
       visibility: request.visibility,
     });
   }
-  const oldActive = input[activeTabOf(workbookXml)];
   const stays = (entry: SheetEntry | undefined) => entry !== undefined && sheets.includes(entry);
-  const requested = patch.activeSheet && sheets.findIndex((entry) => same(entry.name, patch.activeSheet!));
-  const activeTab =
-    typeof requested === 'number' && requested >= 0
-      ? requested
-      : Math.min(stays(oldActive) ? sheets.indexOf(oldActive) : activeTabOf(workbookXml), sheets.length - 1);
+  const oldActiveTab = activeTabOf(workbookXml);
+  const oldActive = stays(input[oldActiveTab]) ? input[oldActiveTab] : undefined;
+  const activeTab = chooseActiveTab(
+    sheets,
+    patch.activeSheet,
+    oldActive ? sheets.indexOf(oldActive) : oldActiveTab,
+  );
   return {
     sheets,
     removed: input.filter((entry) => !stays(entry)),
     newIndexOf: (oldIndex) => (stays(input[oldIndex]) ? sheets.indexOf(input[oldIndex]) : null),
-    activeTab: Math.max(activeTab, 0),
-    deselect: stays(oldActive) && sheets[activeTab] !== oldActive ? oldActive : undefined,
+    activeTab,
+    deselect: oldActive && sheets[activeTab] !== oldActive ? oldActive : undefined,
   };
+};
+
+/** The requested sheet, else the tab that was active (or took its place), within the tabs left. */
+const chooseActiveTab = (sheets: SheetEntry[], requested: string | undefined, previous: number): number => {
+  const index = requested === undefined ? -1 : sheets.findIndex((entry) => same(entry.name, requested));
+  return index >= 0 ? index : Math.max(0, Math.min(previous, sheets.length - 1));
 };
 
 const partOf = (entry: SheetEntry, relationships: Relationship[]): string =>
