@@ -4,7 +4,7 @@ import JSZip from 'jszip';
 import type { CellValue, TableData } from '../../../src/core/sheetTable';
 import type { WriteTableRequest } from '../../../src/core/workbookPort';
 import { XlsxWorkbook } from '../../../src/xlsx/xlsxWorkbook';
-import { outputPath, readBack, useTempDir, writeWorkbook } from '../xlsxFixtures';
+import { foreignWorkbookZip, outputPath, readBack, useTempDir, writeWorkbook } from '../xlsxFixtures';
 
 const tempDir = useTempDir();
 
@@ -283,5 +283,41 @@ describe('saving a streamed workbook by patching its zip', () => {
     ]);
     const reopened = await XlsxWorkbook.open(output, { streamSheets: 'always' });
     expect((await reopened.readSheet('Zielgruppe')).rows).toEqual(expected);
+  });
+
+  it('patches a workbook as openpyxl writes it: absolute part names, no styles part, tab order unlike part order', async () => {
+    const input = outputPath(tempDir(), 'foreign');
+    await writeFile(input, foreignWorkbookZip());
+    const output = await runCampaign(input, [firstRun[0]]);
+    const result = await readBack(output);
+
+    expect(result.worksheets.map((sheet) => sheet.name)).toEqual(['Kunden', 'Kontakte', 'Zielgruppe Herbst']);
+    expect(result.getWorksheet('Kontakte')!.getCell('B2').value).toBe('01067');
+    const target = result.getWorksheet('Zielgruppe Herbst')!;
+    expect([target.getCell('C2').value, target.getCell('C2').numFmt]).toEqual(['01067', '@']);
+    expect(target.getCell('E2').value).toEqual(LAST_PURCHASE);
+  });
+
+  it('leaves no trace of a sheet written and deleted again before saving', async () => {
+    const input = await writeWorkbook(tempDir(), buildInput);
+    const workbook = await XlsxWorkbook.open(input, { streamSheets: 'always' });
+    await workbook.writeTable(firstRun[0]);
+    await workbook.deleteSheet('Zielgruppe Herbst');
+    const output = outputPath(tempDir());
+    await workbook.saveAs(output);
+    const zip = await JSZip.loadAsync(await readFile(output));
+
+    expect((await readBack(output)).worksheets.map((sheet) => sheet.name)).toEqual([
+      'Kontakte',
+      'Umsätze',
+      'Artikel',
+    ]);
+    expect(zip.file(/^xl\/(worksheets|tables)\/[^/]+\.xml$/).map((entry) => entry.name)).toEqual([
+      'xl/worksheets/sheet1.xml',
+      'xl/worksheets/sheet2.xml',
+      'xl/worksheets/sheet3.xml',
+      'xl/tables/table1.xml',
+    ]);
+    await expect(workbook.readSheet('Zielgruppe Herbst')).rejects.toMatchObject({ code: 'sheetNotFound' });
   });
 });
