@@ -71,9 +71,9 @@ export const patchWorkbook = async (input: Buffer, patch: WorkbookPatch): Promis
   const removedIds = new Set(layout.removed.map((sheet) => sheet.relationId));
   for (const relationship of relationships)
     if (removedParts.has(relationship.part)) removedIds.add(relationship.id);
-  zip.file(WORKBOOK, editWorkbookXml(workbookXml, layout));
-  zip.file(WORKBOOK_RELS, editRelationships(await text(zip, WORKBOOK_RELS), removedIds, added.relationships));
-  zip.file(CONTENT_TYPES, editContentTypes(await text(zip, CONTENT_TYPES), removedParts, added.contentTypes));
+  put(zip, WORKBOOK, editWorkbookXml(workbookXml, layout));
+  put(zip, WORKBOOK_RELS, editRelationships(await text(zip, WORKBOOK_RELS), removedIds, added.relationships));
+  put(zip, CONTENT_TYPES, editContentTypes(await text(zip, CONTENT_TYPES), removedParts, added.contentTypes));
   return zip.generateNodeStream({
     type: 'nodebuffer',
     compression: 'DEFLATE',
@@ -85,6 +85,11 @@ const text = async (zip: JSZip, part: string): Promise<string> => {
   const entry = zip.file(part);
   if (!entry) throw new Error(`Missing part ${part}`);
   return entry.async('string');
+};
+
+// JSZip would add an entry for every folder; Excel writes none and other readers need none
+const put = (zip: JSZip, part: string, data: string | Buffer): void => {
+  zip.file(part, data, { createFolders: false });
 };
 
 const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
@@ -233,7 +238,7 @@ const ensureStyles = async (zip: JSZip, relationships: Relationship[], ids: IdAl
   const part = relationships.find((relationship) => relationship.type === REL_TYPE.styles)?.part;
   const stylesPart = part ?? STYLES;
   const { xml, styles } = ensureCellStyles(part ? await text(zip, part) : MINIMAL_STYLES);
-  zip.file(stylesPart, xml);
+  put(zip, stylesPart, xml);
   const missing = part === undefined;
   return {
     styles,
@@ -265,7 +270,7 @@ const writeSheets = async (zip: JSZip, layout: Layout, context: WriteContext) =>
       tabSelected: index === layout.activeTab,
       tableRelationId: table ? 'rId1' : undefined,
     });
-    zip.file(part, Buffer.from(xml));
+    put(zip, part, Buffer.from(xml));
     relationships.push({ id: entry.relationId, type: REL_TYPE.worksheet, target: part.replace(/^xl\//, '') });
     contentTypes.push({ part, contentType: CONTENT_TYPE.worksheet });
     if (table) contentTypes.push({ part: table, contentType: CONTENT_TYPE.table });
@@ -281,9 +286,9 @@ const writeTable = async (
 ): Promise<string> => {
   const part = context.ids.freePart((n) => `xl/tables/table${n}.xml`);
   const name = uniqueName(request.tableName!, context.tableNames);
-  zip.file(part, tableXml({ id: await context.ids.tableId(), name, request }));
+  put(zip, part, tableXml({ id: await context.ids.tableId(), name, request }));
   const target = `../tables/${part.split('/').pop()}`;
-  zip.file(relsPartOf(sheetPart), relationshipsXml([{ id: 'rId1', type: REL_TYPE.table, target }]));
+  put(zip, relsPartOf(sheetPart), relationshipsXml([{ id: 'rId1', type: REL_TYPE.table, target }]));
   return part;
 };
 
@@ -296,5 +301,5 @@ const deselectTab = async (zip: JSZip, part: string): Promise<void> => {
   const selected = /(<sheetView\b[^>]*?)\stabSelected\s*=\s*"(1|true)"/.exec(head);
   if (!selected) return;
   const edited = Buffer.from(head.replace(selected[0], selected[1]));
-  zip.file(part, Buffer.concat([edited, xml.subarray(Buffer.byteLength(head))]));
+  put(zip, part, Buffer.concat([edited, xml.subarray(Buffer.byteLength(head))]));
 };
