@@ -90,9 +90,10 @@ describe('target group properties', () => {
             expect(checkRecipient(member.recipient, type)).toBeNull();
             expect(removed).not.toContain(member.key);
           }
-          for (const exclusion of excluded) {
-            expect(members.some((m) => isSameIdentity(m.recipient, exclusion.recipient))).toBe(false);
-          }
+          // Identity is not transitive (a customer sharing info@… with two different contacts is "the same" as both),
+          // so an excluded record may resemble a member through such a mailbox; it is never that member itself.
+          const memberKeys = new Set(members.map((m) => m.key));
+          for (const exclusion of excluded) expect(memberKeys.has(exclusion.key)).toBe(false);
         },
       ),
       { numRuns: 300 },
