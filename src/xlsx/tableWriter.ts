@@ -21,11 +21,11 @@ export const findWorksheet = (workbook: ExcelJS.Workbook, name: string): ExcelJS
 export const writeTableToWorkbook = (workbook: ExcelJS.Workbook, request: WriteTableRequest): void => {
   assertSheetName(request.sheet);
   const existing = findWorksheet(workbook, request.sheet) as OrderedWorksheet | undefined;
-  if (request.tableName) assertTableName(workbook, request.tableName, existing);
-  // built aside first, so a failure (a bad table name, say) leaves the previous sheet as it was
+  const tableName = request.tableName && freeTableName(workbook, request.tableName, existing);
+  // built aside first, so a failure leaves the previous sheet as it was
   const sheet = workbook.addWorksheet(`~${Date.now().toString(36)}`) as OrderedWorksheet;
   try {
-    fillSheet(sheet, request);
+    fillSheet(sheet, { ...request, tableName });
   } catch (error) {
     workbook.removeWorksheet(sheet.id);
     throw error;
@@ -48,18 +48,24 @@ export const assertSheetName = (name: string): void => {
 const TABLE_NAME = /^[\p{L}_\\][\p{L}\p{N}_.]{0,254}$/u;
 const CELL_REFERENCE = /^([A-Z]{1,3}\d+|R\d*C\d*|R|C)$/i;
 
-/** exceljs writes any table name; Excel would "repair" the file and drop the table. */
-const assertTableName = (
+/**
+ * exceljs writes any table name, and Excel would "repair" the file and drop the table: the syntax is checked, and a
+ * name a table of another sheet (the user's) already has becomes "Name_2", as in Excel and the streamed path.
+ */
+const freeTableName = (
   workbook: ExcelJS.Workbook,
   name: string,
   replaced: ExcelJS.Worksheet | undefined,
-): void => {
+): string => {
   assertTableNameSyntax(name);
-  const lower = name.toLowerCase();
-  const taken = workbook.worksheets
-    .filter((sheet) => sheet !== replaced)
-    .some((sheet) => sheet.getTables().some((entry) => tableName(entry).toLowerCase() === lower));
-  if (taken) throw new Error(`Table name already used in the workbook: ${name}`);
+  const taken = new Set(
+    workbook.worksheets
+      .filter((sheet) => sheet !== replaced)
+      .flatMap((sheet) => sheet.getTables().map((entry) => tableName(entry).toLowerCase())),
+  );
+  let candidate = name;
+  for (let n = 2; taken.has(candidate.toLowerCase()); n++) candidate = `${name}_${n}`;
+  return candidate;
 };
 
 export const assertTableNameSyntax = (name: string): void => {
