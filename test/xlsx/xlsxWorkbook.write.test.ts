@@ -4,7 +4,6 @@ import ExcelJS from 'exceljs';
 import type { CellValue, TableData } from '../../src/core/sheetTable';
 import type { WriteTableRequest } from '../../src/core/workbookPort';
 import { XlsxWorkbook } from '../../src/xlsx/xlsxWorkbook';
-import { XlsxError } from '../../src/xlsx/xlsxErrors';
 import { outputPath, readBack, useTempDir, writeWorkbook } from './xlsxFixtures';
 
 const tempDir = useTempDir();
