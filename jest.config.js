@@ -4,6 +4,8 @@ const tsJest = ['ts-jest', { tsconfig: { module: 'CommonJS', moduleResolution: '
 module.exports = {
   // React component tests under a loaded 2-core CI machine take tens of seconds; timings are measured in benchmarks.
   testTimeout: 120000,
+  // Jest's default on 2 cores is one worker; the suites wait on child processes (CLI, LibreOffice) much of the time.
+  maxWorkers: 2,
   coverageProvider: 'v8',
   collectCoverageFrom: ['src/core/**/*.ts'],
   coverageThreshold: { 'src/core/': { lines: 90 } },

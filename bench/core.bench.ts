@@ -14,7 +14,7 @@ import { describeSelection } from '../src/core/selectionLabels';
 import { runSelection } from '../src/core/selections';
 import { buildTargetGroup } from '../src/core/targetGroup';
 import { isoToDay } from '../src/core/values';
-import { DEFAULT_SIZES, syntheticWorkbook } from './syntheticWorkbook';
+import { DEFAULT_SIZES, syntheticWorkbook } from '../src/sample/syntheticWorkbook';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const today = isoToDay('2026-05-31') as number;

@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react';
+import { configure, render, screen } from '@testing-library/react';
 import '@testing-library/jest-dom';
 import type { Language, StoredCampaign } from '../../src/core/campaign';
 import { STATE_SHEET } from '../../src/core/state';
@@ -10,6 +10,9 @@ import { App } from '../../src/taskpane/components/App';
 import { PaneSession } from '../../src/taskpane/services/paneSession';
 import { createTranslator } from '../../src/i18n/i18n';
 import type { MessageKey } from '../../src/i18n/de';
+
+// findBy…/waitFor give up after 1 s by default; a loaded 2-core CI machine needs longer to render Fluent dialogs.
+configure({ asyncUtilTimeout: 15_000 });
 
 /** jsdom has no layout: Fluent needs a ResizeObserver, and the virtual lists need a viewport height. */
 export function installLayoutStubs(): void {
