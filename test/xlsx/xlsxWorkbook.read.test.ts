@@ -128,6 +128,20 @@ describe.each(modes)('XlsxWorkbook reading (streamSheets: %s)', (streamSheets) =
     expect((await workbook.readSheet('Kunden')).rows).toEqual([['Kundennr'], ['K-100']]);
   });
 
+  it('keeps every umlaut of a long sheet intact across the chunk boundaries of the reader', async () => {
+    const names = Array.from({ length: 30_000 }, (_, i) => `Müller-Lüdenscheidt ${i} Straße ä ö ß €`);
+    const path = await writeWorkbook(tempDir(), (workbook) => {
+      const sheet = workbook.addWorksheet('Kontakte');
+      sheet.addRow(['Nachname']);
+      // inline strings put the text into the sheet part itself, which is read in chunks
+      for (const name of names) sheet.addRow([{ richText: [{ text: name }] }]);
+    });
+
+    const table = await (await XlsxWorkbook.open(path, { streamSheets })).readSheet('Kontakte');
+
+    expect(table.rows.slice(1).map((row) => row[0])).toEqual(names);
+  });
+
   it('throws sheetNotFound for a sheet the workbook does not have', async () => {
     const path = await writeWorkbook(tempDir(), (workbook) =>
       workbook.addWorksheet('Kontakte').addRow(['Name']),
