@@ -84,11 +84,13 @@ async function main(): Promise<void> {
     await waitForChange(page, 'selected-count', before);
     figures.filterKeystrokesToListMs = Date.now() - started;
 
+    // about half of the synthetic contacts are "Frau": the selection of ~50,000 the issue asks to measure
+    before = await textOf(page, 'selected-count');
     await search.fill('Frau');
-    await page
-      .getByTestId('selected-count')
-      .filter({ hasText: /50[.,]000 angezeigt/ })
-      .waitFor();
+    await waitForChange(page, 'selected-count', before);
+    figures.selectedRows = Number(
+      (await textOf(page, 'selected-count')).match(/([\d.,]+) angezeigt/)?.[1].replace(/\D/g, ''),
+    );
     figures.longestTaskFilteringMs = await longestTask(page);
 
     started = Date.now();
