@@ -11,7 +11,7 @@ import type {
   SheetRole,
   WorkbookData,
 } from './model';
-import { PERSON_FIELDS } from './model';
+import { emptyPersonData, PERSON_FIELDS } from './model';
 import type { Problem, ProblemCode, Severity } from './problems';
 import { fail, ok, type Result } from './result';
 import { recognizeWorkbook } from './sheetRoles';
@@ -356,18 +356,7 @@ const newCustomer = (sheet: string, row: number, customerId: string, cells: Cell
   row,
   customerId,
   cells,
-  salutation: '',
-  title: '',
-  firstName: '',
-  lastName: '',
-  company: '',
-  street: '',
-  postalCode: '',
-  city: '',
-  country: '',
-  email: '',
-  phone: '',
-  mobile: '',
+  ...emptyPersonData(),
   optOut: null,
   extra: {},
 });
@@ -378,18 +367,7 @@ const newContact = (sheet: string, row: number, contactId: string, cells: CellVa
   contactId,
   customerId: '',
   cells,
-  salutation: '',
-  title: '',
-  firstName: '',
-  lastName: '',
-  company: '',
-  street: '',
-  postalCode: '',
-  city: '',
-  country: '',
-  email: '',
-  phone: '',
-  mobile: '',
+  ...emptyPersonData(),
   optOut: null,
   extra: {},
 });

@@ -1,5 +1,5 @@
 import {
-  type PERSON_FIELDS,
+  emptyPersonData,
   type Article,
   type Contact,
   type Customer,
@@ -21,22 +21,6 @@ type Raw = Record<string, CellValue>;
 /** Typed cells of extra columns (numbers, Dates) that the record's `extra` holds as text. */
 const rawCells = new WeakMap<object, Raw>();
 
-/** A literal, not Object.fromEntries: records keep one fast hidden class, as the parser's records do. */
-const emptyPerson = (): Record<(typeof PERSON_FIELDS)[number], string> => ({
-  salutation: '',
-  title: '',
-  firstName: '',
-  lastName: '',
-  company: '',
-  street: '',
-  postalCode: '',
-  city: '',
-  country: '',
-  email: '',
-  phone: '',
-  mobile: '',
-});
-
 let nextRow = 2;
 
 export type ContactInput = Partial<Contact> & { raw?: Raw };
@@ -47,7 +31,7 @@ export const makeContact = ({ raw, ...fields }: ContactInput = {}): Contact => {
     {
       contactId: '',
       customerId: '',
-      ...emptyPerson(),
+      ...emptyPersonData(),
       optOut: null,
       extra: {},
       cells: [],
@@ -62,7 +46,15 @@ export const makeContact = ({ raw, ...fields }: ContactInput = {}): Contact => {
 
 export const makeCustomer = ({ raw, ...fields }: CustomerInput = {}): Customer => {
   const customer: Customer = Object.assign(
-    { customerId: '', ...emptyPerson(), optOut: null, extra: {}, cells: [], sheet: 'Kunden', row: nextRow++ },
+    {
+      customerId: '',
+      ...emptyPersonData(),
+      optOut: null,
+      extra: {},
+      cells: [],
+      sheet: 'Kunden',
+      row: nextRow++,
+    },
     fields,
   );
   if (raw) rawCells.set(customer, raw);
@@ -86,7 +78,7 @@ export const makeRecipient = (fields: Partial<Recipient> = {}): Recipient =>
       kind: 'contact' as const,
       contactId: '',
       customerId: '',
-      ...emptyPerson(),
+      ...emptyPersonData(),
       optOut: null,
       extra: {},
       sheet: 'Kontakte',
