@@ -189,6 +189,29 @@ export const writeLeadsSheet = async (
   return ok({ state: next, leads: { sheet, created, updated, unchanged, notInGroup } });
 };
 
+/**
+ * The guide's CSV fallback where the host cannot download a file (Excel on Mac): the CSV lines, one per row, in column A
+ * of an export sheet the add-in owns, for the user to copy into a text file.
+ */
+export const writeCsvSheet = async (
+  port: WorkbookPort,
+  state: AddinState,
+  campaign: StoredCampaign,
+  csvText: string,
+): Promise<{ state: AddinState; sheet: string }> => {
+  const sheets = (await port.listSheets()).map((sheet) => sheet.name);
+  const sheet = uniqueSheetName(`CSV ${campaign.name}`, sheets, state.ownedSheets);
+  const [header, ...rows] = csvText.replace(/^\uFEFF/, '').split('\r\n');
+  const next = claim(state, sheet);
+  await saveAddinState(port, next);
+  await port.writeTable({
+    sheet,
+    data: { headers: [header], rows: rows.map((line) => [line]), textColumns: [0] },
+    activate: true,
+  });
+  return { state: next, sheet };
+};
+
 /** The overview of all campaigns in the workbook, one row each. */
 export const writeOverviewSheet = async (port: WorkbookPort, state: AddinState, lang: Language) => {
   const sheets = await port.listSheets();

@@ -1,5 +1,10 @@
 import type { CampaignDefinition } from '../../src/core/campaign';
-import { readAddinState, runCampaign, type CampaignRunOptions } from '../../src/core/campaignRun';
+import {
+  readAddinState,
+  runCampaign,
+  writeCsvSheet,
+  type CampaignRunOptions,
+} from '../../src/core/campaignRun';
 import type { CellValue, SheetTable } from '../../src/core/sheetTable';
 import { STATE_SHEET } from '../../src/core/state';
 import { isoToDay } from '../../src/core/values';
@@ -163,5 +168,30 @@ describe('runCampaign', () => {
     expect(!result.ok && result.error[0].code).toBe('invalidState');
     expect(JSON.stringify(sheetRows(wb, STATE_SHEET))).toBe(before);
     expect(wb.sheets.has('Leads')).toBe(false);
+  });
+
+  it('writes the CSV fallback to an export sheet it owns, one line per row, beside a user sheet of that name', async () => {
+    const wb = workbook();
+    await wb.writeTable({
+      sheet: 'CSV Newsletter Juni',
+      data: { headers: ['Eigenes'], rows: [], textColumns: [] },
+    });
+    const run = await runCampaign(wb, emailToAll, options({ leads: false }));
+    if (!run.ok) throw new Error(JSON.stringify(run.error));
+    const state = await readAddinState(wb);
+    if (!state.ok) throw new Error('state');
+
+    const csv = '\uFEFFVorname;EMail\r\nAnna;anna@mueller.de\r\nPeter;peter@schmidt.de';
+    const written = await writeCsvSheet(wb, state.value, run.value.campaign, csv);
+
+    expect(written.sheet).toBe('CSV Newsletter Juni (2)');
+    expect(sheetRows(wb, written.sheet)).toEqual([
+      ['Vorname;EMail'],
+      ['Anna;anna@mueller.de'],
+      ['Peter;peter@schmidt.de'],
+    ]);
+    expect(sheetRows(wb, 'CSV Newsletter Juni')).toEqual([['Eigenes']]);
+    const saved = await readAddinState(wb);
+    expect(saved.ok && saved.value.ownedSheets).toContain('CSV Newsletter Juni (2)');
   });
 });

@@ -15,11 +15,11 @@ import { toCsv, type CsvDelimiter } from '../../core/outputs/csv';
 import {
   readAddinState,
   saveAddinState,
+  writeCsvSheet,
   writeLeadsSheet,
   writeTargetSheet,
   type LeadsOutcome,
 } from '../../core/campaignRun';
-import { uniqueSheetName } from '../../core/sheetNames';
 import { inlinePreviewer, type SelectionPreviewer } from './selectionPreviewer';
 
 const DAY_MS = 86_400_000;
@@ -157,27 +157,25 @@ export class PaneSession {
     };
   }
 
-  /** The guide's fallback where the host cannot download: the CSV lines, one per row, in column A of an export sheet. */
+  /** Where the host cannot download: the CSV lines in an export sheet (see the core's writeCsvSheet). */
   async writeCsvSheet(campaign: StoredCampaign, text: string): Promise<string> {
-    const sheets = (await this.port.listSheets()).map((s) => s.name);
-    const sheet = uniqueSheetName(`CSV ${campaign.name}`, sheets, this.state.ownedSheets);
-    const [header, ...rows] = text.replace(/^\uFEFF/, '').split('\r\n');
-    await this.writeState({ ...this.state, ownedSheets: [...new Set([...this.state.ownedSheets, sheet])] });
-    await this.port.writeTable({
-      sheet,
-      data: { headers: [header], rows: rows.map((line) => [line]), textColumns: [0] },
-      activate: true,
-    });
-    return sheet;
+    this.assertStateWritable();
+    const written = await writeCsvSheet(this.port, this.state, campaign, text);
+    this.state = written.state;
+    return written.sheet;
   }
 
   get canSave(): boolean {
     return this.stateReadable;
   }
 
-  private async writeState(state: AddinState): Promise<void> {
+  private assertStateWritable(): void {
     if (!this.stateReadable)
       throw new Error('The add-in state sheet is unreadable and must not be overwritten');
+  }
+
+  private async writeState(state: AddinState): Promise<void> {
+    this.assertStateWritable();
     await saveAddinState(this.port, state);
     this.state = state;
   }
