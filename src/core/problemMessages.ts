@@ -83,7 +83,7 @@ const DE: Record<ProblemCode, Render> = {
     `Excel-Fehlerwert${plain(p)} – die Zelle wird als leer gelesen. Bitte die Formel prüfen.`,
   invalidDate: (p) => `Der Wert${quoted(p, 'de')} ist kein gültiges Datum – das Datum bleibt leer.`,
   invalidNumber: (p) => `Der Wert${quoted(p, 'de')} ist keine Zahl – der Wert bleibt leer.`,
-  invalidEmail: (p) => `Die E-Mail-Adresse${quoted(p, 'de')} ist ungültig.`,
+  invalidEmail: (p) => `Die E-Mail-Adresse${quoted(p, 'de')} ist ungültig. Bitte im Blatt korrigieren.`,
   postalCodeRestored: (p) =>
     `Die PLZ war als Zahl gespeichert; die führende Null wurde ergänzt${inParens(p)}.`,
   rowWithoutKey: () => 'Zeile ohne Kundennummer bzw. ohne Kontakt-Nr., Name und E-Mail – übersprungen.',
@@ -98,25 +98,30 @@ const DE: Record<ProblemCode, Render> = {
     `Kein Blatt mit ${role(p, 'de')} gefunden. Bitte das Blatt in der Zuordnung wählen.`,
   sheetRoleAmbiguous: (p) =>
     `Auch das Blatt „${p.detail ?? ''}“ passt als ${label(ROLE_LABELS.de, p.value)}; verwendet wird dieses. Bei Bedarf die Zuordnung ändern.`,
-  headerNotFound: () => 'In den ersten 10 Zeilen wurde keine Überschriftenzeile gefunden.',
+  headerNotFound: () =>
+    'In den ersten 10 Zeilen wurde keine Überschriftenzeile gefunden. Bitte Spaltenüberschriften in eine Zeile oben im Blatt schreiben.',
   columnNotFound: (p) =>
     `Diese Spalte gibt es nicht${p.detail ? ` (als ${field(p, 'de')} gewählt)` : ''}. Bitte die Zuordnung prüfen.`,
   requiredColumnMissing: (p) =>
     `Die Spalte ${field(p, 'de')} wurde nicht erkannt; das Blatt wird nicht gelesen. Bitte die Spalte zuordnen.`,
-  unknownArticle: (p) => `Den Artikel${quoted(p, 'de')} gibt es in keiner Umsatzzeile.`,
-  invalidCampaign: (p) => `Die Kampagnendatei ist ungültig${detail(p)}.`,
-  invalidState: (p) => `Die gespeicherten Kampagnendaten sind nicht lesbar${detail(p)}.`,
+  unknownArticle: (p) =>
+    `Den Artikel${quoted(p, 'de')} gibt es in keiner Umsatzzeile. Bitte Artikelnummer oder Bezeichnung prüfen.`,
+  invalidCampaign: (p) =>
+    `Die Kampagnendatei ist ungültig${detail(p)}. Bitte die Datei an dieser Stelle korrigieren.`,
+  invalidState: (p) =>
+    `Die gespeicherten Kampagnendaten sind nicht lesbar${detail(p)}. Das Add-in ändert sie nicht; bitte eine gesicherte Fassung der Arbeitsmappe öffnen oder eine neuere Version des Add-ins verwenden.`,
   hostTimeout: () => 'Excel antwortet nicht. Bitte kurz warten und erneut versuchen.',
   payloadTooLarge: () =>
     'Zu viele Daten für eine Anfrage an Excel. Bitte weniger Zeilen auf einmal verarbeiten.',
-  hostError: (p) => `Excel meldet einen Fehler${detail(p)}.`,
+  hostError: (p) =>
+    `Excel meldet einen Fehler${detail(p)}. Bitte erneut versuchen; bleibt der Fehler, Excel neu starten.`,
 };
 
 const EN: Record<ProblemCode, Render> = {
   errorValue: (p) => `Excel error value${plain(p)} – the cell is read as empty. Please check the formula.`,
   invalidDate: (p) => `The value${quoted(p, 'en')} is not a valid date – the date stays empty.`,
   invalidNumber: (p) => `The value${quoted(p, 'en')} is not a number – the value stays empty.`,
-  invalidEmail: (p) => `The e-mail address${quoted(p, 'en')} is invalid.`,
+  invalidEmail: (p) => `The e-mail address${quoted(p, 'en')} is invalid. Please correct it in the sheet.`,
   postalCodeRestored: (p) =>
     `The postal code was stored as a number; its leading zero was restored${inParens(p)}.`,
   rowWithoutKey: () => 'Row without customer ID, or without contact ID, name and e-mail – skipped.',
@@ -131,17 +136,20 @@ const EN: Record<ProblemCode, Render> = {
   sheetRoleNotFound: (p) => `No sheet with ${role(p, 'en')} found. Please choose the sheet in the mapping.`,
   sheetRoleAmbiguous: (p) =>
     `The sheet "${p.detail ?? ''}" fits as ${label(ROLE_LABELS.en, p.value)} too; this one is used. Change the mapping if needed.`,
-  headerNotFound: () => 'No header row found in the first 10 rows.',
+  headerNotFound: () =>
+    'No header row found in the first 10 rows. Please put the column headers in one row at the top of the sheet.',
   columnNotFound: (p) =>
     `There is no such column${p.detail ? ` (chosen as ${field(p, 'en')})` : ''}. Please check the mapping.`,
   requiredColumnMissing: (p) =>
     `The ${field(p, 'en')} column was not recognised; the sheet is not read. Please map the column.`,
-  unknownArticle: (p) => `The article${quoted(p, 'en')} occurs in no sales line.`,
-  invalidCampaign: (p) => `The campaign file is invalid${detail(p)}.`,
-  invalidState: (p) => `The stored campaign data cannot be read${detail(p)}.`,
+  unknownArticle: (p) =>
+    `The article${quoted(p, 'en')} occurs in no sales line. Please check the article number or name.`,
+  invalidCampaign: (p) => `The campaign file is invalid${detail(p)}. Please correct the file at this point.`,
+  invalidState: (p) =>
+    `The stored campaign data cannot be read${detail(p)}. The add-in leaves it unchanged; please open a saved copy of the workbook or use a newer version of the add-in.`,
   hostTimeout: () => 'Excel is not responding. Please wait a moment and try again.',
   payloadTooLarge: () => 'Too much data for one request to Excel. Please process fewer rows at a time.',
-  hostError: (p) => `Excel reported an error${detail(p)}.`,
+  hostError: (p) => `Excel reported an error${detail(p)}. Please try again; if it persists, restart Excel.`,
 };
 
 const MESSAGES: Record<Language, Record<ProblemCode, Render>> = { de: DE, en: EN };
