@@ -65,6 +65,10 @@ const FIELD_LABELS: Labels<Field> = {
 const label = <K extends string>(labels: Record<K, string>, key: string | undefined): string =>
   key === undefined ? '' : ((labels as Record<string, string>)[key] ?? key);
 
+/** The one source of sheet-role and field names in messages (problems and the command line). */
+export const roleLabel = (role: SheetRole, lang: Language): string => ROLE_LABELS[lang][role];
+export const fieldLabel = (field: Field, lang: Language): string => FIELD_LABELS[lang][field];
+
 type Render = (p: Problem, lang: Language) => string;
 
 const role = (p: Problem, lang: Language): string => label(ROLE_LABELS[lang], p.detail);
