@@ -56,6 +56,11 @@ export interface InactiveCustomersSelection {
 
 export type SelectionDefinition = RecordSelection | PurchasedArticlesSelection | InactiveCustomersSelection;
 
+export const CAMPAIGN_STATUSES = ['planned', 'active', 'completed'] as const;
+export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
+
+export const DEFAULT_EVALUATION_DAYS = 90;
+
 /** The campaign file format the command line reads and the add-in stores in the workbook. */
 export interface CampaignDefinition {
   name: string;
@@ -68,6 +73,29 @@ export interface CampaignDefinition {
   selections: SelectionDefinition[];
   /** Member keys the user removed by hand; they stay out when selections run again. */
   removed?: string[];
+  /** ISO date the campaign went out (Versand/Start); set to the day the target group is first used if absent. */
+  start?: string;
+  /** ISO date, optional. */
+  end?: string;
+  /** Cost in euros, for the return on investment. */
+  cost?: number;
+  /** Days after the start in which purchases count for the campaign; default DEFAULT_EVALUATION_DAYS. */
+  evaluationDays?: number;
+  /** Default 'planned'. */
+  status?: CampaignStatus;
+  /** Share of members held back as a control group, in percent (0 or absent: none). */
+  controlPercent?: number;
+}
+
+/**
+ * Who was in which group when the target group was last used. Kept so that a member's group never changes once
+ * decided, also when members are added later (see controlGroup.ts).
+ */
+export interface GroupAssignment {
+  /** Member keys held back (Kontrollgruppe). */
+  control: string[];
+  /** Member keys that were contacted. */
+  contacted: string[];
 }
 
 /** A campaign as kept in the workbook's state. */
@@ -80,4 +108,6 @@ export interface StoredCampaign extends CampaignDefinition {
   memberCount: number;
   /** The sheet the target group was last written to. */
   targetSheet?: string;
+  /** Present once the target group was used with a control group. */
+  assignment?: GroupAssignment;
 }
