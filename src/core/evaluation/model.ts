@@ -1,0 +1,116 @@
+import type { CampaignStatus, CampaignType } from '../campaign';
+import type { Day } from '../model';
+import type { LeadStatus } from '../outputs/leads';
+
+/** The shapes of the success evaluation (issue 7). Pure data: the pane, the CLI and the sheets render them. */
+
+export type MemberGroup = 'contacted' | 'control';
+
+/** A member of a campaign as the evaluation sees it: who, in which group, and whose purchases count. */
+export interface EvaluatedMember {
+  key: string;
+  /** Customer number whose sales lines count for this member; '' when the member has none (no purchases). */
+  customerId: string;
+  group: MemberGroup;
+}
+
+export interface GroupFigures {
+  members: number;
+  /** Members with net revenue > 0 in the window. */
+  buyers: number;
+  /** buyers / members; 0 for an empty group. */
+  conversion: number;
+  /** Net revenue in the window (returns subtract). */
+  revenue: number;
+  revenuePerMember: number;
+  /** Orders: distinct (customer, day) pairs with a positive line in the window. */
+  orders: number;
+}
+
+export interface Estimate {
+  value: number;
+  /** 95 % interval. */
+  low: number;
+  high: number;
+}
+
+/**
+ * The one-line judgement a shop owner reads first. Closed: each has a sentence in both languages.
+ * - notStarted: no start date yet; noSalesYet: started, but no sales line dated in the window so far;
+ * - paidOff / notPaidOff: the interval of the ROI (or, without cost, of the incremental revenue) is above / below 0;
+ * - uncertain: the interval contains 0; controlTooSmall: too few control members or buyers to say anything;
+ * - noControl: no control group, figures are descriptive only ("ohne Kontrollgruppe — nicht ursächlich").
+ */
+export type Verdict =
+  | 'notStarted'
+  | 'noSalesYet'
+  | 'paidOff'
+  | 'notPaidOff'
+  | 'uncertain'
+  | 'controlTooSmall'
+  | 'noControl';
+
+/** Things the user should know about the figures; each has a message in both languages. */
+export type EvaluationNoteCode =
+  | 'undatedSales' // sales lines of members without a date: not counted
+  | 'returns' // negative lines (returns/credit notes) in the window: netted
+  | 'overlap' // members also in another campaign whose window overlaps: their purchases count for both
+  | 'windowOpen' // the window has not ended yet: figures may still change
+  | 'noCustomerNumber'; // members without a customer number: they can never count as buyers
+
+export interface EvaluationNote {
+  code: EvaluationNoteCode;
+  count: number;
+  /** For 'overlap': the other campaigns' names. */
+  campaigns?: string[];
+}
+
+export interface LeadFigures {
+  total: number;
+  byStatus: Record<LeadStatus, number>;
+  /** won / total; 0 without leads. */
+  wonShare: number;
+}
+
+export interface CampaignEvaluation {
+  campaignId: string;
+  name: string;
+  type: CampaignType;
+  status: CampaignStatus;
+  start: Day | null;
+  /** Last day counted: min(start + window − 1, today). */
+  windowEnd: Day | null;
+  windowDays: number;
+  /** Days of the window observed so far (0 before the start). */
+  daysObserved: number;
+  cost: number | null;
+  contacted: GroupFigures;
+  /** null without a control group. */
+  control: GroupFigures | null;
+  /** Conversion contacted − control, in proportion units (0.05 = 5 percentage points); two-proportion interval. */
+  conversionUplift: Estimate | null;
+  /** Revenue per member contacted − control, with a bootstrap interval. */
+  revenuePerMemberUplift: Estimate | null;
+  /** revenuePerMemberUplift × contacted members. */
+  incrementalRevenue: Estimate | null;
+  /** (incremental revenue − cost) / cost; null without cost or control group. */
+  roi: Estimate | null;
+  verdict: Verdict;
+  notes: EvaluationNote[];
+  /** From the Leads sheet; null when there is none or it has no rows of this campaign. */
+  leads: LeadFigures | null;
+}
+
+/** Campaigns of one type taken together: the comparison the campaign type exists for. */
+export interface TypeComparison {
+  type: CampaignType;
+  campaigns: number;
+  contacted: GroupFigures;
+  /** Pooled over the campaigns of this type that have a control group; null if none has. */
+  control: GroupFigures | null;
+  conversionUplift: Estimate | null;
+  revenuePerMemberUplift: Estimate | null;
+  cost: number;
+  incrementalRevenue: Estimate | null;
+  roi: Estimate | null;
+}
