@@ -49,7 +49,7 @@ export interface CampaignRunResult {
 }
 
 /** Host failures are expected outcomes for the user ("Excel antwortet nicht"): they become problems. */
-const hostProblems = async <T>(work: () => Promise<Result<T, Problem[]>>): Promise<Result<T, Problem[]>> => {
+export const hostProblems = async <T>(work: () => Promise<Result<T, Problem[]>>): Promise<Result<T, Problem[]>> => {
   try {
     return await work();
   } catch (error) {
@@ -103,7 +103,7 @@ export const selectionLabelsOf = (definition: CampaignDefinition): string[] =>
  * A sheet name for an output: its previous name if the add-in made that sheet, else a name no user sheet has.
  * A user's own sheet is never replaced.
  */
-const outputSheetName = (
+export const outputSheetName = (
   desired: string,
   previous: string | undefined,
   sheets: SheetInfo[],
@@ -120,12 +120,12 @@ const outputSheetName = (
 };
 
 /** The add-in's earlier sheet for a shared output: "Leads", or "Leads (2)" if a user sheet had the name first. */
-const ownedVariant = (state: AddinState, bases: string[]): string | undefined =>
+export const ownedVariant = (state: AddinState, bases: string[]): string | undefined =>
   state.ownedSheets.find((name) =>
     bases.some((base) => new RegExp(`^${base}( \\(\\d+\\))?$`, 'i').test(name)),
   );
 
-const claim = (state: AddinState, sheet: string): AddinState =>
+export const claim = (state: AddinState, sheet: string): AddinState =>
   state.ownedSheets.some((name) => name.toLowerCase() === sheet.toLowerCase())
     ? state
     : { ...state, ownedSheets: [...state.ownedSheets, sheet] };
