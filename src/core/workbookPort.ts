@@ -7,6 +7,15 @@ export interface SheetInfo {
   visibility: SheetVisibility;
 }
 
+/** A clustered column chart over columns of the written table, e.g. revenue per member contacted vs control. */
+export interface ChartRequest {
+  title: string;
+  /** Column index (into `data.headers`) whose values name the categories, e.g. the campaigns. */
+  categoryColumn: number;
+  /** Column indexes of the numbers to plot, one series each, named by the column's header. */
+  valueColumns: number[];
+}
+
 export interface WriteTableRequest {
   /** Sheet to create, or to replace completely if it exists. The core only names sheets the add-in owns. */
   sheet: string;
@@ -16,6 +25,8 @@ export interface WriteTableRequest {
   visibility?: SheetVisibility;
   /** Make the sheet the active one after writing (the task pane's "go to it"). */
   activate?: boolean;
+  /** A native chart beside the table where the host has charts (Office.js); file and memory adapters ignore it. */
+  chart?: ChartRequest;
 }
 
 /**
