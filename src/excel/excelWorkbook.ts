@@ -1,5 +1,11 @@
 import type { CellValue, SheetTable, TableData } from '../core/sheetTable';
-import type { SheetInfo, SheetVisibility, WorkbookPort, WriteTableRequest } from '../core/workbookPort';
+import type {
+  ChartRequest,
+  SheetInfo,
+  SheetVisibility,
+  WorkbookPort,
+  WriteTableRequest,
+} from '../core/workbookPort';
 import { WorkbookError } from '../core/workbookError';
 import { firstReadBlockRows, jsonBytes, rowsPerBlock } from './blocks';
 import { type DateSystem, dateColumns, dateSystemFromProbe, dateToSerial, serialToDate } from './dates';
@@ -26,6 +32,9 @@ const POINTS_PER_CHAR = 5.6;
 const MIN_WIDTH_CHARS = 8;
 const MAX_WIDTH_CHARS = 50;
 const MAX_SHEET_NAME = 31;
+/** The chart's size in cells, placed one empty column right of the table. */
+const CHART_COLUMNS = 8;
+const CHART_ROWS = 16;
 
 const VISIBILITY_TO_EXCEL: Record<SheetVisibility, 'Visible' | 'Hidden' | 'VeryHidden'> = {
   visible: 'Visible',
@@ -279,6 +288,7 @@ export class ExcelWorkbook implements WorkbookPort {
       columnWidths(request.data).forEach((points, column) => {
         sheet.getRangeByIndexes(0, column, 1, 1).format.columnWidth = points;
       });
+      if (request.chart) addChart(sheet, request.data, request.chart);
       await this.sync(context);
       return { sheet, table };
     } catch (error) {
@@ -350,6 +360,32 @@ export class ExcelWorkbook implements WorkbookPort {
       // the write itself has failed or timed out; its error is the one to report
     }
   }
+}
+
+/**
+ * A clustered column chart beside the table, built series by series (ExcelApi 1.7, the manifest's minimum): the
+ * plotted columns need not be next to each other, and a chart over one range would plot every column between.
+ */
+function addChart(sheet: Excel.Worksheet, data: TableData, request: ChartRequest): void {
+  const [first, ...more] = request.valueColumns;
+  if (first === undefined || data.rows.length === 0) return;
+  const column = (index: number) => sheet.getRangeByIndexes(1, index, data.rows.length, 1);
+  const categories = column(request.categoryColumn);
+  const chart = sheet.charts.add('ColumnClustered', column(first), 'Columns');
+  const firstSeries = chart.series.getItemAt(0);
+  firstSeries.name = data.headers[first];
+  firstSeries.setXAxisValues(categories);
+  for (const index of more) {
+    const series = chart.series.add(data.headers[index]);
+    series.setValues(column(index));
+    series.setXAxisValues(categories);
+  }
+  chart.title.text = request.title;
+  const left = data.headers.length + 1;
+  chart.setPosition(
+    sheet.getRangeByIndexes(0, left, 1, 1),
+    sheet.getRangeByIndexes(CHART_ROWS - 1, left + CHART_COLUMNS - 1, 1, 1),
+  );
 }
 
 /** Office gives empty cells as "" and dates as serials; the port wants null and Dates. */

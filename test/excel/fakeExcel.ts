@@ -35,8 +35,32 @@ interface FormatArea {
   formats: string[][] | string;
 }
 
+/** A cell area of a sheet, as a chart refers to it. */
+export interface FakeReference {
+  sheet: FakeSheet;
+  row: number;
+  column: number;
+  rows: number;
+  columns: number;
+}
+
+export interface FakeSeries {
+  name: string;
+  values: FakeReference | null;
+  xValues: FakeReference | null;
+}
+
+export interface FakeChartData {
+  type: string;
+  title: string;
+  series: FakeSeries[];
+  /** Top-left and bottom-right cell the chart covers. */
+  position: { from: FakeReference; to: FakeReference | null } | null;
+}
+
 export class FakeSheet {
   deleted = false;
+  readonly charts: FakeChartData[] = [];
   visibility: Visibility = 'Visible';
   frozenRows = 0;
   readonly columnWidths = new Map<number, number>();
@@ -570,6 +594,12 @@ class FakeWorksheet extends ClientObject {
     );
   }
 
+  get charts(): FakeChartCollection {
+    return this.cached('charts', () =>
+      strict(new FakeChartCollection(this.context, this), 'ChartCollection'),
+    );
+  }
+
   get freezePanes(): { freezeRows: (count: number) => void } {
     return this.cached('freezePanes', () =>
       strict(
@@ -859,5 +889,156 @@ class FakeNamedItemCollection {
       item.settle([...names.keys()].some((other) => sameName(other, name)));
     });
     return strict(item, 'NamedItem');
+  }
+}
+
+/** The chart types of Excel.ChartType the adapter could plausibly ask for; any other string is refused like in Office. */
+const CHART_TYPES = new Set(['ColumnClustered', 'ColumnStacked', 'BarClustered', 'Line', 'Pie', 'XYScatter']);
+const SERIES_BY = new Set(['Auto', 'Columns', 'Rows']);
+
+/** A range a chart may refer to: it must exist when the chart is built, on a sheet that is still there. */
+const reference = (range: FakeRange): FakeReference => {
+  const { sheet, area } = range.resolved();
+  return { sheet, ...area };
+};
+
+/** Series values and x-axis values come from one row or one column, as in Office. */
+const seriesReference = (range: FakeRange, method: string): FakeReference => {
+  const ref = reference(range);
+  if (ref.rows !== 1 && ref.columns !== 1)
+    throw new FakeOfficeError('InvalidArgument', `${method}: the range must be a single row or column`);
+  return ref;
+};
+
+class FakeChartCollection {
+  constructor(
+    private readonly context: FakeContext,
+    private readonly worksheet: FakeWorksheet,
+  ) {}
+
+  add(type: string, sourceData: FakeRange, seriesBy = 'Auto'): FakeChart {
+    const chart = strict(new FakeChart(this.context, this.worksheet), 'Chart');
+    this.context.enqueue(() => {
+      if (!CHART_TYPES.has(type) || !SERIES_BY.has(seriesBy))
+        throw new FakeOfficeError('InvalidArgument', `chart type ${type} or seriesBy ${seriesBy}`);
+      const source = reference(sourceData);
+      const byRows = seriesBy === 'Rows';
+      const count = byRows ? source.rows : source.columns;
+      const series = Array.from({ length: count }, (_, i) => ({
+        name: `Series${i + 1}`,
+        values: byRows
+          ? { ...source, row: source.row + i, rows: 1 }
+          : { ...source, column: source.column + i, columns: 1 },
+        xValues: null,
+      }));
+      chart.data = { type, title: '', series, position: null };
+      this.worksheet.target().charts.push(chart.data);
+    });
+    return chart;
+  }
+}
+
+class FakeChart {
+  data: FakeChartData | undefined;
+  readonly title: { text: string };
+  readonly series: FakeSeriesCollection;
+
+  constructor(
+    private readonly context: FakeContext,
+    private readonly worksheet: FakeWorksheet,
+  ) {
+    const chart = () => this.target();
+    const enqueue = (apply: () => void) => context.enqueue(apply);
+    this.title = strict(
+      {
+        set text(text: string) {
+          enqueue(() => {
+            chart().title = text;
+          });
+        },
+        get text(): string {
+          throw new Error('fakeExcel: reading ChartTitle.text is not modelled');
+        },
+      },
+      'ChartTitle',
+    );
+    this.series = strict(new FakeSeriesCollection(context, chart), 'ChartSeriesCollection');
+  }
+
+  target(): FakeChartData {
+    if (!this.data || !this.worksheet.target().charts.includes(this.data))
+      throw new FakeOfficeError('ItemNotFound', 'chart does not exist');
+    return this.data;
+  }
+
+  setPosition(startCell: FakeRange, endCell?: FakeRange): void {
+    this.context.enqueue(() => {
+      const chart = this.target();
+      const from = reference(startCell);
+      const to = endCell ? reference(endCell) : null;
+      const own = this.worksheet.target();
+      if (from.sheet !== own || (to && to.sheet !== own))
+        throw new FakeOfficeError('InvalidArgument', 'a chart is positioned on its own sheet');
+      chart.position = { from, to };
+    });
+  }
+}
+
+class FakeSeriesCollection {
+  constructor(
+    private readonly context: FakeContext,
+    private readonly chart: () => FakeChartData,
+  ) {}
+
+  getItemAt(index: number): FakeChartSeries {
+    return strict(
+      new FakeChartSeries(this.context, () => {
+        const series = this.chart().series[index];
+        if (!series) throw new FakeOfficeError('ItemNotFound', `no series at ${index}`);
+        return series;
+      }),
+      'ChartSeries',
+    );
+  }
+
+  add(name?: string): FakeChartSeries {
+    let added: FakeSeries | undefined;
+    this.context.enqueue(() => {
+      const series = this.chart().series;
+      added = { name: name ?? `Series${series.length + 1}`, values: null, xValues: null };
+      series.push(added);
+    });
+    return strict(
+      new FakeChartSeries(this.context, () => {
+        if (!added) throw new FakeOfficeError('ItemNotFound', 'series does not exist');
+        return added;
+      }),
+      'ChartSeries',
+    );
+  }
+}
+
+class FakeChartSeries {
+  constructor(
+    private readonly context: FakeContext,
+    private readonly series: () => FakeSeries,
+  ) {}
+
+  set name(name: string) {
+    this.context.enqueue(() => {
+      this.series().name = name;
+    });
+  }
+
+  setValues(range: FakeRange): void {
+    this.context.enqueue(() => {
+      this.series().values = seriesReference(range, 'setValues');
+    });
+  }
+
+  setXAxisValues(range: FakeRange): void {
+    this.context.enqueue(() => {
+      this.series().xValues = seriesReference(range, 'setXAxisValues');
+    });
   }
 }
