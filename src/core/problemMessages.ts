@@ -114,6 +114,8 @@ const DE: Record<ProblemCode, Render> = {
     `Die Kampagnendatei ist ungültig${detail(p)}. Bitte die Datei an dieser Stelle korrigieren.`,
   invalidState: (p) =>
     `Die gespeicherten Kampagnendaten sind nicht lesbar${detail(p)}. Das Add-in ändert sie nicht; bitte eine gesicherte Fassung der Arbeitsmappe öffnen oder eine neuere Version des Add-ins verwenden.`,
+  campaignNotFound: (p) =>
+    `Die Kampagne${quoted(p, 'de')} ist in dieser Arbeitsmappe nicht gespeichert${p.detail ? ` (gespeichert: ${p.detail})` : ''}. Bitte den Namen prüfen.`,
   hostTimeout: () => 'Excel antwortet nicht. Bitte kurz warten und erneut versuchen.',
   payloadTooLarge: () =>
     'Zu viele Daten für eine Anfrage an Excel. Bitte weniger Zeilen auf einmal verarbeiten.',
@@ -151,6 +153,8 @@ const EN: Record<ProblemCode, Render> = {
   invalidCampaign: (p) => `The campaign file is invalid${detail(p)}. Please correct the file at this point.`,
   invalidState: (p) =>
     `The stored campaign data cannot be read${detail(p)}. The add-in leaves it unchanged; please open a saved copy of the workbook or use a newer version of the add-in.`,
+  campaignNotFound: (p) =>
+    `The campaign${quoted(p, 'en')} is not stored in this workbook${p.detail ? ` (stored: ${p.detail})` : ''}. Please check the name.`,
   hostTimeout: () => 'Excel is not responding. Please wait a moment and try again.',
   payloadTooLarge: () => 'Too much data for one request to Excel. Please process fewer rows at a time.',
   hostError: (p) => `Excel reported an error${detail(p)}. Please try again; if it persists, restart Excel.`,

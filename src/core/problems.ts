@@ -26,6 +26,7 @@ export type ProblemCode =
   // campaign definition and state
   | 'invalidCampaign'
   | 'invalidState'
+  | 'campaignNotFound' // a campaign named on the command line or in a request is not stored in the workbook
   // host (workbook adapters)
   | 'hostTimeout'
   | 'payloadTooLarge'
@@ -49,7 +50,11 @@ export interface Problem {
   more?: number;
 }
 
-export const problem = (code: ProblemCode, severity: Severity, where: Omit<Problem, 'code' | 'severity'> = {}): Problem => ({
+export const problem = (
+  code: ProblemCode,
+  severity: Severity,
+  where: Omit<Problem, 'code' | 'severity'> = {},
+): Problem => ({
   code,
   severity,
   ...where,
