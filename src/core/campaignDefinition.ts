@@ -1,11 +1,22 @@
 import { z } from 'zod';
-import { CAMPAIGN_TYPES, FILTER_OPS, type CampaignDefinition, type CampaignType } from './campaign';
+import {
+  CAMPAIGN_STATUSES,
+  CAMPAIGN_TYPES,
+  FILTER_OPS,
+  type CampaignDefinition,
+  type CampaignType,
+} from './campaign';
+import { campaignStatusFromLabel } from './campaignStatus';
 import { SHEET_ROLES, type Field } from './model';
 import { problem, type Problem } from './problems';
 import { fail, ok, type Result } from './result';
 import { isoToDay } from './values';
 
 const MAX_NAME_LENGTH = 60;
+/** Above half, the "control" group would be the campaign's majority: surely a typo. */
+export const MAX_CONTROL_PERCENT = 50;
+/** Two years: longer windows measure the season, not the campaign. */
+export const MAX_EVALUATION_DAYS = 730;
 const SELECTION_SOURCES = ['contacts', 'customers', 'purchasedArticles', 'inactiveCustomers'] as const;
 const FIELDS: readonly Field[] = [
   'contactId',
@@ -49,6 +60,13 @@ const campaignType = z.preprocess(
     return TYPE_ALIASES[lower] ?? lower;
   },
   z.enum(CAMPAIGN_TYPES, { error: `must be one of ${CAMPAIGN_TYPES.join(', ')}` }),
+);
+
+const campaignStatus = z.preprocess(
+  (value) => (typeof value === 'string' ? (campaignStatusFromLabel(value) ?? value) : value),
+  z.enum(CAMPAIGN_STATUSES, {
+    error: `must be one of ${CAMPAIGN_STATUSES.join(', ')} (or Geplant, Aktiv, Abgeschlossen)`,
+  }),
 );
 
 const isoDate = z
@@ -142,26 +160,54 @@ const sheetRole = z.enum(SHEET_ROLES as readonly ['contacts', 'customers', 'sale
   error: `must be one of ${SHEET_ROLES.join(', ')}`,
 });
 
+const cost = z
+  .number({ error: 'must be an amount in euros, e.g. 450 or 1250.50' })
+  .min(0, 'must not be negative');
+
+const evaluationDays = z
+  .number({ error: 'must be a whole number of days' })
+  .int('must be a whole number of days')
+  .min(1, 'must be at least 1 day')
+  .max(MAX_EVALUATION_DAYS, `must be at most ${MAX_EVALUATION_DAYS} days`);
+
+const controlPercent = z
+  .number({ error: `must be a percentage from 0 to ${MAX_CONTROL_PERCENT}, e.g. 10` })
+  .min(0, 'must not be negative')
+  .max(MAX_CONTROL_PERCENT, `must be at most ${MAX_CONTROL_PERCENT} (percent of the members held back)`);
+
 /** Unknown top-level keys are ignored (a stored campaign adds id, dates, …); unknown keys inside are typos. */
-const campaign = z.object({
-  name: z
-    .string({ error: 'must be a text' })
-    .trim()
-    .min(1, 'must not be empty')
-    .max(MAX_NAME_LENGTH, `must be at most ${MAX_NAME_LENGTH} characters`),
-  type: campaignType,
-  description: z.string({ error: 'must be a text' }).optional(),
-  language: z.enum(['de', 'en'], { error: 'must be "de" or "en"' }).optional(),
-  sources: z.partialRecord(sheetRole, sheetName).optional(),
-  columns: z
-    .partialRecord(
-      sheetRole,
-      z.partialRecord(z.enum(FIELDS, { error: `must be one of ${FIELDS.join(', ')}` }), sheetName),
-    )
-    .optional(),
-  selections: z.array(selection, { error: 'must be a list of selections' }),
-  removed: z.array(z.string(), { error: 'must be a list of member keys' }).optional(),
-});
+const campaign = z
+  .object({
+    name: z
+      .string({ error: 'must be a text' })
+      .trim()
+      .min(1, 'must not be empty')
+      .max(MAX_NAME_LENGTH, `must be at most ${MAX_NAME_LENGTH} characters`),
+    type: campaignType,
+    description: z.string({ error: 'must be a text' }).optional(),
+    language: z.enum(['de', 'en'], { error: 'must be "de" or "en"' }).optional(),
+    sources: z.partialRecord(sheetRole, sheetName).optional(),
+    columns: z
+      .partialRecord(
+        sheetRole,
+        z.partialRecord(z.enum(FIELDS, { error: `must be one of ${FIELDS.join(', ')}` }), sheetName),
+      )
+      .optional(),
+    selections: z.array(selection, { error: 'must be a list of selections' }),
+    removed: z.array(z.string(), { error: 'must be a list of member keys' }).optional(),
+    start: isoDate.optional(),
+    end: isoDate.optional(),
+    cost: cost.optional(),
+    evaluationDays: evaluationDays.optional(),
+    status: campaignStatus.optional(),
+    controlPercent: controlPercent.optional(),
+  })
+  .check((ctx) => {
+    const { start, end } = ctx.value;
+    if (start !== undefined && end !== undefined && end < start) {
+      ctx.issues.push({ code: 'custom', path: ['end'], message: 'must not be before "start"', input: end });
+    }
+  });
 
 /** "selections[2].from" */
 const pathText = (path: readonly PropertyKey[]): string =>

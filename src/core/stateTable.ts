@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import type { CampaignDefinition, StoredCampaign } from './campaign';
-import { CAMPAIGN_TYPES, FILTER_OPS } from './campaign';
+import type { CampaignDefinition, GroupAssignment, StoredCampaign } from './campaign';
+import { mergeAssignments } from './controlGroup';
+import { CAMPAIGN_STATUSES, CAMPAIGN_TYPES, FILTER_OPS } from './campaign';
 import type { Problem } from './problems';
 import { problem } from './problems';
 import type { Result } from './result';
@@ -50,6 +51,7 @@ const selectionSchema = z.discriminatedUnion('from', [
     includeNeverPurchased: z.boolean().optional(),
   }),
 ]);
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 // Loose objects: fields a later add-in version adds survive a round trip through this one.
 const campaignSchema = z.looseObject({
   id: z.string().min(1),
@@ -65,6 +67,13 @@ const campaignSchema = z.looseObject({
   updatedAt: z.string(),
   memberCount: z.number().int().nonnegative(),
   targetSheet: z.string().optional(),
+  start: isoDate.optional(),
+  end: isoDate.optional(),
+  cost: z.number().nonnegative().optional(),
+  evaluationDays: z.number().int().positive().optional(),
+  status: z.enum(CAMPAIGN_STATUSES).optional(),
+  controlPercent: z.number().min(0).max(100).optional(),
+  assignment: z.looseObject({ control: z.array(z.string()), contacted: z.array(z.string()) }).optional(),
 });
 const stateSchema = z.looseObject({
   version: z.literal(STATE_VERSION),
@@ -202,11 +211,13 @@ const freshId = (state: AddinState, name: string, now: string): string => {
 
 /**
  * Adds or updates a campaign in the state. The same id (a rename from the task pane) or else the same name, ignoring
- * case, is the same campaign: it keeps its id and creation time, so its leads stay its leads.
+ * case, is the same campaign: it keeps its id and creation time, so its leads stay its leads. It also keeps its
+ * start and group assignment when the definition has none (a campaign file run again, a pane draft saved): who was
+ * held back must never be forgotten, or the next use would contact the control group.
  */
 export const upsertCampaign = (
   state: AddinState,
-  definition: CampaignDefinition & { id?: string },
+  definition: CampaignDefinition & { id?: string; assignment?: GroupAssignment },
   now: string,
   memberCount: number,
   targetSheet?: string,
@@ -222,8 +233,11 @@ export const upsertCampaign = (
     updatedAt: now,
     memberCount,
     targetSheet: targetSheet ?? previous?.targetSheet,
+    start: definition.start ?? previous?.start,
+    assignment: mergeAssignments(previous?.assignment, definition.assignment),
   };
-  if (campaign.targetSheet === undefined) delete campaign.targetSheet;
+  for (const field of ['targetSheet', 'start', 'assignment'] as const)
+    if (campaign[field] === undefined) delete campaign[field];
   const campaigns =
     index >= 0 ? state.campaigns.map((c, i) => (i === index ? campaign : c)) : [...state.campaigns, campaign];
   const ownsTarget =

@@ -202,3 +202,94 @@ describe('validateCampaignDefinition', () => {
     ).toHaveLength(3);
   });
 });
+
+describe('validateCampaignDefinition: the fields of the success evaluation', () => {
+  const evaluated = {
+    ...valid,
+    start: '2026-11-16',
+    end: '2026-11-30',
+    cost: 1250.5,
+    evaluationDays: 60,
+    status: 'active',
+    controlPercent: 10,
+  };
+
+  it('accepts start, end, cost, window, status and control group share', () => {
+    const result = validateCampaignDefinition(evaluated);
+    expect(result.ok && result.value).toMatchObject({
+      start: '2026-11-16',
+      end: '2026-11-30',
+      cost: 1250.5,
+      evaluationDays: 60,
+      status: 'active',
+      controlPercent: 10,
+    });
+  });
+
+  it('leaves them out when absent: a campaign without them is planned, without a control group', () => {
+    const result = validateCampaignDefinition(valid);
+    if (!result.ok) throw new Error('valid campaign rejected');
+    for (const field of ['start', 'end', 'cost', 'evaluationDays', 'status', 'controlPercent'])
+      expect(result.value).not.toHaveProperty(field);
+  });
+
+  it.each([
+    ['Geplant', 'planned'],
+    [' aktiv ', 'active'],
+    ['ABGESCHLOSSEN', 'completed'],
+    ['Completed', 'completed'],
+    ['planned', 'planned'],
+  ])('accepts the status written as %j', (status, expected) => {
+    const result = validateCampaignDefinition({ ...evaluated, status });
+    expect(result.ok && result.value.status).toBe(expected);
+  });
+
+  it.each([
+    ['the same day for start and end', { start: '2026-11-16', end: '2026-11-16' }],
+    ['no cost', { cost: 0 }],
+    ['no control group', { controlPercent: 0 }],
+    ['the largest control group', { controlPercent: 50 }],
+    ['a fractional share', { controlPercent: 12.5 }],
+    ['a one-day window', { evaluationDays: 1 }],
+    ['a two-year window', { evaluationDays: 730 }],
+  ])('accepts %s', (_, fields) => {
+    expect(details({ ...evaluated, ...fields })).toEqual([]);
+  });
+
+  it.each<[string, Record<string, unknown>, string[]]>([
+    [
+      'a German start date',
+      { start: '16.11.2026' },
+      ['start: must be a real date written as YYYY-MM-DD, e.g. 2026-05-31'],
+    ],
+    [
+      'an impossible end date',
+      { end: '2026-11-31' },
+      ['end: must be a real date written as YYYY-MM-DD, e.g. 2026-05-31'],
+    ],
+    ['end before start', { start: '2026-11-16', end: '2026-11-01' }, ['end: must not be before "start"']],
+    ['a negative cost', { cost: -50 }, ['cost: must not be negative']],
+    ['a cost written as text', { cost: '450 €' }, ['cost: must be an amount in euros, e.g. 450 or 1250.50']],
+    ['a window of 0 days', { evaluationDays: 0 }, ['evaluationDays: must be at least 1 day']],
+    ['a window of 2.5 days', { evaluationDays: 2.5 }, ['evaluationDays: must be a whole number of days']],
+    ['a window over two years', { evaluationDays: 731 }, ['evaluationDays: must be at most 730 days']],
+    [
+      'an unknown status',
+      { status: 'Erledigt' },
+      ['status: must be one of planned, active, completed (or Geplant, Aktiv, Abgeschlossen)'],
+    ],
+    [
+      'a control group of more than half',
+      { controlPercent: 60 },
+      ['controlPercent: must be at most 50 (percent of the members held back)'],
+    ],
+    ['a negative control group', { controlPercent: -10 }, ['controlPercent: must not be negative']],
+    [
+      'a control group written as "10 %"',
+      { controlPercent: '10 %' },
+      ['controlPercent: must be a percentage from 0 to 50, e.g. 10'],
+    ],
+  ])('rejects %s with a clear message', (_, fields, expected) => {
+    expect(details({ ...evaluated, ...fields })).toEqual(expected);
+  });
+});

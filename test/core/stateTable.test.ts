@@ -111,6 +111,20 @@ describe('stateToTable / stateFromSheet', () => {
     expect(stateFromSheet({ name: STATE_SHEET, rows })).toEqual({ ok: true, value: state });
   });
 
+  it('reads back the fields of the success evaluation and the group assignment', () => {
+    const evaluated = makeCampaign({
+      start: '2026-03-02',
+      end: '2026-03-31',
+      cost: 480.5,
+      evaluationDays: 60,
+      status: 'active',
+      controlPercent: 10,
+      assignment: { control: ['c:K-2'], contacted: ['c:K-1', 'k:4711'] },
+    });
+    const state = makeState({ campaigns: [evaluated] });
+    expect(stateFromSheet(asSheet(stateToTable(state)))).toEqual({ ok: true, value: state });
+  });
+
   it('keeps fields a later add-in version added (same schema version)', () => {
     const table = stateToTable(makeState());
     const json = JSON.parse(unframe(table.rows[1][2]));
@@ -165,6 +179,34 @@ describe('stateToTable / stateFromSheet', () => {
         ],
       ]),
       /campaigns\[0\]\.type/,
+    ],
+    [
+      'a start that is no ISO date',
+      withRows([
+        valid.rows[0],
+        [
+          'state',
+          1,
+          frame(JSON.stringify(makeState({ campaigns: [makeCampaign({ start: '02.03.2026' })] }))),
+        ],
+      ]),
+      /campaigns\[0\]\.start/,
+    ],
+    [
+      'an assignment without its contacted list',
+      withRows([
+        valid.rows[0],
+        [
+          'state',
+          1,
+          frame(
+            JSON.stringify(
+              makeState({ campaigns: [makeCampaign({ assignment: { control: ['c:1'] } as never })] }),
+            ),
+          ),
+        ],
+      ]),
+      /campaigns\[0\]\.assignment\.contacted/,
     ],
     [
       'a missing field',
@@ -240,6 +282,33 @@ describe('upsertCampaign', () => {
     const first = upsertCampaign(emptyState(), definition(), T1, 1, 'Frühjahr').state;
     expect(upsertCampaign(first, definition(), T2, 2).campaign.targetSheet).toBe('Frühjahr');
     expect('targetSheet' in upsertCampaign(emptyState(), definition(), T2, 2).campaign).toBe(false);
+  });
+
+  it('keeps the start and the group assignment when a campaign file without them is run again', () => {
+    const assignment = { control: ['k:2'], contacted: ['k:1', 'k:3'] };
+    const used = upsertCampaign(emptyState(), { ...definition(), start: '2026-03-02', assignment }, T1, 3);
+    const again = upsertCampaign(used.state, definition({ controlPercent: 10 }), T2, 3).campaign;
+    expect(again).toMatchObject({ start: '2026-03-02', assignment, controlPercent: 10 });
+    expect(upsertCampaign(used.state, definition({ start: '2026-04-01' }), T2, 3).campaign.start).toBe(
+      '2026-04-01',
+    );
+  });
+
+  it('never lets an older copy of the assignment (a pane draft opened earlier) undo a decision', () => {
+    const stored = { control: ['k:2'], contacted: ['k:1', 'k:3'] };
+    const used = upsertCampaign(emptyState(), { ...definition(), assignment: stored }, T1, 3);
+    const draft = {
+      ...definition(),
+      id: used.campaign.id,
+      assignment: { control: ['k:1'], contacted: ['k:2'] },
+    };
+    expect(upsertCampaign(used.state, draft, T2, 3).campaign.assignment).toEqual(stored);
+  });
+
+  it('leaves start and assignment out of a campaign that was never used', () => {
+    const { campaign } = upsertCampaign(emptyState(), definition(), T1, 1);
+    expect(campaign).not.toHaveProperty('start');
+    expect(campaign).not.toHaveProperty('assignment');
   });
 
   it('renames a campaign found by its id', () => {
