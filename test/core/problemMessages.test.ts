@@ -23,6 +23,7 @@ const DETAILS: Record<ProblemCode, Pick<Problem, 'value' | 'detail'>> = {
   unknownArticle: { value: 'A-999' },
   invalidCampaign: { detail: 'selections[0].months' },
   invalidState: { detail: 'version' },
+  campaignNotFound: { value: 'Herbstaktion', detail: 'Newsletter November, Hausmesse' },
   hostTimeout: {},
   payloadTooLarge: {},
   hostError: { detail: 'GeneralException' },
@@ -60,6 +61,16 @@ describe('describeProblem', () => {
       { code: 'requiredColumnMissing', severity: 'warning', sheet: 'Umsätze', row: 2, detail: 'customerId' },
       'de',
       'Blatt „Umsätze“, Zeile 2: Die Spalte Kunden-Nr. wurde nicht erkannt; das Blatt wird nicht gelesen. Bitte die Spalte zuordnen.',
+    ],
+    [
+      {
+        code: 'campaignNotFound',
+        severity: 'error',
+        value: 'Herbstaktion',
+        detail: 'Newsletter November, Hausmesse',
+      },
+      'de',
+      'Die Kampagne „Herbstaktion“ ist in dieser Arbeitsmappe nicht gespeichert (gespeichert: Newsletter November, Hausmesse). Bitte den Namen prüfen.',
     ],
     [
       { code: 'sheetRoleNotFound', severity: 'warning', detail: 'customers' },
