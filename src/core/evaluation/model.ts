@@ -42,13 +42,7 @@ export interface Estimate {
  * - noControl: no control group, figures are descriptive only ("ohne Kontrollgruppe — nicht ursächlich").
  */
 export type Verdict =
-  | 'notStarted'
-  | 'noSalesYet'
-  | 'paidOff'
-  | 'notPaidOff'
-  | 'uncertain'
-  | 'controlTooSmall'
-  | 'noControl';
+  'notStarted' | 'noSalesYet' | 'paidOff' | 'notPaidOff' | 'uncertain' | 'controlTooSmall' | 'noControl';
 
 /** Things the user should know about the figures; each has a message in both languages. */
 export type EvaluationNoteCode =
@@ -56,7 +50,8 @@ export type EvaluationNoteCode =
   | 'returns' // negative lines (returns/credit notes) in the window: netted
   | 'overlap' // members also in another campaign whose window overlaps: their purchases count for both
   | 'windowOpen' // the window has not ended yet: figures may still change
-  | 'noCustomerNumber'; // members without a customer number: they can never count as buyers
+  | 'noCustomerNumber' // members without a customer number: they can never count as buyers
+  | 'sharedCustomer'; // members sharing a customer number with another member: its purchases are split among them
 
 export interface EvaluationNote {
   code: EvaluationNoteCode;
@@ -68,6 +63,8 @@ export interface EvaluationNote {
 export interface LeadFigures {
   total: number;
   byStatus: Record<LeadStatus, number>;
+  /** Leads whose status is none of the add-in's (people typed their own, e.g. "Angebot verschickt"). */
+  otherStatus: number;
   /** won / total; 0 without leads. */
   wonShare: number;
 }

@@ -1,0 +1,319 @@
+import { DEFAULT_EVALUATION_DAYS, type StoredCampaign } from '../campaign';
+import type { Day, SaleLine } from '../model';
+import { customerKey } from '../recipients';
+import type { SheetTable } from '../sheetTable';
+import { isoToDay } from '../values';
+import { leadFigures } from './leadFigures';
+import type {
+  CampaignEvaluation,
+  Estimate,
+  EvaluatedMember,
+  EvaluationNote,
+  GroupFigures,
+  MemberGroup,
+  Verdict,
+} from './model';
+import { bootstrapMeanDifference, DEFAULT_RESAMPLES, newcombeDifference, seedFrom } from './statistics';
+
+/**
+ * Below this a control group says nothing: fewer than 30 control members, or fewer than 5 buyers in both groups
+ * together. The intervals are still computed and shown; the verdict says the group is too small.
+ */
+export const MIN_CONTROL_MEMBERS = 30;
+export const MIN_BUYERS = 5;
+
+/** Another campaign, for the overlap note: its member keys and the days its purchases count. */
+export interface OtherCampaign {
+  name: string;
+  keys: ReadonlySet<string>;
+  start: Day | null;
+  windowEnd: Day | null;
+}
+
+export interface EvaluationInput {
+  campaign: StoredCampaign;
+  members: EvaluatedMember[];
+  sales: SaleLine[];
+  today: Day;
+  leads?: SheetTable | null;
+  /** The other campaigns (not this one). */
+  others?: OtherCampaign[];
+  /** Bootstrap resamples for the revenue interval; default DEFAULT_RESAMPLES. */
+  resamples?: number;
+}
+
+export interface EvaluationWindow {
+  start: Day | null;
+  /** Last day counted: min(start + days − 1, today); null before the start. */
+  windowEnd: Day | null;
+  windowDays: number;
+  daysObserved: number;
+  /** Days of the window still to come after today. */
+  daysLeft: number;
+}
+
+/** The days whose purchases count for a campaign, as far as they have happened by today. */
+export const evaluationWindow = (campaign: StoredCampaign, today: Day): EvaluationWindow => {
+  const windowDays = campaign.evaluationDays ?? DEFAULT_EVALUATION_DAYS;
+  const start = campaign.start ? isoToDay(campaign.start) : null;
+  if (start === null || start > today)
+    return { start, windowEnd: null, windowDays, daysObserved: 0, daysLeft: 0 };
+  const lastDay = start + windowDays - 1;
+  const windowEnd = Math.min(lastDay, today);
+  return { start, windowEnd, windowDays, daysObserved: windowEnd - start + 1, daysLeft: lastDay - windowEnd };
+};
+
+interface SalesIndex {
+  byCustomer: Map<string, SaleLine[]>;
+  /** Every dated line's day, ascending: whether the sheet reaches into a window at all. */
+  days: Float64Array;
+}
+
+/** One index per sales array: the report evaluates every campaign against the same sales. */
+const salesIndexes = new WeakMap<SaleLine[], SalesIndex>();
+
+const indexSales = (sales: SaleLine[]): SalesIndex => {
+  const cached = salesIndexes.get(sales);
+  if (cached) return cached;
+  const byCustomer = new Map<string, SaleLine[]>();
+  const days: number[] = [];
+  for (const line of sales) {
+    if (line.day !== null) days.push(line.day);
+    const key = customerKey(line.customerId);
+    if (!key) continue;
+    const lines = byCustomer.get(key);
+    if (lines) lines.push(line);
+    else byCustomer.set(key, [line]);
+  }
+  const index = { byCustomer, days: Float64Array.from(days).sort() };
+  salesIndexes.set(sales, index);
+  return index;
+};
+
+const hasDayBetween = (sortedDays: Float64Array, first: Day, last: Day): boolean => {
+  let low = 0;
+  let high = sortedDays.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (sortedDays[middle] < first) low = middle + 1;
+    else high = middle;
+  }
+  return low < sortedDays.length && sortedDays[low] <= last;
+};
+
+/** What one customer did in the window. */
+interface CustomerActivity {
+  net: number;
+  orders: number;
+  returns: number;
+  undated: number;
+}
+
+const activityOf = (lines: readonly SaleLine[], start: Day, end: Day): CustomerActivity => {
+  const activity = { net: 0, orders: 0, returns: 0, undated: 0 };
+  const orderDays = new Set<Day>();
+  for (const line of lines) {
+    if (line.day === null) {
+      activity.undated++;
+      continue;
+    }
+    if (line.day < start || line.day > end || line.amount === null) continue;
+    activity.net += line.amount;
+    if (line.amount > 0) orderDays.add(line.day);
+    if (line.amount < 0) activity.returns++;
+  }
+  activity.orders = orderDays.size;
+  return activity;
+};
+
+const NO_ACTIVITY: CustomerActivity = { net: 0, orders: 0, returns: 0, undated: 0 };
+
+const emptyFigures = (members: number): GroupFigures => ({
+  members,
+  buyers: 0,
+  conversion: 0,
+  revenue: 0,
+  revenuePerMember: 0,
+  orders: 0,
+});
+
+interface GroupResult {
+  figures: GroupFigures;
+  /** Net revenue of each member, for the bootstrap. */
+  revenues: Float64Array;
+}
+
+/**
+ * Members sharing a customer number (two contacts of one firm) share its purchases equally: the firm's revenue
+ * counts once in the totals, and each of them is a buyer when the firm bought. Orders count once per customer.
+ */
+const groupResult = (
+  members: readonly EvaluatedMember[],
+  activities: ReadonlyMap<string, CustomerActivity>,
+  sharers: ReadonlyMap<string, number>,
+): GroupResult => {
+  const revenues = new Float64Array(members.length);
+  const customersSeen = new Set<string>();
+  const figures = emptyFigures(members.length);
+  members.forEach((member, i) => {
+    const key = customerKey(member.customerId);
+    const activity = activities.get(key) ?? NO_ACTIVITY;
+    revenues[i] = key ? activity.net / (sharers.get(key) ?? 1) : 0;
+    figures.revenue += revenues[i];
+    if (revenues[i] > 0) figures.buyers++;
+    if (key && !customersSeen.has(key)) {
+      customersSeen.add(key);
+      figures.orders += activity.orders;
+    }
+  });
+  figures.conversion = members.length > 0 ? figures.buyers / members.length : 0;
+  figures.revenuePerMember = members.length > 0 ? figures.revenue / members.length : 0;
+  return { figures, revenues };
+};
+
+const countBy = <T>(items: readonly T[], keyOf: (item: T) => string): Map<string, number> => {
+  const counts = new Map<string, number>();
+  for (const item of items) {
+    const key = keyOf(item);
+    if (key) counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return counts;
+};
+
+const note = (code: EvaluationNote['code'], count: number): EvaluationNote[] =>
+  count > 0 ? [{ code, count }] : [];
+
+const overlapNote = (
+  members: readonly EvaluatedMember[],
+  others: readonly OtherCampaign[],
+  start: Day,
+  end: Day,
+): EvaluationNote[] => {
+  const overlapping = others.filter(
+    (other) =>
+      other.start !== null && other.windowEnd !== null && other.start <= end && start <= other.windowEnd,
+  );
+  const shared = members.filter((member) => overlapping.some((other) => other.keys.has(member.key)));
+  if (shared.length === 0) return [];
+  const campaigns = overlapping
+    .filter((other) => shared.some((member) => other.keys.has(member.key)))
+    .map((other) => other.name);
+  return [{ code: 'overlap', count: shared.length, campaigns }];
+};
+
+const sum = <T>(items: Iterable<T>, valueOf: (item: T) => number): number => {
+  let total = 0;
+  for (const item of items) total += valueOf(item);
+  return total;
+};
+
+const scaled = (estimate: Estimate, factor: number): Estimate => ({
+  value: estimate.value * factor,
+  low: estimate.low * factor,
+  high: estimate.high * factor,
+});
+
+/** (incremental − cost) / cost is increasing in the incremental revenue, so its interval maps over directly. */
+const roiOf = (incremental: Estimate, cost: number): Estimate => ({
+  value: (incremental.value - cost) / cost,
+  low: (incremental.low - cost) / cost,
+  high: (incremental.high - cost) / cost,
+});
+
+const isTooSmall = (contacted: GroupFigures, control: GroupFigures): boolean =>
+  control.members < MIN_CONTROL_MEMBERS || contacted.buyers + control.buyers < MIN_BUYERS;
+
+const judged = (measure: Estimate): Verdict =>
+  measure.low > 0 ? 'paidOff' : measure.high < 0 ? 'notPaidOff' : 'uncertain';
+
+const membersOf = (members: readonly EvaluatedMember[], group: MemberGroup): EvaluatedMember[] =>
+  members.filter((member) => member.group === group);
+
+/**
+ * How a campaign did: buyers, revenue and orders of the contacted members and of the control group within the
+ * evaluation window, the uplift with 95 % intervals, the incremental revenue and the return on the cost. Pure and
+ * deterministic: the bootstrap is seeded from the campaign id.
+ */
+export const evaluateCampaign = (input: EvaluationInput): CampaignEvaluation => {
+  const { campaign, members } = input;
+  const window = evaluationWindow(campaign, input.today);
+  const contactedMembers = membersOf(members, 'contacted');
+  const controlMembers = membersOf(members, 'control');
+  const hasControl = controlMembers.length > 0;
+  const cost = campaign.cost !== undefined && Number.isFinite(campaign.cost) ? campaign.cost : null;
+  const base: CampaignEvaluation = {
+    campaignId: campaign.id,
+    name: campaign.name,
+    type: campaign.type,
+    status: campaign.status ?? 'planned',
+    start: window.start,
+    windowEnd: window.windowEnd,
+    windowDays: window.windowDays,
+    daysObserved: window.daysObserved,
+    cost,
+    contacted: emptyFigures(contactedMembers.length),
+    control: hasControl ? emptyFigures(controlMembers.length) : null,
+    conversionUplift: null,
+    revenuePerMemberUplift: null,
+    incrementalRevenue: null,
+    roi: null,
+    verdict: 'notStarted',
+    notes: note('noCustomerNumber', members.filter((member) => customerKey(member.customerId) === '').length),
+    leads: leadFigures(input.leads, campaign),
+  };
+  const { start, windowEnd } = window;
+  if (start === null || windowEnd === null) return base;
+
+  const index = indexSales(input.sales);
+  const sharers = countBy(members, (member) => customerKey(member.customerId));
+  const activities = new Map<string, CustomerActivity>();
+  for (const key of sharers.keys()) {
+    activities.set(key, activityOf(index.byCustomer.get(key) ?? [], start, windowEnd));
+  }
+  const contacted = groupResult(contactedMembers, activities, sharers);
+  const control = groupResult(controlMembers, activities, sharers);
+  const notes: EvaluationNote[] = [
+    ...base.notes,
+    ...note(
+      'sharedCustomer',
+      sum(sharers.values(), (count) => (count > 1 ? count : 0)),
+    ),
+    ...note(
+      'returns',
+      sum(activities.values(), (activity) => activity.returns),
+    ),
+    ...note(
+      'undatedSales',
+      sum(activities.values(), (activity) => activity.undated),
+    ),
+    ...overlapNote(members, input.others ?? [], start, windowEnd),
+    ...note('windowOpen', window.daysLeft),
+  ];
+  const observed = {
+    ...base,
+    contacted: contacted.figures,
+    control: hasControl ? control.figures : null,
+    notes,
+  };
+  if (!hasDayBetween(index.days, start, windowEnd)) return { ...observed, verdict: 'noSalesYet' };
+  if (!hasControl) return { ...observed, verdict: 'noControl' };
+
+  const conversionUplift = newcombeDifference(
+    contacted.figures.buyers,
+    contacted.figures.members,
+    control.figures.buyers,
+    control.figures.members,
+  );
+  const revenuePerMemberUplift = bootstrapMeanDifference(
+    contacted.revenues,
+    control.revenues,
+    seedFrom(campaign.id),
+    input.resamples ?? DEFAULT_RESAMPLES,
+  );
+  const incrementalRevenue = scaled(revenuePerMemberUplift, contacted.figures.members);
+  const roi = cost !== null && cost > 0 ? roiOf(incrementalRevenue, cost) : null;
+  const verdict = isTooSmall(contacted.figures, control.figures)
+    ? 'controlTooSmall'
+    : judged(roi ?? incrementalRevenue);
+  return { ...observed, conversionUplift, revenuePerMemberUplift, incrementalRevenue, roi, verdict };
+};
