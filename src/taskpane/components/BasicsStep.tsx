@@ -4,6 +4,7 @@ import { campaignTypeExplanation, campaignTypeLabel } from '../../core/campaignT
 import { useI18n } from '../../i18n/useI18n';
 import type { MessageKey } from '../../i18n/de';
 import { MAX_NAME_LENGTH, nameError, type BasicsChange, type NameError } from '../state/wizardReducer';
+import { EvaluationFields } from './EvaluationFields';
 
 const NAME_ERROR: Record<NameError, MessageKey> = {
   required: 'basicsNameRequired',
@@ -19,10 +20,12 @@ const useStyles = makeStyles({
 export interface BasicsStepProps {
   draft: StoredCampaign;
   campaigns: StoredCampaign[];
+  /** Members in the target group now. */
+  members: number;
   onChange(change: BasicsChange): void;
 }
 
-export function BasicsStep({ draft, campaigns, onChange }: BasicsStepProps) {
+export function BasicsStep({ draft, campaigns, members, onChange }: BasicsStepProps) {
   const styles = useStyles();
   const { t, language } = useI18n();
   const error = nameError(draft, campaigns);
@@ -64,6 +67,7 @@ export function BasicsStep({ draft, campaigns, onChange }: BasicsStepProps) {
           resize="vertical"
         />
       </Field>
+      <EvaluationFields key={draft.id} draft={draft} members={members} onChange={onChange} />
     </div>
   );
 }

@@ -4,7 +4,13 @@ import { useI18n } from '../../i18n/useI18n';
 import type { MessageKey } from '../../i18n/de';
 import type { PaneSession } from '../services/paneSession';
 import type { WizardActions } from '../state/useWizard';
-import { WIZARD_STEPS, nameError, type WizardState, type WizardStep } from '../state/wizardReducer';
+import {
+  WIZARD_STEPS,
+  isWizardStep,
+  nameError,
+  type WizardState,
+  type WizardStep,
+} from '../state/wizardReducer';
 import { BasicsStep } from './BasicsStep';
 import { RecipientsStep } from './RecipientsStep';
 import { TargetGroupStep } from './TargetGroupStep';
@@ -36,7 +42,7 @@ export function CampaignWizard({ state, data, actions, session }: CampaignWizard
   const styles = useStyles();
   const { t } = useI18n();
   const { draft, screen } = state;
-  if (!draft || screen === 'home') return null;
+  if (!draft || !isWizardStep(screen)) return null;
   const nameOk = nameError(draft, state.campaigns) === null;
   const busy = state.operation.status === 'running';
   const index = WIZARD_STEPS.indexOf(screen);
@@ -65,7 +71,12 @@ export function CampaignWizard({ state, data, actions, session }: CampaignWizard
         ))}
       </TabList>
       {screen === 'basics' && (
-        <BasicsStep draft={draft} campaigns={state.campaigns} onChange={actions.changeBasics} />
+        <BasicsStep
+          draft={draft}
+          campaigns={state.campaigns}
+          members={state.group.members.length}
+          onChange={actions.changeBasics}
+        />
       )}
       {screen === 'recipients' && (
         <RecipientsStep state={state} data={data} actions={actions} session={session} />

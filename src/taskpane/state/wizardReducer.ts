@@ -4,7 +4,7 @@ import type { Problem } from '../../core/problems';
 import type { SelectionReport, TargetGroup } from '../../core/targetGroupModel';
 import type { CsvDelimiter } from '../../core/outputs/csv';
 
-export type Screen = 'home' | 'basics' | 'recipients' | 'targetGroup' | 'use';
+export type Screen = 'home' | 'basics' | 'recipients' | 'targetGroup' | 'use' | 'evaluation';
 export const WIZARD_STEPS = [
   'basics',
   'recipients',
@@ -12,6 +12,8 @@ export const WIZARD_STEPS = [
   'use',
 ] as const satisfies readonly Screen[];
 export type WizardStep = (typeof WIZARD_STEPS)[number];
+export const isWizardStep = (screen: Screen): screen is WizardStep =>
+  (WIZARD_STEPS as readonly Screen[]).includes(screen);
 
 export type RecipientMethod = 'contacts' | 'customers' | 'purchasedArticles' | 'inactiveCustomers';
 export type Task = 'targetSheet' | 'leads' | 'csv';
@@ -46,9 +48,23 @@ export interface WizardState {
   csvDelimiter: CsvDelimiter;
   /** Changed since the last save to the workbook; the hook saves and then dispatches `saved`. */
   unsaved: boolean;
+  /** The campaign whose evaluation is shown on the 'evaluation' screen. */
+  evaluated: string | null;
 }
 
-export type BasicsChange = Partial<Pick<StoredCampaign, 'name' | 'type' | 'description'>>;
+/** The campaign's own fields, edited in step 1. */
+export const BASICS_FIELDS = [
+  'name',
+  'type',
+  'description',
+  'start',
+  'end',
+  'cost',
+  'evaluationDays',
+  'status',
+  'controlPercent',
+] as const satisfies ReadonlyArray<keyof StoredCampaign>;
+export type BasicsChange = Partial<Pick<StoredCampaign, (typeof BASICS_FIELDS)[number]>>;
 
 export type WizardAction =
   | {
@@ -79,7 +95,8 @@ export type WizardAction =
   | { type: 'csvDelimiterChanged'; delimiter: CsvDelimiter }
   | { type: 'operationStarted'; task: Task }
   | { type: 'operationFinished'; outcome: Outcome; targetSheet?: string }
-  | { type: 'outcomeDismissed' };
+  | { type: 'outcomeDismissed' }
+  | { type: 'evaluationOpened'; campaignId: string };
 
 export const MAX_NAME_LENGTH = 60;
 
@@ -113,6 +130,7 @@ export const initialWizardState = (): WizardState => ({
   outcome: null,
   csvDelimiter: ';',
   unsaved: false,
+  evaluated: null,
 });
 
 const withDraft = (
@@ -154,15 +172,25 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
         lastApplied: null,
         outcome: null,
         unsaved: false,
+        evaluated: null,
       };
     case 'closed':
-      return idle(state)
-        ? { ...state, screen: 'home', draft: null, group: emptyGroup(), lastApplied: null, outcome: null }
-        : state;
+      if (!idle(state)) return state;
+      // Opened from step 4, the evaluation goes back there; from the home screen, home.
+      if (state.screen === 'evaluation' && state.draft) return { ...state, screen: 'use', evaluated: null };
+      return {
+        ...state,
+        screen: 'home',
+        draft: null,
+        group: emptyGroup(),
+        lastApplied: null,
+        outcome: null,
+        evaluated: null,
+      };
     case 'screenChanged':
       if (!state.draft || !idle(state)) return state;
       if (action.screen !== 'basics' && nameError(state.draft, state.campaigns)) return state;
-      return { ...state, screen: action.screen, outcome: null };
+      return { ...state, screen: action.screen, outcome: null, evaluated: null };
     case 'basicsChanged':
       return { ...state, draft: withDraft(state, (d) => ({ ...d, ...action.change })), unsaved: true };
     case 'methodChanged':
@@ -237,13 +265,15 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
       };
     case 'outcomeDismissed':
       return { ...state, outcome: null };
+    case 'evaluationOpened':
+      return idle(state) && state.campaigns.some((c) => c.id === action.campaignId)
+        ? { ...state, screen: 'evaluation', evaluated: action.campaignId, outcome: null }
+        : state;
   }
 }
 
 const sameContent = (a: StoredCampaign, b: StoredCampaign): boolean =>
-  a.name === b.name &&
-  a.type === b.type &&
-  (a.description ?? '') === (b.description ?? '') &&
+  BASICS_FIELDS.every((field) => (a[field] ?? '') === (b[field] ?? '')) &&
   a.selections === b.selections &&
   a.removed === b.removed &&
   a.targetSheet === b.targetSheet;

@@ -216,6 +216,61 @@ describe('wizardReducer', () => {
     expect(saved.campaigns).toEqual([snapshot]);
   });
 
+  it.each([
+    [{ start: '2026-09-01' }],
+    [{ end: '2026-09-30' }],
+    [{ cost: 450 }],
+    [{ evaluationDays: 60 }],
+    [{ status: 'active' }],
+    [{ controlPercent: 10 }],
+  ] as const)('stays unsaved while the save of an older draft runs, after changing %j', (change) => {
+    const before = run(opened(), { type: 'basicsChanged', change: { name: 'Herbst' } });
+    const snapshot = before.draft as StoredCampaign;
+    const edited = run(before, { type: 'basicsChanged', change });
+    expect(edited.draft).toMatchObject(change);
+    const saved = run(edited, { type: 'saved', campaign: snapshot, campaigns: [snapshot] });
+    expect(saved.unsaved).toBe(true);
+    const savedAgain = run(saved, {
+      type: 'saved',
+      campaign: edited.draft as StoredCampaign,
+      campaigns: [edited.draft as StoredCampaign],
+    });
+    expect(savedAgain.unsaved).toBe(false);
+  });
+
+  describe('the evaluation screen', () => {
+    const stored = makeCampaign({ id: 'K-7', name: 'Frühjahrsbrief' });
+
+    it('opens from the home screen for a stored campaign and goes back home', () => {
+      const evaluating = run(ready([stored]), { type: 'evaluationOpened', campaignId: 'K-7' });
+      expect(evaluating).toMatchObject({ screen: 'evaluation', evaluated: 'K-7', draft: null });
+      expect(run(evaluating, { type: 'closed' })).toMatchObject({ screen: 'home', evaluated: null });
+    });
+
+    it('opened from step 4, goes back to step 4 with the campaign still open', () => {
+      const state = run(
+        opened(stored, [stored]),
+        { type: 'screenChanged', screen: 'use' },
+        { type: 'evaluationOpened', campaignId: 'K-7' },
+      );
+      expect(state.screen).toBe('evaluation');
+      const back = run(state, { type: 'closed' });
+      expect(back).toMatchObject({ screen: 'use', evaluated: null });
+      expect(back.draft?.id).toBe('K-7');
+    });
+
+    it.each([
+      ['a campaign that is not stored (yet)', ready([stored]), 'K-unknown'],
+      [
+        'while a task runs',
+        run(opened(stored, [stored]), { type: 'operationStarted', task: 'leads' }),
+        'K-7',
+      ],
+    ])('does not open for %s', (_, state, campaignId) => {
+      expect(run(state, { type: 'evaluationOpened', campaignId })).toBe(state);
+    });
+  });
+
   it('closing returns home and forgets the open campaign', () => {
     const state = run(
       opened(),
