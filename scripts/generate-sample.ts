@@ -2,7 +2,12 @@
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { CellValue, SheetTable } from '../src/core/sheetTable';
-import { SAMPLE_COMPANY, SAMPLE_REFERENCE_DATE, sampleWorkbookTables } from '../src/sample/sampleWorkbook';
+import {
+  SAMPLE_COMPANY,
+  SAMPLE_REFERENCE_DATE,
+  sampleStateSheet,
+  sampleWorkbookTables,
+} from '../src/sample/sampleWorkbook';
 
 export const SAMPLE_WORKBOOK_PATH = path.join(__dirname, '..', 'samples', 'Beispiel-Grosshandel.xlsx');
 
@@ -50,12 +55,23 @@ const addSheet = (workbook: ExcelJS.Workbook, table: SheetTable): void => {
   sheet.views = [{ state: 'frozen', ySplit: headerIndex + 1 }];
 };
 
+/** The add-in's own state, very hidden and all text, as the add-in and the command line write it. */
+const addStateSheet = (workbook: ExcelJS.Workbook, table: SheetTable): void => {
+  const sheet = workbook.addWorksheet(table.name, { state: 'veryHidden' });
+  table.rows.forEach((values, rowIndex) =>
+    values.forEach((value, columnIndex) =>
+      writeCell(sheet.getRow(rowIndex + 1).getCell(columnIndex + 1), value, false),
+    ),
+  );
+};
+
 export const writeSampleWorkbook = async (target: string): Promise<void> => {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = SAMPLE_COMPANY;
   workbook.created = new Date(`${SAMPLE_REFERENCE_DATE}T00:00:00Z`);
   workbook.modified = workbook.created;
   for (const table of sampleWorkbookTables()) addSheet(workbook, table);
+  addStateSheet(workbook, sampleStateSheet());
   await workbook.xlsx.writeFile(target);
 };
 

@@ -1,4 +1,12 @@
+import type { CampaignDefinition, StoredCampaign } from '../core/campaign';
+import { assignGroups } from '../core/controlGroup';
+import type { Day } from '../core/model';
+import { parseWorkbook } from '../core/records';
 import type { CellValue, SheetTable } from '../core/sheetTable';
+import { emptyState, STATE_SHEET, type AddinState } from '../core/state';
+import { newCampaignId, stateToTable } from '../core/stateTable';
+import { buildTargetGroup } from '../core/targetGroup';
+import { isoToDay } from '../core/values';
 
 /**
  * The demo workbook of a fictional office-supplies wholesaler in Dresden, with the mess real workbooks have.
@@ -696,10 +704,8 @@ const saleRow = (random: Random, sale: SaleSpec): CellValue[] => {
   ];
 };
 
-const salesSheet = (random: Random, customers: CustomerSpec[]): SheetTable => {
-  const sales = customers
-    .flatMap((customer) => customerSales(random, customer))
-    .sort((a, b) => a.day - b.day || a.customerNo - b.customerNo);
+const salesSheet = (random: Random, specs: SaleSpec[]): SheetTable => {
+  const sales = [...specs].sort((a, b) => a.day - b.day || a.customerNo - b.customerNo);
   const rows = sales.map((sale) => saleRow(random, sale));
   rows[rows.length - 40][3] = '#N/A';
   rows[rows.length - 700][3] = '#N/A';
@@ -720,14 +726,129 @@ const articlesSheet = (): SheetTable => ({
   ],
 });
 
-/** The sheets of the sample workbook, in workbook order. Each call returns fresh arrays. */
-export const sampleWorkbookTables = (): SheetTable[] => {
+/**
+ * A campaign that already ran: a letter with the furniture catalogue to the management of every customer, four weeks
+ * to order, 10 % held back as a control group. Its effect is built into the sales: of the firms whose manager got the
+ * letter, SAMPLE_EFFECT_SHARE order furniture within the four weeks, so `kampagne report` on the sample finds a real,
+ * known uplift. One contact per firm: a firm's purchases count for all its members, and a control member whose
+ * colleague was contacted would carry the letter's effect into the control group.
+ */
+export const SAMPLE_CAMPAIGN: CampaignDefinition = {
+  name: 'Herbstaktion Büromöbel 2026',
+  type: 'letter',
+  description:
+    'Brief mit dem Büromöbel-Katalog und 10 % Herbstrabatt an die Geschäftsführung aller Kunden, vier Wochen gültig.',
+  language: 'de',
+  selections: [
+    { from: 'contacts', filter: [{ column: 'Position', op: 'equals', value: 'Geschäftsführung' }] },
+  ],
+  start: '2026-09-01',
+  cost: 2400,
+  evaluationDays: 30,
+  status: 'completed',
+  controlPercent: 10,
+};
+const SAMPLE_CAMPAIGN_CREATED = '2026-08-24T08:30:00.000Z';
+const SAMPLE_CAMPAIGN_USED = '2026-09-01T07:45:00.000Z';
+/** The known effect: the chance that a firm reached by the letter orders furniture (two lines) because of it. */
+export const SAMPLE_EFFECT_SHARE = 0.4;
+const EFFECT_SEED = SEED + 7;
+const FURNITURE = SAMPLE_ARTICLES.filter((article) => article.category === 'Büromöbel');
+
+/** Sales as plain dated rows (no text dates yet): enough to parse who is in the campaign and what they bought before. */
+const plainSales = (specs: SaleSpec[]): SheetTable => ({
+  name: SAMPLE_SHEETS.sales,
+  rows: [
+    SALES_HEADERS,
+    ...specs.map((sale) => [
+      utcDay(sale.day),
+      sale.customerNo,
+      sale.article.articleNo,
+      sale.article.name,
+      sale.quantity,
+      sale.article.price,
+      cents(sale.quantity * sale.article.price),
+    ]),
+  ],
+});
+
+interface UsedCampaign {
+  campaign: StoredCampaign;
+  /** Customer number of each member, by member key. */
+  customerOf: Map<string, number>;
+}
+
+/** The campaign as the add-in stored it when the letters went out: members and who was held back. */
+const usedCampaign = (customers: SheetTable, contacts: SheetTable, sales: SaleSpec[]): UsedCampaign => {
+  const parsed = parseWorkbook([customers, contacts, plainSales(sales)]);
+  if (!parsed.ok) throw new Error('the sample workbook must parse');
+  const start = isoToDay(SAMPLE_CAMPAIGN.start ?? '') as Day;
+  const id = newCampaignId(SAMPLE_CAMPAIGN.name, SAMPLE_CAMPAIGN_CREATED);
+  const group = buildTargetGroup(parsed.value, SAMPLE_CAMPAIGN, { today: start });
+  const assignment = assignGroups({
+    campaignId: id,
+    controlPercent: SAMPLE_CAMPAIGN.controlPercent,
+    members: group.members,
+    sales: parsed.value.sales,
+    start,
+  });
+  return {
+    campaign: {
+      ...SAMPLE_CAMPAIGN,
+      id,
+      createdAt: SAMPLE_CAMPAIGN_CREATED,
+      updatedAt: SAMPLE_CAMPAIGN_USED,
+      memberCount: group.members.length,
+      assignment,
+    },
+    customerOf: new Map(group.members.map((member) => [member.key, Number(member.recipient.customerId)])),
+  };
+};
+
+/** Extra furniture orders of customers that at least one contacted member works for, in the weeks after the letter. */
+const campaignEffect = ({ campaign, customerOf }: UsedCampaign): SaleSpec[] => {
+  const random = seededRandom(EFFECT_SEED);
+  const start = isoToDay(campaign.start ?? '') as Day;
+  const reached = new Set((campaign.assignment?.contacted ?? []).map((key) => customerOf.get(key) ?? 0));
+  return [...reached]
+    .filter((customerNo) => customerNo > 0)
+    .sort((a, b) => a - b)
+    .filter(() => random.chance(SAMPLE_EFFECT_SHARE))
+    .flatMap((customerNo) => {
+      const day = workingDay(start + random.int(4, 25));
+      return Array.from({ length: 2 }, () => {
+        const article = random.pick(FURNITURE);
+        return { day, customerNo, article, quantity: random.int(...article.quantity) };
+      });
+    });
+};
+
+interface Sample {
+  tables: SheetTable[];
+  state: AddinState;
+}
+
+const buildSample = (): Sample => {
   const random = seededRandom(SEED);
-  const customers = makeCustomers(random);
-  return [
-    customersSheet(customers),
-    contactsSheet(random, customers),
-    salesSheet(random, customers),
-    articlesSheet(),
-  ];
+  const customerSpecs = makeCustomers(random);
+  const customers = customersSheet(customerSpecs);
+  const contacts = contactsSheet(random, customerSpecs);
+  const sales = customerSpecs.flatMap((customer) => customerSales(random, customer));
+  const used = usedCampaign(customers, contacts, sales);
+  return {
+    tables: [customers, contacts, salesSheet(random, [...sales, ...campaignEffect(used)]), articlesSheet()],
+    state: { ...emptyState(), campaigns: [used.campaign] },
+  };
+};
+
+/** The sheets of the sample workbook, in workbook order. Each call returns fresh arrays. */
+export const sampleWorkbookTables = (): SheetTable[] => buildSample().tables;
+
+/** The add-in's state as the sample workbook stores it (very hidden): the campaign that already ran. */
+export const sampleState = (): AddinState => buildSample().state;
+
+/** The state as the sheet the add-in keeps it in, for the sample file and for tests on the whole workbook. */
+export const sampleStateSheet = (): SheetTable => {
+  const table = stateToTable(sampleState());
+  return { name: STATE_SHEET, rows: [table.headers, ...table.rows] };
 };

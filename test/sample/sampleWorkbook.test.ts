@@ -1,7 +1,14 @@
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { CellValue, SheetTable } from '../../src/core/sheetTable';
-import { SAMPLE_CUSTOMERS_TITLE, sampleWorkbookTables } from '../../src/sample/sampleWorkbook';
+import { STATE_SHEET } from '../../src/core/state';
+import { stateFromSheet } from '../../src/core/stateTable';
+import {
+  SAMPLE_CUSTOMERS_TITLE,
+  sampleState,
+  sampleStateSheet,
+  sampleWorkbookTables,
+} from '../../src/sample/sampleWorkbook';
 
 const SAMPLE_PATH = path.join(__dirname, '..', '..', 'samples', 'Beispiel-Grosshandel.xlsx');
 const GERMAN_TEXT_DATE = /^\d{2}\.\d{2}\.\d{4}$/;
@@ -180,7 +187,16 @@ const readBack = async (file: string): Promise<SheetTable[]> => {
 
 describe('samples/Beispiel-Grosshandel.xlsx', () => {
   it('holds exactly what the generator makes (run `npm run sample` after changing it)', async () => {
-    expect(await readBack(SAMPLE_PATH)).toEqual(sampleWorkbookTables());
+    expect(await readBack(SAMPLE_PATH)).toEqual([...sampleWorkbookTables(), sampleStateSheet()]);
+  });
+
+  it('stores the campaign that already ran in the very hidden state sheet, as the add-in reads it', async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(SAMPLE_PATH);
+    expect(workbook.getWorksheet(STATE_SHEET)?.state).toBe('veryHidden');
+    const state = stateFromSheet(sampleStateSheet());
+    if (!state.ok) throw new Error(JSON.stringify(state.error));
+    expect(state.value).toEqual(sampleState());
   });
 
   it('keeps postal codes and phones as text cells', async () => {
