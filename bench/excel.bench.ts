@@ -1,26 +1,43 @@
 /**
- * The Office.js adapter against the fake Excel context: syncs, requests and the largest request/response for
- * reading 10k/100k/1M-row sheets and writing 10k/100k target-group rows. `npm run bench:excel`
+ * The Office.js adapter against the fake Excel context (test/excel/fakeExcel.ts): syncs, requests and the largest
+ * request and response for reading each sheet of the synthetic workbook and a full 1,048,576 × 10 sheet, and for
+ * writing the target group and the Leads sheet. Started by bench/run.ts:
+ *   node --import tsx bench/excel.bench.ts <S|M|L> <out.json>
  */
-import type { TableData } from '../src/core/sheetTable';
+import { writeFileSync } from 'node:fs';
+import type { SheetTable } from '../src/core/sheetTable';
 import { ExcelWorkbook } from '../src/excel/excelWorkbook';
+import { syntheticWorkbook } from '../src/sample/syntheticWorkbook';
 import { type Cell, FakeExcel } from '../test/excel/fakeExcel';
+import { type Figure, single } from './measure';
+import {
+  buildGroup,
+  editedLeadsSheet,
+  groupTable,
+  mergeIntoLeads,
+  parseOrThrow,
+  SCALES,
+  type ScaleName,
+} from './scenario';
 
-const HEADERS = [
+const FULL_SHEET = 'Vollständig';
+const FULL_ROWS = 1_048_576;
+const FULL_HEADERS = [
   'Kundennummer',
   'Anrede',
   'Vorname',
   'Nachname',
   'Firma',
-  'Strasse',
+  'Straße',
   'PLZ',
   'Ort',
   'Telefon',
   'EMail',
 ];
 
-const customerCell = (row: number, column: number): Cell => {
-  if (row === 0) return HEADERS[column];
+/** A computed sheet: Excel's full row count costs the fake no memory. */
+const fullSheetCell = (row: number, column: number): Cell => {
+  if (row === 0) return FULL_HEADERS[column];
   const id = String(row).padStart(7, '0');
   const cells: Cell[] = [
     `K${id}`,
@@ -37,71 +54,67 @@ const customerCell = (row: number, column: number): Cell => {
   return cells[column];
 };
 
-const targetGroup = (rows: number): TableData => ({
-  headers: HEADERS,
-  rows: Array.from({ length: rows }, (_, i) => HEADERS.map((__, c) => String(customerCell(i + 1, c)))),
-  textColumns: HEADERS.map((_, i) => i),
-});
+/** Excel's `values` never hold null: empty cells are "", and the used range is a rectangle. */
+const asExcelValues = (table: SheetTable): Cell[][] => {
+  const width = Math.max(...table.rows.map((row) => row.length));
+  return table.rows.map((row) =>
+    Array.from({ length: width }, (_, c) => {
+      const cell = row[c];
+      return cell === null || cell === undefined ? '' : cell instanceof Date ? cell.toISOString() : cell;
+    }),
+  );
+};
 
-interface Line {
-  scenario: string;
-  rows: number;
-  seconds: string;
-  syncs: number;
-  requests: number;
-  largestRequestKB: number;
-  largestResponseKB: number;
-}
-
-async function run(
-  scenario: string,
-  rows: number,
-  prepare: (excel: FakeExcel) => void,
-  act: (wb: ExcelWorkbook) => Promise<unknown>,
-): Promise<Line> {
-  const excel = new FakeExcel();
-  excel.addSheet('Start', [['Start']]);
-  prepare(excel);
-  const workbook = new ExcelWorkbook({ run: excel.run, supportsExcelApi: () => true });
+const measure = async (
+  excel: FakeExcel,
+  figure: string,
+  scale: string,
+  act: () => Promise<unknown>,
+): Promise<Figure[]> => {
   excel.resetStats();
   const started = performance.now();
-  await act(workbook);
-  const { syncs, requests, largestRequestBytes, largestResponseBytes } = excel.stats;
-  return {
-    scenario,
-    rows,
-    seconds: ((performance.now() - started) / 1000).toFixed(1),
-    syncs,
-    requests,
-    largestRequestKB: Math.round(largestRequestBytes / 1024),
-    largestResponseKB: Math.round(largestResponseBytes / 1024),
-  };
-}
+  await act();
+  const ms = performance.now() - started;
+  const { syncs, requests, largestRequestBytes, largestResponseBytes, rejectedForSize } = excel.stats;
+  process.stderr.write(
+    `  ${figure}: ${syncs} syncs, ${requests} requests, largest ${Math.round(largestRequestBytes / 1024)} KB / ${Math.round(largestResponseBytes / 1024)} KB, ${ms.toFixed(0)} ms\n`,
+  );
+  return [
+    single(`${figure}.syncs`, scale, 'syncs', syncs),
+    single(`${figure}.requests`, scale, 'requests', requests),
+    single(`${figure}.rejectedForSize`, scale, 'requests', rejectedForSize),
+    single(`${figure}.largestRequest`, scale, 'KB', largestRequestBytes / 1024),
+    single(`${figure}.largestResponse`, scale, 'KB', largestResponseBytes / 1024),
+    single(`${figure}.time`, scale, 'ms', ms),
+  ];
+};
 
-async function main(): Promise<void> {
-  const lines: Line[] = [];
-  for (const rows of [10_000, 100_000, 1_048_575]) {
-    lines.push(
-      await run(
-        'read',
-        rows,
-        (excel) => void excel.addGeneratedSheet('Kunden', rows + 1, 10, customerCell),
-        (wb) => wb.readSheet('Kunden'),
-      ),
-    );
+const main = async (): Promise<void> => {
+  const [scale, out] = process.argv.slice(2) as [ScaleName, string];
+  const tables = syntheticWorkbook(SCALES[scale]);
+  const excel = new FakeExcel();
+  for (const table of tables) excel.addSheet(table.name, asExcelValues(table));
+  excel.addGeneratedSheet(FULL_SHEET, FULL_ROWS, FULL_HEADERS.length, fullSheetCell);
+  const workbook = new ExcelWorkbook({ run: excel.run, supportsExcelApi: () => true });
+  const figures: Figure[] = [];
+  for (const { name } of [...tables, { name: FULL_SHEET }]) {
+    figures.push(...(await measure(excel, `excel.read.${name}`, scale, () => workbook.readSheet(name))));
   }
-  for (const rows of [10_000, 100_000]) {
-    const data = targetGroup(rows);
-    lines.push(
-      await run(
-        'write',
-        rows,
-        () => undefined,
-        (wb) => wb.writeTable({ sheet: 'Zielgruppe', tableName: 'Zielgruppe', data }),
-      ),
-    );
-  }
-  console.table(lines);
-}
+  const group = buildGroup(parseOrThrow(tables));
+  const target = groupTable(group);
+  const leads = mergeIntoLeads(editedLeadsSheet(group, SCALES[scale].seed), group).table;
+  figures.push(
+    ...(await measure(excel, 'excel.write.targetGroup', scale, () =>
+      workbook.writeTable({ sheet: 'Zielgruppe', tableName: 'Zielgruppe', data: target }),
+    )),
+    ...(await measure(excel, 'excel.write.leads', scale, () =>
+      workbook.writeTable({ sheet: 'Leads', tableName: 'Leads', data: leads }),
+    )),
+  );
+  writeFileSync(out, JSON.stringify(figures));
+};
 
-void main();
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exitCode = 1;
+});

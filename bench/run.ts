@@ -1,0 +1,93 @@
+/**
+ * `npm run bench`: every figure of issue 6 in one run, each part in its own process, then bench/results.json and a
+ * table with the targets. See bench/README.md.
+ *   npm run bench                        scales S, M, L; the adapter and the command line at M
+ *   npm run bench -- core                only some parts: core (engine, floor, DuckDB, heap), excel, cli
+ *   BENCH_SCALES=S,M  BENCH_RUNS=2       fewer scales or runs for a quick look
+ *   BENCH_EXCEL_SCALE=S  BENCH_CLI_SCALE=S  BENCH_CLI_TIMEOUT_S=300
+ */
+import { spawnSync } from 'node:child_process';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import type { Figure } from './measure';
+import { SCALE_NAMES, type ScaleName } from './scenario';
+import { printReport } from './report';
+
+const PARTS = ['core', 'excel', 'cli'] as const;
+type Part = (typeof PARTS)[number];
+
+const scaleList = (text: string | undefined, fallback: ScaleName[]): ScaleName[] => {
+  const names = text ? text.split(',').map((name) => name.trim()) : fallback;
+  const unknown = names.filter((name) => !(SCALE_NAMES as readonly string[]).includes(name));
+  if (unknown.length) throw new Error(`unknown scale ${unknown.join(', ')}; use ${SCALE_NAMES.join(', ')}`);
+  return names as ScaleName[];
+};
+
+const scratch = mkdtempSync(join(tmpdir(), 'kampagnen-bench-'));
+
+/** Runs one part in a fresh Node process and reads the figures it wrote; a failed part is reported, not fatal. */
+const runPart = (
+  script: string,
+  scale: ScaleName,
+  timeoutSeconds: number,
+  nodeFlags: string[] = [],
+): Figure[] => {
+  const out = join(scratch, `${script}-${scale}.json`);
+  process.stderr.write(`${script} ${scale}\n`);
+  const child = spawnSync(
+    process.execPath,
+    [...nodeFlags, '--import', 'tsx', join(__dirname, script), scale, out],
+    { stdio: ['ignore', 'inherit', 'inherit'], timeout: timeoutSeconds * 1000 },
+  );
+  if (child.status === 0) return JSON.parse(readFileSync(out, 'utf8')) as Figure[];
+  const why = child.error?.message ?? `exit ${child.status ?? child.signal}`;
+  process.stderr.write(`  ${script} ${scale} FAILED (${why})\n`);
+  return [
+    {
+      figure: `failed.${script.replace('.bench.ts', '')}`,
+      scale,
+      unit: why,
+      median: NaN,
+      min: NaN,
+      max: NaN,
+      runs: 0,
+    },
+  ];
+};
+
+const main = (): void => {
+  const started = performance.now();
+  const requested = process.argv.slice(2);
+  const parts = (requested.length ? requested : PARTS) as Part[];
+  const scales = scaleList(process.env.BENCH_SCALES, ['S', 'M', 'L']);
+  const [excelScale] = scaleList(process.env.BENCH_EXCEL_SCALE, ['M']);
+  const [cliScale] = scaleList(process.env.BENCH_CLI_SCALE, ['M']);
+  const figures: Figure[] = [];
+  if (parts.includes('core')) {
+    for (const scale of scales) {
+      figures.push(...runPart('core.bench.ts', scale, 600, ['--expose-gc', '--max-old-space-size=8192']));
+    }
+  }
+  if (parts.includes('excel')) figures.push(...runPart('excel.bench.ts', excelScale, 600));
+  if (parts.includes('cli')) {
+    figures.push(...runPart('cli.bench.ts', cliScale, Number(process.env.BENCH_CLI_TIMEOUT_S ?? 420)));
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const meta = {
+    date: new Date().toISOString(),
+    node: process.version,
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model ?? '',
+    memoryGB: Math.round(totalmem() / 2 ** 30),
+    parts,
+    scales,
+    runs: process.env.BENCH_RUNS ?? 'S 7, M 5, L 3',
+    totalSeconds: Math.round(seconds),
+  };
+  writeFileSync(join(__dirname, 'results.json'), `${JSON.stringify({ meta, figures }, null, 1)}\n`);
+  rmSync(scratch, { recursive: true, force: true });
+  printReport(figures, seconds);
+};
+
+main();
