@@ -26,8 +26,10 @@ export interface SelectionOptions {
  * article a are lines[lineStart[a] .. lineStart[a + 1]).
  */
 interface SalesIndex {
-  /** Customer key → dense customer id; every customer with any sales line, dated or not. */
-  customerIds: Map<string, number>;
+  /** Dense sales customer id of each row of data.customers; -1 for a customer without any sales line. */
+  customerSalesIds: Int32Array;
+  /** Number of dense sales customer ids: every customer key with any sales line, dated or not. */
+  customerCount: number;
   lineCustomer: Int32Array;
   dayStart: Int32Array;
   days: Float64Array;
@@ -67,52 +69,82 @@ const offsets = (counts: Int32Array): Int32Array => {
   return start;
 };
 
-const buildSalesIndex = (sales: readonly SaleLine[]): SalesIndex => {
+/** The one pass over the line objects: everything later works on typed arrays. */
+const readLines = (sales: readonly SaleLine[]) => {
   const customers = denseIds(customerKey);
   const articles = denseIds(articleKey);
   const lineCustomer = new Int32Array(sales.length);
+  const lineDay = new Float64Array(sales.length);
   const lineArticles = new Int32Array(sales.length * 2);
-  sales.forEach((line, i) => {
+  // An article number nearly always comes with the same name text: comparing with it spares a map lookup.
+  const nameTextWith: string[] = [];
+  const nameIdWith: number[] = [];
+  for (let i = 0; i < sales.length; i++) {
+    const line = sales[i];
     lineCustomer[i] = customers.idOf(line.customerId);
+    lineDay[i] = line.day ?? NaN;
     const number = articles.idOf(line.articleNo);
-    const name = articles.idOf(line.articleName);
+    let name: number;
+    if (number >= 0 && nameTextWith[number] === line.articleName) name = nameIdWith[number];
+    else {
+      name = articles.idOf(line.articleName);
+      if (number >= 0) [nameTextWith[number], nameIdWith[number]] = [line.articleName, name];
+    }
     lineArticles[2 * i] = number;
     lineArticles[2 * i + 1] = name === number ? -1 : name;
-  });
-  const dayCounts = new Int32Array(customers.ids.size);
-  sales.forEach((line, i) => {
-    if (line.day !== null && lineCustomer[i] >= 0) dayCounts[lineCustomer[i]]++;
-  });
+  }
+  return { customers, articleIds: articles.ids, lineCustomer, lineDay, lineArticles };
+};
+
+/** Dated days per customer, each customer's days ascending. */
+const daysByCustomer = (lineCustomer: Int32Array, lineDay: Float64Array, customerCount: number) => {
+  const dayCounts = new Int32Array(customerCount);
+  for (let i = 0; i < lineCustomer.length; i++) {
+    if (lineCustomer[i] >= 0 && !Number.isNaN(lineDay[i])) dayCounts[lineCustomer[i]]++;
+  }
   const dayStart = offsets(dayCounts);
-  const days = new Float64Array(dayStart[dayStart.length - 1]);
+  const days = new Float64Array(dayStart[customerCount]);
   const dayFill = dayStart.slice(0, -1);
-  sales.forEach((line, i) => {
-    if (line.day !== null && lineCustomer[i] >= 0) days[dayFill[lineCustomer[i]]++] = line.day;
-  });
-  for (let c = 0; c < dayCounts.length; c++) days.subarray(dayStart[c], dayStart[c + 1]).sort();
-  const lineCounts = new Int32Array(articles.ids.size);
-  for (const article of lineArticles) if (article >= 0) lineCounts[article]++;
+  for (let i = 0; i < lineCustomer.length; i++) {
+    if (lineCustomer[i] >= 0 && !Number.isNaN(lineDay[i])) days[dayFill[lineCustomer[i]]++] = lineDay[i];
+  }
+  for (let c = 0; c < customerCount; c++) days.subarray(dayStart[c], dayStart[c + 1]).sort();
+  return { dayStart, days };
+};
+
+/** Sales lines per article id; a line is listed under its number and, when it differs, its name. */
+const linesByArticle = (lineArticles: Int32Array, articleCount: number) => {
+  const lineCounts = new Int32Array(articleCount);
+  for (let j = 0; j < lineArticles.length; j++) if (lineArticles[j] >= 0) lineCounts[lineArticles[j]]++;
   const lineStart = offsets(lineCounts);
-  const lines = new Int32Array(lineStart[lineStart.length - 1]);
+  const lines = new Int32Array(lineStart[articleCount]);
   const lineFill = lineStart.slice(0, -1);
-  lineArticles.forEach((article, j) => {
-    if (article >= 0) lines[lineFill[article]++] = j >> 1;
+  for (let j = 0; j < lineArticles.length; j++) {
+    if (lineArticles[j] >= 0) lines[lineFill[lineArticles[j]]++] = j >> 1;
+  }
+  return { lineStart, lines };
+};
+
+const buildSalesIndex = (data: WorkbookData): SalesIndex => {
+  const { customers, articleIds, lineCustomer, lineDay, lineArticles } = readLines(data.sales);
+  const customerSalesIds = new Int32Array(data.customers.length);
+  data.customers.forEach((customer, i) => {
+    customerSalesIds[i] = customers.ids.get(customerKey(customer.customerId)) ?? -1;
   });
   return {
-    customerIds: customers.ids,
+    customerSalesIds,
+    customerCount: customers.ids.size,
     lineCustomer,
-    dayStart,
-    days,
-    articleIds: articles.ids,
-    lineStart,
-    lines,
+    ...daysByCustomer(lineCustomer, lineDay, customers.ids.size),
+    articleIds,
+    ...linesByArticle(lineArticles, articleIds.size),
   };
 };
 
 const salesIndex = (data: WorkbookData): SalesIndex => {
   const cached = salesIndexes.get(data);
   if (cached) return cached;
-  const index = buildSalesIndex(data.sales);
+  const index = buildSalesIndex(data);
   salesIndexes.set(data, index);
   return index;
 };
@@ -149,13 +181,9 @@ const knownArticles = (data: WorkbookData): Set<string> =>
     data.articles.flatMap((article) => [articleKey(article.articleNo), articleKey(article.articleName)]),
   );
 
-/** Customers in sheet order whose dense sales id passes the test; customers without sales have none. */
-const customersWhere = (
-  data: WorkbookData,
-  index: SalesIndex,
-  test: (id: number | undefined) => boolean,
-): Customer[] =>
-  data.customers.filter((customer) => test(index.customerIds.get(customerKey(customer.customerId))));
+/** Customers in sheet order whose dense sales id passes the test; customers without sales have -1. */
+const customersWhere = (data: WorkbookData, index: SalesIndex, test: (id: number) => boolean): Customer[] =>
+  data.customers.filter((_, i) => test(index.customerSalesIds[i]));
 
 /**
  * Customers with matching sales lines in the period. A line without quantity counts as one piece, so a minimum
@@ -167,8 +195,8 @@ const purchasedArticles = (data: WorkbookData, selection: PurchasedArticlesSelec
   const until = selection.until === undefined ? null : isoToDay(selection.until);
   const problems: Problem[] = [];
   const counted = new Uint8Array(data.sales.length);
-  const quantities = new Float64Array(index.customerIds.size);
-  const bought = new Uint8Array(index.customerIds.size);
+  const quantities = new Float64Array(index.customerCount);
+  const bought = new Uint8Array(index.customerCount);
   let known: Set<string> | null = null;
   for (const article of selection.articles) {
     const id = index.articleIds.get(articleKey(article));
@@ -194,7 +222,7 @@ const purchasedArticles = (data: WorkbookData, selection: PurchasedArticlesSelec
   const selected = customersWhere(
     data,
     index,
-    (id) => id !== undefined && bought[id] === 1 && quantities[id] >= minimum,
+    (id) => id >= 0 && bought[id] === 1 && quantities[id] >= minimum,
   );
   return { recipients: customersToRecipients(data, selected), problems };
 };
@@ -225,7 +253,7 @@ const inactiveCustomers = (
   const from = addMonths(asOf, -selection.months);
   const includeNever = selection.includeNeverPurchased ?? true;
   const inactive = customersWhere(data, index, (id) => {
-    if (id === undefined) return includeNever;
+    if (id < 0) return includeNever;
     const end = index.dayStart[id + 1];
     const first = lowerBound(index.days, index.dayStart[id], end, from);
     return first === end || index.days[first] > asOf;

@@ -1,0 +1,133 @@
+import fc from 'fast-check';
+import type {
+  InactiveCustomersSelection,
+  PurchasedArticlesSelection,
+  SelectionDefinition,
+} from '../../src/core/campaign';
+import type { Customer, Recipient, SaleLine, WorkbookData } from '../../src/core/model';
+import { customersToRecipients } from '../../src/core/recipients';
+import { runSelection } from '../../src/core/selections';
+import { addMonths, isoToDay } from '../../src/core/values';
+import { makeContact, makeCustomer, makeSale, makeWorkbookData } from './builders';
+
+/**
+ * The sales index (dense ids, typed arrays, shortcuts for repeated texts) must select exactly what a plain scan of
+ * the sales lines selects, on messy lines: customer numbers and article texts in varying case and spacing, one
+ * article number sold under several names, names that equal another article's number, undated and empty lines.
+ */
+
+const pick = <T>(values: readonly T[]) => fc.constantFrom(...values);
+const day = (iso: string): number => isoToDay(iso) as number;
+const DAYS = [null, day('2025-12-31'), day('2026-01-01'), day('2026-02-28'), day('2026-05-31')];
+const CUSTOMER_IDS = ['K-1', 'k-1 ', 'K-2', ' K-3', 'K-4', '', 'K-9'];
+const ARTICLE_NOS = ['A-1', 'a-1 ', 'A-2', '', 'Kalk'];
+const ARTICLE_NAMES = ['Kalk', 'KALK', ' Zement', '', 'A-2', 'a-1'];
+
+const saleArbitrary: fc.Arbitrary<SaleLine> = fc
+  .record({
+    customerId: pick(CUSTOMER_IDS),
+    day: pick(DAYS),
+    articleNo: pick(ARTICLE_NOS),
+    articleName: pick(ARTICLE_NAMES),
+    quantity: pick([null, 1, 3]),
+  })
+  .map((fields) => makeSale(fields));
+
+const workbookArbitrary: fc.Arbitrary<WorkbookData> = fc
+  .record({
+    customerIds: fc.array(pick(CUSTOMER_IDS), { maxLength: 6 }),
+    contactOf: fc.array(pick(['K-1', 'K-2', 'k-4', '']), { maxLength: 4 }),
+    sales: fc.array(saleArbitrary, { maxLength: 30 }),
+  })
+  .map(({ customerIds, contactOf, sales }) =>
+    makeWorkbookData({
+      customers: customerIds.map((customerId) => makeCustomer({ customerId })),
+      contacts: contactOf.map((customerId, i) => makeContact({ contactId: `P${i}`, customerId })),
+      sales,
+    }),
+  );
+
+const purchasedArbitrary: fc.Arbitrary<PurchasedArticlesSelection> = fc.record(
+  {
+    from: fc.constant('purchasedArticles' as const),
+    articles: fc.subarray(['a-1', 'KALK', 'A-2', 'zement', 'A-404', '']),
+    since: pick(['2026-01-01', '2026-02-28']),
+    until: pick(['2026-02-28', '2026-05-31']),
+    minQuantity: pick([1, 3, 4]),
+  },
+  { requiredKeys: ['from', 'articles'] },
+);
+
+const inactiveArbitrary: fc.Arbitrary<InactiveCustomersSelection> = fc.record(
+  {
+    from: fc.constant('inactiveCustomers' as const),
+    months: pick([1, 3, 12]),
+    asOf: pick(['2026-02-28', '2026-05-31']),
+    includeNeverPurchased: fc.boolean(),
+  },
+  { requiredKeys: ['from', 'months', 'asOf'] },
+);
+
+const key = (text: string): string => text.trim().toLowerCase();
+
+/** The plain scan: every customer in sheet order, every sales line of its customer number. */
+const linesOf = (data: WorkbookData, customer: Customer): SaleLine[] =>
+  key(customer.customerId) === ''
+    ? []
+    : data.sales.filter((line) => key(line.customerId) === key(customer.customerId));
+
+const scanPurchased = (data: WorkbookData, selection: PurchasedArticlesSelection): Customer[] => {
+  const wanted = new Set(selection.articles.map(key).filter((article) => article !== ''));
+  const since = selection.since === undefined ? -Infinity : day(selection.since);
+  const until = selection.until === undefined ? Infinity : day(selection.until);
+  const dated = selection.since !== undefined || selection.until !== undefined;
+  return data.customers.filter((customer) => {
+    const matching = linesOf(data, customer).filter(
+      (line) =>
+        (wanted.has(key(line.articleNo)) || wanted.has(key(line.articleName))) &&
+        (!dated || (line.day !== null && line.day >= since && line.day <= until)),
+    );
+    const quantity = matching.reduce((sum, line) => sum + (line.quantity ?? 1), 0);
+    return matching.length > 0 && quantity >= (selection.minQuantity ?? 0);
+  });
+};
+
+const scanInactive = (data: WorkbookData, selection: InactiveCustomersSelection): Customer[] => {
+  const asOf = day(selection.asOf as string);
+  const from = addMonths(asOf, -selection.months);
+  return data.customers.filter((customer) => {
+    const lines = linesOf(data, customer);
+    if (lines.length === 0) return selection.includeNeverPurchased ?? true;
+    return !lines.some((line) => line.day !== null && line.day >= from && line.day <= asOf);
+  });
+};
+
+const who = (recipients: Recipient[]): string[] =>
+  recipients.map((r) => `${r.kind}:${r.contactId}:${r.customerId}:${r.row}`);
+
+const selected = (data: WorkbookData, selection: SelectionDefinition): string[] =>
+  who(runSelection(data, selection, { today: day('2026-05-31') }).recipients);
+
+describe('selections on sales lines agree with a plain scan', () => {
+  it('purchasedArticles', () => {
+    fc.assert(
+      fc.property(workbookArbitrary, purchasedArbitrary, (data, selection) => {
+        expect(selected(data, selection)).toEqual(
+          who(customersToRecipients(data, scanPurchased(data, selection))),
+        );
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('inactiveCustomers', () => {
+    fc.assert(
+      fc.property(workbookArbitrary, inactiveArbitrary, (data, selection) => {
+        expect(selected(data, selection)).toEqual(
+          who(customersToRecipients(data, scanInactive(data, selection))),
+        );
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
