@@ -116,15 +116,19 @@ export function useWizard(session: PaneSession): { state: WizardState; actions: 
   const runTask = useCallback(
     async (
       task: Task,
-      work: (draft: StoredCampaign) => Promise<{ outcome: Outcome; targetSheet?: string }>,
+      work: (draft: StoredCampaign) => Promise<{
+        outcome: Outcome;
+        targetSheet?: string;
+        used?: Pick<StoredCampaign, 'start' | 'assignment'>;
+      }>,
     ) => {
       const { draft, operation } = stateRef.current;
       if (!draft || operation.status !== 'idle') return;
       dispatch({ type: 'operationStarted', task });
       await nextPaint();
       try {
-        const { outcome, targetSheet } = await work(draft);
-        dispatch({ type: 'operationFinished', outcome, targetSheet });
+        const { outcome, targetSheet, used } = await work(draft);
+        dispatch({ type: 'operationFinished', outcome, targetSheet, used });
       } catch (error) {
         dispatch({
           type: 'operationFinished',
@@ -207,9 +211,13 @@ export function useWizard(session: PaneSession): { state: WizardState; actions: 
       changeCsvDelimiter: (delimiter) => dispatch({ type: 'csvDelimiterChanged', delimiter }),
       writeTargetSheet: () =>
         runTask('targetSheet', async (draft) => {
-          const { sheet, count } = await session.writeTargetSheet(draft, stateRef.current.group);
+          const { campaign, sheet, count } = await session.writeTargetSheet(draft, stateRef.current.group);
           dispatch({ type: 'campaignsChanged', campaigns: session.campaigns });
-          return { outcome: { task: 'targetSheet', status: 'success', sheet, count }, targetSheet: sheet };
+          return {
+            outcome: { task: 'targetSheet', status: 'success', sheet, count },
+            targetSheet: sheet,
+            used: campaign,
+          };
         }),
       writeLeads: () =>
         runTask('leads', async (draft) => {
@@ -223,7 +231,7 @@ export function useWizard(session: PaneSession): { state: WizardState; actions: 
         }),
       exportCsv: () =>
         runTask('csv', async (draft) => {
-          const { text, rows } = session.csvText(
+          const { text, rows } = await session.csvText(
             draft,
             stateRef.current.group,
             stateRef.current.csvDelimiter,

@@ -94,7 +94,13 @@ export type WizardAction =
   | { type: 'saved'; campaign: StoredCampaign; campaigns: StoredCampaign[] }
   | { type: 'csvDelimiterChanged'; delimiter: CsvDelimiter }
   | { type: 'operationStarted'; task: Task }
-  | { type: 'operationFinished'; outcome: Outcome; targetSheet?: string }
+  | {
+      type: 'operationFinished';
+      outcome: Outcome;
+      targetSheet?: string;
+      /** The campaign as the write stored it: its start and group assignment are decided by the first use. */
+      used?: Pick<StoredCampaign, 'start' | 'assignment'>;
+    }
   | { type: 'outcomeDismissed' }
   | { type: 'evaluationOpened'; campaignId: string };
 
@@ -253,16 +259,20 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
       return idle(state)
         ? { ...state, operation: { status: 'running', task: action.task }, outcome: null }
         : state;
-    case 'operationFinished':
+    case 'operationFinished': {
+      const { targetSheet, used } = action;
       return {
         ...state,
         operation: { status: 'idle' },
         outcome: action.outcome,
-        draft: action.targetSheet
-          ? withDraft(state, (d) => ({ ...d, targetSheet: action.targetSheet }))
-          : state.draft,
-        unsaved: state.unsaved || Boolean(action.targetSheet),
+        draft: withDraft(state, (d) => ({
+          ...d,
+          ...(targetSheet ? { targetSheet } : {}),
+          ...(used ? { start: used.start, assignment: used.assignment } : {}),
+        })),
+        unsaved: state.unsaved || Boolean(targetSheet),
       };
+    }
     case 'outcomeDismissed':
       return { ...state, outcome: null };
     case 'evaluationOpened':

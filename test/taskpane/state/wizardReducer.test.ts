@@ -191,6 +191,21 @@ describe('wizardReducer', () => {
     expect(state.unsaved).toBe(true);
   });
 
+  it('takes over the start and the group assignment the first use decided, so a later save keeps them', () => {
+    const assignment = { control: ['c:2'], contacted: ['c:1', 'c:3'] };
+    const state = run(
+      opened(makeCampaign({ controlPercent: 10 })),
+      { type: 'operationStarted', task: 'targetSheet' },
+      {
+        type: 'operationFinished',
+        outcome: { task: 'targetSheet', status: 'success', sheet: 'Herbstaktion', count: 3 },
+        targetSheet: 'Herbstaktion',
+        used: { start: '2026-11-20', assignment },
+      },
+    );
+    expect(state.draft).toMatchObject({ start: '2026-11-20', assignment, controlPercent: 10 });
+  });
+
   it('stays unsaved when the user edited while the save was running', () => {
     const saving = run(opened(), { type: 'basicsChanged', change: { name: 'Herbst' } });
     const snapshot = saving.draft as StoredCampaign;
