@@ -1,4 +1,5 @@
 import { normalizeHeader } from './headers';
+import { KeySet } from './keySet';
 import type {
   Article,
   Contact,
@@ -6,12 +7,12 @@ import type {
   Day,
   Field,
   MappingOverrides,
+  PersonField,
   SaleLine,
   SheetMapping,
   SheetRole,
   WorkbookData,
 } from './model';
-import { emptyPersonData, PERSON_FIELDS } from './model';
 import type { Problem, ProblemCode, Severity } from './problems';
 import { fail, ok, type Result } from './result';
 import { recognizeWorkbook } from './sheetRoles';
@@ -298,30 +299,59 @@ const GERMAN_COUNTRIES: ReadonlySet<string> = new Set([
 
 type PersonRecord = Contact | Customer;
 
+/** Column of each person field, looked up once per sheet rather than once per cell (-1: not mapped). */
+type PersonColumns = Record<PersonField | 'fullName' | 'houseNumber', number>;
+
+function personColumns(reader: SheetReader): PersonColumns {
+  return {
+    salutation: reader.column('salutation'),
+    title: reader.column('title'),
+    firstName: reader.column('firstName'),
+    lastName: reader.column('lastName'),
+    company: reader.column('company'),
+    street: reader.column('street'),
+    postalCode: reader.column('postalCode'),
+    city: reader.column('city'),
+    country: reader.column('country'),
+    email: reader.column('email'),
+    phone: reader.column('phone'),
+    mobile: reader.column('mobile'),
+    fullName: reader.column('fullName'),
+    houseNumber: reader.mapping.houseNumberColumn ?? -1,
+  };
+}
+
 /** Fills the person fields of a record from its row, then repairs what spreadsheets typically break. */
 function readPerson(
   reader: SheetReader,
+  columns: PersonColumns,
   record: PersonRecord,
   cells: readonly CellValue[],
   row: number,
 ): void {
-  for (const field of PERSON_FIELDS) record[field] = reader.text(cells, reader.column(field), row);
+  // One named store per field (not a loop over field names): this runs for every row of a contacts sheet.
+  record.salutation = reader.text(cells, columns.salutation, row);
+  record.title = reader.text(cells, columns.title, row);
+  record.firstName = reader.text(cells, columns.firstName, row);
+  record.lastName = reader.text(cells, columns.lastName, row);
+  record.company = reader.text(cells, columns.company, row);
+  record.street = reader.text(cells, columns.street, row);
+  record.postalCode = reader.text(cells, columns.postalCode, row);
+  record.city = reader.text(cells, columns.city, row);
+  record.country = reader.text(cells, columns.country, row);
+  record.email = reader.text(cells, columns.email, row);
+  record.phone = reader.text(cells, columns.phone, row);
+  record.mobile = reader.text(cells, columns.mobile, row);
   if (record.email !== '' && record.email.slice(0, 7).toLowerCase() === 'mailto:')
     record.email = record.email.slice(7).trim();
-  applyFullName(reader, record, cells, row);
-  appendHouseNumber(record, reader.text(cells, reader.mapping.houseNumberColumn ?? -1, row));
-  restorePostalCode(reader, record, cells, row);
+  applyFullName(record, reader.text(cells, columns.fullName, row));
+  appendHouseNumber(record, reader.text(cells, columns.houseNumber, row));
+  restorePostalCode(reader, record, cells[columns.postalCode], row, columns.postalCode);
   record.optOut = reader.optOut(cells, row);
   record.extra = reader.extra(cells, row);
 }
 
-function applyFullName(
-  reader: SheetReader,
-  record: PersonRecord,
-  cells: readonly CellValue[],
-  row: number,
-): void {
-  const fullName = reader.text(cells, reader.column('fullName'), row);
+function applyFullName(record: PersonRecord, fullName: string): void {
   if (fullName === '' || record.firstName !== '' || record.lastName !== '') return;
   const split = splitFullName(fullName);
   record.firstName = split.firstName;
@@ -340,23 +370,37 @@ function appendHouseNumber(record: PersonRecord, houseNumber: string): void {
 function restorePostalCode(
   reader: SheetReader,
   record: PersonRecord,
-  cells: readonly CellValue[],
+  cell: CellValue | undefined,
   row: number,
+  column: number,
 ): void {
-  const column = reader.column('postalCode');
-  const cell = column < 0 ? null : cells[column];
   if (typeof cell !== 'number' || cell < 1000 || cell > 9999 || !Number.isInteger(cell)) return;
   if (!GERMAN_COUNTRIES.has(normalizeHeader(record.country))) return;
   record.postalCode = `0${cell}`;
   reader.report('postalCodeRestored', 'info', row, column, record.postalCode);
 }
 
+/*
+ * The person fields are spelled out, not spread from emptyPersonData(): a spread in the middle of a literal copies
+ * property by property, once per row.
+ */
 const newCustomer = (sheet: string, row: number, customerId: string, cells: CellValue[]): Customer => ({
   sheet,
   row,
   customerId,
   cells,
-  ...emptyPersonData(),
+  salutation: '',
+  title: '',
+  firstName: '',
+  lastName: '',
+  company: '',
+  street: '',
+  postalCode: '',
+  city: '',
+  country: '',
+  email: '',
+  phone: '',
+  mobile: '',
   optOut: null,
   extra: {},
 });
@@ -367,7 +411,18 @@ const newContact = (sheet: string, row: number, contactId: string, cells: CellVa
   contactId,
   customerId: '',
   cells,
-  ...emptyPersonData(),
+  salutation: '',
+  title: '',
+  firstName: '',
+  lastName: '',
+  company: '',
+  street: '',
+  postalCode: '',
+  city: '',
+  country: '',
+  email: '',
+  phone: '',
+  mobile: '',
   optOut: null,
   extra: {},
 });
@@ -386,25 +441,21 @@ function requireColumn(reader: SheetReader, field: Field): boolean {
   return false;
 }
 
-function reportDuplicate(
-  reader: SheetReader,
-  seen: Set<string>,
-  id: string,
-  row: number,
-  field: Field,
-): void {
-  if (id === '') return;
-  if (seen.has(id)) reader.report('duplicateId', 'warning', row, reader.column(field), id);
-  else seen.add(id);
+function reportDuplicate(reader: SheetReader, seen: KeySet, id: string, row: number, field: Field): void {
+  if (id !== '' && !seen.add(id)) reader.report('duplicateId', 'warning', row, reader.column(field), id);
 }
+
+/** The customer numbers of the customers sheet, for the 'unknownCustomer' check of every contact and sales line. */
+type CustomerIds = Pick<ReadonlySet<string>, 'has'>;
 
 /** Customer rows; rows without a customer number are skipped (totals rows as info). */
 export function parseCustomers(table: SheetTable, mapping: SheetMapping, log: ProblemLog): Customer[] {
   const reader = new SheetReader(table, mapping, log);
   if (!requireColumn(reader, 'customerId')) return [];
   const idColumn = reader.column('customerId');
+  const columns = personColumns(reader);
   const customers: Customer[] = [];
-  const seen = new Set<string>();
+  const seen = new KeySet();
   for (let i = reader.firstDataIndex; i < reader.rows.length; i++) {
     const cells = reader.rows[i];
     const row = reader.rowNumber(i);
@@ -415,7 +466,7 @@ export function parseCustomers(table: SheetTable, mapping: SheetMapping, log: Pr
     }
     reportDuplicate(reader, seen, customerId, row, 'customerId');
     const customer = newCustomer(reader.sheet, row, customerId, cells);
-    readPerson(reader, customer, cells, row);
+    readPerson(reader, columns, customer, cells, row);
     customers.push(customer);
   }
   return customers;
@@ -426,20 +477,21 @@ export function parseContacts(
   table: SheetTable,
   mapping: SheetMapping,
   log: ProblemLog,
-  customerIds: ReadonlySet<string> | null,
+  customerIds: CustomerIds | null,
 ): Contact[] {
   const reader = new SheetReader(table, mapping, log);
   const idColumn = reader.column('contactId');
   const customerColumn = reader.column('customerId');
+  const columns = personColumns(reader);
   const contacts: Contact[] = [];
-  const seen = new Set<string>();
+  const seen = new KeySet();
   for (let i = reader.firstDataIndex; i < reader.rows.length; i++) {
     const cells = reader.rows[i];
     const row = reader.rowNumber(i);
     if (isBlankRow(cells)) continue;
     const contactId = reader.text(cells, idColumn, row);
     const contact = newContact(reader.sheet, row, contactId, cells);
-    readPerson(reader, contact, cells, row);
+    readPerson(reader, columns, contact, cells, row);
     if (contactId === '' && contact.firstName === '' && contact.lastName === '' && contact.email === '') {
       reader.skipRow(cells, row);
       continue;
@@ -462,7 +514,7 @@ export function parseSales(
   table: SheetTable,
   mapping: SheetMapping,
   log: ProblemLog,
-  customerIds: ReadonlySet<string> | null,
+  customerIds: CustomerIds | null,
 ): SaleLine[] {
   const reader = new SheetReader(table, mapping, log);
   if (!requireColumn(reader, 'customerId')) return [];
@@ -565,7 +617,7 @@ export function parseWorkbook(
   const articlesTable = tableOf('articles');
   const customers =
     customersTable && mapping.customers ? parseCustomers(customersTable, mapping.customers, log) : [];
-  const customerIds = customersTable ? new Set(customers.map((c) => c.customerId)) : null;
+  const customerIds = customersTable ? new KeySet(customers.map((c) => c.customerId)) : null;
   const contacts =
     contactsTable && mapping.contacts
       ? parseContacts(contactsTable, mapping.contacts, log, customerIds)

@@ -1,0 +1,43 @@
+import fc from 'fast-check';
+import { KeySet } from '../../src/core/keySet';
+
+describe('KeySet', () => {
+  it.each([
+    ['a customer number seen before', ['K-10001', 'K-10002'], 'K-10001', true],
+    ['the same text built anew', ['K-10001'], ['K-', '10001'].join(''), true],
+    ['another case', ['info@mueller.de'], 'INFO@mueller.de', false],
+    ['a longer key with the same start', ['10001'], '100010', false],
+    ['a key with an umlaut', ['Müller'], 'Müller', true],
+    ['the empty key', [''], '', true],
+    ['nothing added', [], 'K-10001', false],
+  ])('has: %s', (_case, keys, probe, expected) => {
+    expect(new KeySet(keys).has(probe)).toBe(expected);
+  });
+
+  it('add says whether the key was new, also after the table grew', () => {
+    const set = new KeySet();
+    const keys = Array.from({ length: 5_000 }, (_, i) => `P${100_000 + i}`);
+    expect(keys.map((key) => set.add(key)).every(Boolean)).toBe(true);
+    expect(keys.map((key) => set.add(`${key}`)).some(Boolean)).toBe(false);
+    expect(keys.every((key) => set.has(key))).toBe(true);
+    expect(set.has('P99999')).toBe(false);
+  });
+
+  it('answers like a built-in Set for any sequence of adds and lookups', () => {
+    const key = fc.oneof(
+      fc.string({ maxLength: 4 }),
+      fc.constantFrom('K-1', 'K-10', 'Ä', '\u0000', 'a\u00e4'),
+    );
+    const operation = fc.tuple(fc.constantFrom('add' as const, 'has' as const), key);
+    fc.assert(
+      fc.property(fc.array(operation, { maxLength: 300 }), (operations) => {
+        const expected = new Set<string>();
+        const actual = new KeySet();
+        for (const [op, k] of operations) {
+          const want = op === 'add' ? !expected.has(k) && Boolean(expected.add(k)) : expected.has(k);
+          expect(op === 'add' ? actual.add(k) : actual.has(k)).toBe(want);
+        }
+      }),
+    );
+  });
+});
