@@ -78,5 +78,6 @@ console.log(
   `parse   median ${median(whole.ms).toFixed(1)} ms  (min ${Math.min(...whole.ms).toFixed(1)})  ` +
     `= ${(median(whole.ms) / median(floor.ms)).toFixed(1)}× floor`,
 );
-if (gc) console.log(`retained ${mb.toFixed(0)} MB = ${((mb * 1024 * 1024) / records).toFixed(0)} bytes/record`);
+if (gc)
+  console.log(`retained ${mb.toFixed(0)} MB = ${((mb * 1024 * 1024) / records).toFixed(0)} bytes/record`);
 console.log(`fingerprint ${fingerprint(data)}  (${data.problems.length} problems)`);
