@@ -1,0 +1,236 @@
+import type { CampaignType, Language } from '../campaign';
+import type { Day } from '../model';
+import { MIN_BUYERS, MIN_CONTROL_MEMBERS } from './evaluate';
+import type { CampaignEvaluation, Estimate, EvaluationNote, EvaluationNoteCode, Verdict } from './model';
+
+/** The texts of the success evaluation, in German and English: what a shop owner reads, without statistics jargon. */
+
+const LOCALES: Record<Language, string> = { de: 'de-DE', en: 'en-GB' };
+
+const moneyFormats = {
+  de: new Intl.NumberFormat(LOCALES.de, { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }),
+  en: new Intl.NumberFormat(LOCALES.en, { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }),
+};
+const percentFormats = {
+  de: new Intl.NumberFormat(LOCALES.de, { style: 'percent', maximumFractionDigits: 1 }),
+  en: new Intl.NumberFormat(LOCALES.en, { style: 'percent', maximumFractionDigits: 1 }),
+};
+const countFormats = { de: new Intl.NumberFormat(LOCALES.de), en: new Intl.NumberFormat(LOCALES.en) };
+const dateFormats = {
+  de: new Intl.DateTimeFormat(LOCALES.de, {
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }),
+  en: new Intl.DateTimeFormat(LOCALES.en, {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }),
+};
+
+/** Whole euros: "1.240 €", "€1,240". Minus zero after rounding shows as 0. */
+export const formatMoney = (amount: number, lang: Language): string =>
+  moneyFormats[lang].format(Math.round(amount) || 0);
+
+/** A share: 0.125 → "12,5 %", "12.5%". */
+export const formatShare = (share: number, lang: Language): string => percentFormats[lang].format(share);
+
+export const formatCount = (count: number, lang: Language): string => countFormats[lang].format(count);
+
+export const formatDay = (day: Day, lang: Language): string =>
+  dateFormats[lang].format(new Date(day * 86_400_000));
+
+const VERDICT_LABELS: Record<Verdict, Record<Language, string>> = {
+  notStarted: { de: 'Noch nicht gestartet', en: 'Not started yet' },
+  noSalesYet: { de: 'Noch keine Verkäufe seit dem Start', en: 'No sales since the start yet' },
+  paidOff: { de: 'Hat sich gelohnt', en: 'Paid off' },
+  notPaidOff: { de: 'Hat sich nicht gelohnt', en: 'Did not pay off' },
+  uncertain: { de: 'Noch nicht eindeutig', en: 'Not clear yet' },
+  controlTooSmall: { de: 'Kontrollgruppe zu klein', en: 'Control group too small' },
+  noControl: { de: 'Ohne Kontrollgruppe — nicht ursächlich', en: 'No control group — not causal' },
+};
+
+export const verdictLabel = (verdict: Verdict, lang: Language): string => VERDICT_LABELS[verdict][lang];
+
+type NoteText = (note: EvaluationNote, lang: Language) => string;
+
+const NOTE_TEXTS: Record<EvaluationNoteCode, Record<Language, NoteText>> = {
+  undatedSales: {
+    de: (n) =>
+      `${formatCount(n.count, 'de')} Verkaufszeilen der Empfänger haben kein Datum und zählen nicht mit.`,
+    en: (n) =>
+      `${formatCount(n.count, 'en')} sales lines of the recipients have no date and are not counted.`,
+  },
+  returns: {
+    de: (n) =>
+      `${formatCount(n.count, 'de')} Rücksendungen oder Gutschriften (negative Beträge) im Zeitraum sind vom Umsatz abgezogen.`,
+    en: (n) =>
+      `${formatCount(n.count, 'en')} returns or credit notes (negative amounts) in the window are deducted from the revenue.`,
+  },
+  overlap: {
+    de: (n) =>
+      `${formatCount(n.count, 'de')} Empfänger sind zur selben Zeit auch in ${n.campaigns?.join(', ') ?? ''}: Ihre Käufe zählen für beide Kampagnen.`,
+    en: (n) =>
+      `${formatCount(n.count, 'en')} recipients are also in ${n.campaigns?.join(', ') ?? ''} at the same time: their purchases count for both campaigns.`,
+  },
+  windowOpen: {
+    de: (n) =>
+      `Der Auswertungszeitraum läuft noch ${formatCount(n.count, 'de')} Tage: Die Zahlen können sich noch ändern.`,
+    en: (n) =>
+      `The evaluation window runs for ${formatCount(n.count, 'en')} more days: the figures may still change.`,
+  },
+  noCustomerNumber: {
+    de: (n) =>
+      `${formatCount(n.count, 'de')} Empfänger haben keine Kundennummer: Ihre Käufe lassen sich nicht zuordnen, sie zählen nie als Käufer.`,
+    en: (n) =>
+      `${formatCount(n.count, 'en')} recipients have no customer number: their purchases cannot be matched, they never count as buyers.`,
+  },
+  sharedCustomer: {
+    de: (n) =>
+      `${formatCount(n.count, 'de')} Empfänger teilen sich eine Kundennummer mit anderen (z. B. zwei Ansprechpartner einer Firma): Deren Umsatz wird zwischen ihnen aufgeteilt.`,
+    en: (n) =>
+      `${formatCount(n.count, 'en')} recipients share a customer number with others (e.g. two contacts of one company): its revenue is split between them.`,
+  },
+};
+
+export const noteText = (note: EvaluationNote, lang: Language): string =>
+  NOTE_TEXTS[note.code][lang](note, lang);
+
+/** Who the campaign reached, as a shop owner would say it. */
+const REACHED: Record<CampaignType, Record<Language, string>> = {
+  email: { de: 'angeschriebenen', en: 'contacted' },
+  letter: { de: 'angeschriebenen', en: 'contacted' },
+  newsletter: { de: 'angeschriebenen', en: 'contacted' },
+  phone: { de: 'angerufenen', en: 'called' },
+  event: { de: 'eingeladenen', en: 'invited' },
+  other: { de: 'angesprochenen', en: 'contacted' },
+};
+
+const range = (estimate: Estimate, lang: Language): string =>
+  lang === 'de'
+    ? `zwischen ${formatMoney(estimate.low, 'de')} und ${formatMoney(estimate.high, 'de')}`
+    : `between ${formatMoney(estimate.low, 'en')} and ${formatMoney(estimate.high, 'en')}`;
+
+/** "für 1.240 € mehr" / "für 200 € weniger" than expected without the campaign. */
+const boughtMore = (evaluation: CampaignEvaluation, increment: Estimate, lang: Language): string => {
+  const who = REACHED[evaluation.type][lang];
+  const amount = formatMoney(Math.abs(increment.value), lang);
+  if (lang === 'de') {
+    const direction = increment.value < 0 ? 'weniger' : 'mehr';
+    return `Die ${who} Kunden kauften für ${amount} ${direction} als ohne Kampagne zu erwarten`;
+  }
+  const direction = increment.value < 0 ? 'less' : 'more';
+  return `the customers ${who} bought ${amount} ${direction} than expected without the campaign`;
+};
+
+const withCost = (evaluation: CampaignEvaluation, lang: Language): string => {
+  if (evaluation.roi === null || evaluation.cost === null) return '';
+  const cost = formatMoney(evaluation.cost, lang);
+  const roi = formatShare(evaluation.roi.value, lang);
+  return lang === 'de'
+    ? ` – bei ${cost} Kosten ein Ertrag von ${roi}`
+    : ` – a return of ${roi} on ${cost} cost`;
+};
+
+const judgedSentence = (evaluation: CampaignEvaluation, increment: Estimate, lang: Language): string => {
+  const bought = `${boughtMore(evaluation, increment, lang)} (${range(increment, lang)})`;
+  const cost = evaluation.cost !== null && evaluation.cost > 0 ? formatMoney(evaluation.cost, lang) : null;
+  if (lang === 'de') {
+    switch (evaluation.verdict) {
+      case 'paidOff':
+        return `Die Kampagne hat sich gelohnt: ${bought}${withCost(evaluation, lang)}.`;
+      case 'notPaidOff':
+        return cost
+          ? `Die Kampagne hat sich nicht gelohnt: ${bought} – weniger als die Kosten von ${cost}.`
+          : `Die Kampagne hat sich nicht gelohnt: ${bought}.`;
+      default:
+        return cost
+          ? `Noch nicht eindeutig: ${bought}; ob das die Kosten von ${cost} deckt, lässt sich noch nicht sagen.`
+          : `Noch nicht eindeutig: ${bought}; das kann auch Zufall sein.`;
+    }
+  }
+  switch (evaluation.verdict) {
+    case 'paidOff':
+      return `The campaign paid off: ${bought}${withCost(evaluation, lang)}.`;
+    case 'notPaidOff':
+      return cost
+        ? `The campaign did not pay off: ${bought} – less than its cost of ${cost}.`
+        : `The campaign did not pay off: ${bought}.`;
+    default:
+      return cost
+        ? `Not clear yet: ${bought}; whether that covers the cost of ${cost} cannot be said yet.`
+        : `Not clear yet: ${bought}; that may also be chance.`;
+  }
+};
+
+const period = (evaluation: CampaignEvaluation, lang: Language): string => {
+  const days = formatCount(evaluation.daysObserved, lang);
+  const open = evaluation.daysObserved < evaluation.windowDays;
+  if (lang === 'de')
+    return open ? `in den ersten ${days} Tagen seit dem Start` : `in den ${days} Tagen nach dem Start`;
+  return open ? `in the first ${days} days since the start` : `in the ${days} days after the start`;
+};
+
+const descriptiveSentence = (evaluation: CampaignEvaluation, lang: Language): string => {
+  const { buyers, members, conversion, revenue } = evaluation.contacted;
+  const who = REACHED[evaluation.type][lang];
+  const [b, m, share, money] = [
+    formatCount(buyers, lang),
+    formatCount(members, lang),
+    formatShare(conversion, lang),
+    formatMoney(revenue, lang),
+  ];
+  return lang === 'de'
+    ? `Ohne Kontrollgruppe — nicht ursächlich: ${b} von ${m} ${who} Kunden (${share}) kauften ${period(evaluation, lang)} für zusammen ${money}; ob sie das auch ohne die Kampagne getan hätten, lässt sich nicht sagen.`
+    : `No control group — not causal: ${b} of ${m} customers ${who} (${share}) bought for ${money} in total ${period(evaluation, lang)}; whether they would have done so without the campaign cannot be said.`;
+};
+
+const tooSmallSentence = (evaluation: CampaignEvaluation, lang: Language): string => {
+  const control = evaluation.control?.members ?? 0;
+  const allBuyers = evaluation.contacted.buyers + (evaluation.control?.buyers ?? 0);
+  const [members, buyers] = [formatCount(control, lang), formatCount(allBuyers, lang)];
+  return lang === 'de'
+    ? `Die Kontrollgruppe ist zu klein für eine Aussage: ${members} Kunden in der Kontrollgruppe und ${buyers} Käufer in beiden Gruppen zusammen – nötig sind mindestens ${MIN_CONTROL_MEMBERS} und ${MIN_BUYERS}; die Zahlen sind nur beschreibend.`
+    : `The control group is too small to tell: ${members} customers in the control group and ${buyers} buyers in both groups together – at least ${MIN_CONTROL_MEMBERS} and ${MIN_BUYERS} are needed; the figures are descriptive only.`;
+};
+
+const notStartedSentence = (evaluation: CampaignEvaluation, lang: Language): string => {
+  const days = formatCount(evaluation.windowDays, lang);
+  if (evaluation.start === null) {
+    return lang === 'de'
+      ? `Die Kampagne hat noch nicht begonnen: Gezählt werden die Käufe in den ${days} Tagen ab dem Start.`
+      : `The campaign has not started yet: purchases in the ${days} days from the start will count.`;
+  }
+  const start = formatDay(evaluation.start, lang);
+  return lang === 'de'
+    ? `Die Kampagne beginnt am ${start}: Gezählt werden die Käufe in den ${days} Tagen ab dann.`
+    : `The campaign starts on ${start}: purchases in the ${days} days from then will count.`;
+};
+
+const noSalesSentence = (evaluation: CampaignEvaluation, lang: Language): string => {
+  const start = evaluation.start === null ? '' : formatDay(evaluation.start, lang);
+  return lang === 'de'
+    ? `Das Verkaufsblatt enthält noch keine Verkäufe seit dem Start am ${start}: Sobald die Verkäufe nachgetragen sind, lässt sich der Erfolg messen.`
+    : `The sales sheet has no sales since the start on ${start} yet: once the sales are brought up to date, the success can be measured.`;
+};
+
+/** One sentence a shop owner understands without statistics training: did the campaign pay off, and how sure is that. */
+export const evaluationSummary = (evaluation: CampaignEvaluation, lang: Language): string => {
+  switch (evaluation.verdict) {
+    case 'notStarted':
+      return notStartedSentence(evaluation, lang);
+    case 'noSalesYet':
+      return noSalesSentence(evaluation, lang);
+    case 'noControl':
+      return descriptiveSentence(evaluation, lang);
+    case 'controlTooSmall':
+      return tooSmallSentence(evaluation, lang);
+    default:
+      return evaluation.incrementalRevenue === null
+        ? descriptiveSentence(evaluation, lang)
+        : judgedSentence(evaluation, evaluation.incrementalRevenue, lang);
+  }
+};
