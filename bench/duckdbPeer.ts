@@ -23,18 +23,21 @@ const isBlank = (cell: CellValue | undefined): boolean =>
 const headerIndexOf = (rows: readonly CellValue[][]): number =>
   rows.findIndex((row) => row.filter((cell) => !isBlank(cell)).length >= 3);
 
-/** A column whose filled cells are all numbers is DOUBLE, any other VARCHAR: the read_csv style of inference. */
+/** A column whose filled cells are all numbers (at least one) is DOUBLE, any other VARCHAR, as read_csv infers. */
 const describeSheet = (table: SheetTable): RawSheet => {
   const headerIndex = headerIndexOf(table.rows);
   const headers = table.rows[headerIndex].map((cell, i) => (isBlank(cell) ? `col${i}` : String(cell).trim()));
-  const numeric = headers.map(() => true);
+  const numbers = headers.map(() => 0);
+  const texts = headers.map(() => 0);
   for (let r = headerIndex + 1; r < table.rows.length; r++) {
     const row = table.rows[r];
     for (let c = 0; c < headers.length; c++) {
-      if (numeric[c] && typeof row[c] !== 'number' && !isBlank(row[c])) numeric[c] = false;
+      if (typeof row[c] === 'number') numbers[c]++;
+      else if (!isBlank(row[c])) texts[c]++;
     }
   }
-  return { headers, headerIndex, types: numeric.map((n) => (n ? 'DOUBLE' : 'VARCHAR')) };
+  const types = headers.map((_, c): ColumnType => (numbers[c] > 0 && texts[c] === 0 ? 'DOUBLE' : 'VARCHAR'));
+  return { headers, headerIndex, types };
 };
 
 const quote = (name: string): string => `"${name.replaceAll('"', '""')}"`;
@@ -132,10 +135,11 @@ export const SELECTION_SQL: Record<SelectionName, string> = {
 const SELECTION_ORDER: SelectionName[] = ['contacts', 'customers', 'purchasedArticles', 'inactiveCustomers'];
 
 /**
- * The union with dedupe by the identity cascade, as far as SQL takes it in one pass: records with an id are one
- * person per id; a customer standing for itself joins a contact person it matches by e-mail (both have one) or by
- * name at the same customer number or company (one has none). Opt-outs block the whole person; members need a valid
- * e-mail (e-mail campaign). The member key is that of the person's first qualifying record.
+ * The union with dedupe by the identity cascade, as far as SQL takes it: records with an id are one person per id; a
+ * customer standing for itself is the same as each contact person it matches by e-mail (both have one) or by name at
+ * the same customer number or company (one has none) — one hop, not transitive. An opt-out blocks its person and every
+ * person matched to it; members need a valid e-mail (e-mail campaign); a matched customer adds no second member. The
+ * member key is that of the person's first qualifying record.
  */
 export const UNION_SQL = `
 WITH picked AS (

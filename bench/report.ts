@@ -63,7 +63,9 @@ const scaleTable = (figures: readonly Figure[], scale: string): void => {
     ms(total),
     ratio(oursTotal, total?.median),
   ]);
-  console.log(`Scale ${scale}: median of ${floor?.runs ?? '?'} runs after one warm-up`);
+  console.log(
+    `Scale ${scale}: median of ${find(figures, 'parse', scale)?.runs ?? '?'} runs after one warm-up (floor: ${floor?.runs ?? '?'})`,
+  );
   printTable(rows);
   const counts = [['count', 'ours', 'DuckDB']];
   for (const name of [...SELECTION_NAMES.map((n) => `select.${n}`), 'members']) {

@@ -1,0 +1,177 @@
+/**
+ * The benchmark compares the engine with DuckDB only if both compute the same thing: on the tiny synthetic workbook
+ * (blank and title rows, totals row, text dates, German money, opt-outs, broken e-mails) each selection finds the
+ * same recipients and the union the same members, key for key.
+ */
+import { runSelection } from '../../src/core/selections';
+import type { CellValue, SheetTable } from '../../src/core/sheetTable';
+import { syntheticWorkbook } from '../../src/sample/syntheticWorkbook';
+import { DuckPeer } from '../../bench/duckdbPeer';
+import {
+  buildGroup,
+  cold,
+  parseOrThrow,
+  SCALES,
+  SELECTION_NAMES,
+  SELECTIONS,
+  TODAY,
+  touchEveryCell,
+} from '../../bench/scenario';
+
+describe('DuckDB peer of the benchmark', () => {
+  const tables = syntheticWorkbook(SCALES.tiny);
+  const data = parseOrThrow(tables);
+  let peer: DuckPeer;
+
+  beforeAll(async () => {
+    peer = await DuckPeer.ingest(tables);
+  });
+  afterAll(() => peer.close());
+
+  it.each(SELECTION_NAMES)('selection %s finds as many recipients as the engine', async (name) => {
+    const ours = runSelection(cold(data), SELECTIONS[name], { today: TODAY }).recipients.length;
+    expect(ours).toBeGreaterThan(0);
+    expect(await peer.selection(name)).toBe(ours);
+  });
+
+  it('the union with dedupe has the same members, with the same keys', async () => {
+    const group = buildGroup(data);
+    const keys = await peer.union();
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(new Set(keys)).toEqual(new Set(group.members.map((member) => member.key)));
+    expect(group.excluded.some((exclusion) => exclusion.reason === 'optOut')).toBe(true);
+    expect(group.excluded.some((exclusion) => exclusion.reason === 'invalidEmail')).toBe(true);
+  });
+});
+
+const CUSTOMER_HEADERS = [
+  'Kundennummer',
+  'Firma',
+  'Anrede',
+  'Vorname',
+  'Nachname',
+  'Straße',
+  'PLZ',
+  'Ort',
+  'Land',
+];
+const CONTACT_HEADERS = [
+  'Kontakt-Nr.',
+  'Kunden-Nr.',
+  'Anrede',
+  'Vorname',
+  'Nachname',
+  'Straße',
+  'PLZ',
+  'Ort',
+];
+
+/** customer: [no, company, first, last, e-mail, opt-out, branch]; contact: [no, customer, first, last, e-mail, opt-out]. */
+const workbook = (customers: CellValue[][], contacts: CellValue[][]): SheetTable[] => [
+  {
+    name: 'Kunden',
+    rows: [
+      [...CUSTOMER_HEADERS, 'E-Mail', 'Telefon', 'Werbesperre', 'Branche'],
+      ...customers.map(([no, company, first, last, email, optOut, branch]) => [
+        no,
+        company,
+        'Herr',
+        first,
+        last,
+        'Hauptstraße 1',
+        '01067',
+        'Dresden',
+        'Deutschland',
+        email,
+        '',
+        optOut,
+        branch,
+      ]),
+    ],
+  },
+  {
+    name: 'Ansprechpartner',
+    rows: [
+      [...CONTACT_HEADERS, 'E-Mail', 'Telefon', 'Mobil', 'Newsletter abgemeldet', 'Position'],
+      ...contacts.map(([no, customer, first, last, email, optOut]) => [
+        no,
+        customer,
+        'Herr',
+        first,
+        last,
+        '',
+        '',
+        '',
+        email,
+        '',
+        '',
+        optOut,
+        'Einkauf',
+      ]),
+    ],
+  },
+  {
+    name: 'Artikel',
+    rows: [
+      ['Artikel-Nr.', 'Bezeichnung', 'Kategorie'],
+      ['A-1001', 'Artikel 1', 'Farben'],
+    ],
+  },
+  {
+    name: 'Umsätze',
+    rows: [
+      ['Rechnungsdatum', 'Kunden-Nr.', 'Artikel-Nr.', 'Bezeichnung', 'Menge', 'Betrag'],
+      [46_150, 'K-1', 'A-1001', 'Artikel 1', 5, 12.5],
+      ['Summe', '', '', '', '', '12,50'],
+    ],
+  },
+];
+
+describe('DuckDB peer on the identity cascade', () => {
+  it.each<[string, CellValue[][], CellValue[][]]>([
+    [
+      // Found as inactive customer, standing for itself; blocks the contact of another firm with its name and company.
+      'an opted-out customer without e-mail blocks a contact with the same name at a firm of the same name',
+      [
+        ['K-1', 'Meyer Bau GmbH', 'Anna', 'Meyer', 'info@k1.de', '', 'Bau'],
+        ['K-2', 'Meyer Bau GmbH', 'Ben', 'Meyer', '', 'ja', 'Bau'],
+      ],
+      [['P1', 'K-1', 'Ben', 'Meyer', 'ben@k1.de', '']],
+    ],
+    [
+      "a customer standing for itself with a contact's e-mail is that contact",
+      [
+        ['K-1', 'Meyer Bau GmbH', 'Anna', 'Meyer', 'info@k1.de', '', 'Bau'],
+        ['K-2', 'Schulz KG', 'Ben', 'Schulz', 'Ben@K1.de ', '', 'Bau'],
+      ],
+      [['P1', 'K-1', 'Ben', 'Meyer', 'ben@k1.de', '']],
+    ],
+    [
+      'an opted-out contact blocks only itself, a contact with a broken e-mail is no member',
+      [['K-1', 'Meyer Bau GmbH', 'Anna', 'Meyer', 'info@k1.de', '', 'Bau']],
+      [
+        ['P1', 'K-1', 'Ben', 'Meyer', 'ben@k1.de', 'x'],
+        ['P2', 'K-1', 'Eva', 'Meyer', 'eva at k1.de', ''],
+        ['P3', 'K-1', 'Jan', 'Meyer', 'jan@k1.de', ''],
+      ],
+    ],
+  ])('%s', async (_, customers, contacts) => {
+    const tables = workbook(customers, contacts);
+    const ours = buildGroup(parseOrThrow(tables)).members.map((member) => member.key);
+    const peer = await DuckPeer.ingest(tables);
+    try {
+      expect(new Set(await peer.union())).toEqual(new Set(ours));
+    } finally {
+      peer.close();
+    }
+  });
+});
+
+describe('floor of the benchmark', () => {
+  it.each([
+    ['text counts its length, numbers 1, booleans and dates 2, empty cells 0', [['abc', 5, null, true]], 6],
+    ['ragged and blank rows', [['Titel'], [], ['x', new Date(0)]], 8],
+  ])('%s', (_, rows, expected) => {
+    expect(touchEveryCell([{ name: 'Blatt', rows }])).toBe(expected);
+  });
+});
