@@ -1,37 +1,6 @@
 import { compareByType } from '../../../src/core/evaluation/compare';
-import type { CampaignEvaluation, GroupFigures } from '../../../src/core/evaluation/model';
 import { newcombeDifference } from '../../../src/core/evaluation/statistics';
-
-const figures = (members: number, buyers: number, revenue: number, orders: number): GroupFigures => ({
-  members,
-  buyers,
-  conversion: buyers / members,
-  revenue,
-  revenuePerMember: revenue / members,
-  orders,
-});
-
-const makeEvaluation = (fields: Partial<CampaignEvaluation>): CampaignEvaluation => ({
-  campaignId: 'K1',
-  name: 'Kampagne',
-  type: 'letter',
-  status: 'completed',
-  start: 20_000,
-  windowEnd: 20_089,
-  windowDays: 90,
-  daysObserved: 90,
-  cost: null,
-  contacted: figures(100, 10, 1000, 12),
-  control: null,
-  conversionUplift: null,
-  revenuePerMemberUplift: null,
-  incrementalRevenue: null,
-  roi: null,
-  verdict: 'noControl',
-  notes: [],
-  leads: null,
-  ...fields,
-});
+import { figures, makeEvaluation } from './evaluationBuilders';
 
 const letterA = makeEvaluation({
   name: 'Brief A',

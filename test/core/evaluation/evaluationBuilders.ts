@@ -1,5 +1,10 @@
 import type { StoredCampaign } from '../../../src/core/campaign';
-import type { EvaluatedMember, MemberGroup } from '../../../src/core/evaluation/model';
+import type {
+  CampaignEvaluation,
+  EvaluatedMember,
+  GroupFigures,
+  MemberGroup,
+} from '../../../src/core/evaluation/model';
 import type { Day, SaleLine } from '../../../src/core/model';
 import { isoToDay } from '../../../src/core/values';
 import { makeSale } from '../builders';
@@ -40,3 +45,35 @@ export const members = (prefix: string, n: number, group: MemberGroup): Evaluate
 
 export const sale = (customerId: string, iso: string | null, amount: number | null): SaleLine =>
   makeSale({ customerId, day: iso === null ? null : day(iso), amount, articleNo: 'A-100', quantity: 1 });
+
+export const figures = (members: number, buyers: number, revenue: number, orders: number): GroupFigures => ({
+  members,
+  buyers,
+  conversion: buyers / members,
+  revenue,
+  revenuePerMember: revenue / members,
+  orders,
+});
+
+/** An evaluation as evaluateCampaign would return it, with the figures a test needs. */
+export const makeEvaluation = (fields: Partial<CampaignEvaluation>): CampaignEvaluation => ({
+  campaignId: 'K1',
+  name: 'Kampagne',
+  type: 'letter',
+  status: 'completed',
+  start: day('2026-06-01'),
+  windowEnd: day('2026-08-29'),
+  windowDays: 90,
+  daysObserved: 90,
+  cost: null,
+  contacted: figures(100, 10, 1000, 12),
+  control: null,
+  conversionUplift: null,
+  revenuePerMemberUplift: null,
+  incrementalRevenue: null,
+  roi: null,
+  verdict: 'noControl',
+  notes: [],
+  leads: null,
+  ...fields,
+});
