@@ -176,6 +176,54 @@ function toJsNumberSyntax(text: string): string {
 export function parseNumber(value: CellValue): number | null {
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;
   if (typeof value !== 'string') return null;
+  return readGermanNumber(value) ?? parseNumberText(value);
+}
+
+const DIGIT_0 = 48;
+const DOT = 46;
+const COMMA = 44;
+const MINUS = 45;
+/**
+ * Up to 15 digits form an integer below 2^53 and 10^decimals is exact, so their quotient is the correctly rounded
+ * value, the same number Number() reads from the text.
+ */
+const MAX_EXACT_DIGITS = 15;
+const POWERS_OF_TEN = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+/**
+ * The usual German number text ("1.234,50", "-12,5", "17") read in one pass without building strings: it is the
+ * text form of a sales amount. Null for any other form (currency, spaces, English decimals, "+", a trailing
+ * minus, too many digits), which parseNumberText decides. Dots must group thousands exactly as that rule does.
+ */
+function readGermanNumber(text: string): number | null {
+  const negative = text.charCodeAt(0) === MINUS;
+  let digits = 0;
+  let run = 0; // digits since the start, the last dot or the comma
+  let dotSeen = false;
+  let decimals = -1; // -1: no comma yet
+  let mantissa = 0;
+  for (let i = negative ? 1 : 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const digit = code - DIGIT_0;
+    if (digit >= 0 && digit <= 9) {
+      mantissa = mantissa * 10 + digit;
+      digits++;
+      run++;
+      if (decimals >= 0) decimals++;
+    } else if (code === DOT && decimals < 0 && run > 0 && run <= 3 && (!dotSeen || run === 3)) {
+      dotSeen = true;
+      run = 0;
+    } else if (code === COMMA && decimals < 0 && run > 0 && (!dotSeen || run === 3)) {
+      decimals = 0;
+      run = 0;
+    } else return null;
+  }
+  if (run === 0 || digits > MAX_EXACT_DIGITS || (dotSeen && decimals < 0 && run !== 3)) return null;
+  const value = decimals > 0 ? mantissa / POWERS_OF_TEN[decimals] : mantissa;
+  return negative ? -value : value;
+}
+
+function parseNumberText(value: string): number | null {
   let text = value.replace(CURRENCY_AND_SPACES, '');
   if (text.endsWith('-') && !text.startsWith('-')) text = `-${text.slice(0, -1)}`;
   text = toJsNumberSyntax(text);

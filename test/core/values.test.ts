@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import {
   addMonths,
   cellText,
@@ -143,11 +144,39 @@ describe('parseNumber', () => {
     ['zwölf', null],
     ['12a', null],
     ['1,2,3.4.5', null],
+    ['12.345,6', 12345.6],
+    ['1.23,5', 123.5],
+    ['1.23', 1.23],
+    ['1234.567', 1234.567],
+    ['-0,5', -0.5],
+    ['0,0000001', 1e-7],
+    ['00012,30', 12.3],
+    ['1234567890123456,5', 1234567890123456.5],
+    ['5,', null],
+    [',5', null],
+    ['1.234.', null],
+    ['1.2345', 1.2345],
     [null, null],
     [true, null],
     [Number.NaN, null],
     [new Date(0), null],
   ])('%p → %p', (value, expected) => expect(parseNumber(value)).toBe(expected));
+
+  it('reads German amounts with thousands dots as the number they write', () => {
+    const withDots = (digits: string): string => digits.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+    const amount = fc.record({
+      euros: fc.bigInt({ min: 0n, max: 10n ** 13n }),
+      cents: fc.stringMatching(/^\d{1,2}$/),
+      negative: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(amount, ({ euros, cents, negative }) => {
+        const sign = negative ? '-' : '';
+        const expected = Number(`${sign}${euros}.${cents}`);
+        expect(parseNumber(`${sign}${withDots(String(euros))},${cents}`)).toBe(expected);
+      }),
+    );
+  });
 });
 
 describe('cellText', () => {
