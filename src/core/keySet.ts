@@ -1,64 +1,61 @@
 /**
  * A set of strings for the parser's per-row lookups (a million sales lines, each checked against the customer
  * numbers). The cells of a sheet are distinct string objects, so a built-in Set hashes each one in the runtime and
- * then compares whole strings along its bucket chain; here the hash is computed inline and stored, and a string is
- * only compared when its hash matches.
+ * compares whole strings along its bucket chain; here the hash is computed inline and kept next to its key's slot,
+ * and a string is only compared when its hash matches.
  */
 export class KeySet {
-  private readonly keys: string[] = [];
-  /** The hash of each key, by its index in keys; its length is the capacity. */
-  private hashes = new Int32Array(8);
-  /** Open addressing with linear probing, twice the capacity: index into keys + 1, or 0 for a free slot. */
-  private slots = new Int32Array(16);
+  private count = 0;
+  /** Open addressing with linear probing, never more than half full: the hash of the key in each slot, 0 = free. */
+  private hashes = new Int32Array(16);
+  private keys: string[] = new Array<string>(16).fill('');
 
   constructor(keys: Iterable<string> = []) {
     for (const key of keys) this.add(key);
   }
 
   has(key: string): boolean {
-    return this.slotOf(key, hashOf(key)) >= 0;
+    const hash = hashOf(key);
+    const mask = this.hashes.length - 1;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const stored = this.hashes[slot];
+      if (stored === 0) return false;
+      if (stored === hash && this.keys[slot] === key) return true;
+    }
   }
 
   /** Adds the key; false when it was already there. */
   add(key: string): boolean {
-    const hash = hashOf(key);
-    if (this.slotOf(key, hash) >= 0) return false;
-    if (this.keys.length === this.hashes.length) this.grow();
-    this.hashes[this.keys.length] = hash;
-    this.place(this.keys.length, hash);
-    this.keys.push(key);
+    if (this.has(key)) return false;
+    if ((this.count + 1) * 2 > this.hashes.length) this.grow();
+    this.place(key, hashOf(key));
+    this.count++;
     return true;
   }
 
-  /** The slot holding the key, or -1. */
-  private slotOf(key: string, hash: number): number {
-    const mask = this.slots.length - 1;
-    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const entry = this.slots[slot];
-      if (entry === 0) return -1;
-      if (this.hashes[entry - 1] === hash && this.keys[entry - 1] === key) return slot;
-    }
-  }
-
-  private place(index: number, hash: number): void {
-    const mask = this.slots.length - 1;
+  private place(key: string, hash: number): void {
+    const mask = this.hashes.length - 1;
     let slot = hash & mask;
-    while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
-    this.slots[slot] = index + 1;
+    while (this.hashes[slot] !== 0) slot = (slot + 1) & mask;
+    this.hashes[slot] = hash;
+    this.keys[slot] = key;
   }
 
   private grow(): void {
-    const hashes = new Int32Array(this.hashes.length * 2);
-    hashes.set(this.hashes);
-    this.hashes = hashes;
-    this.slots = new Int32Array(this.slots.length * 2);
-    for (let i = 0; i < this.keys.length; i++) this.place(i, this.hashes[i]);
+    const { hashes, keys } = this;
+    this.hashes = new Int32Array(hashes.length * 2);
+    this.keys = new Array<string>(hashes.length * 2).fill('');
+    for (let slot = 0; slot < hashes.length; slot++)
+      if (hashes[slot] !== 0) this.place(keys[slot], hashes[slot]);
   }
 }
 
-/** FNV-1a over the UTF-16 code units, with a final mix so that the low bits (the slot) depend on every unit. */
+/**
+ * FNV-1a over the UTF-16 code units, with a final mix so that the low bits (the slot) depend on every unit. Never 0,
+ * which marks a free slot.
+ */
 function hashOf(key: string): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193);
-  return (hash ^ (hash >>> 15)) | 0;
+  return (hash ^ (hash >>> 15)) | 1;
 }

@@ -184,6 +184,7 @@ class SheetReader {
   optOut(cells: readonly CellValue[], row: number): string | null {
     for (const column of this.mapping.optOutColumns) {
       const cell = cells[column] ?? null;
+      if (cell === null || cell === '') continue; // the usual case, decided without trimming
       if (isTruthyFlag(cell)) return this.header(column);
       if (isErrorValue(cell)) this.reportBadCell(cell, 'errorValue', row, column);
     }
