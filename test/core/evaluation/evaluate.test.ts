@@ -39,6 +39,7 @@ describe('evaluateCampaign: the figures of each group', () => {
     sale('K4', '2026-09-30', 40), // last day of the window
     sale('K5', null, 60), // no date: not counted
     sale('K9', '2026-09-15', 999), // not a member
+    sale('', '2026-09-16', 70), // no customer number: belongs to nobody, also not to the member without one
   ];
   const evaluation = evaluate({
     campaign: makeCampaign({ start: '2026-09-01', evaluationDays: 30, cost: 50 }),

@@ -84,6 +84,16 @@ describe('evaluationSummary', () => {
       null,
       'The campaign did not pay off: the customers called bought €200 less than expected without the campaign (between -€500 and -€20).',
     ],
+    [
+      'en',
+      300,
+      'The campaign did not pay off: the customers called bought €200 less than expected without the campaign (between -€500 and -€20) – less than its cost of €300.',
+    ],
+    [
+      'de',
+      null,
+      'Die Kampagne hat sich nicht gelohnt: Die angerufenen Kunden kauften für 200 € weniger als ohne Kampagne zu erwarten (zwischen -500 € und -20 €).',
+    ],
   ] as const)('a phone campaign that did not pay off (%s, cost %p)', (lang, cost, sentence) => {
     const evaluation = makeEvaluation({
       type: 'phone',
@@ -111,6 +121,11 @@ describe('evaluationSummary', () => {
       400,
       'Not clear yet: the customers invited bought €300 more than expected without the campaign (between -€200 and €800); whether that covers the cost of €400 cannot be said yet.',
     ],
+    [
+      'en',
+      null,
+      'Not clear yet: the customers invited bought €300 more than expected without the campaign (between -€200 and €800); that may also be chance.',
+    ],
   ] as const)('an event whose effect is not clear (%s, cost %p)', (lang, cost, sentence) => {
     const evaluation = makeEvaluation({
       type: 'event',
@@ -132,6 +147,16 @@ describe('evaluationSummary', () => {
       'en',
       27,
       'No control group — not causal: 120 of 1,000 customers contacted (12%) bought for €15,300 in total in the first 27 days since the start; whether they would have done so without the campaign cannot be said.',
+    ],
+    [
+      'de',
+      27,
+      'Ohne Kontrollgruppe — nicht ursächlich: 120 von 1.000 angeschriebenen Kunden (12 %) kauften in den ersten 27 Tagen seit dem Start für zusammen 15.300 €; ob sie das auch ohne die Kampagne getan hätten, lässt sich nicht sagen.',
+    ],
+    [
+      'en',
+      90,
+      'No control group — not causal: 120 of 1,000 customers contacted (12%) bought for €15,300 in total in the 90 days after the start; whether they would have done so without the campaign cannot be said.',
     ],
   ] as const)(
     'says honestly that without a control group nothing is causal (%s, %i days)',
