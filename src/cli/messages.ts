@@ -20,6 +20,8 @@ const de = {
     '           Zielgruppe (als Excel-Tabelle), die Kampagnenübersicht und mit --leads das Blatt „Leads“.',
     '           Ein erneuter Lauf auf einer früheren --out-Mappe aktualisiert dieselbe Kampagne (gleicher Name)',
     '           und behält alle Änderungen im Leads-Blatt. Die Eingabemappe wird nie verändert.',
+    '           Mit "controlPercent" in der Kampagnendatei (z. B. 10) bleibt ein Anteil der Empfänger als',
+    '           Kontrollgruppe zurück: im Blatt markiert, nicht in der CSV, ohne Lead.',
     '  sheets   Zeigt, welches Blatt welche Daten enthält, welche Spalte was bedeutet und welche Probleme',
     '           in den Daten gefunden wurden.',
     '',
@@ -72,6 +74,8 @@ const de = {
   summarySelection:
     '  {label}: {matched} gefunden, {added} neu, {alreadyIn} schon enthalten, {excluded} ausgeschlossen',
   summaryExcludedBy: ' ({reasons})',
+  summaryControl:
+    'Kontrollgruppe: {control} von {members} Empfängern zurückgehalten ({percent} %), ohne CSV-Zeile und ohne Lead; Start {start}',
   summaryTarget: 'Zielgruppe: Blatt „{sheet}“',
   summaryLeads:
     'Leads: Blatt „{sheet}“ – {created} neu, {updated} aktualisiert, {unchanged} unverändert, {notInGroup} nicht mehr in der Zielgruppe',
@@ -113,6 +117,8 @@ const en: Record<MessageKey, string> = {
     '           sheet (an Excel table), the campaigns overview and, with --leads, the "Leads" sheet.',
     '           Running it again on an earlier --out workbook updates the same campaign (same name) and keeps',
     '           every edit on the Leads sheet. The input workbook is never modified.',
+    '           With "controlPercent" in the campaign file (e.g. 10) a share of the recipients is held back as',
+    '           a control group: marked on the sheet, left out of the CSV, no lead.',
     '  sheets   Shows which sheet holds which data, what each column means and the problems found in the data.',
     '',
     'Options:',
@@ -159,6 +165,8 @@ const en: Record<MessageKey, string> = {
   summaryHeadline: 'Campaign "{name}" ({type}): {members} recipients',
   summarySelection: '  {label}: {matched} found, {added} added, {alreadyIn} already in, {excluded} excluded',
   summaryExcludedBy: ' ({reasons})',
+  summaryControl:
+    'Control group: {control} of {members} recipients held back ({percent} %), no CSV row and no lead; start {start}',
   summaryTarget: 'Target group: sheet "{sheet}"',
   summaryLeads:
     'Leads: sheet "{sheet}" – {created} created, {updated} updated, {unchanged} unchanged, {notInGroup} no longer in the target group',

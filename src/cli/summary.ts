@@ -1,4 +1,6 @@
+import { DEFAULT_EVALUATION_DAYS } from '../core/campaign';
 import type { CampaignRunResult } from '../core/campaignRun';
+import { hasControlGroup } from '../core/controlGroup';
 import { campaignTypeLabel } from '../core/campaignTypes';
 import { describeProblem } from '../core/problemMessages';
 import type { Problem, Severity } from '../core/problems';
@@ -56,6 +58,27 @@ const selectionLine = (report: SelectionReport, texts: Texts): string => {
   return reasons.length > 0 ? line + texts.t('summaryExcludedBy', { reasons: reasons.join(', ') }) : line;
 };
 
+/** 16.11.2026 / 16/11/2026 */
+const dayText = (iso: string, texts: Texts): string => {
+  const [year, month, day] = iso.split('-');
+  return texts.language === 'de' ? `${day}.${month}.${year}` : `${day}/${month}/${year}`;
+};
+
+/** Only for a campaign with a control group: how many members were held back, and since when. */
+const controlLines = (result: CampaignRunResult, texts: Texts): string[] => {
+  const { campaign, group, control } = result;
+  if (!hasControlGroup(campaign)) return [];
+  const start = campaign.start ? dayText(campaign.start, texts) : '';
+  return [
+    texts.t('summaryControl', {
+      control: control.length,
+      members: group.members.length,
+      percent: campaign.controlPercent ?? 0,
+      start,
+    }),
+  ];
+};
+
 /** The human summary of `kampagne run`. */
 export const runSummaryLines = (result: CampaignRunResult, files: RunFiles, texts: Texts): string[] => {
   const { campaign, group, leads } = result;
@@ -65,6 +88,7 @@ export const runSummaryLines = (result: CampaignRunResult, files: RunFiles, text
       type: campaignTypeLabel(campaign.type, texts.language),
       members: group.members.length,
     }),
+    ...controlLines(result, texts),
     ...group.reports.map((report) => selectionLine(report, texts)),
     texts.t('summaryTarget', { sheet: result.targetSheet }),
     ...(leads ? [texts.t('summaryLeads', { ...leads })] : []),
@@ -86,10 +110,18 @@ export const runSummaryJson = (result: CampaignRunResult, files: RunFiles, texts
       language: campaign.language ?? texts.language,
       createdAt: campaign.createdAt,
       updatedAt: campaign.updatedAt,
+      start: campaign.start ?? null,
+      end: campaign.end ?? null,
+      cost: campaign.cost ?? null,
+      evaluationDays: campaign.evaluationDays ?? DEFAULT_EVALUATION_DAYS,
+      status: campaign.status ?? 'planned',
+      controlPercent: campaign.controlPercent ?? 0,
     },
     files,
     targetSheet: result.targetSheet,
     members: group.members.length,
+    contacted: group.members.length - result.control.length,
+    control: result.control.length,
     excluded: group.excluded.length,
     selections: group.reports.map((report) => ({
       index: report.selectionIndex + 1,

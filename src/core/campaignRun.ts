@@ -3,10 +3,10 @@ import { loadWorkbookData } from './loadWorkbook';
 import type { Day, MappingOverrides, WorkbookData } from './model';
 import { campaignsOverviewTable } from './outputs/overview';
 import { mergeLeads } from './outputs/leads';
-import { targetGroupTable } from './outputs/targetTable';
 import type { Problem } from './problems';
 import { checkCampaignAgainstData } from './readiness';
 import { fail, ok, type Result } from './result';
+import { splitTargetGroup, tablesForUse } from './groupUse';
 import { describeSelection } from './selectionLabels';
 import { cleanSheetName, tableNameFor, uniqueSheetName } from './sheetNames';
 import type { TableData } from './sheetTable';
@@ -41,15 +41,21 @@ export interface LeadsOutcome {
 export interface CampaignRunResult {
   campaign: StoredCampaign;
   group: TargetGroup;
+  /** Members held back as the control group: in the target sheet, not in the CSV, no leads. */
+  control: Member[];
   selectionLabels: string[];
   targetSheet: string;
   targetTable: TableData;
+  /** The contacted members for the CSV export (the target table itself when there is no control group). */
+  exportTable: TableData;
   leads: LeadsOutcome | null;
   dataProblems: Problem[];
 }
 
 /** Host failures are expected outcomes for the user ("Excel antwortet nicht"): they become problems. */
-export const hostProblems = async <T>(work: () => Promise<Result<T, Problem[]>>): Promise<Result<T, Problem[]>> => {
+export const hostProblems = async <T>(
+  work: () => Promise<Result<T, Problem[]>>,
+): Promise<Result<T, Problem[]>> => {
   try {
     return await work();
   } catch (error) {
@@ -141,7 +147,10 @@ const targetTableName = (state: AddinState, campaignId: string): string => {
   return tableNameFor(campaignId, names);
 };
 
-/** Writes the target group to the campaign's own sheet as an Excel table; records the sheet in the state. */
+/**
+ * Writes the target group to the campaign's own sheet as an Excel table; stores the campaign as given (with its start
+ * and group assignment, see groupUse.ts) and its sheet in the state.
+ */
 export const writeTargetSheet = async (
   port: WorkbookPort,
   state: AddinState,
@@ -246,14 +255,15 @@ export const runCampaign = (
 
     const group = buildTargetGroup(data.value, localized, { today: options.today });
     const selectionLabels = selectionLabelsOf(localized);
-    const targetTable = targetGroupTable(group, localized, selectionLabels);
     const upserted = upsertCampaign(initial.value, localized, options.now, group.members.length);
+    const use = splitTargetGroup(upserted.campaign, group, data.value.sales, options.today);
+    const tables = tablesForUse(use, selectionLabels);
 
-    const target = await writeTargetSheet(port, upserted.state, upserted.campaign, targetTable);
+    const target = await writeTargetSheet(port, upserted.state, use.campaign, tables.target);
     let state = target.state;
     let leads: LeadsOutcome | null = null;
     if (options.leads) {
-      const written = await writeLeadsSheet(port, state, target.campaign, group.members, options.now);
+      const written = await writeLeadsSheet(port, state, target.campaign, use.contacted, options.now);
       if (!written.ok) return written;
       ({ state, leads } = written.value);
     }
@@ -261,9 +271,11 @@ export const runCampaign = (
     return ok({
       campaign: target.campaign,
       group,
+      control: use.control,
       selectionLabels,
       targetSheet: target.sheet,
-      targetTable,
+      targetTable: tables.target,
+      exportTable: tables.export,
       leads,
       dataProblems: [...data.value.problems, ...group.problems],
     });

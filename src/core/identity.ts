@@ -80,68 +80,128 @@ export const isSameIdentity = (a: Recipient, b: Recipient): boolean =>
 /** Id class of an entry as a slot number: contact id, customer number, none. */
 type IdClass = 0 | 1 | 2;
 const ID_CLASSES: readonly IdClass[] = [0, 1, 2];
-const classOf = (keys: IdentityKeys): IdClass => (keys.idKind === 'c' ? 0 : keys.idKind === 'k' ? 1 : 2);
-/** Another entry's id class can only be compared by e-mail or name when its ids cannot decide. */
-const idUndecided = (keys: IdentityKeys, other: IdClass): boolean =>
-  keys.idKind === null || other !== classOf(keys);
+const NO_ID_CLASS: IdClass = 2;
 
 /**
- * Finds, in O(1) per lookup, an entry that is the same person as the given keys under the cascade above.
+ * Identity keys as dense numbers given by one IdentityCoder (-1 for a missing key): an index then compares numbers
+ * instead of hashing the same strings again for every lookup.
+ */
+export interface IdentityCodes {
+  id: number;
+  idClass: IdClass;
+  email: number;
+  names: number[];
+  /** The person's display key, see memberKey. */
+  key: string;
+}
+
+const codeIn = (codes: Map<string, number>, text: string): number => {
+  let code = codes.get(text);
+  if (code === undefined) codes.set(text, (code = codes.size));
+  return code;
+};
+
+/** Numbers the keys of every recipient met while building one target group; equal keys get equal numbers. */
+export class IdentityCoder {
+  private readonly ids = new Map<string, number>();
+  private readonly emails = new Map<string, number>();
+  private readonly names = new Map<string, number>();
+
+  encode(keys: IdentityKeys): IdentityCodes {
+    return {
+      id: keys.id === null ? -1 : codeIn(this.ids, keys.id),
+      idClass: keys.idKind === 'c' ? 0 : keys.idKind === 'k' ? 1 : NO_ID_CLASS,
+      email: keys.email === null ? -1 : codeIn(this.emails, keys.email),
+      names: keys.names.map((name) => codeIn(this.names, name)),
+      key: keys.key,
+    };
+  }
+}
+
+/** Another entry's id class can only be compared by e-mail or name when its ids cannot decide. */
+const idUndecided = (codes: IdentityCodes, other: IdClass): boolean =>
+  codes.idClass === NO_ID_CLASS || other !== codes.idClass;
+
+/** Slots per e-mail code: the first entry per id class. */
+const EMAIL_SLOTS = 3;
+/** Slots per name code: the first entry per id class × (without e-mail, with e-mail), slot 2 * class + flag. */
+const NAME_SLOTS = 6;
+const WITHOUT_EMAIL: ReadonlyArray<0 | 1> = [0, 1];
+const WITH_EMAIL: ReadonlyArray<0 | 1> = [0];
+
+/** The array itself when it holds `size` slots, else a copy at least twice as long (whole blocks stay whole). */
+const withRoom = (slots: Int32Array, size: number): Int32Array => {
+  if (size <= slots.length) return slots;
+  const grown = new Int32Array(Math.max(size, 2 * slots.length));
+  grown.set(slots);
+  return grown;
+};
+
+/**
+ * Finds, in O(1) per lookup, an entry that is the same person as the given codes under the cascade above.
  * Per e-mail and name key it keeps the first entry of each id class, which is all a lookup needs.
+ * Slots hold 1 + the entry's position in `values`, 0 for none.
  */
 export class IdentityIndex<T> {
-  private readonly byId = new Map<string, T>();
-  /** e-mail → first entry per id class. */
-  private readonly byEmail = new Map<string, Array<T | undefined>>();
-  /** name key → first entry per id class × (without e-mail, with e-mail): slot 2 * class + flag. */
-  private readonly byName = new Map<string, Array<T | undefined>>();
+  private readonly values: T[] = [];
+  private byId: Int32Array = new Int32Array(0);
+  private byEmail: Int32Array = new Int32Array(0);
+  private byName: Int32Array = new Int32Array(0);
 
-  add(keys: IdentityKeys, value: T): void {
-    const idClass = classOf(keys);
-    if (keys.id !== null && !this.byId.has(keys.id)) this.byId.set(keys.id, value);
-    if (keys.email !== null) {
-      let slots = this.byEmail.get(keys.email);
-      if (!slots) this.byEmail.set(keys.email, (slots = []));
-      slots[idClass] ??= value;
+  add(codes: IdentityCodes, value: T): void {
+    const ref = this.values.push(value);
+    if (codes.id >= 0) {
+      this.byId = withRoom(this.byId, codes.id + 1);
+      if (this.byId[codes.id] === 0) this.byId[codes.id] = ref;
     }
-    const slot = 2 * idClass + (keys.email === null ? 0 : 1);
-    for (const name of keys.names) {
-      let slots = this.byName.get(name);
-      if (!slots) this.byName.set(name, (slots = []));
-      slots[slot] ??= value;
+    if (codes.email >= 0) {
+      const slot = EMAIL_SLOTS * codes.email + codes.idClass;
+      this.byEmail = withRoom(this.byEmail, EMAIL_SLOTS * (codes.email + 1));
+      if (this.byEmail[slot] === 0) this.byEmail[slot] = ref;
+    }
+    const offset = 2 * codes.idClass + (codes.email < 0 ? 0 : 1);
+    for (const name of codes.names) {
+      const slot = NAME_SLOTS * name + offset;
+      this.byName = withRoom(this.byName, NAME_SLOTS * (name + 1));
+      if (this.byName[slot] === 0) this.byName[slot] = ref;
     }
   }
 
-  find(keys: IdentityKeys): T | undefined {
-    const byId = keys.id === null ? undefined : this.byId.get(keys.id);
-    if (byId !== undefined) return byId;
-    const byEmail = keys.email === null ? undefined : this.findByEmail(keys);
-    return byEmail ?? this.findByName(keys);
+  find(codes: IdentityCodes): T | undefined {
+    const ref = this.findRef(codes);
+    return ref === 0 ? undefined : this.values[ref - 1];
   }
 
-  private findByEmail(keys: IdentityKeys): T | undefined {
-    const slots = this.byEmail.get(keys.email as string);
-    if (!slots) return undefined;
+  private findRef(codes: IdentityCodes): number {
+    const byId = codes.id >= 0 && codes.id < this.byId.length ? this.byId[codes.id] : 0;
+    if (byId !== 0) return byId;
+    const byEmail = codes.email >= 0 ? this.findByEmail(codes) : 0;
+    return byEmail !== 0 ? byEmail : this.findByName(codes);
+  }
+
+  private findByEmail(codes: IdentityCodes): number {
+    const first = EMAIL_SLOTS * codes.email;
+    if (first >= this.byEmail.length) return 0;
     for (const idClass of ID_CLASSES) {
-      const value = slots[idClass];
-      if (value !== undefined && idUndecided(keys, idClass)) return value;
+      const ref = this.byEmail[first + idClass];
+      if (ref !== 0 && idUndecided(codes, idClass)) return ref;
     }
-    return undefined;
+    return 0;
   }
 
-  private findByName(keys: IdentityKeys): T | undefined {
-    const flags: ReadonlyArray<0 | 1> = keys.email === null ? [0, 1] : [0];
-    for (const name of keys.names) {
-      const slots = this.byName.get(name);
-      if (!slots) continue;
+  private findByName(codes: IdentityCodes): number {
+    const flags = codes.email < 0 ? WITHOUT_EMAIL : WITH_EMAIL;
+    for (const name of codes.names) {
+      const first = NAME_SLOTS * name;
+      if (first >= this.byName.length) continue;
       for (const idClass of ID_CLASSES) {
-        if (!idUndecided(keys, idClass)) continue;
+        if (!idUndecided(codes, idClass)) continue;
         for (const flag of flags) {
-          const value = slots[2 * idClass + flag];
-          if (value !== undefined) return value;
+          const ref = this.byName[first + 2 * idClass + flag];
+          if (ref !== 0) return ref;
         }
       }
     }
-    return undefined;
+    return 0;
   }
 }

@@ -1,5 +1,5 @@
 import type { CampaignDefinition, CampaignType, Language, SelectionDefinition } from './campaign';
-import { IdentityIndex, identityKeys, type IdentityKeys } from './identity';
+import { IdentityCoder, IdentityIndex, identityKeys, type IdentityCodes } from './identity';
 import type { Day, Recipient, WorkbookData } from './model';
 import type { Problem } from './problems';
 import { describeSelection } from './selectionLabels';
@@ -35,13 +35,25 @@ export const emptyTargetGroup = (): TargetGroup => ({
 const problemSignature = (p: Problem): string =>
   [p.code, p.severity, p.sheet, p.row, p.column, p.value, p.detail].join('\u0000');
 
+/** A recipient of a selection with what is decided about it before it meets the group. */
+interface Candidate {
+  recipient: Recipient;
+  keys: IdentityCodes;
+  removedByUser: boolean;
+  /** Opted out or removed: excludes every record of the person. */
+  blocking: boolean;
+  /** Why the type rules exclude it; null when it qualifies or is blocking. */
+  reason: ExclusionReason | null;
+}
+
 /** The mutable working state behind a TargetGroup value: lists plus identity indexes for O(1) lookups. */
 class GroupBuilder {
+  private readonly coder = new IdentityCoder();
   private members: Member[] = [];
-  private memberKeys: IdentityKeys[] = [];
+  private memberKeys: IdentityCodes[] = [];
   private memberIndex = new IdentityIndex<number>();
   private readonly excluded: Exclusion[] = [];
-  private readonly excludedKeys: IdentityKeys[] = [];
+  private readonly excludedKeys: IdentityCodes[] = [];
   private excludedIndex = new IdentityIndex<number>();
   private readonly blocked = new IdentityIndex<ExclusionReason>();
   private readonly blockedRecords: Exclusion[] = [];
@@ -52,12 +64,17 @@ class GroupBuilder {
 
   static from(group: TargetGroup): GroupBuilder {
     const builder = new GroupBuilder();
-    for (const member of group.members) builder.addMember(member, identityKeys(member.recipient));
-    for (const exclusion of group.excluded) builder.list(exclusion, identityKeys(exclusion.recipient));
-    for (const exclusion of group.blocked ?? []) builder.block(exclusion, identityKeys(exclusion.recipient));
+    for (const member of group.members) builder.addMember(member, builder.identity(member.recipient));
+    for (const exclusion of group.excluded) builder.list(exclusion, builder.identity(exclusion.recipient));
+    for (const exclusion of group.blocked ?? [])
+      builder.block(exclusion, builder.identity(exclusion.recipient));
     builder.reports.push(...group.reports);
     builder.addProblems(group.problems);
     return builder;
+  }
+
+  private identity(recipient: Recipient): IdentityCodes {
+    return this.coder.encode(identityKeys(recipient));
   }
 
   apply(
@@ -78,45 +95,52 @@ class GroupBuilder {
       excluded: {},
     };
     const removed = new Set(rules.removed ?? []);
-    // Within one selection the records of a person are tried blocking ones first (so that no other record of the
-    // person slips in), then records that pass the type rules (so that a person is not lost to an earlier record
-    // without e-mail), then the rest. Sorting is stable: sheet order within each tier.
-    const tier = (recipient: Recipient, keys: IdentityKeys): number =>
-      recipient.optOut !== null || removed.has(keys.key)
-        ? 0
-        : checkRecipient(recipient, rules.type) === null
-          ? 1
-          : 2;
-    const ordered = result.recipients
-      .map((recipient) => {
-        const keys = identityKeys(recipient);
-        return { recipient, keys, tier: tier(recipient, keys) };
-      })
-      .sort((a, b) => a.tier - b.tier);
     const seen = new IdentityIndex<true>();
-    for (const { recipient, keys, tier: recordTier } of ordered) {
-      if (recordTier > 0) this.evictBlockedMembers();
-      if (seen.find(keys)) continue;
-      seen.add(keys, true);
+    for (const candidate of this.candidates(result.recipients, removed, rules.type)) {
+      if (!candidate.blocking) this.evictBlockedMembers();
+      if (seen.find(candidate.keys)) continue;
+      seen.add(candidate.keys, true);
       report.matched++;
-      this.place(recipient, keys, removed.has(keys.key), selectionIndex, rules.type, report);
+      this.place(candidate, selectionIndex, rules.type, report);
     }
     this.evictBlockedMembers();
     this.dropExclusionsOfMembers();
     this.reports.push(report);
   }
 
+  /**
+   * Within one selection the records of a person are tried blocking ones first (so that no other record of the
+   * person slips in), then records that pass the type rules (so that a person is not lost to an earlier record
+   * without e-mail), then the rest; sheet order within each tier.
+   */
+  private candidates(recipients: readonly Recipient[], removed: ReadonlySet<string>, type: CampaignType) {
+    const tiers: Candidate[][] = [[], [], []];
+    for (const recipient of recipients) {
+      const keys = this.identity(recipient);
+      const removedByUser = removed.has(keys.key);
+      const blocking = removedByUser || recipient.optOut !== null;
+      const reason = blocking ? null : checkRecipient(recipient, type);
+      tiers[blocking ? 0 : reason === null ? 1 : 2].push({
+        recipient,
+        keys,
+        removedByUser,
+        blocking,
+        reason,
+      });
+    }
+    return tiers.flat();
+  }
+
   private place(
-    recipient: Recipient,
-    keys: IdentityKeys,
-    removedByUser: boolean,
+    candidate: Candidate,
     selectionIndex: number,
     type: CampaignType,
     report: SelectionReport,
   ): void {
-    const exclude = (reason: ExclusionReason): void => {
-      report.excluded[reason] = (report.excluded[reason] ?? 0) + 1;
-      this.listExclusion({ key: keys.key, recipient, reason, selectionIndex }, keys);
+    const { recipient, keys, removedByUser, reason } = candidate;
+    const exclude = (why: ExclusionReason): void => {
+      report.excluded[why] = (report.excluded[why] ?? 0) + 1;
+      this.listExclusion({ key: keys.key, recipient, reason: why, selectionIndex }, keys);
     };
     const blockingReason: ExclusionReason | null = removedByUser
       ? 'removedByUser'
@@ -134,25 +158,24 @@ class GroupBuilder {
       report.alreadyIn++;
       return;
     }
-    const reason = checkRecipient(recipient, type);
     if (reason !== null) return exclude(reason);
     this.addMember({ key: keys.key, recipient, selectionIndex }, keys);
     this.addProblems(recipientWarnings(recipient, type));
     report.added++;
   }
 
-  private addMember(member: Member, keys: IdentityKeys): void {
+  private addMember(member: Member, keys: IdentityCodes): void {
     this.memberIndex.add(keys, this.members.length);
     this.members.push(member);
     this.memberKeys.push(keys);
   }
 
-  private block(exclusion: Exclusion, keys: IdentityKeys): void {
+  private block(exclusion: Exclusion, keys: IdentityCodes): void {
     this.blocked.add(keys, exclusion.reason);
     this.blockedRecords.push(exclusion);
   }
 
-  private list(exclusion: Exclusion, keys: IdentityKeys): void {
+  private list(exclusion: Exclusion, keys: IdentityCodes): void {
     this.excludedIndex.add(keys, this.excluded.length);
     this.excluded.push(exclusion);
     this.excludedKeys.push(keys);
@@ -162,7 +185,7 @@ class GroupBuilder {
    * Each person is listed once. A blocking record replaces a listed non-blocking one of the same person: the list
    * shows the reason that holds for good, and a group continued from its stored value keeps the person blocked.
    */
-  private listExclusion(exclusion: Exclusion, keys: IdentityKeys): void {
+  private listExclusion(exclusion: Exclusion, keys: IdentityCodes): void {
     const listed = this.excludedIndex.find(keys);
     if (listed === undefined) return this.list(exclusion, keys);
     if (!BLOCKING.has(exclusion.reason) || BLOCKING.has(this.excluded[listed].reason)) return;

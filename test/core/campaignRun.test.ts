@@ -195,3 +195,121 @@ describe('runCampaign', () => {
     expect(saved.ok && saved.value.ownedSheets).toContain('CSV Newsletter Juni (2)');
   });
 });
+
+describe('runCampaign with a control group', () => {
+  /** 40 firms (K01…K40, one of them objected); half bought in the year before June, some much more than others. */
+  const firms = (count: number): SheetTable => ({
+    name: 'Kundenstamm',
+    rows: [
+      ['Kunden-Nr.', 'Firma', 'Straße', 'PLZ', 'Ort', 'Werbesperre'],
+      ...Array.from({ length: count }, (_, i) => {
+        const id = `K${String(i + 1).padStart(2, '0')}`;
+        return [id, `Firma ${id} GmbH`, `Weg ${i + 1}`, '01067', 'Dresden', id === 'K07' ? 'ja' : ''];
+      }),
+    ],
+  });
+  const purchases = (): SheetTable => ({
+    name: 'Umsätze',
+    rows: [
+      ['Belegdatum', 'Kundennr', 'Artikel-Nr.', 'Betrag'],
+      ...Array.from({ length: 20 }, (_, i) => [
+        utc(`2026-0${1 + (i % 5)}-1${i % 10}`),
+        `K${String(2 * i + 1).padStart(2, '0')}`,
+        'A-1',
+        (i + 1) * 40,
+      ]),
+      ['Summe', null, null, 8400] as CellValue[],
+    ],
+  });
+  const heldBack: CampaignDefinition = {
+    name: 'Frühjahrsbrief',
+    type: 'letter',
+    controlPercent: 20,
+    cost: 350,
+    selections: [{ from: 'customers' }],
+  };
+  const groupByCustomer = (rows: CellValue[][]): Map<CellValue, CellValue> => {
+    const ids = column(rows, 'KundenNr');
+    const groups = column(rows, 'Gruppe');
+    return new Map(ids.map((id, i) => [id, groups[i]]));
+  };
+
+  it('marks the held-back members on the target sheet, gives them no lead and stores start and assignment', async () => {
+    const wb = new MemoryWorkbook([firms(40), purchases()]);
+    const result = await runCampaign(wb, heldBack, options());
+    if (!result.ok) throw new Error(JSON.stringify(result.error));
+    const { control, group } = result.value;
+
+    expect(group.members).toHaveLength(39);
+    expect(control.length).toBeGreaterThanOrEqual(6);
+    expect(control.length).toBeLessThanOrEqual(10);
+    const groups = groupByCustomer(sheetRows(wb, result.value.targetSheet));
+    const heldIds = control.map((m) => m.recipient.customerId).sort();
+    expect(
+      [...groups]
+        .filter(([, g]) => g === 'Kontrollgruppe')
+        .map(([id]) => id)
+        .sort(),
+    ).toEqual(heldIds);
+    expect([...groups.values()].filter((g) => g === 'Kontaktiert')).toHaveLength(39 - control.length);
+
+    const leadCustomers = column(sheetRows(wb, 'Leads'), 'KundenNr');
+    expect(leadCustomers).toHaveLength(39 - control.length);
+    expect(leadCustomers.some((id) => heldIds.includes(id as string))).toBe(false);
+    expect(result.value.exportTable.headers).not.toContain('Gruppe');
+    expect(column([result.value.exportTable.headers, ...result.value.exportTable.rows], 'KundenNr')).toEqual(
+      leadCustomers,
+    );
+
+    const state = await readAddinState(wb);
+    if (!state.ok) throw new Error('state');
+    const [stored] = state.value.campaigns;
+    expect(stored).toMatchObject({ start: '2026-06-01', controlPercent: 20, cost: 350 });
+    expect([...stored.assignment!.control].sort()).toEqual(control.map((m) => m.key).sort());
+    expect(stored.assignment!.contacted).toHaveLength(39 - control.length);
+    const overview = sheetRows(wb, 'Kampagnen');
+    expect(column(overview, 'Start')).toEqual([utc('2026-06-01')]);
+    expect(column(overview, 'Kontrollgruppe (%)')).toEqual([20]);
+    expect(column(overview, 'Status')).toEqual(['Geplant']);
+  });
+
+  it('keeps every group and the start when it runs again weeks later with more customers', async () => {
+    const wb = new MemoryWorkbook([firms(40), purchases()]);
+    const first = await runCampaign(wb, heldBack, options());
+    if (!first.ok) throw new Error(JSON.stringify(first.error));
+    const before = groupByCustomer(sheetRows(wb, first.value.targetSheet));
+
+    const [headers, ...rows] = firms(60).rows;
+    await wb.writeTable({
+      sheet: 'Kundenstamm',
+      data: { headers: headers as string[], rows, textColumns: [] },
+    });
+    const later = options({ today: isoToDay('2026-07-15')!, now: '2026-07-15T09:00:00.000Z' });
+    const second = await runCampaign(wb, heldBack, later);
+    if (!second.ok) throw new Error(JSON.stringify(second.error));
+
+    const after = groupByCustomer(sheetRows(wb, second.value.targetSheet));
+    expect(after.size).toBe(59);
+    for (const [id, group] of before) expect(after.get(id)).toBe(group);
+    expect(second.value.campaign.start).toBe('2026-06-01');
+    const newControl = second.value.control.length - first.value.control.length;
+    expect(newControl).toBeGreaterThan(0);
+    expect(second.value.leads).toMatchObject({
+      created: 20 - newControl,
+      unchanged: 39 - first.value.control.length,
+      notInGroup: 0,
+    });
+  });
+
+  it('writes no group column and every member to the leads without a control group, and still records the start', async () => {
+    const wb = new MemoryWorkbook([firms(12), purchases()]);
+    const result = await runCampaign(wb, { ...heldBack, controlPercent: undefined }, options());
+    if (!result.ok) throw new Error(JSON.stringify(result.error));
+
+    expect(result.value.control).toEqual([]);
+    expect(sheetRows(wb, result.value.targetSheet)[0]).not.toContain('Gruppe');
+    expect(result.value.exportTable).toBe(result.value.targetTable);
+    expect(column(sheetRows(wb, 'Leads'), 'KundenNr')).toHaveLength(11);
+    expect(result.value.campaign.start).toBe('2026-06-01');
+  });
+});

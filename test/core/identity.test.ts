@@ -1,5 +1,11 @@
 import fc from 'fast-check';
-import { IdentityIndex, identityKeys, isSameIdentity, memberKey } from '../../src/core/identity';
+import {
+  IdentityCoder,
+  IdentityIndex,
+  identityKeys,
+  isSameIdentity,
+  memberKey,
+} from '../../src/core/identity';
 import type { Recipient } from '../../src/core/model';
 import { makeRecipient } from './builders';
 
@@ -132,14 +138,15 @@ describe('IdentityIndex', () => {
   it('finds a same-identity entry exactly when a linear search would', () => {
     fc.assert(
       fc.property(fc.array(recipientArbitrary, { maxLength: 12 }), recipientArbitrary, (entries, probe) => {
+        const coder = new IdentityCoder();
         const index = new IdentityIndex<Recipient>();
-        for (const entry of entries) index.add(identityKeys(entry), entry);
-        const found = index.find(identityKeys(probe));
+        for (const entry of entries) index.add(coder.encode(identityKeys(entry)), entry);
+        const found = index.find(coder.encode(identityKeys(probe)));
         const expected = entries.some((entry) => isSameIdentity(entry, probe));
         expect(found !== undefined).toBe(expected);
         if (found) expect(isSameIdentity(found, probe)).toBe(true);
       }),
-      { numRuns: 500 },
+      { numRuns: 1000 },
     );
   });
 });

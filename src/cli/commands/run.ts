@@ -105,7 +105,7 @@ const writeOutputs = async (
     if (options.csv)
       csv = await stageFile(
         options.csv,
-        toCsv(result.targetTable, { delimiter: options.delimiter, language: csvLanguage }),
+        toCsv(result.exportTable, { delimiter: options.delimiter, language: csvLanguage }),
       );
   } catch {
     return failure(1, texts.t('writeFailed', { path: options.csv ?? '' }));

@@ -1,14 +1,37 @@
 import type { Language, StoredCampaign } from '../campaign';
+import { campaignStatusLabel } from '../campaignStatus';
 import { campaignTypeLabel } from '../campaignTypes';
 import type { TableData } from '../sheetTable';
 
 const HEADERS: Record<Language, string[]> = {
-  de: ['Name', 'Typ', 'Beschreibung', 'Erstellt', 'Aktualisiert', 'Mitglieder', 'Zielgruppenblatt'],
-  en: ['Name', 'Type', 'Description', 'Created', 'Updated', 'Members', 'Target sheet'],
+  de: [
+    'Name',
+    'Typ',
+    'Status',
+    'Beschreibung',
+    'Start',
+    'Erstellt',
+    'Aktualisiert',
+    'Mitglieder',
+    'Kontrollgruppe (%)',
+    'Zielgruppenblatt',
+  ],
+  en: [
+    'Name',
+    'Type',
+    'Status',
+    'Description',
+    'Start',
+    'Created',
+    'Updated',
+    'Members',
+    'Control group (%)',
+    'Target sheet',
+  ],
 };
 
 /** Columns holding people's text; anything starting with "=" or "-" there must not become a formula. */
-const TEXT_COLUMNS = [0, 1, 2, 6];
+const TEXT_COLUMNS = [0, 1, 2, 3, 9];
 
 const dateOrText = (iso: string): Date | string => {
   const date = new Date(iso);
@@ -21,10 +44,13 @@ export const campaignsOverviewTable = (campaigns: StoredCampaign[], lang: Langua
   rows: campaigns.map((campaign) => [
     campaign.name,
     campaignTypeLabel(campaign.type, lang),
+    campaignStatusLabel(campaign.status ?? 'planned', lang),
     campaign.description ?? '',
+    campaign.start ? dateOrText(campaign.start) : '',
     dateOrText(campaign.createdAt),
     dateOrText(campaign.updatedAt),
     campaign.memberCount,
+    campaign.controlPercent ?? 0,
     campaign.targetSheet ?? '',
   ]),
   textColumns: [...TEXT_COLUMNS],

@@ -1,4 +1,5 @@
 import type { CampaignType, Language } from '../campaign';
+import type { MemberGroup } from '../evaluation/model';
 import type { PersonField, Recipient } from '../model';
 import type { TableData } from '../sheetTable';
 import { transliterate } from '../sheetNames';
@@ -105,6 +106,15 @@ export const greetingFor = (person: Recipient, lang: Language): string => {
   return 'Dear Sir or Madam,';
 };
 
+const GROUP_HEADER: Record<Language, string> = { de: 'Gruppe', en: 'Group' };
+
+const GROUP_LABELS: Record<Language, Record<MemberGroup, string>> = {
+  de: { contacted: 'Kontaktiert', control: 'Kontrollgruppe' },
+  en: { contacted: 'Contacted', control: 'Control group' },
+};
+
+export const memberGroupLabel = (group: MemberGroup, lang: Language): string => GROUP_LABELS[lang][group];
+
 const MAX_MERGE_FIELD = 40;
 
 /** Word merge field names: a letter first, then letters, digits and "_", at most 40 characters. */
@@ -146,20 +156,26 @@ const standardCell = (column: Column, person: Recipient, source: string, lang: L
 /**
  * The target group as one table, for its sheet and for the CSV. Every cell is text: ids, postal codes and phone
  * numbers must keep their leading zeros and "+", and a name such as "=Müller" must never become a formula in Excel.
+ * With `groupOf` (a campaign with a control group) a "Gruppe" column after "Quelle" says who is held back.
  */
 export const targetGroupTable = (
   group: TargetGroup,
   campaign: { type: CampaignType; language?: Language },
   selectionLabels: string[],
+  groupOf?: (key: string) => MemberGroup,
 ): TableData => {
   const lang = campaign.language ?? 'de';
-  const standardHeaders = COLUMNS.map((column) => HEADERS[lang][column]);
+  const standardHeaders = [
+    ...COLUMNS.map((column) => HEADERS[lang][column]),
+    ...(groupOf ? [GROUP_HEADER[lang]] : []),
+  ];
   const extras = extraHeadersOf(group);
   const headers = [...standardHeaders, ...uniqueNames(extras.map(mergeFieldName), standardHeaders)];
-  const rows = group.members.map(({ recipient, selectionIndex }) => {
+  const rows = group.members.map(({ key, recipient, selectionIndex }) => {
     const source = selectionLabels[selectionIndex] ?? '';
     return [
       ...COLUMNS.map((column) => standardCell(column, recipient, source, lang)),
+      ...(groupOf ? [memberGroupLabel(groupOf(key), lang)] : []),
       ...extras.map((header) => recipient.extra[header] ?? ''),
     ];
   });

@@ -1,5 +1,5 @@
 import type { Language, SelectionDefinition, StoredCampaign } from '../../core/campaign';
-import type { Day, MappingOverrides, WorkbookData } from '../../core/model';
+import type { Day, MappingOverrides, SaleLine, WorkbookData } from '../../core/model';
 import type { Problem } from '../../core/problems';
 import type { Result } from '../../core/result';
 import type { SheetTable } from '../../core/sheetTable';
@@ -10,7 +10,13 @@ import { upsertCampaign } from '../../core/stateTable';
 import { loadWorkbookData } from '../../core/loadWorkbook';
 import { applySelection, buildTargetGroup } from '../../core/targetGroup';
 import { describeSelection } from '../../core/selectionLabels';
-import { targetGroupTable } from '../../core/outputs/targetTable';
+import {
+  exportTable,
+  recordUse,
+  splitTargetGroup,
+  targetSheetTable,
+  type GroupUse,
+} from '../../core/groupUse';
 import { toCsv, type CsvDelimiter } from '../../core/outputs/csv';
 import {
   readAddinState,
@@ -42,6 +48,8 @@ export interface LoadedWorkspace {
  */
 export class PaneSession {
   private state: AddinState = emptyState();
+  /** The sales lines of the last load: the control group is stratified by prior purchases. */
+  private sales: readonly SaleLine[] = [];
   /** A state sheet this version cannot read (damaged, or from a newer version) is never overwritten. */
   private stateReadable = true;
 
@@ -64,7 +72,9 @@ export class PaneSession {
     this.stateReadable = read.ok;
     if (!read.ok) return { data: read };
     this.state = read.value;
-    return { data: await loadWorkbookData(this.port, this.state.mapping ?? {}, this.state.ownedSheets) };
+    const data = await loadWorkbookData(this.port, this.state.mapping ?? {}, this.state.ownedSheets);
+    this.sales = data.ok ? data.value.sales : [];
+    return { data };
   }
 
   async saveMapping(mapping: MappingOverrides): Promise<void> {
@@ -123,37 +133,56 @@ export class PaneSession {
     );
   }
 
+  /**
+   * Who would be held back if the target group were used now (before the first use, a preview; afterwards the
+   * stored decisions plus a draw for new members). Nothing is saved.
+   */
+  groupSplit(campaign: StoredCampaign, group: TargetGroup): GroupUse {
+    return this.prepareUse(campaign, group).use;
+  }
+
   async writeTargetSheet(
     campaign: StoredCampaign,
     group: TargetGroup,
-  ): Promise<{ campaign: StoredCampaign; sheet: string; count: number }> {
-    const stored = await this.saveCampaign({ ...campaign, memberCount: group.members.length });
-    const table = targetGroupTable(group, stored, this.selectionLabels(stored));
-    const written = await writeTargetSheet(this.port, this.state, stored, table, true);
+  ): Promise<{ campaign: StoredCampaign; sheet: string; count: number; control: number }> {
+    const { state, use } = this.prepareUse(campaign, group);
+    const table = targetSheetTable(use, this.selectionLabels(use.campaign));
+    const written = await writeTargetSheet(this.port, state, use.campaign, table, true);
     this.state = written.state;
-    return { campaign: written.campaign, sheet: written.sheet, count: table.rows.length };
+    return {
+      campaign: written.campaign,
+      sheet: written.sheet,
+      count: table.rows.length,
+      control: use.control.length,
+    };
   }
 
+  /** Leads for the contacted members only: the control group must not be worked by sales staff. */
   async writeLeads(
     campaign: StoredCampaign,
     group: TargetGroup,
     nowIso = new Date().toISOString(),
   ): Promise<Result<LeadsOutcome, Problem[]>> {
-    const written = await writeLeadsSheet(this.port, this.state, campaign, group.members, nowIso);
+    const { state, use } = this.prepareUse(campaign, group, nowIso);
+    const written = await writeLeadsSheet(this.port, state, use.campaign, use.contacted, nowIso);
     if (!written.ok) return written;
     this.state = written.value.state;
     return { ok: true, value: written.value.leads };
   }
 
-  csvText(
+  /** The CSV of the contacted members. Exporting uses the target group: start and assignment are stored first. */
+  async csvText(
     campaign: StoredCampaign,
     group: TargetGroup,
     delimiter: CsvDelimiter,
-  ): { text: string; rows: number } {
-    const table = targetGroupTable(group, campaign, this.selectionLabels(campaign));
+  ): Promise<{ text: string; rows: number; campaign: StoredCampaign }> {
+    const { state, use } = this.prepareUse(campaign, group);
+    await this.writeState(state);
+    const table = exportTable(use, this.selectionLabels(use.campaign));
     return {
       text: toCsv(table, { delimiter, language: campaign.language ?? this.language }),
       rows: table.rows.length,
+      campaign: use.campaign,
     };
   }
 
@@ -165,8 +194,16 @@ export class PaneSession {
     return written.sheet;
   }
 
-  get canSave(): boolean {
-    return this.stateReadable;
+  /** The campaign as stored (keeping its start and earlier group decisions), split for this use. */
+  private prepareUse(
+    campaign: StoredCampaign,
+    group: TargetGroup,
+    nowIso = new Date().toISOString(),
+  ): { state: AddinState; use: GroupUse } {
+    this.assertStateWritable();
+    const upserted = upsertCampaign(this.state, campaign, nowIso, group.members.length, campaign.targetSheet);
+    const use = splitTargetGroup(upserted.campaign, group, this.sales, todayDay());
+    return { state: recordUse(upserted.state, use.campaign), use };
   }
 
   private assertStateWritable(): void {

@@ -15,10 +15,10 @@ const makeCampaign = (overrides: Partial<StoredCampaign> = {}): StoredCampaign =
 });
 
 describe('campaignsOverviewTable', () => {
-  it('lists campaigns in German with type label, dates and member count', () => {
+  it('lists campaigns in German with type and status labels, start, dates, members and control group share', () => {
     const table = campaignsOverviewTable(
       [
-        makeCampaign(),
+        makeCampaign({ status: 'active', start: '2026-03-02', controlPercent: 10 }),
         makeCampaign({
           id: 'K-2',
           name: '=Newsletter',
@@ -33,28 +33,37 @@ describe('campaignsOverviewTable', () => {
     expect(table.headers).toEqual([
       'Name',
       'Typ',
+      'Status',
       'Beschreibung',
+      'Start',
       'Erstellt',
       'Aktualisiert',
       'Mitglieder',
+      'Kontrollgruppe (%)',
       'Zielgruppenblatt',
     ]);
     expect(table.rows).toEqual([
       [
         'Frühjahrsaktion',
         'Brief',
+        'Aktiv',
         'Angebot "Frühling" für Bestandskunden',
+        new Date('2026-03-02T00:00:00.000Z'),
         new Date('2026-03-01T09:00:00.000Z'),
         new Date('2026-03-15T14:30:00.000Z'),
         312,
+        10,
         'Frühjahrsaktion',
       ],
       [
         '=Newsletter',
         'Newsletter',
+        'Geplant',
+        '',
         '',
         new Date('2026-03-01T09:00:00.000Z'),
         new Date('2026-03-15T14:30:00.000Z'),
+        0,
         0,
         '',
       ],
@@ -62,29 +71,36 @@ describe('campaignsOverviewTable', () => {
     expect(table.textColumns.map((i) => table.headers[i])).toEqual([
       'Name',
       'Typ',
+      'Status',
       'Beschreibung',
       'Zielgruppenblatt',
     ]);
   });
 
   it('writes English headers and labels, and keeps an unreadable timestamp as text', () => {
-    const table = campaignsOverviewTable([makeCampaign({ type: 'event', createdAt: 'irgendwann' })], 'en');
+    const table = campaignsOverviewTable(
+      [makeCampaign({ type: 'event', status: 'completed', createdAt: 'irgendwann' })],
+      'en',
+    );
     expect(table.headers).toEqual([
       'Name',
       'Type',
+      'Status',
       'Description',
+      'Start',
       'Created',
       'Updated',
       'Members',
+      'Control group (%)',
       'Target sheet',
     ]);
-    expect(table.rows[0][1]).toBe('Event');
-    expect(table.rows[0][3]).toBe('irgendwann');
+    expect(table.rows[0].slice(1, 3)).toEqual(['Event', 'Completed']);
+    expect(table.rows[0][5]).toBe('irgendwann');
   });
 
   it('gives each table its own header array', () => {
     const a = campaignsOverviewTable([], 'de');
     a.headers.push('X');
-    expect(campaignsOverviewTable([], 'de').headers).toHaveLength(7);
+    expect(campaignsOverviewTable([], 'de').headers).toHaveLength(10);
   });
 });

@@ -132,6 +132,34 @@ describe('targetGroupTable', () => {
     expect(table.rows[0].slice(-4)).toEqual(['a', 'b', 'c', 'd']);
   });
 
+  it.each([
+    ['de', 'Gruppe', ['Kontaktiert', 'Kontrollgruppe', 'Kontaktiert']],
+    ['en', 'Group', ['Contacted', 'Control group', 'Contacted']],
+  ] as const)(
+    'says in %s who is held back in a "%s" column after the source, before the extras',
+    (language, header, labels) => {
+      const members = [
+        makeMember({ contactId: 'K-1', extra: { Branche: 'Bau' } }),
+        makeMember({ contactId: 'K-2' }, 1),
+        makeMember({ contactId: 'K-3' }),
+      ];
+      const table = targetGroupTable(makeGroup(members), { type: 'letter', language }, LABELS, (key) =>
+        key === 'c:K-2' ? 'control' : 'contacted',
+      );
+      const source = language === 'de' ? 'Quelle' : 'Source';
+      expect(table.headers.slice(table.headers.indexOf(source))).toEqual([source, header, 'Branche']);
+      expect(column(table, header)).toEqual(labels);
+      expect(column(table, 'Branche')).toEqual(['Bau', '', '']);
+      expect(table.textColumns).toHaveLength(table.headers.length);
+    },
+  );
+
+  it('has no group column without a control group, so the mail-merge fields stay as they were', () => {
+    const table = targetGroupTable(makeGroup([makeMember()]), { type: 'letter' }, LABELS);
+    expect(table.headers).not.toContain('Gruppe');
+    expect(table.rows[0]).toHaveLength(table.headers.length);
+  });
+
   it('leaves the source empty when the label is unknown', () => {
     const table = targetGroupTable(makeGroup([makeMember({}, 5)]), { type: 'other' }, LABELS);
     expect(column(table, 'Quelle')).toEqual(['']);
