@@ -1,4 +1,6 @@
 import type { Language } from '../core/campaign';
+import type { Day } from '../core/model';
+import { daysFromCivil } from '../core/values';
 import type { Texts } from './messages';
 
 /** 0 success, 1 an expected failure (file, data, campaign), 2 wrong usage. */
@@ -26,3 +28,7 @@ export interface Failure {
 }
 
 export const failure = (exitCode: Exclude<ExitCode, 0>, ...lines: string[]): Failure => ({ exitCode, lines });
+
+/** Today as the user's calendar day (local time): the day inactivity is measured to and an evaluation counts up to. */
+export const localDay = (now: Date): Day =>
+  daysFromCivil(now.getFullYear(), now.getMonth() + 1, now.getDate());

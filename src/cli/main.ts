@@ -3,6 +3,7 @@ import type { Language } from '../core/campaign';
 import type { CsvDelimiter } from '../core/outputs/csv';
 import { fail, ok, type Result } from '../core/result';
 import type { CliIo, ExitCode } from './cliIo';
+import type { ReportOptions } from './commands/report';
 import type { RunOptions } from './commands/run';
 import type { SheetsOptions } from './commands/sheets';
 import { textsFor, type MessageKey, type MessageParams, type Texts } from './messages';
@@ -20,17 +21,22 @@ const OPTIONS = {
 } as const;
 
 type OptionName = keyof typeof OPTIONS;
-type CommandName = 'run' | 'sheets';
+const COMMANDS = ['run', 'sheets', 'report'] as const;
+type CommandName = (typeof COMMANDS)[number];
 
 const ALLOWED: Record<CommandName, readonly OptionName[]> = {
   run: ['workbook', 'campaign', 'out', 'csv', 'leads', 'delimiter', 'lang', 'json', 'help'],
   sheets: ['workbook', 'lang', 'json', 'help'],
+  report: ['workbook', 'campaign', 'out', 'lang', 'json', 'help'],
 };
 
 const DELIMITERS: Record<string, CsvDelimiter> = { ';': ';', ',': ',', tab: '\t', '\t': '\t' };
 
 export type Command =
-  { name: 'help' } | { name: 'run'; options: RunOptions } | { name: 'sheets'; options: SheetsOptions };
+  | { name: 'help' }
+  | { name: 'run'; options: RunOptions }
+  | { name: 'sheets'; options: SheetsOptions }
+  | { name: 'report'; options: ReportOptions };
 
 export interface UsageError {
   key: MessageKey;
@@ -104,21 +110,42 @@ const runOptions = (values: Values, language: Language | undefined): Result<Comm
   });
 };
 
+const isCommandName = (name: string): name is CommandName => (COMMANDS as readonly string[]).includes(name);
+
+/** Evaluates the campaigns stored in the workbook; --campaign names one of them here, not a file. */
+const reportOptions = (values: Values, language: Language): Result<Command, UsageError> => {
+  const present = required(values, 'report', ['workbook']);
+  if (!present.ok) return present;
+  const out = text(values, 'out');
+  if (out !== undefined && !/\.xlsx$/i.test(out)) return usage('usageOutNotXlsx', { path: out });
+  return ok({
+    name: 'report',
+    options: {
+      workbook: text(values, 'workbook') as string,
+      campaign: text(values, 'campaign'),
+      out,
+      language,
+      json: values.json === true,
+    },
+  });
+};
+
 /** The command line as a value: which command with which options, or the usage error to show. */
-export const parseCommandLine = (argv: string[]): Result<Command, UsageError> => {
+export const parseCommandLine = (argv: string[], fallback: Language = 'de'): Result<Command, UsageError> => {
   const collected = collectValues(argv);
   if (!collected.ok) return collected;
   const { values, positionals } = collected.value;
   if (values.help) return ok({ name: 'help' });
   const [command, ...rest] = positionals;
   if (command === undefined) return usage('usageNoCommand');
-  if (command !== 'run' && command !== 'sheets') return usage('usageUnknownCommand', { command });
+  if (!isCommandName(command)) return usage('usageUnknownCommand', { command });
   if (rest.length > 0) return usage('usageUnexpectedArgument', { argument: rest[0] });
   const foreign = (Object.keys(values) as OptionName[]).find((name) => !ALLOWED[command].includes(name));
   if (foreign) return usage('usageOptionNotForCommand', { option: foreign, command });
   const language = parseLanguage(text(values, 'lang'));
   if (!language.ok) return language;
   if (command === 'run') return runOptions(values, language.value);
+  if (command === 'report') return reportOptions(values, language.value ?? fallback);
   const present = required(values, 'sheets', ['workbook']);
   if (!present.ok) return present;
   return ok({
@@ -154,7 +181,7 @@ const reportInternalError = (error: unknown, io: CliIo, texts: Texts): ExitCode 
 export const main = async (argv: string[], io: CliIo): Promise<ExitCode> => {
   const texts = textsFor(chooseLanguage(argv, io.env));
   try {
-    const command = parseCommandLine(argv);
+    const command = parseCommandLine(argv, texts.language);
     if (!command.ok) {
       io.err(texts.t(command.error.key, command.error.params));
       io.err(texts.t('usageHint'));
@@ -168,6 +195,8 @@ export const main = async (argv: string[], io: CliIo): Promise<ExitCode> => {
     const context = { io, texts };
     if (command.value.name === 'run')
       return (await import('./commands/run')).runCommand(command.value.options, context);
+    if (command.value.name === 'report')
+      return (await import('./commands/report')).reportCommand(command.value.options, context);
     return (await import('./commands/sheets')).sheetsCommand(command.value.options, context);
   } catch (error) {
     return reportInternalError(error, io, texts);

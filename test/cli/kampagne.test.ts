@@ -111,7 +111,7 @@ describe('kampagne --help and wrong usage', () => {
   });
 
   it.each<[string[], Record<string, string>, RegExp]>([
-    [['start'], {}, /^Den Befehl „start“ gibt es nicht; möglich sind run und sheets\.$/],
+    [['start'], {}, /^Den Befehl „start“ gibt es nicht; möglich sind run, sheets und report\.$/],
     [['run', '--workbook', 'a.xlsx', '--campaign', 'k.json'], {}, /^Für „run“ fehlt die Option --out\.$/],
     [['run', '--output', 'x.xlsx'], { LANG: 'en_GB.UTF-8' }, /^There is no option "--output"\.$/],
   ])('%j exits 2 with one line in the shell language and a hint to --help', async (args, env, line) => {

@@ -47,6 +47,38 @@ describe('parseCommandLine', () => {
       ['sheets', '--workbook', 'Mappe.xlsx', '--json'],
       { name: 'sheets', options: { workbook: 'Mappe.xlsx', json: true } },
     ],
+    [
+      'report in the shell language, on every campaign',
+      ['report', '--workbook', 'Mappe.xlsx'],
+      {
+        name: 'report',
+        options: { workbook: 'Mappe.xlsx', campaign: undefined, out: undefined, language: 'de', json: false },
+      },
+    ],
+    [
+      'report on one campaign by name, written to a new workbook, in English',
+      [
+        'report',
+        '--workbook',
+        'Mappe.xlsx',
+        '--campaign',
+        'Herbstaktion Büromöbel',
+        '--out',
+        'a.xlsx',
+        '--lang=en',
+        '--json',
+      ],
+      {
+        name: 'report',
+        options: {
+          workbook: 'Mappe.xlsx',
+          campaign: 'Herbstaktion Büromöbel',
+          out: 'a.xlsx',
+          language: 'en',
+          json: true,
+        },
+      },
+    ],
   ])('%s', (_, argv, command) => {
     expect(parseCommandLine(argv)).toEqual({ ok: true, value: command });
   });
@@ -66,6 +98,10 @@ describe('parseCommandLine', () => {
     [[...RUN, '--csv', 'l.csv', '--delimiter', '|'], 'usageBadDelimiter'],
     [[...RUN, '--delimiter', ','], 'usageDelimiterWithoutCsv'],
     [['run', '--workbook', 'a.xlsx', '--campaign', 'k.json', '--out', 'b.csv'], 'usageOutNotXlsx'],
+    [['report', '--campaign', 'Herbst'], 'usageMissingOption'],
+    [['report', '--workbook', 'a.xlsx', '--out', 'auswertung.csv'], 'usageOutNotXlsx'],
+    [['report', '--workbook', 'a.xlsx', '--leads'], 'usageOptionNotForCommand'],
+    [['report', '--workbook', 'a.xlsx', '--csv', 'x.csv'], 'usageOptionNotForCommand'],
   ])('%j is wrong usage: %s', (argv, key) => {
     const parsed = parseCommandLine(argv);
     expect(parsed.ok).toBe(false);

@@ -5,8 +5,7 @@ import { validateCampaignDefinition } from '../../core/campaignDefinition';
 import { runCampaign, type CampaignRunResult } from '../../core/campaignRun';
 import { toCsv, type CsvDelimiter } from '../../core/outputs/csv';
 import { fail, ok, type Result } from '../../core/result';
-import { daysFromCivil } from '../../core/values';
-import { failure, type CommandContext, type ExitCode, type Failure } from '../cliIo';
+import { failure, localDay, type CommandContext, type ExitCode, type Failure } from '../cliIo';
 import { isSameFile, stageFile, type StagedFile } from '../files';
 import type { Texts } from '../messages';
 import { printFailure, problemFailure } from '../output';
@@ -61,9 +60,6 @@ const readCampaignFile = async (file: string, texts: Texts): Promise<Result<Camp
     ),
   );
 };
-
-/** Today as the user's calendar day (local time), the day inactivity is measured to. */
-const localDay = (now: Date): number => daysFromCivil(now.getFullYear(), now.getMonth() + 1, now.getDate());
 
 const buildCampaign = async (
   options: RunOptions,

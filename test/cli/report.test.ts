@@ -1,0 +1,206 @@
+import { createHash } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import {
+  buildCli,
+  listFiles,
+  readWorkbook,
+  ROOT,
+  runCli,
+  sheetValues,
+  tablesOf,
+  tempDir,
+  writeWorkbook,
+} from './cliHarness';
+
+const SAMPLE = path.join(ROOT, 'samples', 'Beispiel-Grosshandel.xlsx');
+const SAMPLE_CAMPAIGN = 'Herbstaktion Büromöbel 2026';
+const SLOW = 180_000;
+
+const sha256 = async (file: string): Promise<string> =>
+  createHash('sha256')
+    .update(await fs.readFile(file))
+    .digest('hex');
+
+/** "+4,6" / "+64 €" / "-1.234 €" → the number, in the German convention the report prints (Intl puts a no-break space before € and %). */
+const germanNumber = (text: string): number => Number(text.replace(/[^\d,+-]/g, '').replace(',', '.'));
+
+beforeAll(buildCli, SLOW);
+
+describe('kampagne report on the sample workbook', () => {
+  it(
+    'prints the summary, the key figures, the uplift with its interval, the return and the comparison by type',
+    async () => {
+      const before = await sha256(SAMPLE);
+
+      const run = await runCli(['report', '--workbook', SAMPLE]);
+
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      const lines = run.stdout.split('\n');
+      expect(lines.slice(0, 3)).toEqual([
+        `Kampagne „${SAMPLE_CAMPAIGN}“ (Brief, Abgeschlossen)`,
+        'Start 01.09.2026, ausgewertet bis 30.09.2026 (30 von 30 Tagen)',
+        'Ergebnis: Hat sich gelohnt',
+      ]);
+      expect(lines[3]).toMatch(/^Die Kampagne hat sich gelohnt: .* kauften für [\d.]+\s€ mehr/);
+      expect(run.stdout).toMatch(/^ {2}Empfänger +\d+ +\d+$/m);
+      const uplift = /^Mehr Käufer: \+[\d,]+ Prozentpunkte \(95-%-Intervall (\S+) bis (\S+)\)$/m.exec(
+        run.stdout,
+      );
+      expect(germanNumber(uplift?.[1] ?? '')).toBeGreaterThan(0);
+      expect(run.stdout).toMatch(/^Rendite bei 2\.400\s€ Kosten: \+[\d.,]+\s% \(95-%-Intervall/m);
+      expect(run.stdout).toMatch(/^ {2}Brief +1 +\d+ +\d+ /m);
+      expect(await sha256(SAMPLE)).toBe(before);
+    },
+    SLOW,
+  );
+
+  it(
+    'gives the same report as JSON in English, with ISO dates and the texts',
+    async () => {
+      const run = await runCli(['report', '--workbook', SAMPLE, '--json', '--lang', 'en']);
+
+      expect(run.code).toBe(0);
+      const report = JSON.parse(run.stdout);
+      expect(report).toMatchObject({ ok: true, focus: null, out: null, sheets: [] });
+      const [evaluation] = report.evaluations;
+      expect(evaluation).toMatchObject({
+        name: SAMPLE_CAMPAIGN,
+        type: 'letter',
+        start: '2026-09-01',
+        windowEnd: '2026-09-30',
+        cost: 2400,
+        verdict: 'paidOff',
+        verdictLabel: 'Paid off',
+      });
+      expect(evaluation.summary).toMatch(/^The campaign paid off:/);
+      expect(evaluation.conversionUplift.low).toBeGreaterThan(0);
+      expect(evaluation.control.members).toBeGreaterThanOrEqual(30);
+      expect(report.byType).toEqual([expect.objectContaining({ type: 'letter', campaigns: 1 })]);
+      expect(report.problems.items[0].message).toEqual(expect.any(String));
+    },
+    SLOW,
+  );
+
+  it(
+    'writes the Auswertung sheets as Excel tables into --out, the input unchanged',
+    async () => {
+      const dir = await tempDir();
+      const out = path.join(dir, 'Auswertung.xlsx');
+      const before = await sha256(SAMPLE);
+
+      const run = await runCli(['report', '--workbook', SAMPLE, '--campaign', SAMPLE_CAMPAIGN, '--out', out]);
+
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain(`Geschrieben: ${out} (Blätter „Auswertung“ und „Auswertung nach Typ“)`);
+      expect(await sha256(SAMPLE)).toBe(before);
+      const output = await readWorkbook(out);
+      const evaluation = sheetValues(output.getWorksheet('Auswertung')!);
+      expect(evaluation.map((row) => row[0])).toEqual(['Kampagne', SAMPLE_CAMPAIGN]);
+      expect(tablesOf(output.getWorksheet('Auswertung')!)[0].headers).toEqual(evaluation[0]);
+      const byType = sheetValues(output.getWorksheet('Auswertung nach Typ')!);
+      expect(byType.map((row) => row[0])).toEqual(['Typ', 'Brief']);
+      expect(output.getWorksheet('KampagnenDaten')!.state).toBe('veryHidden');
+    },
+    SLOW,
+  );
+
+  it(
+    'names the stored campaigns when --campaign names another, and writes nothing',
+    async () => {
+      const dir = await tempDir();
+
+      const run = await runCli([
+        'report',
+        '--workbook',
+        SAMPLE,
+        '--campaign',
+        'Sommerfest',
+        '--out',
+        path.join(dir, 'a.xlsx'),
+      ]);
+
+      expect(run.code).toBe(1);
+      expect(run.errors).toEqual([
+        `Auswertung von „${SAMPLE}“: Die Kampagne „Sommerfest“ ist in dieser Arbeitsmappe nicht gespeichert (gespeichert: ${SAMPLE_CAMPAIGN}). Bitte den Namen prüfen.`,
+      ]);
+      expect(await listFiles(dir)).toEqual([]);
+    },
+    SLOW,
+  );
+});
+
+describe('kampagne report on other workbooks', () => {
+  const SMALL = {
+    Kunden: [
+      ['Kundennummer', 'Firma', 'Straße', 'PLZ', 'Ort'],
+      ['K-1', 'Bäckerei Größe', 'Schloßstraße 4', '01067', 'Dresden'],
+      ['K-2', 'Köhler & Söhne KG', 'Domplatz 2', '50667', 'Köln'],
+    ],
+    Umsätze: [
+      ['Datum', 'Kundennr', 'Artikel-Nr.', 'Betrag'],
+      [new Date('2026-01-10T00:00:00Z'), 'K-1', 'A-1', 10],
+    ],
+  };
+
+  it(
+    'says that no campaign is stored yet in a workbook the add-in never touched',
+    async () => {
+      const dir = await tempDir();
+      const workbook = path.join(dir, 'kunden.xlsx');
+      await writeWorkbook(workbook, SMALL);
+
+      const run = await runCli(['report', '--workbook', workbook], { LANG: 'en_GB.UTF-8' });
+
+      expect(run.code).toBe(1);
+      expect(run.errors).toEqual([
+        `No campaign is stored in "${workbook}". Please create one first with "kampagne run" or in the add-in.`,
+      ]);
+    },
+    SLOW,
+  );
+
+  it(
+    'evaluates a campaign that `kampagne run` stored, as the next step after using it',
+    async () => {
+      const dir = await tempDir();
+      const workbook = path.join(dir, 'kunden.xlsx');
+      const campaign = path.join(dir, 'brief.json');
+      const used = path.join(dir, 'verwendet.xlsx');
+      await writeWorkbook(workbook, SMALL);
+      await fs.writeFile(
+        campaign,
+        JSON.stringify({ name: 'Brief an alle', type: 'letter', selections: [{ from: 'customers' }] }),
+      );
+      expect(
+        (await runCli(['run', '--workbook', workbook, '--campaign', campaign, '--out', used])).code,
+      ).toBe(0);
+
+      const run = await runCli(['report', '--workbook', used, '--json']);
+
+      expect(run.code).toBe(0);
+      const report = JSON.parse(run.stdout);
+      expect(report.evaluations).toEqual([
+        expect.objectContaining({
+          name: 'Brief an alle',
+          contacted: expect.objectContaining({ members: 2 }),
+        }),
+      ]);
+    },
+    SLOW,
+  );
+
+  it.each<[string[], RegExp]>([
+    [['report'], /^Für „report“ fehlt die Option --workbook\.$/],
+    [['report', '--workbook', 'a.xlsx', '--out', 'a.xlsx'], /^--out ist dieselbe Datei wie --workbook/],
+    [['report', '--workbook', 'a.xlsx', '--csv', 'a.csv'], /^Die Option --csv gibt es für „report“ nicht\.$/],
+  ])('%j exits 2 with one line and the hint', async (args, line) => {
+    const run = await runCli(args);
+
+    expect(run.code).toBe(2);
+    expect(run.errors[0]).toMatch(line);
+    expect(run.errors[1]).toBe('Hilfe: kampagne --help');
+  });
+});
