@@ -194,6 +194,10 @@ export class PaneSession {
     return written.sheet;
   }
 
+  get canSave(): boolean {
+    return this.stateReadable;
+  }
+
   /** The campaign as stored (keeping its start and earlier group decisions), split for this use. */
   private prepareUse(
     campaign: StoredCampaign,
