@@ -227,6 +227,7 @@ export const de = {
   evaluationPoints: '{value} Prozentpunkte',
   evaluationLeads: 'Leads nach Status',
   evaluationLeadsWon: '{won} von {total} gewonnen ({share})',
+  evaluationLeadsOther: 'Eigener Status',
   evaluationNotes: 'Hinweise',
   evaluationChart: 'Umsatz je Empfänger',
   evaluationChartLabel:
@@ -237,7 +238,7 @@ export const de = {
   evaluationCampaigns: 'Kampagnen',
   evaluationNotAvailable: '–',
   evaluationWriteSheet: 'In Blatt „Auswertung“ schreiben',
-  evaluationWritten: 'Geschrieben in: {sheets}.',
+  evaluationWritten: 'Die Auswertung steht in den Blättern „{sheet}“ und „{typeSheet}“.',
   evaluationWriting: 'Auswertung wird geschrieben …',
 } as const;
 

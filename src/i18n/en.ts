@@ -226,6 +226,7 @@ export const en: Record<MessageKey, string> = {
   evaluationPoints: '{value} percentage points',
   evaluationLeads: 'Leads by status',
   evaluationLeadsWon: '{won} of {total} won ({share})',
+  evaluationLeadsOther: 'Own status',
   evaluationNotes: 'Notes',
   evaluationChart: 'Revenue per recipient',
   evaluationChartLabel:
@@ -236,6 +237,6 @@ export const en: Record<MessageKey, string> = {
   evaluationCampaigns: 'Campaigns',
   evaluationNotAvailable: '–',
   evaluationWriteSheet: 'Write to sheet “Evaluation”',
-  evaluationWritten: 'Written to: {sheets}.',
+  evaluationWritten: 'The evaluation is on the sheets “{sheet}” and “{typeSheet}”.',
   evaluationWriting: 'Writing the evaluation …',
 };

@@ -88,6 +88,9 @@ export function HomeScreen({ campaigns, data, mapping, session, actions }: HomeS
                     <Button size="small" onClick={() => actions.open(campaign.id)}>
                       {t('openCampaign')}
                     </Button>
+                    <Button size="small" onClick={() => void actions.openEvaluation(campaign.id)}>
+                      {t('evaluate')}
+                    </Button>
                     <Button size="small" onClick={() => void actions.duplicate(campaign.id, t('copySuffix'))}>
                       {t('duplicateCampaign')}
                     </Button>

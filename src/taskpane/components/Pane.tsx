@@ -16,6 +16,7 @@ import type { WizardState } from '../state/wizardReducer';
 import { HomeScreen } from './HomeScreen';
 import { CampaignWizard } from './CampaignWizard';
 import { RecognitionSummary } from './RecognitionSummary';
+import { EvaluationScreen } from './EvaluationScreen';
 
 const useStyles = makeStyles({
   root: {
@@ -89,7 +90,16 @@ export function Pane({ state, actions, mode, session }: PaneProps) {
             actions={actions}
           />
         )}
-        {workbook.status === 'ready' && state.screen !== 'home' && (
+        {workbook.status === 'ready' && state.screen === 'evaluation' && state.evaluated && (
+          <EvaluationScreen
+            key={state.evaluated}
+            campaignId={state.evaluated}
+            name={state.campaigns.find((c) => c.id === state.evaluated)?.name ?? ''}
+            session={session}
+            onBack={actions.close}
+          />
+        )}
+        {workbook.status === 'ready' && state.screen !== 'home' && state.screen !== 'evaluation' && (
           <CampaignWizard state={state} data={workbook.data} actions={actions} session={session} />
         )}
       </main>

@@ -95,6 +95,12 @@ export function UseStep({ state, actions }: UseStepProps) {
         </Button>
         <Text className={styles.hint}>{t('useCsvHint')}</Text>
       </Card>
+      <Card className={styles.card}>
+        <Button disabled={busy} onClick={() => state.draft && void actions.openEvaluation(state.draft.id)}>
+          {t('evaluateUse')}
+        </Button>
+        <Text className={styles.hint}>{t('evaluateUseHint')}</Text>
+      </Card>
       {busy && <ProgressBar aria-label={t('progressLabel')} />}
       {state.outcome && (
         <MessageBar

@@ -26,6 +26,12 @@ import {
   writeTargetSheet,
   type LeadsOutcome,
 } from '../../core/campaignRun';
+import {
+  evaluateWorkbook,
+  writeEvaluationSheets,
+  type EvaluationReport,
+  type EvaluationSheets,
+} from '../../core/evaluationRun';
 import { inlinePreviewer, type SelectionPreviewer } from './selectionPreviewer';
 
 const DAY_MS = 86_400_000;
@@ -192,6 +198,22 @@ export class PaneSession {
     const written = await writeCsvSheet(this.port, this.state, campaign, text);
     this.state = written.state;
     return written.sheet;
+  }
+
+  /** The success evaluation of every stored campaign, focused on this one (issue 7). Reads the workbook afresh. */
+  evaluate(campaignId: string): Promise<Result<EvaluationReport, Problem[]>> {
+    return evaluateWorkbook(this.port, { today: todayDay(), campaign: campaignId, language: this.language });
+  }
+
+  /** Writes the "Auswertung" sheets; the state then records them as the add-in's own. */
+  async writeEvaluation(
+    report: EvaluationReport,
+  ): Promise<Result<Omit<EvaluationSheets, 'state'>, Problem[]>> {
+    this.assertStateWritable();
+    const written = await writeEvaluationSheets(this.port, this.state, report, this.language);
+    if (!written.ok) return written;
+    this.state = written.value.state;
+    return { ok: true, value: { sheet: written.value.sheet, typeSheet: written.value.typeSheet } };
   }
 
   get canSave(): boolean {

@@ -53,6 +53,8 @@ export interface WizardActions {
   writeLeads(): Promise<void>;
   exportCsv(): Promise<void>;
   dismissOutcome(): void;
+  /** Shows the evaluation of a stored campaign; an open campaign's last edits are saved first. */
+  openEvaluation(id: string): Promise<void>;
 }
 
 export function useWizard(session: PaneSession): { state: WizardState; actions: WizardActions } {
@@ -245,6 +247,16 @@ export function useWizard(session: PaneSession): { state: WizardState; actions: 
           return { outcome: { task: 'csv', status: 'success', via: 'sheet', sheet, count: rows } };
         }),
       dismissOutcome: () => dispatch({ type: 'outcomeDismissed' }),
+      openEvaluation: async (id) => {
+        const { draft, unsaved, campaigns } = stateRef.current;
+        const stored = campaigns.some((c) => c.id === id);
+        // The evaluation reads the campaign from the workbook, so it must see what step 1 shows.
+        if (draft?.id === id && (unsaved || !stored) && !nameError(draft, campaigns)) {
+          const campaign = await session.saveCampaign(draft);
+          dispatch({ type: 'saved', campaign, campaigns: session.campaigns });
+        }
+        dispatch({ type: 'evaluationOpened', campaignId: id });
+      },
     }),
     [data, rebuild, reload, runTask, session],
   );
