@@ -24,6 +24,7 @@ import {
   isTruthyFlag,
   parseDay,
   parseNumber,
+  trimCell,
   type DateSystem,
 } from './values';
 
@@ -82,7 +83,7 @@ const TOTALS_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 const isBlankCell = (cell: CellValue | undefined): boolean =>
-  cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '');
+  cell === null || cell === undefined || (typeof cell === 'string' && trimCell(cell) === '');
 
 function isBlankRow(cells: readonly CellValue[]): boolean {
   for (let i = 0; i < cells.length; i++) if (!isBlankCell(cells[i])) return false;
@@ -152,7 +153,7 @@ class SheetReader {
     const cell = cells[column];
     if (cell === null || cell === undefined) return '';
     if (typeof cell !== 'string') return cellText(cell);
-    const text = cell.trim();
+    const text = trimCell(cell);
     if (text.charCodeAt(0) === 35 && isErrorValue(text)) {
       this.report('errorValue', 'warning', row, column, text);
       return '';

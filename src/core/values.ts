@@ -235,6 +235,17 @@ export function numberText(n: number): string {
   return Number.isInteger(n) ? String(n) : String(Number(n.toPrecision(15)));
 }
 
+/** Below U+1680 JavaScript's trim() removes only the C0 spaces, U+0020 and the no-break space U+00A0. */
+const keepsItsEnds = (code: number): boolean => code > 32 && code < 0x1680 && code !== 0xa0;
+
+/** text.trim() without the call for the usual cell, one that neither starts nor ends with a space. */
+export function trimCell(text: string): string {
+  const last = text.length - 1;
+  return last >= 0 && keepsItsEnds(text.charCodeAt(0)) && keepsItsEnds(text.charCodeAt(last))
+    ? text
+    : text.trim();
+}
+
 /**
  * A cell as trimmed text. Numbers without float noise, Dates as dd.mm.yyyy (the German office's way; a date column
  * is read with parseDay anyway), booleans as WAHR/FALSCH as German Excel shows them, Excel errors as ''.
@@ -242,7 +253,7 @@ export function numberText(n: number): string {
 export function cellText(value: CellValue): string {
   if (value === null) return '';
   if (typeof value === 'string') {
-    const text = value.trim();
+    const text = trimCell(value);
     return isErrorValue(text) ? '' : text;
   }
   if (typeof value === 'number') return numberText(value);

@@ -9,6 +9,7 @@ import {
   isTruthyFlag,
   parseDay,
   parseNumber,
+  trimCell,
 } from '../../src/core/values';
 import type { CellValue } from '../../src/core/sheetTable';
 
@@ -176,6 +177,31 @@ describe('parseNumber', () => {
         expect(parseNumber(`${sign}${withDots(String(euros))},${cents}`)).toBe(expected);
       }),
     );
+  });
+});
+
+describe('trimCell', () => {
+  it.each([
+    ['Müller', 'Müller'],
+    [' K-10001 ', 'K-10001'],
+    ['\u00a0Köln\u00a0', 'Köln'],
+    ['\tinfo@mueller.de\r\n', 'info@mueller.de'],
+    ['\u2007Ösen\u3000', 'Ösen'],
+    ['\ufeffKundennummer', 'Kundennummer'],
+    ['Straße\u2028', 'Straße'],
+    ['\u0085x\u0085', '\u0085x\u0085'],
+    ['   ', ''],
+    ['', ''],
+  ])('%p → %p', (text, expected) => expect(trimCell(text)).toBe(expected));
+
+  it('is trim() for any text', () => {
+    const text = fc.string({
+      unit: fc.oneof(
+        fc.constantFrom(' ', '\u00a0', '\u1680', '\u205f', '\ufeff'),
+        fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }),
+      ),
+    });
+    fc.assert(fc.property(text, (t) => expect(trimCell(t)).toBe(t.trim())));
   });
 });
 
