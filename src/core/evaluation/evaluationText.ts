@@ -72,9 +72,9 @@ const NOTE_TEXTS: Record<EvaluationNoteCode, Record<Language, NoteText>> = {
   },
   overlap: {
     de: (n) =>
-      `${formatCount(n.count, 'de')} Empfänger sind zur selben Zeit auch in ${n.campaigns?.join(', ') ?? ''}: Ihre Käufe zählen für beide Kampagnen.`,
+      `${formatCount(n.count, 'de')} Empfänger sind zur selben Zeit auch in ${n.campaigns?.join(', ') ?? ''}: Ihre Käufe zählen auch dort mit.`,
     en: (n) =>
-      `${formatCount(n.count, 'en')} recipients are also in ${n.campaigns?.join(', ') ?? ''} at the same time: their purchases count for both campaigns.`,
+      `${formatCount(n.count, 'en')} recipients are also in ${n.campaigns?.join(', ') ?? ''} at the same time: their purchases count there too.`,
   },
   windowOpen: {
     de: (n) =>
@@ -129,7 +129,8 @@ const boughtMore = (evaluation: CampaignEvaluation, increment: Estimate, lang: L
 const withCost = (evaluation: CampaignEvaluation, lang: Language): string => {
   if (evaluation.roi === null || evaluation.cost === null) return '';
   const cost = formatMoney(evaluation.cost, lang);
-  const roi = formatShare(evaluation.roi.value, lang);
+  // Whole percent: "2.031 %", not "2.030,9 %"; the decimals of a return are noise.
+  const roi = formatShare(Math.round(evaluation.roi.value * 100) / 100, lang);
   return lang === 'de'
     ? ` – bei ${cost} Kosten ein Ertrag von ${roi}`
     : ` – a return of ${roi} on ${cost} cost`;

@@ -66,6 +66,12 @@ describe('evaluationSummary', () => {
     expect(plain(evaluationSummary(paidOff, lang))).toBe(sentence);
   });
 
+  it('rounds the return to whole percent', () => {
+    // (51,141 − 2,400) / 2,400 = 20.309 → 2,031 %
+    const evaluation = { ...paidOff, roi: { value: 20.309, low: 4.7, high: 33.8 } };
+    expect(plain(evaluationSummary(evaluation, 'de'))).toMatch(/ein Ertrag von 2\.031 %\.$/);
+  });
+
   it('a campaign without cost that paid off names no return', () => {
     const evaluation = { ...paidOff, cost: null, roi: null };
     expect(plain(evaluationSummary(evaluation, 'de'))).toBe(
