@@ -1,7 +1,8 @@
 import type { Language } from '../../core/campaign';
 import type { WorkbookPort } from '../../core/workbookPort';
 import { MemoryWorkbook } from '../../memory/memoryWorkbook';
-import { sampleWorkbookTables } from '../../sample/sampleWorkbook';
+import { sampleState, sampleWorkbookTables } from '../../sample/sampleWorkbook';
+import { saveAddinState } from '../../core/campaignRun';
 import { connectToExcel } from '../../excel/officeHost';
 import { languageFromDisplayLanguage } from '../../i18n/i18n';
 
@@ -11,7 +12,8 @@ const OFFICE_TIMEOUT_MS = 5_000;
 
 /**
  * Inside Excel the pane works on the open workbook. In a plain browser it runs on the in-memory workbook with the
- * sample data (`?lang=en` for English, `?contacts=100000` for a large synthetic workbook, used by the benchmark).
+ * sample data and its campaign that already ran (`?lang=en` for English, `?contacts=100000` for a large synthetic
+ * workbook, used by the benchmark).
  */
 export async function startPane(
   search: string,
@@ -26,8 +28,12 @@ export async function startPane(
     };
   const language = languageFromDisplayLanguage(params.get('lang'));
   const contacts = Number(params.get('contacts') ?? 0);
-  const tables = contacts > 0 ? await largeWorkbook(contacts) : sampleWorkbookTables();
-  return { port: new MemoryWorkbook(tables), language, mode: 'preview' };
+  if (contacts > 0)
+    return { port: new MemoryWorkbook(await largeWorkbook(contacts)), language, mode: 'preview' };
+  // The sample comes with a campaign that already ran, so the evaluation has something to show.
+  const port = new MemoryWorkbook(sampleWorkbookTables());
+  await saveAddinState(port, sampleState());
+  return { port, language, mode: 'preview' };
 }
 
 /**
