@@ -229,75 +229,18 @@ const judged = (measure: Estimate): Verdict =>
 const membersOf = (members: readonly EvaluatedMember[], group: MemberGroup): EvaluatedMember[] =>
   members.filter((member) => member.group === group);
 
-/**
- * How a campaign did: buyers, revenue and orders of the contacted members and of the control group within the
- * evaluation window, the uplift with 95 % intervals, the incremental revenue and the return on the cost. Pure and
- * deterministic: the bootstrap is seeded from the campaign id.
- */
-export const evaluateCampaign = (input: EvaluationInput): CampaignEvaluation => {
-  const { campaign, members } = input;
-  const window = evaluationWindow(campaign, input.today);
-  const contactedMembers = membersOf(members, 'contacted');
-  const controlMembers = membersOf(members, 'control');
-  const hasControl = controlMembers.length > 0;
-  const cost = campaign.cost !== undefined && Number.isFinite(campaign.cost) ? campaign.cost : null;
-  const base: CampaignEvaluation = {
-    campaignId: campaign.id,
-    name: campaign.name,
-    type: campaign.type,
-    status: campaign.status ?? 'planned',
-    start: window.start,
-    windowEnd: window.windowEnd,
-    windowDays: window.windowDays,
-    daysObserved: window.daysObserved,
-    cost,
-    contacted: emptyFigures(contactedMembers.length),
-    control: hasControl ? emptyFigures(controlMembers.length) : null,
-    conversionUplift: null,
-    revenuePerMemberUplift: null,
-    incrementalRevenue: null,
-    roi: null,
-    verdict: 'notStarted',
-    notes: note('noCustomerNumber', members.filter((member) => customerKey(member.customerId) === '').length),
-    leads: leadFigures(input.leads, campaign),
-  };
-  const { start, windowEnd } = window;
-  if (start === null || windowEnd === null) return base;
+type Effect = Pick<
+  CampaignEvaluation,
+  'conversionUplift' | 'revenuePerMemberUplift' | 'incrementalRevenue' | 'roi' | 'verdict'
+>;
 
-  const index = indexSales(input.sales);
-  const sharers = countBy(members, (member) => customerKey(member.customerId));
-  const activities = new Map<string, CustomerActivity>();
-  for (const key of sharers.keys()) {
-    activities.set(key, activityOf(index.byCustomer.get(key) ?? [], start, windowEnd));
-  }
-  const contacted = groupResult(contactedMembers, activities, sharers);
-  const control = groupResult(controlMembers, activities, sharers);
-  const notes: EvaluationNote[] = [
-    ...base.notes,
-    ...note(
-      'sharedCustomer',
-      sum(sharers.values(), (count) => (count > 1 ? count : 0)),
-    ),
-    ...note(
-      'returns',
-      sum(activities.values(), (activity) => activity.returns),
-    ),
-    ...note(
-      'undatedSales',
-      sum(activities.values(), (activity) => activity.undated),
-    ),
-    ...overlapNote(members, input.others ?? [], start, windowEnd),
-    ...note('windowOpen', window.daysLeft),
-  ];
-  const observed = {
-    ...base,
-    contacted: contacted.figures,
-    control: hasControl ? control.figures : null,
-    notes,
-  };
-  if (!hasDayBetween(index.days, start, windowEnd)) return { ...observed, verdict: 'noSalesYet' };
-  if (!hasControl) return { ...observed, verdict: 'noControl' };
-
+/** Contacted against control: the uplift with its intervals, what it earned, and the verdict. */
+const effectOf = (
+  contacted: GroupResult,
+  control: GroupResult,
+  cost: number | null,
+  bootstrap: { seed: number; resamples: number },
+): Effect => {
   const conversionUplift = newcombeDifference(
     contacted.figures.buyers,
     contacted.figures.members,
@@ -307,13 +250,94 @@ export const evaluateCampaign = (input: EvaluationInput): CampaignEvaluation => 
   const revenuePerMemberUplift = bootstrapMeanDifference(
     contacted.revenues,
     control.revenues,
-    seedFrom(campaign.id),
-    input.resamples ?? DEFAULT_RESAMPLES,
+    bootstrap.seed,
+    bootstrap.resamples,
   );
   const incrementalRevenue = scaled(revenuePerMemberUplift, contacted.figures.members);
   const roi = cost !== null && cost > 0 ? roiOf(incrementalRevenue, cost) : null;
   const verdict = isTooSmall(contacted.figures, control.figures)
     ? 'controlTooSmall'
     : judged(roi ?? incrementalRevenue);
-  return { ...observed, conversionUplift, revenuePerMemberUplift, incrementalRevenue, roi, verdict };
+  return { conversionUplift, revenuePerMemberUplift, incrementalRevenue, roi, verdict };
+};
+
+/** Before the start: who is in which group, nothing measured yet. */
+const beforeTheStart = (input: EvaluationInput, window: EvaluationWindow): CampaignEvaluation => {
+  const { campaign, members } = input;
+  const control = membersOf(members, 'control').length;
+  return {
+    campaignId: campaign.id,
+    name: campaign.name,
+    type: campaign.type,
+    status: campaign.status ?? 'planned',
+    start: window.start,
+    windowEnd: window.windowEnd,
+    windowDays: window.windowDays,
+    daysObserved: window.daysObserved,
+    cost: campaign.cost !== undefined && Number.isFinite(campaign.cost) ? campaign.cost : null,
+    contacted: emptyFigures(members.length - control),
+    control: control > 0 ? emptyFigures(control) : null,
+    conversionUplift: null,
+    revenuePerMemberUplift: null,
+    incrementalRevenue: null,
+    roi: null,
+    verdict: 'notStarted',
+    notes: note('noCustomerNumber', members.filter((member) => customerKey(member.customerId) === '').length),
+    leads: leadFigures(input.leads, campaign),
+  };
+};
+
+/** What the user should know about the sales behind the figures. */
+const dataNotes = (
+  sharers: ReadonlyMap<string, number>,
+  activities: ReadonlyMap<string, CustomerActivity>,
+): EvaluationNote[] => [
+  ...note(
+    'sharedCustomer',
+    sum(sharers.values(), (count) => (count > 1 ? count : 0)),
+  ),
+  ...note(
+    'returns',
+    sum(activities.values(), (activity) => activity.returns),
+  ),
+  ...note(
+    'undatedSales',
+    sum(activities.values(), (activity) => activity.undated),
+  ),
+];
+
+/**
+ * How a campaign did: buyers, revenue and orders of the contacted members and of the control group within the
+ * evaluation window, the uplift with 95 % intervals, the incremental revenue and the return on the cost. Pure and
+ * deterministic: the bootstrap is seeded from the campaign id.
+ */
+export const evaluateCampaign = (input: EvaluationInput): CampaignEvaluation => {
+  const window = evaluationWindow(input.campaign, input.today);
+  const base = beforeTheStart(input, window);
+  const { start, windowEnd } = window;
+  if (start === null || windowEnd === null) return base;
+
+  const index = indexSales(input.sales);
+  const sharers = countBy(input.members, (member) => customerKey(member.customerId));
+  const activities = new Map<string, CustomerActivity>();
+  for (const key of sharers.keys()) {
+    activities.set(key, activityOf(index.byCustomer.get(key) ?? [], start, windowEnd));
+  }
+  const contacted = groupResult(membersOf(input.members, 'contacted'), activities, sharers);
+  const control = groupResult(membersOf(input.members, 'control'), activities, sharers);
+  const observed: CampaignEvaluation = {
+    ...base,
+    contacted: contacted.figures,
+    control: base.control && control.figures,
+    notes: [
+      ...base.notes,
+      ...dataNotes(sharers, activities),
+      ...overlapNote(input.members, input.others ?? [], start, windowEnd),
+      ...note('windowOpen', window.daysLeft),
+    ],
+  };
+  if (!hasDayBetween(index.days, start, windowEnd)) return { ...observed, verdict: 'noSalesYet' };
+  if (!observed.control) return { ...observed, verdict: 'noControl' };
+  const bootstrap = { seed: seedFrom(input.campaign.id), resamples: input.resamples ?? DEFAULT_RESAMPLES };
+  return { ...observed, ...effectOf(contacted, control, observed.cost, bootstrap) };
 };
