@@ -20,7 +20,7 @@ export interface GroupFigures {
   buyers: number;
   /** buyers / members; 0 for an empty group. */
   conversion: number;
-  /** Net revenue in the window (returns subtract). */
+  /** Net revenue in the window (returns subtract); members sharing a customer number share its revenue equally. */
   revenue: number;
   revenuePerMember: number;
   /** Orders: distinct (customer, day) pairs with a positive line in the window. */
@@ -36,9 +36,11 @@ export interface Estimate {
 
 /**
  * The one-line judgement a shop owner reads first. Closed: each has a sentence in both languages.
- * - notStarted: no start date yet; noSalesYet: started, but no sales line dated in the window so far;
+ * - notStarted: no start date yet, or one after today; noSalesYet: started, but the sales sheet has no line (of
+ *   anyone) dated in the window so far: the sales have not been brought up to date;
  * - paidOff / notPaidOff: the interval of the ROI (or, without cost, of the incremental revenue) is above / below 0;
- * - uncertain: the interval contains 0; controlTooSmall: too few control members or buyers to say anything;
+ * - uncertain: the interval contains 0; controlTooSmall: fewer than 30 control members or fewer than 5 buyers in
+ *   both groups together (MIN_CONTROL_MEMBERS, MIN_BUYERS in evaluate.ts): the intervals are shown, no verdict;
  * - noControl: no control group, figures are descriptive only ("ohne Kontrollgruppe — nicht ursächlich").
  */
 export type Verdict =
@@ -75,7 +77,7 @@ export interface CampaignEvaluation {
   type: CampaignType;
   status: CampaignStatus;
   start: Day | null;
-  /** Last day counted: min(start + window − 1, today). */
+  /** Last day counted: min(start + window − 1, today); null before the start (no start date, or one after today). */
   windowEnd: Day | null;
   windowDays: number;
   /** Days of the window observed so far (0 before the start). */
