@@ -151,6 +151,9 @@ describe('kampagne run on the sample workbook (npm run demo)', () => {
   }, SLOW);
 
   const memberCount = (): number => Number(/: (\d+) Empfänger$/m.exec(first.stdout)?.[1]);
+  /** The seed campaign holds back 10 %: in the target sheet, but no CSV row and no lead. */
+  const controlCount = (): number => Number(/^Kontrollgruppe: (\d+) von/m.exec(first.stdout)?.[1]);
+  const contactedCount = (): number => memberCount() - controlCount();
 
   it('prints the summary: members, the selection with its counts, leads, files, data problems', () => {
     expect(first.stderr).toBe('');
@@ -158,11 +161,17 @@ describe('kampagne run on the sample workbook (npm run demo)', () => {
     const lines = first.stdout.split('\n');
     expect(lines[0]).toMatch(/^Kampagne „Sonderangebote für inaktive Kunden“ \(Brief\): \d+ Empfänger$/);
     expect(memberCount()).toBeGreaterThan(20);
-    expect(lines[1]).toMatch(
+    expect(lines[1]).toBe(
+      `Kontrollgruppe: ${controlCount()} von ${memberCount()} Empfängern zurückgehalten (10 %), ohne CSV-Zeile und ohne Lead; Start 16.11.2026`,
+    );
+    // round(10 % of each stratum): a few, never more than a tenth plus one per stratum (1 selection × 3 segments).
+    expect(controlCount()).toBeGreaterThan(0);
+    expect(controlCount()).toBeLessThanOrEqual(Math.round(memberCount() / 10) + 3);
+    expect(lines[2]).toMatch(
       /Inaktive Kunden .*: \d+ gefunden, \d+ neu, 0 schon enthalten, \d+ ausgeschlossen \(\d+ Werbesperre\)$/,
     );
     expect(first.stdout).toMatch(
-      new RegExp(`^Leads: Blatt „Leads“ – ${memberCount()} neu, 0 aktualisiert`, 'm'),
+      new RegExp(`^Leads: Blatt „Leads“ – ${contactedCount()} neu, 0 aktualisiert`, 'm'),
     );
     expect(first.stdout).toContain(`Geschrieben: ${out}, ${csv}`);
     expect(first.stdout).toMatch(/^  Blatt „Umsätze“, Zeile \d+: Summenzeile – übersprungen\.$/m);
@@ -204,42 +213,50 @@ describe('kampagne run on the sample workbook (npm run demo)', () => {
       expect(table.name).toMatch(/^[A-Za-z_][A-Za-z0-9_.]*$/);
       expect(table.headers).toEqual(header);
       expect(table.headers).toEqual(
-        expect.arrayContaining(['Vorname', 'Nachname', 'Firma', 'Strasse', 'PLZ', 'Ort', 'Quelle']),
+        expect.arrayContaining(['Vorname', 'Nachname', 'Firma', 'Strasse', 'PLZ', 'Ort', 'Quelle', 'Gruppe']),
       );
       expect(table.ref).toMatch(new RegExp(`^A1:[A-Z]+${memberCount() + 1}$`));
+      const groups = sheetValues(target)
+        .slice(1)
+        .map((row) => row[header.indexOf('Gruppe')]);
+      expect(groups.filter((group) => group === 'Kontrollgruppe')).toHaveLength(controlCount());
+      expect(groups.filter((group) => group === 'Kontaktiert')).toHaveLength(contactedCount());
       // The sample already stores the autumn furniture letter; the new campaign is listed after it.
       const overview = sheetValues(output.getWorksheet('Kampagnen')!);
       expect(overview).toHaveLength(3);
       expect(overview[1]).toEqual(expect.arrayContaining(['Herbstaktion Büromöbel 2026', 'Brief']));
       expect(overview[2]).toEqual(
-        expect.arrayContaining(['Sonderangebote für inaktive Kunden', 'Brief', memberCount()]),
+        expect.arrayContaining(['Sonderangebote für inaktive Kunden', 'Brief', 'Geplant', memberCount(), 10]),
       );
       expect(tablesOf(output.getWorksheet('Leads')!)[0].ref).toMatch(
-        new RegExp(`^A1:[A-Z]+${memberCount() + 1}$`),
+        new RegExp(`^A1:[A-Z]+${contactedCount() + 1}$`),
       );
     },
     SLOW,
   );
 
   it(
-    'writes the CSV for Word: BOM, semicolons, CRLF, UTF-8 umlauts, the same rows as the sheet',
+    'writes the CSV for Word: BOM, semicolons, CRLF, UTF-8 umlauts, the contacted rows of the sheet',
     async () => {
       const bytes = await fs.readFile(csv);
       expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
       const text = bytes.toString('utf8').slice(1);
-      expect(text.split('\r\n')).toHaveLength(memberCount() + 1);
+      expect(text.split('\r\n')).toHaveLength(contactedCount() + 1);
       expect(text.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
       expect(bytes.includes(Buffer.from('ü', 'utf8'))).toBe(true);
       const rows = Papa.parse<string[]>(text, { delimiter: ';' }).data;
       const sheet = sheetValues((await readWorkbook(out)).getWorksheet('Sonderangebote für inaktive')!);
-      expect(rows[0]).toEqual(sheet[0]);
-      const column = (name: string): number => rows[0].indexOf(name);
+      const group = sheet[0].indexOf('Gruppe');
+      expect(rows[0]).toEqual(sheet[0].filter((_, i) => i !== group));
+      const contacted = sheet.slice(1).filter((row) => row[group] === 'Kontaktiert');
+      const csvColumn = (name: string): number => rows[0].indexOf(name);
+      const sheetColumn = (name: string): number => sheet[0].indexOf(name);
       for (const name of ['KundenNr', 'Nachname', 'Firma', 'PLZ', 'Ort']) {
-        expect(rows.slice(1).map((row) => row[column(name)])).toEqual(
-          sheet.slice(1).map((row) => String(row[column(name)] ?? '')),
+        expect(rows.slice(1).map((row) => row[csvColumn(name)])).toEqual(
+          contacted.map((row) => String(row[sheetColumn(name)] ?? '')),
         );
       }
-      expect(rows.slice(1).some((row) => /^0\d{4}$/.test(row[column('PLZ')]))).toBe(true);
+      expect(rows.slice(1).some((row) => /^0\d{4}$/.test(row[csvColumn('PLZ')]))).toBe(true);
     },
     SLOW,
   );
@@ -278,10 +295,15 @@ describe('kampagne run on the sample workbook (npm run demo)', () => {
         sheet: 'Leads',
         created: 0,
         updated: 0,
-        unchanged: memberCount(),
+        unchanged: contactedCount(),
         notInGroup: 0,
       });
-      expect(summary.members).toBe(memberCount());
+      expect(summary).toMatchObject({
+        members: memberCount(),
+        contacted: contactedCount(),
+        control: controlCount(),
+      });
+      expect(summary.campaign).toMatchObject({ start: '2026-11-16', controlPercent: 10, cost: 85 });
 
       const rerun = await readWorkbook(path.join(dir, 'zweiter-lauf.xlsx'));
       expect(sheetValues(rerun.getWorksheet('Kampagnen')!)).toHaveLength(3);
