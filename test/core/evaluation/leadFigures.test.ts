@@ -17,6 +17,7 @@ describe('leadFigures', () => {
         ['L-4', 'Herbstbrief Stammkunden', 'K7Q2M9X4A1B3', 'Weber', 'VERLOREN'],
         ['L-5', 'Herbstbrief Stammkunden', 'K7Q2M9X4A1B3', 'Klein', null], // blank: nobody worked it yet
         ['L-6', 'Herbstbrief Stammkunden', 'K7Q2M9X4A1B3', 'Fischer', 'Angebot verschickt'],
+        ['L-10', 'Herbstbrief Stammkunden', 'K7Q2M9X4A1B3', 'Schulz', '#N/A'], // a broken formula: not a status
         ['L-7', 'Herbstbrief Stammkunden', '', 'Wolf', 'Qualifiziert'], // id emptied: matched by name
         ['L-8', 'Newsletter Oktober', 'OTHER0000001', 'Becker', 'Gewonnen'],
         ['L-9', 'Herbstbrief Stammkunden', 'OTHER0000001', 'Hoffmann', 'Gewonnen'], // renamed twin: id wins
@@ -25,12 +26,12 @@ describe('leadFigures', () => {
       ]),
       CAMPAIGN,
     );
-    // L-1…L-7: 7 leads; won 3 (L-1, L-2, L-3) → 3/7
+    // L-1…L-7 and L-10: 8 leads; won 3 (L-1, L-2, L-3) → 3/8; own or unreadable status: L-6, L-10
     expect(figures).toEqual({
-      total: 7,
+      total: 8,
       byStatus: { new: 1, contacted: 0, qualified: 1, won: 3, lost: 1 },
-      otherStatus: 1,
-      wonShare: 3 / 7,
+      otherStatus: 2,
+      wonShare: 3 / 8,
     });
   });
 
