@@ -116,11 +116,16 @@ const readLeads = async (port: WorkbookPort, state: AddinState): Promise<SheetTa
   return sheet ? port.readSheet(sheet.name) : null;
 };
 
-/** A campaign whose selections no longer fit the workbook (a column renamed since) is evaluated on what is left. */
-const campaignProblems = (data: WorkbookData, campaigns: StoredCampaign[]): Problem[] =>
-  campaigns.flatMap((campaign) =>
-    checkCampaignAgainstData(campaign, data).map((p) => ({ ...p, detail: p.detail ?? campaign.name })),
-  );
+/**
+ * A campaign whose selections no longer fit the workbook (a column renamed since) is still evaluated on the members its
+ * assignment recorded; what no longer fits is reported, once per problem.
+ */
+const campaignProblems = (data: WorkbookData, campaigns: StoredCampaign[]): Problem[] => {
+  const unique = new Map<string, Problem>();
+  for (const found of campaigns.flatMap((campaign) => checkCampaignAgainstData(campaign, data)))
+    unique.set(JSON.stringify(found), found);
+  return [...unique.values()];
+};
 
 const evaluateAll = (
   data: WorkbookData,

@@ -151,6 +151,23 @@ describe('evaluateWorkbook', () => {
     });
   });
 
+  it('still evaluates the recorded members of a campaign whose filter column is gone, and says what no longer fits', async () => {
+    const renamed: StoredCampaign = {
+      ...REACTIVATION,
+      selections: [{ from: 'customers', filter: [{ column: 'Kundengruppe', op: 'equals', value: 'A' }] }],
+    };
+    const wb = await workbookWith(stateOf(renamed, { ...renamed, id: 'K-ZWEI', name: 'Zweiter Brief' }));
+
+    const report = await evaluateWorkbook(wb, { today: TODAY, language: 'de' });
+    if (!report.ok) throw new Error(JSON.stringify(report.error));
+
+    expect(report.value.evaluations[0].contacted.members).toBe(3);
+    expect(report.value.evaluations[0].control?.members).toBe(1);
+    const missing = report.value.problems.filter((p) => p.code === 'columnNotFound');
+    expect(missing).toHaveLength(1);
+    expect(missing[0]).toMatchObject({ severity: 'error', column: 'Kundengruppe' });
+  });
+
   it('needs a sales sheet', async () => {
     const wb = new MemoryWorkbook([customers()]);
     await saveAddinState(wb, stateOf(REACTIVATION));
