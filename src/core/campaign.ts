@@ -108,6 +108,9 @@ export interface StoredCampaign extends CampaignDefinition {
   memberCount: number;
   /** The sheet the target group was last written to. */
   targetSheet?: string;
-  /** Present once the target group was used with a control group. */
+  /**
+   * Present once the target group was used (written, exported or turned into leads), also without a control group:
+   * then every member is in `contacted`. See groupUse.ts.
+   */
   assignment?: GroupAssignment;
 }
