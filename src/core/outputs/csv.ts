@@ -37,23 +37,39 @@ const cellText = (cell: CellValue | undefined, lang: Language): string => {
 
 /** The one transformation a field undergoes: no line breaks (Word would start a new record), no formula. */
 export const csvField = (text: string): string => {
-  const flat = text.replace(LINE_BREAK, ' ');
+  if (text === '') return text;
+  const flat = text.includes('\n') || text.includes('\r') ? text.replace(LINE_BREAK, ' ') : text;
   return FORMULA_START.test(flat) && !PLAIN_NUMBER.test(flat) ? `'${flat}` : flat;
 };
 
-/** CSV for Word mail merge and newsletter tools: UTF-8 with BOM, CRLF, RFC 4180 quoting only where needed. */
+/** The fields papaparse would quote (see its unparse): every other field it writes exactly as it is. */
+const mayNeedQuotes = (field: string, delimiter: string): boolean =>
+  field.includes('"') ||
+  field.includes(delimiter) ||
+  field.includes('\r') ||
+  field.includes('\n') ||
+  field.includes(BOM) ||
+  field.startsWith(' ') ||
+  field.endsWith(' ');
+
+/**
+ * CSV for Word mail merge and newsletter tools: UTF-8 with BOM, CRLF, RFC 4180 quoting only where needed.
+ * papaparse quotes and escapes every field that needs it; the plain fields around them (nearly all of a target group)
+ * are joined here, because papaparse's per-field checks cost more than the rest of the export together.
+ */
 export const toCsv = (table: TableData, options: CsvOptions = {}): string => {
   const { delimiter = ';', language = 'de' } = options;
+  const config = { delimiter, newline: '\r\n', quotes: false, quoteChar: '"', escapeChar: '"' };
   const width = table.headers.length;
-  const fieldsOf = (row: readonly (CellValue | undefined)[]): string[] =>
-    Array.from({ length: width }, (_, i) => csvField(cellText(row[i], language)));
-  // Header and rows as one array of arrays: papaparse adds a stray line break after a header without rows.
-  const text = Papa.unparse([table.headers, ...table.rows].map(fieldsOf), {
-    delimiter,
-    newline: '\r\n',
-    quotes: false,
-    quoteChar: '"',
-    escapeChar: '"',
-  });
-  return BOM + text;
+  const fields: string[] = new Array<string>(width);
+  const line = (row: readonly (CellValue | undefined)[]): string => {
+    for (let i = 0; i < width; i++) {
+      const field = csvField(cellText(row[i], language));
+      fields[i] = mayNeedQuotes(field, delimiter) ? Papa.unparse([[field]], config) : field;
+    }
+    return fields.join(delimiter);
+  };
+  const lines = [line(table.headers)];
+  for (const row of table.rows) lines.push(line(row));
+  return BOM + lines.join('\r\n');
 };

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import Papa from 'papaparse';
 import type { CsvDelimiter } from '../../../src/core/outputs/csv';
-import { toCsv } from '../../../src/core/outputs/csv';
+import { csvField, toCsv } from '../../../src/core/outputs/csv';
 import { targetGroupTable } from '../../../src/core/outputs/targetTable';
 import type { CellValue, TableData } from '../../../src/core/sheetTable';
 import { makeGroup, makeMember } from './memberBuilders';
@@ -103,6 +103,7 @@ const csvText = fc.oneof(
       '1',
       '(',
       '/',
+      '\uFEFF',
     ),
   }),
   fc.string({ unit: 'grapheme' }),
@@ -140,6 +141,32 @@ describe('toCsv round trip (property)', () => {
         },
       ),
       { numRuns: 500 },
+    );
+  });
+
+  it('is byte for byte what papaparse writes for the whole table (only plain fields are joined outside it)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 5 }).chain((width) =>
+          fc.record({
+            headers: fc.array(csvText, { minLength: width, maxLength: width }),
+            rows: fc.array(fc.array(csvText, { minLength: width, maxLength: width }), { maxLength: 6 }),
+            delimiter: fc.constantFrom<CsvDelimiter>(';', ',', '\t'),
+          }),
+        ),
+        ({ headers, rows, delimiter }) => {
+          const fields = [headers, ...rows].map((row) => row.map(csvField));
+          const unparsed = Papa.unparse(fields, {
+            delimiter,
+            newline: '\r\n',
+            quotes: false,
+            quoteChar: '"',
+            escapeChar: '"',
+          });
+          expect(toCsv(table(headers, rows), { delimiter })).toBe(`\uFEFF${unparsed}`);
+        },
+      ),
+      { numRuns: 1000 },
     );
   });
 });
