@@ -457,7 +457,7 @@ export function parseCustomers(table: SheetTable, mapping: SheetMapping, log: Pr
   const idColumn = reader.column('customerId');
   const columns = personColumns(reader);
   const customers: Customer[] = [];
-  const seen = new KeySet();
+  const seen = new KeySet(reader.rows.length);
   for (let i = reader.firstDataIndex; i < reader.rows.length; i++) {
     const cells = reader.rows[i];
     const row = reader.rowNumber(i);
@@ -486,7 +486,7 @@ export function parseContacts(
   const customerColumn = reader.column('customerId');
   const columns = personColumns(reader);
   const contacts: Contact[] = [];
-  const seen = new KeySet();
+  const seen = new KeySet(reader.rows.length);
   for (let i = reader.firstDataIndex; i < reader.rows.length; i++) {
     const cells = reader.rows[i];
     const row = reader.rowNumber(i);
@@ -619,7 +619,7 @@ export function parseWorkbook(
   const articlesTable = tableOf('articles');
   const customers =
     customersTable && mapping.customers ? parseCustomers(customersTable, mapping.customers, log) : [];
-  const customerIds = customersTable ? new KeySet(customers.map((c) => c.customerId)) : null;
+  const customerIds = customersTable ? KeySet.of(customers.map((c) => c.customerId)) : null;
   const contacts =
     contactsTable && mapping.contacts
       ? parseContacts(contactsTable, mapping.contacts, log, customerIds)

@@ -10,12 +10,17 @@ describe('KeySet', () => {
     ['a key with an umlaut', ['Müller'], 'Müller', true],
     ['the empty key', [''], '', true],
     ['nothing added', [], 'K-10001', false],
+    ['a key longer than 8 units', ['DE-4711-0815-A'], 'DE-4711-0815-A', true],
+    ['a long key differing in its last unit', ['DE-4711-0815-A'], 'DE-4711-0815-B', false],
+    ['a key with a unit above 255', ['€-100'], '€-100', true],
+    ['a key differing only above 255', ['€-100'], '₤-100', false],
+    ['a zero unit at the end', ['K1'], 'K1\u0000', false],
   ])('has: %s', (_case, keys, probe, expected) => {
-    expect(new KeySet(keys).has(probe)).toBe(expected);
+    expect(KeySet.of(keys).has(probe)).toBe(expected);
   });
 
-  it('add says whether the key was new, also after the table grew', () => {
-    const set = new KeySet();
+  it.each([0, 5_000])('add says whether the key was new, also after the table grew (room for %p)', (room) => {
+    const set = new KeySet(room);
     const keys = Array.from({ length: 5_000 }, (_, i) => `P${100_000 + i}`);
     expect(keys.map((key) => set.add(key)).every(Boolean)).toBe(true);
     expect(keys.map((key) => set.add(`${key}`)).some(Boolean)).toBe(false);
