@@ -153,11 +153,16 @@ export const leadIdFor = (campaignId: string, memberKey: string): string =>
 
 const textOf = (cell: CellValue | undefined): string => {
   if (cell === null || cell === undefined) return '';
+  if (typeof cell === 'string') return cell.trim();
   if (cell instanceof Date) return cell.toISOString();
-  return String(cell).trim();
+  return String(cell);
 };
 
-const isBlankRow = (row: readonly CellValue[]): boolean => row.every((cell) => textOf(cell) === '');
+/** Numbers, booleans and dates are never blank; only their text would be built to find that out. */
+const isBlankCell = (cell: CellValue | undefined): boolean =>
+  cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '');
+
+const isBlankRow = (row: readonly CellValue[]): boolean => row.every(isBlankCell);
 
 interface Layout {
   /** Index of the header row in the existing sheet's rows. */
@@ -215,7 +220,7 @@ const layoutOf = (rows: CellValue[][], headerIndex: number, fallback: Language):
   const headers: string[] = [];
   for (let i = 0; i < width; i++) {
     const header = textOf(headerRow[i]);
-    if (header === '' && dataRows.every((row) => textOf(row[i]) === '')) continue;
+    if (header === '' && dataRows.every((row) => isBlankCell(row[i]))) continue;
     sourceColumns.push(i);
     headers.push(header);
   }
@@ -302,7 +307,7 @@ const newLeadRow = (
 const textColumnsOf = (layout: Layout, rows: CellValue[][]): number[] => {
   const standard = new Set(Object.values(layout.columns));
   const isTextColumn = (i: number): boolean => {
-    const values = rows.map((row) => row[i]).filter((cell) => textOf(cell) !== '');
+    const values = rows.map((row) => row[i]).filter((cell) => !isBlankCell(cell));
     return values.length > 0 && values.every((cell) => typeof cell === 'string');
   };
   return layout.headers
@@ -366,20 +371,23 @@ export const mergeLeads = (
   if (existing && hasContent && headerIndex < 0) return unreadableSheet(existing);
   const layout = hasContent ? layoutOf(sourceRows, headerIndex, lang) : freshLayout(lang);
 
-  const memberByLeadId = new Map(members.map((member) => [leadIdFor(campaign.id, member.key), member]));
-  const seen = new Set<string>();
+  // Lead id → position in members (the last member with that id, as a Map built from pairs would keep).
+  const memberAt = new Map<string, number>();
+  members.forEach((member, i) => memberAt.set(leadIdFor(campaign.id, member.key), i));
+  const found = new Uint8Array(members.length);
   const counts = { created: 0, updated: 0, unchanged: 0, notInGroup: 0 };
   const problems: Problem[] = [];
   const rows: CellValue[][] = [];
   const firstSheetRow = existing?.startRow ?? 1;
 
   for (let r = layout.headerIndex + 1; r < sourceRows.length; r++) {
-    if (isBlankRow(sourceRows[r])) continue;
-    const row = layout.sourceColumns.map((source) => (source < 0 ? null : (sourceRows[r][source] ?? null)));
+    const sourceRow = sourceRows[r];
+    if (isBlankRow(sourceRow)) continue;
+    const row = layout.sourceColumns.map((source) => (source < 0 ? null : (sourceRow[source] ?? null)));
     rows.push(row);
     const leadId = textOf(row[layout.columns.leadId]);
-    const member = memberByLeadId.get(leadId);
-    if (member && seen.has(leadId)) {
+    const at = memberAt.get(leadId);
+    if (at !== undefined && found[at] === 1) {
       problems.push(
         problem('duplicateId', 'warning', {
           sheet: existing?.name,
@@ -388,18 +396,18 @@ export const mergeLeads = (
           value: leadId,
         }),
       );
-    } else if (member) {
-      seen.add(leadId);
-      const changed = refreshContactDetails(row, layout, member, campaign, timestamp);
+    } else if (at !== undefined) {
+      found[at] = 1;
+      const changed = refreshContactDetails(row, layout, members[at], campaign, timestamp);
       counts[changed ? 'updated' : 'unchanged']++;
     } else if (leadId !== '' && belongsTo(row, layout, campaign)) {
       counts.notInGroup++;
     }
   }
 
-  for (const [leadId, member] of memberByLeadId) {
-    if (seen.has(leadId)) continue;
-    rows.push(newLeadRow(leadId, layout, member, campaign, timestamp));
+  for (const [leadId, at] of memberAt) {
+    if (found[at] === 1) continue;
+    rows.push(newLeadRow(leadId, layout, members[at], campaign, timestamp));
     counts.created++;
   }
 
