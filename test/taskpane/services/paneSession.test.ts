@@ -1,0 +1,136 @@
+import type { StoredCampaign } from '../../../src/core/campaign';
+import { readAddinState } from '../../../src/core/campaignRun';
+import type { WorkbookData } from '../../../src/core/model';
+import type { CellValue, SheetTable } from '../../../src/core/sheetTable';
+import { MemoryWorkbook } from '../../../src/memory/memoryWorkbook';
+import { PaneSession, todayIso } from '../../../src/taskpane/services/paneSession';
+
+/** 30 firms with German headers, a title row, an opt-out; every other firm bought this year. */
+const customers = (): SheetTable => ({
+  name: 'Kundenstamm',
+  rows: [
+    ['Kundenstamm – Stand heute', null, null, null, null, null],
+    ['Kunden-Nr.', 'Firma', 'Straße', 'PLZ', 'Ort', 'Werbesperre'],
+    ...Array.from({ length: 30 }, (_, i) => {
+      const id = `K${String(i + 1).padStart(2, '0')}`;
+      return [id, `Firma ${id} GmbH`, `Weg ${i + 1}`, '04109', 'Leipzig', id === 'K13' ? 'ja' : ''];
+    }),
+  ],
+});
+
+const sales = (): SheetTable => ({
+  name: 'Umsätze',
+  rows: [
+    ['Belegdatum', 'Kundennr', 'Artikel-Nr.', 'Betrag'],
+    ...Array.from({ length: 15 }, (_, i): CellValue[] => [
+      new Date(Date.now() - (10 + i) * 86_400_000),
+      `K${String(2 * i + 1).padStart(2, '0')}`,
+      'A-1',
+      (i + 1) * 25,
+    ]),
+  ],
+});
+
+const draftOf = (overrides: Partial<StoredCampaign> = {}): StoredCampaign => ({
+  id: 'K-PANE00000001',
+  name: 'Winterbrief',
+  type: 'letter',
+  language: 'de',
+  selections: [{ from: 'customers' }],
+  createdAt: '2026-11-20T10:00:00.000Z',
+  updatedAt: '2026-11-20T10:00:00.000Z',
+  memberCount: 0,
+  controlPercent: 20,
+  ...overrides,
+});
+
+const open = async () => {
+  const port = new MemoryWorkbook([customers(), sales()]);
+  const session = new PaneSession(port, 'de');
+  const loaded = await session.load();
+  if (!loaded.data.ok) throw new Error(JSON.stringify(loaded.data.error));
+  return { port, session, data: loaded.data.value };
+};
+
+const groupFor = (session: PaneSession, data: WorkbookData, draft: StoredCampaign) =>
+  session.buildGroup(data, draft);
+
+const rowsOf = (port: MemoryWorkbook, sheet: string) => port.sheets.get(sheet)!.table.rows;
+const columnOf = (rows: CellValue[][], header: string) =>
+  rows.slice(1).map((row) => row[rows[0].indexOf(header)]);
+
+const storedCampaign = async (port: MemoryWorkbook) => {
+  const state = await readAddinState(port);
+  if (!state.ok) throw new Error('state');
+  return state.value.campaigns[0];
+};
+
+describe('PaneSession: using a target group with a control group', () => {
+  it('previews the split without saving anything', async () => {
+    const { port, session, data } = await open();
+    const draft = draftOf();
+    const split = session.groupSplit(draft, groupFor(session, data, draft));
+    expect(split.control.length).toBeGreaterThan(0);
+    expect(split.contacted.length + split.control.length).toBe(29);
+    expect(port.sheets.has('KampagnenDaten')).toBe(false);
+  });
+
+  it('writes the group column to the target sheet and stores the start and the assignment', async () => {
+    const { port, session, data } = await open();
+    const draft = draftOf();
+    const preview = session.groupSplit(draft, groupFor(session, data, draft));
+    const written = await session.writeTargetSheet(draft, groupFor(session, data, draft));
+
+    expect(written).toMatchObject({ count: 29, control: preview.control.length });
+    const groups = columnOf(rowsOf(port, written.sheet), 'Gruppe');
+    expect(groups.filter((g) => g === 'Kontrollgruppe')).toHaveLength(preview.control.length);
+    const stored = await storedCampaign(port);
+    expect(stored.start).toBe(todayIso());
+    expect([...stored.assignment!.control].sort()).toEqual(preview.control.map((m) => m.key).sort());
+    expect(written.campaign.assignment).toEqual(stored.assignment);
+  });
+
+  it('creates leads for the contacted members only, and a later save of the draft keeps the decisions', async () => {
+    const { port, session, data } = await open();
+    const draft = draftOf();
+    const group = groupFor(session, data, draft);
+    const leads = await session.writeLeads(draft, group);
+    if (!leads.ok) throw new Error(JSON.stringify(leads.error));
+    const stored = await storedCampaign(port);
+    expect(leads.value.created).toBe(stored.assignment!.contacted.length);
+    const held = new Set(stored.assignment!.control.map((key) => key.replace(/^k:/, '')));
+    expect(columnOf(rowsOf(port, 'Leads'), 'KundenNr').some((id) => held.has(id as string))).toBe(false);
+
+    // The pane's draft was opened before the use and knows nothing of it; saving step 1 must not forget it.
+    await session.saveCampaign({ ...draft, description: 'Neu formuliert' });
+    expect(await storedCampaign(port)).toMatchObject({
+      description: 'Neu formuliert',
+      start: stored.start,
+      assignment: stored.assignment,
+    });
+  });
+
+  it('exports the contacted members as CSV and records the use although nothing is written to a sheet', async () => {
+    const { port, session, data } = await open();
+    const draft = draftOf();
+    const csv = await session.csvText(draft, groupFor(session, data, draft), ';');
+    const stored = await storedCampaign(port);
+
+    expect(csv.rows).toBe(stored.assignment!.contacted.length);
+    const lines = csv.text.replace(/^\uFEFF/, '').split('\r\n');
+    expect(lines[0]).not.toContain('Gruppe');
+    expect(lines).toHaveLength(csv.rows + 1);
+    expect(csv.campaign.assignment).toEqual(stored.assignment);
+
+    const again = await session.writeTargetSheet(draft, groupFor(session, data, draft));
+    expect(again.campaign.assignment).toEqual(stored.assignment);
+  });
+
+  it('writes no group column without a control group', async () => {
+    const { port, session, data } = await open();
+    const draft = draftOf({ controlPercent: undefined });
+    const written = await session.writeTargetSheet(draft, groupFor(session, data, draft));
+    expect(rowsOf(port, written.sheet)[0]).not.toContain('Gruppe');
+    expect(written.control).toBe(0);
+  });
+});
