@@ -235,7 +235,7 @@ export const de = {
   evaluationChartLabelNoControl: 'Umsatz je Empfänger (ohne Kontrollgruppe): {contacted}.',
   evaluationChartWhisker: 'Strich: 95-%-Intervall des Unterschieds',
   evaluationByType: 'Vergleich nach Kampagnentyp',
-  evaluationCampaigns: 'Kampagnen',
+  evaluationTypeCampaigns: 'Typ (Kampagnen)',
   evaluationNotAvailable: '–',
   evaluationWriteSheet: 'In Blatt „Auswertung“ schreiben',
   evaluationWritten: 'Die Auswertung steht in den Blättern „{sheet}“ und „{typeSheet}“.',

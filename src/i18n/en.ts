@@ -234,7 +234,7 @@ export const en: Record<MessageKey, string> = {
   evaluationChartLabelNoControl: 'Revenue per recipient (without a control group): {contacted}.',
   evaluationChartWhisker: 'Line: 95 % interval of the difference',
   evaluationByType: 'Comparison by campaign type',
-  evaluationCampaigns: 'Campaigns',
+  evaluationTypeCampaigns: 'Type (campaigns)',
   evaluationNotAvailable: '–',
   evaluationWriteSheet: 'Write to sheet “Evaluation”',
   evaluationWritten: 'The evaluation is on the sheets “{sheet}” and “{typeSheet}”.',

@@ -3,6 +3,9 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { Language } from '../../src/core/campaign';
+import { verdictLabel } from '../../src/core/evaluation/evaluationText';
+import { EVALUATION_SHEET, TYPE_EVALUATION_SHEET } from '../../src/core/evaluationRun';
+import { SAMPLE_CAMPAIGN, sampleState } from '../../src/sample/sampleWorkbook';
 import type { MessageKey } from '../../src/i18n/de';
 import { createTranslator, type Translator } from '../../src/i18n/i18n';
 import { OFFICE_CDN, RESULTS_DIR, ROOT, ensureBuild, launchBrowser, startServer } from './browserHarness';
@@ -271,6 +274,111 @@ async function scenario(page: Page, baseUrl: string, language: Language): Promis
   );
 }
 
+/**
+ * The success evaluation: the e2e campaign (no control group) from step 4, then the sample's campaign that already ran
+ * (10 % control group) from the home screen, its Auswertung sheets, and its fields in step 1.
+ */
+async function evaluationScenario(page: Page, language: Language): Promise<void> {
+  const i18n = createTranslator(language);
+  const { t } = i18n;
+  // The pane scrolls inside its own main element, so a full-page shot would show one screen: make the page tall.
+  const shot = async (step: string) => {
+    const viewport = page.viewportSize();
+    await page.setViewportSize({ width: viewport?.width ?? 420, height: 2400 });
+    await page.screenshot({ path: join(RESULTS_DIR, `pane-${language}-${step}.png`), fullPage: true });
+    if (viewport) await page.setViewportSize(viewport);
+  };
+  const assignment = sampleState().campaigns[0].assignment;
+  const sampleRow = () => page.getByRole('row', { name: new RegExp(escapeRegExp(SAMPLE_CAMPAIGN.name)) });
+
+  await check(`${language}: step 4 opens the evaluation, labelled as without a control group`, async () => {
+    await page.getByRole('tab', { name: t('stepUse') }).click();
+    await page.getByRole('button', { name: t('evaluateUse') }).click();
+    await page.getByTestId('evaluation-summary').waitFor();
+    await page.getByTestId('evaluation-no-control').waitFor();
+    await page
+      .getByRole('button', { name: t('back') })
+      .first()
+      .click();
+    await page.getByRole('tab', { name: t('stepUse'), selected: true }).waitFor();
+    await page
+      .getByRole('button', { name: t('back') })
+      .first()
+      .click();
+  });
+
+  await check(
+    `${language}: the sample campaign's evaluation shows the verdict, summary, figures and chart`,
+    async () => {
+      await sampleRow()
+        .getByRole('button', { name: t('evaluate') })
+        .click();
+      const summary = page.getByTestId('evaluation-summary');
+      await summary.waitFor();
+      assert(
+        (await page.getByTestId('evaluation-verdict').innerText()) === verdictLabel('paidOff', language),
+        `verdict "${await page.getByTestId('evaluation-verdict').innerText()}"`,
+      );
+      assert((await summary.innerText()).length > 40, `summary "${await summary.innerText()}"`);
+      const members = await page
+        .getByRole('row', { name: new RegExp(`^${t('evaluationMembers')} \\d`) })
+        .innerText();
+      const counts = members.split(/\s+/).slice(-2).map(numberIn);
+      assert(
+        counts[0] === assignment?.contacted.length && counts[1] === assignment?.control.length,
+        `members row "${members}" vs ${assignment?.contacted.length} contacted, ${assignment?.control.length} control`,
+      );
+      const spaces = (text: string | null) => (text ?? '').replace(/\s+/g, ' ');
+      const chart = spaces(await page.getByRole('img').getAttribute('aria-label'));
+      const perMember = page.getByRole('row', {
+        name: new RegExp(`^${escapeRegExp(t('evaluationRevenuePerMember'))} `),
+      });
+      const [, contacted, control] = (await perMember.getByRole('cell').allInnerTexts()).map(spaces);
+      assert(
+        chart.includes(contacted) && chart.includes(control),
+        `chart "${chart}" vs ${contacted}, ${control}`,
+      );
+      await page.getByRole('table', { name: t('evaluationByType') }).waitFor();
+      await axeScan(page, 'evaluation');
+    },
+  );
+
+  await check(`${language}: the evaluation is written to the Auswertung sheets`, async () => {
+    await page.getByRole('button', { name: t('evaluationWriteSheet') }).click();
+    const written = page.getByTestId('evaluation-written');
+    await written.waitFor();
+    const text = await written.innerText();
+    assert(
+      text.includes(
+        t('evaluationWritten', {
+          sheet: EVALUATION_SHEET[language],
+          typeSheet: TYPE_EVALUATION_SHEET[language],
+        }),
+      ),
+      `"${text}"`,
+    );
+    await shot('13-evaluation');
+  });
+
+  await check(`${language}: step 1 of the sample campaign shows its evaluation fields`, async () => {
+    await page
+      .getByRole('button', { name: t('back') })
+      .first()
+      .click();
+    await sampleRow()
+      .getByRole('button', { name: t('openCampaign') })
+      .click();
+    await page.getByRole('tab', { name: t('stepBasics') }).click();
+    const start = await page.getByLabel(t('evaluationStart')).inputValue();
+    const share = await page.getByRole('spinbutton', { name: t('evaluationControl') }).inputValue();
+    assert(start === SAMPLE_CAMPAIGN.start, `start ${start}`);
+    assert(share === `${SAMPLE_CAMPAIGN.controlPercent} %`, `control share ${share}`);
+    await page.getByTestId('control-why').waitFor();
+    await shot('14-basics-evaluation-fields');
+    await axeScan(page, 'basics with evaluation fields');
+  });
+}
+
 async function main(): Promise<void> {
   mkdirSync(RESULTS_DIR, { recursive: true });
   if (!process.argv.includes('--no-build')) ensureBuild(process.argv.includes('--rebuild'));
@@ -290,6 +398,7 @@ async function main(): Promise<void> {
       const errors: string[] = [];
       page.on('pageerror', (error) => errors.push(error.message));
       await scenario(page, server.url, language);
+      await evaluationScenario(page, language);
       await check(`${language}: no uncaught errors in the page`, async () =>
         assert(errors.length === 0, errors.join('; ')),
       );

@@ -35,15 +35,18 @@ const FIELD_ERROR: Record<CampaignFieldError, MessageKey> = {
 };
 
 const useStyles = makeStyles({
+  // A fieldset is as wide as its content by default: without minWidth 0 the grid would overflow a narrow pane.
   root: {
     display: 'grid',
-    gridTemplateColumns: 'repeat(auto-fit, minmax(150px, 1fr))',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(min(150px, 100%), 1fr))',
     gap: tokens.spacingHorizontalM,
     alignItems: 'start',
     border: 'none',
     margin: 0,
     padding: 0,
+    minWidth: 0,
   },
+  input: { minWidth: 0 },
   legend: {
     fontWeight: tokens.fontWeightSemibold,
     paddingBottom: tokens.spacingVerticalS,
@@ -109,6 +112,7 @@ export function EvaluationFields({ draft, members, onChange }: EvaluationFieldsP
       <legend className={styles.legend}>{t('evaluationSection')}</legend>
       <Field label={t('evaluationStart')} hint={t('evaluationStartHint')}>
         <Input
+          className={styles.input}
           type="date"
           value={draft.start ?? ''}
           onChange={(_, { value }) => onChange({ start: value || undefined })}
@@ -120,6 +124,7 @@ export function EvaluationFields({ draft, members, onChange }: EvaluationFieldsP
         validationMessage={rangeError ? t(FIELD_ERROR[rangeError]) : undefined}
       >
         <Input
+          className={styles.input}
           type="date"
           value={draft.end ?? ''}
           onChange={(_, { value }) => onChange({ end: value || undefined })}
@@ -131,6 +136,7 @@ export function EvaluationFields({ draft, members, onChange }: EvaluationFieldsP
         validationMessage={cost.error ? t(FIELD_ERROR[cost.error]) : undefined}
       >
         <Input
+          className={styles.input}
           inputMode="decimal"
           value={cost.text}
           contentAfter="€"
@@ -147,6 +153,7 @@ export function EvaluationFields({ draft, members, onChange }: EvaluationFieldsP
         }
       >
         <Input
+          className={styles.input}
           inputMode="numeric"
           value={days.text}
           placeholder={String(DEFAULT_EVALUATION_DAYS)}
@@ -155,6 +162,7 @@ export function EvaluationFields({ draft, members, onChange }: EvaluationFieldsP
       </Field>
       <Field label={t('evaluationStatus')}>
         <Select
+          className={styles.input}
           value={draft.status ?? 'planned'}
           onChange={(_, { value }) => onChange({ status: value as CampaignStatus })}
         >
@@ -175,6 +183,7 @@ export function EvaluationFields({ draft, members, onChange }: EvaluationFieldsP
         }
       >
         <SpinButton
+          className={styles.input}
           value={percent}
           min={0}
           max={MAX_CONTROL_PERCENT}

@@ -35,8 +35,7 @@ export function TypeComparisonTable({ comparisons }: TypeComparisonTableProps) {
       <Table className={styles.table} size="small" aria-label={t('evaluationByType')}>
         <TableHeader>
           <TableRow>
-            <TableHeaderCell>{t('columnType')}</TableHeaderCell>
-            <TableHeaderCell className={styles.number}>{t('evaluationCampaigns')}</TableHeaderCell>
+            <TableHeaderCell>{t('evaluationTypeCampaigns')}</TableHeaderCell>
             <TableHeaderCell className={styles.number}>{t('evaluationConversion')}</TableHeaderCell>
             <TableHeaderCell className={styles.number}>{t('evaluationIncrementalRevenue')}</TableHeaderCell>
             <TableHeaderCell className={styles.number}>{t('evaluationRoi')}</TableHeaderCell>
@@ -45,8 +44,9 @@ export function TypeComparisonTable({ comparisons }: TypeComparisonTableProps) {
         <TableBody>
           {comparisons.map((comparison) => (
             <TableRow key={comparison.type}>
-              <TableCell>{campaignTypeLabel(comparison.type, language)}</TableCell>
-              <TableCell className={styles.number}>{formatNumber(comparison.campaigns)}</TableCell>
+              <TableCell>
+                {`${campaignTypeLabel(comparison.type, language)} (${formatNumber(comparison.campaigns)})`}
+              </TableCell>
               <TableCell className={styles.number}>{format.share(comparison.contacted.conversion)}</TableCell>
               <TableCell className={styles.number}>
                 {comparison.incrementalRevenue

@@ -249,7 +249,7 @@ describe('TypeComparisonTable', () => {
       </FluentProvider>,
     );
     expect(screen.getByRole('table', { name: 'Vergleich nach Kampagnentyp' })).toBeInTheDocument();
-    expect(row(/^Brief/)).toHaveTextContent(/^Brief215\s%\+4\.800\s€\+60\s%$/);
-    expect(row(/^E-Mail/)).toHaveTextContent(/^E-Mail15\s%––$/);
+    expect(row(/^Brief/)).toHaveTextContent(/^Brief \(2\)15\s%\+4\.800\s€\+60\s%$/);
+    expect(row(/^E-Mail/)).toHaveTextContent(/^E-Mail \(1\)5\s%––$/);
   });
 });
