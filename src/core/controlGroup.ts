@@ -106,6 +106,8 @@ export const assignGroups = (input: AssignGroupsInput): GroupAssignment => {
   const control = [...(previous?.control ?? [])];
   const contacted = [...(previous?.contacted ?? [])];
   const undecided = members.filter((member) => !decided.has(member.key));
+  // Without a share nobody new is held back: no need to read the sales for the strata.
+  if (percent <= 0) return { control, contacted: [...contacted, ...undecided.map((member) => member.key)] };
   if (undecided.length === 0) return { control, contacted };
   const segments = purchaseSegments(members, input.sales, input.start);
   for (const stratum of strataOf(members, segments)) {
@@ -114,8 +116,8 @@ export const assignGroups = (input: AssignGroupsInput): GroupAssignment => {
     const open = stratum.filter((member) => !decided.has(member.key)).map((member) => member.key);
     const order = drawOrder(campaignId, open);
     const draw = Math.max(0, wanted - held);
-    control.push(...order.slice(0, draw));
-    contacted.push(...order.slice(draw));
+    // A loop, not push(...keys): a stratum of 100,000 members would overflow the call stack as arguments.
+    order.forEach((key, i) => (i < draw ? control : contacted).push(key));
   }
   return { control, contacted };
 };

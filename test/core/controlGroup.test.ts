@@ -184,6 +184,13 @@ describe('assignGroups', () => {
     expect(groupOf(back, first.contacted[0])).toBe('contacted');
   });
 
+  it('copes with a target group of 150,000 members in one stratum (too many to spread as arguments)', () => {
+    const members = Array.from({ length: 150_000 }, (_, i) => candidate(`c:${i}`));
+    const assignment = assignGroups(input({ members, sales: [] }));
+    expect(assignment.control).toHaveLength(15_000);
+    expect(assignment.contacted).toHaveLength(135_000);
+  });
+
   it('gives a stratum of four members at 10 % no control member (round(0.4) = 0), one of five at 10 % one', () => {
     const four = ['1', '2', '3', '4'].map((id) => candidate(`c:${id}`));
     const five = [...four, candidate('c:5')];
