@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { SheetTable } from '../src/core/sheetTable';
 import { syntheticWorkbook, type SyntheticSizes } from '../src/sample/syntheticWorkbook';
-import { type Figure, MB, single } from './measure';
+import { type Figure, figureFile, MB, single } from './measure';
 import { CAMPAIGN, SCALES, type ScaleName } from './scenario';
 
 /** Bump when the way sheets are written to the file changes (the generator's own source is hashed). */
@@ -48,7 +48,10 @@ const workbookFile = async (scale: ScaleName): Promise<string> => {
 };
 
 /** Loaded into the CLI's process: reports its own peak RSS on exit, the same way on every platform. */
-const RSS_REPORTER = `process.on('exit', () => process.stderr.write('\\nBENCH_MAX_RSS_KB=' + process.resourceUsage().maxRSS + '\\n'));`;
+const RSS_REPORTER = `process.on('exit', () => {
+  const usage = process.resourceUsage();
+  process.stderr.write('\\nBENCH_MAX_RSS_KB=' + usage.maxRSS + ' BENCH_CPU_US=' + (usage.userCPUTime + usage.systemCPUTime) + '\\n');
+});`;
 
 const buildCli = (): void => {
   const tsc = join(ROOT, 'node_modules/typescript/bin/tsc');
@@ -75,6 +78,7 @@ const main = async (): Promise<void> => {
   const run = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 64 * MB });
   const seconds = (performance.now() - started) / 1000;
   const rssKb = Number(run.stderr.match(/BENCH_MAX_RSS_KB=(\d+)/)?.[1] ?? NaN);
+  const cpuSeconds = Number(run.stderr.match(/BENCH_CPU_US=(\d+)/)?.[1] ?? NaN) / 1e6;
   if (run.status !== 0) process.stderr.write(`${run.stdout}\n${run.stderr}\n`);
   const csvLines = existsSync(csv)
     ? readFileSync(csv, 'utf8')
@@ -88,10 +92,11 @@ const main = async (): Promise<void> => {
     single('cli.exitCode', scale, 'code', run.status ?? -1),
     single('cli.wall', scale, 's', seconds),
     single('cli.peakRss', scale, 'MB', (rssKb * 1024) / MB),
+    single('cli.cpu', scale, 's', cpuSeconds),
     single('cli.csvMembers', scale, 'members', Math.max(0, csvLines.length - 1)),
   ];
   rmSync(work, { recursive: true, force: true });
-  writeFileSync(out, JSON.stringify(figures));
+  figures.forEach(figureFile(out));
 };
 
 main().catch((error: unknown) => {

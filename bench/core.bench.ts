@@ -4,14 +4,13 @@
  * the floor, and DuckDB on the same arrays.
  *   node --expose-gc --import tsx bench/core.bench.ts <tiny|S|M|L> <out.json>
  */
-import { writeFileSync } from 'node:fs';
 import { getHeapStatistics } from 'node:v8';
 import { toCsv } from '../src/core/outputs/csv';
 import { runSelection } from '../src/core/selections';
 import type { SheetTable } from '../src/core/sheetTable';
 import { syntheticWorkbook } from '../src/sample/syntheticWorkbook';
 import { DuckPeer } from './duckdbPeer';
-import { type Figure, MB, single, timeAsync, timeSync } from './measure';
+import { cpuFigure, type Figure, figureFile, MB, single, timeAsync, timeSync, type Sink } from './measure';
 import {
   buildGroup,
   cold,
@@ -63,11 +62,16 @@ const heapFigures = (scale: ScaleName, tables: SheetTable[], leads: SheetTable):
   ];
 };
 
-const engineFigures = (scale: ScaleName, runs: number, tables: SheetTable[], leads: SheetTable): Figure[] => {
-  const figures: Figure[] = [];
+const engineFigures = (
+  scale: ScaleName,
+  runs: number,
+  tables: SheetTable[],
+  leads: SheetTable,
+  record: Sink,
+): void => {
   const time = <T>(figure: string, run: () => T, times = runs): T => {
     const measured = timeSync(figure, scale, times, run);
-    figures.push(measured.figure);
+    record(measured.figure);
     log(`${scale} ${figure}: ${measured.figure.median.toFixed(1)} ms`);
     return measured.result;
   };
@@ -78,22 +82,25 @@ const engineFigures = (scale: ScaleName, runs: number, tables: SheetTable[], lea
     const recipients = time(`select.${name}`, () =>
       runSelection(cold(data), SELECTIONS[name], { today: TODAY }),
     ).recipients.length;
-    figures.push(single(`count.select.${name}`, scale, 'recipients', recipients));
+    record(single(`count.select.${name}`, scale, 'recipients', recipients));
   }
   const group = time('union4', () => buildGroup(data));
-  figures.push(single('count.members', scale, 'members', group.members.length));
+  record(single('count.members', scale, 'members', group.members.length));
   const table = time('targetTable', () => groupTable(group));
   const merged = time('leadsMerge', () => mergeIntoLeads(leads, group));
-  figures.push(single('count.leads.updated', scale, 'leads', merged.updated));
+  record(single('count.leads.updated', scale, 'leads', merged.updated));
   time('csv', () => toCsv(table));
   time('pipeline', () => runPipeline(tables, leads));
-  return figures;
 };
 
-const peerFigures = async (scale: ScaleName, runs: number, tables: SheetTable[]): Promise<Figure[]> => {
-  const figures: Figure[] = [];
+const peerFigures = async (
+  scale: ScaleName,
+  runs: number,
+  tables: SheetTable[],
+  record: Sink,
+): Promise<void> => {
   const note = (figure: Figure): void => {
-    figures.push(figure);
+    record(figure);
     log(`${scale} ${figure.figure}: ${figure.median.toFixed(1)} ms`);
   };
   const close = (peer: DuckPeer): void => peer.close();
@@ -103,11 +110,11 @@ const peerFigures = async (scale: ScaleName, runs: number, tables: SheetTable[])
   for (const name of SELECTION_NAMES) {
     const selected = await timeAsync(`duckdb.select.${name}`, scale, runs, () => peer.selection(name));
     note(selected.figure);
-    figures.push(single(`count.duckdb.select.${name}`, scale, 'recipients', selected.result));
+    record(single(`count.duckdb.select.${name}`, scale, 'recipients', selected.result));
   }
   const union = await timeAsync('duckdb.union4', scale, runs, () => peer.union());
   note(union.figure);
-  figures.push(single('count.duckdb.members', scale, 'members', union.result.length));
+  record(single('count.duckdb.members', scale, 'members', union.result.length));
   peer.close();
   const total = await timeAsync(
     'duckdb.total',
@@ -122,17 +129,17 @@ const peerFigures = async (scale: ScaleName, runs: number, tables: SheetTable[])
   );
   total.result.close();
   note(total.figure);
-  return figures;
 };
 
 const main = async (): Promise<void> => {
   const [scale, out] = process.argv.slice(2) as [ScaleName, string];
   const runs = Number(process.env.BENCH_RUNS ?? DEFAULT_RUNS[scale]);
   const { tables, leads } = prepare(scale);
-  const figures = [...heapFigures(scale, tables, leads)];
-  figures.push(...engineFigures(scale, runs, tables, leads));
-  figures.push(...(await peerFigures(scale, runs, tables)));
-  writeFileSync(out, JSON.stringify(figures));
+  const record = figureFile(out);
+  heapFigures(scale, tables, leads).forEach(record);
+  engineFigures(scale, runs, tables, leads, record);
+  await peerFigures(scale, runs, tables, record);
+  record(cpuFigure('core', scale));
 };
 
 main().catch((error: unknown) => {

@@ -4,12 +4,11 @@
  * writing the target group and the Leads sheet. Started by bench/run.ts:
  *   node --import tsx bench/excel.bench.ts <S|M|L> <out.json>
  */
-import { writeFileSync } from 'node:fs';
 import type { SheetTable } from '../src/core/sheetTable';
 import { ExcelWorkbook } from '../src/excel/excelWorkbook';
 import { syntheticWorkbook } from '../src/sample/syntheticWorkbook';
 import { type Cell, FakeExcel } from '../test/excel/fakeExcel';
-import { type Figure, single } from './measure';
+import { cpuFigure, type Figure, figureFile, single } from './measure';
 import {
   buildGroup,
   editedLeadsSheet,
@@ -56,7 +55,7 @@ const fullSheetCell = (row: number, column: number): Cell => {
 
 /** Excel's `values` never hold null: empty cells are "", and the used range is a rectangle. */
 const asExcelValues = (table: SheetTable): Cell[][] => {
-  const width = Math.max(...table.rows.map((row) => row.length));
+  const width = table.rows.reduce((widest, row) => Math.max(widest, row.length), 0);
   return table.rows.map((row) =>
     Array.from({ length: width }, (_, c) => {
       const cell = row[c];
@@ -111,7 +110,8 @@ const main = async (): Promise<void> => {
       workbook.writeTable({ sheet: 'Leads', tableName: 'Leads', data: leads }),
     )),
   );
-  writeFileSync(out, JSON.stringify(figures));
+  figures.push(cpuFigure('excel', scale));
+  figures.forEach(figureFile(out));
 };
 
 main().catch((error: unknown) => {

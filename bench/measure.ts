@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+
 /** One figure of the benchmark, as written to bench/results.json. */
 export interface Figure {
   figure: string;
@@ -76,3 +78,20 @@ export const timeAsync = async <T>(
 };
 
 export const MB = 1024 * 1024;
+
+export type Sink = (figure: Figure) => void;
+
+/** Writes the figures so far after each one: a part stopped by its timeout still leaves what it measured. */
+export const figureFile = (path: string): Sink => {
+  const figures: Figure[] = [];
+  return (figure) => {
+    figures.push(figure);
+    writeFileSync(path, JSON.stringify(figures));
+  };
+};
+
+/** CPU seconds (user + system, all threads) the part's process used: with wall time, shows how loaded the machine was. */
+export const cpuFigure = (part: string, scale: string): Figure => {
+  const { user, system } = process.cpuUsage();
+  return single(`cpu.${part}`, scale, 's', (user + system) / 1e6);
+};

@@ -180,11 +180,16 @@ export const printReport = (figures: readonly Figure[], seconds: number): void =
       ['command line (kampagne run)', ''],
       ...cli.map((f) => [`${f.figure} (${f.scale})`, `${f.median.toFixed(1)} ${f.unit}`]),
     ]);
+  const cpuSeconds = figures
+    .filter((f) => f.figure.startsWith('cpu.') || f.figure === 'cli.cpu')
+    .reduce((sum, f) => sum + f.median, 0);
   const failed = figures.filter((f) => f.figure.startsWith('failed.'));
   for (const f of failed) console.log(`FAILED: ${f.figure} at ${f.scale}: ${f.unit}`);
   printTable([
     ['target', 'met', 'measured'],
     ...targets(figures).map((t) => [t.text, t.met === null ? '?' : t.met ? '✓' : '✗', t.value]),
   ]);
-  console.log(`bench/results.json written; total ${seconds.toFixed(0)} s`);
+  console.log(
+    `bench/results.json written; total ${seconds.toFixed(0)} s wall, ${cpuSeconds.toFixed(0)} s CPU in the parts`,
+  );
 };

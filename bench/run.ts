@@ -4,12 +4,12 @@
  *   npm run bench                        scales S, M, L; the adapter and the command line at M
  *   npm run bench -- core                only some parts: core (engine, floor, DuckDB, heap), excel, cli
  *   BENCH_SCALES=S,M  BENCH_RUNS=2       fewer scales or runs for a quick look
- *   BENCH_EXCEL_SCALE=S  BENCH_CLI_SCALE=S  BENCH_CLI_TIMEOUT_S=300
+ *   BENCH_EXCEL_SCALE=S  BENCH_CLI_SCALE=S  BENCH_TIMEOUT_S=900 (per part)  BENCH_CLI_TIMEOUT_S=420
  */
 import { spawnSync } from 'node:child_process';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { Figure } from './measure';
 import { SCALE_NAMES, type ScaleName } from './scenario';
 import { printReport } from './report';
@@ -40,20 +40,12 @@ const runPart = (
     [...nodeFlags, '--import', 'tsx', join(__dirname, script), scale, out],
     { stdio: ['ignore', 'inherit', 'inherit'], timeout: timeoutSeconds * 1000 },
   );
-  if (child.status === 0) return JSON.parse(readFileSync(out, 'utf8')) as Figure[];
+  const measured = existsSync(out) ? (JSON.parse(readFileSync(out, 'utf8')) as Figure[]) : [];
+  if (child.status === 0) return measured;
   const why = child.error?.message ?? `exit ${child.status ?? child.signal}`;
-  process.stderr.write(`  ${script} ${scale} FAILED (${why})\n`);
-  return [
-    {
-      figure: `failed.${script.replace('.bench.ts', '')}`,
-      scale,
-      unit: why,
-      median: NaN,
-      min: NaN,
-      max: NaN,
-      runs: 0,
-    },
-  ];
+  process.stderr.write(`  ${script} ${scale} FAILED (${why}); keeping its ${measured.length} figures\n`);
+  const failed = `failed.${script.replace('.bench.ts', '')}`;
+  return [...measured, { figure: failed, scale, unit: why, median: NaN, min: NaN, max: NaN, runs: 0 }];
 };
 
 const main = (): void => {
@@ -63,13 +55,14 @@ const main = (): void => {
   const scales = scaleList(process.env.BENCH_SCALES, ['S', 'M', 'L']);
   const [excelScale] = scaleList(process.env.BENCH_EXCEL_SCALE, ['M']);
   const [cliScale] = scaleList(process.env.BENCH_CLI_SCALE, ['M']);
+  const timeout = Number(process.env.BENCH_TIMEOUT_S ?? 900);
   const figures: Figure[] = [];
   if (parts.includes('core')) {
     for (const scale of scales) {
-      figures.push(...runPart('core.bench.ts', scale, 600, ['--expose-gc', '--max-old-space-size=8192']));
+      figures.push(...runPart('core.bench.ts', scale, timeout, ['--expose-gc', '--max-old-space-size=8192']));
     }
   }
-  if (parts.includes('excel')) figures.push(...runPart('excel.bench.ts', excelScale, 600));
+  if (parts.includes('excel')) figures.push(...runPart('excel.bench.ts', excelScale, timeout));
   if (parts.includes('cli')) {
     figures.push(...runPart('cli.bench.ts', cliScale, Number(process.env.BENCH_CLI_TIMEOUT_S ?? 420)));
   }
