@@ -49,7 +49,9 @@ const points = (share: number, texts: Texts): string =>
   );
 
 const money = (amount: number, texts: Texts): string => signed(formatMoney(amount, texts.language), amount);
-const share = (value: number, texts: Texts): string => signed(formatShare(value, texts.language), value);
+/** The return in whole percent, as the summary sentence says it ("2.031 %"): tenths of it are noise. */
+const roi = (value: number, texts: Texts): string =>
+  signed(formatShare(Math.round(value * 100) / 100, texts.language), value);
 
 const estimateLine = (
   key: 'reportConversionUplift' | 'reportRevenueUplift' | 'reportIncremental' | 'reportRoi',
@@ -118,7 +120,7 @@ const effectLines = (evaluation: CampaignEvaluation, texts: Texts): string[] => 
     ...estimateLine('reportConversionUplift', evaluation.conversionUplift, (v) => points(v, texts), texts),
     ...estimateLine('reportRevenueUplift', evaluation.revenuePerMemberUplift, (v) => money(v, texts), texts),
     ...estimateLine('reportIncremental', evaluation.incrementalRevenue, (v) => money(v, texts), texts),
-    ...estimateLine('reportRoi', evaluation.roi, (v) => share(v, texts), texts, { cost: cost ?? '' }),
+    ...estimateLine('reportRoi', evaluation.roi, (v) => roi(v, texts), texts, { cost: cost ?? '' }),
     ...(cost !== null && evaluation.roi === null ? [texts.t('reportCost', { cost })] : []),
   ];
 };
@@ -174,7 +176,7 @@ const comparisonRow = (comparison: TypeComparison, texts: Texts): string[] => {
     optional(comparison.conversionUplift, (e) => points(e.value, texts)),
     optional(comparison.incrementalRevenue, (e) => money(e.value, texts)),
     formatMoney(comparison.cost, lang),
-    optional(comparison.roi, (e) => share(e.value, texts)),
+    optional(comparison.roi, (e) => roi(e.value, texts)),
   ];
 };
 
