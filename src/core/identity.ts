@@ -167,6 +167,14 @@ export class IdentityIndex<T> {
     }
   }
 
+  /** Empties the index but keeps its arrays: rebuilding an index then allocates nothing. */
+  clear(): void {
+    this.values.length = 0;
+    this.byId.fill(0);
+    this.byEmail.fill(0);
+    this.byName.fill(0);
+  }
+
   find(codes: IdentityCodes): T | undefined {
     const ref = this.findRef(codes);
     return ref === 0 ? undefined : this.values[ref - 1];

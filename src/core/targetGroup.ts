@@ -51,10 +51,12 @@ class GroupBuilder {
   private readonly coder = new IdentityCoder();
   private members: Member[] = [];
   private memberKeys: IdentityCodes[] = [];
-  private memberIndex = new IdentityIndex<number>();
+  private readonly memberIndex = new IdentityIndex<number>();
   private readonly excluded: Exclusion[] = [];
   private readonly excludedKeys: IdentityCodes[] = [];
-  private excludedIndex = new IdentityIndex<number>();
+  private readonly excludedIndex = new IdentityIndex<number>();
+  /** Who a selection has met so far, within that selection. */
+  private readonly seen = new IdentityIndex<true>();
   private readonly blocked = new IdentityIndex<ExclusionReason>();
   private readonly blockedRecords: Exclusion[] = [];
   private evictionPending = false;
@@ -95,11 +97,11 @@ class GroupBuilder {
       excluded: {},
     };
     const removed = new Set(rules.removed ?? []);
-    const seen = new IdentityIndex<true>();
+    this.seen.clear();
     for (const candidate of this.candidates(result.recipients, removed, rules.type)) {
       if (!candidate.blocking) this.evictBlockedMembers();
-      if (seen.find(candidate.keys)) continue;
-      seen.add(candidate.keys, true);
+      if (this.seen.find(candidate.keys)) continue;
+      this.seen.add(candidate.keys, true);
       report.matched++;
       this.place(candidate, selectionIndex, rules.type, report);
     }
@@ -205,7 +207,7 @@ class GroupBuilder {
     const memberKeys = this.memberKeys;
     this.members = [];
     this.memberKeys = [];
-    this.memberIndex = new IdentityIndex<number>();
+    this.memberIndex.clear();
     members.forEach((member, i) => {
       if (this.blocked.find(memberKeys[i]) === undefined) this.addMember(member, memberKeys[i]);
     });
@@ -224,7 +226,7 @@ class GroupBuilder {
     if (kept === this.excluded.length) return;
     this.excluded.length = kept;
     this.excludedKeys.length = kept;
-    this.excludedIndex = new IdentityIndex<number>();
+    this.excludedIndex.clear();
     this.excludedKeys.forEach((keys, i) => this.excludedIndex.add(keys, i));
   }
 

@@ -135,17 +135,25 @@ const recipientArbitrary: fc.Arbitrary<Recipient> = fc
   .map((fields) => makeRecipient(fields));
 
 describe('IdentityIndex', () => {
-  it('finds a same-identity entry exactly when a linear search would', () => {
+  it('finds a same-identity entry exactly when a linear search would, also after being cleared and refilled', () => {
     fc.assert(
-      fc.property(fc.array(recipientArbitrary, { maxLength: 12 }), recipientArbitrary, (entries, probe) => {
-        const coder = new IdentityCoder();
-        const index = new IdentityIndex<Recipient>();
-        for (const entry of entries) index.add(coder.encode(identityKeys(entry)), entry);
-        const found = index.find(coder.encode(identityKeys(probe)));
-        const expected = entries.some((entry) => isSameIdentity(entry, probe));
-        expect(found !== undefined).toBe(expected);
-        if (found) expect(isSameIdentity(found, probe)).toBe(true);
-      }),
+      fc.property(
+        fc.array(recipientArbitrary, { maxLength: 12 }),
+        fc.array(recipientArbitrary, { maxLength: 12 }),
+        recipientArbitrary,
+        (cleared, entries, probe) => {
+          const coder = new IdentityCoder();
+          const index = new IdentityIndex<Recipient>();
+          for (const entry of cleared) index.add(coder.encode(identityKeys(entry)), entry);
+          index.clear();
+          for (const entry of entries) index.add(coder.encode(identityKeys(entry)), entry);
+          const found = index.find(coder.encode(identityKeys(probe)));
+          const expected = entries.some((entry) => isSameIdentity(entry, probe));
+          expect(found !== undefined).toBe(expected);
+          if (found) expect(entries).toContain(found);
+          if (found) expect(isSameIdentity(found, probe)).toBe(true);
+        },
+      ),
       { numRuns: 1000 },
     );
   });
