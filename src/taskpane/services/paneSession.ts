@@ -144,7 +144,7 @@ export class PaneSession {
    * stored decisions plus a draw for new members). Nothing is saved.
    */
   groupSplit(campaign: StoredCampaign, group: TargetGroup): GroupUse {
-    return this.prepareUse(campaign, group).use;
+    return this.splitAsStored(campaign, group).use;
   }
 
   async writeTargetSheet(
@@ -220,13 +220,22 @@ export class PaneSession {
     return this.stateReadable;
   }
 
-  /** The campaign as stored (keeping its start and earlier group decisions), split for this use. */
+  /** A use writes: never on a state sheet this version cannot read. */
   private prepareUse(
     campaign: StoredCampaign,
     group: TargetGroup,
     nowIso = new Date().toISOString(),
   ): { state: AddinState; use: GroupUse } {
     this.assertStateWritable();
+    return this.splitAsStored(campaign, group, nowIso);
+  }
+
+  /** The campaign as stored (keeping its start and earlier group decisions), split for this use; nothing saved. */
+  private splitAsStored(
+    campaign: StoredCampaign,
+    group: TargetGroup,
+    nowIso = new Date().toISOString(),
+  ): { state: AddinState; use: GroupUse } {
     const upserted = upsertCampaign(this.state, campaign, nowIso, group.members.length, campaign.targetSheet);
     const use = splitTargetGroup(upserted.campaign, group, this.sales, todayDay());
     return { state: recordUse(upserted.state, use.campaign), use };
