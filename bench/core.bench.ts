@@ -116,19 +116,14 @@ const peerFigures = async (
   note(union.figure);
   record(single('count.duckdb.members', scale, 'members', union.result.length));
   peer.close();
-  const total = await timeAsync(
-    'duckdb.total',
-    scale,
-    runs,
-    async () => {
-      const fresh = await DuckPeer.ingest(tables);
-      await fresh.union();
-      return fresh;
-    },
-    close,
-  );
-  total.result.close();
-  note(total.figure);
+  // Ingestion is the peer's dearest step: the total adds the medians instead of ingesting a further runs + 1 times.
+  record({
+    ...union.figure,
+    figure: 'duckdb.total',
+    median: ingested.figure.median + union.figure.median,
+    min: ingested.figure.min + union.figure.min,
+    max: ingested.figure.max + union.figure.max,
+  });
 };
 
 const main = async (): Promise<void> => {
