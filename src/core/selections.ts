@@ -21,25 +21,27 @@ export interface SelectionOptions {
 
 /**
  * Sales lines pre-aggregated once per workbook, with dense integer ids instead of per-line strings and arrays:
- * a million lines would otherwise mean millions of small allocations on every cold run.
- * Days of customer c are days[dayStart[c] .. dayStart[c + 1]), ascending (compressed sparse rows); lines of
- * article a are lines[lineStart[a] .. lineStart[a + 1]).
+ * a million lines would otherwise mean millions of small allocations on every cold run. Each selection method builds
+ * only the part it reads, as a pass over a million lines is most of its cost.
+ * Lines of article a are lines[lineStart[a] .. lineStart[a + 1]) (compressed sparse rows).
  */
-interface SalesIndex {
-  /** Dense sales customer id of each row of data.customers; -1 for a customer without any sales line. */
-  customerSalesIds: Int32Array;
-  /** Number of dense sales customer ids: every customer key with any sales line, dated or not. */
-  customerCount: number;
-  lineCustomer: Int32Array;
-  dayStart: Int32Array;
-  days: Float64Array;
+interface ArticleIndex {
   /** Article number or name, lower-case → dense article id (a line is listed under both). */
   articleIds: Map<string, number>;
   lineStart: Int32Array;
   lines: Int32Array;
 }
 
-const salesIndexes = new WeakMap<WorkbookData, SalesIndex>();
+/** Days of sales customer c are days[dayStart[c] .. dayStart[c + 1]), ascending. */
+interface ActivityIndex {
+  /** Dense sales customer id of each row of data.customers; -1 for a customer without any sales line. */
+  customerSalesIds: Int32Array;
+  dayStart: Int32Array;
+  days: Float64Array;
+}
+
+const articleIndexes = new WeakMap<WorkbookData, ArticleIndex>();
+const activityIndexes = new WeakMap<WorkbookData, ActivityIndex>();
 
 const articleKey = (text: string): string => text.trim().toLowerCase();
 
@@ -69,20 +71,15 @@ const offsets = (counts: Int32Array): Int32Array => {
   return start;
 };
 
-/** The one pass over the line objects: everything later works on typed arrays. */
-const readLines = (sales: readonly SaleLine[]) => {
-  const customers = denseIds(customerKey);
+/** Article ids of each line: number at 2i, name at 2i + 1 (-1 when empty or the same article). */
+const lineArticlesOf = (sales: readonly SaleLine[]) => {
   const articles = denseIds(articleKey);
-  const lineCustomer = new Int32Array(sales.length);
-  const lineDay = new Float64Array(sales.length);
   const lineArticles = new Int32Array(sales.length * 2);
   // An article number nearly always comes with the same name text: comparing with it spares a map lookup.
   const nameTextWith: string[] = [];
   const nameIdWith: number[] = [];
   for (let i = 0; i < sales.length; i++) {
     const line = sales[i];
-    lineCustomer[i] = customers.idOf(line.customerId);
-    lineDay[i] = line.day ?? NaN;
     const number = articles.idOf(line.articleNo);
     let name: number;
     if (number >= 0 && nameTextWith[number] === line.articleName) name = nameIdWith[number];
@@ -93,59 +90,54 @@ const readLines = (sales: readonly SaleLine[]) => {
     lineArticles[2 * i] = number;
     lineArticles[2 * i + 1] = name === number ? -1 : name;
   }
-  return { customers, articleIds: articles.ids, lineCustomer, lineDay, lineArticles };
+  return { articleIds: articles.ids, lineArticles };
 };
 
-/** Dated days per customer, each customer's days ascending. */
-const daysByCustomer = (lineCustomer: Int32Array, lineDay: Float64Array, customerCount: number) => {
+const buildArticleIndex = (sales: readonly SaleLine[]): ArticleIndex => {
+  const { articleIds, lineArticles } = lineArticlesOf(sales);
+  const lineCounts = new Int32Array(articleIds.size);
+  for (let j = 0; j < lineArticles.length; j++) if (lineArticles[j] >= 0) lineCounts[lineArticles[j]]++;
+  const lineStart = offsets(lineCounts);
+  const lines = new Int32Array(lineStart[articleIds.size]);
+  const lineFill = lineStart.slice(0, -1);
+  for (let j = 0; j < lineArticles.length; j++) {
+    if (lineArticles[j] >= 0) lines[lineFill[lineArticles[j]]++] = j >> 1;
+  }
+  return { articleIds, lineStart, lines };
+};
+
+/** Dated days per customer, each customer's days ascending; every customer with any line gets an id. */
+const buildActivityIndex = (data: WorkbookData): ActivityIndex => {
+  const { sales } = data;
+  const customers = denseIds(customerKey);
+  const lineCustomer = new Int32Array(sales.length);
+  const lineDay = new Float64Array(sales.length);
+  for (let i = 0; i < sales.length; i++) {
+    lineCustomer[i] = customers.idOf(sales[i].customerId);
+    lineDay[i] = sales[i].day ?? NaN;
+  }
+  const customerCount = customers.ids.size;
   const dayCounts = new Int32Array(customerCount);
-  for (let i = 0; i < lineCustomer.length; i++) {
+  for (let i = 0; i < sales.length; i++) {
     if (lineCustomer[i] >= 0 && !Number.isNaN(lineDay[i])) dayCounts[lineCustomer[i]]++;
   }
   const dayStart = offsets(dayCounts);
   const days = new Float64Array(dayStart[customerCount]);
   const dayFill = dayStart.slice(0, -1);
-  for (let i = 0; i < lineCustomer.length; i++) {
+  for (let i = 0; i < sales.length; i++) {
     if (lineCustomer[i] >= 0 && !Number.isNaN(lineDay[i])) days[dayFill[lineCustomer[i]]++] = lineDay[i];
   }
   for (let c = 0; c < customerCount; c++) days.subarray(dayStart[c], dayStart[c + 1]).sort();
-  return { dayStart, days };
-};
-
-/** Sales lines per article id; a line is listed under its number and, when it differs, its name. */
-const linesByArticle = (lineArticles: Int32Array, articleCount: number) => {
-  const lineCounts = new Int32Array(articleCount);
-  for (let j = 0; j < lineArticles.length; j++) if (lineArticles[j] >= 0) lineCounts[lineArticles[j]]++;
-  const lineStart = offsets(lineCounts);
-  const lines = new Int32Array(lineStart[articleCount]);
-  const lineFill = lineStart.slice(0, -1);
-  for (let j = 0; j < lineArticles.length; j++) {
-    if (lineArticles[j] >= 0) lines[lineFill[lineArticles[j]]++] = j >> 1;
-  }
-  return { lineStart, lines };
-};
-
-const buildSalesIndex = (data: WorkbookData): SalesIndex => {
-  const { customers, articleIds, lineCustomer, lineDay, lineArticles } = readLines(data.sales);
   const customerSalesIds = new Int32Array(data.customers.length);
   data.customers.forEach((customer, i) => {
     customerSalesIds[i] = customers.ids.get(customerKey(customer.customerId)) ?? -1;
   });
-  return {
-    customerSalesIds,
-    customerCount: customers.ids.size,
-    lineCustomer,
-    ...daysByCustomer(lineCustomer, lineDay, customers.ids.size),
-    articleIds,
-    ...linesByArticle(lineArticles, articleIds.size),
-  };
+  return { customerSalesIds, dayStart, days };
 };
 
-const salesIndex = (data: WorkbookData): SalesIndex => {
-  const cached = salesIndexes.get(data);
-  if (cached) return cached;
-  const index = buildSalesIndex(data);
-  salesIndexes.set(data, index);
+const cached = <T>(cache: WeakMap<WorkbookData, T>, data: WorkbookData, build: () => T): T => {
+  let index = cache.get(data);
+  if (index === undefined) cache.set(data, (index = build()));
   return index;
 };
 
@@ -181,22 +173,18 @@ const knownArticles = (data: WorkbookData): Set<string> =>
     data.articles.flatMap((article) => [articleKey(article.articleNo), articleKey(article.articleName)]),
   );
 
-/** Customers in sheet order whose dense sales id passes the test; customers without sales have -1. */
-const customersWhere = (data: WorkbookData, index: SalesIndex, test: (id: number) => boolean): Customer[] =>
-  data.customers.filter((_, i) => test(index.customerSalesIds[i]));
-
 /**
  * Customers with matching sales lines in the period. A line without quantity counts as one piece, so a minimum
  * quantity never drops a purchase only because the quantity cell was empty.
  */
 const purchasedArticles = (data: WorkbookData, selection: PurchasedArticlesSelection): SelectionResult => {
-  const index = salesIndex(data);
+  const index = cached(articleIndexes, data, () => buildArticleIndex(data.sales));
   const since = selection.since === undefined ? null : isoToDay(selection.since);
   const until = selection.until === undefined ? null : isoToDay(selection.until);
   const problems: Problem[] = [];
   const counted = new Uint8Array(data.sales.length);
-  const quantities = new Float64Array(index.customerCount);
-  const bought = new Uint8Array(index.customerCount);
+  /** Customer key → total quantity of its matching lines. */
+  const totals = new Map<string, number>();
   let known: Set<string> | null = null;
   for (const article of selection.articles) {
     const id = index.articleIds.get(articleKey(article));
@@ -208,22 +196,20 @@ const purchasedArticles = (data: WorkbookData, selection: PurchasedArticlesSelec
     }
     for (let k = index.lineStart[id]; k < index.lineStart[id + 1]; k++) {
       const i = index.lines[k];
-      const { day, quantity } = data.sales[i];
-      const customer = index.lineCustomer[i];
-      if (counted[i] || customer < 0) continue;
+      const { day, quantity, customerId } = data.sales[i];
+      const customer = customerKey(customerId);
+      if (counted[i] || customer === '') continue;
       if ((since !== null || until !== null) && day === null) continue;
       if ((since !== null && (day as Day) < since) || (until !== null && (day as Day) > until)) continue;
       counted[i] = 1;
-      bought[customer] = 1;
-      quantities[customer] += quantity ?? 1;
+      totals.set(customer, (totals.get(customer) ?? 0) + (quantity ?? 1));
     }
   }
   const minimum = selection.minQuantity ?? 0;
-  const selected = customersWhere(
-    data,
-    index,
-    (id) => id >= 0 && bought[id] === 1 && quantities[id] >= minimum,
-  );
+  const selected = data.customers.filter((customer) => {
+    const total = totals.get(customerKey(customer.customerId));
+    return total !== undefined && total >= minimum;
+  });
   return { recipients: customersToRecipients(data, selected), problems };
 };
 
@@ -248,11 +234,12 @@ const inactiveCustomers = (
   selection: InactiveCustomersSelection,
   today: Day,
 ): SelectionResult => {
-  const index = salesIndex(data);
+  const index = cached(activityIndexes, data, () => buildActivityIndex(data));
   const asOf = (selection.asOf === undefined ? null : isoToDay(selection.asOf)) ?? today;
   const from = addMonths(asOf, -selection.months);
   const includeNever = selection.includeNeverPurchased ?? true;
-  const inactive = customersWhere(data, index, (id) => {
+  const inactive = data.customers.filter((_, i) => {
+    const id = index.customerSalesIds[i];
     if (id < 0) return includeNever;
     const end = index.dayStart[id + 1];
     const first = lowerBound(index.days, index.dayStart[id], end, from);
