@@ -24,10 +24,9 @@ const scaleList = (text: string | undefined, fallback: ScaleName[]): ScaleName[]
   return names as ScaleName[];
 };
 
-const scratch = mkdtempSync(join(tmpdir(), 'kampagnen-bench-'));
-
 /** Runs one part in a fresh Node process and reads the figures it wrote; a failed part is reported, not fatal. */
 const runPart = (
+  scratch: string,
   script: string,
   scale: ScaleName,
   timeoutSeconds: number,
@@ -51,20 +50,28 @@ const runPart = (
 const main = (): void => {
   const started = performance.now();
   const requested = process.argv.slice(2);
+  const unknownParts = requested.filter((part) => !(PARTS as readonly string[]).includes(part));
+  if (unknownParts.length)
+    throw new Error(`unknown part ${unknownParts.join(', ')}; use ${PARTS.join(', ')}`);
   const parts = (requested.length ? requested : PARTS) as Part[];
   const scales = scaleList(process.env.BENCH_SCALES, ['S', 'M', 'L']);
   const [excelScale] = scaleList(process.env.BENCH_EXCEL_SCALE, ['M']);
   const [cliScale] = scaleList(process.env.BENCH_CLI_SCALE, ['M']);
   const timeout = Number(process.env.BENCH_TIMEOUT_S ?? 900);
+  const scratch = mkdtempSync(join(tmpdir(), 'kampagnen-bench-'));
   const figures: Figure[] = [];
   if (parts.includes('core')) {
     for (const scale of scales) {
-      figures.push(...runPart('core.bench.ts', scale, timeout, ['--expose-gc', '--max-old-space-size=8192']));
+      figures.push(
+        ...runPart(scratch, 'core.bench.ts', scale, timeout, ['--expose-gc', '--max-old-space-size=8192']),
+      );
     }
   }
-  if (parts.includes('excel')) figures.push(...runPart('excel.bench.ts', excelScale, timeout));
+  if (parts.includes('excel')) figures.push(...runPart(scratch, 'excel.bench.ts', excelScale, timeout));
   if (parts.includes('cli')) {
-    figures.push(...runPart('cli.bench.ts', cliScale, Number(process.env.BENCH_CLI_TIMEOUT_S ?? 420)));
+    figures.push(
+      ...runPart(scratch, 'cli.bench.ts', cliScale, Number(process.env.BENCH_CLI_TIMEOUT_S ?? 420)),
+    );
   }
   const seconds = (performance.now() - started) / 1000;
   const meta = {
