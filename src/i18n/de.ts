@@ -190,6 +190,7 @@ export const de = {
   evaluationControl: 'Kontrollgruppe (Anteil)',
   evaluationControlInvalid: 'Bitte eine ganze Zahl von 0 bis {max} eingeben.',
   evaluationControlEstimate: 'Etwa {count} von {total} Empfängern bekommen die Kampagne nicht.',
+  evaluationControlAssigned: '{count} Empfänger sind seit der ersten Verwendung in der Kontrollgruppe.',
   evaluationControlWhy:
     'Eine Kontrollgruppe bekommt die Kampagne nicht: Erst der Vergleich mit ihr zeigt, ob die Kampagne Käufe ausgelöst hat, die es ohne sie nicht gegeben hätte.',
   evaluationControlFixed:

@@ -189,6 +189,7 @@ export const en: Record<MessageKey, string> = {
   evaluationControl: 'Control group (share)',
   evaluationControlInvalid: 'Please enter a whole number from 0 to {max}.',
   evaluationControlEstimate: 'About {count} of {total} recipients will not get the campaign.',
+  evaluationControlAssigned: '{count} recipients have been in the control group since the first use.',
   evaluationControlWhy:
     'A control group does not get the campaign: only comparing with it shows whether the campaign caused purchases that would not have happened without it.',
   evaluationControlFixed:

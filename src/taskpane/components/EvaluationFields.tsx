@@ -97,6 +97,11 @@ export function EvaluationFields({ draft, members, onChange }: EvaluationFieldsP
   const [percentError, setPercentError] = useState<CampaignFieldError | null>(null);
   const percent = draft.controlPercent ?? 0;
   const rangeError = dateRangeError(draft.start, draft.end);
+  const heldBack = draft.assignment?.control.length ?? 0;
+  const controlHint =
+    heldBack > 0
+      ? t('evaluationControlAssigned', { count: heldBack })
+      : t('evaluationControlEstimate', { count: controlEstimate(members, percent), total: members });
 
   const commitPercent = (value: number | null | undefined, displayValue: string | undefined) => {
     const parsed =
@@ -177,9 +182,7 @@ export function EvaluationFields({ draft, members, onChange }: EvaluationFieldsP
         label={t('evaluationControl')}
         validationState={percentError ? 'error' : 'none'}
         validationMessage={
-          percentError
-            ? t(FIELD_ERROR[percentError], { max: MAX_CONTROL_PERCENT })
-            : t('evaluationControlEstimate', { count: controlEstimate(members, percent), total: members })
+          percentError ? t(FIELD_ERROR[percentError], { max: MAX_CONTROL_PERCENT }) : controlHint
         }
       >
         <SpinButton

@@ -96,6 +96,20 @@ describe('1 · Basisdaten: fields for the success evaluation', () => {
     ).toBeInTheDocument();
   });
 
+  it('once used, says how many are held back instead of an estimate', async () => {
+    await openBasics({
+      controlPercent: 50,
+      start: '2026-09-01',
+      assignment: { control: ['k:1', 'k:2', 'k:3'], contacted: ['k:4', 'k:5', 'k:6'] },
+    });
+    expect(
+      screen.getByText('3 Empfänger sind seit der ersten Verwendung in der Kontrollgruppe.'),
+    ).toBeInTheDocument();
+    expect(screen.getByTestId('control-why')).toHaveTextContent(
+      /Wer schon eingeteilt ist, behält seine Gruppe/,
+    );
+  });
+
   it('defaults to status planned, a 90-day window and no control group', async () => {
     const { t } = await openBasics();
     expect(screen.getByRole('combobox', { name: t('evaluationStatus') })).toHaveDisplayValue('Geplant');
