@@ -382,6 +382,9 @@ function restorePostalCode(
   reader.report('postalCodeRestored', 'info', row, column, record.postalCode);
 }
 
+/** Placeholder until readPerson reads the extra columns: an empty object per row would be garbage at once. */
+const EXTRA_NOT_READ: Record<string, string> = Object.freeze({});
+
 /*
  * The person fields are spelled out, not spread from emptyPersonData(): a spread in the middle of a literal copies
  * property by property, once per row.
@@ -404,7 +407,7 @@ const newCustomer = (sheet: string, row: number, customerId: string, cells: Cell
   phone: '',
   mobile: '',
   optOut: null,
-  extra: {},
+  extra: EXTRA_NOT_READ,
 });
 
 const newContact = (sheet: string, row: number, contactId: string, cells: CellValue[]): Contact => ({
@@ -426,7 +429,7 @@ const newContact = (sheet: string, row: number, contactId: string, cells: CellVa
   phone: '',
   mobile: '',
   optOut: null,
-  extra: {},
+  extra: EXTRA_NOT_READ,
 });
 
 function requireColumn(reader: SheetReader, field: Field): boolean {
