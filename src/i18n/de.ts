@@ -196,7 +196,6 @@ export const de = {
   evaluationControlFixed:
     'Wer schon eingeteilt ist, behält seine Gruppe; ein geänderter Anteil gilt für neu hinzukommende Empfänger.',
   evaluate: 'Auswerten',
-  evaluateLabel: '{name} auswerten',
   evaluateUse: 'Erfolg auswerten',
   evaluateUseHint: 'Vergleicht die Käufe der Empfänger mit der Kontrollgruppe im Auswertungszeitraum.',
   evaluationTitle: 'Auswertung: {name}',

@@ -195,7 +195,6 @@ export const en: Record<MessageKey, string> = {
   evaluationControlFixed:
     'Recipients already assigned keep their group; a changed share applies to recipients added later.',
   evaluate: 'Evaluate',
-  evaluateLabel: 'Evaluate {name}',
   evaluateUse: 'Evaluate success',
   evaluateUseHint:
     'Compares the purchases of the recipients with the control group in the evaluation window.',
