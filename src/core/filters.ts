@@ -158,17 +158,27 @@ const ORDERED: Record<'gt' | 'gte' | 'lt' | 'lte', (sign: number) => boolean> = 
   lte: (sign) => sign <= 0,
 };
 
+/** Whether comparableText(cell) is empty, without building the lower-case text. */
+const isBlank = (cell: CellValue): boolean =>
+  typeof cell === 'string' && cell.charCodeAt(0) !== HASH ? cell.trim() === '' : cellText(cell) === '';
+
+/** `in`: text-only values (the usual list of words) are one set lookup of the cell's text, not one per value. */
+const inPredicate = (get: Accessor, operands: readonly Operand[]): RecordPredicate => {
+  if (operands.every((operand) => operand.number === null && operand.day === null)) {
+    const texts = new Set(operands.map((operand) => operand.text));
+    return (r) => texts.has(comparableText(get(r)));
+  }
+  return (r) => {
+    const cell = get(r);
+    return operands.some((operand) => isEqual(cell, operand));
+  };
+};
+
 const conditionPredicate = (get: Accessor, condition: FilterCondition): RecordPredicate => {
   const { op, value } = condition;
-  if (op === 'isEmpty') return (r) => comparableText(get(r)) === '';
-  if (op === 'isNotEmpty') return (r) => comparableText(get(r)) !== '';
-  if (op === 'in') {
-    const operands = (Array.isArray(value) ? value : [scalar(value)]).map(toOperand);
-    return (r) => {
-      const cell = get(r);
-      return operands.some((operand) => isEqual(cell, operand));
-    };
-  }
+  if (op === 'isEmpty') return (r) => isBlank(get(r));
+  if (op === 'isNotEmpty') return (r) => !isBlank(get(r));
+  if (op === 'in') return inPredicate(get, (Array.isArray(value) ? value : [scalar(value)]).map(toOperand));
   const operand = toOperand(scalar(value));
   switch (op) {
     case 'equals':

@@ -69,8 +69,28 @@ describe('compileFilter', () => {
     ['startsWith', [{ column: 'Nachname', op: 'startsWith', value: 'mü' }], ['A2']],
     ['in: any of the values', [{ column: 'Ort', op: 'in', value: ['Dresden', 'Koeln'] }], ['A3', 'A4']],
     ['in with a single value', [{ column: 'Ort', op: 'in', value: 'Dresden' }], ['A3']],
+    [
+      'in: words of any case against padded and upper-case cells',
+      [{ column: 'Ort', op: 'in', value: ['KÖLN', 'x'] }],
+      ['A1', 'A2'],
+    ],
+    [
+      'in: a number among the values compares number cells as numbers',
+      [{ column: 'Umsatz 2025', op: 'in', value: ['980,0', '15000'] }],
+      ['A2', 'A4'],
+    ],
+    [
+      'in: a date among the values compares Date cells and serials as dates',
+      [{ column: 'Letzter Kontakt', op: 'in', value: ['15.01.2026', '2024-12-31'] }],
+      ['A2', 'A4'],
+    ],
     ['isEmpty', [{ column: 'Branche', op: 'isEmpty' }], ['A3']],
     ['isNotEmpty', [{ column: 'Branche', op: 'isNotEmpty' }], ['A1', 'A2', 'A4']],
+    [
+      'isEmpty: an Excel error cell is empty, a number cell is not',
+      [{ column: 'Umsatz 2025', op: 'isEmpty' }],
+      ['A3'],
+    ],
     [
       'postal code range as text of equal length',
       [
