@@ -348,7 +348,7 @@ function readPerson(
     record.email = record.email.slice(7).trim();
   applyFullName(record, reader.text(cells, columns.fullName, row));
   appendHouseNumber(record, reader.text(cells, columns.houseNumber, row));
-  restorePostalCode(reader, record, cells[columns.postalCode], row, columns.postalCode);
+  restorePostalCode(reader, record, cells, row, columns.postalCode);
   record.optOut = reader.optOut(cells, row);
   record.extra = reader.extra(cells, row);
 }
@@ -372,10 +372,11 @@ function appendHouseNumber(record: PersonRecord, houseNumber: string): void {
 function restorePostalCode(
   reader: SheetReader,
   record: PersonRecord,
-  cell: CellValue | undefined,
+  cells: readonly CellValue[],
   row: number,
   column: number,
 ): void {
+  const cell = column < 0 ? null : cells[column];
   if (typeof cell !== 'number' || cell < 1000 || cell > 9999 || !Number.isInteger(cell)) return;
   if (!GERMAN_COUNTRIES.has(normalizeHeader(record.country))) return;
   record.postalCode = `0${cell}`;
