@@ -67,17 +67,32 @@ export const purchaseSegments = (
   });
 };
 
-/** Undecided members of one stratum, in the campaign's own random order. */
-const drawOrder = (campaignId: string, keys: string[]): string[] =>
-  keys
-    .map((key) => ({ key, rank: cyrb53(`${campaignId}|${key}`) }))
-    .sort((a, b) => a.rank - b.rank || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
-    .map(({ key }) => key);
+/**
+ * Purchases are counted per customer number, so contacts of one firm are drawn together: a control member whose
+ * colleague got the letter would carry the campaign's effect into the control group. Without a number, a member is
+ * its own cluster.
+ */
+const clusterOf = (member: GroupCandidate): string => {
+  const customer = customerKey(member.recipient.customerId);
+  return customer === '' ? `m:${member.key}` : `k:${customer}`;
+};
 
+/** Undecided clusters of one stratum with their members, in the campaign's own random order. */
+const drawOrder = (campaignId: string, clusters: Map<string, string[]>): string[][] =>
+  [...clusters]
+    .map(([cluster, keys]) => ({ cluster, keys, rank: cyrb53(`${campaignId}|${cluster}`) }))
+    .sort((a, b) => a.rank - b.rank || (a.cluster < b.cluster ? -1 : 1))
+    .map(({ keys }) => keys);
+
+/** A firm's stratum is that of its first member in the group (the selection that found the firm first). */
 const strataOf = (members: readonly GroupCandidate[], segments: PurchaseSegment[]): GroupCandidate[][] => {
   const strata = new Map<string, GroupCandidate[]>();
+  const stratumOfCluster = new Map<string, string>();
   members.forEach((member, i) => {
-    const stratum = `${member.selectionIndex}|${segments[i]}`;
+    const cluster = clusterOf(member);
+    let stratum = stratumOfCluster.get(cluster);
+    if (stratum === undefined)
+      stratumOfCluster.set(cluster, (stratum = `${member.selectionIndex}|${segments[i]}`));
     const list = strata.get(stratum);
     if (list) list.push(member);
     else strata.set(stratum, [member]);
@@ -92,34 +107,81 @@ const decisionsOf = (assignment: GroupAssignment | undefined): Map<string, Membe
   return decided;
 };
 
+/** The group a firm already has through a decided member: a newly added colleague joins it. */
+const clusterDecisions = (members: readonly GroupCandidate[], decided: Map<string, MemberGroup>) => {
+  const groups = new Map<string, MemberGroup>();
+  for (const member of members) {
+    const group = decided.get(member.key);
+    if (group !== undefined && !groups.has(clusterOf(member))) groups.set(clusterOf(member), group);
+  }
+  return groups;
+};
+
+/**
+ * Draws whole firms in random order until the stratum's control count is as close to its target as firm sizes allow;
+ * with one member per firm that is exactly round(percent × stratum size).
+ */
+const drawStratum = (
+  campaignId: string,
+  stratum: GroupCandidate[],
+  percent: number,
+  decided: Map<string, MemberGroup>,
+  byCluster: Map<string, MemberGroup>,
+  out: GroupAssignment,
+): void => {
+  const wanted = Math.round((percent * stratum.length) / 100);
+  let held = stratum.filter((member) => decided.get(member.key) === 'control').length;
+  const open = new Map<string, string[]>();
+  for (const member of stratum) {
+    if (decided.has(member.key)) continue;
+    const cluster = clusterOf(member);
+    const joined = byCluster.get(cluster);
+    if (joined !== undefined) {
+      out[joined].push(member.key);
+      if (joined === 'control') held++;
+      continue;
+    }
+    const keys = open.get(cluster);
+    if (keys) keys.push(member.key);
+    else open.set(cluster, [member.key]);
+  }
+  for (const keys of drawOrder(campaignId, open)) {
+    const closer = Math.abs(held + keys.length - wanted) < Math.abs(held - wanted);
+    const group: MemberGroup = held < wanted && closer ? 'control' : 'contacted';
+    if (group === 'control') held += keys.length;
+    // A loop, not push(...keys): a stratum of 100,000 members would overflow the call stack as arguments.
+    for (const key of keys) out[group].push(key);
+  }
+};
+
 /**
  * Who is held back as the control group. Stratified by the selection that added a member and by its prior purchases,
- * so that the control group looks like the contacted members. Within each stratum the undecided members are drawn in
- * the order of stableHash(campaignId | key) until the stratum holds round(percent × stratum size) control members;
+ * so that the control group looks like the contacted members, and drawn per firm (customer number), since purchases
+ * are counted per firm. Within each stratum the undecided firms are drawn in the order of
+ * stableHash(campaignId | customer number) until the stratum holds about round(percent × stratum size) control members;
  * decisions of `previous` never change, also for members that have left the group since (they were contacted or
- * held back back then, and must not switch groups when they come back).
+ * held back back then, and must not switch groups when they come back). A colleague added later joins the firm's group.
  */
 export const assignGroups = (input: AssignGroupsInput): GroupAssignment => {
   const { campaignId, members, previous } = input;
   const percent = input.controlPercent ?? 0;
   const decided = decisionsOf(previous);
-  const control = [...(previous?.control ?? [])];
-  const contacted = [...(previous?.contacted ?? [])];
+  const out: GroupAssignment = {
+    control: [...(previous?.control ?? [])],
+    contacted: [...(previous?.contacted ?? [])],
+  };
   const undecided = members.filter((member) => !decided.has(member.key));
   // Without a share nobody new is held back: no need to read the sales for the strata.
-  if (percent <= 0) return { control, contacted: [...contacted, ...undecided.map((member) => member.key)] };
-  if (undecided.length === 0) return { control, contacted };
-  const segments = purchaseSegments(members, input.sales, input.start);
-  for (const stratum of strataOf(members, segments)) {
-    const wanted = Math.round((percent * stratum.length) / 100);
-    const held = stratum.filter((member) => decided.get(member.key) === 'control').length;
-    const open = stratum.filter((member) => !decided.has(member.key)).map((member) => member.key);
-    const order = drawOrder(campaignId, open);
-    const draw = Math.max(0, wanted - held);
-    // A loop, not push(...keys): a stratum of 100,000 members would overflow the call stack as arguments.
-    order.forEach((key, i) => (i < draw ? control : contacted).push(key));
+  if (percent <= 0) {
+    for (const member of undecided) out.contacted.push(member.key);
+    return out;
   }
-  return { control, contacted };
+  if (undecided.length === 0) return out;
+  const segments = purchaseSegments(members, input.sales, input.start);
+  const byCluster = clusterDecisions(members, decided);
+  for (const stratum of strataOf(members, segments))
+    drawStratum(campaignId, stratum, percent, decided, byCluster, out);
+  return out;
 };
 
 const controlSets = new WeakMap<GroupAssignment, ReadonlySet<string>>();

@@ -111,11 +111,17 @@ const input = (overrides: Partial<AssignGroupsInput> = {}): AssignGroupsInput =>
 });
 
 /** Members per stratum (selection × segment), as the design defines the strata. */
+/** A firm (customer number) belongs to the stratum of its first member; a member without a number is its own firm. */
+const firmOf = (member: GroupCandidate): string =>
+  member.recipient.customerId === '' ? `m:${member.key}` : `k:${member.recipient.customerId.toLowerCase()}`;
+
 const strata = (members: readonly GroupCandidate[], sales: readonly SaleLine[]): Map<string, string[]> => {
   const segments = purchaseSegments(members, sales, START);
   const result = new Map<string, string[]>();
+  const stratumOfFirm = new Map<string, string>();
   members.forEach((member, i) => {
-    const stratum = `${member.selectionIndex}|${segments[i]}`;
+    const stratum = stratumOfFirm.get(firmOf(member)) ?? `${member.selectionIndex}|${segments[i]}`;
+    stratumOfFirm.set(firmOf(member), stratum);
     result.set(stratum, [...(result.get(stratum) ?? []), member.key]);
   });
   return result;
@@ -223,15 +229,37 @@ describe('assignGroups: properties', () => {
   const percent = fc.integer({ min: 0, max: 50 });
   const campaignId = fc.stringMatching(/^K-[A-Z0-9]{6}$/);
 
-  it('balances every stratum exactly at first use', () => {
+  it('balances every stratum at first use within half a firm, exactly with one member per firm', () => {
     fc.assert(
       fc.property(memberPool, salesPool, percent, campaignId, (members, sales, p, id) => {
         const assignment = assignGroups({ campaignId: id, controlPercent: p, members, sales, start: START });
         const control = new Set(assignment.control);
+        const firmSizes = new Map<string, number>();
+        for (const member of members) firmSizes.set(firmOf(member), (firmSizes.get(firmOf(member)) ?? 0) + 1);
+        const largestFirm = Math.max(0, ...firmSizes.values());
         for (const keys of strata(members, sales).values()) {
-          expect(keys.filter((key) => control.has(key))).toHaveLength(Math.round((p * keys.length) / 100));
+          const held = keys.filter((key) => control.has(key)).length;
+          const wanted = Math.round((p * keys.length) / 100);
+          if (largestFirm === 1) expect(held).toBe(wanted);
+          else expect(Math.abs(held - wanted)).toBeLessThanOrEqual(largestFirm / 2);
         }
         expect(assignment.control.length + assignment.contacted.length).toBe(members.length);
+      }),
+    );
+  });
+
+  it('holds back or contacts the members of one firm together', () => {
+    fc.assert(
+      fc.property(memberPool, salesPool, percent, campaignId, (members, sales, p, id) => {
+        const assignment = assignGroups({ campaignId: id, controlPercent: p, members, sales, start: START });
+        const control = new Set(assignment.control);
+        const groupsOfFirm = new Map<string, Set<boolean>>();
+        for (const member of members)
+          groupsOfFirm.set(
+            firmOf(member),
+            (groupsOfFirm.get(firmOf(member)) ?? new Set()).add(control.has(member.key)),
+          );
+        expect([...groupsOfFirm.values()].every((groups) => groups.size === 1)).toBe(true);
       }),
     );
   });

@@ -25,11 +25,11 @@ const makeCampaign = (overrides: Partial<StoredCampaign> = {}): StoredCampaign =
   ...overrides,
 });
 
-/** 60 contacts of 30 firms, from two selections; every third firm bought in the year before. */
-const members = (count = 60, prefix = 'C') =>
+/** 60 contacts of 30 firms (two each, found by the same selection), from two selections; every third firm bought. */
+const members = (count = 60, prefix = 'C', firstFirm = 1) =>
   Array.from({ length: count }, (_, i) =>
     makeMember(
-      { contactId: `${prefix}${i + 1}`, customerId: `K${(i % 30) + 1}`, lastName: `Name ${i + 1}` },
+      { contactId: `${prefix}${i + 1}`, customerId: `K${(i % 30) + firstFirm}`, lastName: `Name ${i + 1}` },
       i % 2,
     ),
   );
@@ -53,8 +53,16 @@ describe('splitTargetGroup', () => {
     const group = makeGroup(members());
     const use = splitTargetGroup(makeCampaign({ controlPercent: 20 }), group, sales, TODAY);
     expect(use.hasControlGroup).toBe(true);
-    expect(use.control.length).toBeGreaterThanOrEqual(10);
-    expect(use.control.length).toBeLessThanOrEqual(14);
+    // 20 % of 60 is 12; whole firms of two are drawn, so each of the four strata may miss its target by one.
+    expect(use.control.length).toBeGreaterThanOrEqual(8);
+    expect(use.control.length).toBeLessThanOrEqual(16);
+    const groupsOfFirm = new Map<string, Set<string>>();
+    for (const m of group.members)
+      groupsOfFirm.set(
+        m.recipient.customerId,
+        (groupsOfFirm.get(m.recipient.customerId) ?? new Set()).add(use.groupOf(m.key)),
+      );
+    expect([...groupsOfFirm.values()].every((groups) => groups.size === 1)).toBe(true);
     expect(use.contacted.length + use.control.length).toBe(60);
     expect(use.contacted.map((m) => m.key)).toEqual(
       group.members.filter((m) => use.groupOf(m.key) === 'contacted').map((m) => m.key),
@@ -73,11 +81,19 @@ describe('splitTargetGroup', () => {
 
   it('never holds back a member contacted before the control group was switched on', () => {
     const first = splitTargetGroup(makeCampaign(), makeGroup(members(30)), sales, TODAY).campaign;
-    const grown = makeGroup([...members(30), ...members(30, 'N')]);
+    const grown = makeGroup([...members(30), ...members(30, 'N', 31)]);
     const later = splitTargetGroup({ ...first, controlPercent: 20 }, grown, sales, TODAY + 7);
     expect(later.campaign.start).toBe('2026-11-27');
     expect(later.control.length).toBeGreaterThan(0);
     expect(later.control.every((m) => m.key.startsWith('c:N'))).toBe(true);
+  });
+
+  it('adds a colleague of a firm that was contacted to the contacted members, never to the control group', () => {
+    const first = splitTargetGroup(makeCampaign(), makeGroup(members(30)), sales, TODAY).campaign;
+    const colleagues = makeGroup([...members(30), ...members(30, 'N')]);
+    const later = splitTargetGroup({ ...first, controlPercent: 50 }, colleagues, sales, TODAY + 7);
+    expect(later.control).toEqual([]);
+    expect(later.contacted).toHaveLength(60);
   });
 
   it('is a preview before the first use: the campaign passed in stays as it was', () => {
