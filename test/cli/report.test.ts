@@ -49,7 +49,7 @@ describe('kampagne report on the sample workbook', () => {
         run.stdout,
       );
       expect(germanNumber(uplift?.[1] ?? '')).toBeGreaterThan(0);
-      expect(run.stdout).toMatch(/^Rendite bei 2\.400\s€ Kosten: \+[\d.,]+\s% \(95-%-Intervall/m);
+      expect(run.stdout).toMatch(/^Rendite bei 4\.800\s€ Kosten: \+[\d.,]+\s% \(95-%-Intervall/m);
       expect(run.stdout).toMatch(/^ {2}Brief +1 +\d+ +\d+ /m);
       expect(await sha256(SAMPLE)).toBe(before);
     },
@@ -70,7 +70,7 @@ describe('kampagne report on the sample workbook', () => {
         type: 'letter',
         start: '2026-09-01',
         windowEnd: '2026-09-30',
-        cost: 2400,
+        cost: 4800,
         verdict: 'paidOff',
         verdictLabel: 'Paid off',
       });
