@@ -1,6 +1,12 @@
-import type { MappingOverrides, WorkbookData } from '../../src/core/model';
+import fc from 'fast-check';
+import type { Article, MappingOverrides, WorkbookData } from '../../src/core/model';
 import type { Problem } from '../../src/core/problems';
-import { PROBLEMS_LISTED_PER_SHEET, parseWorkbook, splitFullName } from '../../src/core/records';
+import {
+  articlesFromSales,
+  PROBLEMS_LISTED_PER_SHEET,
+  parseWorkbook,
+  splitFullName,
+} from '../../src/core/records';
 import type { CellValue, SheetTable } from '../../src/core/sheetTable';
 import { dayToIso } from '../../src/core/values';
 import {
@@ -159,6 +165,34 @@ describe('parseWorkbook: workbooks with missing sheets', () => {
       { articleNo: 'A-1', articleName: 'Paper (old name)', category: '' },
       { articleNo: '', articleName: 'Service', category: '' },
     ]);
+  });
+
+  it('articles from sales lines: each number + name pair once, in the order it first occurs', () => {
+    const pair = fc.record({
+      articleNo: fc.constantFrom('', 'A-1', 'A-2', 'A-10', 'Artikelnummer-17'),
+      articleName: fc.constantFrom('', 'Papier', 'Papier (alt)', 'Schrauben'),
+    });
+    fc.assert(
+      fc.property(fc.array(pair, { maxLength: 60 }), (pairs) => {
+        const lines = pairs.map((p, row) => ({
+          ...p,
+          customerId: 'K1',
+          day: null,
+          quantity: 1,
+          amount: null,
+          row,
+        }));
+        const seen = new Set<string>();
+        const expected: Article[] = [];
+        for (const p of pairs) {
+          const key = JSON.stringify(p);
+          if ((p.articleNo === '' && p.articleName === '') || seen.has(key)) continue;
+          seen.add(key);
+          expected.push({ ...p, category: '' });
+        }
+        expect(articlesFromSales(lines)).toEqual(expected);
+      }),
+    );
   });
 
   it('without a customers sheet, references to customers are not checked', () => {
