@@ -7,7 +7,7 @@
  *   BENCH_EXCEL_SCALE=S  BENCH_CLI_SCALE=S  BENCH_TIMEOUT_S=900 (per part)  BENCH_CLI_TIMEOUT_S=420
  */
 import { spawnSync } from 'node:child_process';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { Figure } from './measure';
@@ -49,6 +49,7 @@ const runPart = (
 
 const main = (): void => {
   const started = performance.now();
+  const loadBefore = loadavg()[0];
   const requested = process.argv.slice(2);
   const unknownParts = requested.filter((part) => !(PARTS as readonly string[]).includes(part));
   if (unknownParts.length)
@@ -84,6 +85,8 @@ const main = (): void => {
     scales,
     runs: process.env.BENCH_RUNS ?? 'S 7, M 5, L 3',
     totalSeconds: Math.round(seconds),
+    // Other processes on the machine: a load above the core count inflates every time measured.
+    loadAverage1m: { before: loadBefore, after: loadavg()[0] },
   };
   writeFileSync(join(__dirname, 'results.json'), `${JSON.stringify({ meta, figures }, null, 1)}\n`);
   rmSync(scratch, { recursive: true, force: true });
