@@ -118,18 +118,17 @@ export function useWizard(session: PaneSession): { state: WizardState; actions: 
   const runTask = useCallback(
     async (
       task: Task,
-      work: (draft: StoredCampaign) => Promise<{
-        outcome: Outcome;
-        targetSheet?: string;
-        used?: Pick<StoredCampaign, 'start' | 'assignment'>;
-      }>,
+      work: (draft: StoredCampaign) => Promise<{ outcome: Outcome; targetSheet?: string }>,
     ) => {
       const { draft, operation } = stateRef.current;
       if (!draft || operation.status !== 'idle') return;
       dispatch({ type: 'operationStarted', task });
       await nextPaint();
       try {
-        const { outcome, targetSheet, used } = await work(draft);
+        const { outcome, targetSheet } = await work(draft);
+        // Each use (sheet, leads, CSV) stores the start and the groups it decided: the open campaign takes them over,
+        // or its next save would drop them.
+        const used = session.campaigns.find((c) => c.id === draft.id);
         dispatch({ type: 'operationFinished', outcome, targetSheet, used });
       } catch (error) {
         dispatch({
@@ -138,7 +137,7 @@ export function useWizard(session: PaneSession): { state: WizardState; actions: 
         });
       }
     },
-    [],
+    [session],
   );
 
   const actions = useMemo<WizardActions>(
@@ -213,13 +212,9 @@ export function useWizard(session: PaneSession): { state: WizardState; actions: 
       changeCsvDelimiter: (delimiter) => dispatch({ type: 'csvDelimiterChanged', delimiter }),
       writeTargetSheet: () =>
         runTask('targetSheet', async (draft) => {
-          const { campaign, sheet, count } = await session.writeTargetSheet(draft, stateRef.current.group);
+          const { sheet, count } = await session.writeTargetSheet(draft, stateRef.current.group);
           dispatch({ type: 'campaignsChanged', campaigns: session.campaigns });
-          return {
-            outcome: { task: 'targetSheet', status: 'success', sheet, count },
-            targetSheet: sheet,
-            used: campaign,
-          };
+          return { outcome: { task: 'targetSheet', status: 'success', sheet, count }, targetSheet: sheet };
         }),
       writeLeads: () =>
         runTask('leads', async (draft) => {

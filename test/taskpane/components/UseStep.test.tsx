@@ -1,11 +1,13 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { installLayoutStubs, numberIn, renderPane, workbookWithCampaign } from '../paneTestkit';
+import { waitFor } from '@testing-library/react';
+import type { StoredCampaign } from '../../../src/core/campaign';
+import { installLayoutStubs, numberIn, renderPane, storedState, workbookWithCampaign } from '../paneTestkit';
 
 beforeAll(installLayoutStubs);
 
-async function openUseStep() {
-  const { workbook } = await workbookWithCampaign();
+async function openUseStep(fields: Partial<StoredCampaign> = {}) {
+  const { workbook } = await workbookWithCampaign(fields);
   const pane = await renderPane({ workbook });
   const user = userEvent.setup();
   await user.click(screen.getByRole('button', { name: pane.t('openCampaign') }));
@@ -48,4 +50,29 @@ describe('4 · Verwenden', () => {
     expect(rows).toHaveLength(members + 1);
     expect(String(rows[0][0])).toMatch(/^KontaktNr,KundenNr,Anrede,Titel,Vorname,Nachname,/);
   });
+
+  it.each(['useCsv', 'useLeads'] as const)(
+    'shows in step 1 the start and groups the first use (%s) decided, and keeps them when step 1 is saved',
+    async (button) => {
+      const { t, user, workbook } = await openUseStep({ controlPercent: 50 });
+      await user.click(screen.getByRole('button', { name: t(button) }));
+      await screen.findByTestId('use-outcome');
+      const used = (await storedState(workbook)).campaigns[0];
+      expect(used.start).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(used.assignment?.control.length).toBeGreaterThan(0);
+
+      await user.click(screen.getByRole('tab', { name: t('stepBasics') }));
+      expect(screen.getByLabelText(t('evaluationStart'))).toHaveValue(used.start);
+      expect(
+        screen.getByText(t('evaluationControlAssigned', { count: used.assignment?.control.length ?? 0 })),
+      ).toBeInTheDocument();
+      await user.type(screen.getByRole('textbox', { name: t('basicsDescription') }), 'Nachfassen');
+      await waitFor(async () =>
+        expect((await storedState(workbook)).campaigns[0].description).toBe('Nachfassen'),
+      );
+      const saved = (await storedState(workbook)).campaigns[0];
+      expect(saved.start).toBe(used.start);
+      expect(saved.assignment).toEqual(used.assignment);
+    },
+  );
 });
