@@ -2,9 +2,9 @@ import type { Result } from '../../core/result';
 import { fail, ok } from '../../core/result';
 import { parseNumber } from '../../core/values';
 
-/** Holding back more than half would leave too few recipients to be worth a campaign. */
-export const MAX_CONTROL_PERCENT = 50;
-export const MAX_EVALUATION_DAYS = 730;
+import { MAX_CONTROL_PERCENT, MAX_EVALUATION_DAYS } from '../../core/campaignDefinition';
+
+export { MAX_CONTROL_PERCENT, MAX_EVALUATION_DAYS };
 
 export type CampaignFieldError = 'endBeforeStart' | 'costInvalid' | 'daysInvalid' | 'percentInvalid';
 

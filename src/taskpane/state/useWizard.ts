@@ -165,8 +165,17 @@ export function useWizard(session: PaneSession): { state: WizardState; actions: 
         const names = new Set(campaigns.map((c) => c.name.toLowerCase()));
         let name = `${original.name} ${copySuffix}`;
         for (let n = 2; names.has(name.toLowerCase()); n++) name = `${original.name} ${copySuffix} ${n}`;
-        const { targetSheet: _targetSheet, ...rest } = original;
-        await session.saveCampaign({ ...rest, id: newId(), name, createdAt: now }, now);
+        // A copy plans a new campaign: it takes the selections and settings, not the original's sheet, run or results.
+        const {
+          targetSheet: _targetSheet,
+          start: _start,
+          end: _end,
+          cost: _cost,
+          status: _status,
+          assignment: _assignment,
+          ...plan
+        } = original;
+        await session.saveCampaign({ ...plan, id: newId(), name, createdAt: now }, now);
         dispatch({ type: 'campaignsChanged', campaigns: session.campaigns });
       },
       remove: async (id) => {

@@ -36,6 +36,26 @@ describe('Kampagnen (home)', () => {
     expect(campaigns[1].id).not.toBe(campaigns[0].id);
   });
 
+  it('duplicates the plan of a campaign that ran, not its start, cost, status or who was held back', async () => {
+    const { workbook } = await workbookWithCampaign({
+      start: '2026-09-01',
+      end: '2026-09-30',
+      cost: 480,
+      status: 'completed',
+      controlPercent: 20,
+      evaluationDays: 30,
+      assignment: { control: ['k:10003'], contacted: ['k:10002'] },
+    });
+    const { t } = await renderPane({ workbook });
+    await userEvent.setup().click(screen.getByRole('button', { name: t('duplicateCampaign') }));
+    await screen.findByRole('row', { name: /Herbstaktion \(Kopie\)/ });
+    const [original, copy] = (await storedState(workbook)).campaigns;
+    expect(original.assignment?.control).toEqual(['k:10003']);
+    expect(copy).toMatchObject({ controlPercent: 20, evaluationDays: 30 });
+    for (const field of ['start', 'end', 'cost', 'status', 'assignment'] as const)
+      expect(copy[field]).toBeUndefined();
+  });
+
   it('asks before deleting, says that leads and sheets stay, and keeps them', async () => {
     const { workbook } = await workbookWithCampaign({ targetSheet: 'Herbstaktion' });
     await workbook.writeTable({
