@@ -40,26 +40,56 @@ const emailKey = (email: string): string | null => {
 const personName = (recipient: Recipient): string =>
   normaliseText(`${recipient.firstName} ${recipient.lastName}`);
 
-export const identityKeys = (recipient: Recipient): IdentityKeys => {
+/** The normalised fields every identity key is made of. */
+interface IdentityParts {
+  idKind: IdKind | null;
+  contactId: string;
+  customerId: string;
+  email: string | null;
+  name: string;
+  company: string;
+}
+
+const identityParts = (recipient: Recipient): IdentityParts => {
   const contactId = recipient.contactId.trim();
   const customerId = recipient.customerId.trim();
   const idKind: IdKind | null =
     recipient.kind === 'customer' ? (customerId ? 'k' : null) : contactId ? 'c' : null;
-  const id = idKind === 'c' ? `c:${contactId}` : idKind === 'k' ? `k:${customerId}` : null;
-  const email = emailKey(recipient.email);
-  const name = personName(recipient);
-  const company = normaliseText(recipient.company);
+  return {
+    idKind,
+    contactId,
+    customerId,
+    email: emailKey(recipient.email),
+    name: personName(recipient),
+    company: normaliseText(recipient.company),
+  };
+};
+
+const displayKey = (recipient: Recipient, parts: IdentityParts, id: string | null): string => {
+  const { email, name, company, customerId } = parts;
+  if (id !== null) return id;
+  if (email !== null) return `e:${email}`;
+  if (name && (company || customerId)) return `n:${name}|${company || customerId.toLowerCase()}`;
+  return `r:${recipient.sheet}!${recipient.row}`;
+};
+
+/** A record without id, e-mail and name pair is only itself: its display key then serves as its id. */
+const namesNobody = (parts: IdentityParts): boolean =>
+  parts.email === null && !(parts.name && (parts.customerId || parts.company));
+
+/** "c:<contactId>" or "k:<customerId>", else null. */
+const idKey = ({ idKind, contactId, customerId }: IdentityParts): string | null =>
+  idKind === 'c' ? `c:${contactId}` : idKind === 'k' ? `k:${customerId}` : null;
+
+export const identityKeys = (recipient: Recipient): IdentityKeys => {
+  const parts = identityParts(recipient);
+  const { idKind, customerId, email, name, company } = parts;
+  const id = idKey(parts);
   const names: string[] = [];
   if (name && customerId) names.push(`n:${name}|k:${customerId.toLowerCase()}`);
   if (name && company) names.push(`n:${name}|f:${company}`);
-  const key =
-    id ??
-    (email !== null
-      ? `e:${email}`
-      : name && (company || customerId)
-        ? `n:${name}|${company || customerId.toLowerCase()}`
-        : `r:${recipient.sheet}!${recipient.row}`);
-  return { id: id ?? (email === null && names.length === 0 ? key : null), idKind, email, names, key };
+  const key = displayKey(recipient, parts, id);
+  return { id: id ?? (namesNobody(parts) ? key : null), idKind, email, names, key };
 };
 
 /**
@@ -101,19 +131,93 @@ const codeIn = (codes: Map<string, number>, text: string): number => {
   return code;
 };
 
-/** Numbers the keys of every recipient met while building one target group; equal keys get equal numbers. */
+const EMPTY_SLOT = -1;
+
+const pairHash = (first: number, second: number): number => {
+  const mixed = Math.imul(first ^ Math.imul(second, 0x85ebca6b), 0x9e3779b1);
+  return mixed ^ (mixed >>> 15);
+};
+
+/**
+ * Dense numbers for pairs of non-negative codes, in an open-addressing table of typed arrays: a name pair is then
+ * two numbers, not a joined string that would be built and hashed for every record.
+ */
+class PairCoder {
+  private firsts = new Int32Array(1024).fill(EMPTY_SLOT);
+  private seconds = new Int32Array(1024);
+  private codes = new Int32Array(1024);
+  private size = 0;
+
+  code(first: number, second: number): number {
+    const mask = this.firsts.length - 1;
+    let slot = pairHash(first, second) & mask;
+    while (this.firsts[slot] !== EMPTY_SLOT) {
+      if (this.firsts[slot] === first && this.seconds[slot] === second) return this.codes[slot];
+      slot = (slot + 1) & mask;
+    }
+    const code = this.size++;
+    this.put(slot, first, second, code);
+    if (2 * this.size > this.firsts.length) this.grow();
+    return code;
+  }
+
+  private put(slot: number, first: number, second: number, code: number): void {
+    this.firsts[slot] = first;
+    this.seconds[slot] = second;
+    this.codes[slot] = code;
+  }
+
+  private grow(): void {
+    const { firsts, seconds, codes } = this;
+    this.firsts = new Int32Array(2 * firsts.length).fill(EMPTY_SLOT);
+    this.seconds = new Int32Array(2 * firsts.length);
+    this.codes = new Int32Array(2 * firsts.length);
+    const mask = this.firsts.length - 1;
+    for (let old = 0; old < firsts.length; old++) {
+      if (firsts[old] === EMPTY_SLOT) continue;
+      let slot = pairHash(firsts[old], seconds[old]) & mask;
+      while (this.firsts[slot] !== EMPTY_SLOT) slot = (slot + 1) & mask;
+      this.put(slot, firsts[old], seconds[old], codes[old]);
+    }
+  }
+}
+
+/**
+ * Numbers the keys of every recipient met while building one target group; equal keys get equal numbers. Ids of
+ * the three classes are numbered apart (id code = 3 × number + class); a name pair is (name, 2 × customer number)
+ * or (name, 2 × company + 1).
+ */
 export class IdentityCoder {
-  private readonly ids = new Map<string, number>();
+  private readonly ids: [Map<string, number>, Map<string, number>, Map<string, number>] = [
+    new Map(),
+    new Map(),
+    new Map(),
+  ];
   private readonly emails = new Map<string, number>();
   private readonly names = new Map<string, number>();
+  private readonly customerIds = new Map<string, number>();
+  private readonly companies = new Map<string, number>();
+  private readonly pairs = new PairCoder();
 
-  encode(keys: IdentityKeys): IdentityCodes {
+  encode(recipient: Recipient): IdentityCodes {
+    const parts = identityParts(recipient);
+    const { idKind, contactId, customerId, email, name, company } = parts;
+    const key = displayKey(recipient, parts, idKey(parts));
+    const idClass: IdClass = idKind === 'c' ? 0 : idKind === 'k' ? 1 : NO_ID_CLASS;
+    const idText = idKind === 'c' ? contactId : idKind === 'k' ? customerId : namesNobody(parts) ? key : null;
+    const names: number[] = [];
+    if (name && (customerId || company)) {
+      const nameCode = codeIn(this.names, name);
+      if (customerId)
+        names.push(this.pairs.code(nameCode, 2 * codeIn(this.customerIds, customerId.toLowerCase())));
+      if (company) names.push(this.pairs.code(nameCode, 2 * codeIn(this.companies, company) + 1));
+    }
     return {
-      id: keys.id === null ? -1 : codeIn(this.ids, keys.id),
-      idClass: keys.idKind === 'c' ? 0 : keys.idKind === 'k' ? 1 : NO_ID_CLASS,
-      email: keys.email === null ? -1 : codeIn(this.emails, keys.email),
-      names: keys.names.map((name) => codeIn(this.names, name)),
-      key: keys.key,
+      id: idText === null ? -1 : 3 * codeIn(this.ids[idClass], idText) + idClass,
+      idClass,
+      email: email === null ? -1 : codeIn(this.emails, email),
+      names,
+      key,
     };
   }
 }

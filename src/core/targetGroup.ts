@@ -1,5 +1,5 @@
 import type { CampaignDefinition, CampaignType, Language, SelectionDefinition } from './campaign';
-import { IdentityCoder, IdentityIndex, identityKeys, type IdentityCodes } from './identity';
+import { IdentityCoder, IdentityIndex, type IdentityCodes } from './identity';
 import type { Day, Recipient, WorkbookData } from './model';
 import type { Problem } from './problems';
 import { describeSelection } from './selectionLabels';
@@ -76,7 +76,7 @@ class GroupBuilder {
   }
 
   private identity(recipient: Recipient): IdentityCodes {
-    return this.coder.encode(identityKeys(recipient));
+    return this.coder.encode(recipient);
   }
 
   apply(
@@ -119,7 +119,7 @@ class GroupBuilder {
     const tiers: Candidate[][] = [[], [], []];
     for (const recipient of recipients) {
       const keys = this.identity(recipient);
-      const removedByUser = removed.has(keys.key);
+      const removedByUser = removed.size > 0 && removed.has(keys.key);
       const blocking = removedByUser || recipient.optOut !== null;
       const reason = blocking ? null : checkRecipient(recipient, type);
       tiers[blocking ? 0 : reason === null ? 1 : 2].push({

@@ -125,14 +125,64 @@ const recipientArbitrary: fc.Arbitrary<Recipient> = fc
   .record({
     kind: fc.constantFrom<Recipient['kind']>('contact', 'contact', 'customer'),
     contactId: fc.constantFrom('', '', '1', '2', '3'),
-    customerId: fc.constantFrom('', 'K1', 'K2'),
+    customerId: fc.constantFrom('', 'K1', 'K2', ' k1'),
     email: fc.constantFrom('', '', 'a@x.de', 'A@x.de ', 'b@x.de', 'n/a'),
-    firstName: fc.constantFrom('', 'Eva', 'Jürgen'),
+    firstName: fc.constantFrom('', 'Eva', 'Jürgen', 'Ju\u0308rgen', 'eva  '),
     lastName: fc.constantFrom('', 'Lang'),
-    company: fc.constantFrom('', 'ACME', 'Müller GmbH'),
+    company: fc.constantFrom('', 'ACME', 'acme ', 'Müller GmbH', 'k1'),
+    sheet: fc.constantFrom('Kontakte', 'Kunden'),
     row: fc.integer({ min: 2, max: 5 }),
   })
   .map((fields) => makeRecipient(fields));
+
+describe('IdentityCoder', () => {
+  it('gives two recipients equal codes exactly where their key strings are equal', () => {
+    fc.assert(
+      fc.property(fc.array(recipientArbitrary, { minLength: 2, maxLength: 8 }), (recipients) => {
+        const coder = new IdentityCoder();
+        const codes = recipients.map((recipient) => coder.encode(recipient));
+        const keys = recipients.map(identityKeys);
+        recipients.forEach((_, i) => {
+          expect(codes[i].key).toBe(keys[i].key);
+          expect(codes[i].idClass).toBe(keys[i].idKind === 'c' ? 0 : keys[i].idKind === 'k' ? 1 : 2);
+          expect(codes[i].id < 0).toBe(keys[i].id === null);
+          expect(codes[i].email < 0).toBe(keys[i].email === null);
+          expect(codes[i].names).toHaveLength(keys[i].names.length);
+          recipients.forEach((__, j) => {
+            expect(codes[i].id >= 0 && codes[i].id === codes[j].id).toBe(
+              keys[i].id !== null && keys[i].id === keys[j].id,
+            );
+            expect(codes[i].email >= 0 && codes[i].email === codes[j].email).toBe(
+              keys[i].email !== null && keys[i].email === keys[j].email,
+            );
+            const sharedCodes = codes[i].names.filter((name) => codes[j].names.includes(name));
+            const sharedKeys = keys[i].names.filter((name) => keys[j].names.includes(name));
+            expect(sharedCodes).toHaveLength(sharedKeys.length);
+          });
+        });
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('numbers thousands of distinct name pairs apart (its pair table grows)', () => {
+    const coder = new IdentityCoder();
+    const people = Array.from({ length: 3000 }, (_, i) =>
+      makeRecipient({
+        firstName: `Eva${i % 50}`,
+        lastName: 'Lang',
+        company: `Firma ${i % 60}`,
+        customerId: `K${i}`,
+      }),
+    );
+    const pairs = new Set(people.flatMap((person) => coder.encode(person).names));
+    const expected = new Set(people.flatMap((person) => identityKeys(person).names));
+    expect(pairs.size).toBe(expected.size);
+    expect(people.map((person) => coder.encode(person).names)).toEqual(
+      people.map((person) => coder.encode(person).names),
+    );
+  });
+});
 
 describe('IdentityIndex', () => {
   it('finds a same-identity entry exactly when a linear search would, also after being cleared and refilled', () => {
@@ -144,10 +194,10 @@ describe('IdentityIndex', () => {
         (cleared, entries, probe) => {
           const coder = new IdentityCoder();
           const index = new IdentityIndex<Recipient>();
-          for (const entry of cleared) index.add(coder.encode(identityKeys(entry)), entry);
+          for (const entry of cleared) index.add(coder.encode(entry), entry);
           index.clear();
-          for (const entry of entries) index.add(coder.encode(identityKeys(entry)), entry);
-          const found = index.find(coder.encode(identityKeys(probe)));
+          for (const entry of entries) index.add(coder.encode(entry), entry);
+          const found = index.find(coder.encode(probe));
           const expected = entries.some((entry) => isSameIdentity(entry, probe));
           expect(found !== undefined).toBe(expected);
           if (found) expect(entries).toContain(found);
