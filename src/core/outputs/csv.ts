@@ -52,6 +52,40 @@ const mayNeedQuotes = (field: string, delimiter: string): boolean =>
   field.startsWith(' ') ||
   field.endsWith(' ');
 
+const SPACE = 0x20;
+const BOM_CODE = 0xfeff;
+/** Below this code point are all characters that make a field special, besides the BOM. */
+const SPECIAL_BELOW = 0x40;
+
+/** Per code point below 0x40: 1 where a field holding it anywhere needs csvField or quotes (CR, LF, '"', delimiter). */
+const specialCodes = (delimiter: CsvDelimiter): Uint8Array => {
+  const special = new Uint8Array(SPECIAL_BELOW);
+  for (const char of ['\r', '\n', '"', delimiter]) special[char.charCodeAt(0)] = 1;
+  return special;
+};
+
+/** Per code point up to "@": 1 for a formula start (see FORMULA_START) or the leading space papaparse quotes. */
+const SPECIAL_FIRST = Uint8Array.from({ length: 0x41 }, (_, code) =>
+  Number('=+-@\t\r '.includes(String.fromCharCode(code))),
+);
+
+/**
+ * One scan for a field that goes out exactly as it is: csvField would not change it and papaparse would not quote
+ * it. Nearly every field of a target group is such a field, so this is the export's inner loop.
+ */
+const isPlain = (text: string, special: Uint8Array): boolean => {
+  const last = text.length - 1;
+  if (last < 0) return true;
+  const first = text.charCodeAt(0);
+  if ((first < SPECIAL_FIRST.length && SPECIAL_FIRST[first] === 1) || text.charCodeAt(last) === SPACE)
+    return false;
+  for (let i = 0; i <= last; i++) {
+    const code = text.charCodeAt(i);
+    if (code < SPECIAL_BELOW ? special[code] === 1 : code === BOM_CODE) return false;
+  }
+  return true;
+};
+
 /**
  * CSV for Word mail merge and newsletter tools: UTF-8 with BOM, CRLF, RFC 4180 quoting only where needed.
  * papaparse quotes and escapes every field that needs it; the plain fields around them (nearly all of a target group)
@@ -61,12 +95,15 @@ export const toCsv = (table: TableData, options: CsvOptions = {}): string => {
   const { delimiter = ';', language = 'de' } = options;
   const config = { delimiter, newline: '\r\n', quotes: false, quoteChar: '"', escapeChar: '"' };
   const width = table.headers.length;
+  const special = specialCodes(delimiter);
   const fields: string[] = new Array<string>(width);
+  const fieldOf = (text: string): string => {
+    if (isPlain(text, special)) return text;
+    const field = csvField(text);
+    return mayNeedQuotes(field, delimiter) ? Papa.unparse([[field]], config) : field;
+  };
   const line = (row: readonly (CellValue | undefined)[]): string => {
-    for (let i = 0; i < width; i++) {
-      const field = csvField(cellText(row[i], language));
-      fields[i] = mayNeedQuotes(field, delimiter) ? Papa.unparse([[field]], config) : field;
-    }
+    for (let i = 0; i < width; i++) fields[i] = fieldOf(cellText(row[i], language));
     return fields.join(delimiter);
   };
   const lines = [line(table.headers)];
