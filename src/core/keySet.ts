@@ -8,9 +8,9 @@
 export class KeySet {
   private count = 0;
   /**
-   * Open addressing with linear probing, never more than three quarters full. Four numbers per slot: the hash (0 for a free
-   * slot), the packed key in two numbers, and the key's length; for a key that does not pack, -1 - its index in
-   * `unpacked` instead of the length.
+   * Open addressing with linear probing, never more than three quarters full. Five numbers per slot: the hash (0 for a free
+   * slot), the packed key in two numbers, the key's length (for a key that does not pack, -1 - its index in
+   * `unpacked` instead) and the key's index in the order of adding.
    */
   private slots = new Int32Array(16 * SLOT_SIZE);
   private readonly unpacked: string[] = [];
@@ -31,11 +31,17 @@ export class KeySet {
     return this.find(key) >= 0;
   }
 
+  /** How many keys were added before this one (a dense id for it), or -1 when it was never added. */
+  indexOf(key: string): number {
+    const at = this.find(key);
+    return at < 0 ? -1 : this.slots[at + 4];
+  }
+
   /** Adds the key; false when it was already there. */
   add(key: string): boolean {
     const at = this.find(key);
     if (at >= 0) return false;
-    this.count++;
+    this.slots[~at + 4] = this.count++;
     this.slots[~at] = probe.hash;
     this.slots[~at + 1] = probe.low;
     this.slots[~at + 2] = probe.high;
@@ -78,7 +84,7 @@ export class KeySet {
   }
 }
 
-const SLOT_SIZE = 4;
+const SLOT_SIZE = 5;
 const PACKED_UNITS = 8;
 
 /** What readKey found out about the key last read; one object, so that a lookup allocates nothing. */

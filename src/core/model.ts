@@ -117,6 +117,25 @@ export interface MappingOverrides {
   columns?: Partial<Record<SheetRole, Partial<Record<Field, string>>>>;
 }
 
+/**
+ * The sales lines as columns of numbers, filled while parsing (the parser looks every line's customer number up
+ * anyway), so that a selection over a million lines needs no string lookup. They describe exactly the `sales` and
+ * `customers` arrays named here; for any other arrays they do not apply.
+ */
+export interface SalesColumns {
+  sales: readonly SaleLine[];
+  customers: readonly Customer[];
+  /**
+   * Per line: the row (index into customers) of the first customer whose number matches the line's, ignoring case
+   * and surrounding spaces; -1 when no customer matches.
+   */
+  customerRows: Int32Array;
+  /** Per line: its day, NaN when undated. */
+  days: Float64Array;
+  /** Per customer row: the first row with the same customer number as above; -1 for a row without a number. */
+  firstRows: Int32Array;
+}
+
 export interface WorkbookData {
   /** null when the workbook has no contacts sheet: then each customer is a recipient itself. */
   contacts: Contact[] | null;
@@ -126,6 +145,8 @@ export interface WorkbookData {
   articles: Article[];
   mapping: WorkbookMapping;
   problems: Problem[];
+  /** Set by the parser; without it (or for other arrays) selections derive the same from the lines. */
+  salesColumns?: SalesColumns;
 }
 
 /** A person who can receive the campaign: a contact, or a customer standing for itself. */

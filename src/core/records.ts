@@ -9,12 +9,14 @@ import type {
   MappingOverrides,
   PersonField,
   SaleLine,
+  SalesColumns,
   SheetMapping,
   SheetRole,
   WorkbookData,
 } from './model';
 import type { Problem, ProblemCode, Severity } from './problems';
 import { fail, ok, type Result } from './result';
+import { CustomerRows } from './salesColumns';
 import { recognizeWorkbook } from './sheetRoles';
 import type { CellValue, SheetTable } from './sheetTable';
 import {
@@ -512,6 +514,13 @@ export function parseContacts(
   return contacts;
 }
 
+/** Sales lines with the numbers of SalesColumns that only the parser can fill cheaply, one entry per line. */
+export interface ParsedSales {
+  lines: SaleLine[];
+  customerRows: Int32Array;
+  days: Float64Array;
+}
+
 /**
  * Sales lines: the hot path (a million rows). Column indexes are looked up once; a line without amount but with
  * quantity and unit price gets quantity × unit price.
@@ -520,10 +529,11 @@ export function parseSales(
   table: SheetTable,
   mapping: SheetMapping,
   log: ProblemLog,
-  customerIds: CustomerIds | null,
-): SaleLine[] {
+  customers: CustomerRows | null,
+): ParsedSales {
   const reader = new SheetReader(table, mapping, log);
-  if (!requireColumn(reader, 'customerId')) return [];
+  if (!requireColumn(reader, 'customerId'))
+    return { lines: [], customerRows: new Int32Array(0), days: new Float64Array(0) };
   const customerColumn = reader.column('customerId');
   const dateColumn = reader.column('date');
   const noColumn = reader.column('articleNo');
@@ -533,6 +543,9 @@ export function parseSales(
   const priceColumn = amountColumn < 0 ? reader.column('unitPrice') : -1;
   const lines: SaleLine[] = [];
   const rows = reader.rows;
+  const room = Math.max(rows.length - reader.firstDataIndex, 0);
+  const customerRows = new Int32Array(room);
+  const days = new Float64Array(room);
   for (let i = reader.firstDataIndex; i < rows.length; i++) {
     const cells = rows[i];
     const row = reader.rowNumber(i);
@@ -541,8 +554,13 @@ export function parseSales(
       reader.skipRow(cells, row, customerId !== '');
       continue;
     }
-    if (customerIds !== null && !customerIds.has(customerId)) {
-      reader.report('unknownCustomer', 'warning', row, customerColumn, customerId);
+    let customerRow = -1;
+    if (customers !== null) {
+      customerRow = customers.exactRow(customerId);
+      if (customerRow < 0) {
+        reader.report('unknownCustomer', 'warning', row, customerColumn, customerId);
+        customerRow = customers.rowOf(customerId);
+      }
     }
     const quantity = reader.number(cells, quantityColumn, row);
     let amount = reader.number(cells, amountColumn, row);
@@ -550,9 +568,12 @@ export function parseSales(
       const price = reader.number(cells, priceColumn, row);
       if (price !== null) amount = quantity * price;
     }
+    const day = reader.day(cells, dateColumn, row);
+    customerRows[lines.length] = customerRow;
+    days[lines.length] = day ?? NaN;
     lines.push({
       customerId,
-      day: reader.day(cells, dateColumn, row),
+      day,
       articleNo: reader.text(cells, noColumn, row),
       articleName: reader.text(cells, nameColumn, row),
       quantity,
@@ -560,7 +581,11 @@ export function parseSales(
       row,
     });
   }
-  return lines;
+  return {
+    lines,
+    customerRows: customerRows.subarray(0, lines.length),
+    days: days.subarray(0, lines.length),
+  };
 }
 
 /** Article rows; a row needs a number or a name. */
@@ -623,15 +648,25 @@ export function parseWorkbook(
   const articlesTable = tableOf('articles');
   const customers =
     customersTable && mapping.customers ? parseCustomers(customersTable, mapping.customers, log) : [];
-  const customerIds = customersTable ? KeySet.of(customers.map((c) => c.customerId)) : null;
+  const customerRows = customersTable ? new CustomerRows(customers) : null;
   const contacts =
     contactsTable && mapping.contacts
-      ? parseContacts(contactsTable, mapping.contacts, log, customerIds)
+      ? parseContacts(contactsTable, mapping.contacts, log, customerRows)
       : null;
-  const sales = salesTable && mapping.sales ? parseSales(salesTable, mapping.sales, log, customerIds) : [];
+  const parsedSales =
+    salesTable && mapping.sales ? parseSales(salesTable, mapping.sales, log, customerRows) : null;
+  const sales = parsedSales?.lines ?? [];
   const articles =
     articlesTable && mapping.articles
       ? parseArticles(articlesTable, mapping.articles, log)
       : articlesFromSales(sales);
-  return ok({ contacts, customers, sales, articles, mapping, problems: [...problems, ...log.problems()] });
+  const salesColumns: SalesColumns = {
+    sales,
+    customers,
+    customerRows: parsedSales?.customerRows ?? new Int32Array(0),
+    days: parsedSales?.days ?? new Float64Array(0),
+    firstRows: customerRows?.firstRows ?? new Int32Array(0),
+  };
+  const allProblems = [...problems, ...log.problems()];
+  return ok({ contacts, customers, sales, articles, mapping, problems: allProblems, salesColumns });
 }

@@ -8,6 +8,7 @@ import { compileSelectionFilter, type FilterableRecord, type RecordPredicate } f
 import type { Contact, Customer, Day, Recipient, SaleLine, WorkbookData } from './model';
 import { problem, type Problem } from './problems';
 import { contactsToRecipients, customerKey, customersToRecipients } from './recipients';
+import { salesColumnsOf } from './salesColumns';
 import { addMonths, isoToDay } from './values';
 
 export interface SelectionResult {
@@ -20,9 +21,9 @@ export interface SelectionOptions {
 }
 
 /**
- * Sales lines pre-aggregated once per workbook, with dense integer ids instead of per-line strings and arrays:
- * a million lines would otherwise mean millions of small allocations on every cold run. Each selection method builds
- * only the part it reads, as a pass over a million lines is most of its cost.
+ * The lines of each article, built once per workbook, with dense integer ids instead of per-line strings and
+ * arrays: a million lines would otherwise mean millions of small allocations on every cold run. Customers are known
+ * by their first customer row (SalesColumns), which the parser already found for every line.
  * Lines of article a are lines[lineStart[a] .. lineStart[a + 1]) (compressed sparse rows).
  */
 interface ArticleIndex {
@@ -32,16 +33,7 @@ interface ArticleIndex {
   lines: Int32Array;
 }
 
-/** Days of sales customer c are days[dayStart[c] .. dayStart[c + 1]), ascending. */
-interface ActivityIndex {
-  /** Dense sales customer id of each row of data.customers; -1 for a customer without any sales line. */
-  customerSalesIds: Int32Array;
-  dayStart: Int32Array;
-  days: Float64Array;
-}
-
 const articleIndexes = new WeakMap<WorkbookData, ArticleIndex>();
-const activityIndexes = new WeakMap<WorkbookData, ActivityIndex>();
 
 const articleKey = (text: string): string => text.trim().toLowerCase();
 
@@ -106,35 +98,6 @@ const buildArticleIndex = (sales: readonly SaleLine[]): ArticleIndex => {
   return { articleIds, lineStart, lines };
 };
 
-/** Dated days per customer, each customer's days ascending; every customer with any line gets an id. */
-const buildActivityIndex = (data: WorkbookData): ActivityIndex => {
-  const { sales } = data;
-  const customers = denseIds(customerKey);
-  const lineCustomer = new Int32Array(sales.length);
-  const lineDay = new Float64Array(sales.length);
-  for (let i = 0; i < sales.length; i++) {
-    lineCustomer[i] = customers.idOf(sales[i].customerId);
-    lineDay[i] = sales[i].day ?? NaN;
-  }
-  const customerCount = customers.ids.size;
-  const dayCounts = new Int32Array(customerCount);
-  for (let i = 0; i < sales.length; i++) {
-    if (lineCustomer[i] >= 0 && !Number.isNaN(lineDay[i])) dayCounts[lineCustomer[i]]++;
-  }
-  const dayStart = offsets(dayCounts);
-  const days = new Float64Array(dayStart[customerCount]);
-  const dayFill = dayStart.slice(0, -1);
-  for (let i = 0; i < sales.length; i++) {
-    if (lineCustomer[i] >= 0 && !Number.isNaN(lineDay[i])) days[dayFill[lineCustomer[i]]++] = lineDay[i];
-  }
-  for (let c = 0; c < customerCount; c++) days.subarray(dayStart[c], dayStart[c + 1]).sort();
-  const customerSalesIds = new Int32Array(data.customers.length);
-  data.customers.forEach((customer, i) => {
-    customerSalesIds[i] = customers.ids.get(customerKey(customer.customerId)) ?? -1;
-  });
-  return { customerSalesIds, dayStart, days };
-};
-
 const cached = <T>(cache: WeakMap<WorkbookData, T>, data: WorkbookData, build: () => T): T => {
   let index = cache.get(data);
   if (index === undefined) cache.set(data, (index = build()));
@@ -179,12 +142,14 @@ const knownArticles = (data: WorkbookData): Set<string> =>
  */
 const purchasedArticles = (data: WorkbookData, selection: PurchasedArticlesSelection): SelectionResult => {
   const index = cached(articleIndexes, data, () => buildArticleIndex(data.sales));
+  const { customerRows, days, firstRows } = salesColumnsOf(data);
   const since = selection.since === undefined ? null : isoToDay(selection.since);
   const until = selection.until === undefined ? null : isoToDay(selection.until);
   const problems: Problem[] = [];
   const counted = new Uint8Array(data.sales.length);
-  /** Customer key → total quantity of its matching lines. */
-  const totals = new Map<string, number>();
+  /** By first customer row: total quantity of its matching lines, and whether it has any. */
+  const totals = new Float64Array(data.customers.length);
+  const bought = new Uint8Array(data.customers.length);
   let known: Set<string> | null = null;
   for (const article of selection.articles) {
     const id = index.articleIds.get(articleKey(article));
@@ -196,33 +161,22 @@ const purchasedArticles = (data: WorkbookData, selection: PurchasedArticlesSelec
     }
     for (let k = index.lineStart[id]; k < index.lineStart[id + 1]; k++) {
       const i = index.lines[k];
-      const { day, quantity, customerId } = data.sales[i];
-      const customer = customerKey(customerId);
-      if (counted[i] || customer === '') continue;
-      if ((since !== null || until !== null) && day === null) continue;
-      if ((since !== null && (day as Day) < since) || (until !== null && (day as Day) > until)) continue;
+      const customer = customerRows[i];
+      const day = days[i];
+      if (counted[i] || customer < 0) continue;
+      if ((since !== null || until !== null) && Number.isNaN(day)) continue;
+      if ((since !== null && day < since) || (until !== null && day > until)) continue;
       counted[i] = 1;
-      totals.set(customer, (totals.get(customer) ?? 0) + (quantity ?? 1));
+      totals[customer] += data.sales[i].quantity ?? 1;
+      bought[customer] = 1;
     }
   }
   const minimum = selection.minQuantity ?? 0;
-  const selected = data.customers.filter((customer) => {
-    const total = totals.get(customerKey(customer.customerId));
-    return total !== undefined && total >= minimum;
+  const selected = data.customers.filter((_, i) => {
+    const customer = firstRows[i];
+    return customer >= 0 && bought[customer] === 1 && totals[customer] >= minimum;
   });
   return { recipients: customersToRecipients(data, selected), problems };
-};
-
-/** Index of the first element ≥ value in days[from, to), which is ascending. */
-const lowerBound = (days: Float64Array, from: number, to: number, value: number): number => {
-  let low = from;
-  let high = to;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (days[middle] < value) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 };
 
 /**
@@ -234,16 +188,22 @@ const inactiveCustomers = (
   selection: InactiveCustomersSelection,
   today: Day,
 ): SelectionResult => {
-  const index = cached(activityIndexes, data, () => buildActivityIndex(data));
+  const { customerRows, days, firstRows } = salesColumnsOf(data);
   const asOf = (selection.asOf === undefined ? null : isoToDay(selection.asOf)) ?? today;
   const from = addMonths(asOf, -selection.months);
   const includeNever = selection.includeNeverPurchased ?? true;
+  // One pass over the line columns per selection: cheaper than sorting each customer's days for a binary search.
+  const bought = new Uint8Array(data.customers.length);
+  const active = new Uint8Array(data.customers.length);
+  for (let i = 0; i < customerRows.length; i++) {
+    const customer = customerRows[i];
+    if (customer < 0) continue;
+    bought[customer] = 1;
+    if (days[i] >= from && days[i] <= asOf) active[customer] = 1; // false for an undated line (NaN)
+  }
   const inactive = data.customers.filter((_, i) => {
-    const id = index.customerSalesIds[i];
-    if (id < 0) return includeNever;
-    const end = index.dayStart[id + 1];
-    const first = lowerBound(index.days, index.dayStart[id], end, from);
-    return first === end || index.days[first] > asOf;
+    const customer = firstRows[i];
+    return customer < 0 || bought[customer] === 0 ? includeNever : active[customer] === 0;
   });
   return { recipients: customersToRecipients(data, inactive), problems: [] };
 };

@@ -28,6 +28,16 @@ describe('KeySet', () => {
     expect(set.has('P99999')).toBe(false);
   });
 
+  it('indexOf numbers the keys in the order they were first added, also after the table grew', () => {
+    const set = new KeySet();
+    const keys = Array.from({ length: 3_000 }, (_, i) => (i % 3 === 0 ? `Kunde ${i} – Übersee` : `K-${i}`));
+    keys.forEach((key) => set.add(key));
+    keys.forEach((key) => set.add(` ${key}`.slice(1)));
+    expect(keys.map((key) => set.indexOf(key))).toEqual(keys.map((_, i) => i));
+    expect(set.indexOf('K-3000')).toBe(-1);
+    expect(set.indexOf('k-1')).toBe(-1);
+  });
+
   it('answers like a built-in Set for any sequence of adds and lookups', () => {
     const key = fc.oneof(
       fc.string({ maxLength: 4 }),
@@ -41,6 +51,7 @@ describe('KeySet', () => {
         for (const [op, k] of operations) {
           const want = op === 'add' ? !expected.has(k) && Boolean(expected.add(k)) : expected.has(k);
           expect(op === 'add' ? actual.add(k) : actual.has(k)).toBe(want);
+          expect(actual.indexOf(k)).toBe([...expected].indexOf(k));
         }
       }),
     );

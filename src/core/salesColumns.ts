@@ -1,0 +1,76 @@
+import { KeySet } from './keySet';
+import type { Customer, SaleLine, SalesColumns, WorkbookData } from './model';
+import { customerKey } from './recipients';
+
+/**
+ * Customer numbers → customer rows, matched as everywhere else (ignoring case and surrounding spaces). A sales line
+ * nearly always spells its customer number exactly as the customers sheet does: that is one KeySet lookup, which
+ * the parser needs for its 'unknownCustomer' check anyway. Only other spellings pay for the normalised lookup.
+ */
+export class CustomerRows {
+  /** Per customer row: the first row with the same customer number; -1 for a row without one. */
+  readonly firstRows: Int32Array;
+  private readonly exact: KeySet;
+  /** By the KeySet's index of an exact customer number: the first row of that number. */
+  private readonly firstRowOfExact: number[] = [];
+  private readonly firstRowByKey = new Map<string, number>();
+
+  constructor(customers: readonly Customer[]) {
+    this.firstRows = new Int32Array(customers.length);
+    this.exact = new KeySet(customers.length);
+    for (let row = 0; row < customers.length; row++) {
+      const { customerId } = customers[row];
+      const key = customerKey(customerId);
+      let first = key === '' ? -1 : this.firstRowByKey.get(key);
+      if (first === undefined) this.firstRowByKey.set(key, (first = row));
+      this.firstRows[row] = first;
+      if (this.exact.add(customerId)) this.firstRowOfExact.push(first);
+    }
+  }
+
+  /** Whether a customer has exactly this number, spelled the same. */
+  has(customerId: string): boolean {
+    return this.exact.has(customerId);
+  }
+
+  /** The first row of the customer number when a customer has it spelled exactly so, else -1. */
+  exactRow(customerId: string): number {
+    const index = this.exact.indexOf(customerId);
+    return index < 0 ? -1 : this.firstRowOfExact[index];
+  }
+
+  /** The first row of the customer number in any spelling, else -1. */
+  rowOf(customerId: string): number {
+    const row = this.exactRow(customerId);
+    return row >= 0 ? row : (this.firstRowByKey.get(customerKey(customerId)) ?? -1);
+  }
+}
+
+/** The columns for lines that did not come from the parser (built by hand, or replaced after parsing). */
+export const salesColumnsFromLines = (
+  sales: readonly SaleLine[],
+  customers: readonly Customer[],
+): SalesColumns => {
+  const lookup = new CustomerRows(customers);
+  const customerRows = new Int32Array(sales.length);
+  const days = new Float64Array(sales.length);
+  for (let i = 0; i < sales.length; i++) {
+    customerRows[i] = lookup.rowOf(sales[i].customerId);
+    days[i] = sales[i].day ?? NaN;
+  }
+  return { sales, customers, customerRows, days, firstRows: lookup.firstRows };
+};
+
+const describes = (columns: SalesColumns | undefined, data: WorkbookData): columns is SalesColumns =>
+  columns !== undefined && columns.sales === data.sales && columns.customers === data.customers;
+
+const derived = new WeakMap<WorkbookData, SalesColumns>();
+
+/** The parser's columns when they describe the workbook's arrays, else columns derived once from its lines. */
+export const salesColumnsOf = (data: WorkbookData): SalesColumns => {
+  if (describes(data.salesColumns, data)) return data.salesColumns;
+  let columns = derived.get(data);
+  if (!describes(columns, data))
+    derived.set(data, (columns = salesColumnsFromLines(data.sales, data.customers)));
+  return columns;
+};
