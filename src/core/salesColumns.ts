@@ -46,19 +46,65 @@ export class CustomerRows {
   }
 }
 
+export const articleKey = (text: string): string => text.trim().toLowerCase();
+
+/**
+ * Dense ids of article numbers and names, matched as selections match them (trimmed, any case). The raw text is
+ * looked up first, as most lines repeat it verbatim; and an article number nearly always comes with the same name
+ * text, so comparing with that spares the name's lookup.
+ */
+export class ArticleIds {
+  /** Article number or name, trimmed and lower-case → dense id. */
+  readonly ids = new Map<string, number>();
+  private readonly raw = new Map<string, number>();
+  private readonly nameTextWith: string[] = [];
+  private readonly nameIdWith: number[] = [];
+
+  /** Stores the ids of line i's number at 2i and of its name at 2i + 1 (-1 when empty or the same article). */
+  put(lineArticles: Int32Array, i: number, articleNo: string, articleName: string): void {
+    const number = this.idOf(articleNo);
+    let name: number;
+    if (number >= 0 && this.nameTextWith[number] === articleName) name = this.nameIdWith[number];
+    else {
+      name = this.idOf(articleName);
+      if (number >= 0) {
+        this.nameTextWith[number] = articleName;
+        this.nameIdWith[number] = name;
+      }
+    }
+    lineArticles[2 * i] = number;
+    lineArticles[2 * i + 1] = name === number ? -1 : name;
+  }
+
+  private idOf(text: string): number {
+    const known = this.raw.get(text);
+    if (known !== undefined) return known;
+    const key = articleKey(text);
+    let id = key === '' ? -1 : this.ids.get(key);
+    if (id === undefined) this.ids.set(key, (id = this.ids.size));
+    this.raw.set(text, id);
+    return id;
+  }
+}
+
 /** The columns for lines that did not come from the parser (built by hand, or replaced after parsing). */
 export const salesColumnsFromLines = (
   sales: readonly SaleLine[],
   customers: readonly Customer[],
 ): SalesColumns => {
   const lookup = new CustomerRows(customers);
+  const articles = new ArticleIds();
   const customerRows = new Int32Array(sales.length);
   const days = new Float64Array(sales.length);
+  const lineArticles = new Int32Array(sales.length * 2);
   for (let i = 0; i < sales.length; i++) {
-    customerRows[i] = lookup.rowOf(sales[i].customerId);
-    days[i] = sales[i].day ?? NaN;
+    const line = sales[i];
+    customerRows[i] = lookup.rowOf(line.customerId);
+    days[i] = line.day ?? NaN;
+    articles.put(lineArticles, i, line.articleNo, line.articleName);
   }
-  return { sales, customers, customerRows, days, firstRows: lookup.firstRows };
+  const { firstRows } = lookup;
+  return { sales, customers, customerRows, days, firstRows, articleIds: articles.ids, lineArticles };
 };
 
 const describes = (columns: SalesColumns | undefined, data: WorkbookData): columns is SalesColumns =>

@@ -5,10 +5,10 @@ import type {
   SelectionDefinition,
 } from './campaign';
 import { compileSelectionFilter, type FilterableRecord, type RecordPredicate } from './filters';
-import type { Contact, Customer, Day, Recipient, SaleLine, WorkbookData } from './model';
+import type { Contact, Customer, Day, Recipient, WorkbookData } from './model';
 import { problem, type Problem } from './problems';
 import { contactsToRecipients, customerKey, customersToRecipients } from './recipients';
-import { salesColumnsOf } from './salesColumns';
+import { articleKey, salesColumnsOf } from './salesColumns';
 import { addMonths, isoToDay } from './values';
 
 export interface SelectionResult {
@@ -19,90 +19,6 @@ export interface SelectionResult {
 export interface SelectionOptions {
   today: Day;
 }
-
-/**
- * The lines of each article, built once per workbook, with dense integer ids instead of per-line strings and
- * arrays: a million lines would otherwise mean millions of small allocations on every cold run. Customers are known
- * by their first customer row (SalesColumns), which the parser already found for every line.
- * Lines of article a are lines[lineStart[a] .. lineStart[a + 1]) (compressed sparse rows).
- */
-interface ArticleIndex {
-  /** Article number or name, lower-case → dense article id (a line is listed under both). */
-  articleIds: Map<string, number>;
-  lineStart: Int32Array;
-  lines: Int32Array;
-}
-
-const articleIndexes = new WeakMap<WorkbookData, ArticleIndex>();
-
-const articleKey = (text: string): string => text.trim().toLowerCase();
-
-/** Dense ids for keys; the raw text is looked up first, as most lines repeat it verbatim. */
-const denseIds = (normalise: (text: string) => string) => {
-  const ids = new Map<string, number>();
-  const raw = new Map<string, number>();
-  const idOf = (text: string): number => {
-    const known = raw.get(text);
-    if (known !== undefined) return known;
-    const key = normalise(text);
-    let id = key === '' ? -1 : ids.get(key);
-    if (id === undefined) {
-      id = ids.size;
-      ids.set(key, id);
-    }
-    raw.set(text, id);
-    return id;
-  };
-  return { ids, idOf };
-};
-
-/** Prefix sums of counts: start offsets of each group, length groups + 1. */
-const offsets = (counts: Int32Array): Int32Array => {
-  const start = new Int32Array(counts.length + 1);
-  for (let i = 0; i < counts.length; i++) start[i + 1] = start[i] + counts[i];
-  return start;
-};
-
-/** Article ids of each line: number at 2i, name at 2i + 1 (-1 when empty or the same article). */
-const lineArticlesOf = (sales: readonly SaleLine[]) => {
-  const articles = denseIds(articleKey);
-  const lineArticles = new Int32Array(sales.length * 2);
-  // An article number nearly always comes with the same name text: comparing with it spares a map lookup.
-  const nameTextWith: string[] = [];
-  const nameIdWith: number[] = [];
-  for (let i = 0; i < sales.length; i++) {
-    const line = sales[i];
-    const number = articles.idOf(line.articleNo);
-    let name: number;
-    if (number >= 0 && nameTextWith[number] === line.articleName) name = nameIdWith[number];
-    else {
-      name = articles.idOf(line.articleName);
-      if (number >= 0) [nameTextWith[number], nameIdWith[number]] = [line.articleName, name];
-    }
-    lineArticles[2 * i] = number;
-    lineArticles[2 * i + 1] = name === number ? -1 : name;
-  }
-  return { articleIds: articles.ids, lineArticles };
-};
-
-const buildArticleIndex = (sales: readonly SaleLine[]): ArticleIndex => {
-  const { articleIds, lineArticles } = lineArticlesOf(sales);
-  const lineCounts = new Int32Array(articleIds.size);
-  for (let j = 0; j < lineArticles.length; j++) if (lineArticles[j] >= 0) lineCounts[lineArticles[j]]++;
-  const lineStart = offsets(lineCounts);
-  const lines = new Int32Array(lineStart[articleIds.size]);
-  const lineFill = lineStart.slice(0, -1);
-  for (let j = 0; j < lineArticles.length; j++) {
-    if (lineArticles[j] >= 0) lines[lineFill[lineArticles[j]]++] = j >> 1;
-  }
-  return { articleIds, lineStart, lines };
-};
-
-const cached = <T>(cache: WeakMap<WorkbookData, T>, data: WorkbookData, build: () => T): T => {
-  let index = cache.get(data);
-  if (index === undefined) cache.set(data, (index = build()));
-  return index;
-};
 
 const filterRecords = <T extends FilterableRecord>(
   records: readonly T[],
@@ -136,47 +52,55 @@ const knownArticles = (data: WorkbookData): Set<string> =>
     data.articles.flatMap((article) => [articleKey(article.articleNo), articleKey(article.articleName)]),
   );
 
+/** Flags of the article ids the selection names; a name found neither in the lines nor the articles is a warning. */
+const wantedArticles = (
+  data: WorkbookData,
+  articleIds: ReadonlyMap<string, number>,
+  articles: readonly string[],
+): { ids: Uint8Array; problems: Problem[] } => {
+  const ids = new Uint8Array(articleIds.size);
+  const problems: Problem[] = [];
+  let known: Set<string> | null = null;
+  for (const article of articles) {
+    const id = articleIds.get(articleKey(article));
+    if (id !== undefined) ids[id] = 1;
+    else if (!(known ??= knownArticles(data)).has(articleKey(article)))
+      problems.push(problem('unknownArticle', 'warning', { value: article }));
+  }
+  return { ids, problems };
+};
+
 /**
  * Customers with matching sales lines in the period. A line without quantity counts as one piece, so a minimum
  * quantity never drops a purchase only because the quantity cell was empty.
  */
 const purchasedArticles = (data: WorkbookData, selection: PurchasedArticlesSelection): SelectionResult => {
-  const index = cached(articleIndexes, data, () => buildArticleIndex(data.sales));
-  const { customerRows, days, firstRows } = salesColumnsOf(data);
+  const { customerRows, days, firstRows, articleIds, lineArticles } = salesColumnsOf(data);
   const since = selection.since === undefined ? null : isoToDay(selection.since);
   const until = selection.until === undefined ? null : isoToDay(selection.until);
-  const problems: Problem[] = [];
-  const counted = new Uint8Array(data.sales.length);
+  const dated = since !== null || until !== null;
+  const wanted = wantedArticles(data, articleIds, selection.articles);
   /** By first customer row: total quantity of its matching lines, and whether it has any. */
   const totals = new Float64Array(data.customers.length);
   const bought = new Uint8Array(data.customers.length);
-  let known: Set<string> | null = null;
-  for (const article of selection.articles) {
-    const id = index.articleIds.get(articleKey(article));
-    if (id === undefined) {
-      if (!(known ??= knownArticles(data)).has(articleKey(article))) {
-        problems.push(problem('unknownArticle', 'warning', { value: article }));
-      }
-      continue;
-    }
-    for (let k = index.lineStart[id]; k < index.lineStart[id + 1]; k++) {
-      const i = index.lines[k];
-      const customer = customerRows[i];
-      const day = days[i];
-      if (counted[i] || customer < 0) continue;
-      if ((since !== null || until !== null) && Number.isNaN(day)) continue;
-      if ((since !== null && day < since) || (until !== null && day > until)) continue;
-      counted[i] = 1;
-      totals[customer] += data.sales[i].quantity ?? 1;
-      bought[customer] = 1;
-    }
+  // One pass over the line columns per selection; a line listed under two wanted articles counts once.
+  for (let i = 0; i < customerRows.length; i++) {
+    const number = lineArticles[2 * i];
+    const name = lineArticles[2 * i + 1];
+    if (!((number >= 0 && wanted.ids[number] === 1) || (name >= 0 && wanted.ids[name] === 1))) continue;
+    const customer = customerRows[i];
+    const day = days[i];
+    if (customer < 0 || (dated && Number.isNaN(day))) continue;
+    if ((since !== null && day < since) || (until !== null && day > until)) continue;
+    totals[customer] += data.sales[i].quantity ?? 1;
+    bought[customer] = 1;
   }
   const minimum = selection.minQuantity ?? 0;
   const selected = data.customers.filter((_, i) => {
     const customer = firstRows[i];
     return customer >= 0 && bought[customer] === 1 && totals[customer] >= minimum;
   });
-  return { recipients: customersToRecipients(data, selected), problems };
+  return { recipients: customersToRecipients(data, selected), problems: wanted.problems };
 };
 
 /**
