@@ -158,9 +158,17 @@ const textOf = (cell: CellValue | undefined): string => {
   return String(cell);
 };
 
-/** Numbers, booleans and dates are never blank; only their text would be built to find that out. */
+/** Printable ASCII: neither whitespace that trim() would remove nor a control character. */
+const isPrintableAscii = (code: number): boolean => code > 0x20 && code < 0x7f;
+
+/**
+ * Numbers, booleans and dates are never blank; only their text would be built to find that out. A string starting
+ * with a printable ASCII character is not blank either, without trimming it.
+ */
 const isBlankCell = (cell: CellValue | undefined): boolean =>
-  cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '');
+  cell === null ||
+  cell === undefined ||
+  (typeof cell === 'string' && !isPrintableAscii(cell.charCodeAt(0)) && cell.trim() === '');
 
 const isBlankRow = (row: readonly CellValue[]): boolean => row.every(isBlankCell);
 
@@ -260,12 +268,27 @@ const contactValue = (
       return campaign.name;
     case 'campaignId':
       return campaign.id;
+    case 'firstName':
+      return person.firstName;
+    case 'lastName':
+      return person.lastName;
+    case 'company':
+      return person.company;
+    case 'email':
+      return person.email;
     case 'phone':
       return person.phone || person.mobile;
-    default:
-      return person[field];
+    case 'customerId':
+      return person.customerId;
   }
 };
+
+/** textOf(cell) === text, without trimming a cell that already holds exactly the (untrimmable) text. */
+const holdsText = (cell: CellValue | undefined, text: string): boolean =>
+  (cell === text &&
+    isPrintableAscii(text.charCodeAt(0)) &&
+    isPrintableAscii(text.charCodeAt(text.length - 1))) ||
+  textOf(cell) === text;
 
 /** Updates the contact details in place; an empty source value never erases what people entered. */
 const refreshContactDetails = (
@@ -279,7 +302,7 @@ const refreshContactDetails = (
   for (const field of CONTACT_FIELDS) {
     const value = contactValue(field, member, campaign);
     const column = layout.columns[field];
-    if (value === '' || textOf(row[column]) === value) continue;
+    if (value === '' || holdsText(row[column], value)) continue;
     row[column] = value;
     changed = true;
   }

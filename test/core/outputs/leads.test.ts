@@ -217,6 +217,41 @@ describe('mergeLeads on a sheet people have worked with', () => {
     expect(cell(result.table, annaId, 'Priorität')).toBe(1);
   });
 
+  it.each<[string, CellValue, 'updated' | 'unchanged']>([
+    ['the same text', 'Müller & Söhne; GmbH', 'unchanged'],
+    ['padded with spaces', '  Müller & Söhne; GmbH ', 'unchanged'],
+    ['padded with a no-break space and a tab', '\u00A0Müller & Söhne; GmbH\t', 'unchanged'],
+    ['another firm', 'Müller & Söhne GmbH', 'updated'],
+    ['a number', 10002, 'updated'],
+  ])('counts a Firma cell holding %s (%p) as %s', (_, firma, expected) => {
+    const sheet = editSheet(first, { [jorgId]: { Firma: firma } });
+    const result = mergeLeads(sheet, CAMPAIGN, [anna, jorg, eva], T2, 'de');
+    expect(counts(result)).toEqual({
+      created: 0,
+      updated: expected === 'updated' ? 1 : 0,
+      unchanged: expected === 'updated' ? 2 : 3,
+      notInGroup: 0,
+    });
+    expect(cell(result.table, jorgId, 'Firma')).toBe(expected === 'updated' ? jorg.recipient.company : firma);
+  });
+
+  it.each<[string, CellValue[]]>([
+    ['spaces', ['  ', ' ']],
+    ['no-break spaces and tabs', ['\u00A0', '\t', '\u2003']],
+    ['nulls and empty text', [null, '']],
+  ])('skips a row of %s as blank', (_, cells) => {
+    const [header, ...rows] = asSheet(first).rows;
+    const result = mergeLeads(
+      { name: 'Leads', rows: [header, cells, ...rows] },
+      CAMPAIGN,
+      [anna, jorg, eva],
+      T2,
+      'de',
+    );
+    expect(result.table.rows).toHaveLength(3);
+    expect(counts(result)).toEqual({ created: 0, updated: 0, unchanged: 3, notInGroup: 0 });
+  });
+
   it('updates changed contact details and the Aktualisiert date only for that lead', () => {
     const moved = {
       ...anna,
