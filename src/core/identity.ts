@@ -198,6 +198,14 @@ export class IdentityCoder {
   private readonly customerIds = new Map<string, number>();
   private readonly companies = new Map<string, number>();
   private readonly pairs = new PairCoder();
+  private readonly known = new WeakMap<Recipient, IdentityCodes>();
+
+  /** Remembers the codes of each recipient object: a group's members are keyed again for every selection applied. */
+  encodeKnown(recipient: Recipient): IdentityCodes {
+    let codes = this.known.get(recipient);
+    if (codes === undefined) this.known.set(recipient, (codes = this.encode(recipient)));
+    return codes;
+  }
 
   encode(recipient: Recipient): IdentityCodes {
     const parts = identityParts(recipient);

@@ -46,9 +46,17 @@ interface Candidate {
   reason: ExclusionReason | null;
 }
 
+/** One coder per workbook for groups continued selection by selection (the pane's previews and applies). */
+const workbookCoders = new WeakMap<WorkbookData, IdentityCoder>();
+
+const workbookCoder = (data: WorkbookData): IdentityCoder => {
+  let coder = workbookCoders.get(data);
+  if (coder === undefined) workbookCoders.set(data, (coder = new IdentityCoder()));
+  return coder;
+};
+
 /** The mutable working state behind a TargetGroup value: lists plus identity indexes for O(1) lookups. */
 class GroupBuilder {
-  private readonly coder = new IdentityCoder();
   private members: Member[] = [];
   private memberKeys: IdentityCodes[] = [];
   private readonly memberIndex = new IdentityIndex<number>();
@@ -64,12 +72,15 @@ class GroupBuilder {
   private readonly problems: Problem[] = [];
   private readonly problemSignatures = new Set<string>();
 
-  static from(group: TargetGroup): GroupBuilder {
-    const builder = new GroupBuilder();
-    for (const member of group.members) builder.addMember(member, builder.identity(member.recipient));
-    for (const exclusion of group.excluded) builder.list(exclusion, builder.identity(exclusion.recipient));
-    for (const exclusion of group.blocked ?? [])
-      builder.block(exclusion, builder.identity(exclusion.recipient));
+  constructor(private readonly coder = new IdentityCoder()) {}
+
+  /** The group's records keep their codes from the last time the workbook's coder met them. */
+  static from(group: TargetGroup, coder: IdentityCoder): GroupBuilder {
+    const builder = new GroupBuilder(coder);
+    const known = (recipient: Recipient): IdentityCodes => coder.encodeKnown(recipient);
+    for (const member of group.members) builder.addMember(member, known(member.recipient));
+    for (const exclusion of group.excluded) builder.list(exclusion, known(exclusion.recipient));
+    for (const exclusion of group.blocked ?? []) builder.block(exclusion, known(exclusion.recipient));
     builder.reports.push(...group.reports);
     builder.addProblems(group.problems);
     return builder;
@@ -262,7 +273,7 @@ export const applySelection = (
   campaign: CampaignRules,
   options: TargetGroupOptions,
 ): TargetGroup => {
-  const builder = GroupBuilder.from(group);
+  const builder = GroupBuilder.from(group, workbookCoder(data));
   builder.apply(data, selection, selectionIndex, campaign, options);
   return builder.snapshot();
 };

@@ -206,11 +206,21 @@ describe('order of selections', () => {
         fc.array(selectionArbitrary, { maxLength: 3 }),
         typeArbitrary,
         (data, selections, type) => {
-          const folded = selections.reduce(
-            (group, selection, index) => applySelection(group, data, selection, index, { type }, options),
-            emptyTargetGroup(),
-          );
+          const fold = () =>
+            selections.reduce(
+              (group, selection, index) => applySelection(group, data, selection, index, { type }, options),
+              emptyTargetGroup(),
+            );
+          const folded = fold();
           expect(folded).toEqual(build(data, type, selections));
+          // Again with the workbook's coder warm from the first fold and from the reverse order.
+          [...selections]
+            .reverse()
+            .reduce(
+              (group, selection, index) => applySelection(group, data, selection, index, { type }, options),
+              folded,
+            );
+          expect(fold()).toEqual(folded);
         },
       ),
       { numRuns: 100 },
