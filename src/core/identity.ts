@@ -183,9 +183,9 @@ class PairCoder {
 }
 
 /**
- * Numbers the keys of every recipient met while building one target group; equal keys get equal numbers. Ids of
- * the three classes are numbered apart (id code = 3 × number + class); a name pair is (name, 2 × customer number)
- * or (name, 2 × company + 1).
+ * Numbers the keys of every recipient it meets (in one group build, or in one workbook's applied selections); equal
+ * keys get equal numbers. Ids of the three classes are numbered apart (id code = 3 × number + class); a name pair is
+ * (name, 2 × customer number) or (name, 2 × company + 1).
  */
 export class IdentityCoder {
   private readonly ids: [Map<string, number>, Map<string, number>, Map<string, number>] = [
