@@ -82,8 +82,17 @@ const SALUTATION_GENDER: Record<string, Gender> = {
   mx: 'diverse',
 };
 
-const genderOf = (salutation: string): Gender =>
-  SALUTATION_GENDER[salutation.toLowerCase().replace(/[^a-z]/g, '')] ?? 'unknown';
+/** A workbook spells its salutations a handful of ways: each spelling is read once (bounded, in case it is not so). */
+const gendersBySpelling = new Map<string, Gender>();
+const MAX_SPELLINGS = 256;
+
+const genderOf = (salutation: string): Gender => {
+  const known = gendersBySpelling.get(salutation);
+  if (known !== undefined) return known;
+  const gender = SALUTATION_GENDER[salutation.toLowerCase().replace(/[^a-z]/g, '')] ?? 'unknown';
+  if (gendersBySpelling.size < MAX_SPELLINGS) gendersBySpelling.set(salutation, gender);
+  return gender;
+};
 
 const joinWords = (...words: string[]): string => words.filter((word) => word !== '').join(' ');
 
@@ -147,11 +156,25 @@ const extraHeadersOf = (group: TargetGroup): string[] => {
   return [...seen];
 };
 
-const standardCell = (column: Column, person: Recipient, source: string, lang: Language): string => {
-  if (column === 'greeting') return greetingFor(person, lang);
-  if (column === 'source') return source;
-  return person[column];
-};
+/** The cells of COLUMNS, in its order: a literal reads each field by name instead of one keyed load per cell. */
+const standardCells = (person: Recipient, source: string, lang: Language): string[] => [
+  person.contactId,
+  person.customerId,
+  person.salutation,
+  person.title,
+  person.firstName,
+  person.lastName,
+  greetingFor(person, lang),
+  person.company,
+  person.street,
+  person.postalCode,
+  person.city,
+  person.country,
+  person.email,
+  person.phone,
+  person.mobile,
+  source,
+];
 
 /**
  * The target group as one table, for its sheet and for the CSV. Every cell is text: ids, postal codes and phone
@@ -173,11 +196,10 @@ export const targetGroupTable = (
   const headers = [...standardHeaders, ...uniqueNames(extras.map(mergeFieldName), standardHeaders)];
   const rows = group.members.map(({ key, recipient, selectionIndex }) => {
     const source = selectionLabels[selectionIndex] ?? '';
-    return [
-      ...COLUMNS.map((column) => standardCell(column, recipient, source, lang)),
-      ...(groupOf ? [memberGroupLabel(groupOf(key), lang)] : []),
-      ...extras.map((header) => recipient.extra[header] ?? ''),
-    ];
+    const row = standardCells(recipient, source, lang);
+    if (groupOf) row.push(memberGroupLabel(groupOf(key), lang));
+    for (const header of extras) row.push(recipient.extra[header] ?? '');
+    return row;
   });
   return { headers, rows, textColumns: headers.map((_, i) => i) };
 };

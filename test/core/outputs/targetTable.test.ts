@@ -76,6 +76,47 @@ describe('targetGroupTable', () => {
     expect(column(table, 'Quelle')).toEqual(['Kontakte: Ort = Köln', 'Inaktive Kunden (3 Monate)']);
   });
 
+  /** Every field a value of its own, so that a cell under the wrong header shows. */
+  const distinct = makeRecipient({
+    contactId: 'K-77',
+    customerId: '10077',
+    salutation: 'Herr',
+    title: 'Dr.',
+    firstName: 'Jörg',
+    lastName: 'Weiß',
+    company: 'Weiß & Söhne KG',
+    street: 'Domplatz 3',
+    postalCode: '50667',
+    city: 'Köln',
+    country: 'Deutschland',
+    email: 'joerg@weiss-soehne.de',
+    phone: '+49 221 555',
+    mobile: '0171 666',
+  });
+  it.each<[string, string]>([
+    ['KontaktNr', 'K-77'],
+    ['KundenNr', '10077'],
+    ['Anrede', 'Herr'],
+    ['Titel', 'Dr.'],
+    ['Vorname', 'Jörg'],
+    ['Nachname', 'Weiß'],
+    ['Briefanrede', 'Sehr geehrter Herr Dr. Weiß,'],
+    ['Firma', 'Weiß & Söhne KG'],
+    ['Strasse', 'Domplatz 3'],
+    ['PLZ', '50667'],
+    ['Ort', 'Köln'],
+    ['Land', 'Deutschland'],
+    ['EMail', 'joerg@weiss-soehne.de'],
+    ['Telefon', '+49 221 555'],
+    ['Mobil', '0171 666'],
+    ['Quelle', 'Inaktive Kunden (3 Monate)'],
+  ])('puts under %p the value %p', (header, value) => {
+    const member = { key: 'c:K-77', recipient: distinct, selectionIndex: 1 };
+    expect(column(targetGroupTable(makeGroup([member]), { type: 'letter' }, LABELS), header)).toEqual([
+      value,
+    ]);
+  });
+
   it('marks every column as text, so "=Müller" or "+49 …" never becomes a formula in Excel', () => {
     const table = targetGroupTable(
       makeGroup([makeMember({ lastName: '=Müller', extra: { Umsatz: '1.234,50' } })]),
