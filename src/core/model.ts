@@ -134,10 +134,6 @@ export interface SalesColumns {
   days: Float64Array;
   /** Per customer row: the first row with the same customer number as above; -1 for a row without a number. */
   firstRows: Int32Array;
-  /** Article number or name, trimmed and lower-case → dense article id. */
-  articleIds: ReadonlyMap<string, number>;
-  /** Article ids of line i: its number at 2i, its name at 2i + 1; -1 when empty or the same article as the number. */
-  lineArticles: Int32Array;
 }
 
 export interface WorkbookData {

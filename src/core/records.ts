@@ -16,7 +16,7 @@ import type {
 } from './model';
 import type { Problem, ProblemCode, Severity } from './problems';
 import { fail, ok, type Result } from './result';
-import { ArticleIds, CustomerRows } from './salesColumns';
+import { CustomerRows } from './salesColumns';
 import { recognizeWorkbook } from './sheetRoles';
 import type { CellValue, SheetTable } from './sheetTable';
 import {
@@ -515,10 +515,11 @@ export function parseContacts(
 }
 
 /** Sales lines with the numbers of SalesColumns that only the parser can fill cheaply, one entry per line. */
-export type ParsedSales = { lines: SaleLine[] } & Pick<
-  SalesColumns,
-  'customerRows' | 'days' | 'articleIds' | 'lineArticles'
->;
+export interface ParsedSales {
+  lines: SaleLine[];
+  customerRows: Int32Array;
+  days: Float64Array;
+}
 
 /**
  * Sales lines: the hot path (a million rows). Column indexes are looked up once; a line without amount but with
@@ -531,7 +532,8 @@ export function parseSales(
   customers: CustomerRows | null,
 ): ParsedSales {
   const reader = new SheetReader(table, mapping, log);
-  if (!requireColumn(reader, 'customerId')) return noSales();
+  if (!requireColumn(reader, 'customerId'))
+    return { lines: [], customerRows: new Int32Array(0), days: new Float64Array(0) };
   const customerColumn = reader.column('customerId');
   const dateColumn = reader.column('date');
   const noColumn = reader.column('articleNo');
@@ -544,8 +546,6 @@ export function parseSales(
   const room = Math.max(rows.length - reader.firstDataIndex, 0);
   const customerRows = new Int32Array(room);
   const days = new Float64Array(room);
-  const articles = new ArticleIds();
-  const lineArticles = new Int32Array(room * 2);
   for (let i = reader.firstDataIndex; i < rows.length; i++) {
     const cells = rows[i];
     const row = reader.rowNumber(i);
@@ -569,29 +569,24 @@ export function parseSales(
       if (price !== null) amount = quantity * price;
     }
     const day = reader.day(cells, dateColumn, row);
-    const articleNo = reader.text(cells, noColumn, row);
-    const articleName = reader.text(cells, nameColumn, row);
     customerRows[lines.length] = customerRow;
     days[lines.length] = day ?? NaN;
-    articles.put(lineArticles, lines.length, articleNo, articleName);
-    lines.push({ customerId, day, articleNo, articleName, quantity, amount, row });
+    lines.push({
+      customerId,
+      day,
+      articleNo: reader.text(cells, noColumn, row),
+      articleName: reader.text(cells, nameColumn, row),
+      quantity,
+      amount,
+      row,
+    });
   }
   return {
     lines,
     customerRows: customerRows.subarray(0, lines.length),
     days: days.subarray(0, lines.length),
-    articleIds: articles.ids,
-    lineArticles: lineArticles.subarray(0, lines.length * 2),
   };
 }
-
-const noSales = (): ParsedSales => ({
-  lines: [],
-  customerRows: new Int32Array(0),
-  days: new Float64Array(0),
-  articleIds: new Map(),
-  lineArticles: new Int32Array(0),
-});
 
 /** Article rows; a row needs a number or a name. */
 export function parseArticles(table: SheetTable, mapping: SheetMapping, log: ProblemLog): Article[] {
@@ -658,8 +653,9 @@ export function parseWorkbook(
     contactsTable && mapping.contacts
       ? parseContacts(contactsTable, mapping.contacts, log, customerRows)
       : null;
-  const { lines: sales, ...salesColumnsOfLines } =
-    salesTable && mapping.sales ? parseSales(salesTable, mapping.sales, log, customerRows) : noSales();
+  const parsedSales =
+    salesTable && mapping.sales ? parseSales(salesTable, mapping.sales, log, customerRows) : null;
+  const sales = parsedSales?.lines ?? [];
   const articles =
     articlesTable && mapping.articles
       ? parseArticles(articlesTable, mapping.articles, log)
@@ -667,8 +663,9 @@ export function parseWorkbook(
   const salesColumns: SalesColumns = {
     sales,
     customers,
+    customerRows: parsedSales?.customerRows ?? new Int32Array(0),
+    days: parsedSales?.days ?? new Float64Array(0),
     firstRows: customerRows?.firstRows ?? new Int32Array(0),
-    ...salesColumnsOfLines,
   };
   const allProblems = [...problems, ...log.problems()];
   return ok({ contacts, customers, sales, articles, mapping, problems: allProblems, salesColumns });

@@ -8,7 +8,7 @@ import { compileSelectionFilter, type FilterableRecord, type RecordPredicate } f
 import type { Contact, Customer, Day, Recipient, WorkbookData } from './model';
 import { problem, type Problem } from './problems';
 import { contactsToRecipients, customerKey, customersToRecipients } from './recipients';
-import { articleKey, salesColumnsOf } from './salesColumns';
+import { articleKey, lineArticlesOf, salesColumnsOf } from './salesColumns';
 import { addMonths, isoToDay } from './values';
 
 export interface SelectionResult {
@@ -75,7 +75,8 @@ const wantedArticles = (
  * quantity never drops a purchase only because the quantity cell was empty.
  */
 const purchasedArticles = (data: WorkbookData, selection: PurchasedArticlesSelection): SelectionResult => {
-  const { customerRows, days, firstRows, articleIds, lineArticles } = salesColumnsOf(data);
+  const { customerRows, days, firstRows } = salesColumnsOf(data);
+  const { articleIds, lineArticles } = lineArticlesOf(data.sales);
   const since = selection.since === undefined ? null : isoToDay(selection.since);
   const until = selection.until === undefined ? null : isoToDay(selection.until);
   const dated = since !== null || until !== null;
