@@ -102,8 +102,13 @@ export const salesColumnsFromLines = (
   return { sales, customers, customerRows, days, firstRows: lookup.firstRows };
 };
 
+/** The same arrays, and still of the same length: lines or customers appended later void the columns too. */
 const describes = (columns: SalesColumns | undefined, data: WorkbookData): columns is SalesColumns =>
-  columns !== undefined && columns.sales === data.sales && columns.customers === data.customers;
+  columns !== undefined &&
+  columns.sales === data.sales &&
+  columns.customers === data.customers &&
+  columns.customerRows.length === data.sales.length &&
+  columns.firstRows.length === data.customers.length;
 
 const derived = new WeakMap<WorkbookData, SalesColumns>();
 

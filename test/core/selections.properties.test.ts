@@ -19,7 +19,7 @@ import { sheet } from './sheetBuilders';
  * the sales lines selects, on messy lines: customer numbers and article texts in varying case and spacing, one
  * article number sold under several names, names that equal another article's number, undated and empty lines,
  * lines of unknown customers. Workbooks come built by hand, parsed from sheets (the parser fills the sales columns
- * the selections use), and parsed with the lines replaced afterwards (the columns then no longer apply).
+ * the selections use), and parsed with lines replaced or rows appended afterwards (the columns then no longer apply).
  */
 
 const pick = <T>(values: readonly T[]) => fc.constantFrom(...values);
@@ -87,6 +87,14 @@ const withLinesReplaced: fc.Arbitrary<WorkbookData> = parsedArbitrary.map((data)
   sales: [...data.sales].reverse().slice(1),
 }));
 
+const withRowsAppended: fc.Arbitrary<WorkbookData> = fc
+  .tuple(parsedArbitrary, saleArbitrary, pick(CUSTOMER_IDS))
+  .map(([data, line, customerId]) => {
+    data.sales.push(line);
+    data.customers.push(makeCustomer({ customerId }));
+    return data;
+  });
+
 const purchasedArbitrary: fc.Arbitrary<PurchasedArticlesSelection> = fc.record(
   {
     from: fc.constant('purchasedArticles' as const),
@@ -152,6 +160,7 @@ describe.each([
   ['built by hand', workbookArbitrary],
   ['parsed from sheets', parsedArbitrary],
   ['parsed, lines replaced afterwards', withLinesReplaced],
+  ['parsed, a line and a customer appended afterwards', withRowsAppended],
 ])('selections on sales lines agree with a plain scan (%s)', (_source, workbooks) => {
   it('purchasedArticles', () => {
     fc.assert(
