@@ -843,11 +843,20 @@ const buildSample = (): Sample => {
   };
 };
 
-/** The sheets of the sample workbook, in workbook order. Each call returns fresh arrays. */
-export const sampleWorkbookTables = (): SheetTable[] => buildSample().tables;
+let built: Sample | undefined;
+/** Built once (it parses the sample to draw the control group). */
+const sample = (): Sample => (built ??= buildSample());
+
+const copyTable = (table: SheetTable): SheetTable => ({
+  ...table,
+  rows: table.rows.map((row) => row.map((cell) => (cell instanceof Date ? new Date(cell) : cell))),
+});
+
+/** The sheets of the sample workbook, in workbook order. Each call returns fresh tables for the caller to change. */
+export const sampleWorkbookTables = (): SheetTable[] => sample().tables.map(copyTable);
 
 /** The add-in's state as the sample workbook stores it (very hidden): the campaign that already ran. */
-export const sampleState = (): AddinState => buildSample().state;
+export const sampleState = (): AddinState => JSON.parse(JSON.stringify(sample().state)) as AddinState;
 
 /** The state as the sheet the add-in keeps it in, for the sample file and for tests on the whole workbook. */
 export const sampleStateSheet = (): SheetTable => {
