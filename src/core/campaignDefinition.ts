@@ -11,12 +11,9 @@ import { SHEET_ROLES, type Field } from './model';
 import { problem, type Problem } from './problems';
 import { fail, ok, type Result } from './result';
 import { isoToDay } from './values';
+import { endsBeforeStart, MAX_CONTROL_PERCENT, MAX_EVALUATION_DAYS } from './campaignFields';
 
 const MAX_NAME_LENGTH = 60;
-/** Above half, the "control" group would be the campaign's majority: surely a typo. */
-export const MAX_CONTROL_PERCENT = 50;
-/** Two years: longer windows measure the season, not the campaign. */
-export const MAX_EVALUATION_DAYS = 730;
 const SELECTION_SOURCES = ['contacts', 'customers', 'purchasedArticles', 'inactiveCustomers'] as const;
 const FIELDS: readonly Field[] = [
   'contactId',
@@ -204,7 +201,7 @@ const campaign = z
   })
   .check((ctx) => {
     const { start, end } = ctx.value;
-    if (start !== undefined && end !== undefined && end < start) {
+    if (endsBeforeStart(start, end)) {
       ctx.issues.push({ code: 'custom', path: ['end'], message: 'must not be before "start"', input: end });
     }
   });

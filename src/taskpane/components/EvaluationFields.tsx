@@ -18,7 +18,7 @@ import {
   parseEvaluationDays,
   type CampaignFieldError,
   type ParsedField,
-} from '../state/campaignFields';
+} from '../../core/campaignFields';
 import type { BasicsChange } from '../state/wizardReducer';
 
 export const STATUS_LABEL: Record<CampaignStatus, MessageKey> = {

@@ -4,7 +4,7 @@ import {
   parseControlPercent,
   parseCost,
   parseEvaluationDays,
-} from '../../../src/taskpane/state/campaignFields';
+} from '../../src/core/campaignFields';
 
 describe('parseCost', () => {
   it.each([

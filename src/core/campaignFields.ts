@@ -1,10 +1,16 @@
-import type { Result } from '../../core/result';
-import { fail, ok } from '../../core/result';
-import { parseNumber } from '../../core/values';
+import type { Result } from './result';
+import { fail, ok } from './result';
+import { parseNumber } from './values';
 
-import { MAX_CONTROL_PERCENT, MAX_EVALUATION_DAYS } from '../../core/campaignDefinition';
+/**
+ * The evaluation fields of a campaign as people type them (the pane's step 1), and their limits, which the campaign
+ * file's validation (campaignDefinition.ts) shares.
+ */
 
-export { MAX_CONTROL_PERCENT, MAX_EVALUATION_DAYS };
+/** Above half, the "control" group would be the campaign's majority: surely a typo. */
+export const MAX_CONTROL_PERCENT = 50;
+/** Two years: longer windows measure the season, not the campaign. */
+export const MAX_EVALUATION_DAYS = 730;
 
 export type CampaignFieldError = 'endBeforeStart' | 'costInvalid' | 'daysInvalid' | 'percentInvalid';
 
@@ -37,8 +43,11 @@ export const parseControlPercent = (text: string): ParsedField<number> => {
 };
 
 /** ISO dates compare as text. */
+export const endsBeforeStart = (start?: string, end?: string): boolean =>
+  start !== undefined && end !== undefined && start !== '' && end !== '' && end < start;
+
 export const dateRangeError = (start?: string, end?: string): CampaignFieldError | null =>
-  start && end && end < start ? 'endBeforeStart' : null;
+  endsBeforeStart(start, end) ? 'endBeforeStart' : null;
 
 /** Roughly how many members a share holds back; the exact split is stratified when the group is first used. */
 export const controlEstimate = (members: number, percent: number | undefined): number =>
