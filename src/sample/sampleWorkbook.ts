@@ -7,6 +7,7 @@ import { emptyState, STATE_SHEET, type AddinState } from '../core/state';
 import { newCampaignId, stateToTable } from '../core/stateTable';
 import { buildTargetGroup } from '../core/targetGroup';
 import { isoToDay } from '../core/values';
+import { seededRandom as mulberry32 } from './syntheticWorkbook';
 
 /**
  * The demo workbook of a fictional office-supplies wholesaler in Dresden, with the mess real workbooks have.
@@ -38,16 +39,8 @@ interface Random {
   chance(probability: number): boolean;
 }
 
-/** mulberry32: tiny, fast and good enough for sample data. */
 const seededRandom = (seed: number): Random => {
-  let state = seed >>> 0;
-  const next = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   const int = (min: number, max: number): number => min + Math.floor(next() * (max - min + 1));
   return {
     next,
