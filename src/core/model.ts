@@ -33,22 +33,6 @@ export type Field = ContactField | CustomerField | SalesField | ArticleField;
 
 export type PersonData = Record<PersonField, string>;
 
-/** A literal, not Object.fromEntries: records keep one fast hidden class. */
-export const emptyPersonData = (): PersonData => ({
-  salutation: '',
-  title: '',
-  firstName: '',
-  lastName: '',
-  company: '',
-  street: '',
-  postalCode: '',
-  city: '',
-  country: '',
-  email: '',
-  phone: '',
-  mobile: '',
-});
-
 /** Where a record came from, for messages and for the user to find the row. */
 export interface RowRef {
   sheet: string;

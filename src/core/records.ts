@@ -389,7 +389,7 @@ function restorePostalCode(
 const EXTRA_NOT_READ: Record<string, string> = Object.freeze({});
 
 /*
- * The person fields are spelled out, not spread from emptyPersonData(): a spread in the middle of a literal copies
+ * The person fields are spelled out, not spread from a shared empty record: a spread in the middle of a literal copies
  * property by property, once per row.
  */
 const newCustomer = (sheet: string, row: number, customerId: string, cells: CellValue[]): Customer => ({

@@ -1,15 +1,30 @@
-import {
-  emptyPersonData,
-  type Article,
-  type Contact,
-  type Customer,
-  type Field,
-  type Recipient,
-  type SaleLine,
-  type SheetMapping,
-  type SheetRole,
-  type WorkbookData,
+import type {
+  Article,
+  Contact,
+  Customer,
+  Field,
+  PersonData,
+  Recipient,
+  SaleLine,
+  SheetMapping,
+  SheetRole,
+  WorkbookData,
 } from '../../src/core/model';
+
+const emptyPersonData = (): PersonData => ({
+  salutation: '',
+  title: '',
+  firstName: '',
+  lastName: '',
+  company: '',
+  street: '',
+  postalCode: '',
+  city: '',
+  country: '',
+  email: '',
+  phone: '',
+  mobile: '',
+});
 import type { CellValue } from '../../src/core/sheetTable';
 
 /**
