@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import type { SheetTable } from '../src/core/sheetTable';
+import type { SheetTable } from '../src/core/kernel/sheetTable';
 import { syntheticWorkbook, type SyntheticSizes } from '../src/sample/syntheticWorkbook';
 import { type Figure, figureFile, MB, single } from './measure';
 import { CAMPAIGN, SCALES, type ScaleName } from './scenario';

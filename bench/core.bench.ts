@@ -6,8 +6,8 @@
  */
 import { getHeapStatistics } from 'node:v8';
 import { toCsv } from '../src/core/outputs/csv';
-import { runSelection } from '../src/core/selections';
-import type { SheetTable } from '../src/core/sheetTable';
+import { runSelection } from '../src/core/select/selections';
+import type { SheetTable } from '../src/core/kernel/sheetTable';
 import { syntheticWorkbook } from '../src/sample/syntheticWorkbook';
 import { DuckPeer } from './duckdbPeer';
 import { cpuFigure, type Figure, figureFile, MB, single, timeAsync, timeSync, type Sink } from './measure';

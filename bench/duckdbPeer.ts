@@ -4,7 +4,7 @@
  * typed tables. Where the SQL differs from the engine's rules, bench/README.md says so.
  */
 import { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
-import type { CellValue, SheetTable } from '../src/core/sheetTable';
+import type { CellValue, SheetTable } from '../src/core/kernel/sheetTable';
 import type { SelectionName } from './scenario';
 
 type ColumnType = 'DOUBLE' | 'VARCHAR';

@@ -4,7 +4,7 @@
  * writing the target group and the Leads sheet. Started by bench/run.ts:
  *   node --import tsx bench/excel.bench.ts <S|M|L> <out.json>
  */
-import type { SheetTable } from '../src/core/sheetTable';
+import type { SheetTable } from '../src/core/kernel/sheetTable';
 import { ExcelWorkbook } from '../src/excel/excelWorkbook';
 import { syntheticWorkbook } from '../src/sample/syntheticWorkbook';
 import { type Cell, FakeExcel } from '../test/excel/fakeExcel';

@@ -4,14 +4,14 @@
  *   PROFILE_RUNS=5 (default) measured runs per step after one warm-up; PROFILE_STEPS=group,csv,leads to pick steps.
  * Every "cold" run uses a fresh copy of the WorkbookData, so the per-workbook indexes are rebuilt.
  */
-import type { CampaignDefinition } from '../src/core/campaign';
+import type { CampaignDefinition } from '../src/core/campaign/campaign';
 import { mergeLeads } from '../src/core/outputs/leads';
 import { toCsv } from '../src/core/outputs/csv';
 import { targetGroupTable } from '../src/core/outputs/targetTable';
-import { parseWorkbook } from '../src/core/records';
-import { describeSelection } from '../src/core/selectionLabels';
-import { buildTargetGroup } from '../src/core/targetGroup';
-import { isoToDay } from '../src/core/values';
+import { parseWorkbook } from '../src/core/read/records';
+import { describeSelection } from '../src/core/select/selectionLabels';
+import { buildTargetGroup } from '../src/core/group/targetGroup';
+import { isoToDay } from '../src/core/kernel/values';
 import { syntheticWorkbook } from '../src/sample/syntheticWorkbook';
 
 const RUNS = Number(process.env.PROFILE_RUNS ?? 5);

@@ -7,9 +7,9 @@
  * --expose-gc) and a fingerprint of the parsed data, so a faster parser can be checked to give the same records.
  */
 import { createHash } from 'node:crypto';
-import type { WorkbookData } from '../src/core/model';
-import { parseWorkbook } from '../src/core/records';
-import type { SheetTable } from '../src/core/sheetTable';
+import type { WorkbookData } from '../src/core/kernel/model';
+import { parseWorkbook } from '../src/core/read/records';
+import type { SheetTable } from '../src/core/kernel/sheetTable';
 import { DEFAULT_SIZES, syntheticWorkbook, type SyntheticSizes } from '../src/sample/syntheticWorkbook';
 
 const SCALES: Record<string, SyntheticSizes> = {

@@ -3,17 +3,17 @@
  * floor (one plain pass over every cell) and the whole pipeline. Shared with test/bench so the correctness check
  * runs exactly what the benchmark times.
  */
-import type { CampaignDefinition, SelectionDefinition } from '../src/core/campaign';
-import type { WorkbookData } from '../src/core/model';
+import type { CampaignDefinition, SelectionDefinition } from '../src/core/campaign/campaign';
+import type { WorkbookData } from '../src/core/kernel/model';
 import { toCsv } from '../src/core/outputs/csv';
 import { LEAD_HEADERS, mergeLeads, type LeadsMergeResult } from '../src/core/outputs/leads';
 import { targetGroupTable } from '../src/core/outputs/targetTable';
-import { parseWorkbook } from '../src/core/records';
-import { describeSelection } from '../src/core/selectionLabels';
-import type { CellValue, SheetTable, TableData } from '../src/core/sheetTable';
-import { buildTargetGroup } from '../src/core/targetGroup';
-import type { TargetGroup } from '../src/core/targetGroupModel';
-import { isoToDay } from '../src/core/values';
+import { parseWorkbook } from '../src/core/read/records';
+import { describeSelection } from '../src/core/select/selectionLabels';
+import type { CellValue, SheetTable, TableData } from '../src/core/kernel/sheetTable';
+import { buildTargetGroup } from '../src/core/group/targetGroup';
+import type { TargetGroup } from '../src/core/group/targetGroupModel';
+import { isoToDay } from '../src/core/kernel/values';
 import { DEFAULT_SIZES, seededRandom, type SyntheticSizes } from '../src/sample/syntheticWorkbook';
 
 export const SCALE_NAMES = ['tiny', 'S', 'M', 'L'] as const;

@@ -1,7 +1,7 @@
 /** Writes samples/Beispiel-Grosshandel.xlsx from the deterministic sample generator: `npm run sample`. */
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import type { CellValue, SheetTable } from '../src/core/sheetTable';
+import type { CellValue, SheetTable } from '../src/core/kernel/sheetTable';
 import {
   SAMPLE_COMPANY,
   SAMPLE_REFERENCE_DATE,

@@ -1,6 +1,6 @@
-import type { Language } from '../core/campaign';
-import type { Day } from '../core/model';
-import { daysFromCivil } from '../core/values';
+import type { Language } from '../core/kernel/language';
+import type { Day } from '../core/kernel/model';
+import { daysFromCivil } from '../core/kernel/values';
 import type { Texts } from './messages';
 
 /** 0 success, 1 an expected failure (file, data, campaign), 2 wrong usage. */

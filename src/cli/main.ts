@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
-import type { Language } from '../core/campaign';
+import type { Language } from '../core/kernel/language';
 import type { CsvDelimiter } from '../core/outputs/csv';
-import { fail, ok, type Result } from '../core/result';
+import { fail, ok, type Result } from '../core/kernel/result';
 import type { CliIo, ExitCode } from './cliIo';
 import type { ReportOptions } from './commands/report';
 import type { RunOptions } from './commands/run';

@@ -1,7 +1,7 @@
-import type { Language } from '../core/campaign';
-import type { Field, SheetRole } from '../core/model';
-import { fieldLabel, roleLabel } from '../core/problemMessages';
-import type { ExclusionReason } from '../core/targetGroupModel';
+import type { Language } from '../core/kernel/language';
+import type { Field, SheetRole } from '../core/kernel/model';
+import { fieldLabel, roleLabel } from '../core/kernel/problemMessages';
+import type { ExclusionReason } from '../core/group/targetGroupModel';
 import type { XlsxErrorCode } from '../xlsx/xlsxErrors';
 
 /** Every text of the command line. German is the source: its keys type the English dictionary. */

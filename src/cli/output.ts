@@ -1,5 +1,5 @@
-import { describeProblem } from '../core/problemMessages';
-import type { Problem } from '../core/problems';
+import { describeProblem } from '../core/kernel/problemMessages';
+import type { Problem } from '../core/kernel/problems';
 import { failure, type CliIo, type ExitCode, type Failure } from './cliIo';
 import type { Texts } from './messages';
 

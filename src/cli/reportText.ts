@@ -1,6 +1,6 @@
-import { campaignStatusLabel } from '../core/campaignStatus';
-import { campaignTypeLabel } from '../core/campaignTypes';
-import type { EvaluationReport } from '../core/evaluationRun';
+import { campaignStatusLabel } from '../core/campaign/campaignStatus';
+import { campaignTypeLabel } from '../core/campaign/campaignTypes';
+import type { EvaluationReport } from '../core/run/evaluationRun';
 import {
   evaluationSummary,
   formatCount,
@@ -18,7 +18,7 @@ import type {
   TypeComparison,
 } from '../core/evaluation/model';
 import { LEAD_STATUS_LABELS, LEAD_STATUSES } from '../core/outputs/leads';
-import { dayToIso } from '../core/values';
+import { dayToIso } from '../core/kernel/values';
 import type { Texts } from './messages';
 
 /** The evaluation as a shop owner reads it in a terminal: one block per campaign, then the comparison by type. */

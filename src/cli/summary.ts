@@ -1,10 +1,10 @@
-import { DEFAULT_EVALUATION_DAYS } from '../core/campaign';
-import type { CampaignRunResult } from '../core/campaignRun';
-import { hasControlGroup } from '../core/controlGroup';
-import { campaignTypeLabel } from '../core/campaignTypes';
-import { describeProblem } from '../core/problemMessages';
-import type { Problem, Severity } from '../core/problems';
-import type { ExclusionReason, SelectionReport } from '../core/targetGroupModel';
+import { DEFAULT_EVALUATION_DAYS } from '../core/campaign/campaign';
+import type { CampaignRunResult } from '../core/run/campaignRun';
+import { hasControlGroup } from '../core/group/controlGroup';
+import { campaignTypeLabel } from '../core/campaign/campaignTypes';
+import { describeProblem } from '../core/kernel/problemMessages';
+import type { Problem, Severity } from '../core/kernel/problems';
+import type { ExclusionReason, SelectionReport } from '../core/group/targetGroupModel';
 import type { Texts } from './messages';
 
 /** How many data problems the summary lists one by one; the rest is counted. */

@@ -1,4 +1,4 @@
-import { fail, ok, type Result } from '../core/result';
+import { fail, ok, type Result } from '../core/kernel/result';
 import { XlsxError } from '../xlsx/xlsxErrors';
 import { XlsxWorkbook } from '../xlsx/xlsxWorkbook';
 import { failure, type Failure } from './cliIo';

@@ -1,4 +1,4 @@
-import type { CellValue } from '../core/sheetTable';
+import type { CellValue } from '../core/kernel/sheetTable';
 
 export type DateSystem = 1900 | 1904;
 

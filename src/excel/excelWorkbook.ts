@@ -1,12 +1,12 @@
-import type { CellValue, SheetTable, TableData } from '../core/sheetTable';
+import type { CellValue, SheetTable, TableData } from '../core/kernel/sheetTable';
 import type {
   ChartRequest,
   SheetInfo,
   SheetVisibility,
   WorkbookPort,
   WriteTableRequest,
-} from '../core/workbookPort';
-import { WorkbookError } from '../core/workbookError';
+} from '../core/workbook/workbookPort';
+import { WorkbookError } from '../core/workbook/workbookError';
 import { firstReadBlockRows, jsonBytes, rowsPerBlock } from './blocks';
 import { type DateSystem, dateColumns, dateSystemFromProbe, dateToSerial, serialToDate } from './dates';
 import { isPayloadError, syncWithTimeout, toWorkbookError } from './hostErrors';

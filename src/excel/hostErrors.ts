@@ -1,4 +1,4 @@
-import { WorkbookError } from '../core/workbookError';
+import { WorkbookError } from '../core/workbook/workbookError';
 
 /** Office's error codes for a batch over the 5 MB request or response limit (Excel on the web). */
 const PAYLOAD_ERROR_CODES = new Set(['RequestPayloadSizeLimitExceeded', 'ResponsePayloadSizeLimitExceeded']);

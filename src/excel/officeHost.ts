@@ -1,4 +1,4 @@
-import type { WorkbookPort } from '../core/workbookPort';
+import type { WorkbookPort } from '../core/workbook/workbookPort';
 import { ExcelWorkbook } from './excelWorkbook';
 
 export interface ExcelConnection {

@@ -1,4 +1,4 @@
-import type { Language } from '../core/campaign';
+import type { Language } from '../core/kernel/language';
 import { de, type MessageKey } from './de';
 import { en } from './en';
 

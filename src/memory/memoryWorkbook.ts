@@ -1,6 +1,11 @@
-import type { SheetTable } from '../core/sheetTable';
-import type { SheetInfo, SheetVisibility, WorkbookPort, WriteTableRequest } from '../core/workbookPort';
-import { WorkbookError } from '../core/workbookError';
+import type { SheetTable } from '../core/kernel/sheetTable';
+import type {
+  SheetInfo,
+  SheetVisibility,
+  WorkbookPort,
+  WriteTableRequest,
+} from '../core/workbook/workbookPort';
+import { WorkbookError } from '../core/workbook/workbookError';
 
 export interface MemorySheet {
   table: SheetTable;
@@ -16,7 +21,8 @@ export class MemoryWorkbook implements WorkbookPort {
   activeSheet: string | null = null;
 
   constructor(tables: SheetTable[] = []) {
-    for (const table of tables) this.sheets.set(table.name, { table, visibility: 'visible', textColumns: [] });
+    for (const table of tables)
+      this.sheets.set(table.name, { table, visibility: 'visible', textColumns: [] });
   }
 
   async listSheets(): Promise<SheetInfo[]> {
@@ -29,11 +35,22 @@ export class MemoryWorkbook implements WorkbookPort {
     return sheet.table;
   }
 
-  async writeTable({ sheet, tableName, data, visibility = 'visible', activate }: WriteTableRequest): Promise<void> {
+  async writeTable({
+    sheet,
+    tableName,
+    data,
+    visibility = 'visible',
+    activate,
+  }: WriteTableRequest): Promise<void> {
     const existing = this.find(sheet);
     const name = existing?.table.name ?? sheet;
     const rows = [data.headers, ...data.rows.map((row) => [...row])];
-    this.sheets.set(name, { table: { name, rows }, visibility, tableName, textColumns: [...data.textColumns] });
+    this.sheets.set(name, {
+      table: { name, rows },
+      visibility,
+      tableName,
+      textColumns: [...data.textColumns],
+    });
     if (activate) this.activeSheet = name;
   }
 

@@ -1,12 +1,13 @@
-import type { CampaignDefinition, StoredCampaign } from '../core/campaign';
-import { assignGroups } from '../core/controlGroup';
-import type { Day } from '../core/model';
-import { parseWorkbook } from '../core/records';
-import type { CellValue, SheetTable } from '../core/sheetTable';
-import { emptyState, STATE_SHEET, type AddinState } from '../core/state';
-import { newCampaignId, stateToTable } from '../core/stateTable';
-import { buildTargetGroup } from '../core/targetGroup';
-import { isoToDay } from '../core/values';
+import type { CampaignDefinition, StoredCampaign } from '../core/campaign/campaign';
+import { assignGroups } from '../core/group/controlGroup';
+import type { Day } from '../core/kernel/model';
+import { parseWorkbook } from '../core/read/records';
+import type { CellValue, SheetTable } from '../core/kernel/sheetTable';
+import { emptyState, type AddinState } from '../core/state/state';
+import { STATE_SHEET } from '../core/workbook/sheetNames';
+import { newCampaignId, stateToTable } from '../core/state/stateTable';
+import { buildTargetGroup } from '../core/group/targetGroup';
+import { isoToDay } from '../core/kernel/values';
 import { seededRandom as mulberry32 } from './syntheticWorkbook';
 
 /**

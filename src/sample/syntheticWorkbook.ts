@@ -1,4 +1,4 @@
-import type { CellValue, SheetTable } from '../core/sheetTable';
+import type { CellValue, SheetTable } from '../core/kernel/sheetTable';
 
 /**
  * Deterministic synthetic CRM workbook as SheetTables (what a workbook adapter delivers): German headers, a title row

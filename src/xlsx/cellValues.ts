@@ -1,4 +1,4 @@
-import type { CellValue } from '../core/sheetTable';
+import type { CellValue } from '../core/kernel/sheetTable';
 
 /** An Excel error such as #N/A, as exceljs models an error cell or a formula's error result. */
 interface ErrorValue {

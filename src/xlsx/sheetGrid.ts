@@ -1,4 +1,4 @@
-import type { CellValue, SheetTable } from '../core/sheetTable';
+import type { CellValue, SheetTable } from '../core/kernel/sheetTable';
 
 /**
  * Collects the non-empty cells of one sheet, row by row, into the smallest rectangle that holds them

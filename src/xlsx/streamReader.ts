@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
-import type { SheetTable } from '../core/sheetTable';
-import type { SheetInfo, SheetVisibility } from '../core/workbookPort';
+import type { SheetTable } from '../core/kernel/sheetTable';
+import type { SheetInfo, SheetVisibility } from '../core/workbook/workbookPort';
 import { isDateFormat, serialToDate, toCellValue } from './cellValues';
 import { SheetGrid } from './sheetGrid';
 

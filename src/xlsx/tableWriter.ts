@@ -1,6 +1,6 @@
 import type ExcelJS from 'exceljs';
-import type { CellValue, TableData } from '../core/sheetTable';
-import type { WriteTableRequest } from '../core/workbookPort';
+import type { CellValue, TableData } from '../core/kernel/sheetTable';
+import type { WriteTableRequest } from '../core/workbook/workbookPort';
 
 export const TABLE_STYLE = 'TableStyleLight9';
 const WIDTH_SAMPLE_ROWS = 1000;

@@ -4,9 +4,9 @@ import { open as openFile, readFile, rename, stat, unlink } from 'node:fs/promis
 import { basename, dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import ExcelJS from 'exceljs';
-import type { SheetTable } from '../core/sheetTable';
-import { WorkbookError } from '../core/workbookError';
-import type { SheetInfo, WorkbookPort, WriteTableRequest } from '../core/workbookPort';
+import type { SheetTable } from '../core/kernel/sheetTable';
+import { WorkbookError } from '../core/workbook/workbookError';
+import type { SheetInfo, WorkbookPort, WriteTableRequest } from '../core/workbook/workbookPort';
 import { toCellValue } from './cellValues';
 import { SheetOverlay } from './patch/sheetOverlay';
 import { patchWorkbook } from './patch/zipPatch';

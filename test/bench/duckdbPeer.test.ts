@@ -3,8 +3,8 @@
  * (blank and title rows, totals row, text dates, German money, opt-outs, broken e-mails) each selection finds the
  * same recipients and the union the same members, key for key.
  */
-import { runSelection } from '../../src/core/selections';
-import type { CellValue, SheetTable } from '../../src/core/sheetTable';
+import { runSelection } from '../../src/core/select/selections';
+import type { CellValue, SheetTable } from '../../src/core/kernel/sheetTable';
 import { syntheticWorkbook } from '../../src/sample/syntheticWorkbook';
 import { DuckPeer } from '../../bench/duckdbPeer';
 import {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import Papa from 'papaparse';
-import type { CellValue } from '../../src/core/sheetTable';
+import type { CellValue } from '../../src/core/kernel/sheetTable';
 import {
   buildCli,
   listFiles,

@@ -1,7 +1,7 @@
-import type { CampaignDefinition } from '../../src/core/campaign';
-import { runCampaign } from '../../src/core/campaignRun';
-import type { CellValue, SheetTable } from '../../src/core/sheetTable';
-import { isoToDay } from '../../src/core/values';
+import type { CampaignDefinition } from '../../src/core/campaign/campaign';
+import { runCampaign } from '../../src/core/run/campaignRun';
+import type { CellValue, SheetTable } from '../../src/core/kernel/sheetTable';
+import { isoToDay } from '../../src/core/kernel/values';
 import { MemoryWorkbook } from '../../src/memory/memoryWorkbook';
 import { textsFor } from '../../src/cli/messages';
 import { runSummaryJson, runSummaryLines } from '../../src/cli/summary';

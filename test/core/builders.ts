@@ -9,7 +9,7 @@ import type {
   SheetMapping,
   SheetRole,
   WorkbookData,
-} from '../../src/core/model';
+} from '../../src/core/kernel/model';
 
 const emptyPersonData = (): PersonData => ({
   salutation: '',
@@ -25,7 +25,7 @@ const emptyPersonData = (): PersonData => ({
   phone: '',
   mobile: '',
 });
-import type { CellValue } from '../../src/core/sheetTable';
+import type { CellValue } from '../../src/core/kernel/sheetTable';
 
 /**
  * Builders for core tests: records as the parser would produce them, and a WorkbookData with sheet mappings and

@@ -1,4 +1,4 @@
-import type { CellValue, SheetTable } from '../../src/core/sheetTable';
+import type { CellValue, SheetTable } from '../../src/core/kernel/sheetTable';
 
 /** A sheet as an adapter delivers it. */
 export const sheet = (name: string, rows: CellValue[][], options: Partial<SheetTable> = {}): SheetTable => ({

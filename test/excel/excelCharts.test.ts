@@ -1,5 +1,5 @@
-import type { TableData } from '../../src/core/sheetTable';
-import type { ChartRequest } from '../../src/core/workbookPort';
+import type { TableData } from '../../src/core/kernel/sheetTable';
+import type { ChartRequest } from '../../src/core/workbook/workbookPort';
 import { ExcelWorkbook } from '../../src/excel/excelWorkbook';
 import { FakeExcel, type FakeReference, type FakeSheet } from './fakeExcel';
 

@@ -1,8 +1,9 @@
-import type { StoredCampaign } from '../../src/core/campaign';
-import type { TableData } from '../../src/core/sheetTable';
-import { STATE_SHEET, type AddinState, emptyState } from '../../src/core/state';
-import { stateFromSheet, stateToTable } from '../../src/core/stateTable';
-import { WorkbookError } from '../../src/core/workbookError';
+import type { StoredCampaign } from '../../src/core/campaign/campaign';
+import type { TableData } from '../../src/core/kernel/sheetTable';
+import { STATE_SHEET } from '../../src/core/workbook/sheetNames';
+import { type AddinState, emptyState } from '../../src/core/state/state';
+import { stateFromSheet, stateToTable } from '../../src/core/state/stateTable';
+import { WorkbookError } from '../../src/core/workbook/workbookError';
 import { ExcelWorkbook } from '../../src/excel/excelWorkbook';
 import { type Cell, FORMULA_ERROR, FakeExcel, FakeOfficeError, PAYLOAD_LIMIT_BYTES } from './fakeExcel';
 

@@ -1,4 +1,4 @@
-import { WorkbookError } from '../../src/core/workbookError';
+import { WorkbookError } from '../../src/core/workbook/workbookError';
 import { isPayloadError, toWorkbookError } from '../../src/excel/hostErrors';
 import { FakeOfficeError } from './fakeExcel';
 

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { validateCampaignDefinition } from '../../src/core/campaignDefinition';
-import { runCampaign } from '../../src/core/campaignRun';
-import { daysFromCivil } from '../../src/core/values';
+import { validateCampaignDefinition } from '../../src/core/campaign/campaignDefinition';
+import { runCampaign } from '../../src/core/run/campaignRun';
+import { daysFromCivil } from '../../src/core/kernel/values';
 import { MemoryWorkbook } from '../../src/memory/memoryWorkbook';
 import { sampleWorkbookTables } from '../../src/sample/sampleWorkbook';
 

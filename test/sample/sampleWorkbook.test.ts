@@ -1,8 +1,8 @@
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import type { CellValue, SheetTable } from '../../src/core/sheetTable';
-import { STATE_SHEET } from '../../src/core/state';
-import { stateFromSheet } from '../../src/core/stateTable';
+import type { CellValue, SheetTable } from '../../src/core/kernel/sheetTable';
+import { STATE_SHEET } from '../../src/core/workbook/sheetNames';
+import { stateFromSheet } from '../../src/core/state/stateTable';
 import {
   SAMPLE_CUSTOMERS_TITLE,
   sampleState,

@@ -1,9 +1,10 @@
 import { configure, render, screen } from '@testing-library/react';
 import '@testing-library/jest-dom';
-import type { Language, StoredCampaign } from '../../src/core/campaign';
-import { STATE_SHEET } from '../../src/core/state';
-import { stateFromSheet } from '../../src/core/stateTable';
-import type { SheetTable } from '../../src/core/sheetTable';
+import type { Language } from '../../src/core/kernel/language';
+import type { StoredCampaign } from '../../src/core/campaign/campaign';
+import { STATE_SHEET } from '../../src/core/workbook/sheetNames';
+import { stateFromSheet } from '../../src/core/state/stateTable';
+import type { SheetTable } from '../../src/core/kernel/sheetTable';
 import { MemoryWorkbook } from '../../src/memory/memoryWorkbook';
 import { sampleWorkbookTables } from '../../src/sample/sampleWorkbook';
 import { App } from '../../src/taskpane/components/App';

@@ -2,7 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import Papa from 'papaparse';
-import type { CellValue } from '../../src/core/sheetTable';
+import type { CellValue } from '../../src/core/kernel/sheetTable';
 import { XlsxWorkbook } from '../../src/xlsx/xlsxWorkbook';
 import { useTempDir, writeWorkbook } from './xlsxFixtures';
 

@@ -1,8 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import type { CellValue } from '../../src/core/sheetTable';
-import { WorkbookError } from '../../src/core/workbookError';
+import type { CellValue } from '../../src/core/kernel/sheetTable';
+import { WorkbookError } from '../../src/core/workbook/workbookError';
 import { type StreamSheets, XlsxWorkbook } from '../../src/xlsx/xlsxWorkbook';
 import { foreignWorkbookZip, useTempDir, writeWorkbook } from './xlsxFixtures';
 

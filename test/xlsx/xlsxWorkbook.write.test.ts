@@ -1,8 +1,8 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import type { CellValue, TableData } from '../../src/core/sheetTable';
-import type { WriteTableRequest } from '../../src/core/workbookPort';
+import type { CellValue, TableData } from '../../src/core/kernel/sheetTable';
+import type { WriteTableRequest } from '../../src/core/workbook/workbookPort';
 import { XlsxWorkbook } from '../../src/xlsx/xlsxWorkbook';
 import { outputPath, readBack, useTempDir, writeWorkbook } from './xlsxFixtures';
 

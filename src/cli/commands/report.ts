@@ -1,16 +1,16 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { Language } from '../../core/campaign';
-import { readAddinState } from '../../core/campaignRun';
+import type { Language } from '../../core/kernel/language';
+import { readAddinState } from '../../core/run/campaignRun';
 import {
   evaluateWorkbook,
   writeEvaluationSheets,
   type EvaluationReport,
   type EvaluationSheets,
-} from '../../core/evaluationRun';
-import { describeProblem } from '../../core/problemMessages';
-import type { Problem } from '../../core/problems';
-import { fail, ok, type Result } from '../../core/result';
+} from '../../core/run/evaluationRun';
+import { describeProblem } from '../../core/kernel/problemMessages';
+import type { Problem } from '../../core/kernel/problems';
+import { fail, ok, type Result } from '../../core/kernel/result';
 import { failure, localDay, type CommandContext, type ExitCode, type Failure } from '../cliIo';
 import { isSameFile } from '../files';
 import type { Texts } from '../messages';

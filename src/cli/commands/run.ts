@@ -1,10 +1,11 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { CampaignDefinition, Language } from '../../core/campaign';
-import { validateCampaignDefinition } from '../../core/campaignDefinition';
-import { runCampaign, type CampaignRunResult } from '../../core/campaignRun';
+import type { CampaignDefinition } from '../../core/campaign/campaign';
+import type { Language } from '../../core/kernel/language';
+import { validateCampaignDefinition } from '../../core/campaign/campaignDefinition';
+import { runCampaign, type CampaignRunResult } from '../../core/run/campaignRun';
 import { toCsv, type CsvDelimiter } from '../../core/outputs/csv';
-import { fail, ok, type Result } from '../../core/result';
+import { fail, ok, type Result } from '../../core/kernel/result';
 import { failure, localDay, type CommandContext, type ExitCode, type Failure } from '../cliIo';
 import { isSameFile, stageFile, type StagedFile } from '../files';
 import type { Texts } from '../messages';

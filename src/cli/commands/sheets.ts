@@ -1,8 +1,8 @@
-import { inspectWorkbook } from '../../core/campaignRun';
-import { describeProblem } from '../../core/problemMessages';
-import type { Field, SheetMapping, SheetRole, WorkbookData } from '../../core/model';
-import { SHEET_ROLES } from '../../core/model';
-import type { SheetInfo } from '../../core/workbookPort';
+import { inspectWorkbook } from '../../core/run/campaignRun';
+import { describeProblem } from '../../core/kernel/problemMessages';
+import type { Field, SheetMapping, SheetRole, WorkbookData } from '../../core/kernel/model';
+import { SHEET_ROLES } from '../../core/kernel/model';
+import type { SheetInfo } from '../../core/workbook/workbookPort';
 import type { CommandContext, ExitCode } from '../cliIo';
 import type { Texts } from '../messages';
 import { printFailure, problemFailure } from '../output';

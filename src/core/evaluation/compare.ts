@@ -1,4 +1,4 @@
-import { CAMPAIGN_TYPES, type CampaignType } from '../campaign';
+import { CAMPAIGN_TYPES, type CampaignType } from '../campaign/campaign';
 import type { CampaignEvaluation, Estimate, GroupFigures, TypeComparison } from './model';
 import { impliedStandardError, newcombeDifference, normalEstimate } from './statistics';
 

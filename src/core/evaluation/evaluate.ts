@@ -1,8 +1,8 @@
-import { DEFAULT_EVALUATION_DAYS, type StoredCampaign } from '../campaign';
-import type { Day, SaleLine } from '../model';
-import { customerKey } from '../recipients';
-import type { SheetTable } from '../sheetTable';
-import { isoToDay } from '../values';
+import { DEFAULT_EVALUATION_DAYS, type StoredCampaign } from '../campaign/campaign';
+import type { Day, SaleLine } from '../kernel/model';
+import { customerKey } from '../read/customerKeys';
+import type { SheetTable } from '../kernel/sheetTable';
+import { isoToDay } from '../kernel/values';
 import { leadFigures } from './leadFigures';
 import type {
   CampaignEvaluation,
@@ -10,9 +10,9 @@ import type {
   EvaluatedMember,
   EvaluationNote,
   GroupFigures,
-  MemberGroup,
   Verdict,
 } from './model';
+import type { MemberGroup } from '../group/targetGroupModel';
 import { bootstrapMeanDifference, DEFAULT_RESAMPLES, newcombeDifference, seedFrom } from './statistics';
 
 /**

@@ -1,8 +1,8 @@
-import type { Language } from '../campaign';
-import { campaignStatusLabel } from '../campaignStatus';
-import { campaignTypeLabel } from '../campaignTypes';
-import type { Day } from '../model';
-import type { CellValue, TableData } from '../sheetTable';
+import type { Language } from '../kernel/language';
+import { campaignStatusLabel } from '../campaign/campaignStatus';
+import { campaignTypeLabel } from '../campaign/campaignTypes';
+import type { Day } from '../kernel/model';
+import type { CellValue, TableData } from '../kernel/sheetTable';
 import { evaluationSummary, verdictLabel } from './evaluationText';
 import type { CampaignEvaluation, Estimate, GroupFigures, TypeComparison } from './model';
 

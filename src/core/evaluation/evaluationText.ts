@@ -1,5 +1,6 @@
-import type { CampaignType, Language } from '../campaign';
-import type { Day } from '../model';
+import type { CampaignType } from '../campaign/campaign';
+import type { Language } from '../kernel/language';
+import type { Day } from '../kernel/model';
 import { MIN_BUYERS, MIN_CONTROL_MEMBERS } from './evaluate';
 import type { CampaignEvaluation, Estimate, EvaluationNote, EvaluationNoteCode, Verdict } from './model';
 

@@ -1,7 +1,7 @@
-import type { StoredCampaign } from '../campaign';
-import { normalizeHeader } from '../headers';
+import type { StoredCampaign } from '../campaign/campaign';
+import { normalizeHeader } from '../read/headers';
 import { LEAD_HEADERS, LEAD_STATUS_LABELS, LEAD_STATUSES, type LeadStatus } from '../outputs/leads';
-import type { CellValue, SheetTable } from '../sheetTable';
+import type { CellValue, SheetTable } from '../kernel/sheetTable';
 import type { LeadFigures } from './model';
 
 /** As in the leads merge: titles may stand above the header row. */

@@ -1,4 +1,4 @@
-import { cyrb53 } from '../stableHash';
+import { cyrb53 } from '../kernel/stableHash';
 import type { Estimate } from './model';
 
 /** The two-sided 95 % quantile of the standard normal distribution. */

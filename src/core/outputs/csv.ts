@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
-import type { Language } from '../campaign';
-import type { CellValue, TableData } from '../sheetTable';
+import type { Language } from '../kernel/language';
+import type { CellValue, TableData } from '../kernel/sheetTable';
 
 export type CsvDelimiter = ';' | ',' | '\t';
 

@@ -1,10 +1,10 @@
-import type { Language } from '../campaign';
-import type { Problem } from '../problems';
-import { problem } from '../problems';
-import type { CellValue, SheetTable, TableData } from '../sheetTable';
-import { transliterate } from '../sheetNames';
-import { stableId } from '../stableHash';
-import type { Member } from '../targetGroupModel';
+import type { Language } from '../kernel/language';
+import type { Problem } from '../kernel/problems';
+import { problem } from '../kernel/problems';
+import type { CellValue, SheetTable, TableData } from '../kernel/sheetTable';
+import { transliterate } from '../workbook/sheetNames';
+import { stableId } from '../kernel/stableHash';
+import type { Member } from '../group/targetGroupModel';
 
 export const LEAD_FIELDS = [
   'leadId',

@@ -1,7 +1,8 @@
-import type { Language, StoredCampaign } from '../campaign';
-import { campaignStatusLabel } from '../campaignStatus';
-import { campaignTypeLabel } from '../campaignTypes';
-import type { TableData } from '../sheetTable';
+import type { Language } from '../kernel/language';
+import type { StoredCampaign } from '../campaign/campaign';
+import { campaignStatusLabel } from '../campaign/campaignStatus';
+import { campaignTypeLabel } from '../campaign/campaignTypes';
+import type { TableData } from '../kernel/sheetTable';
 
 const HEADERS: Record<Language, string[]> = {
   de: [

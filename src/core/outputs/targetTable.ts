@@ -1,9 +1,10 @@
-import type { CampaignType, Language } from '../campaign';
-import type { MemberGroup } from '../evaluation/model';
-import type { PersonField, Recipient } from '../model';
-import type { TableData } from '../sheetTable';
-import { transliterate } from '../sheetNames';
-import type { TargetGroup } from '../targetGroupModel';
+import type { CampaignType } from '../campaign/campaign';
+import type { Language } from '../kernel/language';
+import type { MemberGroup } from '../group/targetGroupModel';
+import type { PersonField, Recipient } from '../kernel/model';
+import type { TableData } from '../kernel/sheetTable';
+import { transliterate } from '../workbook/sheetNames';
+import type { TargetGroup } from '../group/targetGroupModel';
 
 type Column = 'contactId' | 'customerId' | PersonField | 'greeting' | 'source';
 

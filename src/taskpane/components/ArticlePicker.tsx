@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Button, Field, Input, SearchBox, Text, makeStyles, tokens } from '@fluentui/react-components';
-import type { PurchasedArticlesSelection } from '../../core/campaign';
-import type { Article } from '../../core/model';
+import type { PurchasedArticlesSelection } from '../../core/campaign/campaign';
+import type { Article } from '../../core/kernel/model';
 import { useI18n } from '../../i18n/useI18n';
 import { VirtualCheckList } from './VirtualCheckList';
 

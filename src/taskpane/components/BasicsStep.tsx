@@ -1,6 +1,6 @@
 import { Field, Input, Radio, RadioGroup, Textarea, makeStyles, tokens } from '@fluentui/react-components';
-import { CAMPAIGN_TYPES, type CampaignType, type StoredCampaign } from '../../core/campaign';
-import { campaignTypeExplanation, campaignTypeLabel } from '../../core/campaignTypes';
+import { CAMPAIGN_TYPES, type CampaignType, type StoredCampaign } from '../../core/campaign/campaign';
+import { campaignTypeExplanation, campaignTypeLabel } from '../../core/campaign/campaignTypes';
 import { useI18n } from '../../i18n/useI18n';
 import type { MessageKey } from '../../i18n/de';
 import { MAX_NAME_LENGTH, nameError, type BasicsChange, type NameError } from '../state/wizardReducer';

@@ -1,5 +1,5 @@
 import { Badge, Button, Tab, TabList, Text, makeStyles, tokens } from '@fluentui/react-components';
-import type { WorkbookData } from '../../core/model';
+import type { WorkbookData } from '../../core/kernel/model';
 import { useI18n } from '../../i18n/useI18n';
 import type { MessageKey } from '../../i18n/de';
 import type { PaneSession } from '../services/paneSession';

@@ -27,9 +27,9 @@ import {
   type MappingOverrides,
   type SheetRole,
   type WorkbookMapping,
-} from '../../core/model';
-import type { CellValue } from '../../core/sheetTable';
-import { findHeaderRow, headerTexts } from '../../core/headers';
+} from '../../core/kernel/model';
+import type { CellValue } from '../../core/kernel/sheetTable';
+import { findHeaderRow, headerTexts } from '../../core/read/headers';
 import { useI18n } from '../../i18n/useI18n';
 import type { PaneSession } from '../services/paneSession';
 import { MAPPING_FIELDS, ROLE_LABEL, fieldLabel, overridesFromMapping } from '../state/mappingFields';

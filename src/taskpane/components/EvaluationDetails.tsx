@@ -15,7 +15,7 @@ import type { BadgeProps } from '@fluentui/react-components';
 import { verdictLabel } from '../../core/evaluation/evaluationText';
 import type { CampaignEvaluation, Estimate, GroupFigures, Verdict } from '../../core/evaluation/model';
 import { LEAD_STATUSES, LEAD_STATUS_LABELS } from '../../core/outputs/leads';
-import { dayToIso } from '../../core/values';
+import { dayToIso } from '../../core/kernel/values';
 import { useI18n } from '../../i18n/useI18n';
 import type { MessageKey } from '../../i18n/de';
 import { evaluationFormat, type EvaluationFormat } from '../state/evaluationFormat';

@@ -5,7 +5,7 @@ import {
   DEFAULT_EVALUATION_DAYS,
   type CampaignStatus,
   type StoredCampaign,
-} from '../../core/campaign';
+} from '../../core/campaign/campaign';
 import { useI18n } from '../../i18n/useI18n';
 import type { MessageKey } from '../../i18n/de';
 import {
@@ -18,7 +18,7 @@ import {
   parseEvaluationDays,
   type CampaignFieldError,
   type ParsedField,
-} from '../../core/campaignFields';
+} from '../../core/campaign/campaignFields';
 import type { BasicsChange } from '../state/wizardReducer';
 
 export const STATUS_LABEL: Record<CampaignStatus, MessageKey> = {

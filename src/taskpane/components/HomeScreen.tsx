@@ -11,9 +11,9 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import type { StoredCampaign } from '../../core/campaign';
-import type { MappingOverrides, WorkbookData } from '../../core/model';
-import { campaignTypeLabel } from '../../core/campaignTypes';
+import type { StoredCampaign } from '../../core/campaign/campaign';
+import type { MappingOverrides, WorkbookData } from '../../core/kernel/model';
+import { campaignTypeLabel } from '../../core/campaign/campaignTypes';
 import { useI18n } from '../../i18n/useI18n';
 import type { PaneSession } from '../services/paneSession';
 import type { WizardActions } from '../state/useWizard';

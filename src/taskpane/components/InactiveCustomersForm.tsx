@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Checkbox, Field, Input, makeStyles, tokens } from '@fluentui/react-components';
-import type { InactiveCustomersSelection } from '../../core/campaign';
+import type { InactiveCustomersSelection } from '../../core/campaign/campaign';
 import { useI18n } from '../../i18n/useI18n';
 
 const DEFAULT_MONTHS = 3;

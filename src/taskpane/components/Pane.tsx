@@ -8,7 +8,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useI18n } from '../../i18n/useI18n';
-import { describeProblem } from '../../core/problemMessages';
+import { describeProblem } from '../../core/kernel/problemMessages';
 import type { PaneSession } from '../services/paneSession';
 import type { PaneMode } from '../services/startPane';
 import type { WizardActions } from '../state/useWizard';

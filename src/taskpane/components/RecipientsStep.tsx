@@ -10,9 +10,9 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import type { SelectionDefinition } from '../../core/campaign';
-import type { WorkbookData } from '../../core/model';
-import type { TargetGroup } from '../../core/targetGroupModel';
+import type { SelectionDefinition } from '../../core/campaign/campaign';
+import type { WorkbookData } from '../../core/kernel/model';
+import type { TargetGroup } from '../../core/group/targetGroupModel';
 import { useI18n } from '../../i18n/useI18n';
 import type { MessageKey } from '../../i18n/de';
 import { todayIso, type PaneSession } from '../services/paneSession';

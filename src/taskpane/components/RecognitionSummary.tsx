@@ -13,7 +13,7 @@ import {
   type Field as DataField,
   type MappingOverrides,
   type WorkbookData,
-} from '../../core/model';
+} from '../../core/kernel/model';
 import { useI18n } from '../../i18n/useI18n';
 import type { PaneSession } from '../services/paneSession';
 import { ROLE_LABEL, fieldLabel } from '../state/mappingFields';

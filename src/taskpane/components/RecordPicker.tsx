@@ -1,8 +1,8 @@
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { Button, Field, Input, SearchBox, Text, makeStyles, tokens } from '@fluentui/react-components';
-import type { RecordSelection } from '../../core/campaign';
+import type { RecordSelection } from '../../core/campaign/campaign';
 import { useI18n } from '../../i18n/useI18n';
-import type { WorkbookData } from '../../core/model';
+import type { WorkbookData } from '../../core/kernel/model';
 import {
   displayName,
   emptyRecordFilter,

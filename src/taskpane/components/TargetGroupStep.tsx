@@ -14,8 +14,8 @@ import {
   mergeClasses,
   tokens,
 } from '@fluentui/react-components';
-import type { WorkbookData } from '../../core/model';
-import { describeProblem } from '../../core/problemMessages';
+import type { WorkbookData } from '../../core/kernel/model';
+import { describeProblem } from '../../core/kernel/problemMessages';
 import { useI18n } from '../../i18n/useI18n';
 import type { PaneSession } from '../services/paneSession';
 import type { WizardActions } from '../state/useWizard';

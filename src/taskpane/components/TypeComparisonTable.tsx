@@ -8,7 +8,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { campaignTypeLabel } from '../../core/campaignTypes';
+import { campaignTypeLabel } from '../../core/campaign/campaignTypes';
 import type { TypeComparison } from '../../core/evaluation/model';
 import { useI18n } from '../../i18n/useI18n';
 import { evaluationFormat } from '../state/evaluationFormat';

@@ -1,22 +1,23 @@
-import type { Language, SelectionDefinition, StoredCampaign } from '../../core/campaign';
-import type { Day, MappingOverrides, SaleLine, WorkbookData } from '../../core/model';
-import type { Problem } from '../../core/problems';
-import type { Result } from '../../core/result';
-import type { SheetTable } from '../../core/sheetTable';
-import type { TargetGroup } from '../../core/targetGroupModel';
-import type { WorkbookPort } from '../../core/workbookPort';
-import { emptyState, type AddinState } from '../../core/state';
-import { upsertCampaign } from '../../core/stateTable';
-import { loadWorkbookData } from '../../core/loadWorkbook';
-import { applySelection, buildTargetGroup } from '../../core/targetGroup';
-import { describeSelection } from '../../core/selectionLabels';
+import type { Language } from '../../core/kernel/language';
+import type { SelectionDefinition, StoredCampaign } from '../../core/campaign/campaign';
+import type { Day, MappingOverrides, SaleLine, WorkbookData } from '../../core/kernel/model';
+import type { Problem } from '../../core/kernel/problems';
+import type { Result } from '../../core/kernel/result';
+import type { SheetTable } from '../../core/kernel/sheetTable';
+import type { TargetGroup } from '../../core/group/targetGroupModel';
+import type { WorkbookPort } from '../../core/workbook/workbookPort';
+import { emptyState, type AddinState } from '../../core/state/state';
+import { upsertCampaign } from '../../core/state/stateTable';
+import { loadWorkbookData } from '../../core/run/loadWorkbook';
+import { applySelection, buildTargetGroup } from '../../core/group/targetGroup';
+import { describeSelection } from '../../core/select/selectionLabels';
 import {
   exportTable,
   recordUse,
   splitTargetGroup,
   targetSheetTable,
   type GroupUse,
-} from '../../core/groupUse';
+} from '../../core/run/groupUse';
 import { toCsv, type CsvDelimiter } from '../../core/outputs/csv';
 import {
   readAddinState,
@@ -25,13 +26,13 @@ import {
   writeLeadsSheet,
   writeTargetSheet,
   type LeadsOutcome,
-} from '../../core/campaignRun';
+} from '../../core/run/campaignRun';
 import {
   evaluateWorkbook,
   writeEvaluationSheets,
   type EvaluationReport,
   type EvaluationSheets,
-} from '../../core/evaluationRun';
+} from '../../core/run/evaluationRun';
 import { inlinePreviewer, type SelectionPreviewer } from './selectionPreviewer';
 
 const DAY_MS = 86_400_000;

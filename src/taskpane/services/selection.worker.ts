@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-import type { WorkbookData } from '../../core/model';
+import type { WorkbookData } from '../../core/kernel/model';
 import { applyRequest, type WorkerRequest, type WorkerResponse } from './selectionPreviewer';
 
 let data: WorkbookData | null = null;

@@ -1,7 +1,7 @@
-import type { SelectionDefinition, StoredCampaign } from '../../core/campaign';
-import type { Day, WorkbookData } from '../../core/model';
-import type { TargetGroup } from '../../core/targetGroupModel';
-import { applySelection } from '../../core/targetGroup';
+import type { SelectionDefinition, StoredCampaign } from '../../core/campaign/campaign';
+import type { Day, WorkbookData } from '../../core/kernel/model';
+import type { TargetGroup } from '../../core/group/targetGroupModel';
+import { applySelection } from '../../core/group/targetGroup';
 
 export interface PreviewRequest {
   group: TargetGroup;

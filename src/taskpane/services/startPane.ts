@@ -1,8 +1,8 @@
-import type { Language } from '../../core/campaign';
-import type { WorkbookPort } from '../../core/workbookPort';
+import type { Language } from '../../core/kernel/language';
+import type { WorkbookPort } from '../../core/workbook/workbookPort';
 import { MemoryWorkbook } from '../../memory/memoryWorkbook';
 import { sampleState, sampleWorkbookTables } from '../../sample/sampleWorkbook';
-import { saveAddinState } from '../../core/campaignRun';
+import { saveAddinState } from '../../core/run/campaignRun';
 import { connectToExcel } from '../../excel/officeHost';
 import { languageFromDisplayLanguage } from '../../i18n/i18n';
 

@@ -1,4 +1,4 @@
-import type { Language } from '../../core/campaign';
+import type { Language } from '../../core/kernel/language';
 
 /** How the evaluation view writes money and shares: euros, percent, percentage points, signed where a change. */
 export interface EvaluationFormat {

@@ -1,4 +1,4 @@
-import type { EvaluationReport } from '../../core/evaluationRun';
+import type { EvaluationReport } from '../../core/run/evaluationRun';
 
 /** Writing the "Auswertung" sheets: one write at a time, its result shown until the next. */
 export type SheetWrite =

@@ -1,4 +1,4 @@
-import type { Field, MappingOverrides, SheetRole, WorkbookMapping } from '../../core/model';
+import type { Field, MappingOverrides, SheetRole, WorkbookMapping } from '../../core/kernel/model';
 import type { MessageKey } from '../../i18n/de';
 
 const PERSON: Field[] = [

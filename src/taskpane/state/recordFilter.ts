@@ -1,7 +1,7 @@
-import type { RecordSelection } from '../../core/campaign';
-import type { CellValue } from '../../core/sheetTable';
-import type { PersonData, Recipient, WorkbookData } from '../../core/model';
-import { contactsToRecipients, customerRecipient } from '../../core/recipients';
+import type { RecordSelection } from '../../core/campaign/campaign';
+import type { CellValue } from '../../core/kernel/sheetTable';
+import type { PersonData, Recipient, WorkbookData } from '../../core/kernel/model';
+import { contactsToRecipients, customerRecipient } from '../../core/select/recipients';
 
 /** One row of the contacts or customers picker: the id a selection stores, the person as the core sees it, and a search text. */
 export interface PickerRow {

@@ -1,4 +1,4 @@
-import type { ExclusionReason, SelectionReport } from '../../core/targetGroupModel';
+import type { ExclusionReason, SelectionReport } from '../../core/group/targetGroupModel';
 import type { MessageKey } from '../../i18n/de';
 import type { Translator } from '../../i18n/i18n';
 

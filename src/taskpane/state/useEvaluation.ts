@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useReducer, useRef } from 'react';
-import { describeProblem } from '../../core/problemMessages';
-import type { Problem } from '../../core/problems';
+import { describeProblem } from '../../core/kernel/problemMessages';
+import type { Problem } from '../../core/kernel/problems';
 import type { PaneSession } from '../services/paneSession';
 import { evaluationReducer, initialEvaluationState, type EvaluationState } from './evaluationReducer';
 import { nextPaint } from './useWizard';

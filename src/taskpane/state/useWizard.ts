@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
-import type { SelectionDefinition, StoredCampaign } from '../../core/campaign';
-import type { MappingOverrides } from '../../core/model';
+import type { SelectionDefinition, StoredCampaign } from '../../core/campaign/campaign';
+import type { MappingOverrides } from '../../core/kernel/model';
 import type { CsvDelimiter } from '../../core/outputs/csv';
-import type { TargetGroup } from '../../core/targetGroupModel';
-import { describeProblem } from '../../core/problemMessages';
+import type { TargetGroup } from '../../core/group/targetGroupModel';
+import { describeProblem } from '../../core/kernel/problemMessages';
 import type { PaneSession } from '../services/paneSession';
 import { canDownloadFiles, csvFileName, downloadText } from '../services/download';
 import {

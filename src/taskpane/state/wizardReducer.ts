@@ -1,7 +1,8 @@
-import type { CampaignType, Language, SelectionDefinition, StoredCampaign } from '../../core/campaign';
-import type { MappingOverrides, WorkbookData } from '../../core/model';
-import type { Problem } from '../../core/problems';
-import type { SelectionReport, TargetGroup } from '../../core/targetGroupModel';
+import type { CampaignType, SelectionDefinition, StoredCampaign } from '../../core/campaign/campaign';
+import type { Language } from '../../core/kernel/language';
+import type { MappingOverrides, WorkbookData } from '../../core/kernel/model';
+import type { Problem } from '../../core/kernel/problems';
+import type { SelectionReport, TargetGroup } from '../../core/group/targetGroupModel';
 import type { CsvDelimiter } from '../../core/outputs/csv';
 
 export type Screen = 'home' | 'basics' | 'recipients' | 'targetGroup' | 'use' | 'evaluation';

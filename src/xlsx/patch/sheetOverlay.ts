@@ -1,5 +1,5 @@
-import type { SheetTable } from '../../core/sheetTable';
-import type { SheetInfo, WriteTableRequest } from '../../core/workbookPort';
+import type { SheetTable } from '../../core/kernel/sheetTable';
+import type { SheetInfo, WriteTableRequest } from '../../core/workbook/workbookPort';
 import { toCellValue } from '../cellValues';
 import { SheetGrid } from '../sheetGrid';
 import { assertSheetName, assertTableNameSyntax } from '../tableWriter';

@@ -1,5 +1,5 @@
-import type { CellValue, TableData } from '../../core/sheetTable';
-import type { WriteTableRequest } from '../../core/workbookPort';
+import type { CellValue, TableData } from '../../core/kernel/sheetTable';
+import type { WriteTableRequest } from '../../core/workbook/workbookPort';
 import { columnWidths, TABLE_STYLE, uniqueHeaders, withTextColumnsAsText } from '../tableWriter';
 import { escapeXml } from './xmlText';
 

@@ -1,5 +1,5 @@
 import JSZip from 'jszip';
-import type { WriteTableRequest } from '../../core/workbookPort';
+import type { WriteTableRequest } from '../../core/workbook/workbookPort';
 import {
   activeTabOf,
   CONTENT_TYPE,

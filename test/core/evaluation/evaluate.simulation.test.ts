@@ -1,7 +1,7 @@
 import { evaluateCampaign } from '../../../src/core/evaluation/evaluate';
 import type { EvaluatedMember } from '../../../src/core/evaluation/model';
 import { seededRandom } from '../../../src/core/evaluation/statistics';
-import type { SaleLine } from '../../../src/core/model';
+import type { SaleLine } from '../../../src/core/kernel/model';
 import { day, makeCampaign, member, sale } from './evaluationBuilders';
 
 /**

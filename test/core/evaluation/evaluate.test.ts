@@ -5,7 +5,7 @@ import {
 } from '../../../src/core/evaluation/evaluate';
 import type { EvaluatedMember } from '../../../src/core/evaluation/model';
 import { newcombeDifference } from '../../../src/core/evaluation/statistics';
-import type { SaleLine } from '../../../src/core/model';
+import type { SaleLine } from '../../../src/core/kernel/model';
 import { day, makeCampaign, member, members, sale } from './evaluationBuilders';
 
 const TODAY = day('2026-11-27');

@@ -1,12 +1,8 @@
-import type { StoredCampaign } from '../../../src/core/campaign';
-import type {
-  CampaignEvaluation,
-  EvaluatedMember,
-  GroupFigures,
-  MemberGroup,
-} from '../../../src/core/evaluation/model';
-import type { Day, SaleLine } from '../../../src/core/model';
-import { isoToDay } from '../../../src/core/values';
+import type { StoredCampaign } from '../../../src/core/campaign/campaign';
+import type { CampaignEvaluation, EvaluatedMember, GroupFigures } from '../../../src/core/evaluation/model';
+import type { MemberGroup } from '../../../src/core/group/targetGroupModel';
+import type { Day, SaleLine } from '../../../src/core/kernel/model';
+import { isoToDay } from '../../../src/core/kernel/values';
 import { makeSale } from '../builders';
 
 /** Builders for the evaluation tests: a stored campaign, members and dated sales lines. */

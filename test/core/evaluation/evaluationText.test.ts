@@ -1,4 +1,4 @@
-import type { Language } from '../../../src/core/campaign';
+import type { Language } from '../../../src/core/kernel/language';
 import {
   evaluationSummary,
   formatDay,

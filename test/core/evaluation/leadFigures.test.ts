@@ -1,5 +1,5 @@
 import { leadFigures } from '../../../src/core/evaluation/leadFigures';
-import type { CellValue, SheetTable } from '../../../src/core/sheetTable';
+import type { CellValue, SheetTable } from '../../../src/core/kernel/sheetTable';
 import { makeCampaign } from './evaluationBuilders';
 
 const CAMPAIGN = makeCampaign({ id: 'K7Q2M9X4A1B3', name: 'Herbstbrief Stammkunden' });

@@ -3,7 +3,7 @@ import Papa from 'papaparse';
 import type { CsvDelimiter } from '../../../src/core/outputs/csv';
 import { csvField, toCsv } from '../../../src/core/outputs/csv';
 import { targetGroupTable } from '../../../src/core/outputs/targetTable';
-import type { CellValue, TableData } from '../../../src/core/sheetTable';
+import type { CellValue, TableData } from '../../../src/core/kernel/sheetTable';
 import { makeGroup, makeMember } from './memberBuilders';
 
 const table = (headers: string[], rows: CellValue[][]): TableData => ({ headers, rows, textColumns: [] });

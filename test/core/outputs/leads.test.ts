@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import type { LeadsMergeResult } from '../../../src/core/outputs/leads';
 import { LEAD_HEADERS, leadIdFor, mergeLeads } from '../../../src/core/outputs/leads';
-import type { CellValue, SheetTable, TableData } from '../../../src/core/sheetTable';
-import type { Member } from '../../../src/core/targetGroupModel';
+import type { CellValue, SheetTable, TableData } from '../../../src/core/kernel/sheetTable';
+import type { Member } from '../../../src/core/group/targetGroupModel';
 import { makeMember } from './memberBuilders';
 
 const CAMPAIGN = { id: 'K-ABC123', name: 'Frühjahrsaktion 2026' };

@@ -1,5 +1,5 @@
-import type { Recipient } from '../../../src/core/model';
-import type { Member, TargetGroup } from '../../../src/core/targetGroupModel';
+import type { Recipient } from '../../../src/core/kernel/model';
+import type { Member, TargetGroup } from '../../../src/core/group/targetGroupModel';
 
 export const makeRecipient = (overrides: Partial<Recipient> = {}): Recipient => ({
   kind: 'contact',

@@ -1,4 +1,4 @@
-import type { StoredCampaign } from '../../../src/core/campaign';
+import type { StoredCampaign } from '../../../src/core/campaign/campaign';
 import { campaignsOverviewTable } from '../../../src/core/outputs/overview';
 
 const makeCampaign = (overrides: Partial<StoredCampaign> = {}): StoredCampaign => ({

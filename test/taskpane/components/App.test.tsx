@@ -1,6 +1,6 @@
 import { cleanup, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { STATE_SHEET } from '../../../src/core/state';
+import { STATE_SHEET } from '../../../src/core/workbook/sheetNames';
 import { MemoryWorkbook } from '../../../src/memory/memoryWorkbook';
 import { sampleWorkbookTables } from '../../../src/sample/sampleWorkbook';
 import { installLayoutStubs, numberIn, renderPane, storedState } from '../paneTestkit';

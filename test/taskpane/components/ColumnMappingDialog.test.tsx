@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { SheetTable } from '../../../src/core/sheetTable';
+import type { SheetTable } from '../../../src/core/kernel/sheetTable';
 import { installLayoutStubs, renderPane, storedState } from '../paneTestkit';
 import { MemoryWorkbook } from '../../../src/memory/memoryWorkbook';
 import { createTranslator } from '../../../src/i18n/i18n';

@@ -1,10 +1,10 @@
 import { render, screen, within } from '@testing-library/react';
 import '@testing-library/jest-dom';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import type { Language } from '../../../src/core/campaign';
+import type { Language } from '../../../src/core/kernel/language';
 import { evaluationSummary, noteText } from '../../../src/core/evaluation/evaluationText';
 import type { CampaignEvaluation, GroupFigures, TypeComparison } from '../../../src/core/evaluation/model';
-import { isoToDay } from '../../../src/core/values';
+import { isoToDay } from '../../../src/core/kernel/values';
 import { createTranslator } from '../../../src/i18n/i18n';
 import { I18nContext } from '../../../src/i18n/useI18n';
 import { EvaluationDetails } from '../../../src/taskpane/components/EvaluationDetails';

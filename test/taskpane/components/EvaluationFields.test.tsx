@@ -1,6 +1,7 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { Language, StoredCampaign } from '../../../src/core/campaign';
+import type { Language } from '../../../src/core/kernel/language';
+import type { StoredCampaign } from '../../../src/core/campaign/campaign';
 import { installLayoutStubs, numberIn, renderPane, storedState, workbookWithCampaign } from '../paneTestkit';
 
 beforeAll(installLayoutStubs);

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { Language } from '../../../src/core/campaign';
-import { saveAddinState } from '../../../src/core/campaignRun';
+import type { Language } from '../../../src/core/kernel/language';
+import { saveAddinState } from '../../../src/core/run/campaignRun';
 import { MemoryWorkbook } from '../../../src/memory/memoryWorkbook';
 import {
   SAMPLE_CAMPAIGN,

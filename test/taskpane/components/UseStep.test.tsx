@@ -1,7 +1,7 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { waitFor } from '@testing-library/react';
-import type { StoredCampaign } from '../../../src/core/campaign';
+import type { StoredCampaign } from '../../../src/core/campaign/campaign';
 import { installLayoutStubs, numberIn, renderPane, storedState, workbookWithCampaign } from '../paneTestkit';
 
 beforeAll(installLayoutStubs);

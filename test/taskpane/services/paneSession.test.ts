@@ -1,7 +1,7 @@
-import type { StoredCampaign } from '../../../src/core/campaign';
-import { readAddinState } from '../../../src/core/campaignRun';
-import type { WorkbookData } from '../../../src/core/model';
-import type { CellValue, SheetTable } from '../../../src/core/sheetTable';
+import type { StoredCampaign } from '../../../src/core/campaign/campaign';
+import { readAddinState } from '../../../src/core/run/campaignRun';
+import type { WorkbookData } from '../../../src/core/kernel/model';
+import type { CellValue, SheetTable } from '../../../src/core/kernel/sheetTable';
 import { MemoryWorkbook } from '../../../src/memory/memoryWorkbook';
 import { PaneSession, todayIso } from '../../../src/taskpane/services/paneSession';
 

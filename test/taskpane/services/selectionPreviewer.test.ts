@@ -1,6 +1,6 @@
-import type { StoredCampaign } from '../../../src/core/campaign';
-import type { WorkbookData } from '../../../src/core/model';
-import { emptyTargetGroup } from '../../../src/core/targetGroup';
+import type { StoredCampaign } from '../../../src/core/campaign/campaign';
+import type { WorkbookData } from '../../../src/core/kernel/model';
+import { emptyTargetGroup } from '../../../src/core/group/targetGroup';
 import {
   applyRequest,
   workerPreviewer,

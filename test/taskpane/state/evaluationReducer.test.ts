@@ -1,4 +1,4 @@
-import type { EvaluationReport } from '../../../src/core/evaluationRun';
+import type { EvaluationReport } from '../../../src/core/run/evaluationRun';
 import {
   evaluationReducer,
   initialEvaluationState,

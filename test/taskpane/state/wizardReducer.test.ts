@@ -1,5 +1,5 @@
-import type { SelectionDefinition, StoredCampaign } from '../../../src/core/campaign';
-import type { Member, TargetGroup } from '../../../src/core/targetGroupModel';
+import type { SelectionDefinition, StoredCampaign } from '../../../src/core/campaign/campaign';
+import type { Member, TargetGroup } from '../../../src/core/group/targetGroupModel';
 import {
   emptyGroup,
   initialWizardState,

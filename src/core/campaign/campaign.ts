@@ -1,0 +1,115 @@
+import type { Language } from '../kernel/language';
+import type { Field, SheetRole } from '../kernel/model';
+
+export const CAMPAIGN_TYPES = ['email', 'letter', 'phone', 'newsletter', 'event', 'other'] as const;
+export type CampaignType = (typeof CAMPAIGN_TYPES)[number];
+
+export const FILTER_OPS = [
+  'equals',
+  'notEquals',
+  'contains',
+  'startsWith',
+  'in',
+  'isEmpty',
+  'isNotEmpty',
+  'gt',
+  'gte',
+  'lt',
+  'lte',
+] as const;
+export type FilterOp = (typeof FILTER_OPS)[number];
+
+export type FilterValue = string | number | boolean | Array<string | number>;
+
+export interface FilterCondition {
+  /** A header text as in the sheet, or a field name such as "city". */
+  column: string;
+  op: FilterOp;
+  value?: FilterValue;
+}
+
+export interface RecordSelection {
+  from: 'contacts' | 'customers';
+  filter?: FilterCondition[];
+  ids?: string[];
+}
+
+export interface PurchasedArticlesSelection {
+  from: 'purchasedArticles';
+  /** Article numbers or names, matched exactly and case-insensitively. */
+  articles: string[];
+  /** ISO dates YYYY-MM-DD, inclusive. */
+  since?: string;
+  until?: string;
+  minQuantity?: number;
+}
+
+export interface InactiveCustomersSelection {
+  from: 'inactiveCustomers';
+  months: number;
+  /** ISO date YYYY-MM-DD; default: today. */
+  asOf?: string;
+  /** Default true: customers that never bought count as inactive. */
+  includeNeverPurchased?: boolean;
+}
+
+export type SelectionDefinition = RecordSelection | PurchasedArticlesSelection | InactiveCustomersSelection;
+
+export const CAMPAIGN_STATUSES = ['planned', 'active', 'completed'] as const;
+export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
+
+export const DEFAULT_EVALUATION_DAYS = 90;
+
+/** The campaign file format the command line reads and the add-in stores in the workbook. */
+export interface CampaignDefinition {
+  name: string;
+  type: CampaignType;
+  description?: string;
+  language?: Language;
+  sources?: Partial<Record<SheetRole, string>>;
+  /** Explicit column mapping per role: field → header text. Wins over recognition. */
+  columns?: Partial<Record<SheetRole, Partial<Record<Field, string>>>>;
+  selections: SelectionDefinition[];
+  /** Member keys the user removed by hand; they stay out when selections run again. */
+  removed?: string[];
+  /** ISO date the campaign went out (Versand/Start); set to the day the target group is first used if absent. */
+  start?: string;
+  /** ISO date, optional. */
+  end?: string;
+  /** Cost in euros, for the return on investment. */
+  cost?: number;
+  /** Days after the start in which purchases count for the campaign; default DEFAULT_EVALUATION_DAYS. */
+  evaluationDays?: number;
+  /** Default 'planned'. */
+  status?: CampaignStatus;
+  /** Share of members held back as a control group, in percent (0 or absent: none). */
+  controlPercent?: number;
+}
+
+/**
+ * Who was in which group when the target group was last used. Kept so that a member's group never changes once
+ * decided, also when members are added later (see controlGroup.ts).
+ */
+export interface GroupAssignment {
+  /** Member keys held back (Kontrollgruppe). */
+  control: string[];
+  /** Member keys that were contacted. */
+  contacted: string[];
+}
+
+/** A campaign as kept in the workbook's state. */
+export interface StoredCampaign extends CampaignDefinition {
+  /** Stable id, kept when the campaign is renamed; lead ids derive from it. */
+  id: string;
+  /** ISO timestamps. */
+  createdAt: string;
+  updatedAt: string;
+  memberCount: number;
+  /** The sheet the target group was last written to. */
+  targetSheet?: string;
+  /**
+   * Present once the target group was used (written, exported or turned into leads), also without a control group:
+   * then every member is in `contacted`. See groupUse.ts.
+   */
+  assignment?: GroupAssignment;
+}

@@ -1,0 +1,184 @@
+import type { Language } from './language';
+import type { Field, SheetRole } from './model';
+import type { Problem, ProblemCode } from './problems';
+
+type Labels<K extends string> = Record<Language, Record<K, string>>;
+
+const ROLE_LABELS: Labels<SheetRole> = {
+  de: { contacts: 'Kontakte', customers: 'Kunden', sales: 'Umsätze', articles: 'Artikel' },
+  en: { contacts: 'contacts', customers: 'customers', sales: 'sales', articles: 'articles' },
+};
+
+const FIELD_LABELS: Labels<Field> = {
+  de: {
+    contactId: 'Kontakt-Nr.',
+    customerId: 'Kunden-Nr.',
+    salutation: 'Anrede',
+    title: 'Titel',
+    firstName: 'Vorname',
+    lastName: 'Nachname',
+    fullName: 'Name (vollständig)',
+    company: 'Firma',
+    street: 'Straße',
+    postalCode: 'PLZ',
+    city: 'Ort',
+    country: 'Land',
+    email: 'E-Mail',
+    phone: 'Telefon',
+    mobile: 'Mobil',
+    optOut: 'Werbesperre',
+    date: 'Datum',
+    articleNo: 'Artikel-Nr.',
+    articleName: 'Artikel',
+    quantity: 'Menge',
+    amount: 'Betrag',
+    unitPrice: 'Einzelpreis',
+    category: 'Kategorie',
+  },
+  en: {
+    contactId: 'contact ID',
+    customerId: 'customer ID',
+    salutation: 'salutation',
+    title: 'title',
+    firstName: 'first name',
+    lastName: 'last name',
+    fullName: 'full name',
+    company: 'company',
+    street: 'street',
+    postalCode: 'postal code',
+    city: 'city',
+    country: 'country',
+    email: 'e-mail',
+    phone: 'phone',
+    mobile: 'mobile',
+    optOut: 'opt-out',
+    date: 'date',
+    articleNo: 'article no.',
+    articleName: 'article',
+    quantity: 'quantity',
+    amount: 'amount',
+    unitPrice: 'unit price',
+    category: 'category',
+  },
+};
+
+const label = <K extends string>(labels: Record<K, string>, key: string | undefined): string =>
+  key === undefined ? '' : ((labels as Record<string, string>)[key] ?? key);
+
+/** The one source of sheet-role and field names in messages (problems and the command line). */
+export const roleLabel = (role: SheetRole, lang: Language): string => ROLE_LABELS[lang][role];
+export const fieldLabel = (field: Field, lang: Language): string => FIELD_LABELS[lang][field];
+
+type Render = (p: Problem, lang: Language) => string;
+
+const role = (p: Problem, lang: Language): string => label(ROLE_LABELS[lang], p.detail);
+const field = (p: Problem, lang: Language): string => label(FIELD_LABELS[lang], p.detail);
+const detail = (p: Problem): string => (p.detail ? ` (${p.detail})` : '');
+/** The value, quoted, with a leading space; nothing for summaries, which stand for many values. */
+const quoted = (p: Problem, lang: Language): string => {
+  if (!p.value) return '';
+  return lang === 'de' ? ` „${p.value}“` : ` "${p.value}"`;
+};
+const plain = (p: Problem): string => (p.value ? ` ${p.value}` : '');
+const inParens = (p: Problem): string => (p.value ? ` (${p.value})` : '');
+
+const DE: Record<ProblemCode, Render> = {
+  errorValue: (p) =>
+    `Excel-Fehlerwert${plain(p)} – die Zelle wird als leer gelesen. Bitte die Formel prüfen.`,
+  invalidDate: (p) => `Der Wert${quoted(p, 'de')} ist kein gültiges Datum – das Datum bleibt leer.`,
+  invalidNumber: (p) => `Der Wert${quoted(p, 'de')} ist keine Zahl – der Wert bleibt leer.`,
+  invalidEmail: (p) => `Die E-Mail-Adresse${quoted(p, 'de')} ist ungültig. Bitte im Blatt korrigieren.`,
+  postalCodeRestored: (p) =>
+    `Die PLZ war als Zahl gespeichert; die führende Null wurde ergänzt${inParens(p)}.`,
+  rowWithoutKey: () => 'Zeile ohne Kundennummer bzw. ohne Kontakt-Nr., Name und E-Mail – übersprungen.',
+  totalsRowSkipped: () => 'Summenzeile – übersprungen.',
+  duplicateId: (p) =>
+    `Die Nummer${quoted(p, 'de')} kommt mehrfach vor. Beide Zeilen werden gelesen; doppelte Empfänger werden zusammengeführt.`,
+  unknownCustomer: (p) => `Die Kundennummer${quoted(p, 'de')} steht nicht im Kundenblatt.`,
+  missingPostalCode: () => 'Die PLZ fehlt. Der Brief wird trotzdem erstellt; bitte die PLZ ergänzen.',
+  sheetNotFound: (p) =>
+    `Dieses Blatt gibt es in der Arbeitsmappe nicht${p.detail ? ` (als ${role(p, 'de')} gewählt)` : ''}. Bitte die Zuordnung prüfen.`,
+  sheetRoleNotFound: (p) =>
+    `Kein Blatt mit ${role(p, 'de')} gefunden. Bitte das Blatt in der Zuordnung wählen.`,
+  sheetRoleAmbiguous: (p) =>
+    `Auch das Blatt „${p.detail ?? ''}“ passt als ${label(ROLE_LABELS.de, p.value)}; verwendet wird dieses. Bei Bedarf die Zuordnung ändern.`,
+  headerNotFound: () =>
+    'In den ersten 10 Zeilen wurde keine Überschriftenzeile gefunden. Bitte Spaltenüberschriften in eine Zeile oben im Blatt schreiben.',
+  columnNotFound: (p) =>
+    `Diese Spalte gibt es nicht${p.detail ? ` (als ${field(p, 'de')} gewählt)` : ''}. Bitte die Zuordnung prüfen.`,
+  requiredColumnMissing: (p) =>
+    `Die Spalte ${field(p, 'de')} wurde nicht erkannt; das Blatt wird nicht gelesen. Bitte die Spalte zuordnen.`,
+  unknownArticle: (p) =>
+    `Den Artikel${quoted(p, 'de')} gibt es in keiner Umsatzzeile. Bitte Artikelnummer oder Bezeichnung prüfen.`,
+  invalidCampaign: (p) =>
+    `Die Kampagnendatei ist ungültig${detail(p)}. Bitte die Datei an dieser Stelle korrigieren.`,
+  invalidState: (p) =>
+    `Die gespeicherten Kampagnendaten sind nicht lesbar${detail(p)}. Das Add-in ändert sie nicht; bitte eine gesicherte Fassung der Arbeitsmappe öffnen oder eine neuere Version des Add-ins verwenden.`,
+  campaignNotFound: (p) =>
+    `Die Kampagne${quoted(p, 'de')} ist in dieser Arbeitsmappe nicht gespeichert${p.detail ? ` (gespeichert: ${p.detail})` : ''}. Bitte den Namen prüfen.`,
+  hostTimeout: () => 'Excel antwortet nicht. Bitte kurz warten und erneut versuchen.',
+  payloadTooLarge: () =>
+    'Zu viele Daten für eine Anfrage an Excel. Bitte weniger Zeilen auf einmal verarbeiten.',
+  hostError: (p) =>
+    `Excel meldet einen Fehler${detail(p)}. Bitte erneut versuchen; bleibt der Fehler, Excel neu starten.`,
+};
+
+const EN: Record<ProblemCode, Render> = {
+  errorValue: (p) => `Excel error value${plain(p)} – the cell is read as empty. Please check the formula.`,
+  invalidDate: (p) => `The value${quoted(p, 'en')} is not a valid date – the date stays empty.`,
+  invalidNumber: (p) => `The value${quoted(p, 'en')} is not a number – the value stays empty.`,
+  invalidEmail: (p) => `The e-mail address${quoted(p, 'en')} is invalid. Please correct it in the sheet.`,
+  postalCodeRestored: (p) =>
+    `The postal code was stored as a number; its leading zero was restored${inParens(p)}.`,
+  rowWithoutKey: () => 'Row without customer ID, or without contact ID, name and e-mail – skipped.',
+  totalsRowSkipped: () => 'Totals row – skipped.',
+  duplicateId: (p) =>
+    `The ID${quoted(p, 'en')} occurs more than once. Both rows are read; duplicate recipients are merged.`,
+  unknownCustomer: (p) => `The customer ID${quoted(p, 'en')} is not on the customers sheet.`,
+  missingPostalCode: () =>
+    'The postal code is missing. The letter is still created; please add the postal code.',
+  sheetNotFound: (p) =>
+    `The workbook has no such sheet${p.detail ? ` (chosen for ${role(p, 'en')})` : ''}. Please check the mapping.`,
+  sheetRoleNotFound: (p) => `No sheet with ${role(p, 'en')} found. Please choose the sheet in the mapping.`,
+  sheetRoleAmbiguous: (p) =>
+    `The sheet "${p.detail ?? ''}" fits as ${label(ROLE_LABELS.en, p.value)} too; this one is used. Change the mapping if needed.`,
+  headerNotFound: () =>
+    'No header row found in the first 10 rows. Please put the column headers in one row at the top of the sheet.',
+  columnNotFound: (p) =>
+    `There is no such column${p.detail ? ` (chosen as ${field(p, 'en')})` : ''}. Please check the mapping.`,
+  requiredColumnMissing: (p) =>
+    `The ${field(p, 'en')} column was not recognised; the sheet is not read. Please map the column.`,
+  unknownArticle: (p) =>
+    `The article${quoted(p, 'en')} occurs in no sales line. Please check the article number or name.`,
+  invalidCampaign: (p) => `The campaign file is invalid${detail(p)}. Please correct the file at this point.`,
+  invalidState: (p) =>
+    `The stored campaign data cannot be read${detail(p)}. The add-in leaves it unchanged; please open a saved copy of the workbook or use a newer version of the add-in.`,
+  campaignNotFound: (p) =>
+    `The campaign${quoted(p, 'en')} is not stored in this workbook${p.detail ? ` (stored: ${p.detail})` : ''}. Please check the name.`,
+  hostTimeout: () => 'Excel is not responding. Please wait a moment and try again.',
+  payloadTooLarge: () => 'Too much data for one request to Excel. Please process fewer rows at a time.',
+  hostError: (p) => `Excel reported an error${detail(p)}. Please try again; if it persists, restart Excel.`,
+};
+
+const MESSAGES: Record<Language, Record<ProblemCode, Render>> = { de: DE, en: EN };
+
+function location(p: Problem, lang: Language): string {
+  const parts: string[] = [];
+  if (p.sheet !== undefined) parts.push(lang === 'de' ? `Blatt „${p.sheet}“` : `Sheet "${p.sheet}"`);
+  if (p.row !== undefined) parts.push(lang === 'de' ? `Zeile ${p.row}` : `row ${p.row}`);
+  if (p.column !== undefined) parts.push(lang === 'de' ? `Spalte „${p.column}“` : `column "${p.column}"`);
+  return parts.length > 0 ? `${parts.join(', ')}: ` : '';
+}
+
+function moreSuffix(p: Problem, lang: Language): string {
+  if (!p.more) return '';
+  const count = new Intl.NumberFormat(lang === 'de' ? 'de-DE' : 'en-US').format(p.more);
+  return lang === 'de'
+    ? ` (${count} weitere Fälle, nicht einzeln aufgeführt)`
+    : ` (${count} more, not listed one by one)`;
+}
+
+/** One problem as a short sentence in the user's language: where, what, and what to do. */
+export function describeProblem(p: Problem, lang: Language): string {
+  return `${location(p, lang)}${MESSAGES[lang][p.code](p, lang)}${moreSuffix(p, lang)}`;
+}

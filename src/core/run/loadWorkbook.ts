@@ -1,0 +1,35 @@
+import type { MappingOverrides, WorkbookData } from '../kernel/model';
+import type { Problem } from '../kernel/problems';
+import { parseWorkbook } from '../read/records';
+import { fail, type Result } from '../kernel/result';
+import type { SheetTable } from '../kernel/sheetTable';
+import { STATE_SHEET } from '../workbook/sheetNames';
+import { WorkbookError } from '../workbook/workbookError';
+import type { WorkbookPort } from '../workbook/workbookPort';
+
+/**
+ * Reads the user's sheets through the port and parses them. Not read: very hidden sheets (only add-ins create
+ * those), the state sheet and the sheets the add-in wrote itself (`ownSheets`, from the state) — a target group
+ * sheet can be as big as the input. Host failures become one error problem; other exceptions are bugs and propagate.
+ */
+export async function loadWorkbookData(
+  port: WorkbookPort,
+  overrides: MappingOverrides = {},
+  ownSheets: readonly string[] = [],
+): Promise<Result<WorkbookData, Problem[]>> {
+  const skipped = new Set([STATE_SHEET, ...ownSheets].map((name) => name.toLowerCase()));
+  const explicit = new Set(Object.values(overrides.sheets ?? {}).map((name) => name.toLowerCase()));
+  try {
+    const sheets = await port.listSheets();
+    const tables: SheetTable[] = [];
+    for (const sheet of sheets) {
+      const name = sheet.name.toLowerCase();
+      const wanted = explicit.has(name) || (sheet.visibility !== 'veryHidden' && !skipped.has(name));
+      if (wanted) tables.push(await port.readSheet(sheet.name));
+    }
+    return parseWorkbook(tables, overrides, ownSheets);
+  } catch (error) {
+    if (!(error instanceof WorkbookError)) throw error;
+    return fail([{ code: error.code, severity: 'error', sheet: error.sheet }]);
+  }
+}

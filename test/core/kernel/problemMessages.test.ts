@@ -1,0 +1,117 @@
+import type { Language } from '../../../src/core/kernel/language';
+import { describeProblem } from '../../../src/core/kernel/problemMessages';
+import type { Problem, ProblemCode } from '../../../src/core/kernel/problems';
+
+/** Every code once; a code added to the union without an entry here fails to compile. */
+const DETAILS: Record<ProblemCode, Pick<Problem, 'value' | 'detail'>> = {
+  errorValue: { value: '#N/A' },
+  invalidDate: { value: '31.02.2024' },
+  invalidNumber: { value: 'viele' },
+  invalidEmail: { value: 'max(at)example.de' },
+  postalCodeRestored: { value: '01067' },
+  rowWithoutKey: {},
+  totalsRowSkipped: {},
+  duplicateId: { value: '10001' },
+  unknownCustomer: { value: '77777' },
+  missingPostalCode: {},
+  sheetNotFound: { detail: 'sales' },
+  sheetRoleNotFound: { detail: 'customers' },
+  sheetRoleAmbiguous: { value: 'customers', detail: 'Kunden alt' },
+  headerNotFound: {},
+  columnNotFound: { detail: 'email' },
+  requiredColumnMissing: { detail: 'customerId' },
+  unknownArticle: { value: 'A-999' },
+  invalidCampaign: { detail: 'selections[0].months' },
+  invalidState: { detail: 'version' },
+  campaignNotFound: { value: 'Herbstaktion', detail: 'Newsletter November, Hausmesse' },
+  hostTimeout: {},
+  payloadTooLarge: {},
+  hostError: { detail: 'GeneralException' },
+};
+
+const cases = (Object.keys(DETAILS) as ProblemCode[]).flatMap((code) =>
+  (['de', 'en'] as Language[]).map((lang) => [code, lang] as const),
+);
+
+describe('describeProblem', () => {
+  it.each(cases)('%s in %s names sheet, row, column and the value', (code, lang) => {
+    const p: Problem = {
+      code,
+      severity: 'warning',
+      sheet: 'Kunden',
+      row: 12,
+      column: 'PLZ',
+      ...DETAILS[code],
+    };
+    const text = describeProblem(p, lang);
+    expect(text).toContain(
+      lang === 'de' ? 'Blatt „Kunden“, Zeile 12, Spalte „PLZ“: ' : 'Sheet "Kunden", row 12, column "PLZ": ',
+    );
+    if (p.value && code !== 'sheetRoleAmbiguous') expect(text).toContain(p.value);
+    expect(text).not.toMatch(/undefined|\[object/);
+  });
+
+  it.each<[Problem, Language, string]>([
+    [
+      { code: 'errorValue', severity: 'warning', sheet: 'Kunden', row: 12, column: 'PLZ', value: '#NV' },
+      'de',
+      'Blatt „Kunden“, Zeile 12, Spalte „PLZ“: Excel-Fehlerwert #NV – die Zelle wird als leer gelesen. Bitte die Formel prüfen.',
+    ],
+    [
+      { code: 'requiredColumnMissing', severity: 'warning', sheet: 'Umsätze', row: 2, detail: 'customerId' },
+      'de',
+      'Blatt „Umsätze“, Zeile 2: Die Spalte Kunden-Nr. wurde nicht erkannt; das Blatt wird nicht gelesen. Bitte die Spalte zuordnen.',
+    ],
+    [
+      {
+        code: 'campaignNotFound',
+        severity: 'error',
+        value: 'Herbstaktion',
+        detail: 'Newsletter November, Hausmesse',
+      },
+      'de',
+      'Die Kampagne „Herbstaktion“ ist in dieser Arbeitsmappe nicht gespeichert (gespeichert: Newsletter November, Hausmesse). Bitte den Namen prüfen.',
+    ],
+    [
+      { code: 'sheetRoleNotFound', severity: 'warning', detail: 'customers' },
+      'en',
+      'No sheet with customers found. Please choose the sheet in the mapping.',
+    ],
+    [
+      {
+        code: 'sheetRoleAmbiguous',
+        severity: 'warning',
+        sheet: 'Tabelle1',
+        value: 'customers',
+        detail: 'Tabelle2',
+      },
+      'de',
+      'Blatt „Tabelle1“: Auch das Blatt „Tabelle2“ passt als Kunden; verwendet wird dieses. Bei Bedarf die Zuordnung ändern.',
+    ],
+    [
+      { code: 'columnNotFound', severity: 'error', sheet: 'Kunden', column: 'Mail privat', detail: 'email' },
+      'en',
+      'Sheet "Kunden", column "Mail privat": There is no such column (chosen as e-mail). Please check the mapping.',
+    ],
+    [
+      { code: 'unknownCustomer', severity: 'warning', sheet: 'Umsätze', more: 12345 },
+      'de',
+      'Blatt „Umsätze“: Die Kundennummer steht nicht im Kundenblatt. (12.345 weitere Fälle, nicht einzeln aufgeführt)',
+    ],
+    [
+      { code: 'unknownCustomer', severity: 'warning', sheet: 'Sales', more: 12345 },
+      'en',
+      'Sheet "Sales": The customer ID is not on the customers sheet. (12,345 more, not listed one by one)',
+    ],
+    [
+      { code: 'hostTimeout', severity: 'error' },
+      'de',
+      'Excel antwortet nicht. Bitte kurz warten und erneut versuchen.',
+    ],
+    [
+      { code: 'sheetNotFound', severity: 'error', sheet: 'X' },
+      'en',
+      'Sheet "X": The workbook has no such sheet. Please check the mapping.',
+    ],
+  ])('%j in %s', (p, lang, expected) => expect(describeProblem(p, lang)).toBe(expected));
+});

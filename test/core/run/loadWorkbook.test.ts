@@ -1,0 +1,90 @@
+import { loadWorkbookData } from '../../../src/core/run/loadWorkbook';
+import type { SheetTable } from '../../../src/core/kernel/sheetTable';
+import { STATE_SHEET } from '../../../src/core/workbook/sheetNames';
+import { WorkbookError } from '../../../src/core/workbook/workbookError';
+import type { SheetVisibility } from '../../../src/core/workbook/workbookPort';
+import { MemoryWorkbook } from '../../../src/memory/memoryWorkbook';
+import { messyContacts, messyCustomers, messySales, sheet } from '../sheetBuilders';
+
+/** The in-memory workbook, remembering which sheets were read. */
+class RecordingWorkbook extends MemoryWorkbook {
+  readonly reads: string[] = [];
+
+  constructor(tables: SheetTable[], visibility: Record<string, SheetVisibility> = {}) {
+    super(tables);
+    for (const [name, v] of Object.entries(visibility)) this.sheets.get(name)!.visibility = v;
+  }
+
+  override async readSheet(name: string): Promise<SheetTable> {
+    this.reads.push(name);
+    return super.readSheet(name);
+  }
+}
+
+const stateSheet = sheet(STATE_SHEET, [
+  ['version', 'campaigns'],
+  [1, '[]'],
+]);
+
+describe('loadWorkbookData', () => {
+  it('reads the visible and hidden user sheets and parses them', async () => {
+    const workbook = new RecordingWorkbook([messyCustomers(), messyContacts(), messySales(), stateSheet], {
+      Kontakte: 'hidden',
+      [STATE_SHEET]: 'veryHidden',
+    });
+    const result = await loadWorkbookData(workbook);
+    expect(workbook.reads).toEqual(['Kunden', 'Kontakte', 'Umsätze']);
+    expect(result.ok && result.value.contacts?.length).toBe(6);
+    expect(result.ok && result.value.mapping.sales?.sheet).toBe('Umsätze');
+  });
+
+  it('does not read the state sheet even when it is visible, nor the sheets the add-in wrote', async () => {
+    const workbook = new RecordingWorkbook([
+      messyCustomers(),
+      stateSheet,
+      messyContacts('Zielgruppe Herbst'),
+    ]);
+    await loadWorkbookData(workbook, {}, ['zielgruppe herbst']);
+    expect(workbook.reads).toEqual(['Kunden']);
+  });
+
+  it('reads a very hidden sheet when the mapping names it explicitly', async () => {
+    const workbook = new RecordingWorkbook([messyCustomers('Archiv')], { Archiv: 'veryHidden' });
+    const result = await loadWorkbookData(workbook, { sheets: { customers: 'archiv' } });
+    expect(result.ok && result.value.customers).toHaveLength(4);
+  });
+
+  it('returns the explicit-mapping errors as a failed result', async () => {
+    const result = await loadWorkbookData(new MemoryWorkbook([messyCustomers()]), {
+      sheets: { sales: 'Verkäufe' },
+    });
+    expect(result).toEqual({
+      ok: false,
+      error: expect.arrayContaining([
+        { code: 'sheetNotFound', severity: 'error', sheet: 'Verkäufe', detail: 'sales' },
+      ]),
+    });
+  });
+
+  it.each(['hostTimeout', 'payloadTooLarge', 'hostError'] as const)(
+    'turns a host failure (%s) into an error problem',
+    async (code) => {
+      const workbook = new MemoryWorkbook([messyCustomers()]);
+      workbook.readSheet = async () => {
+        throw new WorkbookError(code, 'Kunden', { cause: new Error('RichApi.Error') });
+      };
+      await expect(loadWorkbookData(workbook)).resolves.toEqual({
+        ok: false,
+        error: [{ code, severity: 'error', sheet: 'Kunden' }],
+      });
+    },
+  );
+
+  it('lets bugs propagate', async () => {
+    const workbook = new MemoryWorkbook([messyCustomers()]);
+    workbook.listSheets = async () => {
+      throw new TypeError('bug');
+    };
+    await expect(loadWorkbookData(workbook)).rejects.toThrow('bug');
+  });
+});

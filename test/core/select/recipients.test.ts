@@ -1,0 +1,104 @@
+import {
+  contactRecipient,
+  contactsToRecipients,
+  customerRecipient,
+  customersToRecipients,
+  findCustomer,
+} from '../../../src/core/select/recipients';
+import { makeContact, makeCustomer, makeWorkbookData } from '../builders';
+
+const mueller = makeCustomer({
+  customerId: 'K-1001',
+  company: 'Müller Bau GmbH',
+  street: 'Lindenweg 4',
+  postalCode: '01067',
+  city: 'Dresden',
+  country: 'Deutschland',
+  email: 'info@mueller-bau.de',
+});
+const solo = makeCustomer({ customerId: 'K-1002', firstName: 'Eva', lastName: 'Lang', city: 'Köln' });
+
+describe('contactRecipient', () => {
+  it('takes the whole customer address and company when the contact has none', () => {
+    const contact = makeContact({
+      contactId: 'A1',
+      customerId: 'k-1001 ',
+      firstName: 'Jürgen',
+      email: 'j@m.de',
+    });
+    expect(contactRecipient(contact, mueller)).toMatchObject({
+      kind: 'contact',
+      contactId: 'A1',
+      company: 'Müller Bau GmbH',
+      street: 'Lindenweg 4',
+      postalCode: '01067',
+      city: 'Dresden',
+      country: 'Deutschland',
+      email: 'j@m.de',
+    });
+  });
+
+  it('keeps its own address, even a partial one, and never mixes two addresses', () => {
+    const contact = makeContact({ customerId: 'K-1001', city: 'Leipzig', company: 'Müller Bau Leipzig' });
+    expect(contactRecipient(contact, mueller)).toMatchObject({
+      street: '',
+      postalCode: '',
+      city: 'Leipzig',
+      company: 'Müller Bau Leipzig',
+    });
+  });
+
+  it.each([
+    ['the contact', 'Werbesperre', null, 'Werbesperre'],
+    ['the customer', null, 'Keine Werbung', 'Keine Werbung'],
+    ['nobody', null, null, null],
+  ])('opt-out of %s', (_, own, customers, expected) => {
+    const customer = makeCustomer({ customerId: 'K1', optOut: customers });
+    expect(contactRecipient(makeContact({ customerId: 'K1', optOut: own }), customer).optOut).toBe(expected);
+  });
+
+  it('works without a customer', () => {
+    expect(contactRecipient(makeContact({ city: 'Bonn' }), undefined)).toMatchObject({
+      city: 'Bonn',
+      company: '',
+    });
+  });
+});
+
+describe('customersToRecipients', () => {
+  const anna = makeContact({ contactId: 'A1', customerId: 'K-1001', firstName: 'Anna' });
+  const ben = makeContact({ contactId: 'A2', customerId: 'K-1001', firstName: 'Ben' });
+  const stray = makeContact({ contactId: 'A3', customerId: 'K-9999', firstName: 'Stray' });
+
+  it('brings all linked contacts, and a customer without contacts stands for itself', () => {
+    const data = makeWorkbookData({ contacts: [anna, stray, ben], customers: [mueller, solo] });
+    const recipients = customersToRecipients(data, data.customers);
+    expect(recipients.map((r) => [r.kind, r.contactId || r.customerId, r.firstName])).toEqual([
+      ['contact', 'A1', 'Anna'],
+      ['contact', 'A2', 'Ben'],
+      ['customer', 'K-1002', 'Eva'],
+    ]);
+    expect(recipients[0].city).toBe('Dresden');
+  });
+
+  it('without a contacts sheet every customer is a recipient', () => {
+    const data = makeWorkbookData({ contacts: null, customers: [mueller, solo] });
+    expect(customersToRecipients(data, data.customers)).toEqual([
+      customerRecipient(mueller),
+      customerRecipient(solo),
+    ]);
+  });
+
+  it('contacts selected directly inherit from their customer the same way', () => {
+    const data = makeWorkbookData({ contacts: [anna, stray], customers: [mueller] });
+    const [first, second] = contactsToRecipients(data, data.contacts ?? []);
+    expect(first).toMatchObject({ company: 'Müller Bau GmbH', city: 'Dresden' });
+    expect(second).toMatchObject({ company: '', city: '' });
+  });
+
+  it('finds customers by number, trimmed and case-insensitive', () => {
+    const data = makeWorkbookData({ customers: [mueller, solo] });
+    expect(findCustomer(data, ' k-1002')?.lastName).toBe('Lang');
+    expect(findCustomer(data, 'K-404')).toBeUndefined();
+  });
+});
