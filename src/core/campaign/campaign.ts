@@ -60,6 +60,14 @@ export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
 
 export const DEFAULT_EVALUATION_DAYS = 90;
 
+/** Letters to a person at a firm: "an die Person" writes the person's line as it is, "an die Firma" adds "z. Hd.". */
+export const ADDRESSEES = ['person', 'company'] as const;
+export type Addressee = (typeof ADDRESSEES)[number];
+
+/** A known name without Anrede: "Guten Tag Anna Schmidt," (name) or "Sehr geehrte Damen und Herren," (general). */
+export const NEUTRAL_GREETINGS = ['name', 'general'] as const;
+export type NeutralGreeting = (typeof NEUTRAL_GREETINGS)[number];
+
 /** The campaign file format the command line reads and the add-in stores in the workbook. */
 export interface CampaignDefinition {
   name: string;
@@ -84,6 +92,10 @@ export interface CampaignDefinition {
   status?: CampaignStatus;
   /** Share of members held back as a control group, in percent (0 or absent: none). */
   controlPercent?: number;
+  /** Default 'person'. */
+  addressee?: Addressee;
+  /** Default 'name'. A diverse person is always greeted by name. */
+  neutralGreeting?: NeutralGreeting;
 }
 
 /**

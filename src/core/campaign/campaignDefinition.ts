@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import {
+  ADDRESSEES,
   CAMPAIGN_STATUSES,
   CAMPAIGN_TYPES,
   FILTER_OPS,
+  NEUTRAL_GREETINGS,
   type CampaignDefinition,
   type CampaignType,
 } from './campaign';
@@ -198,6 +200,14 @@ const campaign = z
     evaluationDays: evaluationDays.optional(),
     status: campaignStatus.optional(),
     controlPercent: controlPercent.optional(),
+    addressee: z
+      .enum(ADDRESSEES, { error: 'must be "person" (an die Person) or "company" (an die Firma, z. Hd.)' })
+      .optional(),
+    neutralGreeting: z
+      .enum(NEUTRAL_GREETINGS, {
+        error: 'must be "name" (Guten Tag Anna Schmidt,) or "general" (Sehr geehrte Damen und Herren,)',
+      })
+      .optional(),
   })
   .check((ctx) => {
     const { start, end } = ctx.value;

@@ -6,7 +6,7 @@ import type { Problem } from '../kernel/problems';
 import { describeSelection } from '../select/selectionLabels';
 import { runSelection } from '../select/selections';
 import type { ExclusionReason, Member, SelectionReport, TargetGroup, Exclusion } from './targetGroupModel';
-import { checkRecipient, recipientWarnings } from './typeRules';
+import { checkRecipient } from './typeRules';
 
 export interface CampaignRules {
   type: CampaignType;
@@ -115,7 +115,7 @@ class GroupBuilder {
       if (this.seen.find(candidate.keys)) continue;
       this.seen.add(candidate.keys, true);
       report.matched++;
-      this.place(candidate, selectionIndex, rules.type, report);
+      this.place(candidate, selectionIndex, report);
     }
     this.evictBlockedMembers();
     this.dropExclusionsOfMembers();
@@ -145,12 +145,7 @@ class GroupBuilder {
     return tiers.flat();
   }
 
-  private place(
-    candidate: Candidate,
-    selectionIndex: number,
-    type: CampaignType,
-    report: SelectionReport,
-  ): void {
+  private place(candidate: Candidate, selectionIndex: number, report: SelectionReport): void {
     const { recipient, keys, removedByUser, reason } = candidate;
     const exclude = (why: ExclusionReason): void => {
       report.excluded[why] = (report.excluded[why] ?? 0) + 1;
@@ -174,7 +169,6 @@ class GroupBuilder {
     }
     if (reason !== null) return exclude(reason);
     this.addMember({ key: keys.key, recipient, selectionIndex }, keys);
-    this.addProblems(recipientWarnings(recipient, type));
     report.added++;
   }
 

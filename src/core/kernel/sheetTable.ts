@@ -19,4 +19,9 @@ export interface TableData {
   rows: CellValue[][];
   /** Column indexes that must stay text (ids, postal codes, phones): written with number format "@". */
   textColumns: number[];
+  /**
+   * Column indexes whose values a reader would take for numbers or dates ("01067", "+49 …", "23.07.2019"): the CSV
+   * quotes every value of them, so that no mail-merge client guesses a number and drops a leading zero.
+   */
+  quotedColumns?: number[];
 }

@@ -1,12 +1,17 @@
-import type { CampaignType } from '../campaign/campaign';
+import type { CampaignDefinition } from '../campaign/campaign';
 import type { Language } from '../kernel/language';
 import type { MemberGroup } from '../group/targetGroupModel';
 import type { PersonField, Recipient } from '../kernel/model';
 import type { TableData } from '../kernel/sheetTable';
 import { transliterate } from '../workbook/sheetNames';
 import type { TargetGroup } from '../group/targetGroupModel';
+import { ADDRESS_LINE_COUNT, isOwnGreetingHeader, letterFor, type LetterOptions } from './letter';
+import { isMoneyHeader, looksLikeNumber, printedExtra } from './printedValues';
 
-type Column = 'contactId' | 'customerId' | PersonField | 'greeting' | 'source';
+const ADDRESS_COLUMNS = ['address1', 'address2', 'address3', 'address4', 'address5', 'address6'] as const;
+type AddressColumn = (typeof ADDRESS_COLUMNS)[number];
+
+type Column = 'contactId' | 'customerId' | PersonField | 'greeting' | AddressColumn | 'source';
 
 const COLUMNS: readonly Column[] = [
   'contactId',
@@ -16,6 +21,7 @@ const COLUMNS: readonly Column[] = [
   'firstName',
   'lastName',
   'greeting',
+  ...ADDRESS_COLUMNS,
   'company',
   'street',
   'postalCode',
@@ -27,6 +33,21 @@ const COLUMNS: readonly Column[] = [
   'source',
 ];
 
+/** Numbers that must stay text in every reader: the CSV quotes them (see TableData.quotedColumns). */
+const NUMBER_LIKE_COLUMNS: ReadonlySet<Column> = new Set<Column>([
+  'contactId',
+  'customerId',
+  'postalCode',
+  'phone',
+  'mobile',
+]);
+
+const addressHeaders = (word: string): Record<AddressColumn, string> =>
+  Object.fromEntries(ADDRESS_COLUMNS.map((column, i) => [column, `${word}${i + 1}`])) as Record<
+    AddressColumn,
+    string
+  >;
+
 /** Short, ASCII-only headers: Word turns anything else into unreadable merge field names. */
 const HEADERS: Record<Language, Record<Column, string>> = {
   de: {
@@ -37,6 +58,7 @@ const HEADERS: Record<Language, Record<Column, string>> = {
     firstName: 'Vorname',
     lastName: 'Nachname',
     greeting: 'Briefanrede',
+    ...addressHeaders('Anschrift'),
     company: 'Firma',
     street: 'Strasse',
     postalCode: 'PLZ',
@@ -55,6 +77,7 @@ const HEADERS: Record<Language, Record<Column, string>> = {
     firstName: 'FirstName',
     lastName: 'LastName',
     greeting: 'Greeting',
+    ...addressHeaders('Address'),
     company: 'Company',
     street: 'Street',
     postalCode: 'PostalCode',
@@ -67,54 +90,8 @@ const HEADERS: Record<Language, Record<Column, string>> = {
   },
 };
 
-type Gender = 'female' | 'male' | 'diverse' | 'unknown';
-
-const SALUTATION_GENDER: Record<string, Gender> = {
-  frau: 'female',
-  fr: 'female',
-  ms: 'female',
-  mrs: 'female',
-  miss: 'female',
-  herr: 'male',
-  hr: 'male',
-  herrn: 'male',
-  mr: 'male',
-  divers: 'diverse',
-  mx: 'diverse',
-};
-
-/** A workbook spells its salutations a handful of ways: each spelling is read once (bounded, in case it is not so). */
-const gendersBySpelling = new Map<string, Gender>();
-const MAX_SPELLINGS = 256;
-
-const genderOf = (salutation: string): Gender => {
-  const known = gendersBySpelling.get(salutation);
-  if (known !== undefined) return known;
-  const gender = SALUTATION_GENDER[salutation.toLowerCase().replace(/[^a-z]/g, '')] ?? 'unknown';
-  if (gendersBySpelling.size < MAX_SPELLINGS) gendersBySpelling.set(salutation, gender);
-  return gender;
-};
-
-const joinWords = (...words: string[]): string => words.filter((word) => word !== '').join(' ');
-
-/** The letter's opening line for Word mail merge ("Sehr geehrte Frau Dr. Schmidt,"). */
-export const greetingFor = (person: Recipient, lang: Language): string => {
-  const { title, firstName, lastName } = person;
-  const gender = lastName === '' ? 'unknown' : genderOf(person.salutation);
-  if (lang === 'de') {
-    if (gender === 'female') return `Sehr geehrte ${joinWords('Frau', title, lastName)},`;
-    if (gender === 'male') return `Sehr geehrter ${joinWords('Herr', title, lastName)},`;
-    if (gender === 'diverse') return `Guten Tag ${joinWords(firstName, lastName)},`;
-    return 'Sehr geehrte Damen und Herren,';
-  }
-  // English drops "Ms"/"Mr" when there is an academic title ("Dear Dr Smith,").
-  const englishTitle = title.replace(/\./g, '');
-  if (gender === 'female' || gender === 'male') {
-    return `Dear ${joinWords(englishTitle || (gender === 'female' ? 'Ms' : 'Mr'), lastName)},`;
-  }
-  if (gender === 'diverse') return `Dear ${joinWords(firstName, lastName)},`;
-  return 'Dear Sir or Madam,';
-};
+/** The mail-merge field names of the standard columns, for the letter template and the README. */
+export const mergeFieldHeaders = (lang: Language): Record<Column, string> => HEADERS[lang];
 
 const GROUP_HEADER: Record<Language, string> = { de: 'Gruppe', en: 'Group' };
 
@@ -150,57 +127,90 @@ const uniqueNames = (wanted: string[], taken: string[]): string[] => {
   });
 };
 
+/** The user's extra columns in first-seen order; a greeting column of their own is the Briefanrede itself. */
 const extraHeadersOf = (group: TargetGroup): string[] => {
   const seen = new Set<string>();
   for (const member of group.members)
     for (const header of Object.keys(member.recipient.extra)) seen.add(header);
-  return [...seen];
+  return [...seen].filter((header) => !isOwnGreetingHeader(header));
 };
 
 /** The cells of COLUMNS, in its order: a literal reads each field by name instead of one keyed load per cell. */
-const standardCells = (person: Recipient, source: string, lang: Language): string[] => [
-  person.contactId,
-  person.customerId,
-  person.salutation,
-  person.title,
-  person.firstName,
-  person.lastName,
-  greetingFor(person, lang),
-  person.company,
-  person.street,
-  person.postalCode,
-  person.city,
-  person.country,
-  person.email,
-  person.phone,
-  person.mobile,
-  source,
-];
+const standardCells = (person: Recipient, source: string, options: LetterOptions): string[] => {
+  const letter = letterFor(person, options);
+  const lines = letter.addressLines;
+  return [
+    person.contactId,
+    person.customerId,
+    person.salutation,
+    person.title,
+    person.firstName,
+    person.lastName,
+    letter.greeting,
+    ...Array.from({ length: ADDRESS_LINE_COUNT }, (_, i) => lines[i] ?? ''),
+    person.company,
+    person.street,
+    person.postalCode,
+    person.city,
+    person.country,
+    person.email,
+    person.phone,
+    person.mobile,
+    source,
+  ];
+};
+
+export type TableCampaign = Pick<CampaignDefinition, 'type' | 'language' | 'addressee' | 'neutralGreeting'>;
+
+export const letterOptionsOf = (campaign: TableCampaign): LetterOptions => ({
+  language: campaign.language ?? 'de',
+  addressee: campaign.addressee,
+  neutralGreeting: campaign.neutralGreeting,
+});
+
+/** Extra columns whose values a reader could take for a number or a date: quoted in the CSV, all of the column. */
+const numberLikeExtras = (group: TargetGroup, extras: string[]): boolean[] =>
+  extras.map(
+    (header) =>
+      isMoneyHeader(header) ||
+      group.members.some((member) => looksLikeNumber(member.recipient.extra[header] ?? '')),
+  );
 
 /**
- * The target group as one table, for its sheet and for the CSV. Every cell is text: ids, postal codes and phone
- * numbers must keep their leading zeros and "+", and a name such as "=Müller" must never become a formula in Excel.
+ * The target group as one table, for its sheet and for the CSV. Every cell is text as Word prints it: ids, postal
+ * codes and phone numbers keep their leading zeros and "+", amounts read "1.234,56 €", and a name such as "=Müller"
+ * never becomes a formula in Excel. The address lines Anschrift1…6 and the Briefanrede follow DIN 5008 (letter.ts),
+ * one merge field per line, so a Word template needs no IF fields.
  * With `groupOf` (a campaign with a control group) a "Gruppe" column after "Quelle" says who is held back.
  */
 export const targetGroupTable = (
   group: TargetGroup,
-  campaign: { type: CampaignType; language?: Language },
+  campaign: TableCampaign,
   selectionLabels: string[],
   groupOf?: (key: string) => MemberGroup,
 ): TableData => {
-  const lang = campaign.language ?? 'de';
+  const options = letterOptionsOf(campaign);
+  const lang = options.language;
   const standardHeaders = [
     ...COLUMNS.map((column) => HEADERS[lang][column]),
     ...(groupOf ? [GROUP_HEADER[lang]] : []),
   ];
   const extras = extraHeadersOf(group);
+  const moneyExtras = extras.map(isMoneyHeader);
   const headers = [...standardHeaders, ...uniqueNames(extras.map(mergeFieldName), standardHeaders)];
   const rows = group.members.map(({ key, recipient, selectionIndex }) => {
     const source = selectionLabels[selectionIndex] ?? '';
-    const row = standardCells(recipient, source, lang);
+    const row = standardCells(recipient, source, options);
     if (groupOf) row.push(memberGroupLabel(groupOf(key), lang));
-    for (const header of extras) row.push(recipient.extra[header] ?? '');
+    extras.forEach((header, i) =>
+      row.push(printedExtra(recipient.extra[header] ?? '', moneyExtras[i], lang)),
+    );
     return row;
   });
-  return { headers, rows, textColumns: headers.map((_, i) => i) };
+  const quotedExtras = numberLikeExtras(group, extras);
+  const quotedColumns = [
+    ...COLUMNS.flatMap((column, i) => (NUMBER_LIKE_COLUMNS.has(column) ? [i] : [])),
+    ...extras.flatMap((_, i) => (quotedExtras[i] ? [standardHeaders.length + i] : [])),
+  ];
+  return { headers, rows, textColumns: headers.map((_, i) => i), quotedColumns };
 };

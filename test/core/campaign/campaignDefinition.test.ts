@@ -293,3 +293,30 @@ describe('validateCampaignDefinition: the fields of the success evaluation', () 
     expect(details({ ...evaluated, ...fields })).toEqual(expected);
   });
 });
+
+describe('validateCampaignDefinition: how letters address and greet', () => {
+  it.each([
+    [{ addressee: 'company' }, { addressee: 'company' }],
+    [
+      { addressee: 'person', neutralGreeting: 'general' },
+      { addressee: 'person', neutralGreeting: 'general' },
+    ],
+    [{ neutralGreeting: 'name' }, { neutralGreeting: 'name' }],
+  ])('accepts %j', (fields, expected) => {
+    const result = validateCampaignDefinition({ ...valid, type: 'Brief', ...fields });
+    expect(result.ok && result.value).toMatchObject(expected);
+  });
+
+  it.each<[Record<string, unknown>, string]>([
+    [
+      { addressee: 'Firma' },
+      'addressee: must be "person" (an die Person) or "company" (an die Firma, z. Hd.)',
+    ],
+    [
+      { neutralGreeting: 'Hallo' },
+      'neutralGreeting: must be "name" (Guten Tag Anna Schmidt,) or "general" (Sehr geehrte Damen und Herren,)',
+    ],
+  ])('rejects %j with a clear message', (fields, message) => {
+    expect(details({ ...valid, ...fields })).toEqual([message]);
+  });
+});
