@@ -134,6 +134,19 @@ const de = {
   reasonNoAddress: 'ohne Anschrift',
   reasonNoPhone: 'ohne Telefon',
   reasonRemovedByUser: 'von Hand entfernt',
+  summaryPreflight: 'Vor dem Export geprüft: {checked} Empfänger, {flagged} mit Hinweisen ({counts})',
+  summaryPreflightClean: 'Vor dem Export geprüft: {checked} Empfänger, alle Angaben druckbereit',
+  summaryPreflightEntry: '  {name} – {problem}',
+  summaryPreflightMore: '  … und {count} weitere Empfänger mit Hinweisen (vollständig mit --json)',
+  summaryRegions: 'Briefe je Leitregion (für Dialogpost): {regions}',
+  summaryRegionsForeign: 'Ausland {count}',
+  summaryRegionsWithout: 'ohne gültige PLZ {count}',
+  preflightLetterWithoutStreet: 'ohne Straße',
+  preflightMissingPostalCode: 'ohne PLZ',
+  preflightPostalCodeNotFiveDigits: 'PLZ nicht fünfstellig',
+  preflightAddressLineTooLong: 'Anschriftzeile zu lang',
+  preflightSalutationMissing: 'ohne Anrede',
+  preflightFieldTooLong: 'Feld über 255 Zeichen',
 } as const;
 
 export type MessageKey = keyof typeof de;
@@ -261,6 +274,19 @@ const en: Record<MessageKey, string> = {
   reasonNoAddress: 'no address',
   reasonNoPhone: 'no phone',
   reasonRemovedByUser: 'removed by hand',
+  summaryPreflight: 'Checked before the export: {checked} recipients, {flagged} with notes ({counts})',
+  summaryPreflightClean: 'Checked before the export: {checked} recipients, everything ready to print',
+  summaryPreflightEntry: '  {name} – {problem}',
+  summaryPreflightMore: '  … and {count} more recipients with notes (all of them with --json)',
+  summaryRegions: 'Letters per Leitregion (for Dialogpost): {regions}',
+  summaryRegionsForeign: 'abroad {count}',
+  summaryRegionsWithout: 'without valid postal code {count}',
+  preflightLetterWithoutStreet: 'no street',
+  preflightMissingPostalCode: 'no postal code',
+  preflightPostalCodeNotFiveDigits: 'postal code not five digits',
+  preflightAddressLineTooLong: 'address line too long',
+  preflightSalutationMissing: 'no salutation',
+  preflightFieldTooLong: 'field over 255 characters',
 };
 
 export const MESSAGES: Record<Language, Record<MessageKey, string>> = { de, en };

@@ -5,7 +5,12 @@ import { campaignTypeLabel } from '../core/campaign/campaignTypes';
 import { describeProblem } from '../core/kernel/problemMessages';
 import type { Problem, Severity } from '../core/kernel/problems';
 import type { ExclusionReason, SelectionReport } from '../core/group/targetGroupModel';
+import { PREFLIGHT_CODES, type PreflightReport } from '../core/outputs/preflight';
+import type { LetterRegions } from '../core/outputs/postalOrder';
 import type { Texts } from './messages';
+
+const capitalized = <T extends string>(text: T): Capitalize<T> =>
+  (text.charAt(0).toUpperCase() + text.slice(1)) as Capitalize<T>;
 
 /** How many data problems the summary lists one by one; the rest is counted. */
 export const PROBLEMS_SHOWN = 5;
@@ -79,6 +84,48 @@ const controlLines = (result: CampaignRunResult, texts: Texts): string[] => {
   ];
 };
 
+const preflightCountsText = (report: PreflightReport, texts: Texts): string =>
+  PREFLIGHT_CODES.flatMap((code) => {
+    const count = report.counts[code];
+    return count ? [`${texts.t(`preflight${capitalized(code)}`)} ${texts.count(count)}`] : [];
+  }).join(', ');
+
+/** The pre-flight: counts per kind, then the first members with what would print wrong, the rest counted. */
+export const preflightLines = (report: PreflightReport, texts: Texts, shown = PROBLEMS_SHOWN): string[] => {
+  const { checked, entries } = report;
+  if (entries.length === 0) return [texts.t('summaryPreflightClean', { checked })];
+  const listed = entries
+    .slice(0, shown)
+    .flatMap((entry) =>
+      entry.problems.map((p) =>
+        texts.t('summaryPreflightEntry', { name: entry.name, problem: describeProblem(p, texts.language) }),
+      ),
+    );
+  const rest = entries.length - Math.min(entries.length, shown);
+  return [
+    texts.t('summaryPreflight', {
+      checked,
+      flagged: entries.length,
+      counts: preflightCountsText(report, texts),
+    }),
+    ...listed,
+    ...(rest > 0 ? [texts.t('summaryPreflightMore', { count: rest })] : []),
+  ];
+};
+
+/** Letters only: "01 3, 04 5, …, Ausland 4", the figure Deutsche Post's Dialogpost asks for. */
+const regionLines = (regions: LetterRegions | null, texts: Texts): string[] => {
+  if (regions === null) return [];
+  const parts = [
+    ...regions.regions.map(({ region, letters }) => `${region} ${texts.count(letters)}`),
+    ...(regions.foreign > 0 ? [texts.t('summaryRegionsForeign', { count: regions.foreign })] : []),
+    ...(regions.withoutRegion > 0
+      ? [texts.t('summaryRegionsWithout', { count: regions.withoutRegion })]
+      : []),
+  ];
+  return parts.length > 0 ? [texts.t('summaryRegions', { regions: parts.join(', ') })] : [];
+};
+
 /** The human summary of `kampagne run`. */
 export const runSummaryLines = (result: CampaignRunResult, files: RunFiles, texts: Texts): string[] => {
   const { campaign, group, leads } = result;
@@ -92,6 +139,8 @@ export const runSummaryLines = (result: CampaignRunResult, files: RunFiles, text
     ...group.reports.map((report) => selectionLine(report, texts)),
     texts.t('summaryTarget', { sheet: result.targetSheet }),
     ...(leads ? [texts.t('summaryLeads', { ...leads })] : []),
+    ...preflightLines(result.preflight, texts),
+    ...regionLines(result.letterRegions, texts),
     texts.t('summaryWritten', { files: [files.out, ...(files.csv ? [files.csv] : [])].join(', ') }),
     ...problemLines(result.dataProblems, texts),
   ];
@@ -132,6 +181,15 @@ export const runSummaryJson = (result: CampaignRunResult, files: RunFiles, texts
       excluded: report.excluded,
     })),
     leads,
+    preflight: {
+      checked: result.preflight.checked,
+      flagged: result.preflight.entries.length,
+      counts: result.preflight.counts,
+      items: result.preflight.entries.map((entry) => ({
+        problems: entry.problems.map((p) => ({ ...p, message: describeProblem(p, texts.language) })),
+      })),
+    },
+    letterRegions: result.letterRegions,
     problems: {
       count: problemCount(result.dataProblems),
       items: result.dataProblems.map((p) => ({ ...p, message: describeProblem(p, texts.language) })),

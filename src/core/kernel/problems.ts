@@ -30,7 +30,13 @@ export type ProblemCode =
   // host (workbook adapters)
   | 'hostTimeout'
   | 'payloadTooLarge'
-  | 'hostError';
+  | 'hostError'
+  // pre-flight before an export: what would print wrong in the merged letter (outputs/preflight.ts)
+  | 'letterWithoutStreet'
+  | 'postalCodeNotFiveDigits' // a German postal code that is not five digits (a lost leading zero, a typo)
+  | 'fieldTooLong' // over 255 characters: Word's Excel connection cuts the rest
+  | 'salutationMissing' // a named person without Herr/Frau
+  | 'addressLineTooLong'; // wider than the envelope window
 
 export type Severity = 'error' | 'warning' | 'info';
 

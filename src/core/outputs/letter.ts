@@ -20,6 +20,8 @@ export interface Letter {
   greeting: string;
   /** A named person without "Herr"/"Frau" (and no greeting of the user's own): the letter cannot greet them by gender. */
   salutationMissing: boolean;
+  /** Neither a street nor a PO box: the post cannot deliver the letter. */
+  streetMissing: boolean;
 }
 
 type Gender = 'female' | 'male' | 'diverse' | 'family' | 'unknown';
@@ -252,6 +254,9 @@ const PO_BOX_WORD: Record<Language, string> = { de: 'Postfach', en: 'PO Box' };
 const poBoxLine = (value: string, lang: Language): string =>
   /^(postfach|p\.?\s?o\.?\s?box)/i.test(value) ? value : `${PO_BOX_WORD[lang]} ${value}`;
 
+const streetLine = (recipient: Recipient, extras: LetterExtras, lang: Language): string =>
+  recipient.street !== '' ? recipient.street : extras.poBox ? poBoxLine(extras.poBox.value, lang) : '';
+
 /** Postal code and town as the destination country writes them (Britain: the post town in capitals, then the code). */
 const townLines = (recipient: Recipient, country: Country | null): string[] => {
   const { postalCode, city } = recipient;
@@ -285,7 +290,7 @@ const addressLines = (
   options: LetterOptions,
 ): string[] => {
   const lang = options.language;
-  const { company, street } = recipient;
+  const { company } = recipient;
   const personLine = nameLine(person, lang);
   const forAttention = options.addressee === 'company' && company !== '' && personLine !== '';
   const domestic = isDomestic(recipient.country);
@@ -295,10 +300,7 @@ const addressLines = (
     { kind: 'person', text: forAttention ? `${FOR_ATTENTION[lang]} ${personLine}` : personLine },
     { kind: 'department', text: extras.department?.value ?? '' },
     { kind: 'careOf', text: extras.careOf ? careOfLine(extras.careOf) : '' },
-    {
-      kind: 'street',
-      text: street !== '' ? street : extras.poBox ? poBoxLine(extras.poBox.value, lang) : '',
-    },
+    { kind: 'street', text: streetLine(recipient, extras, lang) },
     ...townLines(recipient, country).map((text): Line => ({ kind: 'town', text })),
     { kind: 'country', text: domestic ? '' : countryLine(recipient, country, lang) },
   ];
@@ -328,5 +330,6 @@ export const letterFor = (recipient: Recipient, options: LetterOptions): Letter 
     addressLines: addressLines(recipient, person, extras, options),
     greeting: ownGreeting || computedGreeting(person, options.language, options.neutralGreeting ?? 'name'),
     salutationMissing: ownGreeting === '' && person.lastName !== '' && person.gender === 'unknown',
+    streetMissing: streetLine(recipient, extras, options.language) === '',
   };
 };

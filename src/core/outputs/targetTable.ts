@@ -8,7 +8,14 @@ import type { TargetGroup } from '../group/targetGroupModel';
 import { ADDRESS_LINE_COUNT, isOwnGreetingHeader, letterFor, type LetterOptions } from './letter';
 import { isMoneyHeader, looksLikeNumber, printedExtra } from './printedValues';
 
-const ADDRESS_COLUMNS = ['address1', 'address2', 'address3', 'address4', 'address5', 'address6'] as const;
+export const ADDRESS_COLUMNS = [
+  'address1',
+  'address2',
+  'address3',
+  'address4',
+  'address5',
+  'address6',
+] as const;
 type AddressColumn = (typeof ADDRESS_COLUMNS)[number];
 
 type Column = 'contactId' | 'customerId' | PersonField | 'greeting' | AddressColumn | 'source';

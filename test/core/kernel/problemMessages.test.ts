@@ -27,6 +27,11 @@ const DETAILS: Record<ProblemCode, Pick<Problem, 'value' | 'detail'>> = {
   hostTimeout: {},
   payloadTooLarge: {},
   hostError: { detail: 'GeneralException' },
+  letterWithoutStreet: {},
+  postalCodeNotFiveDigits: { value: '1067' },
+  fieldTooLong: { value: '312', detail: 'NotizVertrieb' },
+  salutationMissing: {},
+  addressLineTooLong: { value: 'Zimmermann & Lange Rechtsanwälte Partnerschaft mbB' },
 };
 
 const cases = (Object.keys(DETAILS) as ProblemCode[]).flatMap((code) =>
