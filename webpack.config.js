@@ -75,6 +75,8 @@ module.exports = (env = {}, argv = {}) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets', to: 'assets' },
+          // The shipped Word template, offered by the pane's "Word-Vorlage speichern".
+          { from: 'templates', to: 'templates' },
           {
             from: 'manifest.xml',
             to: 'manifest.xml',

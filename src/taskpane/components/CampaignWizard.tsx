@@ -84,7 +84,7 @@ export function CampaignWizard({ state, data, actions, session }: CampaignWizard
       {screen === 'targetGroup' && (
         <TargetGroupStep state={state} data={data} actions={actions} session={session} />
       )}
-      {screen === 'use' && <UseStep state={state} actions={actions} />}
+      {screen === 'use' && <UseStep state={state} actions={actions} session={session} />}
       <div className={styles.nav}>
         {index > 0 ? (
           <Button onClick={() => actions.goTo(WIZARD_STEPS[index - 1])} disabled={busy}>

@@ -13,7 +13,11 @@ import {
 import type { CsvDelimiter } from '../../core/outputs/csv';
 import { useI18n } from '../../i18n/useI18n';
 import type { Translator } from '../../i18n/i18n';
+import type { PaneSession } from '../services/paneSession';
 import type { WizardActions } from '../state/useWizard';
+import { CsvExportCheck } from '../export/CsvExportCheck';
+import { useExportCheck } from '../export/useExportCheck';
+import { WordTemplateCard } from '../export/WordTemplateCard';
 import type { Outcome, WizardState } from '../state/wizardReducer';
 
 const DELIMITERS: Array<{
@@ -48,15 +52,17 @@ const outcomeText = (outcome: Outcome, { t }: Pick<Translator, 't'>): string => 
 export interface UseStepProps {
   state: WizardState;
   actions: WizardActions;
+  session: PaneSession;
 }
 
-export function UseStep({ state, actions }: UseStepProps) {
+export function UseStep({ state, actions, session }: UseStepProps) {
   const styles = useStyles();
   const i18n = useI18n();
   const { t } = i18n;
   const busy = state.operation.status === 'running';
   const empty = state.group.members.length === 0;
   const disabled = busy || empty;
+  const check = useExportCheck(session, state.draft, state.group);
   return (
     <div className={styles.root}>
       {empty && (
@@ -90,11 +96,16 @@ export function UseStep({ state, actions }: UseStepProps) {
             ))}
           </Select>
         </Field>
-        <Button disabled={disabled} onClick={() => void actions.exportCsv()}>
-          {t('useCsv')}
-        </Button>
+        {check && !empty ? (
+          <CsvExportCheck check={check} disabled={disabled} onExport={() => void actions.exportCsv()} />
+        ) : (
+          <Button disabled={disabled} onClick={() => void actions.exportCsv()}>
+            {t('useCsv')}
+          </Button>
+        )}
         <Text className={styles.hint}>{t('useCsvHint')}</Text>
       </Card>
+      <WordTemplateCard language={state.draft?.language ?? i18n.language} />
       <Card className={styles.card}>
         <Button disabled={busy} onClick={() => state.draft && void actions.openEvaluation(state.draft.id)}>
           {t('evaluateUse')}

@@ -64,6 +64,8 @@ export const BASICS_FIELDS = [
   'evaluationDays',
   'status',
   'controlPercent',
+  'addressee',
+  'neutralGreeting',
 ] as const satisfies ReadonlyArray<keyof StoredCampaign>;
 export type BasicsChange = Partial<Pick<StoredCampaign, (typeof BASICS_FIELDS)[number]>>;
 
