@@ -82,6 +82,9 @@ const countryKey = (text: string): string => {
   return key;
 };
 
+/** A German postal code has exactly five digits; four is usually a lost leading zero. */
+export const isGermanPostalCode = (postalCode: string): boolean => /^\d{5}$/.test(postalCode);
+
 /** The add-in writes for German businesses: Germany (or no country given) is domestic mail. */
 export const isDomestic = (country: string): boolean => DOMESTIC.has(countryKey(country));
 

@@ -1,12 +1,10 @@
 import type { Member } from '../group/targetGroupModel';
 import type { Recipient } from '../kernel/model';
-import { isDomestic } from './countries';
-
-const GERMAN_POSTAL_CODE = /^\d{5}$/;
+import { isDomestic, isGermanPostalCode } from './countries';
 
 /** The Leitregion: the first two digits of a German postal code; null for foreign mail or a broken code. */
 const leitregionOf = (recipient: Recipient): string | null =>
-  isDomestic(recipient.country) && GERMAN_POSTAL_CODE.test(recipient.postalCode)
+  isDomestic(recipient.country) && isGermanPostalCode(recipient.postalCode)
     ? recipient.postalCode.slice(0, 2)
     : null;
 

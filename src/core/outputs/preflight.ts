@@ -3,7 +3,7 @@ import type { Member } from '../group/targetGroupModel';
 import type { Language } from '../kernel/language';
 import type { Recipient } from '../kernel/model';
 import { problem, type Problem, type ProblemCode } from '../kernel/problems';
-import { isDomestic } from './countries';
+import { isDomestic, isGermanPostalCode } from './countries';
 import { letterFor, type Letter, type LetterOptions } from './letter';
 import { ADDRESS_COLUMNS, mergeFieldHeaders } from './targetTable';
 
@@ -42,14 +42,12 @@ export interface PreflightReport {
 /** Postal letters are printed from the address lines; the other types merge the greeting at most. */
 const isPostal = (type: CampaignType): boolean => type === 'letter';
 
-const GERMAN_POSTAL_CODE = /^\d{5}$/;
-
 const addressFindings = (recipient: Recipient, letter: Letter, lang: Language): Problem[] => {
   const where = { sheet: recipient.sheet, row: recipient.row };
   const found: Problem[] = [];
   if (letter.streetMissing) found.push(problem('letterWithoutStreet', 'warning', where));
   if (recipient.postalCode === '') found.push(problem('missingPostalCode', 'warning', where));
-  else if (isDomestic(recipient.country) && !GERMAN_POSTAL_CODE.test(recipient.postalCode))
+  else if (isDomestic(recipient.country) && !isGermanPostalCode(recipient.postalCode))
     found.push(problem('postalCodeNotFiveDigits', 'warning', { ...where, value: recipient.postalCode }));
   const headers = mergeFieldHeaders(lang);
   letter.addressLines.forEach((line, i) => {
