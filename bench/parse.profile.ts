@@ -8,7 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { WorkbookData } from '../src/core/kernel/model';
-import { parseWorkbook } from '../src/core/read/records';
+import { parseWorkbook } from '../src/core/read/parseWorkbook';
 import type { SheetTable } from '../src/core/kernel/sheetTable';
 import { DEFAULT_SIZES, syntheticWorkbook, type SyntheticSizes } from '../src/sample/syntheticWorkbook';
 

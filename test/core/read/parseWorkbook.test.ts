@@ -1,12 +1,9 @@
 import fc from 'fast-check';
 import type { Article, MappingOverrides, WorkbookData } from '../../../src/core/kernel/model';
 import type { Problem } from '../../../src/core/kernel/problems';
-import {
-  articlesFromSales,
-  PROBLEMS_LISTED_PER_SHEET,
-  parseWorkbook,
-  splitFullName,
-} from '../../../src/core/read/records';
+import { articlesFromSales } from '../../../src/core/read/parseArticles';
+import { parseWorkbook } from '../../../src/core/read/parseWorkbook';
+import { PROBLEMS_LISTED_PER_SHEET } from '../../../src/core/read/problemLog';
 import type { CellValue, SheetTable } from '../../../src/core/kernel/sheetTable';
 import { dayToIso } from '../../../src/core/kernel/values';
 import {
@@ -429,22 +426,5 @@ describe('parseWorkbook: explicit mapping', () => {
     const data = parsed([messyCustomers()], { columns: { customers: { company: 'Ort' } } });
     expect(data.customers[0].company).toBe('Dresden');
     expect(data.customers[0].extra).toEqual({ Firma: 'Müller GmbH' });
-  });
-});
-
-describe('splitFullName', () => {
-  it.each([
-    ['Dr. Anna Schmidt', '', 'Dr.', 'Anna', 'Schmidt'],
-    ['Schmidt, Anna', '', '', 'Anna', 'Schmidt'],
-    ['Schmidt, Dr. Anna', '', 'Dr.', 'Anna', 'Schmidt'],
-    ['Herr Max Mustermann', 'Herr', '', 'Max', 'Mustermann'],
-    ['Frau Prof. Dr. Eva Maria Weber', 'Frau', 'Prof. Dr.', 'Eva Maria', 'Weber'],
-    ['Herr Dipl.-Ing. Karl van der Berg', 'Herr', 'Dipl.-Ing.', 'Karl', 'van der Berg'],
-    ['Mustermann', '', '', '', 'Mustermann'],
-    ['Herr', '', '', '', 'Herr'],
-    ['  Anna   Schmidt  ', '', '', 'Anna', 'Schmidt'],
-    ['', '', '', '', ''],
-  ])('%p', (full, salutation, title, firstName, lastName) => {
-    expect(splitFullName(full)).toEqual({ salutation, title, firstName, lastName });
   });
 });
