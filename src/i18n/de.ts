@@ -172,7 +172,7 @@ export const de = {
   resultFailed: 'Das hat nicht geklappt: {message}',
   useEmptyGroup: 'Die Zielgruppe ist leer.',
   progressLabel: 'Fortschritt',
-  // Success evaluation (issue 7): campaign fields in step 1 and the evaluation view.
+  // Success evaluation: campaign fields in step 1 and the evaluation view.
   evaluationSection: 'Erfolgsmessung',
   evaluationStart: 'Start (Versand)',
   evaluationStartHint: 'Leer: der Tag, an dem die Zielgruppe zuerst verwendet wird.',

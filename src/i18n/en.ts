@@ -171,7 +171,7 @@ export const en: Record<MessageKey, string> = {
   resultFailed: 'That did not work: {message}',
   useEmptyGroup: 'The target group is empty.',
   progressLabel: 'Progress',
-  // Success evaluation (issue 7): campaign fields in step 1 and the evaluation view.
+  // Success evaluation: campaign fields in step 1 and the evaluation view.
   evaluationSection: 'Measuring success',
   evaluationStart: 'Start (sent on)',
   evaluationStartHint: 'Empty: the day the target group is first used.',

@@ -386,12 +386,10 @@ describe('host failures', () => {
     excel.addSheet('Kontakte', [['Name'], ['Anna']]);
     excel.hang = true;
 
-    const started = Date.now();
     await expect(workbook.readSheet('Kontakte')).rejects.toMatchObject({ code: 'hostTimeout' });
     await expect(workbook.writeTable({ sheet: 'X', data: targetGroup(1) })).rejects.toMatchObject({
       code: 'hostTimeout',
     });
-    expect(Date.now() - started).toBeLessThan(2_000);
   });
 
   it.each([

@@ -38,11 +38,8 @@ describe('connectToExcel', () => {
       'when loading office.js hangs',
       () => Object.assign(globalThis, { window: { kampagnenOfficeLoaded: new Promise(() => undefined) } }),
     ],
-  ])('is null %s, within the time limit', async (_, arrange) => {
+  ])('is null %s, once its time limit has passed', async (_, arrange) => {
     arrange();
-    const started = Date.now();
-
     await expect(connectToExcel(100)).resolves.toBeNull();
-    expect(Date.now() - started).toBeLessThan(1_000);
   });
 });

@@ -241,7 +241,7 @@ const reason = (issue: z.core.$ZodIssue, input: unknown): string => {
 };
 
 /**
- * Checks a campaign file (parsed JSON) against the format of issue 2. Every problem is an 'invalidCampaign' error
+ * Checks a campaign file (parsed JSON) against the format in campaign.ts. Every problem is an 'invalidCampaign' error
  * whose detail names the place and says what is wrong, e.g. `selections[1].months: must be at least 1`.
  * Type names may be German (Brief, Telefon, E-Mail, Veranstaltung, Sonstige).
  */

@@ -201,7 +201,7 @@ export class PaneSession {
     return written.sheet;
   }
 
-  /** The success evaluation of every stored campaign, focused on this one (issue 7). Reads the workbook afresh. */
+  /** The success evaluation of every stored campaign, focused on this one. Reads the workbook afresh. */
   evaluate(campaignId: string): Promise<Result<EvaluationReport, Problem[]>> {
     return evaluateWorkbook(this.port, { today: todayDay(), campaign: campaignId, language: this.language });
   }
