@@ -1,6 +1,5 @@
 import type { Language } from '../core/kernel/language';
-import type { Day } from '../core/kernel/model';
-import { daysFromCivil } from '../core/kernel/values';
+
 import type { Texts } from './messages';
 
 /** 0 success, 1 an expected failure (file, data, campaign), 2 wrong usage. */
@@ -30,5 +29,3 @@ export interface Failure {
 export const failure = (exitCode: Exclude<ExitCode, 0>, ...lines: string[]): Failure => ({ exitCode, lines });
 
 /** Today as the user's calendar day (local time): the day inactivity is measured to and an evaluation counts up to. */
-export const localDay = (now: Date): Day =>
-  daysFromCivil(now.getFullYear(), now.getMonth() + 1, now.getDate());

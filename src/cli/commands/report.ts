@@ -1,3 +1,4 @@
+import { localDay } from '../../core/kernel/values';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Language } from '../../core/kernel/language';
@@ -11,7 +12,7 @@ import {
 import { describeProblem } from '../../core/kernel/problemMessages';
 import type { Problem } from '../../core/kernel/problems';
 import { fail, ok, type Result } from '../../core/kernel/result';
-import { failure, localDay, type CommandContext, type ExitCode, type Failure } from '../cliIo';
+import { failure, type CommandContext, type ExitCode, type Failure } from '../cliIo';
 import { isSameFile } from '../files';
 import type { Texts } from '../messages';
 import { printFailure, problemFailure } from '../output';

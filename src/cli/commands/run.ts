@@ -1,3 +1,4 @@
+import { localDay } from '../../core/kernel/values';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { CampaignDefinition } from '../../core/campaign/campaign';
@@ -6,7 +7,7 @@ import { validateCampaignDefinition } from '../../core/campaign/campaignDefiniti
 import { runCampaign, type CampaignRunResult } from '../../core/run/campaignRun';
 import { toCsv, type CsvDelimiter } from '../../core/outputs/csv';
 import { fail, ok, type Result } from '../../core/kernel/result';
-import { failure, localDay, type CommandContext, type ExitCode, type Failure } from '../cliIo';
+import { failure, type CommandContext, type ExitCode, type Failure } from '../cliIo';
 import { isSameFile, stageFile, type StagedFile } from '../files';
 import type { Texts } from '../messages';
 import { printFailure, problemFailure } from '../output';

@@ -6,6 +6,7 @@ import type { Result } from '../../core/kernel/result';
 import type { SheetTable } from '../../core/kernel/sheetTable';
 import type { TargetGroup } from '../../core/group/targetGroupModel';
 import type { WorkbookPort } from '../../core/workbook/workbookPort';
+import { dayToIso, localDay } from '../../core/kernel/values';
 import { emptyState, type AddinState } from '../../core/state/state';
 import { upsertCampaign } from '../../core/state/stateTable';
 import { loadWorkbookData } from '../../core/run/loadWorkbook';
@@ -35,14 +36,10 @@ import {
 } from '../../core/run/evaluationRun';
 import { inlinePreviewer, type SelectionPreviewer } from './selectionPreviewer';
 
-const DAY_MS = 86_400_000;
+/** Today as the core's calendar day: the user's local date. */
+export const todayDay = (now = new Date()): Day => localDay(now);
 
-/** Today as the core's calendar day: the user's local date, counted in UTC days since 1970-01-01. */
-export const todayDay = (now = new Date()): Day =>
-  Math.floor(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()) / DAY_MS);
-
-export const todayIso = (now = new Date()): string =>
-  new Date(todayDay(now) * DAY_MS).toISOString().slice(0, 10);
+export const todayIso = (now = new Date()): string => dayToIso(localDay(now));
 
 export interface LoadedWorkspace {
   /** Fails as well when the add-in's own state cannot be read: the pane then offers nothing that would overwrite it. */
