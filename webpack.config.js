@@ -32,12 +32,13 @@ function httpsServer() {
   };
 }
 
-/** The privacy and help pages next to taskpane.html, with the version filled in. */
+/** The privacy and help pages next to taskpane.html, with the version filled in; unminified, a company may edit them. */
 const staticPage = (name) =>
   new HtmlWebpackPlugin({
     filename: name,
     template: `./src/pages/${name}`,
     inject: false,
+    minify: false,
     templateParameters: { version },
   });
 
@@ -92,6 +93,8 @@ module.exports = (env = {}, argv = {}) => {
       new DefinePlugin({ __APP_VERSION__: JSON.stringify(version) }),
     ],
     performance: { hints: false },
+    // webpack's own minimizer also squeezes .html and .css assets; the static pages stay readable and editable.
+    optimization: { minimizeOptions: { html: false, css: false } },
     devServer: {
       port: DEV_PORT,
       headers: { 'Access-Control-Allow-Origin': '*' },
