@@ -14,6 +14,7 @@ import { AboutLine } from './AboutLine';
 
 const useStyles = makeStyles({
   root: { padding: tokens.spacingHorizontalM, minHeight: '100vh', boxSizing: 'border-box' },
+  title: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, marginTop: 0 },
 });
 
 /** Instead of the pane in an Excel without ExcelApi 1.7: one sentence and the way to the command line's help. */
@@ -23,10 +24,13 @@ export function ExcelTooOld({ language }: { language: Language }) {
   return (
     <FluentProvider theme={webLightTheme} lang={language} className={styles.root}>
       <I18nContext.Provider value={translator}>
-        <MessageBar intent="warning" data-testid="excel-too-old">
-          <MessageBarBody>{translator.t('excelTooOld')}</MessageBarBody>
-        </MessageBar>
-        <AboutLine />
+        <main>
+          <h1 className={styles.title}>{translator.t('appTitle')}</h1>
+          <MessageBar intent="warning" data-testid="excel-too-old">
+            <MessageBarBody>{translator.t('excelTooOld')}</MessageBarBody>
+          </MessageBar>
+          <AboutLine />
+        </main>
       </I18nContext.Provider>
     </FluentProvider>
   );
