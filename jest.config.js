@@ -1,6 +1,20 @@
-/** @type {import('jest').Config} */
-const tsJest = ['ts-jest', { tsconfig: { module: 'CommonJS', moduleResolution: 'Node', isolatedModules: true, jsx: 'react-jsx', esModuleInterop: true } }];
+const { version } = require('./package.json');
+// webpack's DefinePlugin puts package.json's version into the bundle; the tests get the same global.
+const globals = { __APP_VERSION__: version };
+const tsJest = [
+  'ts-jest',
+  {
+    tsconfig: {
+      module: 'CommonJS',
+      moduleResolution: 'Node',
+      isolatedModules: true,
+      jsx: 'react-jsx',
+      esModuleInterop: true,
+    },
+  },
+];
 
+/** @type {import('jest').Config} */
 module.exports = {
   // React component tests under a loaded 2-core CI machine take tens of seconds; timings are measured in benchmarks.
   testTimeout: 120000,
@@ -15,6 +29,7 @@ module.exports = {
     {
       displayName: 'node',
       testEnvironment: 'node',
+      globals,
       transform: { '^.+\\.tsx?$': tsJest },
       testMatch: ['<rootDir>/test/**/*.test.ts'],
       testPathIgnorePatterns: ['<rootDir>/test/e2e/'],
@@ -23,6 +38,7 @@ module.exports = {
     {
       displayName: 'dom',
       testEnvironment: 'jsdom',
+      globals,
       transform: { '^.+\\.tsx?$': tsJest },
       testMatch: ['<rootDir>/test/**/*.test.tsx'],
     },

@@ -17,6 +17,7 @@ import { HomeScreen } from './HomeScreen';
 import { CampaignWizard } from './CampaignWizard';
 import { RecognitionSummary } from './RecognitionSummary';
 import { EvaluationScreen } from './EvaluationScreen';
+import { AboutLine } from './AboutLine';
 
 const useStyles = makeStyles({
   root: {
@@ -102,6 +103,7 @@ export function Pane({ state, actions, mode, session }: PaneProps) {
         {workbook.status === 'ready' && state.screen !== 'home' && state.screen !== 'evaluation' && (
           <CampaignWizard state={state} data={workbook.data} actions={actions} session={session} />
         )}
+        {state.screen === 'home' && <AboutLine />}
       </main>
     </div>
   );
