@@ -1,5 +1,5 @@
 import { createRoot } from 'react-dom/client';
-import { App } from './components/App';
+import { App } from './shell/App';
 import { PaneSession } from './services/paneSession';
 import { startPane } from './services/startPane';
 import { createPreviewer } from './services/createPreviewer';

@@ -7,7 +7,7 @@ import { stateFromSheet } from '../../src/core/state/stateTable';
 import type { SheetTable } from '../../src/core/kernel/sheetTable';
 import { MemoryWorkbook } from '../../src/memory/memoryWorkbook';
 import { sampleWorkbookTables } from '../../src/sample/sampleWorkbook';
-import { App } from '../../src/taskpane/components/App';
+import { App } from '../../src/taskpane/shell/App';
 import { PaneSession } from '../../src/taskpane/services/paneSession';
 import { createTranslator } from '../../src/i18n/i18n';
 import type { MessageKey } from '../../src/i18n/de';

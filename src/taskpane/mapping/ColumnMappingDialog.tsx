@@ -1,0 +1,204 @@
+import { useEffect, useState } from 'react';
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  Select,
+  Tab,
+  TabList,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import {
+  SHEET_ROLES,
+  type Field as DataField,
+  type MappingOverrides,
+  type SheetRole,
+  type WorkbookMapping,
+} from '../../core/kernel/model';
+import type { CellValue } from '../../core/kernel/sheetTable';
+import { findHeaderRow, headerTexts } from '../../core/read/headers';
+import { useI18n } from '../../i18n/useI18n';
+import type { PaneSession } from '../services/paneSession';
+import { MAPPING_FIELDS, ROLE_LABEL, fieldLabel, overridesFromMapping } from './mappingFields';
+
+const PREVIEW_ROWS = 3;
+
+const useStyles = makeStyles({
+  surface: { maxWidth: '95vw' },
+  content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  fields: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fill, minmax(150px, 1fr))',
+    gap: tokens.spacingVerticalS,
+  },
+  preview: { overflowX: 'auto', maxHeight: '160px' },
+});
+
+interface SheetPreview {
+  headers: string[];
+  rows: CellValue[][];
+}
+
+export interface ColumnMappingDialogProps {
+  session: PaneSession;
+  recognised: WorkbookMapping;
+  stored: MappingOverrides | undefined;
+  onSave(mapping: MappingOverrides): void;
+  onCancel(): void;
+}
+
+const cellText = (cell: CellValue): string =>
+  cell instanceof Date ? cell.toISOString().slice(0, 10) : String(cell ?? '');
+
+export function ColumnMappingDialog({
+  session,
+  recognised,
+  stored,
+  onSave,
+  onCancel,
+}: ColumnMappingDialogProps) {
+  const styles = useStyles();
+  const { t } = useI18n();
+  const [role, setRole] = useState<SheetRole>('customers');
+  const [draft, setDraft] = useState<MappingOverrides>(() => overridesFromMapping(recognised, stored));
+  const [sheets, setSheets] = useState<string[]>([]);
+  const [preview, setPreview] = useState<SheetPreview | null>(null);
+  const sheet = draft.sheets?.[role] ?? '';
+
+  useEffect(() => {
+    void session.sheetNames().then(setSheets);
+  }, [session]);
+
+  useEffect(() => {
+    let current = true;
+    setPreview(null);
+    if (sheet === '') return;
+    void session.readSheet(sheet).then((table) => {
+      if (!current) return;
+      const headerIndex = findHeaderRow(table.rows, role) ?? 0;
+      const headers = headerTexts(table.rows[headerIndex] ?? []);
+      setPreview({ headers, rows: table.rows.slice(headerIndex + 1, headerIndex + 1 + PREVIEW_ROWS) });
+    });
+    return () => {
+      current = false;
+    };
+  }, [session, sheet, role]);
+
+  const setSheet = (name: string) =>
+    setDraft((d) => ({
+      sheets: { ...d.sheets, [role]: name || undefined },
+      columns: { ...d.columns, [role]: {} },
+    }));
+  const setColumn = (field: DataField, header: string) =>
+    setDraft((d) => ({
+      ...d,
+      columns: { ...d.columns, [role]: { ...d.columns?.[role], [field]: header || undefined } },
+    }));
+
+  return (
+    <Dialog open onOpenChange={(_, { open }) => !open && onCancel()}>
+      <DialogSurface className={styles.surface}>
+        <DialogBody>
+          <DialogTitle>{t('mappingTitle')}</DialogTitle>
+          <DialogContent className={styles.content}>
+            <Text>{t('mappingIntro')}</Text>
+            <TabList
+              selectedValue={role}
+              onTabSelect={(_, { value }) => setRole(value as SheetRole)}
+              size="small"
+            >
+              {SHEET_ROLES.map((r) => (
+                <Tab key={r} value={r}>
+                  {t(ROLE_LABEL[r])}
+                </Tab>
+              ))}
+            </TabList>
+            <Field label={t('mappingSheet')}>
+              <Select value={sheet} onChange={(_, { value }) => setSheet(value)}>
+                <option value="">{t('mappingNoSheet')}</option>
+                {sheets.map((name) => (
+                  <option key={name} value={name}>
+                    {name}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+            {preview && (
+              <>
+                <div className={styles.fields}>
+                  {MAPPING_FIELDS[role].map((field) => (
+                    <Field key={field} label={t(fieldLabel(field))}>
+                      <Select
+                        value={draft.columns?.[role]?.[field] ?? ''}
+                        onChange={(_, { value }) => setColumn(field, value)}
+                      >
+                        <option value="">{t('mappingNoColumn')}</option>
+                        {preview.headers.filter(Boolean).map((header) => (
+                          <option key={header} value={header}>
+                            {header}
+                          </option>
+                        ))}
+                      </Select>
+                    </Field>
+                  ))}
+                </div>
+                <div className={styles.preview}>
+                  <Table size="extra-small" aria-label={t('mappingPreview')}>
+                    <TableHeader>
+                      <TableRow>
+                        {preview.headers.map((header, i) => (
+                          <TableHeaderCell key={i}>{header}</TableHeaderCell>
+                        ))}
+                      </TableRow>
+                    </TableHeader>
+                    <TableBody>
+                      {preview.rows.map((row, r) => (
+                        <TableRow key={r}>
+                          {preview.headers.map((_, c) => (
+                            <TableCell key={c}>{cellText(row[c] ?? null)}</TableCell>
+                          ))}
+                        </TableRow>
+                      ))}
+                    </TableBody>
+                  </Table>
+                </div>
+              </>
+            )}
+          </DialogContent>
+          <DialogActions>
+            <Button appearance="primary" onClick={() => onSave(compact(draft))}>
+              {t('mappingSave')}
+            </Button>
+            <Button onClick={onCancel}>{t('cancel')}</Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}
+
+/** Drops the "not present" choices so the stored mapping holds only what the user chose. */
+const compact = (mapping: MappingOverrides): MappingOverrides => ({
+  sheets: Object.fromEntries(Object.entries(mapping.sheets ?? {}).filter(([, sheet]) => sheet)),
+  columns: Object.fromEntries(
+    Object.entries(mapping.columns ?? {})
+      .map(([role, fields]) => [
+        role,
+        Object.fromEntries(Object.entries(fields ?? {}).filter(([, header]) => header)),
+      ])
+      .filter(([, fields]) => Object.keys(fields).length > 0),
+  ),
+});
