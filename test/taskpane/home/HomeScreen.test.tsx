@@ -71,11 +71,10 @@ describe('Kampagnen (home)', () => {
       'Leads im Blatt „Leads“ und bereits geschriebene Tabellenblätter bleiben erhalten',
     );
     await user.click(within(dialog).getByRole('button', { name: t('cancel') }));
-    // Fluent's focus manager (Tabster) gives the page back to screen readers on a timer after a dialog closes; a dialog
-    // opened before that timer ran is hidden by it. A person cannot click that fast; the test waits as they would.
     await waitFor(() => expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument());
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(screen.getByRole('row', { name: /Herbstaktion/ })).toBeInTheDocument();
+    // Fluent's focus manager (Tabster) gives the page back to screen readers on a timer after a dialog closes: the test
+    // waits until the page is readable again, as a person would.
+    expect(await screen.findByRole('row', { name: /Herbstaktion/ })).toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: t('deleteCampaign') }));
     await user.click(
@@ -83,7 +82,7 @@ describe('Kampagnen (home)', () => {
     );
     await screen.findByText(t('homeEmpty'));
     // The page is given back to screen readers once the dialog is gone.
-    expect(screen.getByRole('button', { name: t('newCampaign') })).toBeInTheDocument();
+    expect(await screen.findByRole('button', { name: t('newCampaign') })).toBeInTheDocument();
     expect((await storedState(workbook)).campaigns).toEqual([]);
     expect(workbook.sheets.has('Herbstaktion')).toBe(true);
   });
