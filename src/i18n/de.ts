@@ -240,6 +240,14 @@ export const de = {
   evaluationWriteSheet: 'In Blatt „Auswertung“ schreiben',
   evaluationWritten: 'Die Auswertung steht in den Blättern „{sheet}“ und „{typeSheet}“.',
   evaluationWriting: 'Auswertung wird geschrieben …',
+  notSaved: 'Nicht gespeichert',
+  duplicateFailed: 'Die Kampagne wurde nicht dupliziert: {message}',
+  removeFailed: 'Die Kampagne wurde nicht gelöscht: {message}',
+  previewFailed: 'Keine Vorschau möglich: {message}',
+  applyFailed: 'Die Auswahl wurde nicht hinzugefügt: {message}',
+  mappingSheetsFailed: 'Die Tabellenblätter konnten nicht gelesen werden: {message}',
+  mappingSheetLoading: 'Blatt wird gelesen …',
+  mappingSheetFailed: 'Das Blatt konnte nicht gelesen werden: {message}',
 } as const;
 
 export type MessageKey = keyof typeof de;

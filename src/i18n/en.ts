@@ -239,4 +239,12 @@ export const en: Record<MessageKey, string> = {
   evaluationWriteSheet: 'Write to sheet “Evaluation”',
   evaluationWritten: 'The evaluation is on the sheets “{sheet}” and “{typeSheet}”.',
   evaluationWriting: 'Writing the evaluation …',
+  notSaved: 'Not saved',
+  duplicateFailed: 'The campaign was not duplicated: {message}',
+  removeFailed: 'The campaign was not deleted: {message}',
+  previewFailed: 'No preview possible: {message}',
+  applyFailed: 'The selection was not added: {message}',
+  mappingSheetsFailed: 'The sheets could not be read: {message}',
+  mappingSheetLoading: 'Reading the sheet …',
+  mappingSheetFailed: 'The sheet could not be read: {message}',
 };

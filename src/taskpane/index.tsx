@@ -7,5 +7,7 @@ import { createPreviewer } from './services/createPreviewer';
 const root = createRoot(document.getElementById('root') as HTMLElement);
 
 void startPane(window.location.search).then(({ port, language, mode }) => {
-  root.render(<App session={new PaneSession(port, language, createPreviewer())} mode={mode} />);
+  root.render(
+    <App session={new PaneSession(port, language, { previewer: createPreviewer() })} mode={mode} />,
+  );
 });

@@ -3,7 +3,7 @@ import { describeProblem } from '../../core/kernel/problemMessages';
 import type { Problem } from '../../core/kernel/problems';
 import type { PaneSession } from '../services/paneSession';
 import { evaluationReducer, initialEvaluationState, type EvaluationState } from './evaluationReducer';
-import { nextPaint } from '../wizard/useWizard';
+import { nextPaint } from '../services/nextPaint';
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 

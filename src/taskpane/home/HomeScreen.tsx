@@ -1,6 +1,9 @@
 import { useState } from 'react';
 import {
   Button,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
   Table,
   TableBody,
   TableCell,
@@ -12,11 +15,13 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import type { StoredCampaign } from '../../core/campaign/campaign';
+import type { MessageKey } from '../../i18n/de';
 import type { MappingOverrides, WorkbookData } from '../../core/kernel/model';
 import { campaignTypeLabel } from '../../core/campaign/campaignTypes';
 import { useI18n } from '../../i18n/useI18n';
 import type { PaneSession } from '../services/paneSession';
 import type { WizardActions } from '../wizard/useWizard';
+import type { HomeFailure, HomeState } from '../wizard/wizardReducer';
 import { DeleteCampaignDialog } from './DeleteCampaignDialog';
 import { RecognitionSummary } from '../mapping/RecognitionSummary';
 
@@ -28,18 +33,24 @@ const useStyles = makeStyles({
   number: { textAlign: 'end' },
 });
 
+const FAILURE: Record<HomeFailure['action'], MessageKey> = {
+  duplicate: 'duplicateFailed',
+  remove: 'removeFailed',
+};
+
 export interface HomeScreenProps {
-  campaigns: StoredCampaign[];
+  state: HomeState;
   data: WorkbookData;
   mapping: MappingOverrides | undefined;
   session: PaneSession;
   actions: WizardActions;
 }
 
-export function HomeScreen({ campaigns, data, mapping, session, actions }: HomeScreenProps) {
+export function HomeScreen({ state, data, mapping, session, actions }: HomeScreenProps) {
   const styles = useStyles();
   const { t, language, formatNumber, formatDateTime } = useI18n();
   const [toDelete, setToDelete] = useState<StoredCampaign | null>(null);
+  const { campaigns, failure } = state;
   return (
     <div className={styles.root}>
       <RecognitionSummary
@@ -55,6 +66,16 @@ export function HomeScreen({ campaigns, data, mapping, session, actions }: HomeS
         </Button>
       </div>
       <h2 className={styles.heading}>{t('homeTitle')}</h2>
+      {failure && (
+        <MessageBar intent="error" data-testid="home-failure">
+          <MessageBarBody>{t(FAILURE[failure.action], { message: failure.message })}</MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" onClick={actions.dismissHomeFailure}>
+              {t('close')}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
       {campaigns.length === 0 ? (
         <Text>{t('homeEmpty')}</Text>
       ) : (

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import {
   Button,
   Dialog,
@@ -8,7 +8,10 @@ import {
   DialogSurface,
   DialogTitle,
   Field,
+  MessageBar,
+  MessageBarBody,
   Select,
+  Spinner,
   Tab,
   TabList,
   Table,
@@ -28,13 +31,11 @@ import {
   type SheetRole,
   type WorkbookMapping,
 } from '../../core/kernel/model';
-import type { CellValue } from '../../core/kernel/sheetTable';
-import { findHeaderRow, headerTexts } from '../../core/read/headers';
 import { useI18n } from '../../i18n/useI18n';
 import type { PaneSession } from '../services/paneSession';
 import { MAPPING_FIELDS, ROLE_LABEL, fieldLabel, overridesFromMapping } from './mappingFields';
-
-const PREVIEW_ROWS = 3;
+import { previewCellText, sheetPreview } from './sheetPreview';
+import { useLoaded } from './useLoaded';
 
 const useStyles = makeStyles({
   surface: { maxWidth: '95vw' },
@@ -47,11 +48,6 @@ const useStyles = makeStyles({
   preview: { overflowX: 'auto', maxHeight: '160px' },
 });
 
-interface SheetPreview {
-  headers: string[];
-  rows: CellValue[][];
-}
-
 export interface ColumnMappingDialogProps {
   session: PaneSession;
   recognised: WorkbookMapping;
@@ -59,9 +55,6 @@ export interface ColumnMappingDialogProps {
   onSave(mapping: MappingOverrides): void;
   onCancel(): void;
 }
-
-const cellText = (cell: CellValue): string =>
-  cell instanceof Date ? cell.toISOString().slice(0, 10) : String(cell ?? '');
 
 export function ColumnMappingDialog({
   session,
@@ -74,28 +67,19 @@ export function ColumnMappingDialog({
   const { t } = useI18n();
   const [role, setRole] = useState<SheetRole>('customers');
   const [draft, setDraft] = useState<MappingOverrides>(() => overridesFromMapping(recognised, stored));
-  const [sheets, setSheets] = useState<string[]>([]);
-  const [preview, setPreview] = useState<SheetPreview | null>(null);
   const sheet = draft.sheets?.[role] ?? '';
-
-  useEffect(() => {
-    void session.sheetNames().then(setSheets);
-  }, [session]);
-
-  useEffect(() => {
-    let current = true;
-    setPreview(null);
-    if (sheet === '') return;
-    void session.readSheet(sheet).then((table) => {
-      if (!current) return;
-      const headerIndex = findHeaderRow(table.rows, role) ?? 0;
-      const headers = headerTexts(table.rows[headerIndex] ?? []);
-      setPreview({ headers, rows: table.rows.slice(headerIndex + 1, headerIndex + 1 + PREVIEW_ROWS) });
-    });
-    return () => {
-      current = false;
-    };
-  }, [session, sheet, role]);
+  const sheets = useLoaded(
+    useCallback(() => session.sheetNames(), [session]),
+    session.language,
+  );
+  const loaded = useLoaded(
+    useMemo(
+      () => (sheet === '' ? null : () => session.readSheet(sheet).then((table) => sheetPreview(table, role))),
+      [role, session, sheet],
+    ),
+    session.language,
+  );
+  const preview = loaded?.status === 'ready' ? loaded.value : null;
 
   const setSheet = (name: string) =>
     setDraft((d) => ({
@@ -126,16 +110,27 @@ export function ColumnMappingDialog({
                 </Tab>
               ))}
             </TabList>
+            {sheets?.status === 'failed' && (
+              <MessageBar intent="error">
+                <MessageBarBody>{t('mappingSheetsFailed', { message: sheets.message })}</MessageBarBody>
+              </MessageBar>
+            )}
             <Field label={t('mappingSheet')}>
               <Select value={sheet} onChange={(_, { value }) => setSheet(value)}>
                 <option value="">{t('mappingNoSheet')}</option>
-                {sheets.map((name) => (
+                {(sheets?.status === 'ready' ? sheets.value : []).map((name) => (
                   <option key={name} value={name}>
                     {name}
                   </option>
                 ))}
               </Select>
             </Field>
+            {loaded?.status === 'loading' && <Spinner size="tiny" label={t('mappingSheetLoading')} />}
+            {loaded?.status === 'failed' && (
+              <MessageBar intent="error" data-testid="mapping-sheet-failed">
+                <MessageBarBody>{t('mappingSheetFailed', { message: loaded.message })}</MessageBarBody>
+              </MessageBar>
+            )}
             {preview && (
               <>
                 <div className={styles.fields}>
@@ -168,7 +163,7 @@ export function ColumnMappingDialog({
                       {preview.rows.map((row, r) => (
                         <TableRow key={r}>
                           {preview.headers.map((_, c) => (
-                            <TableCell key={c}>{cellText(row[c] ?? null)}</TableCell>
+                            <TableCell key={c}>{previewCellText(row[c] ?? null)}</TableCell>
                           ))}
                         </TableRow>
                       ))}

@@ -18,7 +18,7 @@ import { useI18n } from '../../i18n/useI18n';
 import type { PaneSession } from '../services/paneSession';
 import { ROLE_LABEL, fieldLabel } from './mappingFields';
 import { ColumnMappingDialog } from './ColumnMappingDialog';
-import { nextPaint } from '../wizard/useWizard';
+import { nextPaint } from '../services/nextPaint';
 
 const useStyles = makeStyles({
   card: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },

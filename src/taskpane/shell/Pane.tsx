@@ -8,15 +8,13 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useI18n } from '../../i18n/useI18n';
-import { describeProblem } from '../../core/kernel/problemMessages';
 import type { PaneSession } from '../services/paneSession';
+import { problemsText } from '../services/problemText';
 import type { PaneMode } from '../services/startPane';
 import type { WizardActions } from '../wizard/useWizard';
 import type { WizardState } from '../wizard/wizardReducer';
-import { HomeScreen } from '../home/HomeScreen';
-import { CampaignWizard } from '../wizard/CampaignWizard';
 import { RecognitionSummary } from '../mapping/RecognitionSummary';
-import { EvaluationScreen } from '../evaluation/EvaluationScreen';
+import { CurrentScreen } from './CurrentScreen';
 
 const useStyles = makeStyles({
   root: {
@@ -65,9 +63,7 @@ export function Pane({ state, actions, mode, session }: PaneProps) {
           <>
             <MessageBar intent="error">
               <MessageBarBody>
-                {t('loadFailed', {
-                  message: workbook.problems.map((p) => describeProblem(p, language)).join(' '),
-                })}
+                {t('loadFailed', { message: problemsText(workbook.problems, language) })}
               </MessageBarBody>
             </MessageBar>
             {session.canSave && (
@@ -81,26 +77,14 @@ export function Pane({ state, actions, mode, session }: PaneProps) {
             <Button onClick={() => void actions.reload()}>{t('retry')}</Button>
           </>
         )}
-        {workbook.status === 'ready' && state.screen === 'home' && (
-          <HomeScreen
-            campaigns={state.campaigns}
+        {workbook.status === 'ready' && (
+          <CurrentScreen
+            state={state}
             data={workbook.data}
             mapping={workbook.mapping}
-            session={session}
             actions={actions}
-          />
-        )}
-        {workbook.status === 'ready' && state.screen === 'evaluation' && state.evaluated && (
-          <EvaluationScreen
-            key={state.evaluated}
-            campaignId={state.evaluated}
-            name={state.campaigns.find((c) => c.id === state.evaluated)?.name ?? ''}
             session={session}
-            onBack={actions.close}
           />
-        )}
-        {workbook.status === 'ready' && state.screen !== 'home' && state.screen !== 'evaluation' && (
-          <CampaignWizard state={state} data={workbook.data} actions={actions} session={session} />
         )}
       </main>
     </div>

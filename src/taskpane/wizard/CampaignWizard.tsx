@@ -4,11 +4,12 @@ import { useI18n } from '../../i18n/useI18n';
 import type { MessageKey } from '../../i18n/de';
 import type { PaneSession } from '../services/paneSession';
 import type { WizardActions } from './useWizard';
-import { WIZARD_STEPS, isWizardStep, nameError, type WizardState, type WizardStep } from './wizardReducer';
+import { WIZARD_STEPS, nameError, type EditingState, type WizardStep } from './wizardReducer';
 import { BasicsStep } from './basics/BasicsStep';
 import { RecipientsStep } from './recipients/RecipientsStep';
 import { TargetGroupStep } from './targetGroup/TargetGroupStep';
 import { UseStep } from './use/UseStep';
+import { SaveFailedBar } from './SaveFailedBar';
 
 const STEP_LABEL: Record<WizardStep, MessageKey> = {
   basics: 'stepBasics',
@@ -26,7 +27,7 @@ const useStyles = makeStyles({
 });
 
 export interface CampaignWizardProps {
-  state: WizardState;
+  state: EditingState;
   data: WorkbookData;
   actions: WizardActions;
   session: PaneSession;
@@ -35,10 +36,10 @@ export interface CampaignWizardProps {
 export function CampaignWizard({ state, data, actions, session }: CampaignWizardProps) {
   const styles = useStyles();
   const { t } = useI18n();
-  const { draft, screen } = state;
-  if (!draft || !isWizardStep(screen)) return null;
+  const { screen, open } = state;
+  const { draft } = open;
   const nameOk = nameError(draft, state.campaigns) === null;
-  const busy = state.operation.status === 'running';
+  const busy = open.operation.status === 'running';
   const index = WIZARD_STEPS.indexOf(screen);
   return (
     <div className={styles.root}>
@@ -48,9 +49,12 @@ export function CampaignWizard({ state, data, actions, session }: CampaignWizard
         </Button>
         <Text className={styles.name}>{draft.name}</Text>
         <Badge appearance="filled" color="brand" aria-live="polite" data-testid="member-count">
-          {t('memberCount', { count: state.group.members.length })}
+          {t('memberCount', { count: open.group.members.length })}
         </Badge>
       </div>
+      {open.save.status === 'failed' && (
+        <SaveFailedBar message={open.save.message} onRetry={actions.retrySave} />
+      )}
       <TabList
         selectedValue={screen}
         onTabSelect={(_, { value }) => actions.goTo(value as WizardStep)}
@@ -68,17 +72,17 @@ export function CampaignWizard({ state, data, actions, session }: CampaignWizard
         <BasicsStep
           draft={draft}
           campaigns={state.campaigns}
-          members={state.group.members.length}
+          members={open.group.members.length}
           onChange={actions.changeBasics}
         />
       )}
       {screen === 'recipients' && (
-        <RecipientsStep state={state} data={data} actions={actions} session={session} />
+        <RecipientsStep open={open} data={data} actions={actions} session={session} />
       )}
       {screen === 'targetGroup' && (
-        <TargetGroupStep state={state} data={data} actions={actions} session={session} />
+        <TargetGroupStep open={open} data={data} actions={actions} session={session} />
       )}
-      {screen === 'use' && <UseStep state={state} actions={actions} />}
+      {screen === 'use' && <UseStep open={open} csvDelimiter={state.csvDelimiter} actions={actions} />}
       <div className={styles.nav}>
         {index > 0 ? (
           <Button onClick={() => actions.goTo(WIZARD_STEPS[index - 1])} disabled={busy}>

@@ -1,6 +1,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { installLayoutStubs, renderPane, storedState, workbookWithCampaign } from '../paneTestkit';
+import { describeProblem } from '../../../src/core/kernel/problemMessages';
+import { createTranslator } from '../../../src/i18n/i18n';
+import { FailingWorkbook } from '../failingWorkbook';
+import { TEST_NOW, installLayoutStubs, renderPane, storedState, workbookWithCampaign } from '../paneTestkit';
 
 beforeAll(installLayoutStubs);
 
@@ -85,5 +88,45 @@ describe('Kampagnen (home)', () => {
     expect(await screen.findByRole('button', { name: t('newCampaign') })).toBeInTheDocument();
     expect((await storedState(workbook)).campaigns).toEqual([]);
     expect(workbook.sheets.has('Herbstaktion')).toBe(true);
+  });
+
+  it.each(['useLeads', 'useCsv'] as const)(
+    'shows in "Geändert" when a campaign was last used (%s), back on the home screen',
+    async (button) => {
+      const { workbook } = await workbookWithCampaign();
+      const { t } = await renderPane({ workbook });
+      const { formatDateTime } = createTranslator('de');
+      const user = userEvent.setup();
+      expect(screen.getByRole('row', { name: /Herbstaktion/ })).toHaveTextContent('01.11.2026');
+
+      await user.click(screen.getByRole('button', { name: t('openCampaign') }));
+      await user.click(await screen.findByRole('tab', { name: t('stepUse') }));
+      await user.click(screen.getByRole('button', { name: t(button) }));
+      await screen.findByTestId('use-outcome');
+      await user.click(screen.getAllByRole('button', { name: t('back') })[0]);
+
+      const row = await screen.findByRole('row', { name: /Herbstaktion/ });
+      expect(row).toHaveTextContent(formatDateTime(TEST_NOW.toISOString()));
+      expect((await storedState(workbook)).campaigns[0].updatedAt).toBe(TEST_NOW.toISOString());
+    },
+  );
+
+  it('says so when a campaign could not be deleted, and keeps it', async () => {
+    const { workbook } = await workbookWithCampaign({}, 'de', new FailingWorkbook());
+    const { t } = await renderPane({ workbook });
+    const user = userEvent.setup();
+    workbook.writes = 'timeOut';
+
+    await user.click(screen.getByRole('button', { name: t('deleteCampaign') }));
+    const dialog = await screen.findByRole('alertdialog');
+    await user.click(within(dialog).getByRole('button', { name: t('deleteConfirm') }));
+
+    const failure = await screen.findByTestId('home-failure');
+    expect(failure).toHaveTextContent(
+      t('removeFailed', { message: describeProblem({ code: 'hostTimeout', severity: 'error' }, 'de') }),
+    );
+    expect(await screen.findByRole('row', { name: /Herbstaktion/ })).toBeInTheDocument();
+    await user.click(within(failure).getByRole('button', { name: t('close') }));
+    expect(screen.queryByTestId('home-failure')).not.toBeInTheDocument();
   });
 });

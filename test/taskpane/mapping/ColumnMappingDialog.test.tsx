@@ -1,9 +1,11 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { SheetTable } from '../../../src/core/kernel/sheetTable';
 import { installLayoutStubs, renderPane, storedState } from '../paneTestkit';
 import { MemoryWorkbook } from '../../../src/memory/memoryWorkbook';
 import { createTranslator } from '../../../src/i18n/i18n';
+import { describeProblem } from '../../../src/core/kernel/problemMessages';
+import { FailingWorkbook } from '../failingWorkbook';
 
 beforeAll(installLayoutStubs);
 
@@ -61,5 +63,26 @@ describe('column mapping dialog', () => {
     await user.click(screen.getByRole('button', { name: t('next') }));
     await user.click(screen.getByRole('tab', { name: t('methodCustomers') }));
     expect(screen.getByTestId('selected-count')).toHaveTextContent(/^0 von 4 ausgewählt/);
+  });
+
+  it('says why a sheet could not be read, and closes without changing the mapping', async () => {
+    const workbook = new FailingWorkbook([oddCustomers]);
+    const { t } = createTranslator('de');
+    await renderPane({ workbook, waitFor: 'editMapping' });
+    const user = userEvent.setup();
+    workbook.unreadable.add('Tabelle1');
+
+    await user.click(screen.getByRole('button', { name: t('editMapping') }));
+    const dialog = await screen.findByRole('dialog');
+    await user.selectOptions(within(dialog).getByRole('combobox', { name: t('mappingSheet') }), 'Tabelle1');
+    expect(await within(dialog).findByTestId('mapping-sheet-failed')).toHaveTextContent(
+      describeProblem({ code: 'hostError', severity: 'error', sheet: 'Tabelle1' }, 'de'),
+    );
+    expect(within(dialog).queryByRole('table')).not.toBeInTheDocument();
+
+    await user.click(within(dialog).getByRole('button', { name: t('cancel') }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    // Fluent's focus manager gives the page back to screen readers on a timer after a dialog closes.
+    expect(await screen.findByRole('button', { name: t('editMapping') })).toBeInTheDocument();
   });
 });

@@ -1,9 +1,11 @@
-import { cleanup, screen, waitFor } from '@testing-library/react';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { STATE_SHEET } from '../../../src/core/workbook/sheetNames';
 import { MemoryWorkbook } from '../../../src/memory/memoryWorkbook';
 import { sampleWorkbookTables } from '../../../src/sample/sampleWorkbook';
-import { installLayoutStubs, numberIn, renderPane, storedState } from '../paneTestkit';
+import { describeProblem } from '../../../src/core/kernel/problemMessages';
+import { FailingWorkbook } from '../failingWorkbook';
+import { installLayoutStubs, numberIn, renderPane, storedState, workbookWithCampaign } from '../paneTestkit';
 
 beforeAll(installLayoutStubs);
 
@@ -42,6 +44,28 @@ describe('the pane', () => {
     const { campaigns } = await storedState(first.workbook);
     expect(campaigns[0].selections).toEqual([{ from: 'customers', ids: expect.any(Array) }]);
     expect(campaigns[0].memberCount).toBe(members);
+  });
+});
+
+describe('a change the workbook did not take', () => {
+  it('is shown as not saved with the reason, and saved when the user retries', async () => {
+    const { workbook } = await workbookWithCampaign({}, 'de', new FailingWorkbook());
+    const { t } = await renderPane({ workbook });
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: t('openCampaign') }));
+    await user.click(await screen.findByRole('tab', { name: t('stepBasics') }));
+    workbook.writes = 'timeOut';
+    await user.type(screen.getByRole('textbox', { name: t('basicsDescription') }), 'Nachfassen');
+
+    const bar = await screen.findByTestId('save-failed');
+    expect(bar).toHaveTextContent(t('notSaved'));
+    expect(bar).toHaveTextContent(describeProblem({ code: 'hostTimeout', severity: 'error' }, 'de'));
+    workbook.writes = 'work';
+    await user.click(within(bar).getByRole('button', { name: t('retry') }));
+    await waitFor(async () =>
+      expect((await storedState(workbook)).campaigns[0].description).toBe('Nachfassen'),
+    );
+    expect(screen.queryByTestId('save-failed')).not.toBeInTheDocument();
   });
 });
 

@@ -1,4 +1,3 @@
-import { useCallback, useEffect, useState } from 'react';
 import {
   Button,
   MessageBar,
@@ -10,27 +9,18 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import type { SelectionDefinition } from '../../../core/campaign/campaign';
 import type { WorkbookData } from '../../../core/kernel/model';
-import type { TargetGroup } from '../../../core/group/targetGroupModel';
 import { useI18n } from '../../../i18n/useI18n';
 import type { MessageKey } from '../../../i18n/de';
-import { todayIso, type PaneSession } from '../../services/paneSession';
+import type { Translator } from '../../../i18n/i18n';
+import type { PaneSession } from '../../services/paneSession';
 import type { WizardActions } from '../useWizard';
-import type { RecipientMethod, WizardState } from '../wizardReducer';
+import type { OpenCampaign, RecipientMethod } from '../wizardReducer';
 import { excludedTotal, reportText } from '../reportText';
 import { RecordPicker } from './RecordPicker';
 import { ArticlePicker } from './ArticlePicker';
 import { InactiveCustomersForm } from './InactiveCustomersForm';
-
-const PREVIEW_DELAY_MS = 250;
-
-/** The group a selection would give, computed once for the preview and reused when the user applies it. */
-interface Previewed {
-  selection: SelectionDefinition;
-  base: TargetGroup;
-  result: TargetGroup;
-}
+import { useSelectionPreview, type SelectionPreview } from './useSelectionPreview';
 
 const METHODS: Array<{ method: RecipientMethod; label: MessageKey }> = [
   { method: 'contacts', label: 'methodContacts' },
@@ -46,7 +36,7 @@ const useStyles = makeStyles({
 });
 
 export interface RecipientsStepProps {
-  state: WizardState;
+  open: OpenCampaign;
   data: WorkbookData;
   actions: WizardActions;
   session: PaneSession;
@@ -59,44 +49,39 @@ const missingRole = (method: RecipientMethod, data: WorkbookData): MessageKey | 
   return null;
 };
 
-export function RecipientsStep({ state, data, actions, session }: RecipientsStepProps) {
+const previewText = (preview: SelectionPreview, { t }: Pick<Translator, 't'>): string => {
+  switch (preview.status) {
+    case 'nothingSelected':
+      return t('previewNothingSelected');
+    case 'working':
+      return t('working');
+    case 'failed':
+      return t('previewFailed', { message: preview.message });
+    case 'ready': {
+      const { added, alreadyIn } = preview.report;
+      const excluded = excludedTotal(preview.report);
+      return (
+        t('previewWouldAdd', { added, alreadyIn }) + (excluded > 0 ? t('previewExcluded', { excluded }) : '')
+      );
+    }
+  }
+};
+
+export function RecipientsStep({ open, data, actions, session }: RecipientsStepProps) {
   const styles = useStyles();
   const i18n = useI18n();
   const { t } = i18n;
-  const { draft, group, method, lastApplied } = state;
-  const [selection, setSelection] = useState<SelectionDefinition | null>(null);
-  const [previewed, setPreviewed] = useState<Previewed | null>(null);
-  const [applying, setApplying] = useState(false);
-  const onChange = useCallback((next: SelectionDefinition | null) => setSelection(next), []);
-
-  useEffect(() => {
-    setPreviewed(null);
-    if (!selection || !draft) return;
-    let current = true;
-    const timer = setTimeout(() => {
-      void session.previewSelection(group, data, draft, selection).then((result) => {
-        if (current) setPreviewed({ selection, base: group, result });
-      });
-    }, PREVIEW_DELAY_MS);
-    return () => {
-      current = false;
-      clearTimeout(timer);
-    };
-  }, [data, draft, group, selection, session]);
-
-  if (!draft) return null;
-  const current =
-    previewed && previewed.selection === selection && previewed.base === group ? previewed : null;
-  const preview = current ? current.result.reports[current.result.reports.length - 1] : null;
+  const { draft, group, method, lastApplied } = open;
+  const { selection, choose, preview, applying, apply } = useSelectionPreview(
+    session,
+    data,
+    draft,
+    group,
+    actions.applySelection,
+  );
   const missing = missingRole(method, data);
-  const apply = async () => {
-    if (!selection) return;
-    setApplying(true);
-    await actions.applySelection(selection, current?.result);
-    setApplying(false);
-    setSelection(null);
-  };
   const pickerKey = `${method}-${draft.selections.length}`;
+  const running = applying.status === 'running';
 
   return (
     <div className={styles.root}>
@@ -120,33 +105,31 @@ export function RecipientsStep({ state, data, actions, session }: RecipientsStep
       ) : (
         <>
           {method === 'contacts' && (
-            <RecordPicker key={pickerKey} from="contacts" data={data} onChange={onChange} />
+            <RecordPicker key={pickerKey} from="contacts" data={data} onChange={choose} />
           )}
           {method === 'customers' && (
-            <RecordPicker key={pickerKey} from="customers" data={data} onChange={onChange} />
+            <RecordPicker key={pickerKey} from="customers" data={data} onChange={choose} />
           )}
           {method === 'purchasedArticles' && (
-            <ArticlePicker key={pickerKey} articles={data.articles} onChange={onChange} />
+            <ArticlePicker key={pickerKey} articles={data.articles} onChange={choose} />
           )}
           {method === 'inactiveCustomers' && (
-            <InactiveCustomersForm key={pickerKey} today={todayIso()} onChange={onChange} />
+            <InactiveCustomersForm key={pickerKey} today={session.todayIso()} onChange={choose} />
           )}
           <div className={styles.apply}>
             <Text className={styles.preview} aria-live="polite" data-testid="selection-preview">
-              {!selection
-                ? t('previewNothingSelected')
-                : preview
-                  ? t('previewWouldAdd', { added: preview.added, alreadyIn: preview.alreadyIn }) +
-                    (excludedTotal(preview) > 0
-                      ? t('previewExcluded', { excluded: excludedTotal(preview) })
-                      : '')
-                  : t('working')}
+              {previewText(preview, i18n)}
             </Text>
-            {applying && <Spinner size="tiny" aria-label={t('working')} />}
-            <Button appearance="primary" disabled={!selection || applying} onClick={() => void apply()}>
+            {running && <Spinner size="tiny" aria-label={t('working')} />}
+            <Button appearance="primary" disabled={!selection || running} onClick={() => void apply()}>
               {t('applySelection')}
             </Button>
           </div>
+          {applying.status === 'failed' && (
+            <MessageBar intent="error" data-testid="apply-failed">
+              <MessageBarBody>{t('applyFailed', { message: applying.message })}</MessageBarBody>
+            </MessageBar>
+          )}
         </>
       )}
       {lastApplied && (

@@ -14,7 +14,7 @@ import type { CsvDelimiter } from '../../../core/outputs/csv';
 import { useI18n } from '../../../i18n/useI18n';
 import type { Translator } from '../../../i18n/i18n';
 import type { WizardActions } from '../useWizard';
-import type { Outcome, WizardState } from '../wizardReducer';
+import type { OpenCampaign, Outcome } from '../wizardReducer';
 
 const DELIMITERS: Array<{
   value: CsvDelimiter;
@@ -46,16 +46,17 @@ const outcomeText = (outcome: Outcome, { t }: Pick<Translator, 't'>): string => 
 };
 
 export interface UseStepProps {
-  state: WizardState;
+  open: OpenCampaign;
+  csvDelimiter: CsvDelimiter;
   actions: WizardActions;
 }
 
-export function UseStep({ state, actions }: UseStepProps) {
+export function UseStep({ open, csvDelimiter, actions }: UseStepProps) {
   const styles = useStyles();
   const i18n = useI18n();
   const { t } = i18n;
-  const busy = state.operation.status === 'running';
-  const empty = state.group.members.length === 0;
+  const busy = open.operation.status === 'running';
+  const empty = open.group.members.length === 0;
   const disabled = busy || empty;
   return (
     <div className={styles.root}>
@@ -79,7 +80,7 @@ export function UseStep({ state, actions }: UseStepProps) {
       <Card className={styles.card}>
         <Field label={t('csvDelimiter')}>
           <Select
-            value={state.csvDelimiter}
+            value={csvDelimiter}
             disabled={busy}
             onChange={(_, { value }) => actions.changeCsvDelimiter(value as CsvDelimiter)}
           >
@@ -96,18 +97,18 @@ export function UseStep({ state, actions }: UseStepProps) {
         <Text className={styles.hint}>{t('useCsvHint')}</Text>
       </Card>
       <Card className={styles.card}>
-        <Button disabled={busy} onClick={() => state.draft && void actions.openEvaluation(state.draft.id)}>
+        <Button disabled={busy} onClick={() => void actions.openEvaluation(open.draft.id)}>
           {t('evaluateUse')}
         </Button>
         <Text className={styles.hint}>{t('evaluateUseHint')}</Text>
       </Card>
       {busy && <ProgressBar aria-label={t('progressLabel')} />}
-      {state.outcome && (
+      {open.outcome && (
         <MessageBar
-          intent={state.outcome.status === 'success' ? 'success' : 'error'}
+          intent={open.outcome.status === 'success' ? 'success' : 'error'}
           data-testid="use-outcome"
         >
-          <MessageBarBody>{outcomeText(state.outcome, i18n)}</MessageBarBody>
+          <MessageBarBody>{outcomeText(open.outcome, i18n)}</MessageBarBody>
         </MessageBar>
       )}
     </div>
