@@ -240,13 +240,21 @@ export const de = {
   evaluationWriteSheet: 'In Blatt „Auswertung“ schreiben',
   evaluationWritten: 'Die Auswertung steht in den Blättern „{sheet}“ und „{typeSheet}“.',
   evaluationWriting: 'Auswertung wird geschrieben …',
-  // Installation (issue 20): the About line and the one sentence for an Excel too old for the add-in.
+  // Installation: the About line and the one sentence for an Excel too old for the add-in.
   aboutLabel: 'Über das Add-in',
   aboutVersion: 'Kampagnen für Excel {version}',
   aboutPrivacy: 'Datenschutz',
   aboutSupport: 'Hilfe',
   excelTooOld:
     'Diese Excel-Version ist zu alt für Kampagnen (nötig sind Excel 2019, Microsoft 365 oder Excel im Web); mit der Kommandozeile „kampagne“ bauen Sie Kampagnen stattdessen in .xlsx-Dateien.',
+  notSaved: 'Nicht gespeichert',
+  duplicateFailed: 'Die Kampagne wurde nicht dupliziert: {message}',
+  removeFailed: 'Die Kampagne wurde nicht gelöscht: {message}',
+  previewFailed: 'Keine Vorschau möglich: {message}',
+  applyFailed: 'Die Auswahl wurde nicht hinzugefügt: {message}',
+  mappingSheetsFailed: 'Die Tabellenblätter konnten nicht gelesen werden: {message}',
+  mappingSheetLoading: 'Blatt wird gelesen …',
+  mappingSheetFailed: 'Das Blatt konnte nicht gelesen werden: {message}',
 } as const;
 
 export type MessageKey = keyof typeof de;

@@ -239,11 +239,19 @@ export const en: Record<MessageKey, string> = {
   evaluationWriteSheet: 'Write to sheet “Evaluation”',
   evaluationWritten: 'The evaluation is on the sheets “{sheet}” and “{typeSheet}”.',
   evaluationWriting: 'Writing the evaluation …',
-  // Installation (issue 20): the About line and the one sentence for an Excel too old for the add-in.
+  // Installation: the About line and the one sentence for an Excel too old for the add-in.
   aboutLabel: 'About the add-in',
   aboutVersion: 'Campaigns for Excel {version}',
   aboutPrivacy: 'Privacy',
   aboutSupport: 'Help',
   excelTooOld:
     'This version of Excel is too old for Campaigns (it needs Excel 2019, Microsoft 365 or Excel on the web); the command line “kampagne” builds campaigns in .xlsx files instead.',
+  notSaved: 'Not saved',
+  duplicateFailed: 'The campaign was not duplicated: {message}',
+  removeFailed: 'The campaign was not deleted: {message}',
+  previewFailed: 'No preview possible: {message}',
+  applyFailed: 'The selection was not added: {message}',
+  mappingSheetsFailed: 'The sheets could not be read: {message}',
+  mappingSheetLoading: 'Reading the sheet …',
+  mappingSheetFailed: 'The sheet could not be read: {message}',
 };

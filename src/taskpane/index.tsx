@@ -1,6 +1,6 @@
 import { createRoot } from 'react-dom/client';
-import { App } from './components/App';
-import { ExcelTooOld } from './components/ExcelTooOld';
+import { App } from './shell/App';
+import { ExcelTooOld } from './shell/ExcelTooOld';
 import { PaneSession } from './services/paneSession';
 import { startPane } from './services/startPane';
 import { createPreviewer } from './services/createPreviewer';
@@ -12,7 +12,10 @@ void startPane(window.location.search).then((start) => {
     start.mode === 'excelTooOld' ? (
       <ExcelTooOld language={start.language} />
     ) : (
-      <App session={new PaneSession(start.port, start.language, createPreviewer())} mode={start.mode} />
+      <App
+        session={new PaneSession(start.port, start.language, { previewer: createPreviewer() })}
+        mode={start.mode}
+      />
     ),
   );
 });
