@@ -7,7 +7,7 @@ import {
   type CampaignType,
 } from './campaign';
 import { campaignStatusFromLabel } from './campaignStatus';
-import { SHEET_ROLES, type Field } from '../kernel/model';
+import { FIELDS, SHEET_ROLES } from '../kernel/model';
 import { problem, type Problem } from '../kernel/problems';
 import { fail, ok, type Result } from '../kernel/result';
 import { isoToDay } from '../kernel/values';
@@ -15,31 +15,6 @@ import { endsBeforeStart, MAX_CONTROL_PERCENT, MAX_EVALUATION_DAYS } from './cam
 
 const MAX_NAME_LENGTH = 60;
 const SELECTION_SOURCES = ['contacts', 'customers', 'purchasedArticles', 'inactiveCustomers'] as const;
-const FIELDS: readonly Field[] = [
-  'contactId',
-  'customerId',
-  'salutation',
-  'title',
-  'firstName',
-  'lastName',
-  'fullName',
-  'company',
-  'street',
-  'postalCode',
-  'city',
-  'country',
-  'email',
-  'phone',
-  'mobile',
-  'optOut',
-  'date',
-  'articleNo',
-  'articleName',
-  'category',
-  'quantity',
-  'amount',
-  'unitPrice',
-];
 
 /** People write the German type names into files by hand; they cost one lookup. */
 const TYPE_ALIASES: Record<string, CampaignType> = {
