@@ -32,7 +32,7 @@ import type { CellValue } from '../../core/kernel/sheetTable';
 import { findHeaderRow, headerTexts } from '../../core/read/headers';
 import { useI18n } from '../../i18n/useI18n';
 import type { PaneSession } from '../services/paneSession';
-import { MAPPING_FIELDS, ROLE_LABEL, fieldLabel, overridesFromMapping } from '../state/mappingFields';
+import { MAPPING_FIELDS, overridesFromMapping } from '../state/mappingFields';
 
 const PREVIEW_ROWS = 3;
 
@@ -71,7 +71,7 @@ export function ColumnMappingDialog({
   onCancel,
 }: ColumnMappingDialogProps) {
   const styles = useStyles();
-  const { t } = useI18n();
+  const { t, role: roleLabel, field: fieldLabel } = useI18n();
   const [role, setRole] = useState<SheetRole>('customers');
   const [draft, setDraft] = useState<MappingOverrides>(() => overridesFromMapping(recognised, stored));
   const [sheets, setSheets] = useState<string[]>([]);
@@ -122,7 +122,7 @@ export function ColumnMappingDialog({
             >
               {SHEET_ROLES.map((r) => (
                 <Tab key={r} value={r}>
-                  {t(ROLE_LABEL[r])}
+                  {roleLabel(r)}
                 </Tab>
               ))}
             </TabList>
@@ -140,7 +140,7 @@ export function ColumnMappingDialog({
               <>
                 <div className={styles.fields}>
                   {MAPPING_FIELDS[role].map((field) => (
-                    <Field key={field} label={t(fieldLabel(field))}>
+                    <Field key={field} label={fieldLabel(field)}>
                       <Select
                         value={draft.columns?.[role]?.[field] ?? ''}
                         onChange={(_, { value }) => setColumn(field, value)}

@@ -21,12 +21,6 @@ import {
 } from '../../core/campaign/campaignFields';
 import type { BasicsChange } from '../state/wizardReducer';
 
-export const STATUS_LABEL: Record<CampaignStatus, MessageKey> = {
-  planned: 'evaluationStatusPlanned',
-  active: 'evaluationStatusActive',
-  completed: 'evaluationStatusCompleted',
-};
-
 const FIELD_ERROR: Record<CampaignFieldError, MessageKey> = {
   endBeforeStart: 'evaluationEndBeforeStart',
   costInvalid: 'evaluationCostInvalid',
@@ -83,7 +77,7 @@ export interface EvaluationFieldsProps {
 /** Start, end, cost, window, status and control group: what the success evaluation needs. */
 export function EvaluationFields({ draft, members, onChange }: EvaluationFieldsProps) {
   const styles = useStyles();
-  const { t, language } = useI18n();
+  const { t, language, campaignStatus } = useI18n();
   const plain = new Intl.NumberFormat(language === 'en' ? 'en-GB' : 'de-DE', {
     useGrouping: false,
     maximumFractionDigits: 2,
@@ -173,7 +167,7 @@ export function EvaluationFields({ draft, members, onChange }: EvaluationFieldsP
         >
           {CAMPAIGN_STATUSES.map((status) => (
             <option key={status} value={status}>
-              {t(STATUS_LABEL[status])}
+              {campaignStatus(status)}
             </option>
           ))}
         </Select>

@@ -11,14 +11,14 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import type { SelectionDefinition } from '../../core/campaign/campaign';
-import type { WorkbookData } from '../../core/kernel/model';
+import type { SheetRole, WorkbookData } from '../../core/kernel/model';
 import type { TargetGroup } from '../../core/group/targetGroupModel';
 import { useI18n } from '../../i18n/useI18n';
 import type { MessageKey } from '../../i18n/de';
 import { todayIso, type PaneSession } from '../services/paneSession';
 import type { WizardActions } from '../state/useWizard';
 import type { RecipientMethod, WizardState } from '../state/wizardReducer';
-import { excludedTotal, reportText } from '../state/reportText';
+import { excludedTotal, selectionOutcomeText } from '../state/selectionOutcome';
 import { RecordPicker } from './RecordPicker';
 import { ArticlePicker } from './ArticlePicker';
 import { InactiveCustomersForm } from './InactiveCustomersForm';
@@ -52,10 +52,10 @@ export interface RecipientsStepProps {
   session: PaneSession;
 }
 
-const missingRole = (method: RecipientMethod, data: WorkbookData): MessageKey | null => {
-  if (method === 'contacts' && data.contacts === null) return 'roleContacts';
+const missingRole = (method: RecipientMethod, data: WorkbookData): SheetRole | null => {
+  if (method === 'contacts' && data.contacts === null) return 'contacts';
   if ((method === 'purchasedArticles' || method === 'inactiveCustomers') && data.sales.length === 0)
-    return 'roleSales';
+    return 'sales';
   return null;
 };
 
@@ -115,7 +115,7 @@ export function RecipientsStep({ state, data, actions, session }: RecipientsStep
       </TabList>
       {missing ? (
         <MessageBar intent="info">
-          <MessageBarBody>{t('methodUnavailable', { role: t(missing) })}</MessageBarBody>
+          <MessageBarBody>{t('methodUnavailable', { role: i18n.role(missing) })}</MessageBarBody>
         </MessageBar>
       ) : (
         <>
@@ -151,7 +151,7 @@ export function RecipientsStep({ state, data, actions, session }: RecipientsStep
       )}
       {lastApplied && (
         <MessageBar intent="success" data-testid="applied-result">
-          <MessageBarBody>{reportText(lastApplied, i18n)}</MessageBarBody>
+          <MessageBarBody>{selectionOutcomeText(lastApplied, i18n)}</MessageBarBody>
         </MessageBar>
       )}
     </div>

@@ -21,7 +21,7 @@ import type { PaneSession } from '../services/paneSession';
 import type { WizardActions } from '../state/useWizard';
 import type { WizardState } from '../state/wizardReducer';
 import { displayName } from '../state/recordFilter';
-import { REASON_LABEL, reportText } from '../state/reportText';
+import { selectionOutcomeText } from '../state/selectionOutcome';
 import { VirtualList } from './VirtualList';
 
 type GroupTab = 'members' | 'excluded' | 'problems' | 'history';
@@ -115,7 +115,7 @@ export function TargetGroupStep({ state, data, actions, session }: TargetGroupSt
               return (
                 <>
                   <span className={styles.text}>
-                    {name} · <strong>{t(REASON_LABEL[exclusion.reason])}</strong>
+                    {name} · <strong>{i18n.reason(exclusion.reason)}</strong>
                   </span>
                   {exclusion.reason === 'removedByUser' && (
                     <Button
@@ -168,7 +168,9 @@ export function TargetGroupStep({ state, data, actions, session }: TargetGroupSt
               return (
                 <li key={index}>
                   <Text>{labels[index]}</Text>
-                  {report && <Text className={styles.source}> — {reportText(report, i18n)}</Text>}{' '}
+                  {report && (
+                    <Text className={styles.source}> — {selectionOutcomeText(report, i18n)}</Text>
+                  )}{' '}
                   <Button
                     size="small"
                     onClick={() => actions.removeSelection(index)}
