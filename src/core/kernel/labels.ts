@@ -67,6 +67,15 @@ const FIELD_LABELS: Labels<Field> = {
   },
 };
 
+/** The value a label names in either language, case ignored: people write labels into campaign files by hand. */
+export const valueOfLabel = <K extends string>(labels: Labels<K>, text: string): K | undefined => {
+  const wanted = text.trim().toLowerCase();
+  for (const byValue of Object.values<Record<K, string>>(labels))
+    for (const [value, label] of Object.entries<string>(byValue))
+      if (label.toLowerCase() === wanted) return value as K;
+  return undefined;
+};
+
 export const roleLabel = (role: SheetRole, lang: Language): string => ROLE_LABELS[lang][role];
 export const fieldLabel = (field: Field, lang: Language): string => FIELD_LABELS[lang][field];
 
