@@ -4,7 +4,7 @@ import {
   typeComparisonTable,
 } from '../../../src/core/evaluation/evaluationTables';
 import type { TypeComparison } from '../../../src/core/evaluation/model';
-import { day, figures, makeEvaluation } from './evaluationBuilders';
+import { day, figures, letterComparison, makeEvaluation } from './evaluationBuilders';
 
 const measured = makeEvaluation({
   name: '=Herbstbrief',
@@ -184,17 +184,7 @@ describe('evaluationTable', () => {
 });
 
 describe('typeComparisonTable', () => {
-  const letters: TypeComparison = {
-    type: 'letter',
-    campaigns: 2,
-    contacted: figures(300, 80, 13000, 100),
-    control: figures(70, 14, 2100, 17),
-    conversionUplift: { value: 0.0667, low: -0.04, high: 0.16 },
-    revenuePerMemberUplift: { value: 13.3333, low: 6.4696, high: 20.1971 },
-    cost: 500,
-    incrementalRevenue: { value: 4000, low: 1940.87, high: 6059.13 },
-    roi: { value: 3, low: 1, high: 5 },
-  };
+  const letters = letterComparison();
   const emails: TypeComparison = {
     type: 'email',
     campaigns: 1,

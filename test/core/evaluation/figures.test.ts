@@ -7,20 +7,11 @@ import {
 } from '../../../src/core/evaluation/figures';
 import { formatFigure } from '../../../src/core/kernel/formats';
 import type { Language } from '../../../src/core/kernel/language';
-import { figures, makeEvaluation } from './evaluationBuilders';
+import { makeEvaluation, paidOffEvaluation } from './evaluationBuilders';
 
 const plain = (text: string): string => text.replace(/\u00a0/g, ' ');
 
-const measured = makeEvaluation({
-  cost: 2400,
-  contacted: figures(200, 40, 8000, 52),
-  control: figures(40, 3, 600, 4),
-  conversionUplift: { value: 0.125, low: 0.02, high: 0.2 },
-  revenuePerMemberUplift: { value: 25, low: 12.5, high: 37.8 },
-  incrementalRevenue: { value: 5000, low: 2500, high: 7560 },
-  roi: { value: 1.0833, low: 0.0417, high: 2.15 },
-  verdict: 'paidOff',
-});
+const measured = paidOffEvaluation();
 
 /** A row as a reader sees it: label and the figures in the language's formats. */
 const shown =
