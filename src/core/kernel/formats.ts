@@ -87,6 +87,14 @@ export const formatFigure = ({ kind, value, signed = false }: Figure, lang: Lang
 export const formatCount = (count: number, lang: Language): string =>
   formatFigure({ kind: 'count', value: count }, lang);
 
+const editableFormats: Record<Language, Intl.NumberFormat> = {
+  de: new Intl.NumberFormat(LOCALES.de, { useGrouping: false, maximumFractionDigits: 2 }),
+  en: new Intl.NumberFormat(LOCALES.en, { useGrouping: false, maximumFractionDigits: 2 }),
+};
+
+/** An amount as people type it into a field, which reads it back (parseNumber): "1250,5", "1250.5". */
+export const formatEditable = (value: number, lang: Language): string => editableFormats[lang].format(value);
+
 const dateTimeFormats: Record<Language, Intl.DateTimeFormat> = {
   de: new Intl.DateTimeFormat(LOCALES.de, { dateStyle: 'medium', timeStyle: 'short' }),
   en: new Intl.DateTimeFormat(LOCALES.en, { dateStyle: 'medium', timeStyle: 'short' }),

@@ -6,6 +6,7 @@ import {
   type CampaignStatus,
   type StoredCampaign,
 } from '../../core/campaign/campaign';
+import { formatEditable } from '../../core/kernel/formats';
 import { useI18n } from '../../i18n/useI18n';
 import type { MessageKey } from '../../i18n/de';
 import {
@@ -78,12 +79,10 @@ export interface EvaluationFieldsProps {
 export function EvaluationFields({ draft, members, onChange }: EvaluationFieldsProps) {
   const styles = useStyles();
   const { t, language, campaignStatus } = useI18n();
-  const plain = new Intl.NumberFormat(language === 'en' ? 'en-GB' : 'de-DE', {
-    useGrouping: false,
-    maximumFractionDigits: 2,
-  });
-  const cost = useTypedField(draft.cost === undefined ? '' : plain.format(draft.cost), parseCost, (value) =>
-    onChange({ cost: value }),
+  const cost = useTypedField(
+    draft.cost === undefined ? '' : formatEditable(draft.cost, language),
+    parseCost,
+    (value) => onChange({ cost: value }),
   );
   const days = useTypedField(String(draft.evaluationDays ?? ''), parseEvaluationDays, (value) =>
     onChange({ evaluationDays: value }),

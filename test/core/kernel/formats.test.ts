@@ -2,6 +2,7 @@ import {
   excelNumberFormat,
   formatCount,
   formatDay,
+  formatEditable,
   formatFigure,
   sheetNumber,
   type Figure,
@@ -55,6 +56,16 @@ describe('formatFigure', () => {
   ] as const)('formatDay and formatCount are the figure formats (%s)', (lang, day) => {
     expect(formatDay(isoToDay('2026-11-01')!, lang)).toBe(day);
     expect(formatCount(12345, lang)).toBe(formatFigure({ kind: 'count', value: 12345 }, lang));
+  });
+});
+
+describe('formatEditable', () => {
+  it.each([
+    [1250.5, 'de', '1250,5'],
+    [1250.5, 'en', '1250.5'],
+    [1234567.891, 'de', '1234567,89'],
+  ] as const)('%f in %s → %s, as people type it and parseNumber reads it back', (value, lang, text) => {
+    expect(formatEditable(value, lang)).toBe(text);
   });
 });
 
