@@ -2,6 +2,7 @@ import {
   excelNumberFormat,
   formatCount,
   formatDay,
+  formatDateTime,
   formatEditable,
   formatFigure,
   sheetNumber,
@@ -56,6 +57,16 @@ describe('formatFigure', () => {
   ] as const)('formatDay and formatCount are the figure formats (%s)', (lang, day) => {
     expect(formatDay(isoToDay('2026-11-01')!, lang)).toBe(day);
     expect(formatCount(12345, lang)).toBe(formatFigure({ kind: 'count', value: 12345 }, lang));
+  });
+});
+
+describe('formatDateTime', () => {
+  it.each([
+    ['de', /^05\.11\.2026, \d\d:\d\d$/],
+    ['en', /^5 Nov 2026, \d\d:\d\d$/],
+  ] as const)('writes a moment in %s with its time of day in the reader’s time zone', (lang, pattern) => {
+    // noon UTC is 5 November in every time zone from UTC−11 to UTC+11
+    expect(formatDateTime('2026-11-05T12:00:00.000Z', lang)).toMatch(pattern);
   });
 });
 
