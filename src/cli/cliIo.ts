@@ -1,6 +1,5 @@
 import type { Language } from '../core/kernel/language';
-
-import type { Texts } from './messages';
+import type { Translator } from '../i18n/i18n';
 
 /** 0 success, 1 an expected failure (file, data, campaign), 2 wrong usage. */
 export type ExitCode = 0 | 1 | 2;
@@ -15,7 +14,7 @@ export interface CliIo {
 
 export interface CommandContext {
   io: CliIo;
-  texts: Texts;
+  texts: Translator;
   /** The language chosen with --lang, if any; otherwise the campaign's own language applies to its outputs. */
   explicitLanguage?: Language;
 }
@@ -27,5 +26,3 @@ export interface Failure {
 }
 
 export const failure = (exitCode: Exclude<ExitCode, 0>, ...lines: string[]): Failure => ({ exitCode, lines });
-
-/** Today as the user's calendar day (local time): the day inactivity is measured to and an evaluation counts up to. */

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { Language } from '../../src/core/kernel/language';
 import { verdictLabel } from '../../src/core/evaluation/evaluationText';
+import { figureLabel } from '../../src/core/evaluation/figures';
 import { EVALUATION_SHEET, TYPE_EVALUATION_SHEET } from '../../src/core/run/evaluationRun';
 import { SAMPLE_CAMPAIGN, sampleState } from '../../src/sample/sampleWorkbook';
 import type { MessageKey } from '../../src/i18n/de';
@@ -146,7 +147,7 @@ async function scenario(page: Page, baseUrl: string, language: Language): Promis
     const text = await result.innerText();
     const [added, already] = numbers(text, pattern(i18n, 'appliedResult'));
     assert(added === wouldAdd && already === 0, `applied "${text}" differs from the preview ${wouldAdd}`);
-    assert(text.includes(t('reasonNoEmail')), `"${text}" names no exclusion for a missing e-mail`);
+    assert(text.includes(i18n.reason('noEmail')), `"${text}" names no exclusion for a missing e-mail`);
     afterFirst = await memberCount();
     assert(afterFirst === added, `member count ${afterFirst} after adding ${added}`);
   });
@@ -194,7 +195,7 @@ async function scenario(page: Page, baseUrl: string, language: Language): Promis
     );
     assert((await memberCount()) === beforeRemoval - 1, 'one member fewer');
     await page.getByRole('tab', { name: new RegExp(`^${escapeRegExp(t('tabExcluded'))}`) }).click();
-    await page.getByText(t('reasonRemovedByUser')).first().waitFor();
+    await page.getByText(i18n.reason('removedByUser')).first().waitFor();
     await shot('07-excluded');
     await page.getByRole('tab', { name: new RegExp(`^${escapeRegExp(t('tabProblems'))}`) }).click();
     await shot('08-problems');
@@ -325,7 +326,7 @@ async function evaluationScenario(page: Page, language: Language): Promise<void>
       );
       assert((await summary.innerText()).length > 40, `summary "${await summary.innerText()}"`);
       const members = await page
-        .getByRole('row', { name: new RegExp(`^${t('evaluationMembers')} \\d`) })
+        .getByRole('row', { name: new RegExp(`^${figureLabel('members', language)} \\d`) })
         .innerText();
       const counts = members.split(/\s+/).slice(-2).map(numberIn);
       assert(
@@ -335,7 +336,7 @@ async function evaluationScenario(page: Page, language: Language): Promise<void>
       const spaces = (text: string | null) => (text ?? '').replace(/\s+/g, ' ');
       const chart = spaces(await page.getByRole('img').getAttribute('aria-label'));
       const perMember = page.getByRole('row', {
-        name: new RegExp(`^${escapeRegExp(t('evaluationRevenuePerMember'))} `),
+        name: new RegExp(`^${escapeRegExp(figureLabel('revenuePerMember', language))} `),
       });
       const [, contacted, control] = (await perMember.getByRole('cell').allInnerTexts()).map(spaces);
       assert(

@@ -44,7 +44,8 @@ describe('npm run package', () => {
 
   it('ships every file the manifest names', () => {
     const urls = [...manifest.matchAll(/"(https:\/\/[^"]+)"/g)].map((m) => new URL(m[1]));
-    for (const url of urls) expect(existsSync(join(release.webDir, url.pathname.slice('/addin/'.length)))).toBe(true);
+    for (const url of urls)
+      expect(existsSync(join(release.webDir, url.pathname.slice('/addin/'.length)))).toBe(true);
   });
 
   it('ships each icon in the pixel size the manifest uses it at (PNG header)', () => {
@@ -54,9 +55,10 @@ describe('npm run package', () => {
     const uses: Array<[string, number]> = [
       [attribute('DefaultValue', 'IconUrl') ?? '', 32],
       [attribute('DefaultValue', 'HighResolutionIconUrl') ?? '', 64],
-      ...[...manifest.matchAll(/<bt:Image size="(\d+)" resid="([^"]+)"/g)].map(
-        (m): [string, number] => [images.get(m[2]) ?? '', Number(m[1])],
-      ),
+      ...[...manifest.matchAll(/<bt:Image size="(\d+)" resid="([^"]+)"/g)].map((m): [string, number] => [
+        images.get(m[2]) ?? '',
+        Number(m[1]),
+      ]),
     ];
 
     expect(uses).toHaveLength(8);
@@ -114,7 +116,8 @@ describe('npm run package', () => {
     const headers = text('_headers');
 
     expect(headers).toContain(`/addin/taskpane.html\n  Cache-Control: ${REVALIDATE}\n`);
-    for (const script of scripts) expect(headers).toContain(`/addin/${script}\n  Cache-Control: ${IMMUTABLE}\n`);
+    for (const script of scripts)
+      expect(headers).toContain(`/addin/${script}\n  Cache-Control: ${IMMUTABLE}\n`);
     expect(text('.htaccess')).toMatch(/Header set Cache-Control "no-cache"[\s\S]*<FilesMatch/);
     const config = (await parseStringPromise(text('web.config'))) as {
       configuration: { location: Array<{ $: { path: string } }> };
@@ -157,7 +160,7 @@ describe('the privacy and help pages', () => {
     expect(html.indexOf('<section lang="en"')).toBeGreaterThan(html.indexOf('<section lang="de"'));
   });
 
-  it("name every sheet the add-in writes, and how to delete the very hidden state sheet, in both languages", () => {
+  it('name every sheet the add-in writes, and how to delete the very hidden state sheet, in both languages', () => {
     const html = text('privacy.html');
     const sheets = [
       STATE_SHEET,

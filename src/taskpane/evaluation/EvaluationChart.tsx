@@ -1,7 +1,7 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
+import { figureLabel, groupLabel } from '../../core/evaluation/figures';
 import type { Estimate } from '../../core/evaluation/model';
 import { useI18n } from '../../i18n/useI18n';
-import { evaluationFormat } from './evaluationFormat';
 
 const WIDTH = 300;
 const HEIGHT = 170;
@@ -42,13 +42,14 @@ interface Bar {
  */
 export function EvaluationChart({ contacted, control, uplift }: EvaluationChartProps) {
   const styles = useStyles();
-  const { t, language } = useI18n();
-  const format = evaluationFormat(language);
+  const { t, language, formatFigure } = useI18n();
+  const cents = (value: number) => formatFigure({ kind: 'cents', value });
+  const centsChange = (value: number) => formatFigure({ kind: 'cents', value, signed: true });
   const bars: Bar[] = [
-    { key: 'contacted', label: t('evaluationContacted'), value: contacted },
+    { key: 'contacted', label: groupLabel('contacted', language), value: contacted },
     ...(control === null
       ? []
-      : [{ key: 'control' as const, label: t('evaluationControlGroup'), value: control }]),
+      : [{ key: 'control' as const, label: groupLabel('control', language), value: control }]),
   ];
   const whisker =
     control !== null && uplift ? { low: control + uplift.low, high: control + uplift.high } : null;
@@ -60,13 +61,13 @@ export function EvaluationChart({ contacted, control, uplift }: EvaluationChartP
   const label =
     control !== null && uplift
       ? t('evaluationChartLabel', {
-          contacted: format.moneyPerMember(contacted),
-          control: format.moneyPerMember(control),
-          difference: format.moneyChange(uplift.value, true),
-          low: format.moneyChange(uplift.low, true),
-          high: format.moneyChange(uplift.high, true),
+          contacted: cents(contacted),
+          control: cents(control),
+          difference: centsChange(uplift.value),
+          low: centsChange(uplift.low),
+          high: centsChange(uplift.high),
         })
-      : t('evaluationChartLabelNoControl', { contacted: format.moneyPerMember(contacted) });
+      : t('evaluationChartLabelNoControl', { contacted: cents(contacted) });
 
   return (
     <figure className={styles.root}>
@@ -87,7 +88,7 @@ export function EvaluationChart({ contacted, control, uplift }: EvaluationChartP
               height={BASELINE - y(bar.value)}
             />
             <text className={styles.label} x={x(index) + BAR_WIDTH / 2} y={TOP - 8} textAnchor="middle">
-              {format.moneyPerMember(bar.value)}
+              {cents(bar.value)}
             </text>
             <text className={styles.label} x={x(index) + BAR_WIDTH / 2} y={BASELINE + 18} textAnchor="middle">
               {bar.label}
@@ -119,7 +120,7 @@ export function EvaluationChart({ contacted, control, uplift }: EvaluationChartP
         <line className={styles.axis} x1={0} x2={WIDTH} y1={BASELINE} y2={BASELINE} />
       </svg>
       <figcaption className={styles.legend}>
-        {t('evaluationChart')}
+        {figureLabel('revenuePerMember', language)}
         {whisker ? ` · ${t('evaluationChartWhisker')}` : ''}
       </figcaption>
     </figure>

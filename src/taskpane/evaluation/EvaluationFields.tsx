@@ -6,6 +6,7 @@ import {
   type CampaignStatus,
   type StoredCampaign,
 } from '../../core/campaign/campaign';
+import { formatEditable } from '../../core/kernel/formats';
 import { useI18n } from '../../i18n/useI18n';
 import type { MessageKey } from '../../i18n/de';
 import {
@@ -20,12 +21,6 @@ import {
   type ParsedField,
 } from '../../core/campaign/campaignFields';
 import type { BasicsChange } from '../wizard/wizardReducer';
-
-export const STATUS_LABEL: Record<CampaignStatus, MessageKey> = {
-  planned: 'evaluationStatusPlanned',
-  active: 'evaluationStatusActive',
-  completed: 'evaluationStatusCompleted',
-};
 
 const FIELD_ERROR: Record<CampaignFieldError, MessageKey> = {
   endBeforeStart: 'evaluationEndBeforeStart',
@@ -83,13 +78,11 @@ export interface EvaluationFieldsProps {
 /** Start, end, cost, window, status and control group: what the success evaluation needs. */
 export function EvaluationFields({ draft, members, onChange }: EvaluationFieldsProps) {
   const styles = useStyles();
-  const { t, language } = useI18n();
-  const plain = new Intl.NumberFormat(language === 'en' ? 'en-GB' : 'de-DE', {
-    useGrouping: false,
-    maximumFractionDigits: 2,
-  });
-  const cost = useTypedField(draft.cost === undefined ? '' : plain.format(draft.cost), parseCost, (value) =>
-    onChange({ cost: value }),
+  const { t, language, campaignStatus } = useI18n();
+  const cost = useTypedField(
+    draft.cost === undefined ? '' : formatEditable(draft.cost, language),
+    parseCost,
+    (value) => onChange({ cost: value }),
   );
   const days = useTypedField(String(draft.evaluationDays ?? ''), parseEvaluationDays, (value) =>
     onChange({ evaluationDays: value }),
@@ -173,7 +166,7 @@ export function EvaluationFields({ draft, members, onChange }: EvaluationFieldsP
         >
           {CAMPAIGN_STATUSES.map((status) => (
             <option key={status} value={status}>
-              {t(STATUS_LABEL[status])}
+              {campaignStatus(status)}
             </option>
           ))}
         </Select>

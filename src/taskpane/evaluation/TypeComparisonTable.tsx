@@ -5,19 +5,14 @@ import {
   TableHeader,
   TableHeaderCell,
   TableRow,
-  makeStyles,
-  tokens,
 } from '@fluentui/react-components';
-import { campaignTypeLabel } from '../../core/campaign/campaignTypes';
+import { figureLabel, figureOf, type FigureId } from '../../core/evaluation/figures';
 import type { TypeComparison } from '../../core/evaluation/model';
 import { useI18n } from '../../i18n/useI18n';
-import { evaluationFormat } from './evaluationFormat';
+import { useEvaluationStyles } from './evaluationStyles';
 
-const useStyles = makeStyles({
-  table: { backgroundColor: tokens.colorNeutralBackground1 },
-  number: { textAlign: 'end' },
-  heading: { fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, margin: 0 },
-});
+/** What fits a narrow pane: the contacted recipients' conversion, the additional revenue and the return. */
+const COLUMNS: FigureId[] = ['conversion', 'incrementalRevenue', 'roi'];
 
 export interface TypeComparisonTableProps {
   comparisons: TypeComparison[];
@@ -25,9 +20,8 @@ export interface TypeComparisonTableProps {
 
 /** The campaigns of each type taken together: the comparison the campaign type exists for. */
 export function TypeComparisonTable({ comparisons }: TypeComparisonTableProps) {
-  const styles = useStyles();
-  const { t, language, formatNumber } = useI18n();
-  const format = evaluationFormat(language);
+  const styles = useEvaluationStyles();
+  const { t, language, formatNumber, formatFigure, campaignType } = useI18n();
   const none = t('evaluationNotAvailable');
   return (
     <>
@@ -36,26 +30,25 @@ export function TypeComparisonTable({ comparisons }: TypeComparisonTableProps) {
         <TableHeader>
           <TableRow>
             <TableHeaderCell>{t('evaluationTypeCampaigns')}</TableHeaderCell>
-            <TableHeaderCell className={styles.number}>{t('evaluationConversion')}</TableHeaderCell>
-            <TableHeaderCell className={styles.number}>{t('evaluationIncrementalRevenue')}</TableHeaderCell>
-            <TableHeaderCell className={styles.number}>{t('evaluationRoi')}</TableHeaderCell>
+            {COLUMNS.map((id) => (
+              <TableHeaderCell key={id} className={styles.number}>
+                {figureLabel(id, language)}
+              </TableHeaderCell>
+            ))}
           </TableRow>
         </TableHeader>
         <TableBody>
           {comparisons.map((comparison) => (
             <TableRow key={comparison.type}>
-              <TableCell>
-                {`${campaignTypeLabel(comparison.type, language)} (${formatNumber(comparison.campaigns)})`}
-              </TableCell>
-              <TableCell className={styles.number}>{format.share(comparison.contacted.conversion)}</TableCell>
-              <TableCell className={styles.number}>
-                {comparison.incrementalRevenue
-                  ? format.moneyChange(comparison.incrementalRevenue.value)
-                  : none}
-              </TableCell>
-              <TableCell className={styles.number}>
-                {comparison.roi ? format.roi(comparison.roi.value) : none}
-              </TableCell>
+              <TableCell>{`${campaignType(comparison.type)} (${formatNumber(comparison.campaigns)})`}</TableCell>
+              {COLUMNS.map((id) => {
+                const figure = figureOf(comparison, id);
+                return (
+                  <TableCell key={id} className={styles.number}>
+                    {figure ? formatFigure(figure) : none}
+                  </TableCell>
+                );
+              })}
             </TableRow>
           ))}
         </TableBody>

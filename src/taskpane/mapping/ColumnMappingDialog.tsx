@@ -33,7 +33,7 @@ import {
 } from '../../core/kernel/model';
 import { useI18n } from '../../i18n/useI18n';
 import type { PaneSession } from '../services/paneSession';
-import { MAPPING_FIELDS, ROLE_LABEL, fieldLabel, overridesFromMapping } from './mappingFields';
+import { MAPPING_FIELDS, overridesFromMapping } from './mappingFields';
 import { previewCellText, sheetPreview } from './sheetPreview';
 import { useLoaded } from './useLoaded';
 
@@ -64,7 +64,7 @@ export function ColumnMappingDialog({
   onCancel,
 }: ColumnMappingDialogProps) {
   const styles = useStyles();
-  const { t } = useI18n();
+  const { t, role: roleLabel, field: fieldLabel } = useI18n();
   const [role, setRole] = useState<SheetRole>('customers');
   const [draft, setDraft] = useState<MappingOverrides>(() => overridesFromMapping(recognised, stored));
   const sheet = draft.sheets?.[role] ?? '';
@@ -106,7 +106,7 @@ export function ColumnMappingDialog({
             >
               {SHEET_ROLES.map((r) => (
                 <Tab key={r} value={r}>
-                  {t(ROLE_LABEL[r])}
+                  {roleLabel(r)}
                 </Tab>
               ))}
             </TabList>
@@ -135,7 +135,7 @@ export function ColumnMappingDialog({
               <>
                 <div className={styles.fields}>
                   {MAPPING_FIELDS[role].map((field) => (
-                    <Field key={field} label={t(fieldLabel(field))}>
+                    <Field key={field} label={fieldLabel(field)}>
                       <Select
                         value={draft.columns?.[role]?.[field] ?? ''}
                         onChange={(_, { value }) => setColumn(field, value)}

@@ -16,7 +16,6 @@ import {
 } from '../../core/kernel/model';
 import { useI18n } from '../../i18n/useI18n';
 import type { PaneSession } from '../services/paneSession';
-import { ROLE_LABEL, fieldLabel } from './mappingFields';
 import { ColumnMappingDialog } from './ColumnMappingDialog';
 import { nextPaint } from '../services/nextPaint';
 
@@ -45,7 +44,7 @@ export function RecognitionSummary({
   collapsed = false,
 }: RecognitionSummaryProps) {
   const styles = useStyles();
-  const { t } = useI18n();
+  const { t, role: roleLabel, field: fieldLabel } = useI18n();
   const [dialogOpen, setDialogOpen] = useState(false);
   const recognised = data?.mapping ?? {};
   const complete =
@@ -86,18 +85,16 @@ export function RecognitionSummary({
               <Text>
                 {found
                   ? t('recognitionRole', {
-                      role: t(ROLE_LABEL[role]),
+                      role: roleLabel(role),
                       sheet: found.sheet,
                       count: Object.keys(found.columns).length,
                     })
-                  : t('recognitionMissing', { role: t(ROLE_LABEL[role]) })}
+                  : t('recognitionMissing', { role: roleLabel(role) })}
               </Text>
               {found && (
                 <Text block size={200} className={styles.fields}>
                   {t('recognitionFields', {
-                    fields: (Object.keys(found.columns) as DataField[])
-                      .map((field) => t(fieldLabel(field)))
-                      .join(', '),
+                    fields: (Object.keys(found.columns) as DataField[]).map(fieldLabel).join(', '),
                   })}
                 </Text>
               )}

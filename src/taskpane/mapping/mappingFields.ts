@@ -1,5 +1,4 @@
 import type { Field, MappingOverrides, SheetRole, WorkbookMapping } from '../../core/kernel/model';
-import type { MessageKey } from '../../i18n/de';
 
 const PERSON: Field[] = [
   'salutation',
@@ -22,17 +21,6 @@ export const MAPPING_FIELDS: Record<SheetRole, Field[]> = {
   sales: ['date', 'customerId', 'articleNo', 'articleName', 'quantity', 'amount'],
   articles: ['articleNo', 'articleName', 'category'],
 };
-
-export const ROLE_LABEL: Record<SheetRole, MessageKey> = {
-  contacts: 'roleContacts',
-  customers: 'roleCustomers',
-  sales: 'roleSales',
-  articles: 'roleArticles',
-};
-
-const capitalized = (field: Field): string => field.charAt(0).toUpperCase() + field.slice(1);
-
-export const fieldLabel = (field: Field): MessageKey => `field${capitalized(field)}` as MessageKey;
 
 /** The mapping recognised (or confirmed) so far, as sheet and header names: the dialog's starting point. */
 export const overridesFromMapping = (

@@ -27,10 +27,7 @@ describe('1 · Basisdaten: fields for the success evaluation', () => {
     setDate(t('evaluationEnd'), '2026-09-30');
     await user.type(screen.getByRole('textbox', { name: t('evaluationCost') }), '1.250,50');
     await user.type(screen.getByRole('textbox', { name: t('evaluationDays') }), '60');
-    await user.selectOptions(
-      screen.getByRole('combobox', { name: t('evaluationStatus') }),
-      t('evaluationStatusActive'),
-    );
+    await user.selectOptions(screen.getByRole('combobox', { name: t('evaluationStatus') }), 'Aktiv');
     const share = screen.getByRole('spinbutton', { name: t('evaluationControl') });
     await user.click(share);
     await user.keyboard('{ArrowUp}{ArrowUp}');

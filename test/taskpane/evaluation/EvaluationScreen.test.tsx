@@ -93,7 +93,7 @@ describe('Auswertung (evaluation view)', () => {
     expect(screen.getByTestId('evaluation-verdict')).toHaveTextContent(
       'Ohne Kontrollgruppe — nicht ursächlich',
     );
-    expect(screen.queryByRole('columnheader', { name: t('evaluationControlGroup') })).not.toBeInTheDocument();
+    expect(screen.queryByRole('columnheader', { name: 'Kontrollgruppe' })).not.toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: t('back') }));
     expect(await screen.findByRole('tab', { name: t('stepUse'), selected: true })).toBeInTheDocument();
   });

@@ -40,12 +40,12 @@ describe('column mapping dialog', () => {
     expect(preview).not.toHaveTextContent('Adressliste');
 
     for (const [field, header] of [
-      ['fieldCustomerId', 'Nr'],
-      ['fieldCompany', 'Name1'],
-      ['fieldCity', 'Wohnort'],
-      ['fieldEmail', 'Elektronische Post'],
+      ['Kunden-Nr.', 'Nr'],
+      ['Firma', 'Name1'],
+      ['Ort', 'Wohnort'],
+      ['E-Mail', 'Elektronische Post'],
     ] as const) {
-      await user.selectOptions(within(dialog).getByRole('combobox', { name: t(field) }), header);
+      await user.selectOptions(within(dialog).getByRole('combobox', { name: field }), header);
     }
     await user.click(within(dialog).getByRole('button', { name: t('mappingSave') }));
 

@@ -9,14 +9,14 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import type { WorkbookData } from '../../../core/kernel/model';
+import type { SheetRole, WorkbookData } from '../../../core/kernel/model';
 import { useI18n } from '../../../i18n/useI18n';
 import type { MessageKey } from '../../../i18n/de';
 import type { Translator } from '../../../i18n/i18n';
 import type { PaneSession } from '../../services/paneSession';
 import type { WizardActions } from '../useWizard';
 import type { OpenCampaign, RecipientMethod } from '../wizardReducer';
-import { excludedTotal, reportText } from '../reportText';
+import { excludedTotal, selectionOutcomeText } from '../selectionOutcome';
 import { RecordPicker } from './RecordPicker';
 import { ArticlePicker } from './ArticlePicker';
 import { InactiveCustomersForm } from './InactiveCustomersForm';
@@ -42,10 +42,10 @@ export interface RecipientsStepProps {
   session: PaneSession;
 }
 
-const missingRole = (method: RecipientMethod, data: WorkbookData): MessageKey | null => {
-  if (method === 'contacts' && data.contacts === null) return 'roleContacts';
+const missingRole = (method: RecipientMethod, data: WorkbookData): SheetRole | null => {
+  if (method === 'contacts' && data.contacts === null) return 'contacts';
   if ((method === 'purchasedArticles' || method === 'inactiveCustomers') && data.sales.length === 0)
-    return 'roleSales';
+    return 'sales';
   return null;
 };
 
@@ -100,7 +100,7 @@ export function RecipientsStep({ open, data, actions, session }: RecipientsStepP
       </TabList>
       {missing ? (
         <MessageBar intent="info">
-          <MessageBarBody>{t('methodUnavailable', { role: t(missing) })}</MessageBarBody>
+          <MessageBarBody>{t('methodUnavailable', { role: i18n.role(missing) })}</MessageBarBody>
         </MessageBar>
       ) : (
         <>
@@ -134,7 +134,7 @@ export function RecipientsStep({ open, data, actions, session }: RecipientsStepP
       )}
       {lastApplied && (
         <MessageBar intent="success" data-testid="applied-result">
-          <MessageBarBody>{reportText(lastApplied, i18n)}</MessageBarBody>
+          <MessageBarBody>{selectionOutcomeText(lastApplied, i18n)}</MessageBarBody>
         </MessageBar>
       )}
     </div>

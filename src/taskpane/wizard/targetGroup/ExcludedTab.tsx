@@ -2,7 +2,7 @@ import { Button, Text, makeStyles } from '@fluentui/react-components';
 import type { Exclusion } from '../../../core/group/targetGroupModel';
 import { useI18n } from '../../../i18n/useI18n';
 import { displayName } from '../recipients/recordFilter';
-import { REASON_LABEL } from '../reportText';
+
 import { VirtualList } from '../VirtualList';
 
 const useStyles = makeStyles({
@@ -17,7 +17,7 @@ export interface ExcludedTabProps {
 
 export function ExcludedTab({ excluded, onRestore }: ExcludedTabProps) {
   const styles = useStyles();
-  const { t } = useI18n();
+  const { t, reason } = useI18n();
   if (excluded.length === 0) return <Text>{t('excludedEmpty')}</Text>;
   return (
     <VirtualList
@@ -29,7 +29,7 @@ export function ExcludedTab({ excluded, onRestore }: ExcludedTabProps) {
         return (
           <>
             <span className={styles.text}>
-              {name} · <strong>{t(REASON_LABEL[exclusion.reason])}</strong>
+              {name} · <strong>{reason(exclusion.reason)}</strong>
             </span>
             {exclusion.reason === 'removedByUser' && (
               <Button

@@ -1,7 +1,7 @@
 import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { SelectionReport } from '../../../core/group/targetGroupModel';
 import { useI18n } from '../../../i18n/useI18n';
-import { reportText } from '../reportText';
+import { selectionOutcomeText } from '../selectionOutcome';
 
 const useStyles = makeStyles({
   history: {
@@ -36,7 +36,7 @@ export function HistoryTab({ labels, reports, count, onRemove }: HistoryTabProps
         return (
           <li key={index}>
             <Text>{labels[index]}</Text>
-            {report && <Text className={styles.report}> — {reportText(report, i18n)}</Text>}{' '}
+            {report && <Text className={styles.report}> — {selectionOutcomeText(report, i18n)}</Text>}{' '}
             <Button
               size="small"
               onClick={() => onRemove(index)}

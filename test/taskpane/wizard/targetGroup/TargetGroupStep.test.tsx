@@ -24,7 +24,7 @@ describe('3 · Zielgruppe', () => {
     const { t } = await openStoredCampaign();
     const members = screen.getByRole('list', { name: t('tabMembers') });
     const first = within(members).getAllByRole('listitem')[0];
-    expect(first).toHaveTextContent('Quelle: 1: Kunden (2 ausgewählt)');
+    expect(first).toHaveTextContent('Quelle: 1: Kundenstamm (2 ausgewählt)');
     expect(numberIn(screen.getByTestId('member-count').textContent)).toBe(
       within(members).getAllByRole('listitem').length,
     );
@@ -43,7 +43,7 @@ describe('3 · Zielgruppe', () => {
 
     await user.click(screen.getByRole('tab', { name: /^Ausgeschlossen/ }));
     const excluded = screen.getByRole('list', { name: t('tabExcluded') });
-    expect(excluded).toHaveTextContent(`${name} · ${t('reasonRemovedByUser')}`);
+    expect(excluded).toHaveTextContent(`${name} · von Hand entfernt`);
     await user.click(within(excluded).getByRole('button', { name: `${name} wiederherstellen` }));
     expect(numberIn(screen.getByTestId('member-count').textContent)).toBe(before);
     await waitFor(async () => expect((await storedState(workbook)).campaigns[0].removed).toEqual([]));
@@ -61,7 +61,9 @@ describe('3 · Zielgruppe', () => {
   it('keeps the selection history, and removing a selection empties the group', async () => {
     const { t, user } = await openStoredCampaign();
     await user.click(screen.getByRole('tab', { name: /^Auswahlen/ }));
-    expect(screen.getByRole('listitem')).toHaveTextContent(/1: Kunden \(2 ausgewählt\) — \d+ hinzugefügt/);
+    expect(screen.getByRole('listitem')).toHaveTextContent(
+      /1: Kundenstamm \(2 ausgewählt\) — \d+ hinzugefügt/,
+    );
     await user.click(screen.getByRole('button', { name: /Auswahl entfernen/ }));
     expect(screen.getByText(t('historyEmpty'))).toBeInTheDocument();
     expect(numberIn(screen.getByTestId('member-count').textContent)).toBe(0);
