@@ -1,16 +1,14 @@
 import { DEFAULT_EVALUATION_DAYS } from '../core/campaign/campaign';
 import type { CampaignRunResult } from '../core/run/campaignRun';
 import { hasControlGroup } from '../core/group/controlGroup';
-import { campaignTypeLabel } from '../core/campaign/campaignTypes';
 import { describeProblem } from '../core/kernel/problemMessages';
 import type { Problem, Severity } from '../core/kernel/problems';
 import type { ExclusionReason, SelectionReport } from '../core/group/targetGroupModel';
-import { PREFLIGHT_CODES, type PreflightReport } from '../core/outputs/preflight';
+import type { PreflightReport } from '../core/outputs/preflight';
 import type { LetterRegions } from '../core/outputs/postalOrder';
-import type { Texts } from './messages';
-
-const capitalized = <T extends string>(text: T): Capitalize<T> =>
-  (text.charAt(0).toUpperCase() + text.slice(1)) as Capitalize<T>;
+import { isoToDay } from '../core/kernel/values';
+import type { Translator } from '../i18n/i18n';
+import { letterRegionsText, preflightCountsText } from '../i18n/preflightText';
 
 /** How many data problems the summary lists one by one; the rest is counted. */
 export const PROBLEMS_SHOWN = 5;
@@ -33,7 +31,7 @@ const bySeverity = (problems: readonly Problem[]): Problem[] =>
 /** The first few problems with sheet and row, the most severe first, then how many more there are. */
 export const problemLines = (
   problems: readonly Problem[],
-  texts: Texts,
+  texts: Translator,
   shown = PROBLEMS_SHOWN,
 ): string[] => {
   if (problems.length === 0) return [texts.t('summaryNoProblems')];
@@ -49,10 +47,10 @@ export const problemLines = (
 const excludedTotal = (report: SelectionReport): number =>
   Object.values(report.excluded).reduce((sum, n) => sum + (n ?? 0), 0);
 
-const selectionLine = (report: SelectionReport, texts: Texts): string => {
+const selectionLine = (report: SelectionReport, texts: Translator): string => {
   const reasons = (Object.entries(report.excluded) as Array<[ExclusionReason, number]>)
     .filter(([, n]) => n > 0)
-    .map(([reason, n]) => `${texts.count(n)} ${texts.reason(reason)}`);
+    .map(([reason, n]) => `${texts.formatNumber(n)} ${texts.reason(reason)}`);
   const line = texts.t('summarySelection', {
     label: report.label,
     matched: report.matched,
@@ -63,14 +61,14 @@ const selectionLine = (report: SelectionReport, texts: Texts): string => {
   return reasons.length > 0 ? line + texts.t('summaryExcludedBy', { reasons: reasons.join(', ') }) : line;
 };
 
-/** 16.11.2026 / 16/11/2026 */
-const dayText = (iso: string, texts: Texts): string => {
-  const [year, month, day] = iso.split('-');
-  return texts.language === 'de' ? `${day}.${month}.${year}` : `${day}/${month}/${year}`;
+/** "16.11.2026", "16 Nov 2026". */
+const dayText = (iso: string, texts: Translator): string => {
+  const day = isoToDay(iso);
+  return day === null ? iso : texts.formatFigure({ kind: 'day', value: day });
 };
 
 /** Only for a campaign with a control group: how many members were held back, and since when. */
-const controlLines = (result: CampaignRunResult, texts: Texts): string[] => {
+const controlLines = (result: CampaignRunResult, texts: Translator): string[] => {
   const { campaign, group, control } = result;
   if (!hasControlGroup(campaign)) return [];
   const start = campaign.start ? dayText(campaign.start, texts) : '';
@@ -84,14 +82,12 @@ const controlLines = (result: CampaignRunResult, texts: Texts): string[] => {
   ];
 };
 
-const preflightCountsText = (report: PreflightReport, texts: Texts): string =>
-  PREFLIGHT_CODES.flatMap((code) => {
-    const count = report.counts[code];
-    return count ? [`${texts.t(`preflight${capitalized(code)}`)} ${texts.count(count)}`] : [];
-  }).join(', ');
-
 /** The pre-flight: counts per kind, then the first members with what would print wrong, the rest counted. */
-export const preflightLines = (report: PreflightReport, texts: Texts, shown = PROBLEMS_SHOWN): string[] => {
+export const preflightLines = (
+  report: PreflightReport,
+  texts: Translator,
+  shown = PROBLEMS_SHOWN,
+): string[] => {
   const { checked, entries } = report;
   if (entries.length === 0) return [texts.t('summaryPreflightClean', { checked })];
   const listed = entries
@@ -113,26 +109,19 @@ export const preflightLines = (report: PreflightReport, texts: Texts, shown = PR
   ];
 };
 
-/** Letters only: "01 3, 04 5, …, Ausland 4", the figure Deutsche Post's Dialogpost asks for. */
-const regionLines = (regions: LetterRegions | null, texts: Texts): string[] => {
-  if (regions === null) return [];
-  const parts = [
-    ...regions.regions.map(({ region, letters }) => `${region} ${texts.count(letters)}`),
-    ...(regions.foreign > 0 ? [texts.t('summaryRegionsForeign', { count: regions.foreign })] : []),
-    ...(regions.withoutRegion > 0
-      ? [texts.t('summaryRegionsWithout', { count: regions.withoutRegion })]
-      : []),
-  ];
-  return parts.length > 0 ? [texts.t('summaryRegions', { regions: parts.join(', ') })] : [];
+/** Letters only: the letters per Leitregion. */
+const regionLines = (regions: LetterRegions | null, texts: Translator): string[] => {
+  const line = regions && letterRegionsText(regions, texts);
+  return line ? [line] : [];
 };
 
 /** The human summary of `kampagne run`. */
-export const runSummaryLines = (result: CampaignRunResult, files: RunFiles, texts: Texts): string[] => {
+export const runSummaryLines = (result: CampaignRunResult, files: RunFiles, texts: Translator): string[] => {
   const { campaign, group, leads } = result;
   return [
     texts.t('summaryHeadline', {
       name: campaign.name,
-      type: campaignTypeLabel(campaign.type, texts.language),
+      type: texts.campaignType(campaign.type),
       members: group.members.length,
     }),
     ...controlLines(result, texts),
@@ -147,7 +136,7 @@ export const runSummaryLines = (result: CampaignRunResult, files: RunFiles, text
 };
 
 /** The same as one JSON object, for scripts: counts and problems, no personal data of the members. */
-export const runSummaryJson = (result: CampaignRunResult, files: RunFiles, texts: Texts) => {
+export const runSummaryJson = (result: CampaignRunResult, files: RunFiles, texts: Translator) => {
   const { campaign, group, leads } = result;
   return {
     ok: true,

@@ -3,7 +3,7 @@ import { runCampaign } from '../../src/core/run/campaignRun';
 import type { CellValue, SheetTable } from '../../src/core/kernel/sheetTable';
 import { isoToDay } from '../../src/core/kernel/values';
 import { MemoryWorkbook } from '../../src/memory/memoryWorkbook';
-import { textsFor } from '../../src/cli/messages';
+import { createTranslator } from '../../src/i18n/i18n';
 import { preflightLines, runSummaryJson, runSummaryLines } from '../../src/cli/summary';
 import type { PreflightReport } from '../../src/core/outputs/preflight';
 
@@ -65,11 +65,11 @@ describe('the run summary with a control group', () => {
     ],
     [
       'en',
-      /^Control group: (\d+) of 24 recipients held back \(20 %\), no CSV row and no lead; start 10\/06\/2026$/,
+      /^Control group: (\d+) of 24 recipients held back \(20 %\), no CSV row and no lead; start 10 Jun 2026$/,
     ],
   ] as const)('names in %s how many were held back, right after the headline', async (language, line) => {
     const result = await run(letter({ controlPercent: 20 }));
-    const lines = runSummaryLines(result, files, textsFor(language));
+    const lines = runSummaryLines(result, files, createTranslator(language));
     expect(lines[1]).toMatch(line);
     expect(Number(line.exec(lines[1])?.[1])).toBe(result.control.length);
     expect(result.control.length).toBeGreaterThan(0);
@@ -77,7 +77,7 @@ describe('the run summary with a control group', () => {
 
   it('gives the counts and the campaign fields as JSON', async () => {
     const result = await run(letter({ controlPercent: 20, cost: 120, status: 'active', end: '2026-06-30' }));
-    const json = runSummaryJson(result, files, textsFor('de'));
+    const json = runSummaryJson(result, files, createTranslator('de'));
     expect(json).toMatchObject({
       members: 24,
       control: result.control.length,
@@ -96,9 +96,12 @@ describe('the run summary with a control group', () => {
 
   it('has no control group line without a control group', async () => {
     const result = await run(letter());
-    const lines = runSummaryLines(result, files, textsFor('de'));
+    const lines = runSummaryLines(result, files, createTranslator('de'));
     expect(lines.some((l) => l.startsWith('Kontrollgruppe'))).toBe(false);
-    expect(runSummaryJson(result, files, textsFor('de'))).toMatchObject({ control: 0, contacted: 24 });
+    expect(runSummaryJson(result, files, createTranslator('de'))).toMatchObject({
+      control: 0,
+      contacted: 24,
+    });
   });
 });
 
@@ -117,14 +120,14 @@ describe('the run summary: pre-flight and letters per Leitregion', () => {
   ] as const)(
     'says in %s that every letter is ready and counts the letters per region',
     async (language, ready, regions) => {
-      const lines = runSummaryLines(await run(letter()), files, textsFor(language));
+      const lines = runSummaryLines(await run(letter()), files, createTranslator(language));
       expect(lines).toContain(ready);
       expect(lines).toContain(regions);
     },
   );
 
   it('has no region line for a campaign that sends no letters', async () => {
-    const lines = runSummaryLines(await run(letter({ type: 'event' })), files, textsFor('de'));
+    const lines = runSummaryLines(await run(letter({ type: 'event' })), files, createTranslator('de'));
     expect(lines.some((line) => line.startsWith('Briefe je Leitregion'))).toBe(false);
   });
 
@@ -151,7 +154,7 @@ describe('the run summary: pre-flight and letters per Leitregion', () => {
   };
 
   it('counts the findings by kind, lists the first members with every finding, and counts the rest', () => {
-    const lines = preflightLines(report, textsFor('de'));
+    const lines = preflightLines(report, createTranslator('de'));
     expect(lines[0]).toBe(
       'Vor dem Export geprüft: 9 Empfänger, 7 mit Hinweisen (PLZ nicht fünfstellig 1, ohne Anrede 7)',
     );
@@ -167,7 +170,7 @@ describe('the run summary: pre-flight and letters per Leitregion', () => {
 
   it('gives the whole pre-flight and the regions as JSON', async () => {
     const result = await run(letter());
-    const json = runSummaryJson({ ...result, preflight: report }, files, textsFor('en'));
+    const json = runSummaryJson({ ...result, preflight: report }, files, createTranslator('en'));
     expect(json.preflight).toMatchObject({ checked: 9, flagged: 7, counts: report.counts });
     expect(json.preflight.items).toHaveLength(7);
     expect(json.preflight.items[0].problems[0]).toMatchObject({

@@ -2,20 +2,25 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import type { Language } from '../../src/core/kernel/language';
 import { verdictLabel } from '../../src/core/evaluation/evaluationText';
+import { figureLabel } from '../../src/core/evaluation/figures';
 import { EVALUATION_SHEET, TYPE_EVALUATION_SHEET } from '../../src/core/run/evaluationRun';
 import { SAMPLE_CAMPAIGN, sampleState } from '../../src/sample/sampleWorkbook';
 import type { MessageKey } from '../../src/i18n/de';
 import { createTranslator, type Translator } from '../../src/i18n/i18n';
 import { TEMPLATE_FILES } from '../../src/templates/templateTexts';
+import { manifestVersion } from '../../scripts/manifestChecks';
 import { OFFICE_CDN, RESULTS_DIR, ROOT, ensureBuild, launchBrowser, startServer } from './browserHarness';
 
 /**
- * End-to-end run of the task pane in a real browser (Debian chromium) against the production build in preview mode,
- * once in German and once in English. Prints "N passed, M failed" and exits non-zero on a failure.
+ * End-to-end run of the task pane in a real browser (Debian chromium) against the packaged build (`npm run package`,
+ * served by the local static server) in preview mode, once in German and once in English. Prints "N passed, M failed"
+ * and exits non-zero on a failure.
  */
+
+const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
 
 interface Outcome {
   name: string;
@@ -144,7 +149,7 @@ async function scenario(page: Page, baseUrl: string, language: Language): Promis
     const text = await result.innerText();
     const [added, already] = numbers(text, pattern(i18n, 'appliedResult'));
     assert(added === wouldAdd && already === 0, `applied "${text}" differs from the preview ${wouldAdd}`);
-    assert(text.includes(t('reasonNoEmail')), `"${text}" names no exclusion for a missing e-mail`);
+    assert(text.includes(i18n.reason('noEmail')), `"${text}" names no exclusion for a missing e-mail`);
     afterFirst = await memberCount();
     assert(afterFirst === added, `member count ${afterFirst} after adding ${added}`);
   });
@@ -192,7 +197,7 @@ async function scenario(page: Page, baseUrl: string, language: Language): Promis
     );
     assert((await memberCount()) === beforeRemoval - 1, 'one member fewer');
     await page.getByRole('tab', { name: new RegExp(`^${escapeRegExp(t('tabExcluded'))}`) }).click();
-    await page.getByText(t('reasonRemovedByUser')).first().waitFor();
+    await page.getByText(i18n.reason('removedByUser')).first().waitFor();
     await shot('07-excluded');
     await page.getByRole('tab', { name: new RegExp(`^${escapeRegExp(t('tabProblems'))}`) }).click();
     await shot('08-problems');
@@ -325,7 +330,7 @@ async function evaluationScenario(page: Page, language: Language): Promise<void>
       );
       assert((await summary.innerText()).length > 40, `summary "${await summary.innerText()}"`);
       const members = await page
-        .getByRole('row', { name: new RegExp(`^${t('evaluationMembers')} \\d`) })
+        .getByRole('row', { name: new RegExp(`^${figureLabel('members', language)} \\d`) })
         .innerText();
       const counts = members.split(/\s+/).slice(-2).map(numberIn);
       assert(
@@ -335,7 +340,7 @@ async function evaluationScenario(page: Page, language: Language): Promise<void>
       const spaces = (text: string | null) => (text ?? '').replace(/\s+/g, ' ');
       const chart = spaces(await page.getByRole('img').getAttribute('aria-label'));
       const perMember = page.getByRole('row', {
-        name: new RegExp(`^${escapeRegExp(t('evaluationRevenuePerMember'))} `),
+        name: new RegExp(`^${escapeRegExp(figureLabel('revenuePerMember', language))} `),
       });
       const [, contacted, control] = (await perMember.getByRole('cell').allInnerTexts()).map(spaces);
       assert(
@@ -409,7 +414,7 @@ async function letterScenario(page: Page, language: Language): Promise<void> {
     await page.getByRole('textbox', { name: t('basicsName') }).fill(name);
     await page.getByRole('radio', { name: new RegExp(language === 'de' ? '^Brief' : '^Letter') }).check();
     await page.getByRole('radio', { name: t('letterAddresseeCompany') }).waitFor();
-    await shot('15-letter-basics');
+    await shot('16-letter-basics');
     await page.getByRole('button', { name: t('next') }).click();
     await page.getByRole('tab', { name: t('methodInactive') }).click();
     await page
@@ -428,20 +433,23 @@ async function letterScenario(page: Page, language: Language): Promise<void> {
     const [flagged, checked] = numbers(text, /(\d[\d.,]*) (?:von|of) (\d[\d.,]*)/);
     assert(flagged > 0 && checked >= flagged, `"${text}"`);
     assert(pattern(i18n, 'preflightRegions').test(text), `no letters per Leitregion in "${text}"`);
-    await shot('16-preflight');
+    await shot('17-preflight');
     await axeScan(page, 'pre-flight');
   });
 
-  await check(`${language}: reviewing the recipients lists who would print wrong, with sheet and row`, async () => {
-    await page.getByRole('button', { name: t('preflightReview') }).click();
-    const list = page.getByRole('list', { name: t('preflightListLabel') });
-    await list.waitFor();
-    const items = await list.getByRole('listitem').count();
-    assert(items > 0, 'an empty list');
-    assert(/(Blatt|Sheet) .+(Zeile|row) \d+/.test(await list.innerText()), 'no sheet and row in the list');
-    await shot('17-preflight-list');
-    await axeScan(page, 'pre-flight list');
-  });
+  await check(
+    `${language}: reviewing the recipients lists who would print wrong, with sheet and row`,
+    async () => {
+      await page.getByRole('button', { name: t('preflightReview') }).click();
+      const list = page.getByRole('list', { name: t('preflightListLabel') });
+      await list.waitFor();
+      const items = await list.getByRole('listitem').count();
+      assert(items > 0, 'an empty list');
+      assert(/(Blatt|Sheet) .+(Zeile|row) \d+/.test(await list.innerText()), 'no sheet and row in the list');
+      await shot('18-preflight-list');
+      await axeScan(page, 'pre-flight list');
+    },
+  );
 
   await check(`${language}: saving the Word template downloads the shipped file`, async () => {
     const [download] = await Promise.all([
@@ -452,7 +460,7 @@ async function letterScenario(page: Page, language: Language): Promise<void> {
     const bytes = readFileSync((await download.path()) as string);
     assert(bytes.equals(readFileSync(join(ROOT, 'templates', template))), 'the downloaded template differs');
     await page.getByTestId('template-outcome').filter({ hasText: template }).waitFor();
-    await shot('18-template-saved');
+    await shot('19-template-saved');
   });
 
   await check(`${language}: exporting anyway writes the letters sorted by postal code`, async () => {
@@ -475,9 +483,82 @@ async function letterScenario(page: Page, language: Language): Promise<void> {
   });
 }
 
+/**
+ * What a company installs: the version on the About line and in the manifest next to it, the privacy page a click
+ * away, the one sentence for an Excel too old for the add-in, and no request to anyone but the add-in's own server.
+ */
+async function installationScenario(
+  context: BrowserContext,
+  baseUrl: string,
+  language: Language,
+  requests: string[],
+  errors: string[],
+): Promise<void> {
+  const { t } = createTranslator(language);
+  const page = await context.newPage();
+  page.on('pageerror', (error) => errors.push(error.message));
+
+  await check(
+    `${language}: the About line names package.json's version, as the packaged manifest does`,
+    async () => {
+      await page.goto(`${baseUrl}?lang=${language}`);
+      const about = page.getByTestId('about-version');
+      await about.waitFor({ timeout: 30_000 });
+      assert(
+        (await about.innerText()) === t('aboutVersion', { version }),
+        `About line "${await about.innerText()}"`,
+      );
+      const manifest = await (await page.request.get(new URL('manifest.xml', baseUrl).href)).text();
+      assert(manifest.includes(`<Version>${manifestVersion(version)}</Version>`), 'manifest version');
+    },
+  );
+
+  await check(`${language}: the privacy page opens from the About line, in the pane's language`, async () => {
+    const [privacy] = await Promise.all([
+      context.waitForEvent('page'),
+      page.getByRole('link', { name: t('aboutPrivacy') }).click(),
+    ]);
+    await privacy.waitForLoadState();
+    const heading = privacy.locator(`section[lang="${language}"] h1`);
+    assert(/(Datenschutzhinweise|Privacy notice)/.test(await heading.innerText()), 'privacy heading');
+    assert(privacy.url().endsWith(language === 'en' ? 'privacy.html#en' : 'privacy.html'), privacy.url());
+    await privacy.screenshot({ path: join(RESULTS_DIR, `privacy-${language}.png`), fullPage: true });
+    await axeScan(privacy, 'privacy page');
+    await privacy.close();
+  });
+
+  await check(
+    `${language}: an Excel older than ExcelApi 1.7 gets one sentence instead of the pane`,
+    async () => {
+      await page.goto(`${baseUrl}?lang=${language}&excelApi=1.1`);
+      const sentence = page.getByTestId('excel-too-old');
+      await sentence.waitFor({ timeout: 30_000 });
+      assert((await sentence.innerText()).trim() === t('excelTooOld'), `"${await sentence.innerText()}"`);
+      assert((await page.getByTestId('preview-badge').count()) === 0, 'no preview of the pane');
+      assert((await page.getByRole('button').count()) === 0, 'nothing to start a campaign with');
+      await page.screenshot({ path: join(RESULTS_DIR, `pane-${language}-15-excel-too-old.png`) });
+      await axeScan(page, 'Excel too old');
+    },
+  );
+
+  await check(
+    `${language}: the pane asked only its own server (and for office.js, refused here)`,
+    async () => {
+      const own = new URL(baseUrl).origin;
+      const foreign = requests.filter(
+        (url) => !url.startsWith(own) && !OFFICE_CDN.test(url) && !/^(blob|data):/.test(url),
+      );
+      assert(foreign.length === 0, `requests elsewhere: ${[...new Set(foreign)].join(', ')}`);
+      const stored = await page.evaluate(() => ({ keys: localStorage.length, cookie: document.cookie }));
+      assert(stored.keys === 0 && stored.cookie === '', `browser storage ${JSON.stringify(stored)}`);
+    },
+  );
+  await page.close();
+}
+
 async function main(): Promise<void> {
   mkdirSync(RESULTS_DIR, { recursive: true });
-  if (!process.argv.includes('--no-build')) ensureBuild(process.argv.includes('--rebuild'));
+  if (!process.argv.includes('--no-build')) await ensureBuild(process.argv.includes('--rebuild'));
   const server = await startServer();
   const browser = await launchBrowser();
   try {
@@ -489,6 +570,8 @@ async function main(): Promise<void> {
         locale: language,
       });
       await context.route(OFFICE_CDN, (route) => route.abort());
+      const requests: string[] = [];
+      context.on('request', (request) => requests.push(request.url()));
       const page = await context.newPage();
       page.setDefaultTimeout(20_000);
       const errors: string[] = [];
@@ -496,6 +579,7 @@ async function main(): Promise<void> {
       await scenario(page, server.url, language);
       await evaluationScenario(page, language);
       await letterScenario(page, language);
+      await installationScenario(context, server.url, language, requests, errors);
       await check(`${language}: no uncaught errors in the page`, async () =>
         assert(errors.length === 0, errors.join('; ')),
       );
@@ -507,7 +591,7 @@ async function main(): Promise<void> {
   }
   const failed = outcomes.filter((o) => o.error);
   console.log(`\n${outcomes.length - failed.length} passed, ${failed.length} failed`);
-  console.log(`Screenshots: ${RESULTS_DIR}/pane-{de,en}-*.png`);
+  console.log(`Screenshots: ${RESULTS_DIR}/pane-{de,en}-*.png, privacy-{de,en}.png`);
   process.exitCode = failed.length > 0 ? 1 : 0;
 }
 

@@ -24,4 +24,9 @@ export interface TableData {
    * quotes every value of them, so that no mail-merge client guesses a number and drops a leading zero.
    */
   quotedColumns?: number[];
+  /**
+   * Excel number format codes by column index, for columns of figures (kernel/formats.ts excelNumberFormat); the
+   * other columns keep Excel's General format (dates get a date format).
+   */
+  numberFormats?: Record<number, string>;
 }

@@ -20,26 +20,6 @@ type AddressColumn = (typeof ADDRESS_COLUMNS)[number];
 
 type Column = 'contactId' | 'customerId' | PersonField | 'greeting' | AddressColumn | 'source';
 
-const COLUMNS: readonly Column[] = [
-  'contactId',
-  'customerId',
-  'salutation',
-  'title',
-  'firstName',
-  'lastName',
-  'greeting',
-  ...ADDRESS_COLUMNS,
-  'company',
-  'street',
-  'postalCode',
-  'city',
-  'country',
-  'email',
-  'phone',
-  'mobile',
-  'source',
-];
-
 /** Numbers that must stay text in every reader: the CSV quotes them (see TableData.quotedColumns). */
 const NUMBER_LIKE_COLUMNS: ReadonlySet<Column> = new Set<Column>([
   'contactId',
@@ -99,6 +79,9 @@ const HEADERS: Record<Language, Record<Column, string>> = {
 
 /** The mail-merge field names of the standard columns, for the letter template and the README. */
 export const mergeFieldHeaders = (lang: Language): Record<Column, string> => HEADERS[lang];
+
+/** The standard columns in the order of the headers above: the record makes the compiler check that none is missing. */
+const COLUMNS = Object.keys(HEADERS.de) as Column[];
 
 const GROUP_HEADER: Record<Language, string> = { de: 'Gruppe', en: 'Group' };
 

@@ -1,10 +1,10 @@
 import type { Recipient } from '../../../src/core/kernel/model';
 import { letterFor, type LetterOptions } from '../../../src/core/outputs/letter';
-import { makeRecipient } from './memberBuilders';
+import { completeRecipient } from './memberBuilders';
 
 /** A person at no firm in Dresden: every case states only what it changes. */
 const person = (overrides: Partial<Recipient>): Recipient =>
-  makeRecipient({ company: '', title: '', country: '', extra: {}, ...overrides });
+  completeRecipient({ company: '', title: '', country: '', extra: {}, ...overrides });
 
 const de: LetterOptions = { language: 'de' };
 const en: LetterOptions = { language: 'en' };

@@ -1,5 +1,5 @@
 import { targetGroupTable } from '../../../src/core/outputs/targetTable';
-import { makeGroup, makeMember, makeRecipient } from './memberBuilders';
+import { completeRecipient, makeGroup, makeMember } from './memberBuilders';
 
 const LABELS = ['Kontakte: Ort = Köln', 'Inaktive Kunden (3 Monate)'];
 
@@ -89,7 +89,7 @@ describe('targetGroupTable', () => {
   });
 
   /** Every field a value of its own, so that a cell under the wrong header shows. */
-  const distinct = makeRecipient({
+  const distinct = completeRecipient({
     contactId: 'K-77',
     customerId: '10077',
     salutation: 'Herr',
