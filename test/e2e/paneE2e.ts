@@ -102,6 +102,14 @@ async function axeScan(page: Page, where: string): Promise<void> {
   );
 }
 
+/** The pane scrolls inside its own main element, so a full-page shot would show one screen: make the page tall. */
+async function tallShot(page: Page, language: Language, step: string): Promise<void> {
+  const viewport = page.viewportSize();
+  await page.setViewportSize({ width: viewport?.width ?? 420, height: 2400 });
+  await page.screenshot({ path: join(RESULTS_DIR, `pane-${language}-${step}.png`), fullPage: true });
+  if (viewport) await page.setViewportSize(viewport);
+}
+
 async function scenario(page: Page, baseUrl: string, language: Language): Promise<void> {
   const i18n = createTranslator(language);
   const { t } = i18n;
@@ -290,13 +298,7 @@ async function scenario(page: Page, baseUrl: string, language: Language): Promis
 async function evaluationScenario(page: Page, language: Language): Promise<void> {
   const i18n = createTranslator(language);
   const { t } = i18n;
-  // The pane scrolls inside its own main element, so a full-page shot would show one screen: make the page tall.
-  const shot = async (step: string) => {
-    const viewport = page.viewportSize();
-    await page.setViewportSize({ width: viewport?.width ?? 420, height: 2400 });
-    await page.screenshot({ path: join(RESULTS_DIR, `pane-${language}-${step}.png`), fullPage: true });
-    if (viewport) await page.setViewportSize(viewport);
-  };
+  const shot = (step: string) => tallShot(page, language, step);
   const assignment = sampleState().campaigns[0].assignment;
   const sampleRow = () => page.getByRole('row', { name: new RegExp(escapeRegExp(SAMPLE_CAMPAIGN.name)) });
 
@@ -396,11 +398,7 @@ async function evaluationScenario(page: Page, language: Language): Promise<void>
 async function letterScenario(page: Page, language: Language): Promise<void> {
   const i18n = createTranslator(language);
   const { t } = i18n;
-  const shot = async (step: string) => {
-    await page.setViewportSize({ width: 320, height: 2400 });
-    await page.screenshot({ path: join(RESULTS_DIR, `pane-${language}-${step}.png`), fullPage: true });
-    await page.setViewportSize({ width: 320, height: 700 });
-  };
+  const shot = (step: string) => tallShot(page, language, step);
   const name = language === 'de' ? 'Brief an inaktive Kunden' : 'Letter to lapsed customers';
   const template = TEMPLATE_FILES[language].letter;
 
