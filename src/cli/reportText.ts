@@ -17,7 +17,7 @@ import type {
   LeadFigures,
   TypeComparison,
 } from '../core/evaluation/model';
-import { LEAD_STATUS_LABELS, LEAD_STATUSES } from '../core/outputs/leads';
+import { LEAD_STATUS_LABELS, LEAD_STATUSES } from '../core/outputs/leadsSheet';
 import { dayToIso } from '../core/kernel/values';
 import type { Texts } from './messages';
 

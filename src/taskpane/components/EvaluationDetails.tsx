@@ -14,7 +14,7 @@ import { Fragment } from 'react';
 import type { BadgeProps } from '@fluentui/react-components';
 import { verdictLabel } from '../../core/evaluation/evaluationText';
 import type { CampaignEvaluation, Estimate, GroupFigures, Verdict } from '../../core/evaluation/model';
-import { LEAD_STATUSES, LEAD_STATUS_LABELS } from '../../core/outputs/leads';
+import { LEAD_STATUSES, LEAD_STATUS_LABELS } from '../../core/outputs/leadsSheet';
 import { dayToIso } from '../../core/kernel/values';
 import { useI18n } from '../../i18n/useI18n';
 import type { MessageKey } from '../../i18n/de';
