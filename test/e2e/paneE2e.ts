@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { Language } from '../../src/core/kernel/language';
 import { verdictLabel } from '../../src/core/evaluation/evaluationText';
-import { EVALUATION_SHEET, TYPE_EVALUATION_SHEET } from '../../src/core/run/evaluationRun';
+import { EVALUATION_SHEET, TYPE_EVALUATION_SHEET } from '../../src/core/workbook/sheetNames';
 import { SAMPLE_CAMPAIGN, sampleState } from '../../src/sample/sampleWorkbook';
 import type { MessageKey } from '../../src/i18n/de';
 import { createTranslator, type Translator } from '../../src/i18n/i18n';

@@ -25,6 +25,7 @@ import {
   writeCsvSheet,
   writeLeadsSheet,
   writeTargetSheet,
+  type LeadsOptions,
   type LeadsOutcome,
 } from '../../core/run/campaignRun';
 import {
@@ -155,7 +156,7 @@ export class PaneSession {
     const { state, use } = this.prepareUse(campaign, group);
     const table = targetSheetTable(use, this.selectionLabels(use.campaign));
     const written = await writeTargetSheet(this.port, state, use.campaign, table, true);
-    this.state = written.state;
+    await this.writeState(written.state);
     return {
       campaign: written.campaign,
       sheet: written.sheet,
@@ -164,16 +165,20 @@ export class PaneSession {
     };
   }
 
-  /** Leads for the contacted members only: the control group must not be worked by sales staff. */
+  /**
+   * Leads for the contacted members only: the control group must not be worked by sales staff. `options` carry the
+   * user's answers: create deleted leads again, or start a new Leads sheet when the old one is gone.
+   */
   async writeLeads(
     campaign: StoredCampaign,
     group: TargetGroup,
     nowIso = new Date().toISOString(),
+    options: LeadsOptions = {},
   ): Promise<Result<LeadsOutcome, Problem[]>> {
     const { state, use } = this.prepareUse(campaign, group, nowIso);
-    const written = await writeLeadsSheet(this.port, state, use.campaign, use.contacted, nowIso);
+    const written = await writeLeadsSheet(this.port, state, use.campaign, use.contacted, nowIso, options);
     if (!written.ok) return written;
-    this.state = written.value.state;
+    await this.writeState(written.value.state);
     return { ok: true, value: written.value.leads };
   }
 
@@ -197,7 +202,7 @@ export class PaneSession {
   async writeCsvSheet(campaign: StoredCampaign, text: string): Promise<string> {
     this.assertStateWritable();
     const written = await writeCsvSheet(this.port, this.state, campaign, text);
-    this.state = written.state;
+    await this.writeState(written.state);
     return written.sheet;
   }
 
@@ -213,7 +218,7 @@ export class PaneSession {
     this.assertStateWritable();
     const written = await writeEvaluationSheets(this.port, this.state, report, this.language);
     if (!written.ok) return written;
-    this.state = written.value.state;
+    await this.writeState(written.value.state);
     return { ok: true, value: { sheet: written.value.sheet, typeSheet: written.value.typeSheet } };
   }
 
