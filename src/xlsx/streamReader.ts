@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { SheetTable } from '../core/kernel/sheetTable';
-import type { SheetInfo, SheetVisibility } from '../core/workbook/workbookPort';
+import type { SheetVisibility } from '../core/workbook/workbookPort';
 import { isDateFormat, serialToDate, toCellValue } from './cellValues';
 import { SheetGrid } from './sheetGrid';
 
@@ -20,9 +20,7 @@ interface StreamedWorkbookReader extends AsyncIterable<StreamedSheetReader> {
 export interface StreamedWorkbook {
   /** False when exceljs' streaming reader dropped a sheet part (it does with some zip entry orders). */
   complete: boolean;
-  sheets: SheetInfo[];
   tables: SheetTable[];
-  dateSystem: 1900 | 1904;
 }
 
 export const toVisibility = (state: string | undefined): SheetVisibility =>
@@ -54,9 +52,7 @@ export const readWorkbookStreaming = async (path: string): Promise<StreamedWorkb
   const sheets = reader.model?.sheets ?? [];
   return {
     complete: sheets.length > 0 && sheets.every(({ name }) => grids.has(name)),
-    sheets: sheets.map(({ name, state }) => ({ name, visibility: toVisibility(state) })),
     tables: sheets.map(({ name }) => (grids.get(name) ?? new SheetGrid()).toTable(name, dateSystem)),
-    dateSystem,
   };
 };
 

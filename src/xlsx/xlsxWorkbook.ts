@@ -4,22 +4,27 @@ import { open as openFile, readFile, rename, stat, unlink } from 'node:fs/promis
 import { basename, dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import type { SheetTable } from '../core/kernel/sheetTable';
 import { WorkbookError } from '../core/workbook/workbookError';
-import type { SheetInfo, WorkbookPort, WriteTableRequest } from '../core/workbook/workbookPort';
+import type {
+  SheetInfo,
+  UpdateTableRequest,
+  WorkbookPort,
+  WriteTableRequest,
+} from '../core/workbook/workbookPort';
 import { toCellValue } from './cellValues';
+import { readPackageIndex } from './patch/packageIndex';
 import { SheetOverlay } from './patch/sheetOverlay';
 import { patchWorkbook } from './patch/zipPatch';
 import { SheetGrid } from './sheetGrid';
-import { readWorkbookStreaming, toVisibility } from './streamReader';
-import { findWorksheet, removeSheet, writeTableToWorkbook } from './tableWriter';
+import { readWorkbookStreaming } from './streamReader';
 import { openErrorCode, XlsxError } from './xlsxErrors';
 
 /**
- * 'auto' streams the values of files above STREAM_THRESHOLD_BYTES; 'always' and 'never' force a mode (tests, benchmarks).
- * A file the streaming reader cannot read completely is loaded as a whole instead.
- * A streamed workbook never loads exceljs' full model (several GB for a million rows): written sheets are kept
- * aside and `saveAs` patches them into a copy of the input package (patch/zipPatch.ts).
+ * How the values are read: 'auto' streams files above STREAM_THRESHOLD_BYTES; 'always' and 'never' force a mode
+ * (tests, benchmarks). A file the streaming reader cannot read completely is loaded as a whole instead. Writing is
+ * the same for every size: the changes are patched into a copy of the input package (patch/zipPatch.ts).
  */
 export type StreamSheets = 'auto' | 'always' | 'never';
 
@@ -27,82 +32,86 @@ export interface XlsxOpenOptions {
   streamSheets?: StreamSheets;
 }
 
+/** Where `saveAs` reports its temporary file while it exists: it holds personal data and must not be left behind. */
+export interface TemporaryFiles {
+  add(path: string): void;
+  remove(path: string): void;
+}
+
+const untracked: TemporaryFiles = { add: () => undefined, remove: () => undefined };
+
 /** exceljs needs about 400 bytes of heap per cell; a 20 MB file holds a few million cells. */
 export const STREAM_THRESHOLD_BYTES = 20 * 1024 * 1024;
 
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 
-/** The workbook port on an .xlsx file. The input file is only read; `saveAs` writes a new file atomically. */
+type ReadValues = (name: string) => SheetTable | undefined;
+
+/**
+ * The workbook port on an .xlsx file. The input file is only read; `saveAs` writes a new file atomically, in which
+ * every part the add-in does not own keeps its bytes: charts, pivot tables, comments, names, protection survive.
+ */
 export class XlsxWorkbook implements WorkbookPort {
   private constructor(
-    private readonly path: string,
-    private readonly model: ExcelJS.Workbook | null,
-    private readonly streamed: SheetOverlay | null,
+    private readonly input: Buffer,
+    private readonly overlay: SheetOverlay,
   ) {}
 
   static async open(path: string, options: XlsxOpenOptions = {}): Promise<XlsxWorkbook> {
     const size = await checkIsZipFile(path);
+    const input = await readFile(path);
+    const index = await guardRead(path, async () => readPackageIndex(await JSZip.loadAsync(input)));
+    // a zip without xl/workbook.xml (a .docx, any archive) has no sheets; real workbooks have one
+    if (index.sheets.length === 0) throw new XlsxError('notXlsx', path);
     const mode = options.streamSheets ?? 'auto';
     const stream = mode === 'always' || (mode === 'auto' && size > STREAM_THRESHOLD_BYTES);
-    if (!stream) return new XlsxWorkbook(path, await loadModel(path), null);
-    const { complete, sheets, tables, dateSystem } = await guardRead(path, () => readWorkbookStreaming(path));
-    // correct values first: a workbook the streaming reader cannot fully read is loaded as a whole
-    if (!complete) return new XlsxWorkbook(path, await loadModel(path), null);
-    const byName = new Map(tables.map((table) => [table.name.toLowerCase(), table]));
-    return new XlsxWorkbook(path, null, new SheetOverlay(sheets, byName, dateSystem));
+    const values = stream ? await streamedValues(path, input) : await modelValues(path, input);
+    return new XlsxWorkbook(input, new SheetOverlay(index, values));
   }
 
   async listSheets(): Promise<SheetInfo[]> {
-    if (this.streamed) return this.streamed.listSheets();
-    return this.model!.worksheets.map((sheet) => ({
-      name: sheet.name,
-      visibility: toVisibility(sheet.state),
-    }));
+    return this.overlay.listSheets();
   }
 
   async readSheet(name: string): Promise<SheetTable> {
-    const sheet = this.streamed ? this.streamed.readSheet(name) : this.readFromModel(name);
+    const sheet = this.overlay.readSheet(name);
     if (!sheet) throw new WorkbookError('sheetNotFound', name);
     return sheet;
   }
 
-  async writeTable(request: WriteTableRequest): Promise<void> {
+  async writeTable(request: WriteTableRequest): Promise<SheetInfo> {
     try {
-      if (this.streamed) this.streamed.write(request);
-      else writeTableToWorkbook(this.model!, request);
+      return this.overlay.write(request);
     } catch (error) {
       throw new WorkbookError('hostError', request.sheet, { cause: error });
     }
   }
 
+  async updateTable(request: UpdateTableRequest): Promise<SheetInfo> {
+    if (!this.overlay.readSheet(request.sheet)) throw new WorkbookError('sheetNotFound', request.sheet);
+    return this.overlay.update(request);
+  }
+
   async deleteSheet(name: string): Promise<void> {
-    if (this.streamed) this.streamed.delete(name);
-    else removeSheet(this.model!, name);
+    this.overlay.delete(name);
   }
 
   /** Writes the workbook to `path` via a temporary file in the same folder, so no half-written file remains. */
-  async saveAs(path: string): Promise<void> {
+  async saveAs(path: string, temporaries: TemporaryFiles = untracked): Promise<void> {
     const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+    temporaries.add(temporary);
     try {
-      await this.writeFile(temporary);
+      const output = await patchWorkbook(this.input, this.overlay.toPatch());
+      await pipeline(output, createWriteStream(temporary));
       await rename(temporary, path);
     } catch (error) {
       await unlink(temporary).catch(() => undefined);
       throw new XlsxError(openErrorCode(error) === 'fileLocked' ? 'fileLocked' : 'writeFailed', path, {
         cause: error,
       });
+    } finally {
+      temporaries.remove(temporary);
     }
-  }
-
-  private async writeFile(path: string): Promise<void> {
-    if (!this.streamed) return this.model!.xlsx.writeFile(path);
-    const output = await patchWorkbook(await readFile(this.path), this.streamed.toPatch());
-    await pipeline(output, createWriteStream(path));
-  }
-
-  private readFromModel(name: string): SheetTable | undefined {
-    const sheet = findWorksheet(this.model!, name);
-    return sheet && readModelSheet(sheet, this.model!.properties.date1904 ? 1904 : 1900);
   }
 }
 
@@ -133,12 +142,33 @@ const guardRead = async <T>(path: string, read: () => Promise<T>): Promise<T> =>
   }
 };
 
-const loadModel = async (path: string): Promise<ExcelJS.Workbook> => {
+const byName = (tables: SheetTable[]): ReadValues => {
+  const found = new Map(tables.map((table) => [table.name.toLowerCase(), table]));
+  return (name) => found.get(name.toLowerCase());
+};
+
+/**
+ * Every sheet's values in one pass without exceljs' full model, which needs several GB for a million-row sheet; a
+ * file the streaming reader cannot read completely is loaded as a whole instead.
+ */
+const streamedValues = async (path: string, input: Buffer): Promise<ReadValues> => {
+  const { complete, tables } = await guardRead(path, () => readWorkbookStreaming(path));
+  return complete ? byName(tables) : modelValues(path, input);
+};
+
+/** exceljs' model, for the values only; each sheet is read when asked for. */
+const modelValues = async (path: string, input: Buffer): Promise<ReadValues> => {
   const workbook = new ExcelJS.Workbook();
-  await guardRead(path, () => workbook.xlsx.readFile(path));
-  // a zip without xl/workbook.xml (a .docx, any archive) loads as an empty workbook; real ones have a sheet
-  if (workbook.worksheets.length === 0) throw new XlsxError('notXlsx', path);
-  return workbook;
+  await guardRead(path, () => workbook.xlsx.load(input as unknown as ArrayBuffer));
+  const dateSystem = workbook.properties.date1904 ? 1904 : 1900;
+  const read = new Map<string, SheetTable>();
+  return (name) => {
+    const key = name.toLowerCase();
+    const sheet = workbook.worksheets.find((candidate) => candidate.name.toLowerCase() === key);
+    if (!sheet) return undefined;
+    if (!read.has(key)) read.set(key, readModelSheet(sheet, dateSystem));
+    return read.get(key);
+  };
 };
 
 const readModelSheet = (sheet: ExcelJS.Worksheet, dateSystem: 1900 | 1904): SheetTable => {

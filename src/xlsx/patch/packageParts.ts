@@ -104,6 +104,8 @@ export const ensureCellStyles = (stylesXml: string): { xml: string; styles: Cell
   const xfs = elementsNamed(block[1], 'xf');
   const missing = [TEXT_XF, DATE_XF].filter((xf) => !xfs.includes(xf));
   const all = [...xfs, ...missing];
+  if (missing.length === 0)
+    return { xml: stylesXml, styles: { text: all.indexOf(TEXT_XF), date: all.indexOf(DATE_XF) } };
   const cellXfs = `<cellXfs count="${all.length}">${block[1]}${missing.join('')}</cellXfs>`;
   return {
     xml: stylesXml.replace(block[0], cellXfs),

@@ -242,9 +242,9 @@ describe('saving a streamed workbook by patching its zip', () => {
     expect(Object.keys(zip.files).filter((part) => /calcChain/.test(part))).toEqual([]);
     expect(await partText(output, 'xl/_rels/workbook.xml.rels')).not.toMatch(/calcChain/);
     expect(await workbook.listSheets()).toEqual([
-      { name: 'Umsätze', visibility: 'visible' },
-      { name: 'Artikel', visibility: 'visible' },
-      { name: 'Zielgruppe Herbst', visibility: 'visible' },
+      { name: 'Umsätze', visibility: 'visible', id: 'xlsx:2', tables: [] },
+      { name: 'Artikel', visibility: 'visible', id: 'xlsx:3', tables: ['Artikelliste'] },
+      { name: 'Zielgruppe Herbst', visibility: 'visible', id: 'xlsx:4', tables: ['Zielgruppe_Herbst'] },
     ]);
   });
 
