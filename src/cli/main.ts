@@ -7,6 +7,7 @@ import type { ReportOptions } from './commands/report';
 import type { RunOptions } from './commands/run';
 import type { SheetsOptions } from './commands/sheets';
 import { textsFor, type MessageKey, type MessageParams, type Texts } from './messages';
+import { removeOnInterrupt, TemporaryFiles } from './temporaryFiles';
 
 const OPTIONS = {
   workbook: { type: 'string' },
@@ -14,6 +15,7 @@ const OPTIONS = {
   out: { type: 'string' },
   csv: { type: 'string' },
   leads: { type: 'boolean' },
+  'new-leads-sheet': { type: 'boolean' },
   delimiter: { type: 'string' },
   lang: { type: 'string' },
   json: { type: 'boolean' },
@@ -25,7 +27,18 @@ const COMMANDS = ['run', 'sheets', 'report'] as const;
 type CommandName = (typeof COMMANDS)[number];
 
 const ALLOWED: Record<CommandName, readonly OptionName[]> = {
-  run: ['workbook', 'campaign', 'out', 'csv', 'leads', 'delimiter', 'lang', 'json', 'help'],
+  run: [
+    'workbook',
+    'campaign',
+    'out',
+    'csv',
+    'leads',
+    'new-leads-sheet',
+    'delimiter',
+    'lang',
+    'json',
+    'help',
+  ],
   sheets: ['workbook', 'lang', 'json', 'help'],
   report: ['workbook', 'campaign', 'out', 'lang', 'json', 'help'],
 };
@@ -102,7 +115,8 @@ const runOptions = (values: Values, language: Language | undefined): Result<Comm
       campaign: text(values, 'campaign') as string,
       out,
       csv: text(values, 'csv'),
-      leads: values.leads === true,
+      leads: values.leads === true || values['new-leads-sheet'] === true,
+      newLeadsSheet: values['new-leads-sheet'] === true,
       delimiter,
       language,
       json: values.json === true,
@@ -178,7 +192,11 @@ const reportInternalError = (error: unknown, io: CliIo, texts: Texts): ExitCode 
   return 1;
 };
 
-export const main = async (argv: string[], io: CliIo): Promise<ExitCode> => {
+export const main = async (
+  argv: string[],
+  io: CliIo,
+  temporaries: TemporaryFiles = new TemporaryFiles(),
+): Promise<ExitCode> => {
   const texts = textsFor(chooseLanguage(argv, io.env));
   try {
     const command = parseCommandLine(argv, texts.language);
@@ -192,7 +210,7 @@ export const main = async (argv: string[], io: CliIo): Promise<ExitCode> => {
       return 0;
     }
     // Loaded on demand: exceljs takes a while to load, and --help or a usage error should answer at once.
-    const context = { io, texts };
+    const context = { io, texts, temporaries };
     if (command.value.name === 'run')
       return (await import('./commands/run')).runCommand(command.value.options, context);
     if (command.value.name === 'report')
@@ -224,7 +242,9 @@ export const runFromCommandLine = (): void => {
   });
   process.on('uncaughtException', crash);
   process.on('unhandledRejection', crash);
-  main(process.argv.slice(2), io).then((code) => {
+  const temporaries = new TemporaryFiles();
+  removeOnInterrupt(temporaries);
+  main(process.argv.slice(2), io, temporaries).then((code) => {
     process.exitCode = code;
   }, crash);
 };

@@ -11,7 +11,7 @@ const de = {
     '',
     'Aufruf:',
     '  kampagne run --workbook <ein.xlsx> --campaign <kampagne.json> --out <aus.xlsx>',
-    '               [--csv <datei.csv>] [--leads] [--delimiter ";"|","|tab] [--lang de|en] [--json]',
+    '               [--csv <datei.csv>] [--leads] [--new-leads-sheet] [--delimiter ";"|","|tab] [--lang de|en] [--json]',
     '  kampagne sheets --workbook <ein.xlsx> [--lang de|en] [--json]',
     '  kampagne report --workbook <ein.xlsx> [--campaign <name>] [--out <aus.xlsx>] [--lang de|en] [--json]',
     '  kampagne --help',
@@ -39,6 +39,7 @@ const de = {
     '  --csv <datei>        Schreibt die Zielgruppe zusätzlich als CSV für den Word-Serienbrief',
     '                       (UTF-8 mit BOM, Zeilenende CRLF).',
     '  --leads              Legt je Empfänger einen Lead im Blatt „Leads“ an oder aktualisiert ihn.',
+    '  --new-leads-sheet    Legt ein neues Leads-Blatt an, wenn das bisherige nicht mehr zu finden ist.',
     '  --delimiter <z>      Trennzeichen der CSV: ";" (Standard), "," oder tab.',
     '  --lang de|en         Sprache der Ausgaben (Standard: de, oder en wenn LANG mit en beginnt).',
     '  --json               Gibt das Ergebnis als ein JSON-Objekt auf stdout aus.',
@@ -134,6 +135,13 @@ const de = {
   reasonNoAddress: 'ohne Anschrift',
   reasonNoPhone: 'ohne Telefon',
   reasonRemovedByUser: 'von Hand entfernt',
+  usageOutputIsCampaign:
+    '„{path}“ ist die Kampagnendatei; --out und --csv dürfen sie nicht überschreiben. Bitte eine andere Datei wählen.',
+  summaryLeadsKeptByHand: '  Von Hand geänderte Felder, beibehalten: {count}',
+  summaryLeadsConflicts: '  Im Blatt und in den Daten geändert – der Wert im Blatt bleibt ({count}):',
+  summaryLeadsConflict: '    Zeile {row}, {leadId}: {field}',
+  summaryLeadsDeleted:
+    '  Im Blatt gelöschte Leads, nicht neu angelegt: {count} (im Aufgabenbereich wieder anlegen)',
 } as const;
 
 export type MessageKey = keyof typeof de;
@@ -144,7 +152,7 @@ const en: Record<MessageKey, string> = {
     '',
     'Usage:',
     '  kampagne run --workbook <in.xlsx> --campaign <campaign.json> --out <out.xlsx>',
-    '               [--csv <file.csv>] [--leads] [--delimiter ";"|","|tab] [--lang de|en] [--json]',
+    '               [--csv <file.csv>] [--leads] [--new-leads-sheet] [--delimiter ";"|","|tab] [--lang de|en] [--json]',
     '  kampagne sheets --workbook <in.xlsx> [--lang de|en] [--json]',
     '  kampagne report --workbook <in.xlsx> [--campaign <name>] [--out <out.xlsx>] [--lang de|en] [--json]',
     '  kampagne --help',
@@ -170,6 +178,7 @@ const en: Record<MessageKey, string> = {
     '  --out <file>         The new workbook (.xlsx); not the same file as --workbook.',
     '  --csv <file>         Also writes the target group as CSV for Word mail merge (UTF-8 with BOM, CRLF).',
     '  --leads              Creates or updates one lead per recipient on the "Leads" sheet.',
+    '  --new-leads-sheet    Starts a new Leads sheet when the previous one cannot be found any more.',
     '  --delimiter <c>      CSV delimiter: ";" (default), "," or tab.',
     '  --lang de|en         Output language (default: de, or en when LANG starts with en).',
     '  --json               Prints the result as one JSON object on stdout.',
@@ -261,6 +270,13 @@ const en: Record<MessageKey, string> = {
   reasonNoAddress: 'no address',
   reasonNoPhone: 'no phone',
   reasonRemovedByUser: 'removed by hand',
+  usageOutputIsCampaign:
+    '"{path}" is the campaign file; --out and --csv must not overwrite it. Please choose another file.',
+  summaryLeadsKeptByHand: '  Fields changed by hand, kept: {count}',
+  summaryLeadsConflicts: "  Changed on the sheet and in the data – the sheet's value stays ({count}):",
+  summaryLeadsConflict: '    row {row}, {leadId}: {field}',
+  summaryLeadsDeleted:
+    '  Leads deleted on the sheet, not created again: {count} (re-create them in the task pane)',
 };
 
 export const MESSAGES: Record<Language, Record<MessageKey, string>> = { de, en };

@@ -1,5 +1,5 @@
 import { DEFAULT_EVALUATION_DAYS } from '../core/campaign/campaign';
-import type { CampaignRunResult } from '../core/run/campaignRun';
+import type { CampaignRunResult, LeadsOutcome } from '../core/run/campaignRun';
 import { hasControlGroup } from '../core/group/controlGroup';
 import { campaignTypeLabel } from '../core/campaign/campaignTypes';
 import { describeProblem } from '../core/kernel/problemMessages';
@@ -79,6 +79,20 @@ const controlLines = (result: CampaignRunResult, texts: Texts): string[] => {
   ];
 };
 
+/** What the leads update kept of people's work: fields kept, conflicts (listed), deleted leads not re-created. */
+const leadsLines = (leads: LeadsOutcome, texts: Texts): string[] => {
+  const { sheet, created, updated, unchanged, notInGroup, keptByHand, conflicts, deleted } = leads;
+  return [
+    texts.t('summaryLeads', { sheet, created, updated, unchanged, notInGroup }),
+    ...(keptByHand > 0 ? [texts.t('summaryLeadsKeptByHand', { count: keptByHand })] : []),
+    ...(conflicts.length > 0 ? [texts.t('summaryLeadsConflicts', { count: conflicts.length })] : []),
+    ...conflicts.map(({ row, leadId, field }) =>
+      texts.t('summaryLeadsConflict', { row, leadId, field: texts.field(field) }),
+    ),
+    ...(deleted > 0 ? [texts.t('summaryLeadsDeleted', { count: deleted })] : []),
+  ];
+};
+
 /** The human summary of `kampagne run`. */
 export const runSummaryLines = (result: CampaignRunResult, files: RunFiles, texts: Texts): string[] => {
   const { campaign, group, leads } = result;
@@ -91,7 +105,7 @@ export const runSummaryLines = (result: CampaignRunResult, files: RunFiles, text
     ...controlLines(result, texts),
     ...group.reports.map((report) => selectionLine(report, texts)),
     texts.t('summaryTarget', { sheet: result.targetSheet }),
-    ...(leads ? [texts.t('summaryLeads', { ...leads })] : []),
+    ...(leads ? leadsLines(leads, texts) : []),
     texts.t('summaryWritten', { files: [files.out, ...(files.csv ? [files.csv] : [])].join(', ') }),
     ...problemLines(result.dataProblems, texts),
   ];

@@ -297,6 +297,9 @@ describe('kampagne run on the sample workbook (npm run demo)', () => {
         updated: 0,
         unchanged: contactedCount(),
         notInGroup: 0,
+        keptByHand: 0,
+        conflicts: [],
+        deleted: 0,
       });
       expect(summary).toMatchObject({
         members: memberCount(),

@@ -20,6 +20,8 @@ export interface RunOptions {
   out: string;
   csv?: string;
   leads: boolean;
+  /** The add-in's Leads sheet is gone and the user asks for a new one (--new-leads-sheet). */
+  newLeadsSheet?: boolean;
   delimiter: CsvDelimiter;
   /** Set by --lang: overrides the campaign's language for its outputs. */
   language?: Language;
@@ -29,6 +31,9 @@ export interface RunOptions {
 const checkPaths = async (options: RunOptions, texts: Texts): Promise<Failure | null> => {
   if (await isSameFile(options.out, options.workbook))
     return failure(2, texts.t('usageOutIsInput', { path: options.out }), texts.t('usageHint'));
+  for (const output of [options.out, options.csv])
+    if (output && (await isSameFile(output, options.campaign)))
+      return failure(2, texts.t('usageOutputIsCampaign', { path: output }), texts.t('usageHint'));
   if (
     options.csv &&
     ((await isSameFile(options.csv, options.workbook)) || (await isSameFile(options.csv, options.out)))
@@ -76,6 +81,7 @@ const buildCampaign = async (
     today: localDay(now),
     now: now.toISOString(),
     leads: options.leads,
+    newLeadsSheet: options.newLeadsSheet,
     language: options.language,
   });
   if (!run.ok) {
@@ -94,7 +100,7 @@ const writeOutputs = async (
   options: RunOptions,
   port: XlsxWorkbook,
   result: CampaignRunResult,
-  texts: Texts,
+  { texts, temporaries }: CommandContext,
 ): Promise<Failure | null> => {
   let csv: StagedFile | null = null;
   const csvLanguage = result.campaign.language ?? texts.language;
@@ -103,13 +109,14 @@ const writeOutputs = async (
       csv = await stageFile(
         options.csv,
         toCsv(result.exportTable, { delimiter: options.delimiter, language: csvLanguage }),
+        temporaries,
       );
   } catch {
     return failure(1, texts.t('writeFailed', { path: options.csv ?? '' }));
   }
   try {
     await fs.mkdir(path.dirname(path.resolve(options.out)), { recursive: true });
-    await port.saveAs(options.out);
+    await port.saveAs(options.out, temporaries);
   } catch (error) {
     await csv?.discard();
     return failure(1, writeErrorLine(error, options.out, texts));
@@ -128,7 +135,7 @@ export const runCommand = async (options: RunOptions, context: CommandContext): 
   if (refused) return printFailure(refused, io, options.json);
   const built = await buildCampaign(options, context);
   if (!built.ok) return printFailure(built.error, io, options.json);
-  const written = await writeOutputs(options, built.value.port, built.value.result, texts);
+  const written = await writeOutputs(options, built.value.port, built.value.result, context);
   if (written) return printFailure(written, io, options.json);
   const files = { workbook: options.workbook, out: options.out, csv: options.csv ?? null };
   if (options.json) io.out(JSON.stringify(runSummaryJson(built.value.result, files, texts)));
