@@ -9,21 +9,23 @@ import type { AddinState, OutputRole, OwnedSheet } from './state';
 
 const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
 
-/** "excel", "xlsx", "memory": ids of one host never match another's, so a miss there says nothing. */
-const hostOf = (id: string): string => id.slice(0, Math.max(id.indexOf(':'), 0));
-
-/** The live sheet an owned sheet is now, or undefined if it is gone. */
+/**
+ * The live sheet an owned sheet is now, or undefined if it is gone. An id is only believed with the table recorded
+ * on that sheet (or, for a sheet without a table, its name): a program that saves the file again may renumber the
+ * sheets, and the add-in must never take a user's sheet for its own.
+ */
 export const locateSheet = (owned: OwnedSheet, sheets: readonly SheetInfo[]): SheetInfo | undefined => {
-  if (owned.id !== undefined) {
-    const byId = sheets.find((sheet) => sheet.id === owned.id);
-    if (byId) return byId;
-  }
+  const confirms = (sheet: SheetInfo): boolean =>
+    owned.table !== undefined
+      ? sheet.tables.some((table) => same(table, owned.table!))
+      : same(sheet.name, owned.name);
+  const byId = owned.id === undefined ? undefined : sheets.find((sheet) => sheet.id === owned.id);
+  if (byId && confirms(byId)) return byId;
   if (owned.table !== undefined) {
     const byTable = sheets.find((sheet) => sheet.tables.some((table) => same(table, owned.table!)));
     if (byTable) return byTable;
   }
-  const idSpeaks = owned.id !== undefined && sheets.some((sheet) => hostOf(sheet.id) === hostOf(owned.id!));
-  return idSpeaks ? undefined : sheets.find((sheet) => same(sheet.name, owned.name));
+  return sheets.find((sheet) => same(sheet.name, owned.name));
 };
 
 const variantOf = (bases: readonly string[]) => (name: string) =>
