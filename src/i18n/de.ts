@@ -240,6 +240,11 @@ export const de = {
   evaluationWriteSheet: 'In Blatt „Auswertung“ schreiben',
   evaluationWritten: 'Die Auswertung steht in den Blättern „{sheet}“ und „{typeSheet}“.',
   evaluationWriting: 'Auswertung wird geschrieben …',
+  resultLeadsKeptByHand: 'Von Hand geänderte Felder beibehalten: {count}.',
+  resultLeadsConflicts: 'Im Blatt und in den Daten geändert (der Wert im Blatt bleibt): {count}.',
+  resultLeadsDeleted: 'Im Blatt gelöschte Leads, nicht neu angelegt: {count}.',
+  useLeadsRecreate: 'Gelöschte Leads neu anlegen',
+  useLeadsNewSheet: 'Neues Leads-Blatt anlegen',
 } as const;
 
 export type MessageKey = keyof typeof de;

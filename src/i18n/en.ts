@@ -239,4 +239,9 @@ export const en: Record<MessageKey, string> = {
   evaluationWriteSheet: 'Write to sheet “Evaluation”',
   evaluationWritten: 'The evaluation is on the sheets “{sheet}” and “{typeSheet}”.',
   evaluationWriting: 'Writing the evaluation …',
+  resultLeadsKeptByHand: 'Fields changed by hand, kept: {count}.',
+  resultLeadsConflicts: 'Changed on the sheet and in the data (the sheet’s value stays): {count}.',
+  resultLeadsDeleted: 'Leads deleted on the sheet, not created again: {count}.',
+  useLeadsRecreate: 'Create deleted leads again',
+  useLeadsNewSheet: 'Start a new Leads sheet',
 };

@@ -4,6 +4,7 @@ import type { MappingOverrides } from '../../core/kernel/model';
 import type { CsvDelimiter } from '../../core/outputs/csv';
 import type { TargetGroup } from '../../core/group/targetGroupModel';
 import { describeProblem } from '../../core/kernel/problemMessages';
+import type { LeadsOptions } from '../../core/run/campaignRun';
 import type { PaneSession } from '../services/paneSession';
 import { canDownloadFiles, csvFileName, downloadText } from '../services/download';
 import {
@@ -50,7 +51,8 @@ export interface WizardActions {
   restoreMember(key: string): void;
   changeCsvDelimiter(delimiter: CsvDelimiter): void;
   writeTargetSheet(): Promise<void>;
-  writeLeads(): Promise<void>;
+  /** `options`: the user's answer to the pane's question (create deleted leads again, start a new Leads sheet). */
+  writeLeads(options?: LeadsOptions): Promise<void>;
   exportCsv(): Promise<void>;
   dismissOutcome(): void;
   /** Shows the evaluation of a stored campaign; an open campaign's last edits are saved first. */
@@ -225,15 +227,28 @@ export function useWizard(session: PaneSession): { state: WizardState; actions: 
           dispatch({ type: 'campaignsChanged', campaigns: session.campaigns });
           return { outcome: { task: 'targetSheet', status: 'success', sheet, count }, targetSheet: sheet };
         }),
-      writeLeads: () =>
+      writeLeads: (options) =>
         runTask('leads', async (draft) => {
-          const result = await session.writeLeads(draft, stateRef.current.group);
+          const result = await session.writeLeads(draft, stateRef.current.group, undefined, options);
           if (!result.ok) {
             const message = result.error.map((p) => describeProblem(p, session.language)).join(' ');
-            return { outcome: { task: 'leads', status: 'failure', message } };
+            const leadsSheetMissing = result.error.some((p) => p.code === 'leadsSheetMissing');
+            return { outcome: { task: 'leads', status: 'failure', message, leadsSheetMissing } };
           }
-          const { sheet, created, updated, unchanged } = result.value;
-          return { outcome: { task: 'leads', status: 'success', sheet, created, updated, unchanged } };
+          const { sheet, created, updated, unchanged, keptByHand, conflicts, deleted } = result.value;
+          return {
+            outcome: {
+              task: 'leads',
+              status: 'success',
+              sheet,
+              created,
+              updated,
+              unchanged,
+              keptByHand,
+              conflicts: conflicts.length,
+              deleted,
+            },
+          };
         }),
       exportCsv: () =>
         runTask('csv', async (draft) => {
