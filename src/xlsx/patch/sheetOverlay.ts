@@ -26,8 +26,8 @@ interface OverlaySheet {
   write?: PatchWrite;
   /** Cells written in place since the input (none with `write`). */
   cells: CellWrite[];
-  /** The table the updates grew: its new last row (0-based) and the first row added. */
-  grown?: { name: string; lastRow: number; newRowsFrom: number };
+  /** The table the updates grew (0-based rows). */
+  grown?: PatchUpdate['table'];
   /** The sheet as a reader of the saved file would see it, once changed. */
   current?: SheetTable;
 }
@@ -41,7 +41,8 @@ const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCas
 export class SheetOverlay {
   private readonly sheets: OverlaySheet[];
   private readonly deletions: string[] = [];
-  private readonly tableEnds = new Map<string, number>();
+  /** Table name (lower case) → its first data row and its last row, 0-based. */
+  private readonly tableRows = new Map<string, { first: number; last: number }>();
   private nextSheetId: number;
   private activeSheet: string | undefined;
 
@@ -57,8 +58,10 @@ export class SheetOverlay {
       input: true,
       cells: [],
     }));
-    for (const table of index.sheets.flatMap((sheet) => sheet.tables))
-      this.tableEnds.set(table.name.toLowerCase(), cellRange(table.ref).lastRow);
+    for (const table of index.sheets.flatMap((sheet) => sheet.tables)) {
+      const range = cellRange(table.ref);
+      this.tableRows.set(table.name.toLowerCase(), { first: range.firstRow + 1, last: range.lastRow });
+    }
     this.nextSheetId = Math.max(0, ...index.sheets.map((sheet) => sheet.sheetId || 0)) + 1;
   }
 
@@ -107,8 +110,8 @@ export class SheetOverlay {
     const before = sheet && this.readSheet(sheet.name);
     if (!sheet || !before) throw new Error(`No sheet ${request.sheet} to update`);
     const table = request.tableName && sheet.tables.find((name) => same(name, request.tableName!));
-    const end = table ? this.tableEnds.get(table.toLowerCase()) : undefined;
-    const appendAt = end === undefined ? rowBelow(before) : end + 1;
+    const rows = table ? this.tableRows.get(table.toLowerCase()) : undefined;
+    const appendAt = rows === undefined ? rowBelow(before) : rows.last + 1;
     const cells = updateCells(request, appendAt);
     sheet.current = withCells(before, cells);
     if (sheet.write) {
@@ -116,10 +119,11 @@ export class SheetOverlay {
     } else {
       sheet.cells.push(...cells);
     }
-    if (table && end !== undefined && request.append.rows.length > 0) {
-      const lastRow = end + request.append.rows.length;
-      this.tableEnds.set(table.toLowerCase(), lastRow);
-      sheet.grown = { name: table, lastRow, newRowsFrom: sheet.grown?.newRowsFrom ?? appendAt };
+    if (table && rows !== undefined && request.append.rows.length > 0) {
+      const lastRow = rows.last + request.append.rows.length;
+      this.tableRows.set(table.toLowerCase(), { ...rows, last: lastRow });
+      const newRowsFrom = sheet.grown?.newRowsFrom ?? appendAt;
+      sheet.grown = { name: table, firstDataRow: rows.first, lastRow, newRowsFrom };
     }
     return infoOf(sheet);
   }

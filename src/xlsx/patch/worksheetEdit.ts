@@ -144,21 +144,61 @@ export const editCells = (
   return { xml: head + parts.join('') + tail, overwroteFormula: context.overwroteFormula };
 };
 
-/** The styles of one row's cells by column, e.g. of the last table row, which new rows take like in Excel. */
-export const rowStyles = (xml: string, rowIndex: number): Map<number, number> => {
-  const styles = new Map<number, number>();
+/** The styles of some rows' cells by row and column (undefined: a cell without a style, or none). */
+const rowsStyles = (xml: string, rows: ReadonlySet<number>): Map<number, Map<number, number | undefined>> => {
+  const styles = new Map<number, Map<number, number | undefined>>();
   const bounds = sheetDataBounds(xml);
   if (bounds.end < 0) return styles;
+  const last = Math.max(...rows);
   for (const match of xml.slice(bounds.start, bounds.end).matchAll(ROW)) {
-    if (rowNumberOf(match[0]) !== rowIndex) continue;
+    const rowIndex = rowNumberOf(match[0]);
+    if (rowIndex > last) break;
+    if (!rows.has(rowIndex)) continue;
+    const byColumn = new Map<number, number | undefined>();
     for (const cell of match[0].matchAll(CELL)) {
       const position = parseCellRef(attributesOf(cell[0].slice(0, cell[0].indexOf('>') + 1)).get('r') ?? '');
-      const style = styleOfCell(cell[0]);
-      if (position && style !== undefined) styles.set(position.column, style);
+      if (position) byColumn.set(position.column, styleOfCell(cell[0]));
     }
-    break;
+    styles.set(rowIndex, byColumn);
   }
   return styles;
+};
+
+/** The styles of one row's cells by column. */
+const rowStyles = (xml: string, rowIndex: number): Map<number, number> => {
+  const styles = new Map<number, number>();
+  for (const [column, style] of rowsStyles(xml, new Set([rowIndex])).get(rowIndex) ?? [])
+    if (style !== undefined) styles.set(column, style);
+  return styles;
+};
+
+/** Like Excel, new table rows take a column's format only where most of the last rows share it. */
+const FORMAT_ROWS = 5;
+
+/**
+ * The style new rows below `firstNewRow` take per column: the one most of the last five rows share (the earlier row
+ * wins a tie), so that a row people coloured by hand does not colour every new lead. Absent: no style.
+ */
+export const continuedStyles = (
+  xml: string,
+  firstNewRow: number,
+  firstDataRow: number,
+): Map<number, number> => {
+  const from = Math.max(firstDataRow, firstNewRow - FORMAT_ROWS);
+  const rows = Array.from({ length: firstNewRow - from }, (_, i) => from + i);
+  const styles = rowsStyles(xml, new Set(rows));
+  const columns = new Set([...styles.values()].flatMap((byColumn) => [...byColumn.keys()]));
+  const continued = new Map<number, number>();
+  for (const column of columns) {
+    const votes = new Map<number | undefined, number>();
+    for (const row of rows) {
+      const style = styles.get(row)?.get(column);
+      votes.set(style, (votes.get(style) ?? 0) + 1);
+    }
+    const [winner] = [...votes.entries()].reduce((best, entry) => (entry[1] > best[1] ? entry : best));
+    if (winner !== undefined) continued.set(column, winner);
+  }
+  return continued;
 };
 
 /** Replaces the rows of a sheet rewritten in place; everything around them stays. */

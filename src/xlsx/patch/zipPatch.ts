@@ -34,8 +34,8 @@ import {
   growRules,
   grownDimension,
   keptStyles,
+  continuedStyles,
   replaceSheetData,
-  rowStyles,
   withDimension,
   withTabSelected,
 } from './worksheetEdit';
@@ -60,8 +60,8 @@ export interface PatchWrite extends WriteTableRequest {
 export interface PatchUpdate {
   sheet: string;
   cells: CellWrite[];
-  /** The table that grew: its new last row and the first row added (0-based sheet rows). */
-  table?: { name: string; lastRow: number; newRowsFrom: number };
+  /** The table that grew: its first data row, its new last row and the first row added (0-based sheet rows). */
+  table?: { name: string; firstDataRow: number; lastRow: number; newRowsFrom: number };
 }
 
 /** What a session changed: the input file plus these changes is the output. */
@@ -168,8 +168,9 @@ const finishPackage = async (
     zip.remove(calcChain.part);
     context.removedParts.add(calcChain.part);
   }
-  context.relationships.push(...context.styles.relationships(context.ids));
-  context.contentTypes.push(...context.styles.contentTypes());
+  const styles = context.styles.finish(context.ids);
+  context.relationships.push(...styles.relationships);
+  context.contentTypes.push(...styles.contentTypes);
   const removedIds = new Set(layout.removed.map((sheet) => sheet.relationId));
   for (const relationship of relationships)
     if (context.removedParts.has(relationship.part)) removedIds.add(relationship.id);
@@ -324,9 +325,10 @@ class IdAllocator {
   }
 }
 
-/** The text and date cell formats, added to styles.xml only when a written cell needs them. */
+/** The text and date cell formats, added to styles.xml only when a written cell uses them. */
 class LazyStyles {
-  private resolved: CellStyles | undefined;
+  private prepared: { part: string; before: string; xml: string; styles: CellStyles } | undefined;
+  private used = false;
   private missingPart = false;
 
   constructor(
@@ -334,25 +336,39 @@ class LazyStyles {
     private readonly workbookRelationships: Relationship[],
   ) {}
 
-  async get(): Promise<CellStyles> {
-    if (this.resolved) return this.resolved;
+  /** Knows the formats' indexes without changing styles.xml yet. */
+  async prepare(): Promise<void> {
+    if (this.prepared) return;
     const part = this.workbookRelationships.find(
       (relationship) => relationship.type === REL_TYPE.styles,
     )?.part;
     this.missingPart = part === undefined;
     const before = part ? await text(this.zip, part) : MINIMAL_STYLES;
-    const { xml, styles } = ensureCellStyles(before);
-    if (xml !== before || this.missingPart) put(this.zip, part ?? STYLES, xml);
-    this.resolved = styles;
-    return styles;
+    this.prepared = { part: part ?? STYLES, before, ...ensureCellStyles(before) };
   }
 
-  relationships(ids: IdAllocator): NewRelationship[] {
-    return this.missingPart ? [{ id: ids.relationId(), type: REL_TYPE.styles, target: 'styles.xml' }] : [];
+  /** The formats, for a cell written with one of them. */
+  use(): CellStyles {
+    if (!this.prepared) throw new Error('LazyStyles.use before prepare');
+    this.used = true;
+    return this.prepared.styles;
   }
 
-  contentTypes(): NewOverride[] {
-    return this.missingPart ? [{ part: STYLES, contentType: CONTENT_TYPE.styles }] : [];
+  async get(): Promise<CellStyles> {
+    await this.prepare();
+    return this.use();
+  }
+
+  finish(ids: IdAllocator): { relationships: NewRelationship[]; contentTypes: NewOverride[] } {
+    const { prepared } = this;
+    if (!this.used || !prepared) return { relationships: [], contentTypes: [] };
+    if (prepared.xml !== prepared.before || this.missingPart) put(this.zip, prepared.part, prepared.xml);
+    return this.missingPart
+      ? {
+          relationships: [{ id: ids.relationId(), type: REL_TYPE.styles, target: 'styles.xml' }],
+          contentTypes: [{ part: STYLES, contentType: CONTENT_TYPE.styles }],
+        }
+      : { relationships: [], contentTypes: [] };
   }
 }
 
@@ -466,14 +482,15 @@ const updateSheet = async (context: PatchContext, part: string, update: PatchUpd
   const { zip } = context;
   const before = await text(zip, part);
   const grown = update.table;
-  const inherited = grown ? rowStyles(before, grown.newRowsFrom - 1) : new Map<number, number>();
-  const needsOwnStyles = grown === undefined || inherited.size === 0;
-  const styles = needsOwnStyles ? await context.styles.get() : undefined;
+  const inherited = grown
+    ? continuedStyles(before, grown.newRowsFrom, grown.firstDataRow)
+    : new Map<number, number>();
+  await context.styles.prepare();
+  // a string written inline stays text without a text format; only a date needs one to look like a date
   const edited = editCells(before, editsOf(update.cells), context.patch.dateSystem, (row, column, value) => {
     const isNew = grown !== undefined && row >= grown.newRowsFrom;
     const style = isNew ? inherited.get(column) : undefined;
-    if (style !== undefined || !styles) return style;
-    return value instanceof Date ? styles.date : typeof value === 'string' ? styles.text : undefined;
+    return style ?? (value instanceof Date ? context.styles.use().date : undefined);
   });
   if (edited.overwroteFormula) context.dropCalcChain = true;
   let xml = edited.xml;
