@@ -32,9 +32,29 @@ export interface GridOptions {
 }
 
 /**
- * A grid of rows in blocks within the payload budget, one sync per block; the number formats of a block go before its
- * values. A block Office refuses as too large is sent again in halves.
+ * `rows` rows in blocks within the payload budget, one sync per block: `queue(start, count)` queues a block's
+ * operations. A block Office refuses as too large is sent again in halves.
  */
+async function inBlocks(
+  session: ExcelSession,
+  sheet: Excel.Worksheet,
+  rows: number,
+  firstBlockRows: number,
+  queue: (start: number, count: number) => void,
+): Promise<void> {
+  let blockRows = firstBlockRows;
+  let start = 0;
+  while (start < rows) {
+    const count = Math.min(blockRows, rows - start);
+    queue(start, count);
+    session.suspendCalculation();
+    if (await session.syncBlock()) start += count;
+    else if (count === 1) throw new WorkbookError('payloadTooLarge', sheet.name);
+    else blockRows = Math.ceil(count / 2);
+  }
+}
+
+/** A grid of rows in blocks; the number formats of a block go before its values. */
 export async function writeGrid(
   session: ExcelSession,
   sheet: Excel.Worksheet,
@@ -46,29 +66,25 @@ export async function writeGrid(
   const grid = withHeader ? [data.headers, ...data.rows] : data.rows;
   const width = Math.max(data.headers.length, 1);
   const formats = columnFormats(data);
-  let blockRows = rowsPerBlock(sampleBytesPerRow(grid), width);
-  let start = 0;
-  while (start < grid.length) {
-    const count = Math.min(blockRows, grid.length - start);
-    const block = grid.slice(start, start + count);
-    const top = origin.row + start;
-    for (const [column, format] of formats) {
-      const from = Math.max(0, Math.min((keptFormats.get(column) ?? 0) - start, count));
-      if (from === count) continue;
-      const range = sheet.getRangeByIndexes(top + from, origin.column + column, count - from, 1);
-      range.numberFormat = block.slice(from).map(() => [format]);
-    }
-    sheet.getRangeByIndexes(top, origin.column, count, width).values = block.map((row) =>
-      toExcelRow(row, width, dateSystem),
-    );
-    session.suspendCalculation();
-    if (!(await session.syncBlock())) {
-      if (count === 1) throw new WorkbookError('payloadTooLarge', sheet.name);
-      blockRows = Math.ceil(count / 2);
-      continue;
-    }
-    start += count;
-  }
+  await inBlocks(
+    session,
+    sheet,
+    grid.length,
+    rowsPerBlock(sampleBytesPerRow(grid), width),
+    (start, count) => {
+      const block = grid.slice(start, start + count);
+      const top = origin.row + start;
+      for (const [column, format] of formats) {
+        const from = Math.max(0, Math.min((keptFormats.get(column) ?? 0) - start, count));
+        if (from === count) continue;
+        const range = sheet.getRangeByIndexes(top + from, origin.column + column, count - from, 1);
+        range.numberFormat = block.slice(from).map(() => [format]);
+      }
+      sheet.getRangeByIndexes(top, origin.column, count, width).values = block.map((row) =>
+        toExcelRow(row, width, dateSystem),
+      );
+    },
+  );
 }
 
 /** Consecutive cells of one column: one range, one operation. */
@@ -166,10 +182,8 @@ export async function appendToTable(
     .map((c) => append.column + c - table.column)
     .filter((c) => c >= 0 && c < table.columns);
   const listObject = sheet.tables.getItem(table.name);
-  let blockRows = rowsPerBlock(sampleBytesPerRow(values), table.columns);
-  let start = 0;
-  while (start < values.length) {
-    const count = Math.min(blockRows, values.length - start);
+  const firstBlock = rowsPerBlock(sampleBytesPerRow(values), table.columns);
+  await inBlocks(session, sheet, values.length, firstBlock, (start, count) => {
     const block = values.slice(start, start + count);
     const risky = textColumns.filter((c) => block.some((row) => misreadUnlessText(row[c])));
     listObject.rows.add(
@@ -182,14 +196,7 @@ export async function appendToTable(
       column.numberFormat = block.map(() => [TEXT_FORMAT]);
       column.values = block.map((row) => [row[c]]);
     }
-    session.suspendCalculation();
-    if (!(await session.syncBlock())) {
-      if (count === 1) throw new WorkbookError('payloadTooLarge', sheet.name);
-      blockRows = Math.ceil(count / 2);
-      continue;
-    }
-    start += count;
-  }
+  });
 }
 
 /** Rows below the last used row of a sheet without a table: written like a grid, formats first. */

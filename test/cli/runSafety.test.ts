@@ -32,25 +32,26 @@ const fixture = async (count = 20) => {
   return { dir, workbook, campaign };
 };
 
+const runArgs = (f: { workbook: string; campaign: string }, out: string): string[] => [
+  'run',
+  '--workbook',
+  f.workbook,
+  '--campaign',
+  f.campaign,
+  '--out',
+  out,
+];
+
 beforeAll(buildCli, SLOW);
 
 describe('kampagne run never writes over its inputs', () => {
   it('refuses a --csv that is the campaign file, and writes nothing', async () => {
-    const { dir, workbook, campaign } = await fixture();
+    const f = await fixture();
+    const { dir, campaign } = f;
     const before = await listFiles(dir);
     const campaignText = await fs.readFile(campaign, 'utf8');
 
-    const run = await runCli([
-      'run',
-      '--workbook',
-      workbook,
-      '--campaign',
-      campaign,
-      '--out',
-      path.join(dir, 'aus.xlsx'),
-      '--csv',
-      campaign,
-    ]);
+    const run = await runCli([...runArgs(f, path.join(dir, 'aus.xlsx')), '--csv', campaign]);
 
     expect(run.code).toBe(2);
     expect(run.errors[0]).toMatch(
@@ -68,13 +69,7 @@ describe('kampagne run --leads when the Leads sheet is gone', () => {
       const { dir, workbook, campaign } = await fixture();
       const first = path.join(dir, 'lauf1.xlsx');
       const args = (input: string, out: string) => [
-        'run',
-        '--workbook',
-        input,
-        '--campaign',
-        campaign,
-        '--out',
-        out,
+        ...runArgs({ workbook: input, campaign }, out),
         '--leads',
       ];
       expect((await runCli(args(workbook, first))).code).toBe(0);
@@ -102,22 +97,13 @@ describe('kampagne run interrupted with Ctrl+C', () => {
   it(
     'removes its temporary output file, which holds personal data, and ends with 130',
     async () => {
-      const { dir, workbook, campaign } = await fixture(60_000);
+      const f = await fixture(60_000);
+      const { dir } = f;
       const out = path.join(dir, 'aus');
       await fs.mkdir(out);
       const child = spawn(
         process.execPath,
-        [
-          BIN,
-          'run',
-          '--workbook',
-          workbook,
-          '--campaign',
-          campaign,
-          '--out',
-          path.join(out, 'ergebnis.xlsx'),
-          '--leads',
-        ],
+        [BIN, ...runArgs(f, path.join(out, 'ergebnis.xlsx')), '--leads'],
         {
           env: { PATH: process.env.PATH ?? '', LANG: 'de_DE.UTF-8' },
           stdio: 'ignore',
