@@ -216,6 +216,13 @@ export const writeTargetSheet = async (
   return { state: next, campaign: updated, sheet: written.written.name };
 };
 
+/** The add-in has leads on a Leads sheet it cannot find any more: nothing may be written until the user decides. */
+export const missingLeadsSheet = (state: AddinState, sheets: readonly SheetInfo[]): Problem | null => {
+  const recorded = ownedSheet(state, 'leads');
+  if (!recorded || !hasLeads(state) || locateSheet(recorded, sheets)) return null;
+  return problem('leadsSheetMissing', 'error', { sheet: recorded.name });
+};
+
 /**
  * Creates or updates the campaign's leads on the shared Leads sheet, in place: people's edits, rows, columns and
  * formats stay (see mergeLeads). The Leads sheet is found by identity; if the add-in has leads on one that cannot be
@@ -232,10 +239,9 @@ export const writeLeadsSheet = async (
 ): Promise<Result<{ state: AddinState; leads: LeadsOutcome }, Problem[]>> => {
   const sheets = await port.listSheets();
   const current = options.newSheet ? forgetLeads(state) : state;
+  const missing = missingLeadsSheet(current, sheets);
+  if (missing) return fail([missing]);
   const target = outputSheet(current, sheets, 'leads', LEADS_SHEET, [LEADS_SHEET]);
-  const recorded = ownedSheet(current, 'leads');
-  if (!target.live && recorded && hasLeads(current))
-    return fail([problem('leadsSheetMissing', 'error', { sheet: recorded.name })]);
   const merged = mergeLeads({
     existing: target.live ? await port.readSheet(target.name) : null,
     campaign,
@@ -325,6 +331,9 @@ export const runCampaign = (
     const localized: CampaignDefinition = { ...definition, language: lang };
     const initial = await readAddinState(port);
     if (!initial.ok) return initial;
+    const missing =
+      options.leads && !options.newLeadsSheet && missingLeadsSheet(initial.value, await port.listSheets());
+    if (missing) return fail([missing]);
     const data = await loadCampaignData(port, initial.value, localized);
     if (!data.ok) return data;
 
