@@ -37,6 +37,8 @@ export class ExcelSession {
     if (!this.supportsExcelApi('1.8')) return work();
     this.context.runtime.enableEvents = false;
     try {
+      // on its own: in a request Office refuses as too large it would be lost, and the blocks sent again with events on
+      await this.sync();
       const result = await work();
       this.context.runtime.enableEvents = true;
       await this.sync();

@@ -94,18 +94,30 @@ interface Run {
   values: CellValue[];
 }
 
+/** A run stays well within one request, also a whole column of a renamed campaign. */
+const MAX_RUN_CELLS = 20_000;
+
 const runsOf = (cells: readonly CellWrite[]): Run[] => {
   const sorted = [...cells].sort((a, b) => a.column - b.column || a.row - b.row);
   const runs: Run[] = [];
   for (const { row, column, value } of sorted) {
     const last = runs.at(-1);
-    if (last && last.column === column && last.row + last.values.length === row) last.values.push(value);
+    const continues = last && last.column === column && last.row + last.values.length === row;
+    if (continues && last.values.length < MAX_RUN_CELLS) last.values.push(value);
     else runs.push({ row, column, values: [value] });
   }
   return runs;
 };
 
 const runBytes = (run: Run): number => 2 * jsonBytes(run.values) + OPERATION_BYTES;
+
+const halves = (run: Run): Run[] => {
+  const half = Math.ceil(run.values.length / 2);
+  return [
+    { ...run, values: run.values.slice(0, half) },
+    { ...run, row: run.row + half, values: run.values.slice(half) },
+  ];
+};
 
 /** Runs in groups whose requests stay within the payload budget. */
 const blocksOf = (runs: Run[], budget: number): Run[][] => {
@@ -144,8 +156,10 @@ export async function writeCells(
     session.suspendCalculation();
     if (await session.syncBlock()) continue;
     const bytes = block.reduce((sum, run) => sum + runBytes(run), 0);
-    if (block.length === 1) throw new WorkbookError('payloadTooLarge', sheet.name);
-    pending.unshift(...blocksOf(block, Math.ceil(bytes / 2)));
+    if (block.length === 1 && block[0].values.length === 1)
+      throw new WorkbookError('payloadTooLarge', sheet.name);
+    const runs = block.length === 1 ? halves(block[0]) : block;
+    pending.unshift(...blocksOf(runs, Math.ceil(bytes / 2)));
   }
 }
 

@@ -408,6 +408,47 @@ describe('ExcelWorkbook.writeTable', () => {
   }, 60_000);
 });
 
+describe('ExcelWorkbook.updateTable', () => {
+  it('writes a whole changed column and new rows in blocks within the limit; a refused block goes again in halves', async () => {
+    const { excel, workbook } = setup();
+    await workbook.writeTable({ sheet: 'Leads', tableName: 'Leads', data: targetGroup(60_000) });
+    const sheet = excel.sheet('Leads')!;
+    // people gave the last row's phone a number format: new rows take it, and "+49 …" must still stay text
+    sheet.setNumberFormats(60_000, 8, [['General']]);
+    excel.payloadLimitBytes = 1_000_000;
+    excel.resetStats();
+    const cells = Array.from({ length: 60_000 }, (_, i) => ({
+      row: i + 1,
+      column: 4,
+      value: `Neue Firma ${i + 1}`,
+    }));
+    const appended = targetGroup(5_000).rows;
+
+    const info = await workbook.updateTable({
+      sheet: 'Leads',
+      tableName: 'Leads',
+      cells,
+      append: { column: 0, rows: appended, textColumns: TARGET_HEADERS.map((_, i) => i) },
+    });
+
+    expect(info).toMatchObject({ name: 'Leads', tables: ['Leads'], id: `excel:${sheet.id}` });
+    expect([sheet.cell(1, 4), sheet.cell(60_000, 4), sheet.cell(60_000, 3)]).toEqual([
+      'Neue Firma 1',
+      'Neue Firma 60000',
+      'Müller-60000',
+    ]);
+    expect(excel.tables.map((table) => [table.name, table.rows])).toEqual([['Leads', 65_001]]);
+    expect([sheet.cell(60_001, 0), sheet.cell(60_001, 6), sheet.cell(65_000, 8)]).toEqual([
+      'K000001',
+      '01068',
+      '+49 351 105000',
+    ]);
+    expect(excel.stats.rejectedForSize).toBeGreaterThan(0);
+    expect(excel.stats.largestRequestBytes).toBeLessThanOrEqual(1_000_000);
+    expect(new Set(excel.eventsDuringValueWrites)).toEqual(new Set([false]));
+  }, 120_000);
+});
+
 describe('the add-in state in a very hidden sheet', () => {
   const campaign = (name: string, description: string): StoredCampaign => ({
     id: `K-${name.length}`,
