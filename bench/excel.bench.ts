@@ -9,8 +9,11 @@ import { ExcelWorkbook } from '../src/excel/excelWorkbook';
 import { syntheticWorkbook } from '../src/sample/syntheticWorkbook';
 import { type Cell, FakeExcel } from '../test/excel/fakeExcel';
 import { cpuFigure, type Figure, figureFile, single } from './measure';
+import { emptyState } from '../src/core/state/state';
+import { stateToTable } from '../src/core/state/stateTable';
 import {
   buildGroup,
+  CAMPAIGN_REF,
   editedLeadsSheet,
   groupTable,
   mergeIntoLeads,
@@ -104,7 +107,9 @@ const main = async (): Promise<void> => {
   const edited = editedLeadsSheet(group, SCALES[scale].seed);
   const [headers, ...rows] = edited.sheet.rows;
   const worked = { headers: headers.map(String), rows, textColumns: [] };
-  const { update } = mergeIntoLeads(edited, group);
+  const { update, record } = mergeIntoLeads(edited, group);
+  // what the state sheet holds for these leads since the update is in place: one fingerprint record per lead
+  const state = stateToTable({ ...emptyState(), leads: { [CAMPAIGN_REF.id]: record } });
   figures.push(
     ...(await measure(excel, 'excel.write.targetGroup', scale, () =>
       workbook.writeTable({ sheet: 'Zielgruppe', tableName: 'Zielgruppe', data: target }),
@@ -116,6 +121,9 @@ const main = async (): Promise<void> => {
     // a re-run: only the changed cells and the new rows
     ...(await measure(excel, 'excel.update.leads', scale, () =>
       workbook.updateTable({ sheet: 'Leads', tableName: 'Leads', ...update! }),
+    )),
+    ...(await measure(excel, 'excel.write.leadRecords', scale, () =>
+      workbook.writeTable({ sheet: 'KampagnenDaten', data: state, visibility: 'veryHidden', atomic: true }),
     )),
   );
   figures.push(cpuFigure('excel', scale));
