@@ -89,7 +89,11 @@ export class XlsxWorkbook implements WorkbookPort {
 
   async updateTable(request: UpdateTableRequest): Promise<SheetInfo> {
     if (!this.overlay.readSheet(request.sheet)) throw new WorkbookError('sheetNotFound', request.sheet);
-    return this.overlay.update(request);
+    try {
+      return this.overlay.update(request);
+    } catch (error) {
+      throw new WorkbookError('hostError', request.sheet, { cause: error });
+    }
   }
 
   async deleteSheet(name: string): Promise<void> {
