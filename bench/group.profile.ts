@@ -10,7 +10,7 @@ import type { SheetTable } from '../src/core/kernel/sheetTable';
 import type { CampaignLeads } from '../src/core/state/state';
 import { toCsv } from '../src/core/outputs/csv';
 import { targetGroupTable } from '../src/core/outputs/targetTable';
-import { parseWorkbook } from '../src/core/read/records';
+import { parseWorkbook } from '../src/core/read/parseWorkbook';
 import { describeSelection } from '../src/core/select/selectionLabels';
 import { buildTargetGroup } from '../src/core/group/targetGroup';
 import { isoToDay } from '../src/core/kernel/values';

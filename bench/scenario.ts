@@ -10,7 +10,7 @@ import { mergeLeads, type LeadsMergeResult } from '../src/core/outputs/leads';
 import { LEAD_HEADERS } from '../src/core/outputs/leadsSheet';
 import type { CampaignLeads } from '../src/core/state/state';
 import { targetGroupTable } from '../src/core/outputs/targetTable';
-import { parseWorkbook } from '../src/core/read/records';
+import { parseWorkbook } from '../src/core/read/parseWorkbook';
 import { describeSelection } from '../src/core/select/selectionLabels';
 import type { CellValue, SheetTable, TableData } from '../src/core/kernel/sheetTable';
 import { buildTargetGroup } from '../src/core/group/targetGroup';

@@ -9,7 +9,7 @@ import type {
 } from '../core/workbook/workbookPort';
 import { WorkbookError } from '../core/workbook/workbookError';
 import { firstReadBlockRows, jsonBytes, rowsPerBlock } from './blocks';
-import { columnFormats, columnWidths, TEXT_FORMAT, toCells } from './cellValues';
+import { columnFormats, columnWidths, DATE_FORMAT, TEXT_FORMAT, toCells } from './cellValues';
 import { type DateSystem, dateColumns, dateSystemFromProbe, isDateFormat } from './dates';
 import { ExcelSession } from './excelSession';
 import { toWorkbookError } from './hostErrors';
@@ -390,6 +390,13 @@ const infoOf = (sheet: Excel.Worksheet, tables: Excel.TableCollection): SheetInf
   tables: tables.items.map((table) => table.name),
 });
 
+/** Whether a format people gave a column shows the values as the add-in's `format` would: as text, date or figure. */
+const keepsValuesSafe = (old: string, format: string): boolean => {
+  if (format === TEXT_FORMAT) return old.includes('@');
+  if (format === DATE_FORMAT) return isDateFormat(old);
+  return !/^general$/i.test(old) && !old.includes('@') && !isDateFormat(old);
+};
+
 /**
  * Columns whose old rows keep the format people gave them on a rewrite: it must still keep the values safe — a text
  * format for a text column, a date format for a date column. Below the old rows the add-in's format applies.
@@ -398,9 +405,7 @@ const keptFormats = (data: TableData, existing: ExistingSheet): Map<number, numb
   const rows = existing.used ? existing.used.rowIndex + existing.used.rowCount : 0;
   const kept = new Map<number, number>();
   columnFormats(data).forEach((format, column) => {
-    const old = existing.formats[column] ?? 'General';
-    const suits = format === TEXT_FORMAT ? old.includes('@') : isDateFormat(old);
-    if (suits) kept.set(column, rows);
+    if (keepsValuesSafe(existing.formats[column] ?? 'General', format)) kept.set(column, rows);
   });
   return kept;
 };

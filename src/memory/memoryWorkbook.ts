@@ -17,6 +17,8 @@ export interface MemorySheet {
   /** Name of the Excel table on the sheet, if written as one; it covers the rows from its header down. */
   tableName?: string;
   textColumns: number[];
+  /** Number format codes by column, as written. */
+  numberFormats: Record<number, string>;
 }
 
 /** The workbook port in memory: for tests and the browser preview. */
@@ -55,6 +57,7 @@ export class MemoryWorkbook implements WorkbookPort {
       visibility,
       tableName: existing?.tableName ?? tableName,
       textColumns: [...data.textColumns],
+      numberFormats: { ...data.numberFormats },
     };
     this.sheets.set(name, written);
     if (activate) this.activeSheet = name;
@@ -84,7 +87,7 @@ export class MemoryWorkbook implements WorkbookPort {
   }
 
   private newSheet(table: SheetTable, visibility: SheetVisibility): MemorySheet {
-    return { id: this.freshId(), table, visibility, textColumns: [] };
+    return { id: this.freshId(), table, visibility, textColumns: [], numberFormats: {} };
   }
 
   private freshId(): string {

@@ -1,7 +1,7 @@
 import type { CampaignDefinition, StoredCampaign } from '../core/campaign/campaign';
 import { assignGroups } from '../core/group/controlGroup';
 import type { Day } from '../core/kernel/model';
-import { parseWorkbook } from '../core/read/records';
+import { parseWorkbook } from '../core/read/parseWorkbook';
 import type { CellValue, SheetTable } from '../core/kernel/sheetTable';
 import { emptyState, type AddinState } from '../core/state/state';
 import { STATE_SHEET } from '../core/workbook/sheetNames';

@@ -8,10 +8,12 @@ export const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/mai
 export const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 export const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
-/** Indexes into styles.xml's cellXfs of the two formats the written cells need. */
+/** Indexes into styles.xml's cellXfs of the formats the written cells need. */
 export interface CellStyles {
   text: number;
   date: number;
+  /** By number format code (TableData.numberFormats). */
+  numberFormats: ReadonlyMap<string, number>;
 }
 
 export interface SheetXmlOptions {
@@ -63,15 +65,26 @@ export const cellXml = (
 
 /**
  * The style of each written cell: `kept(row, column)` where the sheet had one (a rewrite keeps people's formats), else
- * the text format for text columns and the date format for dates.
+ * the date format for dates, the text format for text columns and the requested number format for figures.
  */
 export type StyleOf = (row: number, column: number, value: CellValue | undefined) => number | undefined;
 
-const defaultStyles =
-  (styles: CellStyles, textColumns: ReadonlySet<number>, kept?: StyleOf): StyleOf =>
-  (row, column, value) =>
-    kept?.(row, column, value) ??
-    (value instanceof Date ? styles.date : textColumns.has(column) ? styles.text : undefined);
+const defaultStyles = (styles: CellStyles, data: TableData, kept?: StyleOf): StyleOf => {
+  const textColumns = new Set(data.textColumns);
+  const figureStyles = new Map(
+    Object.entries(data.numberFormats ?? {}).map(([column, code]) => [
+      Number(column),
+      styles.numberFormats.get(code),
+    ]),
+  );
+  return (row, column, value) => {
+    const style = kept?.(row, column, value);
+    if (style !== undefined) return style;
+    if (value instanceof Date) return styles.date;
+    if (textColumns.has(column)) return styles.text;
+    return typeof value === 'number' ? figureStyles.get(column) : undefined;
+  };
+};
 
 /** The `<sheetData>` of a written sheet: header row and rows, from A1. */
 export const sheetDataXml = (
@@ -81,7 +94,7 @@ export const sheetDataXml = (
   kept?: StyleOf,
 ): string => {
   const { data, headers } = sheetRows(request);
-  const styleOf = defaultStyles(styles, new Set(data.textColumns), kept);
+  const styleOf = defaultStyles(styles, data, kept);
   const parts = ['<sheetData>'];
   [headers, ...data.rows].forEach((row: readonly CellValue[], index) => {
     const cells = row.map((value, column) =>

@@ -113,7 +113,7 @@ export const patchWorkbook = async (input: Buffer, patch: WorkbookPatch): Promis
     zip,
     patch,
     ids: new IdAllocator(zip, relationships, layout.sheets),
-    styles: new LazyStyles(zip, relationships),
+    styles: new LazyStyles(zip, relationships, numberFormatsOf(patch.writes)),
     tableNames: (await readPackageIndex(zip)).takenNames,
     relationships: [],
     contentTypes: [],
@@ -325,7 +325,12 @@ class IdAllocator {
   }
 }
 
-/** The text and date cell formats, added to styles.xml only when a written cell uses them. */
+/** Every number format code the written sheets use, once. */
+const numberFormatsOf = (writes: WriteTableRequest[]): string[] => [
+  ...new Set(writes.flatMap((request) => Object.values(request.data.numberFormats ?? {}))),
+];
+
+/** The text, date and requested number formats, added to styles.xml only when a written cell uses them. */
 class LazyStyles {
   private prepared: { part: string; before: string; xml: string; styles: CellStyles } | undefined;
   private used = false;
@@ -334,6 +339,7 @@ class LazyStyles {
   constructor(
     private readonly zip: JSZip,
     private readonly workbookRelationships: Relationship[],
+    private readonly numberFormats: string[],
   ) {}
 
   /** Knows the formats' indexes without changing styles.xml yet. */
@@ -344,7 +350,7 @@ class LazyStyles {
     )?.part;
     this.missingPart = part === undefined;
     const before = part ? await text(this.zip, part) : MINIMAL_STYLES;
-    this.prepared = { part: part ?? STYLES, before, ...ensureCellStyles(before) };
+    this.prepared = { part: part ?? STYLES, before, ...ensureCellStyles(before, this.numberFormats) };
   }
 
   /** The formats, for a cell written with one of them. */
