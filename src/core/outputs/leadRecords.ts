@@ -22,10 +22,10 @@ const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz
  * about once in 16.7 million changed fields.
  */
 export const fingerprint = (text: string): string => {
-  const hash = cyrb53(text);
-  let out = '';
-  for (let shift = 0; shift < 24; shift += 6) out += ALPHABET[Math.floor(hash / 2 ** shift) % 64];
-  return out;
+  // the low 24 bits of the 53-bit hash, taken with integer operations: a float division per character was a third
+  // of the merge's time
+  const low = cyrb53(text) % 2 ** 24;
+  return ALPHABET[low & 63] + ALPHABET[(low >>> 6) & 63] + ALPHABET[(low >>> 12) & 63] + ALPHABET[low >>> 18];
 };
 
 /** Lead id → its fields' fingerprints (COPIED_FIELDS order, 4 characters each). */

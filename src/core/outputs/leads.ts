@@ -173,6 +173,8 @@ interface MergeContext {
   previous: LeadRecords;
   timestamp: Date;
   state: MergeState;
+  /** Fingerprints of the campaign name the add-in last wrote (if recorded) and of its id, hashed once per merge. */
+  campaignBase: { name: string | undefined; id: string };
 }
 
 /** The campaign's own columns: its name follows a rename unless people changed it; its id never changes. */
@@ -186,16 +188,12 @@ const refreshCampaignColumns = (context: MergeContext, row: CellValue[], sheetRo
     changed = true;
   };
   const campaignColumn = layout.columns.campaign;
-  const lastName = input.previous?.campaignName;
   // without a record the name in the cell is taken as the add-in's: campaign names are not people's data
   const nameBase =
-    lastName !== undefined
-      ? fingerprint(lastName)
-      : campaignColumn === undefined
-        ? undefined
-        : fingerprint(textOf(row[campaignColumn]));
+    context.campaignBase.name ??
+    (campaignColumn === undefined ? undefined : fingerprint(textOf(row[campaignColumn])));
   write('campaign', input.campaign.name, nameBase);
-  write('campaignId', input.campaign.id, fingerprint(input.campaign.id));
+  write('campaignId', input.campaign.id, context.campaignBase.id);
   return changed;
 };
 
@@ -361,6 +359,10 @@ export const mergeLeads = (input: LeadsMergeInput): LeadsMergeResult => {
     previous: parseLeadRecords(input.previous?.rows),
     timestamp,
     state: new MergeState(),
+    campaignBase: {
+      name: input.previous === undefined ? undefined : fingerprint(input.previous.campaignName),
+      id: fingerprint(campaign.id),
+    },
   };
 
   // Lead id → position in members (the last member with that id, as a Map built from pairs would keep).
