@@ -8,6 +8,7 @@ import {
   listFiles,
   readWorkbook,
   ROOT,
+  runArgs,
   runCli,
   sheetValues,
   tablesOf,
@@ -86,16 +87,6 @@ const smallFixture = async (campaign: unknown = INACTIVE_LETTER): Promise<Fixtur
   );
   return fixture;
 };
-
-const runArgs = (f: Fixture, out = path.join(f.dir, 'ergebnis.xlsx')): string[] => [
-  'run',
-  '--workbook',
-  f.workbook,
-  '--campaign',
-  f.campaign,
-  '--out',
-  out,
-];
 
 beforeAll(buildCli, SLOW);
 

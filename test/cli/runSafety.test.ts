@@ -3,7 +3,7 @@ import { promises as fs, watch } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { CellValue } from '../../src/core/kernel/sheetTable';
-import { buildCli, listFiles, ROOT, runCli, tempDir, writeWorkbook } from './cliHarness';
+import { buildCli, listFiles, ROOT, runArgs, runCli, tempDir, writeWorkbook } from './cliHarness';
 
 /** A run never leaves personal data behind and never writes over the files it was given. */
 
@@ -32,16 +32,6 @@ const fixture = async (count = 20) => {
   return { dir, workbook, campaign };
 };
 
-const runArgs = (f: { workbook: string; campaign: string }, out: string): string[] => [
-  'run',
-  '--workbook',
-  f.workbook,
-  '--campaign',
-  f.campaign,
-  '--out',
-  out,
-];
-
 beforeAll(buildCli, SLOW);
 
 describe('kampagne run never writes over its inputs', () => {
@@ -69,7 +59,7 @@ describe('kampagne run --leads when the Leads sheet is gone', () => {
       const { dir, workbook, campaign } = await fixture();
       const first = path.join(dir, 'lauf1.xlsx');
       const args = (input: string, out: string) => [
-        ...runArgs({ workbook: input, campaign }, out),
+        ...runArgs({ dir, workbook: input, campaign }, out),
         '--leads',
       ];
       expect((await runCli(args(workbook, first))).code).toBe(0);
