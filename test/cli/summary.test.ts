@@ -122,7 +122,7 @@ describe('the run summary of a leads update', () => {
         'Leads: sheet "Leads Vertrieb" – 2 created, 1 updated, 20 unchanged, 0 no longer in the target group',
         '  Fields changed by hand, kept: 3',
         "  Changed on the sheet and in the data – the sheet's value stays (1):",
-        '    row 7, L-ABCDEF123456: e-mail',
+        '    row 7, L-ABCDEF123456: E-mail',
         '  Leads deleted on the sheet, not created again: 2 (re-create them in the task pane)',
       ],
     ],
