@@ -469,3 +469,73 @@ describe('mergeLeads at scale', () => {
     expect(result.table.rows).toEqual(sheet.rows.slice(1));
   }, 120_000);
 });
+
+const STATUS = ['Neu', 'Kontaktiert', 'Qualifiziert', 'Gewonnen', 'Verloren'];
+const anyCell: fc.Arbitrary<CellValue> = fc.oneof(
+  fc.string(),
+  fc.integer(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.date({ min: new Date('2020-01-01'), max: new Date('2030-12-31'), noInvalidDate: true }),
+);
+const personEdit = fc.record({
+  Status: fc.constantFrom(...STATUS),
+  Zuständig: fc.oneof(fc.constant(null), fc.string()),
+  Wiedervorlage: fc.oneof(fc.constant(null), fc.date({ noInvalidDate: true }), fc.string()),
+  Notiz: fc.oneof(fc.constant(null), fc.string()),
+  Eigene: anyCell,
+});
+
+const standardEdits = ({ Eigene: _, ...standard }: Record<string, CellValue>): Record<string, CellValue> =>
+  standard;
+
+describe('mergeLeads (property)', () => {
+  it('keeps every edit, keeps the number of leads for an unchanged group and is idempotent', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.integer({ min: 1, max: 10_000 }), { minLength: 1, maxLength: 25 }),
+        fc.array(personEdit, { minLength: 25, maxLength: 25 }),
+        fc.integer({ min: 0, max: 15 }),
+        fc.array(fc.nat(), { minLength: 26, maxLength: 26 }),
+        (ids, edits, userColumnAt, order) => {
+          const members = ids.map((id) => makeMember({ contactId: `K-${id}`, lastName: `Name ${id}` }));
+          const first = mergeLeads(null, CAMPAIGN, members, T1, 'de').table;
+          const edited = editSheet(
+            first,
+            Object.fromEntries(first.rows.map((row, i) => [String(row[0]), standardEdits(edits[i])])),
+          );
+          // People add their own column somewhere, fill it, and sort the rows their way.
+          const [header, ...rows] = edited.rows;
+          const insert = <T>(row: T[], value: T): T[] => [
+            ...row.slice(0, userColumnAt),
+            value,
+            ...row.slice(userColumnAt),
+          ];
+          const shuffled = rows
+            .map((row, i) => ({ row: insert(row, edits[i].Eigene), sortKey: order[i] }))
+            .sort((a, b) => a.sortKey - b.sortKey)
+            .map(({ row }) => row);
+          const sheet: SheetTable = {
+            name: 'Leads',
+            rows: [insert(header, 'Eigene' as CellValue), ...shuffled],
+          };
+
+          const second = mergeLeads(sheet, CAMPAIGN, members, T2, 'de');
+          expect(counts(second)).toEqual({
+            created: 0,
+            updated: 0,
+            unchanged: members.length,
+            notInGroup: 0,
+          });
+          expect(second.table.headers).toEqual(sheet.rows[0]);
+          expect(second.table.rows).toEqual(shuffled);
+
+          const third = mergeLeads(asSheet(second.table), CAMPAIGN, members, T2, 'de');
+          expect(third.created + third.updated).toBe(0);
+          expect(third.table).toEqual(second.table);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
