@@ -23,6 +23,9 @@ const de = {
     '           und behält alle Änderungen im Leads-Blatt. Die Eingabemappe wird nie verändert.',
     '           Mit "controlPercent" in der Kampagnendatei (z. B. 10) bleibt ein Anteil der Empfänger als',
     '           Kontrollgruppe zurück: im Blatt markiert, nicht in der CSV, ohne Lead.',
+    '           Dieselbe Person in mehreren Zeilen bekommt eine Nachricht; eine Werbesperre in einer ihrer Zeilen',
+    '           oder auf einem Blatt „Sperrliste“ schließt sie aus. Briefe mit "letterUnit": "firm" oder',
+    '           "household" gehen einmal je Firma bzw. Haushalt.',
     '  sheets   Zeigt, welches Blatt welche Daten enthält, welche Spalte was bedeutet und welche Probleme',
     '           in den Daten gefunden wurden.',
     '  report   Wertet die in der Arbeitsmappe gespeicherten Kampagnen aus: Käufer, Umsatz und Bestellungen',
@@ -108,7 +111,7 @@ const de = {
   internalError: 'Interner Fehler: {detail} (bitte melden)',
   summaryHeadline: 'Kampagne „{name}“ ({type}): {members} Empfänger',
   summarySelection:
-    '  {label}: {matched} gefunden, {added} neu, {alreadyIn} schon enthalten, {excluded} ausgeschlossen',
+    '  {label}: {found} gefunden, {added} neu, {alreadyIn} schon enthalten, {merged} zusammengeführt, {excluded} ausgeschlossen',
   summaryExcludedBy: ' ({reasons})',
   summaryControl:
     'Kontrollgruppe: {control} von {members} Empfängern zurückgehalten ({percent} %), ohne CSV-Zeile und ohne Lead; Start {start}',
@@ -134,6 +137,22 @@ const de = {
   reasonNoAddress: 'ohne Anschrift',
   reasonNoPhone: 'ohne Telefon',
   reasonRemovedByUser: 'von Hand entfernt',
+  reasonBlocklist: 'Sperrliste',
+  summaryMerged:
+    'Zeilen zusammengeführt: {merged} (dieselbe Person{unit}); jede Person bekommt nur eine Nachricht',
+  summaryUnitAddress: ' oder dieselbe E-Mail-Adresse',
+  summaryUnitFirm: ' oder dieselbe Firma',
+  summaryUnitHousehold: ' oder derselbe Haushalt',
+  summaryExcluded: 'Ausgeschlossen ({count}):',
+  summaryExcludedRow: '  Blatt „{sheet}“, Zeile {row}: {reason}',
+  summaryExcludedCarrier:
+    '  Blatt „{sheet}“, Zeile {row}: {reason} (eingetragen in Blatt „{carrierSheet}“, Zeile {carrierRow})',
+  summaryMoreExcluded: '  … und {count} weitere',
+  summaryLeadsMerged:
+    '  {merged} Leads gehören zu zusammengeführten Personen: behalten und mit „Zusammengeführt in“ markiert',
+  sheetsBlocklist: '{sheet}: Sperrliste, Überschriften in Zeile {headerRow}, Einträge: {entries}',
+  sheetsNoBlocklist:
+    'Keine Sperrliste (ein Blatt „Sperrliste“ mit E-Mail oder Name und Anschrift schließt aus).',
 } as const;
 
 export type MessageKey = keyof typeof de;
@@ -156,6 +175,9 @@ const en: Record<MessageKey, string> = {
     '           every edit on the Leads sheet. The input workbook is never modified.',
     '           With "controlPercent" in the campaign file (e.g. 10) a share of the recipients is held back as',
     '           a control group: marked on the sheet, left out of the CSV, no lead.',
+    '           The same person on several rows gets one message; an opt-out on any of their rows or on a',
+    '           "Sperrliste" sheet excludes them. Letters with "letterUnit": "firm" or "household" go out once per',
+    '           firm or household.',
     '  sheets   Shows which sheet holds which data, what each column means and the problems found in the data.',
     '  report   Evaluates the campaigns stored in the workbook: buyers, revenue and orders of the recipients and',
     '           of the control group since the start, the additional revenue with a 95 % interval, the return,',
@@ -235,7 +257,8 @@ const en: Record<MessageKey, string> = {
   moreErrors: '(and {count} more errors)',
   internalError: 'Internal error: {detail} (please report)',
   summaryHeadline: 'Campaign "{name}" ({type}): {members} recipients',
-  summarySelection: '  {label}: {matched} found, {added} added, {alreadyIn} already in, {excluded} excluded',
+  summarySelection:
+    '  {label}: {found} found, {added} added, {alreadyIn} already in, {merged} merged, {excluded} excluded',
   summaryExcludedBy: ' ({reasons})',
   summaryControl:
     'Control group: {control} of {members} recipients held back ({percent} %), no CSV row and no lead; start {start}',
@@ -261,6 +284,19 @@ const en: Record<MessageKey, string> = {
   reasonNoAddress: 'no address',
   reasonNoPhone: 'no phone',
   reasonRemovedByUser: 'removed by hand',
+  reasonBlocklist: 'on the blocklist',
+  summaryMerged: 'Rows merged: {merged} (the same person{unit}); each person gets one message only',
+  summaryUnitAddress: ' or the same e-mail address',
+  summaryUnitFirm: ' or the same firm',
+  summaryUnitHousehold: ' or the same household',
+  summaryExcluded: 'Excluded ({count}):',
+  summaryExcludedRow: '  Sheet "{sheet}", row {row}: {reason}',
+  summaryExcludedCarrier:
+    '  Sheet "{sheet}", row {row}: {reason} (recorded on sheet "{carrierSheet}", row {carrierRow})',
+  summaryMoreExcluded: '  … and {count} more',
+  summaryLeadsMerged: '  {merged} leads belong to merged people: kept and marked "Merged into"',
+  sheetsBlocklist: '{sheet}: blocklist, headers in row {headerRow}, entries: {entries}',
+  sheetsNoBlocklist: 'No blocklist (a "Sperrliste" sheet with e-mail or name and address excludes people).',
 };
 
 export const MESSAGES: Record<Language, Record<MessageKey, string>> = { de, en };

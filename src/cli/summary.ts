@@ -4,8 +4,15 @@ import { hasControlGroup } from '../core/group/controlGroup';
 import { campaignTypeLabel } from '../core/campaign/campaignTypes';
 import { describeProblem } from '../core/kernel/problemMessages';
 import type { Problem, Severity } from '../core/kernel/problems';
-import type { ExclusionReason, SelectionReport } from '../core/group/targetGroupModel';
-import type { Texts } from './messages';
+import type { UnitKind } from '../core/group/identity';
+import { unitKindOf } from '../core/group/targetGroup';
+import {
+  mergedRowCount,
+  type Exclusion,
+  type ExclusionReason,
+  type SelectionReport,
+} from '../core/group/targetGroupModel';
+import type { MessageKey, Texts } from './messages';
 
 /** How many data problems the summary lists one by one; the rest is counted. */
 export const PROBLEMS_SHOWN = 5;
@@ -50,9 +57,10 @@ const selectionLine = (report: SelectionReport, texts: Texts): string => {
     .map(([reason, n]) => `${texts.count(n)} ${texts.reason(reason)}`);
   const line = texts.t('summarySelection', {
     label: report.label,
-    matched: report.matched,
+    found: report.found,
     added: report.added,
     alreadyIn: report.alreadyIn,
+    merged: report.merged,
     excluded: excludedTotal(report),
   });
   return reasons.length > 0 ? line + texts.t('summaryExcludedBy', { reasons: reasons.join(', ') }) : line;
@@ -79,6 +87,44 @@ const controlLines = (result: CampaignRunResult, texts: Texts): string[] => {
   ];
 };
 
+const UNIT_TEXT: Record<UnitKind, MessageKey | null> = {
+  person: null,
+  address: 'summaryUnitAddress',
+  firm: 'summaryUnitFirm',
+  household: 'summaryUnitHousehold',
+};
+
+/** How many rows went into other members, and why they count as one. */
+const mergedLines = (result: CampaignRunResult, texts: Texts): string[] => {
+  const merged = mergedRowCount(result.group);
+  if (merged === 0) return [];
+  const unit = UNIT_TEXT[unitKindOf(result.campaign)];
+  return [texts.t('summaryMerged', { merged, unit: unit === null ? '' : texts.t(unit) })];
+};
+
+/** Every excluded row with sheet and row (the first few), and where an objection is recorded. */
+export const excludedLines = (
+  excluded: readonly Exclusion[],
+  texts: Texts,
+  shown = PROBLEMS_SHOWN,
+): string[] => {
+  if (excluded.length === 0) return [];
+  const line = ({ recipient, reason, carrier }: Exclusion): string => {
+    const where = { sheet: recipient.sheet, row: recipient.row, reason: texts.reason(reason) };
+    const elsewhere =
+      carrier !== undefined && (carrier.sheet !== recipient.sheet || carrier.row !== recipient.row);
+    return elsewhere
+      ? texts.t('summaryExcludedCarrier', { ...where, carrierSheet: carrier.sheet, carrierRow: carrier.row })
+      : texts.t('summaryExcludedRow', where);
+  };
+  const rest = excluded.length - shown;
+  return [
+    texts.t('summaryExcluded', { count: excluded.length }),
+    ...excluded.slice(0, shown).map(line),
+    ...(rest > 0 ? [texts.t('summaryMoreExcluded', { count: rest })] : []),
+  ];
+};
+
 /** The human summary of `kampagne run`. */
 export const runSummaryLines = (result: CampaignRunResult, files: RunFiles, texts: Texts): string[] => {
   const { campaign, group, leads } = result;
@@ -90,14 +136,20 @@ export const runSummaryLines = (result: CampaignRunResult, files: RunFiles, text
     }),
     ...controlLines(result, texts),
     ...group.reports.map((report) => selectionLine(report, texts)),
+    ...mergedLines(result, texts),
+    ...excludedLines(group.excluded, texts),
     texts.t('summaryTarget', { sheet: result.targetSheet }),
     ...(leads ? [texts.t('summaryLeads', { ...leads })] : []),
+    ...(leads && leads.merged > 0 ? [texts.t('summaryLeadsMerged', { merged: leads.merged })] : []),
     texts.t('summaryWritten', { files: [files.out, ...(files.csv ? [files.csv] : [])].join(', ') }),
     ...problemLines(result.dataProblems, texts),
   ];
 };
 
-/** The same as one JSON object, for scripts: counts and problems, no personal data of the members. */
+/**
+ * The same as one JSON object, for scripts: counts, the excluded rows by sheet and row, problems — no personal data of
+ * the members.
+ */
 export const runSummaryJson = (result: CampaignRunResult, files: RunFiles, texts: Texts) => {
   const { campaign, group, leads } = result;
   return {
@@ -122,14 +174,22 @@ export const runSummaryJson = (result: CampaignRunResult, files: RunFiles, texts
     members: group.members.length,
     contacted: group.members.length - result.control.length,
     control: result.control.length,
+    merged: mergedRowCount(group),
     excluded: group.excluded.length,
     selections: group.reports.map((report) => ({
       index: report.selectionIndex + 1,
       label: report.label,
-      matched: report.matched,
+      found: report.found,
       added: report.added,
       alreadyIn: report.alreadyIn,
+      merged: report.merged,
       excluded: report.excluded,
+    })),
+    excludedRows: group.excluded.map(({ recipient, reason, carrier }) => ({
+      sheet: recipient.sheet,
+      row: recipient.row,
+      reason,
+      ...(carrier ? { carrier } : {}),
     })),
     leads,
     problems: {

@@ -240,6 +240,11 @@ export const de = {
   evaluationWriteSheet: 'In Blatt „Auswertung“ schreiben',
   evaluationWritten: 'Die Auswertung steht in den Blättern „{sheet}“ und „{typeSheet}“.',
   evaluationWriting: 'Auswertung wird geschrieben …',
+  reasonBlocklist: 'Sperrliste',
+  appliedMerged: '{count} zusammengeführt',
+  membersMerged: '{count} Zeilen zusammengeführt',
+  excludedWhere: '{sheet}, Zeile {row}',
+  excludedCarrier: 'eingetragen in {sheet}, Zeile {row}',
 } as const;
 
 export type MessageKey = keyof typeof de;

@@ -239,4 +239,9 @@ export const en: Record<MessageKey, string> = {
   evaluationWriteSheet: 'Write to sheet “Evaluation”',
   evaluationWritten: 'The evaluation is on the sheets “{sheet}” and “{typeSheet}”.',
   evaluationWriting: 'Writing the evaluation …',
+  reasonBlocklist: 'on the blocklist',
+  appliedMerged: '{count} merged',
+  membersMerged: '{count} rows merged',
+  excludedWhere: '{sheet}, row {row}',
+  excludedCarrier: 'recorded in {sheet}, row {row}',
 };

@@ -3,8 +3,10 @@ import {
   CAMPAIGN_STATUSES,
   CAMPAIGN_TYPES,
   FILTER_OPS,
+  LETTER_UNITS,
   type CampaignDefinition,
   type CampaignType,
+  type LetterUnit,
 } from './campaign';
 import { campaignStatusFromLabel } from './campaignStatus';
 import { SHEET_ROLES, type Field } from '../kernel/model';
@@ -172,6 +174,20 @@ const controlPercent = z
   .min(0, 'must not be negative')
   .max(MAX_CONTROL_PERCENT, `must be at most ${MAX_CONTROL_PERCENT} (percent of the members held back)`);
 
+/** People write the German words too: "Person", "Firma", "Haushalt". */
+const LETTER_UNIT_ALIASES: Record<string, LetterUnit> = { firma: 'firm', haushalt: 'household' };
+
+const letterUnit = z.preprocess(
+  (value) => {
+    if (typeof value !== 'string') return value;
+    const lower = value.trim().toLowerCase();
+    return LETTER_UNIT_ALIASES[lower] ?? lower;
+  },
+  z.enum(LETTER_UNITS, {
+    error: `must be one of ${LETTER_UNITS.join(', ')} (or Person, Firma, Haushalt)`,
+  }),
+);
+
 /** Unknown top-level keys are ignored (a stored campaign adds id, dates, …); unknown keys inside are typos. */
 const campaign = z
   .object({
@@ -198,11 +214,20 @@ const campaign = z
     evaluationDays: evaluationDays.optional(),
     status: campaignStatus.optional(),
     controlPercent: controlPercent.optional(),
+    letterUnit: letterUnit.optional(),
   })
   .check((ctx) => {
-    const { start, end } = ctx.value;
+    const { start, end, type } = ctx.value;
     if (endsBeforeStart(start, end)) {
       ctx.issues.push({ code: 'custom', path: ['end'], message: 'must not be before "start"', input: end });
+    }
+    if (ctx.value.letterUnit !== undefined && type !== 'letter') {
+      ctx.issues.push({
+        code: 'custom',
+        path: ['letterUnit'],
+        message: 'applies to letter campaigns only (type "letter" / "Brief")',
+        input: ctx.value.letterUnit,
+      });
     }
   });
 

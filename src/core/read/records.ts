@@ -16,8 +16,11 @@ import type {
 } from '../kernel/model';
 import type { Problem, ProblemCode, Severity } from '../kernel/problems';
 import { fail, ok, type Result } from '../kernel/result';
+import { readBlocklists } from './blocklist';
+import { splitFullName } from './fullNames';
 import { CustomerRows } from './salesColumns';
 import { recognizeWorkbook } from './sheetRoles';
+import { STATE_SHEET } from '../workbook/sheetNames';
 import type { CellValue, SheetTable } from '../kernel/sheetTable';
 import {
   cellText,
@@ -215,80 +218,6 @@ class SheetReader {
     const isError = isErrorValue(cell);
     this.report(isError ? 'errorValue' : code, 'warning', row, column, cellText(cell) || String(cell));
   }
-}
-
-const SALUTATIONS: ReadonlySet<string> = new Set([
-  'herr',
-  'herrn',
-  'frau',
-  'hr.',
-  'fr.',
-  'mr',
-  'mr.',
-  'mrs',
-  'mrs.',
-  'ms',
-  'ms.',
-]);
-const TITLE_PREFIXES = ['dr', 'prof', 'dipl', 'mag', 'ing.', 'med.', 'rer.', 'nat.', 'phil.', 'jur.'];
-const NAME_PARTICLES: ReadonlySet<string> = new Set([
-  'von',
-  'van',
-  'de',
-  'der',
-  'den',
-  'zu',
-  'vom',
-  'zum',
-  'zur',
-  'di',
-  'da',
-  'del',
-  'le',
-  'la',
-  'ten',
-  'ter',
-]);
-
-const isTitle = (token: string): boolean => {
-  const lower = token.toLowerCase();
-  return lower.endsWith('.') && TITLE_PREFIXES.some((prefix) => lower.startsWith(prefix));
-};
-
-export interface SplitName {
-  salutation: string;
-  title: string;
-  firstName: string;
-  lastName: string;
-}
-
-const tokenize = (text: string): string[] => text.trim().split(/\s+/).filter(Boolean);
-
-/** Leading salutation and academic titles; the last token is always kept as a name. */
-function takePrefixes(tokens: string[]): { salutation: string; title: string; rest: string[] } {
-  let start = 0;
-  const salutation = tokens.length > 1 && SALUTATIONS.has(tokens[0].toLowerCase()) ? tokens[start++] : '';
-  const titles: string[] = [];
-  while (start < tokens.length - 1 && isTitle(tokens[start])) titles.push(tokens[start++]);
-  return { salutation, title: titles.join(' '), rest: tokens.slice(start) };
-}
-
-/** "Herr Dr. Max Mustermann", "Schmidt, Anna", "Anna von Schmidt" → salutation, title, first and last name. */
-export function splitFullName(fullName: string): SplitName {
-  const comma = fullName.indexOf(',');
-  if (comma >= 0) {
-    const { salutation, title, rest } = takePrefixes(tokenize(fullName.slice(comma + 1)));
-    return { salutation, title, firstName: rest.join(' '), lastName: fullName.slice(0, comma).trim() };
-  }
-  const { salutation, title, rest } = takePrefixes(tokenize(fullName));
-  let lastStart = Math.max(rest.length - 1, 0);
-  while (lastStart > 1 && NAME_PARTICLES.has(rest[lastStart - 1].toLowerCase())) lastStart--;
-  return {
-    salutation,
-    title,
-    firstName: rest.slice(0, lastStart).join(' '),
-    lastName: rest.slice(lastStart).join(' '),
-  };
 }
 
 const GERMAN_COUNTRIES: ReadonlySet<string> = new Set([
@@ -637,7 +566,9 @@ export function parseWorkbook(
   overrides: MappingOverrides = {},
   ownSheets: readonly string[] = [],
 ): Result<WorkbookData, Problem[]> {
-  const { mapping, problems } = recognizeWorkbook(tables, overrides, ownSheets);
+  const blocklists = readBlocklists(tables, overrides, [STATE_SHEET, ...ownSheets]);
+  const notInput = [...ownSheets, ...blocklists.map((blocklist) => blocklist.sheet)];
+  const { mapping, problems } = recognizeWorkbook(tables, overrides, notInput);
   if (problems.some((p) => p.severity === 'error')) return fail(problems);
   const log = new ProblemLog();
   const tableOf = (role: SheetRole): SheetTable | undefined =>
@@ -668,5 +599,15 @@ export function parseWorkbook(
     firstRows: customerRows?.firstRows ?? new Int32Array(0),
   };
   const allProblems = [...problems, ...log.problems()];
-  return ok({ contacts, customers, sales, articles, mapping, problems: allProblems, salesColumns });
+  const data: WorkbookData = {
+    contacts,
+    customers,
+    sales,
+    articles,
+    mapping,
+    problems: allProblems,
+    salesColumns,
+  };
+  if (blocklists.length > 0) data.blocklists = blocklists;
+  return ok(data);
 }

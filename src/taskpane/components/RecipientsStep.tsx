@@ -137,6 +137,7 @@ export function RecipientsStep({ state, data, actions, session }: RecipientsStep
                 ? t('previewNothingSelected')
                 : preview
                   ? t('previewWouldAdd', { added: preview.added, alreadyIn: preview.alreadyIn }) +
+                    (preview.merged > 0 ? `, ${t('appliedMerged', { count: preview.merged })}` : '') +
                     (excludedTotal(preview) > 0
                       ? t('previewExcluded', { excluded: excludedTotal(preview) })
                       : '')

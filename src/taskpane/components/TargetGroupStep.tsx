@@ -22,6 +22,7 @@ import type { WizardActions } from '../state/useWizard';
 import type { WizardState } from '../state/wizardReducer';
 import { displayName } from '../state/recordFilter';
 import { REASON_LABEL, reportText } from '../state/reportText';
+import { mergedRowCount } from '../../core/group/targetGroupModel';
 import { VirtualList } from './VirtualList';
 
 type GroupTab = 'members' | 'excluded' | 'problems' | 'history';
@@ -57,12 +58,15 @@ export function TargetGroupStep({ state, data, actions, session }: TargetGroupSt
   const { draft, group } = state;
   const labels = useMemo(() => (draft ? session.selectionLabels(draft) : []), [draft, session]);
   const problems = useMemo(() => [...data.problems, ...group.problems], [data.problems, group.problems]);
+  const merged = useMemo(() => mergedRowCount(group), [group]);
   if (!draft) return null;
 
   return (
     <div className={styles.root}>
       <TabList selectedValue={tab} onTabSelect={(_, { value }) => setTab(value as GroupTab)} size="small">
-        <Tab value="members">{`${t('tabMembers')} (${formatNumber(group.members.length)})`}</Tab>
+        <Tab value="members">
+          {`${t('tabMembers')} (${formatNumber(group.members.length)}${merged > 0 ? ` · ${t('membersMerged', { count: merged })}` : ''})`}
+        </Tab>
         <Tab value="excluded">{`${t('tabExcluded')} (${formatNumber(group.excluded.length)})`}</Tab>
         <Tab value="problems">{`${t('tabProblems')} (${formatNumber(problems.length)})`}</Tab>
         <Tab value="history">{`${t('tabHistory')} (${formatNumber(draft.selections.length)})`}</Tab>
@@ -109,13 +113,21 @@ export function TargetGroupStep({ state, data, actions, session }: TargetGroupSt
           <VirtualList
             count={group.excluded.length}
             label={t('tabExcluded')}
+            rowHeight={48}
             renderRow={(index) => {
               const exclusion = group.excluded[index];
               const name = displayName(exclusion.recipient);
               return (
                 <>
-                  <span className={styles.text}>
-                    {name} · <strong>{t(REASON_LABEL[exclusion.reason])}</strong>
+                  <span className={styles.person}>
+                    <span className={styles.line}>
+                      {name} · <strong>{t(REASON_LABEL[exclusion.reason])}</strong>
+                    </span>
+                    <span className={mergeClasses(styles.line, styles.source)}>
+                      {t('excludedWhere', { sheet: exclusion.recipient.sheet, row: exclusion.recipient.row })}
+                      {exclusion.carrier &&
+                        ` · ${t('excludedCarrier', { sheet: exclusion.carrier.sheet, row: exclusion.carrier.row })}`}
+                    </span>
                   </span>
                   {exclusion.reason === 'removedByUser' && (
                     <Button

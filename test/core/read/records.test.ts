@@ -1,12 +1,8 @@
 import fc from 'fast-check';
 import type { Article, MappingOverrides, WorkbookData } from '../../../src/core/kernel/model';
 import type { Problem } from '../../../src/core/kernel/problems';
-import {
-  articlesFromSales,
-  PROBLEMS_LISTED_PER_SHEET,
-  parseWorkbook,
-  splitFullName,
-} from '../../../src/core/read/records';
+import { articlesFromSales, PROBLEMS_LISTED_PER_SHEET, parseWorkbook } from '../../../src/core/read/records';
+import { splitFullName } from '../../../src/core/read/fullNames';
 import type { CellValue, SheetTable } from '../../../src/core/kernel/sheetTable';
 import { dayToIso } from '../../../src/core/kernel/values';
 import {
