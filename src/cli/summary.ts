@@ -29,8 +29,20 @@ const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2
 export const problemCount = (problems: readonly Problem[]): number =>
   problems.reduce((sum, p) => sum + (p.more ?? 1), 0);
 
-const bySeverity = (problems: readonly Problem[]): Problem[] =>
-  [...problems].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+/**
+ * One of each kind before a second of any, the most severe first: twenty probable duplicates must not hide that a
+ * totals row was skipped.
+ */
+const bySeverity = (problems: readonly Problem[]): Problem[] => {
+  const perCode = new Map<string, number>();
+  const ranked = problems.map((p) => {
+    const nth = (perCode.get(p.code) ?? 0) + 1;
+    perCode.set(p.code, nth);
+    return { p, nth };
+  });
+  ranked.sort((a, b) => a.nth - b.nth || SEVERITY_ORDER[a.p.severity] - SEVERITY_ORDER[b.p.severity]);
+  return ranked.map(({ p }) => p);
+};
 
 /** The first few problems with sheet and row, the most severe first, then how many more there are. */
 export const problemLines = (

@@ -297,6 +297,7 @@ describe('kampagne run on the sample workbook (npm run demo)', () => {
         updated: 0,
         unchanged: contactedCount(),
         notInGroup: 0,
+        merged: 0,
       });
       expect(summary).toMatchObject({
         members: memberCount(),

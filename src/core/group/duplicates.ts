@@ -83,3 +83,22 @@ export const duplicateProblems = (data: WorkbookData): Problem[] => {
   for (const records of graph.sharedIdGroups()) sharedId(graph, records, out);
   return out.all();
 };
+
+const rowKey = (sheet: string | undefined, row: number | undefined): string => `${sheet}\u0000${row}`;
+
+/**
+ * The data's problems with its probable duplicates first (a duplicate decides who gets a message, a skipped totals
+ * row does not); the parser's "number twice" is dropped where the number is reported as used by different people.
+ */
+export const withDuplicateProblems = (data: WorkbookData): Problem[] => {
+  const duplicates = duplicateProblems(data);
+  const explained = new Set(
+    duplicates
+      .filter((p) => p.code === 'sharedContactId')
+      .flatMap((p) => [p.row, ...(p.rows ?? [])].map((row) => rowKey(p.sheet, row))),
+  );
+  const rest = data.problems.filter(
+    (p) => p.code !== 'duplicateId' || !explained.has(rowKey(p.sheet, p.row)),
+  );
+  return [...duplicates, ...rest];
+};

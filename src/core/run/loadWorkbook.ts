@@ -1,4 +1,4 @@
-import { duplicateProblems } from '../group/duplicates';
+import { withDuplicateProblems } from '../group/duplicates';
 import type { MappingOverrides, WorkbookData } from '../kernel/model';
 import type { Problem } from '../kernel/problems';
 import { parseWorkbook } from '../read/records';
@@ -30,8 +30,7 @@ export async function loadWorkbookData(
       if (wanted) tables.push(await port.readSheet(sheet.name));
     }
     const parsed = parseWorkbook(tables, overrides, ownSheets);
-    // First among the warnings: a duplicate decides who gets a message, a skipped totals row does not.
-    if (parsed.ok) parsed.value.problems.unshift(...duplicateProblems(parsed.value));
+    if (parsed.ok) parsed.value.problems = withDuplicateProblems(parsed.value);
     return parsed;
   } catch (error) {
     if (!(error instanceof WorkbookError)) throw error;
