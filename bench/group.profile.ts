@@ -8,7 +8,7 @@ import type { CampaignDefinition } from '../src/core/campaign/campaign';
 import { mergeLeads } from '../src/core/outputs/leads';
 import { toCsv } from '../src/core/outputs/csv';
 import { targetGroupTable } from '../src/core/outputs/targetTable';
-import { parseWorkbook } from '../src/core/read/records';
+import { parseWorkbook } from '../src/core/read/parseWorkbook';
 import { describeSelection } from '../src/core/select/selectionLabels';
 import { buildTargetGroup } from '../src/core/group/targetGroup';
 import { isoToDay } from '../src/core/kernel/values';

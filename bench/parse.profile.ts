@@ -8,7 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { WorkbookData } from '../src/core/kernel/model';
-import { parseWorkbook } from '../src/core/read/records';
+import { parseWorkbook } from '../src/core/read/parseWorkbook';
 import type { SheetTable } from '../src/core/kernel/sheetTable';
 import { DEFAULT_SIZES, syntheticWorkbook, type SyntheticSizes } from '../src/sample/syntheticWorkbook';
 
@@ -34,7 +34,7 @@ function time<T>(run: () => T): { result: T; ms: number[] } {
   return { result, ms };
 }
 
-/** The floor of issue 6: one plain pass that reads every cell and does something cheap with it. */
+/** The floor: one plain pass that reads every cell and does something cheap with it. */
 function floorPass(tables: readonly SheetTable[]): number {
   let touched = 0;
   for (const table of tables)

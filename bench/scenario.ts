@@ -8,7 +8,7 @@ import type { WorkbookData } from '../src/core/kernel/model';
 import { toCsv } from '../src/core/outputs/csv';
 import { LEAD_HEADERS, mergeLeads, type LeadsMergeResult } from '../src/core/outputs/leads';
 import { targetGroupTable } from '../src/core/outputs/targetTable';
-import { parseWorkbook } from '../src/core/read/records';
+import { parseWorkbook } from '../src/core/read/parseWorkbook';
 import { describeSelection } from '../src/core/select/selectionLabels';
 import type { CellValue, SheetTable, TableData } from '../src/core/kernel/sheetTable';
 import { buildTargetGroup } from '../src/core/group/targetGroup';

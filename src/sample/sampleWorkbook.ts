@@ -1,7 +1,7 @@
 import type { CampaignDefinition, StoredCampaign } from '../core/campaign/campaign';
 import { assignGroups } from '../core/group/controlGroup';
 import type { Day } from '../core/kernel/model';
-import { parseWorkbook } from '../core/read/records';
+import { parseWorkbook } from '../core/read/parseWorkbook';
 import type { CellValue, SheetTable } from '../core/kernel/sheetTable';
 import { emptyState, type AddinState } from '../core/state/state';
 import { STATE_SHEET } from '../core/workbook/sheetNames';
@@ -637,7 +637,9 @@ const contactDuplicates = (rows: CellValue[][]): CellValue[][] => {
  */
 const lapsedFirms = (customers: CustomerSpec[]): CustomerSpec[] =>
   customers
-    .filter((customer) => customer.activity === 'lapsed' && customer.contactCount >= 2 && customer.optOut === null)
+    .filter(
+      (customer) => customer.activity === 'lapsed' && customer.contactCount >= 2 && customer.optOut === null,
+    )
     .slice(0, 6);
 
 const firstContactOf = (rows: CellValue[][], customer: CustomerSpec): CellValue[] => {
@@ -657,19 +659,21 @@ const identityCases = (rows: CellValue[][], customers: CustomerSpec[]): CellValu
   const nextNumber = FIRST_CONTACT_NO + rows.length + 2;
   const objecting = firstContactOf(rows, objected);
   const sharedNumber = firstContactOf(rows, shared)[0];
-  const person = (customer: CustomerSpec, salutation: string, first: string, last: string, email: string | null) => [
-    customer.customerNo,
-    salutation,
-    null,
-    first,
-    last,
-    'Einkauf',
-    email,
-    null,
-    null,
-  ];
+  const person = (
+    customer: CustomerSpec,
+    salutation: string,
+    first: string,
+    last: string,
+    email: string | null,
+  ) => [customer.customerNo, salutation, null, first, last, 'Einkauf', email, null, null];
   return [
-    [nextNumber, ...objecting.slice(1, 7), String(objecting[7] ?? '').toUpperCase() || null, ...objecting.slice(8, 10), 'ja'],
+    [
+      nextNumber,
+      ...objecting.slice(1, 7),
+      String(objecting[7] ?? '').toUpperCase() || null,
+      ...objecting.slice(8, 10),
+      'ja',
+    ],
     [null, ...firstContactOf(rows, again).slice(1)],
     [null, ...person(office, 'Frau', 'Ulrike', 'Hanke', `info@${office.domain}`), null],
     [null, ...person(office, 'Herr', 'Malte', 'Reuter', `info@${office.domain}`), null],

@@ -1,3 +1,4 @@
+import { localDay } from '../../core/kernel/values';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { CampaignDefinition } from '../../core/campaign/campaign';
@@ -6,9 +7,9 @@ import { validateCampaignDefinition } from '../../core/campaign/campaignDefiniti
 import { runCampaign, type CampaignRunResult } from '../../core/run/campaignRun';
 import { toCsv, type CsvDelimiter } from '../../core/outputs/csv';
 import { fail, ok, type Result } from '../../core/kernel/result';
-import { failure, localDay, type CommandContext, type ExitCode, type Failure } from '../cliIo';
+import { failure, type CommandContext, type ExitCode, type Failure } from '../cliIo';
 import { isSameFile, stageFile, type StagedFile } from '../files';
-import type { Texts } from '../messages';
+import type { Translator } from '../../i18n/i18n';
 import { printFailure, problemFailure } from '../output';
 import { runSummaryJson, runSummaryLines } from '../summary';
 import { openWorkbook, writeErrorLine } from '../workbookFile';
@@ -26,7 +27,7 @@ export interface RunOptions {
   json: boolean;
 }
 
-const checkPaths = async (options: RunOptions, texts: Texts): Promise<Failure | null> => {
+const checkPaths = async (options: RunOptions, texts: Translator): Promise<Failure | null> => {
   if (await isSameFile(options.out, options.workbook))
     return failure(2, texts.t('usageOutIsInput', { path: options.out }), texts.t('usageHint'));
   if (
@@ -37,7 +38,10 @@ const checkPaths = async (options: RunOptions, texts: Texts): Promise<Failure | 
   return null;
 };
 
-const readCampaignFile = async (file: string, texts: Texts): Promise<Result<CampaignDefinition, Failure>> => {
+const readCampaignFile = async (
+  file: string,
+  texts: Translator,
+): Promise<Result<CampaignDefinition, Failure>> => {
   let content: string;
   try {
     content = await fs.readFile(file, 'utf8');
@@ -94,7 +98,7 @@ const writeOutputs = async (
   options: RunOptions,
   port: XlsxWorkbook,
   result: CampaignRunResult,
-  texts: Texts,
+  texts: Translator,
 ): Promise<Failure | null> => {
   let csv: StagedFile | null = null;
   const csvLanguage = result.campaign.language ?? texts.language;

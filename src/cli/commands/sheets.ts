@@ -4,7 +4,7 @@ import type { Field, SheetMapping, SheetRole, WorkbookData } from '../../core/ke
 import { SHEET_ROLES } from '../../core/kernel/model';
 import type { SheetInfo } from '../../core/workbook/workbookPort';
 import type { CommandContext, ExitCode } from '../cliIo';
-import type { Texts } from '../messages';
+import type { Translator } from '../../i18n/i18n';
 import { printFailure, problemFailure } from '../output';
 import { problemCount, problemLines } from '../summary';
 import { openWorkbook } from '../workbookFile';
@@ -42,18 +42,18 @@ const recordCount = (data: WorkbookData, role: SheetRole): number =>
     articles: data.articles.length,
   })[role];
 
-const meaningText = (meaning: ColumnMeaning, texts: Texts): string => {
+const meaningText = (meaning: ColumnMeaning, texts: Translator): string => {
   if (meaning.kind === 'field') return texts.field(meaning.field);
   return texts.t(meaning.kind === 'optOut' ? 'sheetsOptOutColumn' : 'sheetsExtraColumn');
 };
 
-const missingRoleLine = (role: SheetRole, texts: Texts): string => {
+const missingRoleLine = (role: SheetRole, texts: Translator): string => {
   if (role === 'contacts') return texts.t('sheetsNoContacts');
   if (role === 'articles') return texts.t('sheetsNoArticles');
   return texts.t('sheetsRoleMissing', { role: texts.role(role) });
 };
 
-const roleLines = (data: WorkbookData, role: SheetRole, texts: Texts): string[] => {
+const roleLines = (data: WorkbookData, role: SheetRole, texts: Translator): string[] => {
   const mapping = data.mapping[role];
   if (!mapping) return [missingRoleLine(role, texts)];
   return [
@@ -70,7 +70,7 @@ const roleLines = (data: WorkbookData, role: SheetRole, texts: Texts): string[] 
 };
 
 /** The Sperrlisten: which sheet, where its header is, how many people it names, and its columns. */
-const blocklistLines = (data: WorkbookData, texts: Texts): string[] => {
+const blocklistLines = (data: WorkbookData, texts: Translator): string[] => {
   const blocklists = data.blocklists ?? [];
   if (blocklists.length === 0) return [texts.t('sheetsNoBlocklist')];
   return blocklists.flatMap((blocklist) => [
@@ -96,7 +96,7 @@ const unusedSheets = (data: WorkbookData, sheets: SheetInfo[]): string[] => {
     .map((s) => s.name);
 };
 
-const sheetsLines = (file: string, data: WorkbookData, sheets: SheetInfo[], texts: Texts): string[] => {
+const sheetsLines = (file: string, data: WorkbookData, sheets: SheetInfo[], texts: Translator): string[] => {
   const others = unusedSheets(data, sheets);
   return [
     texts.t('sheetsHeadline', { path: file }),
@@ -107,7 +107,7 @@ const sheetsLines = (file: string, data: WorkbookData, sheets: SheetInfo[], text
   ];
 };
 
-const sheetsJson = (file: string, data: WorkbookData, sheets: SheetInfo[], texts: Texts) => ({
+const sheetsJson = (file: string, data: WorkbookData, sheets: SheetInfo[], texts: Translator) => ({
   ok: true,
   workbook: file,
   roles: Object.fromEntries(

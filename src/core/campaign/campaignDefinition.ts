@@ -5,11 +5,11 @@ import {
   FILTER_OPS,
   LETTER_UNITS,
   type CampaignDefinition,
-  type CampaignType,
   type LetterUnit,
 } from './campaign';
 import { campaignStatusFromLabel } from './campaignStatus';
-import { SHEET_ROLES, type Field } from '../kernel/model';
+import { campaignTypeFromLabel } from './campaignTypes';
+import { FIELDS, SHEET_ROLES } from '../kernel/model';
 import { problem, type Problem } from '../kernel/problems';
 import { fail, ok, type Result } from '../kernel/result';
 import { isoToDay } from '../kernel/values';
@@ -17,47 +17,11 @@ import { endsBeforeStart, MAX_CONTROL_PERCENT, MAX_EVALUATION_DAYS } from './cam
 
 const MAX_NAME_LENGTH = 60;
 const SELECTION_SOURCES = ['contacts', 'customers', 'purchasedArticles', 'inactiveCustomers'] as const;
-const FIELDS: readonly Field[] = [
-  'contactId',
-  'customerId',
-  'salutation',
-  'title',
-  'firstName',
-  'lastName',
-  'fullName',
-  'company',
-  'street',
-  'postalCode',
-  'city',
-  'country',
-  'email',
-  'phone',
-  'mobile',
-  'optOut',
-  'date',
-  'articleNo',
-  'articleName',
-  'category',
-  'quantity',
-  'amount',
-  'unitPrice',
-];
 
-/** People write the German type names into files by hand; they cost one lookup. */
-const TYPE_ALIASES: Record<string, CampaignType> = {
-  'e-mail': 'email',
-  brief: 'letter',
-  telefon: 'phone',
-  veranstaltung: 'event',
-  sonstige: 'other',
-};
-
+/** People write the German type names into files by hand ("Brief"). */
 const campaignType = z.preprocess(
-  (value) => {
-    if (typeof value !== 'string') return value;
-    const lower = value.trim().toLowerCase();
-    return TYPE_ALIASES[lower] ?? lower;
-  },
+  (value) =>
+    typeof value === 'string' ? (campaignTypeFromLabel(value) ?? value.trim().toLowerCase()) : value,
   z.enum(CAMPAIGN_TYPES, { error: `must be one of ${CAMPAIGN_TYPES.join(', ')}` }),
 );
 
@@ -266,7 +230,7 @@ const reason = (issue: z.core.$ZodIssue, input: unknown): string => {
 };
 
 /**
- * Checks a campaign file (parsed JSON) against the format of issue 2. Every problem is an 'invalidCampaign' error
+ * Checks a campaign file (parsed JSON) against the format in campaign.ts. Every problem is an 'invalidCampaign' error
  * whose detail names the place and says what is wrong, e.g. `selections[1].months: must be at least 1`.
  * Type names may be German (Brief, Telefon, E-Mail, Veranstaltung, Sonstige).
  */

@@ -160,7 +160,8 @@ export class IdentityGraph {
       const source = records.source(r);
       const firmId = records.customerKeyOf(r);
       const ownId = isContact ? contacts[r].contactId.trim() : firmId;
-      codes.id[r] = ownId === '' ? NO_CODE : 2 * (isContact ? contactIds : customerIds).code(ownId) + (isContact ? 0 : 1);
+      codes.id[r] =
+        ownId === '' ? NO_CODE : 2 * (isContact ? contactIds : customerIds).code(ownId) + (isContact ? 0 : 1);
       const email = source.email === '' ? null : normaliseEmail(source.email);
       codes.email[r] = email === null ? NO_CODE : this.emailCodes.code(email);
       codes.first[r] = source.firstName === '' ? NO_CODE : nameCode(source.firstName);
@@ -554,7 +555,11 @@ export class IdentityGraph {
       for (let r = 0; r < this.records.count; r++) {
         const carrier = this.carrierOf(this.person[r]);
         const unit = units.root[r];
-        if (carrier !== undefined && (carriers[unit] === undefined || (carrier.reason === 'optOut' && carriers[unit].reason !== 'optOut')))
+        if (
+          carrier !== undefined &&
+          (carriers[unit] === undefined ||
+            (carrier.reason === 'optOut' && carriers[unit].reason !== 'optOut'))
+        )
           carriers[unit] = carrier;
       }
       this.unitCarrierCache.set(units.kind, carriers);

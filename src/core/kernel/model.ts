@@ -24,12 +24,26 @@ export const PERSON_FIELDS = [
 export type PersonField = (typeof PERSON_FIELDS)[number];
 
 /** Every field the add-in understands, per sheet role. `fullName` is split into first and last name. */
-export type ContactField = 'contactId' | 'customerId' | PersonField | 'fullName' | 'optOut';
-export type CustomerField = 'customerId' | PersonField | 'fullName' | 'optOut';
-export type SalesField =
-  'date' | 'customerId' | 'articleNo' | 'articleName' | 'quantity' | 'amount' | 'unitPrice';
-export type ArticleField = 'articleNo' | 'articleName' | 'category';
+export const ROLE_FIELDS = {
+  contacts: ['contactId', 'customerId', ...PERSON_FIELDS, 'fullName', 'optOut'],
+  customers: ['customerId', ...PERSON_FIELDS, 'fullName', 'optOut'],
+  sales: ['date', 'customerId', 'articleNo', 'articleName', 'quantity', 'amount', 'unitPrice'],
+  articles: ['articleNo', 'articleName', 'category'],
+} as const satisfies Record<SheetRole, readonly string[]>;
+export type ContactField = (typeof ROLE_FIELDS.contacts)[number];
+export type CustomerField = (typeof ROLE_FIELDS.customers)[number];
+export type SalesField = (typeof ROLE_FIELDS.sales)[number];
+export type ArticleField = (typeof ROLE_FIELDS.articles)[number];
 export type Field = ContactField | CustomerField | SalesField | ArticleField;
+
+/** Every field once, in the order of the roles: what a campaign file may map, what a filter may name. */
+export const FIELDS: readonly Field[] = [...new Set<Field>(Object.values(ROLE_FIELDS).flat())];
+
+/** The field a name means, case ignored ("city", "City"), among the given fields. */
+export const fieldNamed = (name: string, fields: readonly Field[] = FIELDS): Field | undefined => {
+  const wanted = name.trim().toLowerCase();
+  return fields.find((field) => field.toLowerCase() === wanted);
+};
 
 export type PersonData = Record<PersonField, string>;
 

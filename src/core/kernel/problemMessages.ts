@@ -1,78 +1,12 @@
+import { formatCount } from './formats';
+import { fieldLabelOf, roleLabelOf } from './labels';
 import type { Language } from './language';
-import type { Field, SheetRole } from './model';
 import type { Problem, ProblemCode } from './problems';
-
-type Labels<K extends string> = Record<Language, Record<K, string>>;
-
-const ROLE_LABELS: Labels<SheetRole> = {
-  de: { contacts: 'Kontakte', customers: 'Kunden', sales: 'Umsätze', articles: 'Artikel' },
-  en: { contacts: 'contacts', customers: 'customers', sales: 'sales', articles: 'articles' },
-};
-
-const FIELD_LABELS: Labels<Field> = {
-  de: {
-    contactId: 'Kontakt-Nr.',
-    customerId: 'Kunden-Nr.',
-    salutation: 'Anrede',
-    title: 'Titel',
-    firstName: 'Vorname',
-    lastName: 'Nachname',
-    fullName: 'Name (vollständig)',
-    company: 'Firma',
-    street: 'Straße',
-    postalCode: 'PLZ',
-    city: 'Ort',
-    country: 'Land',
-    email: 'E-Mail',
-    phone: 'Telefon',
-    mobile: 'Mobil',
-    optOut: 'Werbesperre',
-    date: 'Datum',
-    articleNo: 'Artikel-Nr.',
-    articleName: 'Artikel',
-    quantity: 'Menge',
-    amount: 'Betrag',
-    unitPrice: 'Einzelpreis',
-    category: 'Kategorie',
-  },
-  en: {
-    contactId: 'contact ID',
-    customerId: 'customer ID',
-    salutation: 'salutation',
-    title: 'title',
-    firstName: 'first name',
-    lastName: 'last name',
-    fullName: 'full name',
-    company: 'company',
-    street: 'street',
-    postalCode: 'postal code',
-    city: 'city',
-    country: 'country',
-    email: 'e-mail',
-    phone: 'phone',
-    mobile: 'mobile',
-    optOut: 'opt-out',
-    date: 'date',
-    articleNo: 'article no.',
-    articleName: 'article',
-    quantity: 'quantity',
-    amount: 'amount',
-    unitPrice: 'unit price',
-    category: 'category',
-  },
-};
-
-const label = <K extends string>(labels: Record<K, string>, key: string | undefined): string =>
-  key === undefined ? '' : ((labels as Record<string, string>)[key] ?? key);
-
-/** The one source of sheet-role and field names in messages (problems and the command line). */
-export const roleLabel = (role: SheetRole, lang: Language): string => ROLE_LABELS[lang][role];
-export const fieldLabel = (field: Field, lang: Language): string => FIELD_LABELS[lang][field];
 
 type Render = (p: Problem, lang: Language) => string;
 
-const role = (p: Problem, lang: Language): string => label(ROLE_LABELS[lang], p.detail);
-const field = (p: Problem, lang: Language): string => label(FIELD_LABELS[lang], p.detail);
+const role = (p: Problem, lang: Language): string => roleLabelOf(p.detail, lang);
+const field = (p: Problem, lang: Language): string => fieldLabelOf(p.detail, lang);
 const detail = (p: Problem): string => (p.detail ? ` (${p.detail})` : '');
 /** The value, quoted, with a leading space; nothing for summaries, which stand for many values. */
 const quoted = (p: Problem, lang: Language): string => {
@@ -110,9 +44,9 @@ const DE: Record<ProblemCode, Render> = {
   sheetNotFound: (p) =>
     `Dieses Blatt gibt es in der Arbeitsmappe nicht${p.detail ? ` (als ${role(p, 'de')} gewählt)` : ''}. Bitte die Zuordnung prüfen.`,
   sheetRoleNotFound: (p) =>
-    `Kein Blatt mit ${role(p, 'de')} gefunden. Bitte das Blatt in der Zuordnung wählen.`,
+    `Kein Blatt für ${role(p, 'de')} gefunden. Bitte das Blatt in der Zuordnung wählen.`,
   sheetRoleAmbiguous: (p) =>
-    `Auch das Blatt „${p.detail ?? ''}“ passt als ${label(ROLE_LABELS.de, p.value)}; verwendet wird dieses. Bei Bedarf die Zuordnung ändern.`,
+    `Auch das Blatt „${p.detail ?? ''}“ passt als ${roleLabelOf(p.value, 'de')}; verwendet wird dieses. Bei Bedarf die Zuordnung ändern.`,
   headerNotFound: () =>
     'In den ersten 10 Zeilen wurde keine Überschriftenzeile gefunden. Bitte Spaltenüberschriften in eine Zeile oben im Blatt schreiben.',
   columnNotFound: (p) =>
@@ -154,9 +88,9 @@ const EN: Record<ProblemCode, Render> = {
     `The contact ID${quoted(p, 'en')} is also used in ${plural(p, 'row', 'rows')} ${rowList(p, 'en')}, there for another person (other name, other e-mail). They are treated as different people; please correct the ID.`,
   sheetNotFound: (p) =>
     `The workbook has no such sheet${p.detail ? ` (chosen for ${role(p, 'en')})` : ''}. Please check the mapping.`,
-  sheetRoleNotFound: (p) => `No sheet with ${role(p, 'en')} found. Please choose the sheet in the mapping.`,
+  sheetRoleNotFound: (p) => `No ${role(p, 'en')} sheet found. Please choose the sheet in the mapping.`,
   sheetRoleAmbiguous: (p) =>
-    `The sheet "${p.detail ?? ''}" fits as ${label(ROLE_LABELS.en, p.value)} too; this one is used. Change the mapping if needed.`,
+    `The sheet "${p.detail ?? ''}" fits as ${roleLabelOf(p.value, 'en')} too; this one is used. Change the mapping if needed.`,
   headerNotFound: () =>
     'No header row found in the first 10 rows. Please put the column headers in one row at the top of the sheet.',
   columnNotFound: (p) =>
@@ -187,7 +121,7 @@ function location(p: Problem, lang: Language): string {
 
 function moreSuffix(p: Problem, lang: Language): string {
   if (!p.more) return '';
-  const count = new Intl.NumberFormat(lang === 'de' ? 'de-DE' : 'en-US').format(p.more);
+  const count = formatCount(p.more, lang);
   return lang === 'de'
     ? ` (${count} weitere Fälle, nicht einzeln aufgeführt)`
     : ` (${count} more, not listed one by one)`;

@@ -1,5 +1,5 @@
 import { headerTexts, normalizeHeader, recognizeColumns } from './headers';
-import { splitFullName } from './fullNames';
+import { splitFullName } from './personNames';
 import type { BlockEntry, BlocklistSheet, Field, MappingOverrides } from '../kernel/model';
 import type { CellValue, SheetTable } from '../kernel/sheetTable';
 import { cellText } from '../kernel/values';

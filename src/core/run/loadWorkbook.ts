@@ -1,7 +1,7 @@
 import { withDuplicateProblems } from '../group/duplicates';
 import type { MappingOverrides, WorkbookData } from '../kernel/model';
 import type { Problem } from '../kernel/problems';
-import { parseWorkbook } from '../read/records';
+import { parseWorkbook } from '../read/parseWorkbook';
 import { fail, type Result } from '../kernel/result';
 import type { SheetTable } from '../kernel/sheetTable';
 import { STATE_SHEET } from '../workbook/sheetNames';

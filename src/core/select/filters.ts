@@ -1,7 +1,9 @@
 import type { FilterCondition, FilterValue, RecordSelection } from '../campaign/campaign';
 import { normalizeHeader, recognizeColumns } from '../read/headers';
 import {
+  fieldNamed,
   PERSON_FIELDS,
+  ROLE_FIELDS,
   type Contact,
   type Customer,
   type Day,
@@ -22,10 +24,6 @@ type FilterRole = 'contacts' | 'customers';
 
 /** Record properties that hold the parsed text of a field (postal codes restored, names split, …). */
 const TEXT_FIELDS: ReadonlySet<string> = new Set<string>([...PERSON_FIELDS, 'contactId', 'customerId']);
-const ROLE_FIELDS: Record<FilterRole, readonly Field[]> = {
-  contacts: ['contactId', 'customerId', ...PERSON_FIELDS, 'fullName', 'optOut'],
-  customers: ['customerId', ...PERSON_FIELDS, 'fullName', 'optOut'],
-};
 /** Serial numbers in cells are read in the 1900 system: WorkbookData does not carry the workbook's date system. */
 const DATE_SYSTEM = 1900;
 const HASH = 35;
@@ -92,7 +90,7 @@ const resolveColumn = (
     : -1;
   if (mapping && headerIndex >= 0) return columnAccessor(mapping, headerIndex, inheritance);
   const field =
-    ROLE_FIELDS[role].find((f) => f.toLowerCase() === column.trim().toLowerCase()) ??
+    fieldNamed(column, ROLE_FIELDS[role]) ??
     (Object.keys(recognizeColumns([column], role).columns)[0] as Field | undefined);
   if (!field) return null;
   if (!mapping || fieldInSheet(mapping, field)) return fieldAccessor(field, inheritance);

@@ -458,23 +458,15 @@ describe('mergeLeads on a sheet it cannot read', () => {
 });
 
 describe('mergeLeads at scale', () => {
-  const timedRerun = (size: number): { ms: number; result: LeadsMergeResult } => {
-    const members: Member[] = Array.from({ length: size }, (_, i) =>
+  // Its speed is measured by `npm run bench` (leads merge re-run); here only what it does with 100,000 leads.
+  it('re-merges 100,000 unchanged leads without touching one', () => {
+    const members: Member[] = Array.from({ length: 100_000 }, (_, i) =>
       makeMember({ contactId: `K-${i}`, lastName: `Nachname ${i}`, email: `p${i}@example.de` }),
     );
     const sheet = asSheet(mergeLeads(null, CAMPAIGN, members, T1, 'de').table);
-    const started = performance.now();
     const result = mergeLeads(sheet, CAMPAIGN, members, T2, 'de');
-    return { ms: performance.now() - started, result };
-  };
-
-  it('re-merges 100,000 leads in time linear in their number', () => {
-    const small = Math.min(timedRerun(25_000).ms, timedRerun(25_000).ms);
-    const { ms, result } = timedRerun(100_000);
     expect(counts(result)).toEqual({ created: 0, updated: 0, unchanged: 100_000, notInGroup: 0 });
-    // Four times the rows: about four times the time when linear, sixteen when quadratic. Wall-clock limits would
-    // be flaky on a shared CI machine; the ratio is not.
-    expect(ms / small).toBeLessThan(10);
+    expect(result.table.rows).toEqual(sheet.rows.slice(1));
   }, 120_000);
 });
 

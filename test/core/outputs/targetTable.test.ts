@@ -1,5 +1,5 @@
 import { greetingFor, greetingForAll, targetGroupTable } from '../../../src/core/outputs/targetTable';
-import { makeGroup, makeMember, makeRecipient } from './memberBuilders';
+import { completeRecipient, makeGroup, makeMember } from './memberBuilders';
 
 const LABELS = ['Kontakte: Ort = Köln', 'Inaktive Kunden (3 Monate)'];
 
@@ -77,7 +77,7 @@ describe('targetGroupTable', () => {
   });
 
   /** Every field a value of its own, so that a cell under the wrong header shows. */
-  const distinct = makeRecipient({
+  const distinct = completeRecipient({
     contactId: 'K-77',
     customerId: '10077',
     salutation: 'Herr',
@@ -217,7 +217,7 @@ describe('a member merged from several rows or people', () => {
       { sheet: 'Kunden', row: 12 },
     ],
   };
-  const bernd = makeRecipient({ salutation: 'Herr', firstName: 'Bernd', lastName: 'Maier', row: 9 });
+  const bernd = completeRecipient({ salutation: 'Herr', firstName: 'Bernd', lastName: 'Maier', row: 9 });
 
   it.each([
     ['de', 'Quelle', 'Kontakte: Ort = Köln · zusammengeführt aus Kontakte Zeilen 7, 40; Kunden Zeile 12'],
@@ -246,7 +246,9 @@ describe('a member merged from several rows or people', () => {
     ['de', 'Sehr geehrte Damen und Herren,'],
     ['en', 'Dear Sir or Madam,'],
   ] as const)('greets more than three people of one firm as a firm (%s)', (language, greeting) => {
-    const people = ['A', 'B', 'C', 'D'].map((lastName) => makeRecipient({ salutation: 'Herr', lastName }));
+    const people = ['A', 'B', 'C', 'D'].map((lastName) =>
+      completeRecipient({ salutation: 'Herr', lastName }),
+    );
     expect(greetingForAll(people, language)).toBe(greeting);
     expect(greetingForAll([people[0], bernd], 'en')).toBe('Dear Mr A, dear Mr Maier,');
   });
@@ -264,7 +266,7 @@ describe('greetingFor', () => {
     [{ salutation: 'Firma', lastName: 'Schmidt' }, 'Sehr geehrte Damen und Herren,'],
     [{ salutation: 'Frau', lastName: '' }, 'Sehr geehrte Damen und Herren,'],
   ])('de %p → %p', (person, expected) => {
-    expect(greetingFor(makeRecipient({ title: '', ...person }), 'de')).toBe(expected);
+    expect(greetingFor(completeRecipient({ title: '', ...person }), 'de')).toBe(expected);
   });
 
   it.each([
@@ -275,7 +277,7 @@ describe('greetingFor', () => {
     [{ salutation: 'Mx', firstName: 'Sam', lastName: 'Lee' }, 'Dear Sam Lee,'],
     [{ salutation: '', lastName: 'Smith' }, 'Dear Sir or Madam,'],
   ])('en %p → %p', (person, expected) => {
-    expect(greetingFor(makeRecipient({ title: '', ...person }), 'en')).toBe(expected);
+    expect(greetingFor(completeRecipient({ title: '', ...person }), 'en')).toBe(expected);
   });
 
   it('fills the greeting column in the campaign language', () => {

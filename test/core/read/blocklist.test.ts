@@ -1,4 +1,4 @@
-import { parseWorkbook } from '../../../src/core/read/records';
+import { parseWorkbook } from '../../../src/core/read/parseWorkbook';
 import type { SheetTable } from '../../../src/core/kernel/sheetTable';
 import { messyContacts, messyCustomers, sheet } from '../sheetBuilders';
 

@@ -5,7 +5,7 @@ import type {
   SelectionDefinition,
 } from '../../../src/core/campaign/campaign';
 import type { Customer, Recipient, SaleLine, WorkbookData } from '../../../src/core/kernel/model';
-import { parseWorkbook } from '../../../src/core/read/records';
+import { parseWorkbook } from '../../../src/core/read/parseWorkbook';
 import { customersToRecipients } from '../../../src/core/select/recipients';
 import { salesColumnsFromLines } from '../../../src/core/read/salesColumns';
 import { runSelection } from '../../../src/core/select/selections';

@@ -1,0 +1,67 @@
+import { KeySet } from '../kernel/keySet';
+import type { Contact, Customer, SheetMapping } from '../kernel/model';
+import type { SheetTable } from '../kernel/sheetTable';
+import { newContact, newCustomer, personColumns, readPerson } from './personRow';
+import type { ProblemLog } from './problemLog';
+import { isBlankRow, isTotalsKey, reportDuplicate, requireColumn, SheetReader } from './sheetReader';
+
+/** The customer numbers of the customers sheet, for the 'unknownCustomer' check of every contact and sales line. */
+type CustomerIds = Pick<ReadonlySet<string>, 'has'>;
+
+/** Customer rows; rows without a customer number are skipped (totals rows as info). */
+export function parseCustomers(table: SheetTable, mapping: SheetMapping, log: ProblemLog): Customer[] {
+  const reader = new SheetReader(table, mapping, log);
+  if (!requireColumn(reader, 'customerId')) return [];
+  const idColumn = reader.column('customerId');
+  const columns = personColumns(reader);
+  const customers: Customer[] = [];
+  const seen = new KeySet(reader.rows.length);
+  for (let i = reader.firstDataIndex; i < reader.rows.length; i++) {
+    const cells = reader.rows[i];
+    const row = reader.rowNumber(i);
+    const customerId = reader.text(cells, idColumn, row);
+    if (customerId === '' || isTotalsKey(customerId)) {
+      reader.skipRow(cells, row, customerId !== '');
+      continue;
+    }
+    reportDuplicate(reader, seen, customerId, row, 'customerId');
+    const customer = newCustomer(reader.sheet, row, customerId, cells);
+    readPerson(reader, columns, customer, cells, row);
+    customers.push(customer);
+  }
+  return customers;
+}
+
+/** Contact rows; a row needs a contact number, a name or an e-mail. */
+export function parseContacts(
+  table: SheetTable,
+  mapping: SheetMapping,
+  log: ProblemLog,
+  customerIds: CustomerIds | null,
+): Contact[] {
+  const reader = new SheetReader(table, mapping, log);
+  const idColumn = reader.column('contactId');
+  const customerColumn = reader.column('customerId');
+  const columns = personColumns(reader);
+  const contacts: Contact[] = [];
+  const seen = new KeySet(reader.rows.length);
+  for (let i = reader.firstDataIndex; i < reader.rows.length; i++) {
+    const cells = reader.rows[i];
+    const row = reader.rowNumber(i);
+    if (isBlankRow(cells)) continue;
+    const contactId = reader.text(cells, idColumn, row);
+    const contact = newContact(reader.sheet, row, contactId, cells);
+    readPerson(reader, columns, contact, cells, row);
+    if (contactId === '' && contact.firstName === '' && contact.lastName === '' && contact.email === '') {
+      reader.skipRow(cells, row);
+      continue;
+    }
+    contact.customerId = reader.text(cells, customerColumn, row);
+    reportDuplicate(reader, seen, contactId, row, 'contactId');
+    if (customerIds && contact.customerId !== '' && !customerIds.has(contact.customerId)) {
+      reader.report('unknownCustomer', 'warning', row, customerColumn, contact.customerId);
+    }
+    contacts.push(contact);
+  }
+  return contacts;
+}

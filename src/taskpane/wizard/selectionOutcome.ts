@@ -1,0 +1,24 @@
+import type { ExclusionReason, SelectionReport } from '../../core/group/targetGroupModel';
+import type { Translator } from '../../i18n/i18n';
+
+/**
+ * What one selection did to the target group: "23 hinzugefügt, 4 bereits enthalten, 3 zusammengeführt,
+ * 2 ausgeschlossen (keine E-Mail)".
+ */
+export const selectionOutcomeText = (
+  report: SelectionReport,
+  { t, reason }: Pick<Translator, 't' | 'reason'>,
+): string => {
+  const excluded = (Object.entries(report.excluded) as Array<[ExclusionReason, number]>)
+    .filter(([, count]) => count > 0)
+    .map(([why, count]) => t('appliedExcluded', { count, reason: reason(why) }));
+  const merged = report.merged > 0 ? [t('appliedMerged', { count: report.merged })] : [];
+  return [
+    t('appliedResult', { added: report.added, alreadyIn: report.alreadyIn }),
+    ...merged,
+    ...excluded,
+  ].join(', ');
+};
+
+export const excludedTotal = (report: SelectionReport): number =>
+  Object.values(report.excluded).reduce((sum, count) => sum + (count ?? 0), 0);
