@@ -1,4 +1,4 @@
-import type { Recipient, RowRef, WorkbookData } from '../kernel/model';
+import type { BlockEntry, Recipient, RowRef, WorkbookData } from '../kernel/model';
 import { workbookRecords, type WorkbookRecords } from '../select/recipients';
 import { KeySet } from '../kernel/keySet';
 import { Buckets, codeIn } from './buckets';
@@ -444,14 +444,7 @@ export class IdentityGraph {
   }
 
   /** The records a Sperrliste entry names: same e-mail, or same name at the same postal code (and street, if given). */
-  private blockedBy(entry: {
-    email: string;
-    firstName: string;
-    lastName: string;
-    street: string;
-    postalCode: string;
-    city: string;
-  }): number[] {
+  private blockedBy(entry: BlockEntry): number[] {
     const found: number[] = [];
     const email = normaliseEmail(entry.email);
     const emailCode = email === null ? -1 : this.emailCodes.indexOf(email);

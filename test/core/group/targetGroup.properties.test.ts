@@ -12,7 +12,7 @@ import type { BlockEntry, Contact, Customer, WorkbookData } from '../../../src/c
 import { toCsv } from '../../../src/core/outputs/csv';
 import { leadIdFor, mergeLeads } from '../../../src/core/outputs/leads';
 import { splitTargetGroup, tablesForUse } from '../../../src/core/run/groupUse';
-import { makeContact, makeCustomer, makeWorkbookData } from '../builders';
+import { makeBlockEntry, makeContact, makeCustomer, makeWorkbookData } from '../builders';
 
 /**
  * Messy contact sheets generated from people (the ground truth): every person has a unique name, and some a contact
@@ -121,16 +121,7 @@ const blocklistOf = (m: Messy): BlockEntry[] =>
   m.blocked.flatMap(({ person: index, by }, i) => {
     const p = m.people[index];
     const firm = FIRMS[p.firm] ?? FIRMS[index % 2];
-    const entry = {
-      sheet: 'Sperrliste',
-      row: i + 2,
-      email: '',
-      firstName: '',
-      lastName: '',
-      street: '',
-      postalCode: '',
-      city: '',
-    };
+    const entry = makeBlockEntry(i);
     if (by === 'email') return p.email ? [{ ...entry, email: ` ${p.email.toUpperCase()}` }] : [];
     return [
       {

@@ -8,7 +8,7 @@ import {
 import type { TargetGroup } from '../../../src/core/group/targetGroupModel';
 import type { BlockEntry, WorkbookData } from '../../../src/core/kernel/model';
 import { isoToDay } from '../../../src/core/kernel/values';
-import { makeContact, makeCustomer, makeSale, makeWorkbookData } from '../builders';
+import { makeBlockEntry, makeContact, makeCustomer, makeSale, makeWorkbookData } from '../builders';
 
 const today = isoToDay('2026-05-31') as number;
 const options = { today };
@@ -421,17 +421,7 @@ describe('the Sperrliste', () => {
         headerRow: 1,
         headers: [],
         columns: {},
-        entries: entries.map((entry, i) => ({
-          sheet: 'Sperrliste',
-          row: i + 2,
-          email: '',
-          firstName: '',
-          lastName: '',
-          street: '',
-          postalCode: '',
-          city: '',
-          ...entry,
-        })),
+        entries: entries.map((entry, i) => makeBlockEntry(i, entry)),
       },
     ],
   });
