@@ -224,6 +224,9 @@ export const de = {
     '           und behält alle Änderungen im Leads-Blatt. Die Eingabemappe wird nie verändert.',
     '           Mit "controlPercent" in der Kampagnendatei (z. B. 10) bleibt ein Anteil der Empfänger als',
     '           Kontrollgruppe zurück: im Blatt markiert, nicht in der CSV, ohne Lead.',
+    '           Dieselbe Person in mehreren Zeilen bekommt eine Nachricht; eine Werbesperre in einer ihrer Zeilen',
+    '           oder auf einem Blatt „Sperrliste“ schließt sie aus. Briefe mit "letterUnit": "firm" oder',
+    '           "household" gehen einmal je Firma bzw. Haushalt.',
     '  sheets   Zeigt, welches Blatt welche Daten enthält, welche Spalte was bedeutet und welche Probleme',
     '           in den Daten gefunden wurden.',
     '  report   Wertet die in der Arbeitsmappe gespeicherten Kampagnen aus: Käufer, Umsatz und Bestellungen',
@@ -296,7 +299,7 @@ export const de = {
   internalError: 'Interner Fehler: {detail} (bitte melden)',
   summaryHeadline: 'Kampagne „{name}“ ({type}): {members} Empfänger',
   summarySelection:
-    '  {label}: {matched} gefunden, {added} neu, {alreadyIn} schon enthalten, {excluded} ausgeschlossen',
+    '  {label}: {found} gefunden, {added} neu, {alreadyIn} schon enthalten, {merged} zusammengeführt, {excluded} ausgeschlossen',
   summaryExcludedBy: ' ({reasons})',
   summaryControl:
     'Kontrollgruppe: {control} von {members} Empfängern zurückgehalten ({percent} %), ohne CSV-Zeile und ohne Lead; Start {start}',
@@ -316,6 +319,25 @@ export const de = {
   sheetsNoContacts: 'Kein Kontaktblatt: jeder Kunde ist selbst Empfänger.',
   sheetsNoArticles: 'Kein Artikelblatt: die Artikel kommen aus den Umsätzen.',
   sheetsOtherSheets: 'Weitere Blätter (nicht verwendet): {sheets}',
+  summaryMerged:
+    'Zeilen zusammengeführt: {merged} (dieselbe Person{unit}); jede Person bekommt nur eine Nachricht',
+  summaryUnitAddress: ' oder dieselbe E-Mail-Adresse',
+  summaryUnitFirm: ' oder dieselbe Firma',
+  summaryUnitHousehold: ' oder derselbe Haushalt',
+  summaryExcluded: 'Ausgeschlossen ({count}):',
+  summaryExcludedRow: '  Blatt „{sheet}“, Zeile {row}: {reason}',
+  summaryExcludedCarrier:
+    '  Blatt „{sheet}“, Zeile {row}: {reason} (eingetragen in Blatt „{carrierSheet}“, Zeile {carrierRow})',
+  summaryMoreExcluded: '  … und {count} weitere',
+  summaryLeadsMerged:
+    '  {merged} Leads gehören zu zusammengeführten Personen: behalten und mit „Zusammengeführt in“ markiert',
+  sheetsBlocklist: '{sheet}: Sperrliste, Überschriften in Zeile {headerRow}, Einträge: {entries}',
+  sheetsNoBlocklist:
+    'Keine Sperrliste (ein Blatt „Sperrliste“ mit E-Mail oder Name und Anschrift schließt aus).',
+  appliedMerged: '{count} zusammengeführt',
+  membersMerged: '{count} Zeilen zusammengeführt',
+  excludedWhere: '{sheet}, Zeile {row}',
+  excludedCarrier: 'eingetragen in {sheet}, Zeile {row}',
 } as const;
 
 export type MessageKey = keyof typeof de;

@@ -69,8 +69,28 @@ const roleLines = (data: WorkbookData, role: SheetRole, texts: Translator): stri
   ];
 };
 
+/** The Sperrlisten: which sheet, where its header is, how many people it names, and its columns. */
+const blocklistLines = (data: WorkbookData, texts: Translator): string[] => {
+  const blocklists = data.blocklists ?? [];
+  if (blocklists.length === 0) return [texts.t('sheetsNoBlocklist')];
+  return blocklists.flatMap((blocklist) => [
+    texts.t('sheetsBlocklist', {
+      sheet: blocklist.sheet,
+      headerRow: blocklist.headerRow,
+      entries: blocklist.entries.length,
+    }),
+    ...(Object.entries(blocklist.columns) as Array<[Field, number]>).map(([field, column]) =>
+      texts.t('sheetsColumn', { header: blocklist.headers[column], field: texts.field(field) }),
+    ),
+  ]);
+};
+
 const unusedSheets = (data: WorkbookData, sheets: SheetInfo[]): string[] => {
-  const used = new Set(Object.values(data.mapping).map((mapping) => mapping.sheet.toLowerCase()));
+  const used = new Set(
+    [...Object.values(data.mapping), ...(data.blocklists ?? [])].map((mapping) =>
+      mapping.sheet.toLowerCase(),
+    ),
+  );
   return sheets
     .filter((s) => s.visibility === 'visible' && !used.has(s.name.toLowerCase()))
     .map((s) => s.name);
@@ -81,6 +101,7 @@ const sheetsLines = (file: string, data: WorkbookData, sheets: SheetInfo[], text
   return [
     texts.t('sheetsHeadline', { path: file }),
     ...SHEET_ROLES.flatMap((role) => roleLines(data, role, texts)),
+    ...blocklistLines(data, texts),
     ...(others.length > 0 ? [texts.t('sheetsOtherSheets', { sheets: others.join(', ') })] : []),
     ...problemLines(data.problems, texts),
   ];
@@ -105,6 +126,11 @@ const sheetsJson = (file: string, data: WorkbookData, sheets: SheetInfo[], texts
       ];
     }),
   ),
+  blocklists: (data.blocklists ?? []).map(({ sheet, headerRow, entries }) => ({
+    sheet,
+    headerRow,
+    entries: entries.length,
+  })),
   otherSheets: unusedSheets(data, sheets),
   problems: {
     count: problemCount(data.problems),

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { CAMPAIGN_STATUSES, CAMPAIGN_TYPES, FILTER_OPS, type CampaignDefinition } from './campaign';
+import {
+  CAMPAIGN_STATUSES,
+  CAMPAIGN_TYPES,
+  FILTER_OPS,
+  LETTER_UNITS,
+  type CampaignDefinition,
+  type LetterUnit,
+} from './campaign';
 import { campaignStatusFromLabel } from './campaignStatus';
 import { campaignTypeFromLabel } from './campaignTypes';
 import { FIELDS, SHEET_ROLES } from '../kernel/model';
@@ -131,6 +138,20 @@ const controlPercent = z
   .min(0, 'must not be negative')
   .max(MAX_CONTROL_PERCENT, `must be at most ${MAX_CONTROL_PERCENT} (percent of the members held back)`);
 
+/** People write the German words too: "Person", "Firma", "Haushalt". */
+const LETTER_UNIT_ALIASES: Record<string, LetterUnit> = { firma: 'firm', haushalt: 'household' };
+
+const letterUnit = z.preprocess(
+  (value) => {
+    if (typeof value !== 'string') return value;
+    const lower = value.trim().toLowerCase();
+    return LETTER_UNIT_ALIASES[lower] ?? lower;
+  },
+  z.enum(LETTER_UNITS, {
+    error: `must be one of ${LETTER_UNITS.join(', ')} (or Person, Firma, Haushalt)`,
+  }),
+);
+
 /** Unknown top-level keys are ignored (a stored campaign adds id, dates, …); unknown keys inside are typos. */
 const campaign = z
   .object({
@@ -157,11 +178,20 @@ const campaign = z
     evaluationDays: evaluationDays.optional(),
     status: campaignStatus.optional(),
     controlPercent: controlPercent.optional(),
+    letterUnit: letterUnit.optional(),
   })
   .check((ctx) => {
-    const { start, end } = ctx.value;
+    const { start, end, type } = ctx.value;
     if (endsBeforeStart(start, end)) {
       ctx.issues.push({ code: 'custom', path: ['end'], message: 'must not be before "start"', input: end });
+    }
+    if (ctx.value.letterUnit !== undefined && type !== 'letter') {
+      ctx.issues.push({
+        code: 'custom',
+        path: ['letterUnit'],
+        message: 'applies to letter campaigns only (type "letter" / "Brief")',
+        input: ctx.value.letterUnit,
+      });
     }
   });
 

@@ -134,6 +134,30 @@ export interface SalesColumns {
   firstRows: Int32Array;
 }
 
+/**
+ * One row of a Sperrliste: someone who objected to advertising (Art. 21 DSGVO, never expires), named by e-mail or by
+ * name and postal address. It excludes every record of that person, also when the person's contact row is gone.
+ */
+export interface BlockEntry extends RowRef {
+  email: string;
+  firstName: string;
+  lastName: string;
+  street: string;
+  postalCode: string;
+  city: string;
+}
+
+/** A sheet recognised as a Sperrliste, with its entries. */
+export interface BlocklistSheet {
+  sheet: string;
+  /** 1-based sheet row of the header. */
+  headerRow: number;
+  headers: string[];
+  /** field → column index (e-mail, name, address fields). */
+  columns: Partial<Record<Field, number>>;
+  entries: BlockEntry[];
+}
+
 export interface WorkbookData {
   /** null when the workbook has no contacts sheet: then each customer is a recipient itself. */
   contacts: Contact[] | null;
@@ -145,6 +169,8 @@ export interface WorkbookData {
   problems: Problem[];
   /** Set by the parser; without it (or for other arrays) selections derive the same from the lines. */
   salesColumns?: SalesColumns;
+  /** The workbook's Sperrlisten; absent or empty when it has none. */
+  blocklists?: BlocklistSheet[];
 }
 
 /** A person who can receive the campaign: a contact, or a customer standing for itself. */

@@ -14,6 +14,13 @@ const quoted = (p: Problem, lang: Language): string => {
   return lang === 'de' ? ` „${p.value}“` : ` "${p.value}"`;
 };
 const plain = (p: Problem): string => (p.value ? ` ${p.value}` : '');
+/** "7, 12 und 20" / "7, 12 and 20". */
+const rowList = (p: Problem, lang: Language): string => {
+  const rows = (p.rows ?? []).map(String);
+  if (rows.length <= 1) return rows.join('');
+  return `${rows.slice(0, -1).join(', ')} ${lang === 'de' ? 'und' : 'and'} ${rows[rows.length - 1]}`;
+};
+const plural = (p: Problem, one: string, many: string): string => ((p.rows?.length ?? 0) > 1 ? many : one);
 const inParens = (p: Problem): string => (p.value ? ` (${p.value})` : '');
 
 const DE: Record<ProblemCode, Render> = {
@@ -27,9 +34,13 @@ const DE: Record<ProblemCode, Render> = {
   rowWithoutKey: () => 'Zeile ohne Kundennummer bzw. ohne Kontakt-Nr., Name und E-Mail – übersprungen.',
   totalsRowSkipped: () => 'Summenzeile – übersprungen.',
   duplicateId: (p) =>
-    `Die Nummer${quoted(p, 'de')} kommt mehrfach vor. Beide Zeilen werden gelesen; doppelte Empfänger werden zusammengeführt.`,
+    `Die Nummer${quoted(p, 'de')} kommt mehrfach vor. Alle Zeilen werden gelesen; Zeilen derselben Person werden zusammengeführt, verschiedene Personen bleiben getrennt.`,
   unknownCustomer: (p) => `Die Kundennummer${quoted(p, 'de')} steht nicht im Kundenblatt.`,
   missingPostalCode: () => 'Die PLZ fehlt. Der Brief wird trotzdem erstellt; bitte die PLZ ergänzen.',
+  probableDuplicate: (p) =>
+    `Wahrscheinlich dieselbe Person wie in ${plural(p, 'Zeile', 'den Zeilen')} ${rowList(p, 'de')} (${p.detail === 'email' ? 'gleiche E-Mail-Adresse' : 'gleicher Name bei derselben Firma'}${quoted(p, 'de')}). Sie bekommt nur eine Nachricht; bitte die Zeilen in der Quelle zusammenführen.`,
+  sharedContactId: (p) =>
+    `Die Kontakt-Nr.${quoted(p, 'de')} steht auch in ${plural(p, 'Zeile', 'den Zeilen')} ${rowList(p, 'de')}, dort aber für eine andere Person (anderer Name, andere E-Mail). Sie werden als verschiedene Personen behandelt; bitte die Nummer korrigieren.`,
   sheetNotFound: (p) =>
     `Dieses Blatt gibt es in der Arbeitsmappe nicht${p.detail ? ` (als ${role(p, 'de')} gewählt)` : ''}. Bitte die Zuordnung prüfen.`,
   sheetRoleNotFound: (p) =>
@@ -67,10 +78,14 @@ const EN: Record<ProblemCode, Render> = {
   rowWithoutKey: () => 'Row without customer ID, or without contact ID, name and e-mail – skipped.',
   totalsRowSkipped: () => 'Totals row – skipped.',
   duplicateId: (p) =>
-    `The ID${quoted(p, 'en')} occurs more than once. Both rows are read; duplicate recipients are merged.`,
+    `The ID${quoted(p, 'en')} occurs more than once. All rows are read; rows of the same person are merged, different people stay apart.`,
   unknownCustomer: (p) => `The customer ID${quoted(p, 'en')} is not on the customers sheet.`,
   missingPostalCode: () =>
     'The postal code is missing. The letter is still created; please add the postal code.',
+  probableDuplicate: (p) =>
+    `Probably the same person as in ${plural(p, 'row', 'rows')} ${rowList(p, 'en')} (${p.detail === 'email' ? 'same e-mail address' : 'same name at the same firm'}${quoted(p, 'en')}). They get one message only; please merge the rows in the source.`,
+  sharedContactId: (p) =>
+    `The contact ID${quoted(p, 'en')} is also used in ${plural(p, 'row', 'rows')} ${rowList(p, 'en')}, there for another person (other name, other e-mail). They are treated as different people; please correct the ID.`,
   sheetNotFound: (p) =>
     `The workbook has no such sheet${p.detail ? ` (chosen for ${role(p, 'en')})` : ''}. Please check the mapping.`,
   sheetRoleNotFound: (p) => `No ${role(p, 'en')} sheet found. Please choose the sheet in the mapping.`,

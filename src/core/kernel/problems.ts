@@ -15,6 +15,8 @@ export type ProblemCode =
   | 'duplicateId' // the same contact or customer number twice in one sheet
   | 'unknownCustomer' // a contact or sales line refers to a customer number not in the customer sheet
   | 'missingPostalCode' // letter campaign: street and city present, postal code missing (warning)
+  | 'probableDuplicate' // rows of one sheet that are one person (same e-mail, or same name at the firm): merged
+  | 'sharedContactId' // one contact number for clearly different people: kept apart
   // sheet and workbook level
   | 'sheetNotFound'
   | 'sheetRoleNotFound' // no sheet recognised as contacts/customers/sales/articles
@@ -40,6 +42,8 @@ export interface Problem {
   sheet?: string;
   /** 1-based sheet row, as Excel shows it. */
   row?: number;
+  /** Further rows the problem is about (the other rows of a duplicate). */
+  rows?: number[];
   /** Column header as in the sheet (or a column letter when there is no header). */
   column?: string;
   /** The offending value, shortened, for the message. */

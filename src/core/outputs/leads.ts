@@ -129,6 +129,9 @@ const isLeadIdHeader = (text: string): boolean => {
 /** How many rows from the top may hold titles before the header row. */
 const HEADER_SEARCH_ROWS = 10;
 
+/** The column that marks a lead whose person was merged into another member's lead (its Lead-ID there). */
+export const MERGED_HEADERS: Record<Language, string> = { de: 'Zusammengeführt in', en: 'Merged into' };
+
 export interface LeadsMergeResult {
   table: TableData;
   /** New leads appended for members that had none. */
@@ -138,6 +141,8 @@ export interface LeadsMergeResult {
   unchanged: number;
   /** Leads of this campaign whose person is no longer in the target group; kept as they are. */
   notInGroup: number;
+  /** Leads whose person was merged into another member since: kept, marked with that member's Lead-ID. */
+  merged: number;
   /** An 'error' problem means the existing sheet could not be understood: do not write the table. */
   problems: Problem[];
 }
@@ -175,6 +180,8 @@ interface Layout {
   headers: string[];
   columns: Record<LeadField, number>;
   language: Language;
+  /** The "Zusammengeführt in" column, -1 while no lead needed it. */
+  mergedColumn: number;
 }
 
 const findHeaderIndex = (rows: CellValue[][]): number =>
@@ -235,14 +242,26 @@ const layoutOf = (rows: CellValue[][], headerIndex: number, fallback: Language):
     sourceColumns.push(-1);
     headers.push(LEAD_HEADERS[language][field]);
   }
+  const merged = new Set(Object.values(MERGED_HEADERS).map(normalizeHeader));
   return {
     headerIndex,
     sourceColumns,
     headers: tableHeaders(headers, language),
     columns: columns as Record<LeadField, number>,
     language,
+    mergedColumn: headers.findIndex((header) => merged.has(normalizeHeader(header))),
   };
 };
+
+const withMergedColumn = (layout: Layout): Layout =>
+  layout.mergedColumn >= 0
+    ? layout
+    : {
+        ...layout,
+        sourceColumns: [...layout.sourceColumns, -1],
+        headers: [...layout.headers, MERGED_HEADERS[layout.language]],
+        mergedColumn: layout.headers.length,
+      };
 
 const freshLayout = (lang: Language): Layout => ({
   headerIndex: -1,
@@ -250,6 +269,7 @@ const freshLayout = (lang: Language): Layout => ({
   headers: LEAD_FIELDS.map((field) => LEAD_HEADERS[lang][field]),
   columns: Object.fromEntries(LEAD_FIELDS.map((field, i) => [field, i])) as Record<LeadField, number>,
   language: lang,
+  mergedColumn: -1,
 });
 
 const contactValue = (
@@ -301,8 +321,48 @@ const refreshContactDetails = (
     row[column] = value;
     changed = true;
   }
+  if (layout.mergedColumn >= 0 && !isBlankCell(row[layout.mergedColumn])) {
+    row[layout.mergedColumn] = null;
+    changed = true;
+  }
   if (changed) row[layout.columns.updated] = now;
   return changed;
+};
+
+/** Marks a lead as merged into another member's lead; true when the mark is new. */
+const markMerged = (row: CellValue[], layout: Layout, into: string, now: Date): boolean => {
+  if (holdsText(row[layout.mergedColumn], into)) return false;
+  row[layout.mergedColumn] = into;
+  row[layout.columns.updated] = now;
+  return true;
+};
+
+/**
+ * The lead each member keeps: the one under its own key, else — its person was merged from people who had leads —
+ * the first of theirs in sheet order. Per lead id the member it belongs to (own ids win over merged ones).
+ */
+const leadOwners = (
+  rows: CellValue[][],
+  leadIdColumn: number,
+  campaignId: string,
+  members: Member[],
+): { memberAt: Map<string, number>; kept: Array<string | undefined> } => {
+  const memberAt = new Map<string, number>();
+  members.forEach((member, i) => {
+    for (const key of member.mergedKeys ?? []) memberAt.set(leadIdFor(campaignId, key), i);
+  });
+  const own = members.map((member) => leadIdFor(campaignId, member.key));
+  own.forEach((leadId, i) => memberAt.set(leadId, i));
+  const kept: Array<string | undefined> = [];
+  for (const row of rows) {
+    const leadId = leadIdColumn < 0 ? '' : textOf(row[leadIdColumn]);
+    const at = memberAt.get(leadId);
+    if (at !== undefined && (leadId === own[at] || kept[at] === undefined)) kept[at] = leadId;
+  }
+  own.forEach((leadId, at) => {
+    if (memberAt.get(leadId) === at) kept[at] ??= leadId;
+  });
+  return { memberAt, kept };
 };
 
 const newLeadRow = (
@@ -345,6 +405,7 @@ const unreadableSheet = (existing: SheetTable): LeadsMergeResult => {
     updated: 0,
     unchanged: 0,
     notInGroup: 0,
+    merged: 0,
     problems: [
       problem('headerNotFound', 'error', {
         sheet: existing.name,
@@ -372,7 +433,9 @@ const parseNow = (now: string): Date => {
 /**
  * Merges a campaign's members into the Leads sheet, which people edit: one lead per member per campaign, found again
  * by its Lead-ID wherever people moved or sorted it. Contact details are kept current; nothing people own is touched,
- * nothing is deleted or duplicated, other campaigns' leads and people's own rows stay as and where they are.
+ * nothing is deleted or duplicated, other campaigns' leads and people's own rows stay as and where they are. When
+ * people who had leads turn out to be one (a merge), one lead stays and the others keep their rows, marked
+ * "Zusammengeführt in" with its Lead-ID; when they come apart again, each finds its own lead and the mark goes.
  * Linear in rows + members.
  */
 export const mergeLeads = (
@@ -387,13 +450,19 @@ export const mergeLeads = (
   const hasContent = sourceRows.some((row) => !isBlankRow(row));
   const headerIndex = hasContent ? findHeaderIndex(sourceRows) : -1;
   if (existing && hasContent && headerIndex < 0) return unreadableSheet(existing);
-  const layout = hasContent ? layoutOf(sourceRows, headerIndex, lang) : freshLayout(lang);
+  const plainLayout = hasContent ? layoutOf(sourceRows, headerIndex, lang) : freshLayout(lang);
+  const dataRows = sourceRows.slice(plainLayout.headerIndex + 1);
+  const leadIdColumn = plainLayout.sourceColumns[plainLayout.columns.leadId];
+  const { memberAt, kept } = leadOwners(dataRows, leadIdColumn, campaign.id, members);
+  const anyMerged = dataRows.some((row) => {
+    const leadId = leadIdColumn < 0 ? '' : textOf(row[leadIdColumn]);
+    const at = memberAt.get(leadId);
+    return at !== undefined && kept[at] !== leadId;
+  });
+  const layout = anyMerged ? withMergedColumn(plainLayout) : plainLayout;
 
-  // Lead id → position in members (the last member with that id, as a Map built from pairs would keep).
-  const memberAt = new Map<string, number>();
-  members.forEach((member, i) => memberAt.set(leadIdFor(campaign.id, member.key), i));
   const found = new Uint8Array(members.length);
-  const counts = { created: 0, updated: 0, unchanged: 0, notInGroup: 0 };
+  const counts = { created: 0, updated: 0, unchanged: 0, notInGroup: 0, merged: 0 };
   const problems: Problem[] = [];
   const rows: CellValue[][] = [];
   const firstSheetRow = existing?.startRow ?? 1;
@@ -405,7 +474,10 @@ export const mergeLeads = (
     rows.push(row);
     const leadId = textOf(row[layout.columns.leadId]);
     const at = memberAt.get(leadId);
-    if (at !== undefined && found[at] === 1) {
+    if (at !== undefined && kept[at] !== leadId) {
+      markMerged(row, layout, kept[at] as string, timestamp);
+      counts.merged++;
+    } else if (at !== undefined && found[at] === 1) {
       problems.push(
         problem('duplicateId', 'warning', {
           sheet: existing?.name,
@@ -423,11 +495,11 @@ export const mergeLeads = (
     }
   }
 
-  for (const [leadId, at] of memberAt) {
-    if (found[at] === 1) continue;
+  kept.forEach((leadId, at) => {
+    if (found[at] === 1 || leadId === undefined) return;
     rows.push(newLeadRow(leadId, layout, members[at], campaign, timestamp));
     counts.created++;
-  }
+  });
 
   return {
     table: { headers: layout.headers, rows, textColumns: textColumnsOf(layout, rows) },

@@ -7,7 +7,9 @@ import { parseContacts, parseCustomers } from './parsePeople';
 import { parseSales } from './parseSales';
 import { ProblemLog } from './problemLog';
 import { CustomerRows } from './salesColumns';
+import { readBlocklists } from './blocklist';
 import { recognizeWorkbook } from './sheetRoles';
+import { STATE_SHEET } from '../workbook/sheetNames';
 
 /**
  * Reads the recognised sheets into records. Fails only when an explicit mapping names a sheet or column that is
@@ -18,7 +20,9 @@ export function parseWorkbook(
   overrides: MappingOverrides = {},
   ownSheets: readonly string[] = [],
 ): Result<WorkbookData, Problem[]> {
-  const { mapping, problems } = recognizeWorkbook(tables, overrides, ownSheets);
+  const blocklists = readBlocklists(tables, overrides, [STATE_SHEET, ...ownSheets]);
+  const notInput = [...ownSheets, ...blocklists.map((blocklist) => blocklist.sheet)];
+  const { mapping, problems } = recognizeWorkbook(tables, overrides, notInput);
   if (problems.some((p) => p.severity === 'error')) return fail(problems);
   const log = new ProblemLog();
   const tableOf = (role: SheetRole): SheetTable | undefined =>
@@ -49,5 +53,15 @@ export function parseWorkbook(
     firstRows: customerRows?.firstRows ?? new Int32Array(0),
   };
   const allProblems = [...problems, ...log.problems()];
-  return ok({ contacts, customers, sales, articles, mapping, problems: allProblems, salesColumns });
+  const data: WorkbookData = {
+    contacts,
+    customers,
+    sales,
+    articles,
+    mapping,
+    problems: allProblems,
+    salesColumns,
+  };
+  if (blocklists.length > 0) data.blocklists = blocklists;
+  return ok(data);
 }

@@ -36,6 +36,8 @@ export interface LeadsOutcome {
   updated: number;
   unchanged: number;
   notInGroup: number;
+  /** Leads kept and marked because their person was merged into another member. */
+  merged: number;
 }
 
 export interface CampaignRunResult {
@@ -195,7 +197,8 @@ export const writeLeadsSheet = async (
   await saveAddinState(port, next);
   await port.writeTable({ sheet, tableName: 'Leads', data: merged.table });
   const { created, updated, unchanged, notInGroup } = merged;
-  return ok({ state: next, leads: { sheet, created, updated, unchanged, notInGroup } });
+  const leads = { sheet, created, updated, unchanged, notInGroup, merged: merged.merged };
+  return ok({ state: next, leads });
 };
 
 /**

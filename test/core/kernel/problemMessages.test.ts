@@ -14,6 +14,8 @@ const DETAILS: Record<ProblemCode, Pick<Problem, 'value' | 'detail'>> = {
   duplicateId: { value: '10001' },
   unknownCustomer: { value: '77777' },
   missingPostalCode: {},
+  probableDuplicate: { value: 'anna@alpha.de', detail: 'email' },
+  sharedContactId: { value: '50007' },
   sheetNotFound: { detail: 'sales' },
   sheetRoleNotFound: { detail: 'customers' },
   sheetRoleAmbiguous: { value: 'customers', detail: 'Kunden alt' },
@@ -52,6 +54,44 @@ describe('describeProblem', () => {
   });
 
   it.each<[Problem, Language, string]>([
+    [
+      {
+        code: 'probableDuplicate',
+        severity: 'warning',
+        sheet: 'Kontakte',
+        row: 12,
+        rows: [40, 41],
+        value: 'anna@alpha.de',
+        detail: 'email',
+      },
+      'de',
+      'Blatt „Kontakte“, Zeile 12: Wahrscheinlich dieselbe Person wie in den Zeilen 40 und 41 (gleiche E-Mail-Adresse „anna@alpha.de“). Sie bekommt nur eine Nachricht; bitte die Zeilen in der Quelle zusammenführen.',
+    ],
+    [
+      {
+        code: 'probableDuplicate',
+        severity: 'warning',
+        sheet: 'Contacts',
+        row: 12,
+        rows: [40],
+        value: 'Anna Schmidt',
+        detail: 'name',
+      },
+      'en',
+      'Sheet "Contacts", row 12: Probably the same person as in row 40 (same name at the same firm "Anna Schmidt"). They get one message only; please merge the rows in the source.',
+    ],
+    [
+      {
+        code: 'sharedContactId',
+        severity: 'warning',
+        sheet: 'Kontakte',
+        row: 7,
+        rows: [9, 11],
+        value: '50007',
+      },
+      'de',
+      'Blatt „Kontakte“, Zeile 7: Die Kontakt-Nr. „50007“ steht auch in den Zeilen 9 und 11, dort aber für eine andere Person (anderer Name, andere E-Mail). Sie werden als verschiedene Personen behandelt; bitte die Nummer korrigieren.',
+    ],
     [
       { code: 'errorValue', severity: 'warning', sheet: 'Kunden', row: 12, column: 'PLZ', value: '#NV' },
       'de',

@@ -539,3 +539,55 @@ describe('mergeLeads (property)', () => {
     );
   });
 });
+
+describe('mergeLeads when people turn out to be one, or come apart again', () => {
+  const annaAgain = makeMember({
+    contactId: 'K-9',
+    firstName: 'Anna',
+    lastName: 'Schmidt',
+    email: 'anna@schmidt-bau.de',
+  });
+  const annaId = leadIdFor(CAMPAIGN.id, anna.key);
+  const againId = leadIdFor(CAMPAIGN.id, annaAgain.key);
+  const MERGED = 'Zusammengeführt in';
+  const merged = (member: Member, ...keys: string[]): Member => ({ ...member, mergedKeys: keys });
+  const worked = (): SheetTable =>
+    editSheet(mergeLeads(null, CAMPAIGN, [anna, annaAgain, eva], T1, 'de').table, {
+      [againId]: { Status: 'Qualifiziert', Notiz: 'Rückruf zugesagt' },
+    });
+
+  it('keeps one lead per person: the others keep their rows and point to it, none is created', () => {
+    const result = mergeLeads(worked(), CAMPAIGN, [merged(anna, annaAgain.key), eva], T2, 'de');
+    expect(counts(result)).toEqual({ created: 0, updated: 0, unchanged: 2, notInGroup: 0 });
+    expect(result.merged).toBe(1);
+    expect(result.table.rows).toHaveLength(3);
+    expect(result.table.headers[result.table.headers.length - 1]).toBe(MERGED);
+    expect(cell(result.table, againId, MERGED)).toBe(annaId);
+    expect(cell(result.table, againId, 'Notiz')).toBe('Rückruf zugesagt');
+    expect(cell(result.table, annaId, MERGED)).toBeNull();
+  });
+
+  it('a merged person without a lead of their own keeps the lead one of their rows had', () => {
+    const sheet = asSheet(mergeLeads(null, CAMPAIGN, [annaAgain], T1, 'de').table);
+    const result = mergeLeads(sheet, CAMPAIGN, [merged(anna, annaAgain.key)], T2, 'de');
+    expect(result.created).toBe(0);
+    expect(result.merged).toBe(0);
+    expect(result.table.rows.map((row) => row[0])).toEqual([againId]);
+    expect(result.table.headers).not.toContain(MERGED);
+  });
+
+  it('when they come apart again, each finds their own lead and the mark goes', () => {
+    const once = mergeLeads(worked(), CAMPAIGN, [merged(anna, annaAgain.key), eva], T2, 'de');
+    const apart = mergeLeads(asSheet(once.table), CAMPAIGN, [anna, annaAgain, eva], T2, 'de');
+    expect(counts(apart)).toEqual({ created: 0, updated: 1, unchanged: 2, notInGroup: 0 });
+    expect(apart.merged).toBe(0);
+    expect(cell(apart.table, againId, MERGED)).toBeNull();
+    expect(cell(apart.table, againId, 'Status')).toBe('Qualifiziert');
+  });
+
+  it('the mark column is English on an English sheet', () => {
+    const english = asSheet(mergeLeads(null, CAMPAIGN, [anna, annaAgain], T1, 'en').table);
+    const result = mergeLeads(english, CAMPAIGN, [merged(anna, annaAgain.key)], T2, 'en');
+    expect(result.table.headers).toContain('Merged into');
+  });
+});
