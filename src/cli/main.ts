@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import type { Language } from '../core/kernel/language';
 import type { CsvDelimiter } from '../core/outputs/csv';
 import { fail, ok, type Result } from '../core/kernel/result';
+import { isoToDay } from '../core/kernel/values';
 import type { CliIo, ExitCode } from './cliIo';
 import type { ReportOptions } from './commands/report';
 import type { RunOptions } from './commands/run';
@@ -18,6 +19,7 @@ const OPTIONS = {
   lang: { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
+  'as-of': { type: 'string' },
 } as const;
 
 type OptionName = keyof typeof OPTIONS;
@@ -25,7 +27,7 @@ const COMMANDS = ['run', 'sheets', 'report'] as const;
 type CommandName = (typeof COMMANDS)[number];
 
 const ALLOWED: Record<CommandName, readonly OptionName[]> = {
-  run: ['workbook', 'campaign', 'out', 'csv', 'leads', 'delimiter', 'lang', 'json', 'help'],
+  run: ['workbook', 'campaign', 'out', 'csv', 'leads', 'delimiter', 'lang', 'json', 'help', 'as-of'],
   sheets: ['workbook', 'lang', 'json', 'help'],
   report: ['workbook', 'campaign', 'out', 'lang', 'json', 'help'],
 };
@@ -95,6 +97,10 @@ const runOptions = (values: Values, language: Language | undefined): Result<Comm
   if (!delimiter) return usage('usageBadDelimiter', { value: delimiterText ?? '' });
   const out = text(values, 'out') as string;
   if (!/\.xlsx$/i.test(out)) return usage('usageOutNotXlsx', { path: out });
+  const asOfText = text(values, 'as-of');
+  const asOf = asOfText === undefined ? undefined : isoToDay(asOfText);
+  if (asOf === null || (asOfText !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOfText)))
+    return usage('usageBadAsOf', { value: asOfText ?? '' });
   return ok({
     name: 'run',
     options: {
@@ -106,6 +112,7 @@ const runOptions = (values: Values, language: Language | undefined): Result<Comm
       delimiter,
       language,
       json: values.json === true,
+      asOf,
     },
   });
 };

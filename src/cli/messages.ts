@@ -11,7 +11,8 @@ const de = {
     '',
     'Aufruf:',
     '  kampagne run --workbook <ein.xlsx> --campaign <kampagne.json> --out <aus.xlsx>',
-    '               [--csv <datei.csv>] [--leads] [--delimiter ";"|","|tab] [--lang de|en] [--json]',
+    '               [--csv <datei.csv>] [--leads] [--delimiter ";"|","|tab] [--as-of <JJJJ-MM-TT>]',
+    '               [--lang de|en] [--json]',
     '  kampagne sheets --workbook <ein.xlsx> [--lang de|en] [--json]',
     '  kampagne report --workbook <ein.xlsx> [--campaign <name>] [--out <aus.xlsx>] [--lang de|en] [--json]',
     '  kampagne --help',
@@ -40,6 +41,8 @@ const de = {
     '                       (UTF-8 mit BOM, Zeilenende CRLF).',
     '  --leads              Legt je Empfänger einen Lead im Blatt „Leads“ an oder aktualisiert ihn.',
     '  --delimiter <z>      Trennzeichen der CSV: ";" (Standard), "," oder tab.',
+    '  --as-of <datum>      Rechnet so, als wäre heute dieser Tag (Inaktivität, Start); erst damit darf ein',
+    '                       "asOf" der Kampagnendatei nach dem heutigen Tag liegen.',
     '  --lang de|en         Sprache der Ausgaben (Standard: de, oder en wenn LANG mit en beginnt).',
     '  --json               Gibt das Ergebnis als ein JSON-Objekt auf stdout aus.',
     '  --help               Zeigt diese Hilfe.',
@@ -70,8 +73,6 @@ const de = {
   writeFailed:
     '„{path}“ konnte nicht geschrieben werden. Bitte prüfen, ob der Ordner beschreibbar ist und die Datei nicht in Excel geöffnet ist.',
   campaignFileNotFound: 'Die Kampagnendatei „{path}“ gibt es nicht. Bitte den Pfad bei --campaign prüfen.',
-  campaignFileUnreadable:
-    'Die Kampagnendatei „{path}“ ist kein gültiges JSON ({detail}). Bitte die Datei korrigieren.',
   campaignFileInvalid: 'Kampagnendatei „{path}“: {problem}',
   campaignFailed: 'Kampagne „{campaign}“ auf „{path}“: {problem}',
   inspectFailed: 'Arbeitsmappe „{path}“: {problem}',
@@ -134,6 +135,7 @@ const de = {
   reasonNoAddress: 'ohne Anschrift',
   reasonNoPhone: 'ohne Telefon',
   reasonRemovedByUser: 'von Hand entfernt',
+  usageBadAsOf: '--as-of muss ein Datum wie 2026-05-31 sein, nicht „{value}“.',
 } as const;
 
 export type MessageKey = keyof typeof de;
@@ -144,7 +146,8 @@ const en: Record<MessageKey, string> = {
     '',
     'Usage:',
     '  kampagne run --workbook <in.xlsx> --campaign <campaign.json> --out <out.xlsx>',
-    '               [--csv <file.csv>] [--leads] [--delimiter ";"|","|tab] [--lang de|en] [--json]',
+    '               [--csv <file.csv>] [--leads] [--delimiter ";"|","|tab] [--as-of <YYYY-MM-DD>]',
+    '               [--lang de|en] [--json]',
     '  kampagne sheets --workbook <in.xlsx> [--lang de|en] [--json]',
     '  kampagne report --workbook <in.xlsx> [--campaign <name>] [--out <out.xlsx>] [--lang de|en] [--json]',
     '  kampagne --help',
@@ -171,6 +174,8 @@ const en: Record<MessageKey, string> = {
     '  --csv <file>         Also writes the target group as CSV for Word mail merge (UTF-8 with BOM, CRLF).',
     '  --leads              Creates or updates one lead per recipient on the "Leads" sheet.',
     '  --delimiter <c>      CSV delimiter: ";" (default), "," or tab.',
+    '  --as-of <date>       Runs as if today were this day (inactivity, start); only then may an "asOf" of the',
+    '                       campaign file lie after today.',
     '  --lang de|en         Output language (default: de, or en when LANG starts with en).',
     '  --json               Prints the result as one JSON object on stdout.',
     '  --help               Shows this help.',
@@ -199,7 +204,6 @@ const en: Record<MessageKey, string> = {
     '"{path}" could not be written. Please check that the folder is writable and the file is not open in Excel.',
   campaignFileNotFound:
     'The campaign file "{path}" does not exist. Please check the path given with --campaign.',
-  campaignFileUnreadable: 'The campaign file "{path}" is not valid JSON ({detail}). Please correct the file.',
   campaignFileInvalid: 'Campaign file "{path}": {problem}',
   campaignFailed: 'Campaign "{campaign}" on "{path}": {problem}',
   inspectFailed: 'Workbook "{path}": {problem}',
@@ -261,6 +265,7 @@ const en: Record<MessageKey, string> = {
   reasonNoAddress: 'no address',
   reasonNoPhone: 'no phone',
   reasonRemovedByUser: 'removed by hand',
+  usageBadAsOf: '--as-of must be a date such as 2026-05-31, not "{value}".',
 };
 
 export const MESSAGES: Record<Language, Record<MessageKey, string>> = { de, en };

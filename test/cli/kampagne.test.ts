@@ -410,7 +410,7 @@ describe('kampagne run: errors are one clear line, an exit code, and no file wri
         return runArgs(f);
       },
       1,
-      /^Die Kampagnendatei „.*kampagne\.json“ ist kein gültiges JSON \(.+\)\. Bitte die Datei korrigieren\.$/,
+      /^Kampagnendatei „.*kampagne\.json“: Zeile 1, Spalte 21: Die Kampagnendatei ist kein gültiges JSON: .+, aber die Datei endet hier\./,
     ],
     [
       'an unknown selection',

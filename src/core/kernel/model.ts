@@ -4,8 +4,8 @@ import type { Problem } from './problems';
 /** Calendar day as days since 1970-01-01 (UTC). Dates in the core are days: no time zones, cheap to compare. */
 export type Day = number;
 
-export type SheetRole = 'contacts' | 'customers' | 'sales' | 'articles';
-export const SHEET_ROLES: readonly SheetRole[] = ['contacts', 'customers', 'sales', 'articles'];
+export const SHEET_ROLES = ['contacts', 'customers', 'sales', 'articles'] as const;
+export type SheetRole = (typeof SHEET_ROLES)[number];
 
 export const PERSON_FIELDS = [
   'salutation',
@@ -24,12 +24,21 @@ export const PERSON_FIELDS = [
 export type PersonField = (typeof PERSON_FIELDS)[number];
 
 /** Every field the add-in understands, per sheet role. `fullName` is split into first and last name. */
-export type ContactField = 'contactId' | 'customerId' | PersonField | 'fullName' | 'optOut';
-export type CustomerField = 'customerId' | PersonField | 'fullName' | 'optOut';
-export type SalesField =
-  'date' | 'customerId' | 'articleNo' | 'articleName' | 'quantity' | 'amount' | 'unitPrice';
-export type ArticleField = 'articleNo' | 'articleName' | 'category';
+export const ROLE_FIELDS = {
+  contacts: ['contactId', 'customerId', ...PERSON_FIELDS, 'fullName', 'optOut'],
+  customers: ['customerId', ...PERSON_FIELDS, 'fullName', 'optOut'],
+  sales: ['date', 'customerId', 'articleNo', 'articleName', 'quantity', 'amount', 'unitPrice'],
+  articles: ['articleNo', 'articleName', 'category'],
+} as const satisfies Record<SheetRole, readonly string[]>;
+
+export type ContactField = (typeof ROLE_FIELDS.contacts)[number];
+export type CustomerField = (typeof ROLE_FIELDS.customers)[number];
+export type SalesField = (typeof ROLE_FIELDS.sales)[number];
+export type ArticleField = (typeof ROLE_FIELDS.articles)[number];
 export type Field = ContactField | CustomerField | SalesField | ArticleField;
+
+/** The fields of all roles, each once: the one list a campaign file's column mapping is checked against. */
+export const FIELDS: readonly Field[] = [...new Set<Field>(Object.values(ROLE_FIELDS).flat())];
 
 export type PersonData = Record<PersonField, string>;
 

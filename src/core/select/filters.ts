@@ -2,6 +2,7 @@ import type { FilterCondition, FilterValue, RecordSelection } from '../campaign/
 import { normalizeHeader, recognizeColumns } from '../read/headers';
 import {
   PERSON_FIELDS,
+  ROLE_FIELDS,
   type Contact,
   type Customer,
   type Day,
@@ -22,10 +23,6 @@ type FilterRole = 'contacts' | 'customers';
 
 /** Record properties that hold the parsed text of a field (postal codes restored, names split, …). */
 const TEXT_FIELDS: ReadonlySet<string> = new Set<string>([...PERSON_FIELDS, 'contactId', 'customerId']);
-const ROLE_FIELDS: Record<FilterRole, readonly Field[]> = {
-  contacts: ['contactId', 'customerId', ...PERSON_FIELDS, 'fullName', 'optOut'],
-  customers: ['customerId', ...PERSON_FIELDS, 'fullName', 'optOut'],
-};
 /** Serial numbers in cells are read in the 1900 system: WorkbookData does not carry the workbook's date system. */
 const DATE_SYSTEM = 1900;
 const HASH = 35;
