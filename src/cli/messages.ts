@@ -2,7 +2,7 @@ import type { Language } from '../core/kernel/language';
 import type { Field, SheetRole } from '../core/kernel/model';
 import { fieldLabel, roleLabel } from '../core/kernel/problemMessages';
 import type { ExclusionReason } from '../core/group/targetGroupModel';
-import type { XlsxErrorCode } from '../xlsx/xlsxErrors';
+import type { XlsxErrorCode, XlsxErrorParams } from '../xlsx/xlsxErrors';
 
 /** Every text of the command line. German is the source: its keys type the English dictionary. */
 const de = {
@@ -12,8 +12,8 @@ const de = {
     'Aufruf:',
     '  kampagne run --workbook <ein.xlsx> --campaign <kampagne.json> --out <aus.xlsx>',
     '               [--csv <datei.csv>] [--leads] [--delimiter ";"|","|tab] [--as-of <JJJJ-MM-TT>]',
-    '               [--lang de|en] [--json]',
-    '  kampagne sheets --workbook <ein.xlsx> [--lang de|en] [--json]',
+    '               [--sheet <rolle>=<blatt> …] [--lang de|en] [--json]',
+    '  kampagne sheets --workbook <ein.xlsx> [--sheet <rolle>=<blatt> …] [--lang de|en] [--json]',
     '  kampagne report --workbook <ein.xlsx> [--campaign <name>] [--out <aus.xlsx>] [--lang de|en] [--json]',
     '  kampagne --help',
     '',
@@ -43,6 +43,9 @@ const de = {
     '  --delimiter <z>      Trennzeichen der CSV: ";" (Standard), "," oder tab.',
     '  --as-of <datum>      Rechnet so, als wäre heute dieser Tag (Inaktivität, Start); erst damit darf ein',
     '                       "asOf" der Kampagnendatei nach dem heutigen Tag liegen.',
+    '  --sheet <r>=<blatt>  Welches Blatt (oder welche Excel-Tabelle) eine Rolle spielt, wenn mehrere passen:',
+    '                       contacts, customers, sales oder articles, z. B. --sheet contacts="Kontakte 2024".',
+    '                       Die Wahl merkt sich die Ausgabemappe für spätere Läufe.',
     '  --lang de|en         Sprache der Ausgaben (Standard: de, oder en wenn LANG mit en beginnt).',
     '  --json               Gibt das Ergebnis als ein JSON-Objekt auf stdout aus.',
     '  --help               Zeigt diese Hilfe.',
@@ -136,6 +139,24 @@ const de = {
   reasonNoPhone: 'ohne Telefon',
   reasonRemovedByUser: 'von Hand entfernt',
   usageBadAsOf: '--as-of muss ein Datum wie 2026-05-31 sein, nicht „{value}“.',
+  usageBadSheet:
+    '--sheet erwartet Rolle=Blatt, z. B. --sheet contacts="Kontakte 2024" (Rollen: contacts, customers, sales, articles), nicht „{value}“.',
+  sheetsRoleAmbiguous:
+    '{role}: mehrere Blätter passen gleich gut – nichts wird geraten. Bitte wählen mit --sheet {option}="…" (oder "sources" in der Kampagnendatei):',
+  sheetsCandidate: '  „{name}“: {rows} Zeilen',
+  sheetsCandidateDated: '  „{name}“: {rows} Zeilen, neuestes Datum {newest}',
+  encrypted:
+    '„{path}“ ist mit einem Kennwort geschützt und lässt sich so nicht lesen. Bitte in Excel öffnen und ohne Kennwort speichern (Datei › Informationen › Arbeitsmappe schützen › Mit Kennwort verschlüsseln: Kennwort löschen), dann diese Kopie angeben.',
+  xlsFile:
+    '„{path}“ ist eine Arbeitsmappe im alten Format Excel 97–2003 (.xls). Bitte in Excel öffnen und als „Excel-Arbeitsmappe (*.xlsx)“ speichern.',
+  odsFile:
+    '„{path}“ ist eine OpenDocument-Tabelle (LibreOffice, OpenOffice). Bitte dort „Speichern unter“ › „Excel 2007-365 (.xlsx)“ wählen.',
+  csvFile:
+    '„{path}“ ist eine Textdatei (etwa CSV), keine Excel-Arbeitsmappe – vermutlich nur umbenannt. Bitte in Excel öffnen und als „Excel-Arbeitsmappe (*.xlsx)“ speichern.',
+  truncated:
+    '„{path}“ ist unvollständig – das Ende der Datei fehlt (abgebrochener Download oder Kopiervorgang). Bitte die Datei erneut kopieren oder herunterladen bzw. in Excel neu speichern.',
+  tooLarge:
+    '„{path}“ braucht zum Lesen etwa {needed} MB Arbeitsspeicher, dieser Aufruf darf {limit} MB nutzen. Entweder mehr erlauben, z. B. NODE_OPTIONS=--max-old-space-size={suggested} vor den Aufruf setzen (bei genug freiem Speicher im Rechner), oder die Datei aufteilen (etwa die Umsätze älterer Jahre in eine eigene Mappe).',
 } as const;
 
 export type MessageKey = keyof typeof de;
@@ -147,8 +168,8 @@ const en: Record<MessageKey, string> = {
     'Usage:',
     '  kampagne run --workbook <in.xlsx> --campaign <campaign.json> --out <out.xlsx>',
     '               [--csv <file.csv>] [--leads] [--delimiter ";"|","|tab] [--as-of <YYYY-MM-DD>]',
-    '               [--lang de|en] [--json]',
-    '  kampagne sheets --workbook <in.xlsx> [--lang de|en] [--json]',
+    '               [--sheet <role>=<sheet> …] [--lang de|en] [--json]',
+    '  kampagne sheets --workbook <in.xlsx> [--sheet <role>=<sheet> …] [--lang de|en] [--json]',
     '  kampagne report --workbook <in.xlsx> [--campaign <name>] [--out <out.xlsx>] [--lang de|en] [--json]',
     '  kampagne --help',
     '',
@@ -176,6 +197,9 @@ const en: Record<MessageKey, string> = {
     '  --delimiter <c>      CSV delimiter: ";" (default), "," or tab.',
     '  --as-of <date>       Runs as if today were this day (inactivity, start); only then may an "asOf" of the',
     '                       campaign file lie after today.',
+    '  --sheet <r>=<sheet>  Which sheet (or Excel table) plays a role when several fit: contacts, customers,',
+    '                       sales or articles, e.g. --sheet contacts="Contacts 2024". The output workbook',
+    '                       remembers the choice for later runs.',
     '  --lang de|en         Output language (default: de, or en when LANG starts with en).',
     '  --json               Prints the result as one JSON object on stdout.',
     '  --help               Shows this help.',
@@ -266,6 +290,24 @@ const en: Record<MessageKey, string> = {
   reasonNoPhone: 'no phone',
   reasonRemovedByUser: 'removed by hand',
   usageBadAsOf: '--as-of must be a date such as 2026-05-31, not "{value}".',
+  usageBadSheet:
+    '--sheet takes role=sheet, e.g. --sheet contacts="Contacts 2024" (roles: contacts, customers, sales, articles), not "{value}".',
+  sheetsRoleAmbiguous:
+    '{role}: several sheets fit equally well – nothing is guessed. Please choose with --sheet {option}="…" (or "sources" in the campaign file):',
+  sheetsCandidate: '  "{name}": {rows} rows',
+  sheetsCandidateDated: '  "{name}": {rows} rows, newest date {newest}',
+  encrypted:
+    '"{path}" is protected by a password and cannot be read as it is. Please open it in Excel and save it without a password (File › Info › Protect Workbook › Encrypt with Password: clear the password), then pass that copy.',
+  xlsFile:
+    '"{path}" is a workbook in the old Excel 97–2003 format (.xls). Please open it in Excel and save it as "Excel Workbook (*.xlsx)".',
+  odsFile:
+    '"{path}" is an OpenDocument spreadsheet (LibreOffice, OpenOffice). Please use "Save As" › "Excel 2007-365 (.xlsx)" there.',
+  csvFile:
+    '"{path}" is a text file (CSV, for instance), not an Excel workbook – probably just renamed. Please open it in Excel and save it as "Excel Workbook (*.xlsx)".',
+  truncated:
+    '"{path}" is incomplete – the end of the file is missing (an interrupted download or copy). Please copy or download it again, or save it again in Excel.',
+  tooLarge:
+    '"{path}" needs about {needed} MB of memory to read; this run may use {limit} MB. Either allow more, e.g. put NODE_OPTIONS=--max-old-space-size={suggested} before the command (with enough free memory in the computer), or split the file (the sales of earlier years into a workbook of their own, for instance).',
 };
 
 export const MESSAGES: Record<Language, Record<MessageKey, string>> = { de, en };
@@ -281,7 +323,7 @@ export interface Texts {
   role(role: SheetRole): string;
   field(field: Field): string;
   reason(reason: ExclusionReason): string;
-  fileError(code: XlsxErrorCode, path: string): string;
+  fileError(code: XlsxErrorCode, path: string, params?: XlsxErrorParams): string;
 }
 
 /** Numbers in the user's convention ("1.234" / "1,234"); placeholders are `{name}`. */
@@ -303,6 +345,6 @@ export const textsFor = (language: Language): Texts => {
     role: (role) => roleLabel(role, language),
     field: (field) => fieldLabel(field, language),
     reason: (reason) => t(`reason${capitalized(reason)}` as `reason${Capitalize<ExclusionReason>}`),
-    fileError: (code, path) => t(code, { path }),
+    fileError: (code, path, params = {}) => t(code, { ...params, path }),
   };
 };

@@ -5,6 +5,8 @@ import { campaignTypeLabel } from '../core/campaign/campaignTypes';
 import { describeProblem } from '../core/kernel/problemMessages';
 import type { Problem, Severity } from '../core/kernel/problems';
 import type { ExclusionReason, SelectionReport } from '../core/group/targetGroupModel';
+import type { Day } from '../core/kernel/model';
+import { dayToIso } from '../core/kernel/values';
 import type { Texts } from './messages';
 
 /** How many data problems the summary lists one by one; the rest is counted. */
@@ -58,9 +60,9 @@ const selectionLine = (report: SelectionReport, texts: Texts): string => {
   return reasons.length > 0 ? line + texts.t('summaryExcludedBy', { reasons: reasons.join(', ') }) : line;
 };
 
-/** 16.11.2026 / 16/11/2026 */
-const dayText = (iso: string, texts: Texts): string => {
-  const [year, month, day] = iso.split('-');
+/** 16.11.2026 / 16/11/2026, from an ISO date or a day. */
+export const dayText = (date: string | Day, texts: Texts): string => {
+  const [year, month, day] = (typeof date === 'number' ? dayToIso(date) : date).split('-');
   return texts.language === 'de' ? `${day}.${month}.${year}` : `${day}/${month}/${year}`;
 };
 

@@ -9,7 +9,7 @@ export const openWorkbook = async (file: string, texts: Texts): Promise<Result<X
   try {
     return ok(await XlsxWorkbook.open(file));
   } catch (error) {
-    if (error instanceof XlsxError) return fail(failure(1, texts.fileError(error.code, file)));
+    if (error instanceof XlsxError) return fail(failure(1, texts.fileError(error.code, file, error.params)));
     throw error;
   }
 };

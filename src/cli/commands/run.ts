@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { CampaignDefinition } from '../../core/campaign/campaign';
 import type { Language } from '../../core/kernel/language';
 import { readCampaignDefinition } from '../../core/campaign/campaignDefinition';
-import type { Day } from '../../core/kernel/model';
+import type { Day, SheetRole } from '../../core/kernel/model';
 import { runCampaign, type CampaignRunResult } from '../../core/run/campaignRun';
 import { toCsv, type CsvDelimiter } from '../../core/outputs/csv';
 import { fail, ok, type Result } from '../../core/kernel/result';
@@ -27,6 +27,8 @@ export interface RunOptions {
   language?: Language;
   /** Set by --as-of: the day the run counts as today (inactivity, the start, a selection's latest asOf). */
   asOf?: Day;
+  /** Set by --sheet: the sheet that plays a role; remembered in the workbook's state. */
+  sheets: Partial<Record<SheetRole, string>>;
   json: boolean;
 }
 
@@ -78,6 +80,7 @@ const buildCampaign = async (
     now: now.toISOString(),
     leads: options.leads,
     language: options.language,
+    sheets: options.sheets,
   });
   if (!run.ok) {
     const campaign = definition.value.name;

@@ -1,10 +1,8 @@
 import type { Language } from './language';
-import type { Field, SheetRole } from './model';
+import type { Field, SheetRole, SourceCandidate } from './model';
+import { dayToIso } from './values';
 import type { JsonExpectation } from './jsonText';
 import type { Problem, ProblemCode } from './problems';
-
-/** Separates the candidate sheets of a 'sheetRoleAmbiguous' problem in its value. */
-export const CANDIDATE_SEPARATOR = '\u0000';
 
 type Labels<K extends string> = Record<Language, Record<K, string>>;
 
@@ -83,14 +81,28 @@ const quoted = (p: Problem, lang: Language): string => {
   if (!p.value) return '';
   return lang === 'de' ? ` „${p.value}“` : ` "${p.value}"`;
 };
+/** 12.03.2024 / 12/03/2024 */
+const dayText = (day: number, lang: Language): string => {
+  const [year, month, date] = dayToIso(day).split('-');
+  return lang === 'de' ? `${date}.${month}.${year}` : `${date}/${month}/${year}`;
+};
+
 const QUOTES: Record<Language, [string, string]> = { de: ['„', '“'], en: ['"', '"'] };
 const quote = (text: string, lang: Language): string => `${QUOTES[lang][0]}${text}${QUOTES[lang][1]}`;
-/** The candidate sheets of an ambiguous role, listed in `value` separated by CANDIDATE_SEPARATOR. */
+const ROWS: Record<Language, [string, string]> = { de: ['Zeile', 'Zeilen'], en: ['row', 'rows'] };
+
+/** "„Kontakte 2024“ (120 Zeilen, neuestes Datum 12.03.2024)": what a person needs to choose. */
+const candidate = (c: SourceCandidate, lang: Language): string => {
+  const count = new Intl.NumberFormat(lang === 'de' ? 'de-DE' : 'en-GB').format(c.rows);
+  const rows = `${count} ${ROWS[lang][c.rows === 1 ? 0 : 1]}`;
+  const newest =
+    c.newest === null
+      ? ''
+      : `, ${lang === 'de' ? 'neuestes Datum' : 'newest date'} ${dayText(c.newest, lang)}`;
+  return `${quote(c.name, lang)} (${rows}${newest})`;
+};
 const candidates = (p: Problem, lang: Language): string =>
-  (p.value ?? '')
-    .split(CANDIDATE_SEPARATOR)
-    .map((name) => quote(name, lang))
-    .join(', ');
+  (p.candidates ?? []).map((c) => candidate(c, lang)).join(', ');
 const rowsChecked = (p: Problem, lang: Language): string => {
   const [first, last] = (p.detail ?? '1-30').split('-');
   return lang === 'de' ? `${first} bis ${last}` : `${first} to ${last}`;

@@ -1,4 +1,5 @@
 import type { TextPosition } from './jsonText';
+import type { SourceCandidate } from './model';
 
 /**
  * Everything that can be wrong with a user's data or setup, as a closed union.
@@ -61,6 +62,8 @@ export interface Problem {
   detail?: string;
   /** Where in a text file (a campaign file) the problem is. */
   position?: TextPosition;
+  /** The sheets to choose from when several fit a role ('sheetRoleAmbiguous'). */
+  candidates?: SourceCandidate[];
   /** Further occurrences of the same code on the same sheet that were counted but not listed one by one. */
   more?: number;
 }

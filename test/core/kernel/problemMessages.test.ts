@@ -3,7 +3,7 @@ import { describeProblem } from '../../../src/core/kernel/problemMessages';
 import type { Problem, ProblemCode } from '../../../src/core/kernel/problems';
 
 /** Every code once; a code added to the union without an entry here fails to compile. */
-const DETAILS: Record<ProblemCode, Pick<Problem, 'value' | 'detail'>> = {
+const DETAILS: Record<ProblemCode, Pick<Problem, 'value' | 'detail' | 'candidates'>> = {
   errorValue: { value: '#N/A' },
   invalidDate: { value: '31.02.2024' },
   invalidNumber: { value: 'viele' },
@@ -16,7 +16,13 @@ const DETAILS: Record<ProblemCode, Pick<Problem, 'value' | 'detail'>> = {
   missingPostalCode: {},
   sheetNotFound: { detail: 'sales' },
   sheetRoleNotFound: { detail: 'customers' },
-  sheetRoleAmbiguous: { value: 'Kunden\u0000Kunden alt', detail: 'customers' },
+  sheetRoleAmbiguous: {
+    detail: 'customers',
+    candidates: [
+      { name: 'Kunden', sheet: 'Kunden', rows: 12, newest: null },
+      { name: 'Kunden alt', sheet: 'Kunden alt', rows: 1, newest: 19_793 },
+    ],
+  },
   headerNotFound: { detail: '1-30' },
   columnNotFound: { detail: 'email' },
   requiredColumnMissing: { detail: 'customerId' },
@@ -91,11 +97,14 @@ describe('describeProblem', () => {
       {
         code: 'sheetRoleAmbiguous',
         severity: 'error',
-        value: 'Kontakte 2023\u0000Kontakte 2024',
         detail: 'contacts',
+        candidates: [
+          { name: 'Kontakte 2023', sheet: 'Kontakte 2023', rows: 1, newest: null },
+          { name: 'Kontakte 2024', sheet: 'Kontakte 2024', rows: 1200, newest: 19_794 },
+        ],
       },
       'de',
-      'Als Kontakte passen mehrere Blätter gleich gut: „Kontakte 2023“, „Kontakte 2024“. Welches gilt, wird nicht geraten: bitte wählen (im Add-in unter „Zuordnung ändern“, auf der Kommandozeile mit --sheet contacts="…", in der Kampagnendatei unter "sources").',
+      'Als Kontakte passen mehrere Blätter gleich gut: „Kontakte 2023“ (1 Zeile), „Kontakte 2024“ (1.200 Zeilen, neuestes Datum 12.03.2024). Welches gilt, wird nicht geraten: bitte wählen (im Add-in unter „Zuordnung ändern“, auf der Kommandozeile mit --sheet contacts="…", in der Kampagnendatei unter "sources").',
     ],
     [
       {
