@@ -92,6 +92,11 @@ export function checkMemory(
   if (needed <= heapLimit) return;
   const suggested = Math.ceil(needed / MB / 1024) * 1024;
   throw new XlsxError('tooLarge', path, {
-    params: { needed: Math.ceil(needed / MB), limit: Math.floor(heapLimit / MB), suggested },
+    // the suggestion goes into an option as it is: text, not a number formatted for reading
+    params: {
+      needed: Math.ceil(needed / MB),
+      limit: Math.floor(heapLimit / MB),
+      suggested: String(suggested),
+    },
   });
 }

@@ -1,4 +1,3 @@
-import type JSZip from 'jszip';
 import { parseArea, type TableDefinition } from '../core/kernel/sheetTable';
 import { parseRelationships, parseSheets, REL_TYPE } from './patch/packageParts';
 import { attributesOf, elementsNamed } from './patch/xmlText';
@@ -18,8 +17,8 @@ const folderOf = (part: string): string => part.slice(0, part.lastIndexOf('/'));
 const relsOf = (part: string): string =>
   `${folderOf(part)}/_rels/${part.slice(part.lastIndexOf('/') + 1)}.rels`;
 
-const text = (zip: JSZip, part: string): Promise<string | null> =>
-  zip.file(part)?.async('string') ?? Promise.resolve(null);
+/** A part of the package as text; null when the package has no such part. */
+export type PartReader = (part: string) => Promise<string | null>;
 
 /** An Excel table part (xl/tables/tableN.xml); Excel leaves out headerRowCount when it is 1, the default. */
 export const parseTableXml = (xml: string): TableDefinition | null => {
@@ -38,12 +37,12 @@ export const parseTableXml = (xml: string): TableDefinition | null => {
   };
 };
 
-async function sheetInfo(zip: JSZip, part: string): Promise<SheetPackageInfo> {
-  const rels = await text(zip, relsOf(part));
+async function sheetInfo(text: PartReader, part: string): Promise<SheetPackageInfo> {
+  const rels = await text(relsOf(part));
   const relationships = rels ? parseRelationships(rels, folderOf(part)) : [];
   const tables: TableDefinition[] = [];
   for (const relationship of relationships.filter((r) => r.type === REL_TYPE.table)) {
-    const xml = await text(zip, relationship.part);
+    const xml = await text(relationship.part);
     const table = xml ? parseTableXml(xml) : null;
     if (table) tables.push(table);
   }
@@ -58,13 +57,13 @@ async function sheetInfo(zip: JSZip, part: string): Promise<SheetPackageInfo> {
 }
 
 /** Per sheet (by its name in lower case): its part, its Excel tables and its hyperlink targets. */
-export async function readPackageInfo(zip: JSZip): Promise<Map<string, SheetPackageInfo>> {
-  const workbookXml = (await text(zip, 'xl/workbook.xml')) ?? '';
-  const relationships = parseRelationships((await text(zip, 'xl/_rels/workbook.xml.rels')) ?? '', 'xl');
+export async function readPackageInfo(text: PartReader): Promise<Map<string, SheetPackageInfo>> {
+  const workbookXml = (await text('xl/workbook.xml')) ?? '';
+  const relationships = parseRelationships((await text('xl/_rels/workbook.xml.rels')) ?? '', 'xl');
   const info = new Map<string, SheetPackageInfo>();
   for (const sheet of parseSheets(workbookXml)) {
     const part = relationships.find((r) => r.id === sheet.relationId)?.part;
-    if (part) info.set(sheet.name.toLowerCase(), await sheetInfo(zip, part));
+    if (part) info.set(sheet.name.toLowerCase(), await sheetInfo(text, part));
   }
   return info;
 }

@@ -124,8 +124,16 @@ const collectRow = (grid: SheetGrid, row: ExcelJS.Row, dateSystem: 1900 | 1904):
 const streamedCellValue = (cell: ExcelJS.Cell, dateSystem: 1900 | 1904) => {
   if (cell.type === ExcelJS.ValueType.Formula)
     return formulaResult(cell.model.result, cell.numFmt, dateSystem);
-  return toCellValue(cell.value);
+  const value = toCellValue(cell.value);
+  return typeof value === 'string' && value.includes('_x') ? decodeEscapes(value) : value;
 };
+
+/**
+ * Excel writes characters XML cannot hold as "_x0007_" (and a literal "_x" as "_x005F_x"); the model reader decodes
+ * them, exceljs' streaming reader does not.
+ */
+const decodeEscapes = (text: string): string =>
+  text.replace(/_x([0-9A-Fa-f]{4})_/g, (_match, code: string) => String.fromCharCode(parseInt(code, 16)));
 
 const formulaResult = (result: unknown, numFmt: string | undefined, dateSystem: 1900 | 1904) => {
   if (typeof result === 'number' && Number.isNaN(result)) {

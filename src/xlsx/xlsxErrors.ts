@@ -11,8 +11,8 @@ export type XlsxErrorCode =
   | 'truncated' // a zip without its directory: an interrupted download or copy
   | 'tooLarge'; // more sheet data than this process's heap can hold
 
-/** Numbers a message names, e.g. the memory a workbook needs and the memory allowed. */
-export type XlsxErrorParams = Record<string, number>;
+/** What a message names, e.g. the memory a workbook needs and allowed (numbers), or an option's value (text). */
+export type XlsxErrorParams = Record<string, number | string>;
 
 /** A file-level failure of the .xlsx adapter, with the path it concerns; the original error is kept as `cause`. */
 export class XlsxError extends Error {

@@ -4,13 +4,13 @@ import { readFile, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import ExcelJS from 'exceljs';
-import JSZip from 'jszip';
 import type { CellArea, SheetTable } from '../core/kernel/sheetTable';
 import { WorkbookError } from '../core/workbook/workbookError';
 import type { SheetInfo, WorkbookPort, WriteTableRequest } from '../core/workbook/workbookPort';
 import { isUncalculated, toCellValue } from './cellValues';
 import { checkMemory, checkWorkbookFile } from './fileCheck';
 import { readPackageInfo, type SheetPackageInfo } from './packageInfo';
+import { withZipParts } from './zipDirectory';
 import { SheetOverlay } from './patch/sheetOverlay';
 import { patchWorkbook } from './patch/zipPatch';
 import { SheetGrid } from './sheetGrid';
@@ -45,9 +45,7 @@ export class XlsxWorkbook implements WorkbookPort {
   static async open(path: string, options: XlsxOpenOptions = {}): Promise<XlsxWorkbook> {
     const { entries } = await checkWorkbookFile(path);
     checkMemory(path, entries, options.heapLimit);
-    const packages = await guardRead(path, async () =>
-      readPackageInfo(await JSZip.loadAsync(await readFile(path))),
-    );
+    const packages = await guardRead(path, () => withZipParts(path, entries, readPackageInfo));
     if (options.streamSheets === 'never')
       return new XlsxWorkbook(path, await loadModel(path), null, packages);
     const { complete, sheets, tables, dateSystem } = await guardRead(path, () =>

@@ -118,7 +118,9 @@ export const loadCampaignData = (
     const questions = errorsIn(data.value.problems);
     if (questions.length > 0) return fail(questions);
     const blocking = errorsIn(checkCampaignAgainstData(definition, data.value));
-    return blocking.length > 0 ? fail(blocking) : data;
+    // a sheet without a header row is often the missing one: its warning says why
+    const unread = data.value.problems.filter((p) => p.code === 'headerNotFound');
+    return blocking.length > 0 ? fail([...blocking, ...unread]) : data;
   });
 
 export const selectionLabelsOf = (definition: CampaignDefinition): string[] =>
