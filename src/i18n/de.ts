@@ -240,6 +240,12 @@ export const de = {
   evaluationWriteSheet: 'In Blatt „Auswertung“ schreiben',
   evaluationWritten: 'Die Auswertung steht in den Blättern „{sheet}“ und „{typeSheet}“.',
   evaluationWriting: 'Auswertung wird geschrieben …',
+  recognitionAmbiguous: '{role}: mehrere Blätter passen – bitte wählen',
+  mappingChooseSheet: 'Mehrere Blätter passen gleich gut als {role}. Welches gilt?',
+  mappingCandidate: '„{name}“ – {rows} Zeilen',
+  mappingCandidateDated: '„{name}“ – {rows} Zeilen, neuestes Datum {newest}',
+  mappingMergedHeader:
+    'Die Überschrift „{header}“ reicht über {span} Spalten ({columns}); was in welcher steht, geht aus den Daten nicht hervor. Bitte unten zuordnen.',
 } as const;
 
 export type MessageKey = keyof typeof de;

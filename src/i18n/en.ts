@@ -239,4 +239,10 @@ export const en: Record<MessageKey, string> = {
   evaluationWriteSheet: 'Write to sheet “Evaluation”',
   evaluationWritten: 'The evaluation is on the sheets “{sheet}” and “{typeSheet}”.',
   evaluationWriting: 'Writing the evaluation …',
+  recognitionAmbiguous: '{role}: several sheets fit – please choose',
+  mappingChooseSheet: 'Several sheets fit equally well as {role}. Which one applies?',
+  mappingCandidate: '“{name}” – {rows} rows',
+  mappingCandidateDated: '“{name}” – {rows} rows, newest date {newest}',
+  mappingMergedHeader:
+    'The header “{header}” spans {span} columns ({columns}); which holds what is not clear from the data. Please map them below.',
 };

@@ -15,7 +15,13 @@ import type { MessageKey } from '../../src/i18n/de';
 // findBy…/waitFor give up after 1 s by default; a loaded 2-core CI machine needs longer to render Fluent dialogs.
 configure({ asyncUtilTimeout: 15_000 });
 
-/** jsdom has no layout: Fluent needs a ResizeObserver, and the virtual lists need a viewport height. */
+/**
+ * jsdom has no layout: Fluent needs a ResizeObserver, the virtual lists need a viewport height, and Fluent's focus
+ * manager (Tabster) takes an element without an offsetParent, or a page whose body has no size, for hidden. Without the
+ * last two a dialog focuses its own surface instead of its first control; Tabster then never activates the dialog's
+ * focus trap and, on its next update (a timer), hides the dialog from screen readers, so whether a test finds the
+ * dialog's buttons depended on how fast the machine was.
+ */
 export function installLayoutStubs(): void {
   class ResizeObserverStub {
     observe(): void {}
@@ -25,6 +31,14 @@ export function installLayoutStubs(): void {
   Object.assign(globalThis, { ResizeObserver: ResizeObserverStub });
   Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 600 });
   Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 400 });
+  Object.defineProperty(HTMLElement.prototype, 'offsetParent', {
+    configurable: true,
+    get(this: HTMLElement) {
+      return this.isConnected ? this.parentElement : null;
+    },
+  });
+  document.body.getBoundingClientRect = () =>
+    ({ x: 0, y: 0, top: 0, left: 0, right: 400, bottom: 600, width: 400, height: 600 }) as DOMRect;
 }
 
 export interface RenderedPane {

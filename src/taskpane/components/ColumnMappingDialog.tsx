@@ -26,13 +26,17 @@ import {
   type Field as DataField,
   type MappingOverrides,
   type SheetRole,
+  type WorkbookData,
   type WorkbookMapping,
 } from '../../core/kernel/model';
-import type { CellValue } from '../../core/kernel/sheetTable';
-import { findHeaderRow, headerTexts } from '../../core/read/headers';
+import type { Problem } from '../../core/kernel/problems';
+import type { CellValue, SheetTable } from '../../core/kernel/sheetTable';
+import { isNamed, sourcesOf } from '../../core/read/sources';
 import { useI18n } from '../../i18n/useI18n';
 import type { PaneSession } from '../services/paneSession';
 import { MAPPING_FIELDS, ROLE_LABEL, fieldLabel, overridesFromMapping } from '../state/mappingFields';
+import { MergedHeaderQuestion } from './MergedHeaderQuestion';
+import { SheetChoice } from './SheetChoice';
 
 const PREVIEW_ROWS = 3;
 
@@ -56,9 +60,35 @@ export interface ColumnMappingDialogProps {
   session: PaneSession;
   recognised: WorkbookMapping;
   stored: MappingOverrides | undefined;
+  /** Roles several sheets fit equally well, with those sheets: the dialog asks. */
+  ambiguous?: WorkbookData['ambiguous'];
+  /** The recognition's problems: a merged header the data does not explain is asked too. */
+  problems?: Problem[];
   onSave(mapping: MappingOverrides): void;
   onCancel(): void;
 }
+
+/** The header row and the data below it, as the core reads the chosen sheet (or Excel table) for the role. */
+const previewOf = (table: SheetTable, role: SheetRole, name: string): SheetPreview => {
+  const sources = sourcesOf(table, role) ?? [];
+  const source = sources.find((s) => isNamed(s, name)) ?? sources[0];
+  if (!source) return { headers: [], rows: table.rows.slice(1, 1 + PREVIEW_ROWS) };
+  const first = source.headerIndex + 1;
+  return {
+    headers: source.headers,
+    rows: table.rows.slice(first, Math.min(first + PREVIEW_ROWS, source.endIndex)),
+  };
+};
+
+/** The role to show first: one the dialog has a question about, else the customers. */
+const firstRole = (
+  ambiguous: WorkbookData['ambiguous'],
+  unclear: Problem[],
+  recognised: WorkbookMapping,
+): SheetRole =>
+  SHEET_ROLES.find((role) => ambiguous?.[role]) ??
+  SHEET_ROLES.find((role) => unclear.some((p) => p.sheet === recognised[role]?.sheet)) ??
+  'customers';
 
 const cellText = (cell: CellValue): string =>
   cell instanceof Date ? cell.toISOString().slice(0, 10) : String(cell ?? '');
@@ -67,16 +97,22 @@ export function ColumnMappingDialog({
   session,
   recognised,
   stored,
+  ambiguous,
+  problems = [],
   onSave,
   onCancel,
 }: ColumnMappingDialogProps) {
   const styles = useStyles();
   const { t } = useI18n();
-  const [role, setRole] = useState<SheetRole>('customers');
+  const unclear = problems.filter((p) => p.code === 'mergedHeaderUnclear');
+  const [role, setRole] = useState<SheetRole>(() => firstRole(ambiguous, unclear, recognised));
   const [draft, setDraft] = useState<MappingOverrides>(() => overridesFromMapping(recognised, stored));
   const [sheets, setSheets] = useState<string[]>([]);
   const [preview, setPreview] = useState<SheetPreview | null>(null);
   const sheet = draft.sheets?.[role] ?? '';
+  const candidates = ambiguous?.[role] ?? [];
+  const sheetOptions = [...sheets, ...candidates.map((c) => c.name).filter((name) => !sheets.includes(name))];
+  const questions = unclear.filter((p) => p.sheet === sheet);
 
   useEffect(() => {
     void session.sheetNames().then(setSheets);
@@ -86,11 +122,9 @@ export function ColumnMappingDialog({
     let current = true;
     setPreview(null);
     if (sheet === '') return;
-    void session.readSheet(sheet).then((table) => {
-      if (!current) return;
-      const headerIndex = findHeaderRow(table.rows, role) ?? 0;
-      const headers = headerTexts(table.rows[headerIndex] ?? []);
-      setPreview({ headers, rows: table.rows.slice(headerIndex + 1, headerIndex + 1 + PREVIEW_ROWS) });
+    const sheetName = candidates.find((c) => c.name === sheet)?.sheet ?? sheet;
+    void session.readSheet(sheetName).then((table) => {
+      if (current) setPreview(previewOf(table, role, sheet));
     });
     return () => {
       current = false;
@@ -126,16 +160,27 @@ export function ColumnMappingDialog({
                 </Tab>
               ))}
             </TabList>
+            {candidates.length > 0 && (
+              <SheetChoice
+                role={t(ROLE_LABEL[role])}
+                candidates={candidates}
+                value={sheet}
+                onChange={setSheet}
+              />
+            )}
             <Field label={t('mappingSheet')}>
               <Select value={sheet} onChange={(_, { value }) => setSheet(value)}>
                 <option value="">{t('mappingNoSheet')}</option>
-                {sheets.map((name) => (
+                {sheetOptions.map((name) => (
                   <option key={name} value={name}>
                     {name}
                   </option>
                 ))}
               </Select>
             </Field>
+            {questions.map((p) => (
+              <MergedHeaderQuestion key={p.value} header={p.value ?? ''} span={Number(p.detail)} />
+            ))}
             {preview && (
               <>
                 <div className={styles.fields}>

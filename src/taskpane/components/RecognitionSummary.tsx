@@ -55,6 +55,8 @@ export function RecognitionSummary({
       session={session}
       recognised={recognised}
       stored={mapping}
+      ambiguous={data?.ambiguous}
+      problems={data?.problems}
       onCancel={() => setDialogOpen(false)}
       onSave={async (next) => {
         setDialogOpen(false);
@@ -90,7 +92,9 @@ export function RecognitionSummary({
                       sheet: found.sheet,
                       count: Object.keys(found.columns).length,
                     })
-                  : t('recognitionMissing', { role: t(ROLE_LABEL[role]) })}
+                  : t(data?.ambiguous?.[role] ? 'recognitionAmbiguous' : 'recognitionMissing', {
+                      role: t(ROLE_LABEL[role]),
+                    })}
               </Text>
               {found && (
                 <Text block size={200} className={styles.fields}>
