@@ -2,10 +2,11 @@
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
+const { DefinePlugin } = require('webpack');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
+const { version } = require('./package.json');
 
-const DEV_URL = 'https://localhost:3000';
 const DEV_PORT = 3000;
 const CERT_DIR = path.join(os.homedir(), '.office-addin-dev-certs');
 
@@ -31,14 +32,23 @@ function httpsServer() {
   };
 }
 
+/** The privacy and help pages next to taskpane.html, with the version filled in; unminified, a company may edit them. */
+const staticPage = (name) =>
+  new HtmlWebpackPlugin({
+    filename: name,
+    template: `./src/pages/${name}`,
+    inject: false,
+    minify: false,
+    templateParameters: { version },
+  });
+
 /**
- * env.preview: the browser preview without Office (plain http, office.js not loaded).
- * env.publicUrl: where the production build is hosted; replaces the development URL in dist/manifest.xml.
+ * env.preview: the browser preview without Office (plain http, office.js not loaded). The manifest for a real address
+ * is written by `npm run package` (scripts/package.ts), not here.
  */
 module.exports = (env = {}, argv = {}) => {
   const production = argv.mode === 'production';
   const preview = Boolean(env.preview);
-  const publicUrl = (env.publicUrl || DEV_URL).replace(/\/$/, '');
   return {
     mode: production ? 'production' : 'development',
     devtool: production ? 'source-map' : 'eval-cheap-module-source-map',
@@ -72,19 +82,19 @@ module.exports = (env = {}, argv = {}) => {
         chunks: ['taskpane'],
         templateParameters: { loadOffice: !preview },
       }),
+      staticPage('privacy.html'),
+      staticPage('support.html'),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets', to: 'assets' },
-          {
-            from: 'manifest.xml',
-            to: 'manifest.xml',
-            transform: (content) =>
-              production ? content.toString().split(DEV_URL).join(publicUrl) : content,
-          },
+          { from: 'src/pages/pages.css', to: 'pages.css' },
         ],
       }),
+      new DefinePlugin({ __APP_VERSION__: JSON.stringify(version) }),
     ],
     performance: { hints: false },
+    // webpack's own minimizer also squeezes .html and .css assets; the static pages stay readable and editable.
+    optimization: { minimizeOptions: { html: false, css: false } },
     devServer: {
       port: DEV_PORT,
       headers: { 'Access-Control-Allow-Origin': '*' },

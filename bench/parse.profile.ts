@@ -34,7 +34,7 @@ function time<T>(run: () => T): { result: T; ms: number[] } {
   return { result, ms };
 }
 
-/** The floor of issue 6: one plain pass that reads every cell and does something cheap with it. */
+/** The floor: one plain pass that reads every cell and does something cheap with it. */
 function floorPass(tables: readonly SheetTable[]): number {
   let touched = 0;
   for (const table of tables)

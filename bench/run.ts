@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: every figure of issue 6 in one run, each part in its own process, then bench/results.json and a
+ * `npm run bench`: every figure of the benchmark suite in one run, each part in its own process, then bench/results.json and a
  * table with the targets. See bench/README.md.
  *   npm run bench                        scales S, M, L; the adapter at M, the command line at C200 (200,000 contacts)
  *   npm run bench -- core                only some parts: core (engine, floor, DuckDB, heap), excel, cli

@@ -4,7 +4,8 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { checkManifest } from './manifestChecks';
+import { DEV_ORIGIN, checkManifest } from './manifestChecks';
+import { version } from '../package.json';
 
 const MANIFEST = 'manifest.xml';
 const SERVICE = 'https://validationgateway.omex.office.net/';
@@ -32,7 +33,11 @@ async function serviceReachable(): Promise<boolean> {
 }
 
 async function main(): Promise<void> {
-  const problems = [...xmllint(), ...(await checkManifest(readFileSync(MANIFEST, 'utf8'), readAsset))];
+  const manifest = readFileSync(MANIFEST, 'utf8');
+  const problems = [
+    ...xmllint(),
+    ...(await checkManifest(manifest, { readAsset, origin: DEV_ORIGIN, version })),
+  ];
   if (problems.length) {
     for (const problem of problems) console.error(`✖ ${problem}`);
     process.exit(1);

@@ -1,7 +1,5 @@
 import type { Language } from '../core/kernel/language';
-import type { Day } from '../core/kernel/model';
-import { daysFromCivil } from '../core/kernel/values';
-import type { Texts } from './messages';
+import type { Translator } from '../i18n/i18n';
 
 /** 0 success, 1 an expected failure (file, data, campaign), 2 wrong usage. */
 export type ExitCode = 0 | 1 | 2;
@@ -16,7 +14,7 @@ export interface CliIo {
 
 export interface CommandContext {
   io: CliIo;
-  texts: Texts;
+  texts: Translator;
   /** The language chosen with --lang, if any; otherwise the campaign's own language applies to its outputs. */
   explicitLanguage?: Language;
 }
@@ -28,7 +26,3 @@ export interface Failure {
 }
 
 export const failure = (exitCode: Exclude<ExitCode, 0>, ...lines: string[]): Failure => ({ exitCode, lines });
-
-/** Today as the user's calendar day (local time): the day inactivity is measured to and an evaluation counts up to. */
-export const localDay = (now: Date): Day =>
-  daysFromCivil(now.getFullYear(), now.getMonth() + 1, now.getDate());

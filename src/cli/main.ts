@@ -8,7 +8,7 @@ import type { CliIo, ExitCode } from './cliIo';
 import type { ReportOptions } from './commands/report';
 import type { RunOptions } from './commands/run';
 import type { SheetsOptions } from './commands/sheets';
-import { textsFor, type MessageKey, type MessageParams, type Texts } from './messages';
+import { createTranslator, type MessageKey, type Params, type Translator } from '../i18n/i18n';
 
 const OPTIONS = {
   workbook: { type: 'string' },
@@ -44,7 +44,7 @@ export type Command =
 
 export interface UsageError {
   key: MessageKey;
-  params?: MessageParams;
+  params?: Params;
 }
 
 type Values = Partial<Record<OptionName, string | boolean>>;
@@ -56,7 +56,7 @@ interface CollectedArgs {
   sheetChoices: string[];
 }
 
-const usage = (key: MessageKey, params?: MessageParams): Result<never, UsageError> => fail({ key, params });
+const usage = (key: MessageKey, params?: Params): Result<never, UsageError> => fail({ key, params });
 
 const isOptionName = (name: string): name is OptionName => Object.hasOwn(OPTIONS, name);
 
@@ -228,14 +228,14 @@ export const chooseLanguage = (argv: string[], env: CliIo['env']): Language => {
 const explain = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /** Bugs end here: one line, no stack trace unless KAMPAGNE_DEBUG=1. */
-const reportInternalError = (error: unknown, io: CliIo, texts: Texts): ExitCode => {
+const reportInternalError = (error: unknown, io: CliIo, texts: Translator): ExitCode => {
   io.err(texts.t('internalError', { detail: explain(error) }));
   if (io.env.KAMPAGNE_DEBUG === '1' && error instanceof Error && error.stack) io.err(error.stack);
   return 1;
 };
 
 export const main = async (argv: string[], io: CliIo): Promise<ExitCode> => {
-  const texts = textsFor(chooseLanguage(argv, io.env));
+  const texts = createTranslator(chooseLanguage(argv, io.env));
   try {
     const command = parseCommandLine(argv, texts.language);
     if (!command.ok) {
@@ -269,7 +269,7 @@ const processIo = (): CliIo => ({
 /** The entry point of bin/kampagne.js. */
 export const runFromCommandLine = (): void => {
   const io = processIo();
-  const texts = textsFor(chooseLanguage(process.argv.slice(2), io.env));
+  const texts = createTranslator(chooseLanguage(process.argv.slice(2), io.env));
   const crash = (error: unknown): void => {
     process.exitCode = reportInternalError(error, io, texts);
   };

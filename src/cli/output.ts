@@ -1,7 +1,7 @@
 import { describeProblem } from '../core/kernel/problemMessages';
 import type { Problem } from '../core/kernel/problems';
 import { failure, type CliIo, type ExitCode, type Failure } from './cliIo';
-import type { Texts } from './messages';
+import type { Translator } from '../i18n/i18n';
 
 /** A failure goes to stderr as one clear line; with --json the same also as one JSON object on stdout for scripts. */
 export const printFailure = (failed: Failure, io: CliIo, json: boolean): ExitCode => {
@@ -16,7 +16,7 @@ export const printFailure = (failed: Failure, io: CliIo, json: boolean): ExitCod
  */
 export const problemFailure = (
   problems: Problem[],
-  texts: Texts,
+  texts: Translator,
   line: (problem: string) => string,
 ): Failure => {
   const errors = problems.filter((p) => p.severity === 'error');

@@ -1,13 +1,12 @@
 import { DEFAULT_EVALUATION_DAYS } from '../core/campaign/campaign';
 import type { CampaignRunResult } from '../core/run/campaignRun';
 import { hasControlGroup } from '../core/group/controlGroup';
-import { campaignTypeLabel } from '../core/campaign/campaignTypes';
 import { describeProblem } from '../core/kernel/problemMessages';
 import type { Problem, Severity } from '../core/kernel/problems';
 import type { ExclusionReason, SelectionReport } from '../core/group/targetGroupModel';
 import type { Day } from '../core/kernel/model';
-import { dayToIso } from '../core/kernel/values';
-import type { Texts } from './messages';
+import { isoToDay } from '../core/kernel/values';
+import type { Translator } from '../i18n/i18n';
 
 /** How many data problems the summary lists one by one; the rest is counted. */
 export const PROBLEMS_SHOWN = 5;
@@ -30,7 +29,7 @@ const bySeverity = (problems: readonly Problem[]): Problem[] =>
 /** The first few problems with sheet and row, the most severe first, then how many more there are. */
 export const problemLines = (
   problems: readonly Problem[],
-  texts: Texts,
+  texts: Translator,
   shown = PROBLEMS_SHOWN,
 ): string[] => {
   if (problems.length === 0) return [texts.t('summaryNoProblems')];
@@ -46,10 +45,10 @@ export const problemLines = (
 const excludedTotal = (report: SelectionReport): number =>
   Object.values(report.excluded).reduce((sum, n) => sum + (n ?? 0), 0);
 
-const selectionLine = (report: SelectionReport, texts: Texts): string => {
+const selectionLine = (report: SelectionReport, texts: Translator): string => {
   const reasons = (Object.entries(report.excluded) as Array<[ExclusionReason, number]>)
     .filter(([, n]) => n > 0)
-    .map(([reason, n]) => `${texts.count(n)} ${texts.reason(reason)}`);
+    .map(([reason, n]) => `${texts.formatNumber(n)} ${texts.reason(reason)}`);
   const line = texts.t('summarySelection', {
     label: report.label,
     matched: report.matched,
@@ -60,14 +59,14 @@ const selectionLine = (report: SelectionReport, texts: Texts): string => {
   return reasons.length > 0 ? line + texts.t('summaryExcludedBy', { reasons: reasons.join(', ') }) : line;
 };
 
-/** 16.11.2026 / 16/11/2026, from an ISO date or a day. */
-export const dayText = (date: string | Day, texts: Texts): string => {
-  const [year, month, day] = (typeof date === 'number' ? dayToIso(date) : date).split('-');
-  return texts.language === 'de' ? `${day}.${month}.${year}` : `${day}/${month}/${year}`;
+/** "16.11.2026", "16 Nov 2026", from an ISO date or a day. */
+export const dayText = (date: string | Day, texts: Translator): string => {
+  const day = typeof date === 'number' ? date : isoToDay(date);
+  return day === null ? String(date) : texts.formatFigure({ kind: 'day', value: day });
 };
 
 /** Only for a campaign with a control group: how many members were held back, and since when. */
-const controlLines = (result: CampaignRunResult, texts: Texts): string[] => {
+const controlLines = (result: CampaignRunResult, texts: Translator): string[] => {
   const { campaign, group, control } = result;
   if (!hasControlGroup(campaign)) return [];
   const start = campaign.start ? dayText(campaign.start, texts) : '';
@@ -82,12 +81,12 @@ const controlLines = (result: CampaignRunResult, texts: Texts): string[] => {
 };
 
 /** The human summary of `kampagne run`. */
-export const runSummaryLines = (result: CampaignRunResult, files: RunFiles, texts: Texts): string[] => {
+export const runSummaryLines = (result: CampaignRunResult, files: RunFiles, texts: Translator): string[] => {
   const { campaign, group, leads } = result;
   return [
     texts.t('summaryHeadline', {
       name: campaign.name,
-      type: campaignTypeLabel(campaign.type, texts.language),
+      type: texts.campaignType(campaign.type),
       members: group.members.length,
     }),
     ...controlLines(result, texts),
@@ -100,7 +99,7 @@ export const runSummaryLines = (result: CampaignRunResult, files: RunFiles, text
 };
 
 /** The same as one JSON object, for scripts: counts and problems, no personal data of the members. */
-export const runSummaryJson = (result: CampaignRunResult, files: RunFiles, texts: Texts) => {
+export const runSummaryJson = (result: CampaignRunResult, files: RunFiles, texts: Translator) => {
   const { campaign, group, leads } = result;
   return {
     ok: true,

@@ -413,7 +413,8 @@ function toExcelRow(
 
 /**
  * Text format for the requested columns, for columns of strings only (Excel would turn "01067" into 1067) and for
- * every column holding a string Excel would take for a formula (`+49 …`, `-`, `=`); date format for columns of Dates.
+ * every column holding a string Excel would take for a formula (`+49 …`, `-`, `=`); the requested number format for
+ * columns of figures; date format for columns of Dates.
  */
 function columnFormats(data: TableData): Map<number, string> {
   const formats = new Map<number, string>();
@@ -422,7 +423,9 @@ function columnFormats(data: TableData): Map<number, string> {
     const filled = cells.filter((cell) => cell !== null && cell !== '');
     const allText = filled.length > 0 && filled.every((cell) => typeof cell === 'string');
     const looksLikeFormula = filled.some((cell) => typeof cell === 'string' && /^[=+-]/.test(cell));
+    const figures = data.numberFormats?.[column];
     if (data.textColumns.includes(column) || allText || looksLikeFormula) formats.set(column, TEXT_FORMAT);
+    else if (figures !== undefined) formats.set(column, figures);
     else if (cells.some((cell) => cell instanceof Date)) formats.set(column, DATE_FORMAT);
   });
   return formats;

@@ -1,11 +1,16 @@
 import type { WorkbookPort } from '../core/workbook/workbookPort';
 import { ExcelWorkbook } from './excelWorkbook';
+import { MIN_EXCEL_API } from './requirements';
 
-export interface ExcelConnection {
-  workbook: WorkbookPort;
-  /** Office's UI language, e.g. "de-DE". */
-  displayLanguage: string;
-}
+/** Inside Excel: its workbook, or only the news that this Excel lacks ExcelApi MIN_EXCEL_API. */
+export type ExcelConnection =
+  | {
+      status: 'ready';
+      workbook: WorkbookPort;
+      /** Office's UI language, e.g. "de-DE". */
+      displayLanguage: string;
+    }
+  | { status: 'tooOld'; displayLanguage: string };
 
 declare global {
   interface Window {
@@ -30,8 +35,9 @@ const within = <T>(promise: Promise<T>, timeoutMs: number, fallback: T): Promise
   });
 
 /**
- * The workbook of the Excel that hosts the task pane, or null outside Excel (browser preview, another Office app,
- * office.js unreachable): the task pane then starts in preview mode. Never waits longer than `timeoutMs`.
+ * The workbook of the Excel that hosts the task pane ('tooOld' in an Excel without ExcelApi 1.7, which would fail on
+ * the first read), or null outside Excel (browser preview, another Office app, office.js unreachable): the task pane
+ * then starts in preview mode. Never waits longer than `timeoutMs`.
  */
 export async function connectToExcel(timeoutMs: number): Promise<ExcelConnection | null> {
   const deadline = Date.now() + timeoutMs;
@@ -41,5 +47,8 @@ export async function connectToExcel(timeoutMs: number): Promise<ExcelConnection
   if (typeof Office === 'undefined' || typeof Office.onReady !== 'function') return null;
   const info = await within(Office.onReady(), left(), null);
   if (!info || info.host !== Office.HostType.Excel) return null;
-  return { workbook: new ExcelWorkbook(), displayLanguage: Office.context.displayLanguage ?? 'de-DE' };
+  const displayLanguage = Office.context.displayLanguage ?? 'de-DE';
+  if (!Office.context.requirements.isSetSupported('ExcelApi', MIN_EXCEL_API))
+    return { status: 'tooOld', displayLanguage };
+  return { status: 'ready', workbook: new ExcelWorkbook(), displayLanguage };
 }

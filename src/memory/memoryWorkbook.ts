@@ -13,6 +13,8 @@ export interface MemorySheet {
   /** Name of the Excel table on the sheet, if written as one. */
   tableName?: string;
   textColumns: number[];
+  /** Number format codes by column, as written. */
+  numberFormats: Record<number, string>;
 }
 
 /** The workbook port in memory: for tests and the browser preview. */
@@ -22,7 +24,7 @@ export class MemoryWorkbook implements WorkbookPort {
 
   constructor(tables: SheetTable[] = []) {
     for (const table of tables)
-      this.sheets.set(table.name, { table, visibility: 'visible', textColumns: [] });
+      this.sheets.set(table.name, { table, visibility: 'visible', textColumns: [], numberFormats: {} });
   }
 
   async listSheets(): Promise<SheetInfo[]> {
@@ -50,6 +52,7 @@ export class MemoryWorkbook implements WorkbookPort {
       visibility,
       tableName,
       textColumns: [...data.textColumns],
+      numberFormats: { ...data.numberFormats },
     });
     if (activate) this.activeSheet = name;
   }

@@ -1,11 +1,21 @@
 import { createRoot } from 'react-dom/client';
-import { App } from './components/App';
+import { App } from './shell/App';
+import { ExcelTooOld } from './shell/ExcelTooOld';
 import { PaneSession } from './services/paneSession';
 import { startPane } from './services/startPane';
 import { createPreviewer } from './services/createPreviewer';
 
 const root = createRoot(document.getElementById('root') as HTMLElement);
 
-void startPane(window.location.search).then(({ port, language, mode }) => {
-  root.render(<App session={new PaneSession(port, language, createPreviewer())} mode={mode} />);
+void startPane(window.location.search).then((start) => {
+  root.render(
+    start.mode === 'excelTooOld' ? (
+      <ExcelTooOld language={start.language} />
+    ) : (
+      <App
+        session={new PaneSession(start.port, start.language, { previewer: createPreviewer() })}
+        mode={start.mode}
+      />
+    ),
+  );
 });

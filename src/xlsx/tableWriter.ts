@@ -77,6 +77,8 @@ const tableName = (entry: unknown): string => (entry as { table: { name: string 
 
 const fillSheet = (sheet: ExcelJS.Worksheet, request: WriteTableRequest): void => {
   const data = withTextColumnsAsText(request.data);
+  for (const [index, format] of Object.entries(data.numberFormats ?? {}))
+    sheet.getColumn(Number(index) + 1).numFmt = format;
   for (const index of data.textColumns) sheet.getColumn(index + 1).numFmt = '@';
   setColumnWidths(sheet, data);
   if (request.tableName) addExcelTable(sheet, request.tableName, data);

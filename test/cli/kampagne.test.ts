@@ -351,7 +351,7 @@ describe('kampagne sheets', () => {
     const fixture = await smallFixture();
     const run = await runCli(['sheets', '--workbook', fixture.workbook, '--lang', 'en']);
     expect(run).toMatchObject({ code: 0, stderr: '' });
-    expect(run.stdout).toMatch(/^Kunden: customers, headers in row 1, records: 4$/m);
+    expect(run.stdout).toMatch(/^Kunden: Customers, headers in row 1, records: 4$/m);
     expect(run.stdout).toMatch(/^ {2}Werbesperre → opt-out \(excludes\)$/m);
     expect(run.stdout).toContain('No contacts sheet: every customer is a recipient itself.');
   });

@@ -1,6 +1,6 @@
 import { chooseLanguage, main, parseCommandLine, type Command } from '../../src/cli/main';
 import type { CliIo } from '../../src/cli/cliIo';
-import type { MessageKey } from '../../src/cli/messages';
+import type { MessageKey } from '../../src/i18n/i18n';
 
 const RUN = ['run', '--workbook', 'Kunden.xlsx', '--campaign', 'herbst.json', '--out', 'aus/Ergebnis.xlsx'];
 

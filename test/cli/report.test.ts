@@ -22,7 +22,7 @@ const sha256 = async (file: string): Promise<string> =>
     .update(await fs.readFile(file))
     .digest('hex');
 
-/** "+4,6" / "+64 €" / "-1.234 €" → the number, in the German convention the report prints (Intl puts a no-break space before € and %). */
+/** "+4,6" / "+64,10 €" / "-1.234 €" → the number, in the German convention the report prints (Intl puts a no-break space before € and %). */
 const germanNumber = (text: string): number => Number(text.replace(/[^\d,+-]/g, '').replace(',', '.'));
 
 beforeAll(buildCli, SLOW);
@@ -45,11 +45,15 @@ describe('kampagne report on the sample workbook', () => {
       ]);
       expect(lines[3]).toMatch(/^Die Kampagne hat sich gelohnt: .* kauften für [\d.]+\s€ mehr/);
       expect(run.stdout).toMatch(/^ {2}Empfänger +\d+ +\d+$/m);
-      const uplift = /^Mehr Käufer: \+[\d,]+ Prozentpunkte \(95-%-Intervall (\S+) bis (\S+)\)$/m.exec(
+      // the same formats as the task pane: cents per recipient, points with one decimal
+      expect(run.stdout).toMatch(/^ {2}Umsatz je Empfänger +[\d.]+,\d\d\s€ +[\d.]+,\d\d\s€$/m);
+      const uplift = /^Mehr Käufer: \+\d+,\d\sPp\. \(95-%-Intervall (\S+)\sPp\. bis (\S+)\sPp\.\)$/m.exec(
         run.stdout,
       );
       expect(germanNumber(uplift?.[1] ?? '')).toBeGreaterThan(0);
-      expect(run.stdout).toMatch(/^Rendite bei 4\.800\s€ Kosten: \+[\d.,]+\s% \(95-%-Intervall/m);
+      expect(run.stdout).toMatch(/^Mehr Umsatz je Empfänger: \+[\d.]+,\d\d\s€ \(95-%-Intervall/m);
+      expect(run.stdout).toMatch(/^Kosten: 4\.800\s€$/m);
+      expect(run.stdout).toMatch(/^Rendite \(ROI\): \+[\d.]+\s% \(95-%-Intervall/m);
       expect(run.stdout).toMatch(/^ {2}Brief +1 +\d+ +\d+ /m);
       expect(await sha256(SAMPLE)).toBe(before);
     },

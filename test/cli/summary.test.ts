@@ -3,7 +3,7 @@ import { runCampaign } from '../../src/core/run/campaignRun';
 import type { CellValue, SheetTable } from '../../src/core/kernel/sheetTable';
 import { isoToDay } from '../../src/core/kernel/values';
 import { MemoryWorkbook } from '../../src/memory/memoryWorkbook';
-import { textsFor } from '../../src/cli/messages';
+import { createTranslator } from '../../src/i18n/i18n';
 import { runSummaryJson, runSummaryLines } from '../../src/cli/summary';
 
 /** 25 firms typed with German headers; K05 objected to advertising; the first ten bought in spring. */
@@ -64,11 +64,11 @@ describe('the run summary with a control group', () => {
     ],
     [
       'en',
-      /^Control group: (\d+) of 24 recipients held back \(20 %\), no CSV row and no lead; start 10\/06\/2026$/,
+      /^Control group: (\d+) of 24 recipients held back \(20 %\), no CSV row and no lead; start 10 Jun 2026$/,
     ],
   ] as const)('names in %s how many were held back, right after the headline', async (language, line) => {
     const result = await run(letter({ controlPercent: 20 }));
-    const lines = runSummaryLines(result, files, textsFor(language));
+    const lines = runSummaryLines(result, files, createTranslator(language));
     expect(lines[1]).toMatch(line);
     expect(Number(line.exec(lines[1])?.[1])).toBe(result.control.length);
     expect(result.control.length).toBeGreaterThan(0);
@@ -76,7 +76,7 @@ describe('the run summary with a control group', () => {
 
   it('gives the counts and the campaign fields as JSON', async () => {
     const result = await run(letter({ controlPercent: 20, cost: 120, status: 'active', end: '2026-06-30' }));
-    const json = runSummaryJson(result, files, textsFor('de'));
+    const json = runSummaryJson(result, files, createTranslator('de'));
     expect(json).toMatchObject({
       members: 24,
       control: result.control.length,
@@ -95,8 +95,11 @@ describe('the run summary with a control group', () => {
 
   it('has no control group line without a control group', async () => {
     const result = await run(letter());
-    const lines = runSummaryLines(result, files, textsFor('de'));
+    const lines = runSummaryLines(result, files, createTranslator('de'));
     expect(lines.some((l) => l.startsWith('Kontrollgruppe'))).toBe(false);
-    expect(runSummaryJson(result, files, textsFor('de'))).toMatchObject({ control: 0, contacted: 24 });
+    expect(runSummaryJson(result, files, createTranslator('de'))).toMatchObject({
+      control: 0,
+      contacted: 24,
+    });
   });
 });

@@ -1,12 +1,19 @@
 /* eslint-disable no-console -- a command-line script: printing is its job */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
+import { buildRelease } from '../../scripts/release';
 
 export const ROOT = resolve(__dirname, '../..');
-/** Its own output folder, so that a concurrent `npm run build` into dist/ cannot pull the files away mid-test. */
-export const BUILD_DIR = join(ROOT, 'build', 'pane-e2e');
+/**
+ * The browser runs test what a company installs: `npm run package` for E2E_URL, in its own folder so that a
+ * concurrent `npm run package` into release/ cannot pull the files away mid-test. test/release builds it once per
+ * `npm test`, and the browser run reuses it while no source is newer.
+ */
+export const RELEASE_DIR = join(ROOT, 'build', 'pane-e2e');
+export const BUILD_DIR = join(RELEASE_DIR, 'web');
+export const E2E_URL = 'https://kampagnen.beispiel-firma.de/addin/';
 export const RESULTS_DIR = join(ROOT, 'test-results');
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -20,23 +27,22 @@ const CHROMIUM_FLAGS = [
   '--no-first-run',
 ];
 
+const SOURCES = ['src', 'assets', 'scripts', 'manifest.xml', 'webpack.config.js', 'package.json'];
+
 const newestChange = (path: string): number => {
   const stat = statSync(path);
   if (!stat.isDirectory()) return stat.mtimeMs;
   return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newestChange(join(path, name))));
 };
 
-/** Builds the production bundle unless the existing one is newer than every source file. */
-export function ensureBuild(force = false): void {
-  const html = join(BUILD_DIR, 'taskpane.html');
-  const sources = ['src', 'webpack.config.js', 'package.json'].map((p) => join(ROOT, p)).filter(existsSync);
-  if (!force && existsSync(html) && statSync(html).mtimeMs > Math.max(...sources.map(newestChange))) return;
-  console.log('Building the task pane (production) …');
-  const build = spawnSync('npx', ['webpack', '--mode', 'production', '--output-path', BUILD_DIR], {
-    cwd: ROOT,
-    stdio: 'inherit',
-  });
-  if (!existsSync(html)) throw new Error(`The build did not produce ${html} (exit ${build.status})`);
+/** Packages the add-in unless the existing release is complete and newer than every source file. */
+export async function ensureBuild(force = false): Promise<void> {
+  const complete = join(RELEASE_DIR, 'manifest.xml');
+  const sources = SOURCES.map((p) => join(ROOT, p)).filter(existsSync);
+  if (!force && existsSync(complete) && statSync(complete).mtimeMs > Math.max(...sources.map(newestChange)))
+    return;
+  console.log(`Packaging the add-in for ${E2E_URL} (production) …`);
+  await buildRelease(E2E_URL, RELEASE_DIR);
 }
 
 export interface PreviewServer {

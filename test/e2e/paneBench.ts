@@ -36,7 +36,7 @@ const longestTask = (page: Page) =>
 
 async function main(): Promise<void> {
   mkdirSync(RESULTS_DIR, { recursive: true });
-  if (!process.argv.includes('--no-build')) ensureBuild();
+  if (!process.argv.includes('--no-build')) await ensureBuild();
   const server = await startServer();
   const browser = await launchBrowser();
   const figures: Record<string, number> = {};

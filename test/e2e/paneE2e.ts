@@ -1,19 +1,24 @@
 /* eslint-disable no-console -- a command-line script: printing is its job */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import type { Language } from '../../src/core/kernel/language';
 import { verdictLabel } from '../../src/core/evaluation/evaluationText';
+import { figureLabel } from '../../src/core/evaluation/figures';
 import { EVALUATION_SHEET, TYPE_EVALUATION_SHEET } from '../../src/core/run/evaluationRun';
 import { SAMPLE_CAMPAIGN, sampleState } from '../../src/sample/sampleWorkbook';
 import type { MessageKey } from '../../src/i18n/de';
 import { createTranslator, type Translator } from '../../src/i18n/i18n';
+import { manifestVersion } from '../../scripts/manifestChecks';
 import { OFFICE_CDN, RESULTS_DIR, ROOT, ensureBuild, launchBrowser, startServer } from './browserHarness';
 
 /**
- * End-to-end run of the task pane in a real browser (Debian chromium) against the production build in preview mode,
- * once in German and once in English. Prints "N passed, M failed" and exits non-zero on a failure.
+ * End-to-end run of the task pane in a real browser (Debian chromium) against the packaged build (`npm run package`,
+ * served by the local static server) in preview mode, once in German and once in English. Prints "N passed, M failed"
+ * and exits non-zero on a failure.
  */
+
+const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
 
 interface Outcome {
   name: string;
@@ -142,7 +147,7 @@ async function scenario(page: Page, baseUrl: string, language: Language): Promis
     const text = await result.innerText();
     const [added, already] = numbers(text, pattern(i18n, 'appliedResult'));
     assert(added === wouldAdd && already === 0, `applied "${text}" differs from the preview ${wouldAdd}`);
-    assert(text.includes(t('reasonNoEmail')), `"${text}" names no exclusion for a missing e-mail`);
+    assert(text.includes(i18n.reason('noEmail')), `"${text}" names no exclusion for a missing e-mail`);
     afterFirst = await memberCount();
     assert(afterFirst === added, `member count ${afterFirst} after adding ${added}`);
   });
@@ -190,7 +195,7 @@ async function scenario(page: Page, baseUrl: string, language: Language): Promis
     );
     assert((await memberCount()) === beforeRemoval - 1, 'one member fewer');
     await page.getByRole('tab', { name: new RegExp(`^${escapeRegExp(t('tabExcluded'))}`) }).click();
-    await page.getByText(t('reasonRemovedByUser')).first().waitFor();
+    await page.getByText(i18n.reason('removedByUser')).first().waitFor();
     await shot('07-excluded');
     await page.getByRole('tab', { name: new RegExp(`^${escapeRegExp(t('tabProblems'))}`) }).click();
     await shot('08-problems');
@@ -321,7 +326,7 @@ async function evaluationScenario(page: Page, language: Language): Promise<void>
       );
       assert((await summary.innerText()).length > 40, `summary "${await summary.innerText()}"`);
       const members = await page
-        .getByRole('row', { name: new RegExp(`^${t('evaluationMembers')} \\d`) })
+        .getByRole('row', { name: new RegExp(`^${figureLabel('members', language)} \\d`) })
         .innerText();
       const counts = members.split(/\s+/).slice(-2).map(numberIn);
       assert(
@@ -331,7 +336,7 @@ async function evaluationScenario(page: Page, language: Language): Promise<void>
       const spaces = (text: string | null) => (text ?? '').replace(/\s+/g, ' ');
       const chart = spaces(await page.getByRole('img').getAttribute('aria-label'));
       const perMember = page.getByRole('row', {
-        name: new RegExp(`^${escapeRegExp(t('evaluationRevenuePerMember'))} `),
+        name: new RegExp(`^${escapeRegExp(figureLabel('revenuePerMember', language))} `),
       });
       const [, contacted, control] = (await perMember.getByRole('cell').allInnerTexts()).map(spaces);
       assert(
@@ -379,9 +384,136 @@ async function evaluationScenario(page: Page, language: Language): Promise<void>
   });
 }
 
+/**
+ * Workbooks where the pane has to ask (src/sample/readingCases.ts): two contact sheets are offered with their rows and
+ * newest date, and a merged header the data does not explain is named, each in the mapping dialog.
+ */
+async function readingScenario(page: Page, baseUrl: string, language: Language): Promise<void> {
+  const { t, role, field } = createTranslator(language);
+  const openDialog = async (workbook: string) => {
+    await page.goto(`${baseUrl}?lang=${language}&workbook=${workbook}`);
+    await page.getByRole('button', { name: t('editMapping') }).click({ timeout: 30_000 });
+    return page.getByRole('dialog');
+  };
+  const saveMapping = async () => {
+    await page.getByRole('button', { name: t('mappingSave') }).click();
+    await page.getByRole('button', { name: t('newCampaign') }).waitFor({ timeout: 30_000 });
+  };
+
+  await check(
+    `${language}: two contact sheets: the mapping dialog offers both, and the choice is used`,
+    async () => {
+      await page.goto(`${baseUrl}?lang=${language}&workbook=twoContactSheets`);
+      await page
+        .getByText(t('recognitionAmbiguous', { role: role('contacts') }))
+        .waitFor({ timeout: 30_000 });
+      const dialog = await openDialog('twoContactSheets');
+      const choice = dialog.getByTestId('sheet-choice');
+      await choice.getByRole('radio', { name: /Kontakte 2023.*2\D+2023/ }).waitFor();
+      await choice.getByRole('radio', { name: /Kontakte 2024.*3\D+2024/ }).check();
+      await dialog.getByRole('table', { name: t('mappingPreview') }).waitFor();
+      await page.screenshot({ path: join(RESULTS_DIR, `pane-${language}-16-sheet-choice.png`) });
+      await axeScan(page, 'sheet choice');
+      await saveMapping();
+      const line = t('recognitionRole', { role: role('contacts'), sheet: 'Kontakte 2024', count: 7 });
+      await page.getByText(line.slice(0, line.indexOf(','))).waitFor();
+    },
+  );
+
+  await check(
+    `${language}: a merged header the data does not explain is asked, and the mapping answers it`,
+    async () => {
+      const dialog = await openDialog('unclearMergedHeader');
+      const question = dialog.getByTestId('merged-header-question');
+      await question.waitFor();
+      assert((await question.innerText()).includes('Name (2)'), `question "${await question.innerText()}"`);
+      await dialog.getByRole('table', { name: t('mappingPreview') }).waitFor();
+      await page.screenshot({ path: join(RESULTS_DIR, `pane-${language}-17-merged-header.png`) });
+      await axeScan(page, 'merged header question');
+      await dialog.getByRole('combobox', { name: field('salutation') }).selectOption('Name');
+      await dialog.getByRole('combobox', { name: field('fullName') }).selectOption('Name (2)');
+      await saveMapping();
+      assert((await page.getByText(t('recognitionNeedsMapping')).count()) === 0, 'still asks for a mapping');
+    },
+  );
+}
+
+/**
+ * What a company installs: the version on the About line and in the manifest next to it, the privacy page a click
+ * away, the one sentence for an Excel too old for the add-in, and no request to anyone but the add-in's own server.
+ */
+async function installationScenario(
+  context: BrowserContext,
+  baseUrl: string,
+  language: Language,
+  requests: string[],
+  errors: string[],
+): Promise<void> {
+  const { t } = createTranslator(language);
+  const page = await context.newPage();
+  page.on('pageerror', (error) => errors.push(error.message));
+
+  await check(
+    `${language}: the About line names package.json's version, as the packaged manifest does`,
+    async () => {
+      await page.goto(`${baseUrl}?lang=${language}`);
+      const about = page.getByTestId('about-version');
+      await about.waitFor({ timeout: 30_000 });
+      assert(
+        (await about.innerText()) === t('aboutVersion', { version }),
+        `About line "${await about.innerText()}"`,
+      );
+      const manifest = await (await page.request.get(new URL('manifest.xml', baseUrl).href)).text();
+      assert(manifest.includes(`<Version>${manifestVersion(version)}</Version>`), 'manifest version');
+    },
+  );
+
+  await check(`${language}: the privacy page opens from the About line, in the pane's language`, async () => {
+    const [privacy] = await Promise.all([
+      context.waitForEvent('page'),
+      page.getByRole('link', { name: t('aboutPrivacy') }).click(),
+    ]);
+    await privacy.waitForLoadState();
+    const heading = privacy.locator(`section[lang="${language}"] h1`);
+    assert(/(Datenschutzhinweise|Privacy notice)/.test(await heading.innerText()), 'privacy heading');
+    assert(privacy.url().endsWith(language === 'en' ? 'privacy.html#en' : 'privacy.html'), privacy.url());
+    await privacy.screenshot({ path: join(RESULTS_DIR, `privacy-${language}.png`), fullPage: true });
+    await axeScan(privacy, 'privacy page');
+    await privacy.close();
+  });
+
+  await check(
+    `${language}: an Excel older than ExcelApi 1.7 gets one sentence instead of the pane`,
+    async () => {
+      await page.goto(`${baseUrl}?lang=${language}&excelApi=1.1`);
+      const sentence = page.getByTestId('excel-too-old');
+      await sentence.waitFor({ timeout: 30_000 });
+      assert((await sentence.innerText()).trim() === t('excelTooOld'), `"${await sentence.innerText()}"`);
+      assert((await page.getByTestId('preview-badge').count()) === 0, 'no preview of the pane');
+      assert((await page.getByRole('button').count()) === 0, 'nothing to start a campaign with');
+      await page.screenshot({ path: join(RESULTS_DIR, `pane-${language}-15-excel-too-old.png`) });
+      await axeScan(page, 'Excel too old');
+    },
+  );
+
+  await check(
+    `${language}: the pane asked only its own server (and for office.js, refused here)`,
+    async () => {
+      const own = new URL(baseUrl).origin;
+      const foreign = requests.filter(
+        (url) => !url.startsWith(own) && !OFFICE_CDN.test(url) && !/^(blob|data):/.test(url),
+      );
+      assert(foreign.length === 0, `requests elsewhere: ${[...new Set(foreign)].join(', ')}`);
+      const stored = await page.evaluate(() => ({ keys: localStorage.length, cookie: document.cookie }));
+      assert(stored.keys === 0 && stored.cookie === '', `browser storage ${JSON.stringify(stored)}`);
+    },
+  );
+  await page.close();
+}
+
 async function main(): Promise<void> {
   mkdirSync(RESULTS_DIR, { recursive: true });
-  if (!process.argv.includes('--no-build')) ensureBuild(process.argv.includes('--rebuild'));
+  if (!process.argv.includes('--no-build')) await ensureBuild(process.argv.includes('--rebuild'));
   const server = await startServer();
   const browser = await launchBrowser();
   try {
@@ -393,12 +525,16 @@ async function main(): Promise<void> {
         locale: language,
       });
       await context.route(OFFICE_CDN, (route) => route.abort());
+      const requests: string[] = [];
+      context.on('request', (request) => requests.push(request.url()));
       const page = await context.newPage();
       page.setDefaultTimeout(20_000);
       const errors: string[] = [];
       page.on('pageerror', (error) => errors.push(error.message));
       await scenario(page, server.url, language);
       await evaluationScenario(page, language);
+      await installationScenario(context, server.url, language, requests, errors);
+      await readingScenario(page, server.url, language);
       await check(`${language}: no uncaught errors in the page`, async () =>
         assert(errors.length === 0, errors.join('; ')),
       );
@@ -410,7 +546,7 @@ async function main(): Promise<void> {
   }
   const failed = outcomes.filter((o) => o.error);
   console.log(`\n${outcomes.length - failed.length} passed, ${failed.length} failed`);
-  console.log(`Screenshots: ${RESULTS_DIR}/pane-{de,en}-*.png`);
+  console.log(`Screenshots: ${RESULTS_DIR}/pane-{de,en}-*.png, privacy-{de,en}.png`);
   process.exitCode = failed.length > 0 ? 1 : 0;
 }
 

@@ -1,9 +1,13 @@
 /* eslint-disable no-console -- a command-line script: printing is its job */
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
-import { extname, join, normalize, resolve } from 'node:path';
+import { basename, extname, join, normalize, resolve } from 'node:path';
+import { cacheControlFor } from '../../scripts/cachePolicy';
 
-/** A tiny static file server for the built task pane: `tsx staticServer.ts <dir> [port]`; prints the URL. */
+/**
+ * A tiny static file server for the built task pane: `tsx staticServer.ts <dir> [port]`; prints the URL. It sends the
+ * Cache-Control headers the release asks web hosts for (scripts/cachePolicy.ts).
+ */
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -13,6 +17,7 @@ const TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
   '.xml': 'application/xml',
   '.json': 'application/json',
+  '.txt': 'text/plain; charset=utf-8',
 };
 
 const root = resolve(process.argv[2] ?? 'dist');
@@ -27,7 +32,12 @@ const server = createServer(async (request, response) => {
   }
   try {
     const body = await readFile(file);
-    response.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
+    response
+      .writeHead(200, {
+        'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'Cache-Control': cacheControlFor(basename(file)),
+      })
+      .end(body);
   } catch {
     response.writeHead(404).end('Not found');
   }

@@ -1,10 +1,12 @@
 import { de } from '../../src/i18n/de';
 import { en } from '../../src/i18n/en';
+import { isoToDay } from '../../src/core/kernel/values';
 import { createTranslator, languageFromDisplayLanguage } from '../../src/i18n/i18n';
 
 const placeholders = (text: string): string[] => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe('dictionaries', () => {
+  // en.ts is typed Record<MessageKey, string>: a key missing there fails to compile; this catches one too many.
   it('have the same keys in German and English', () => {
     expect(Object.keys(en).sort()).toEqual(Object.keys(de).sort());
   });
@@ -52,9 +54,37 @@ describe('createTranslator', () => {
   });
 
   it.each([
-    ['de', '2026-11-05', '05.11.2026'],
-    ['en', '2026-11-05', '5 Nov 2026'],
-  ] as const)('%s formats the date %s as %s', (language, iso, expected) => {
-    expect(createTranslator(language).formatDate(iso)).toBe(expected);
+    ['de', 'Kampagne „Herbst“ (Brief): 1.234 Empfänger'],
+    ['en', 'Campaign "Herbst" (Brief): 1,234 recipients'],
+  ] as const)('speaks for the command line too (%s)', (language, expected) => {
+    expect(
+      createTranslator(language).t('summaryHeadline', { name: 'Herbst', type: 'Brief', members: 1234 }),
+    ).toBe(expected);
+  });
+
+  it.each([
+    ['de', 'Kundenstamm', 'Kunden-Nr.', 'keine E-Mail', 'Brief', 'Abgeschlossen'],
+    ['en', 'Customers', 'Customer no.', 'no e-mail', 'Letter', 'Completed'],
+  ] as const)(
+    'names roles, fields, reasons, types and statuses in %s with the core’s labels',
+    (language, role, field, reason, type, status) => {
+      const i18n = createTranslator(language);
+      expect([
+        i18n.role('customers'),
+        i18n.field('customerId'),
+        i18n.reason('noEmail'),
+        i18n.campaignType('letter'),
+        i18n.campaignStatus('completed'),
+      ]).toEqual([role, field, reason, type, status]);
+    },
+  );
+
+  it.each([
+    ['de', '05.11.2026', '41,20\u00a0€'],
+    ['en', '5 Nov 2026', '€41.20'],
+  ] as const)('writes figures in the core’s formats (%s)', (language, day, cents) => {
+    const i18n = createTranslator(language);
+    expect(i18n.formatFigure({ kind: 'day', value: isoToDay('2026-11-05')! })).toBe(day);
+    expect(i18n.formatFigure({ kind: 'cents', value: 41.2 })).toBe(cents);
   });
 });

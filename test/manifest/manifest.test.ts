@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
-import { checkManifest, pngSize } from '../../scripts/manifestChecks';
+import { DEV_ORIGIN, checkManifest, manifestVersion, pngSize } from '../../scripts/manifestChecks';
 import { ICON_SIZES, iconPng } from '../../scripts/make-icons';
 
 const root = join(__dirname, '..', '..');
@@ -18,10 +18,16 @@ const pixels = (png: Buffer): Buffer => {
 };
 const readAsset = (path: string): Buffer | null =>
   existsSync(join(root, path)) ? readFileSync(join(root, path)) : null;
+const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
+const context = { readAsset, origin: DEV_ORIGIN, version };
 
 describe('manifest.xml', () => {
   it('passes the offline checks: well-formed, complete, https only, every resid defined, icons in size', async () => {
-    await expect(checkManifest(manifest, readAsset)).resolves.toEqual([]);
+    await expect(checkManifest(manifest, context)).resolves.toEqual([]);
+  });
+
+  it('carries package.json’s version as n.n.n.0', () => {
+    expect(manifest).toContain(`<Version>${manifestVersion(version)}</Version>`);
   });
 
   it.each([
@@ -67,8 +73,41 @@ describe('manifest.xml', () => {
       manifest.replace('<Set Name="ExcelApi" MinVersion="1.7"/>', ''),
       /Anforderungssatz ExcelApi fehlt/,
     ],
+    [
+      'a lower ExcelApi than the adapter needs',
+      manifest.replace('<Set Name="ExcelApi" MinVersion="1.7"/>', '<Set Name="ExcelApi" MinVersion="1.1"/>'),
+      /ExcelApi 1.1 im Manifest, das Add-in braucht 1.7/,
+    ],
+    [
+      'a new id (an update would become a second add-in)',
+      manifest.replace(/<Id>[^<]+<\/Id>/, '<Id>00000000-2025-4c81-8380-a9bd17fc1add</Id>'),
+      /<Id> muss 826fa2b6-2025-4c81-8380-a9bd17fc1add bleiben/,
+    ],
+    [
+      'a version other than package.json’s',
+      manifest.replace(/<Version>[^<]+<\/Version>/, '<Version>0.9.0.0</Version>'),
+      /<Version> 0.9.0.0 passt nicht zu package.json/,
+    ],
+    [
+      'the support URL on the task pane instead of the help page',
+      manifest.replace(
+        '<SupportUrl DefaultValue="https://localhost:3000/support.html"/>',
+        '<SupportUrl DefaultValue="https://localhost:3000/taskpane.html"/>',
+      ),
+      /<SupportUrl> muss https:\/\/localhost:3000\/support.html sein/,
+    ],
+    [
+      'a URL of another address',
+      manifest.replace('https://localhost:3000/assets/icon-16.png', 'https://cdn.example.com/icon-16.png'),
+      /URL nicht unter https:\/\/localhost:3000\/: https:\/\/cdn.example.com\/icon-16.png/,
+    ],
+    [
+      'elements out of the schema’s order',
+      manifest.replace(/(\s*<SupportUrl [^>]*>)([\s\S]*?<\/Hosts>)/, '$2$1'),
+      /<Hosts> muss nach <SupportUrl> stehen/,
+    ],
   ])('reports %s', async (_, broken, expected) => {
-    const problems = await checkManifest(broken, readAsset);
+    const problems = await checkManifest(broken, context);
     expect(problems).toEqual(expect.arrayContaining([expect.stringMatching(expected)]));
   });
 

@@ -7,7 +7,7 @@ import { stateFromSheet } from '../../src/core/state/stateTable';
 import type { SheetTable } from '../../src/core/kernel/sheetTable';
 import { MemoryWorkbook } from '../../src/memory/memoryWorkbook';
 import { sampleWorkbookTables } from '../../src/sample/sampleWorkbook';
-import { App } from '../../src/taskpane/components/App';
+import { App } from '../../src/taskpane/shell/App';
 import { PaneSession } from '../../src/taskpane/services/paneSession';
 import { createTranslator } from '../../src/i18n/i18n';
 import type { MessageKey } from '../../src/i18n/de';
@@ -41,6 +41,13 @@ export function installLayoutStubs(): void {
     ({ x: 0, y: 0, top: 0, left: 0, right: 400, bottom: 600, width: 400, height: 600 }) as DOMRect;
 }
 
+/**
+ * The pane's clock in tests: a few days after the sample workbook's "Stand 15.11.2026", so what depends on today
+ * (inactive customers, a campaign's start, "Geändert") is the same on every run. Local time, as the user's clock.
+ */
+export const TEST_NOW = new Date(2026, 10, 20, 9, 30);
+export const testClock = (): Date => new Date(TEST_NOW);
+
 export interface RenderedPane {
   workbook: MemoryWorkbook;
   session: PaneSession;
@@ -57,7 +64,7 @@ export async function renderPane(
 ): Promise<RenderedPane> {
   const language = options.language ?? 'de';
   const workbook = options.workbook ?? new MemoryWorkbook(options.tables ?? sampleWorkbookTables());
-  const session = new PaneSession(workbook, language);
+  const session = new PaneSession(workbook, language, { now: testClock });
   const { t } = createTranslator(language);
   render(<App session={session} mode="preview" />);
   await screen.findByRole('button', { name: t(options.waitFor ?? 'newCampaign') }, { timeout: 10_000 });
@@ -68,12 +75,12 @@ export async function renderPane(
 export const numberIn = (text: string | null): number => Number((text ?? '').replace(/[^\d]/g, ''));
 
 /** A workbook with the sample data and one stored campaign, as a returning user finds it. */
-export async function workbookWithCampaign(
+export async function workbookWithCampaign<W extends MemoryWorkbook = MemoryWorkbook>(
   fields: Partial<StoredCampaign> = {},
   language: Language = 'de',
-): Promise<{ workbook: MemoryWorkbook; campaign: StoredCampaign }> {
-  const workbook = new MemoryWorkbook(sampleWorkbookTables());
-  const session = new PaneSession(workbook, language);
+  workbook: W = new MemoryWorkbook(sampleWorkbookTables()) as W,
+): Promise<{ workbook: W; campaign: StoredCampaign }> {
+  const session = new PaneSession(workbook, language, { now: testClock });
   await session.load();
   const createdAt = '2026-11-01T08:00:00.000Z';
   const campaign = await session.saveCampaign(

@@ -3,7 +3,10 @@ import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import type { CellValue } from '../../src/core/kernel/sheetTable';
+import { evaluationTable } from '../../src/core/evaluation/evaluationTables';
+import { EVALUATION_SHEET } from '../../src/core/run/evaluationRun';
 import { XlsxWorkbook } from '../../src/xlsx/xlsxWorkbook';
+import { paidOffEvaluation } from '../core/evaluation/evaluationBuilders';
 import { useTempDir, writeWorkbook } from './xlsxFixtures';
 
 /**
@@ -54,8 +57,10 @@ const members: CellValue[][] = [
 ];
 const TEXT_COLUMNS = [0, 5, 8];
 
-// field separator ;, text delimiter ", UTF-8, start row 1, …, token 12 = -1: every sheet to its own CSV file
-const CSV_FILTER = 'csv:Text - txt - csv (StarCalc):59,34,76,1,,0,false,true,false,false,false,-1';
+// field separator ;, text delimiter ", UTF-8, start row 1, …, token 9: the cells' values or their text as shown,
+// token 12 = -1: every sheet to its own CSV file
+const csvFilter = (asShown: boolean): string =>
+  `csv:Text - txt - csv (StarCalc):59,34,76,1,,0,false,true,${asShown},false,false,-1`;
 
 const requireSoffice = (): void => {
   const probe = spawnSync('soffice', ['--version'], { encoding: 'utf8' });
@@ -66,7 +71,7 @@ const requireSoffice = (): void => {
   }
 };
 
-const convertToCsv = async (workbookPath: string): Promise<string> => {
+const convertToCsv = async (workbookPath: string, sheet = SHEET, asShown = false): Promise<string> => {
   const profile = join(tempDir(), `lo-${process.pid}-${Date.now()}`);
   const outDir = join(tempDir(), 'csv');
   try {
@@ -76,7 +81,7 @@ const convertToCsv = async (workbookPath: string): Promise<string> => {
         '--headless',
         `-env:UserInstallation=file://${profile}`,
         '--convert-to',
-        CSV_FILTER,
+        csvFilter(asShown),
         '--outdir',
         outDir,
         workbookPath,
@@ -93,7 +98,7 @@ const convertToCsv = async (workbookPath: string): Promise<string> => {
     .split('/')
     .pop()!
     .replace(/\.xlsx$/, '');
-  return readFile(join(outDir, `${base}-${SHEET}.csv`), 'utf8');
+  return readFile(join(outDir, `${base}-${sheet}.csv`), 'utf8');
 };
 
 describe('an output workbook in LibreOffice Calc', () => {
@@ -118,6 +123,39 @@ describe('an output workbook in LibreOffice Calc', () => {
       const { data } = Papa.parse<string[]>(csv.trimEnd(), { delimiter: ';' });
 
       expect(data).toEqual([headers, ...members.map((row) => row.map((value) => String(value)))]);
+    },
+    180_000,
+  );
+
+  it.each(['never', 'always'] as const)(
+    'shows the figures of the Auswertung sheet in their number formats (streamSheets: %s)',
+    async (streamSheets) => {
+      requireSoffice();
+      const input = await writeWorkbook(tempDir(), (workbook) =>
+        workbook.addWorksheet('Kontakte').addRow(['Name']),
+      );
+      const workbook = await XlsxWorkbook.open(input, { streamSheets });
+      const sheet = EVALUATION_SHEET.de;
+      await workbook.writeTable({
+        sheet,
+        tableName: 'Auswertung',
+        data: evaluationTable([paidOffEvaluation({ name: 'Herbstaktion' })], 'de'),
+      });
+      const output = join(tempDir(), `auswertung-${streamSheets}.xlsx`);
+      await workbook.saveAs(output);
+
+      const csv = await convertToCsv(output, sheet, true);
+      const [header, row] = Papa.parse<string[]>(csv.trimEnd(), { delimiter: ';' }).data;
+      const shown = (column: string): string => row[header.indexOf(column)];
+
+      // LibreOffice shows the separators of its own locale; the units, signs and decimals are the format's
+      expect(shown('Kaufquote kontaktiert')).toMatch(/^20[.,]0 %$/);
+      expect(shown('Umsatz je Empfänger kontaktiert')).toMatch(/^40[.,]00 €$/);
+      expect(shown('Mehr Käufer')).toMatch(/^\+12[.,]5 Pp\.$/);
+      expect(shown('Mehr Käufer von')).toMatch(/^\+2[.,]0 Pp\.$/);
+      expect(shown('Mehrumsatz')).toMatch(/^\+5[.,]000 €$/);
+      expect(shown('Kosten')).toMatch(/^2[.,]400 €$/);
+      expect(shown('Rendite (ROI)')).toBe('+108 %');
     },
     180_000,
   );

@@ -116,6 +116,38 @@ describe.each(['never', 'always'] as const)('with streamSheets: %s', (streamShee
       expect(sheet.getCell('E2').value).toBe('4922112345');
     });
 
+    it('writes figures as numbers under the number formats asked for, also on a second patch of the same file', async () => {
+      const money = '#,##0.00 "€"';
+      const points = '+0.0 "Pp.";-0.0 "Pp.";0.0 "Pp."';
+      const figures = (sheet: string): WriteTableRequest => ({
+        sheet,
+        tableName: sheet.replace(/ /g, '_'),
+        data: {
+          headers: ['Kampagne', 'Umsatz je Empfänger', 'Mehr Käufer', 'Kaufquote'],
+          rows: [['Herbst', 41.2, -1.23, 0.125]],
+          textColumns: [0],
+          numberFormats: { 1: money, 2: points, 3: '0.0 %' },
+        },
+      });
+      const first = await open();
+      await first.writeTable(figures('Auswertung'));
+      const path = outputPath(tempDir());
+      await first.saveAs(path);
+      const second = await XlsxWorkbook.open(path, { streamSheets });
+      await second.writeTable(figures('Auswertung nach Typ'));
+      const output = await saveAndReadBack(second);
+
+      for (const name of ['Auswertung', 'Auswertung nach Typ']) {
+        const row = output.getWorksheet(name)!.getRow(2);
+        expect([2, 3, 4].map((column) => [row.getCell(column).value, row.getCell(column).numFmt])).toEqual([
+          [41.2, money],
+          [-1.23, points],
+          [0.125, '0.0 %'],
+        ]);
+        expect(row.getCell(1).numFmt).toBe('@');
+      }
+    });
+
     it('freezes the header row and sizes columns from header and values within 8 to 60 characters', async () => {
       const workbook = await open();
       const longNote = 'x'.repeat(200);

@@ -1,3 +1,4 @@
+import { localDay } from '../../core/kernel/values';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Language } from '../../core/kernel/language';
@@ -11,11 +12,11 @@ import {
 import { describeProblem } from '../../core/kernel/problemMessages';
 import type { Problem } from '../../core/kernel/problems';
 import { fail, ok, type Result } from '../../core/kernel/result';
-import { failure, localDay, type CommandContext, type ExitCode, type Failure } from '../cliIo';
+import { failure, type CommandContext, type ExitCode, type Failure } from '../cliIo';
 import { isSameFile } from '../files';
-import type { Texts } from '../messages';
+import type { Translator } from '../../i18n/i18n';
 import { printFailure, problemFailure } from '../output';
-import { reportJson, reportLines } from '../reportText';
+import { reportJson, reportLines } from '../evaluationPrintout';
 import { problemCount, problemLines } from '../summary';
 import { openWorkbook, writeErrorLine } from '../workbookFile';
 import type { XlsxWorkbook } from '../../xlsx/xlsxWorkbook';
@@ -57,7 +58,7 @@ const writeOut = async (
   out: string,
   port: XlsxWorkbook,
   report: EvaluationReport,
-  texts: Texts,
+  texts: Translator,
 ): Promise<Result<EvaluationSheets, Failure>> => {
   const state = await readAddinState(port);
   const written = state.ok ? await writeEvaluationSheets(port, state.value, report, texts.language) : state;
@@ -74,7 +75,7 @@ const writeOut = async (
   return ok(written.value);
 };
 
-const problemsJson = (problems: Problem[], texts: Texts) => ({
+const problemsJson = (problems: Problem[], texts: Translator) => ({
   count: problemCount(problems),
   items: problems.map((p) => ({ ...p, message: describeProblem(p, texts.language) })),
 });

@@ -1,3 +1,4 @@
+import { localDay } from '../../core/kernel/values';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { CampaignDefinition } from '../../core/campaign/campaign';
@@ -7,10 +8,10 @@ import type { Day, SheetRole } from '../../core/kernel/model';
 import { runCampaign, type CampaignRunResult } from '../../core/run/campaignRun';
 import { toCsv, type CsvDelimiter } from '../../core/outputs/csv';
 import { fail, ok, type Result } from '../../core/kernel/result';
-import { failure, localDay, type CommandContext, type ExitCode, type Failure } from '../cliIo';
+import { failure, type CommandContext, type ExitCode, type Failure } from '../cliIo';
 import { isSameFile, stageFile, type StagedFile } from '../files';
 import { decodeText } from '../textFile';
-import type { Texts } from '../messages';
+import type { Translator } from '../../i18n/i18n';
 import { printFailure, problemFailure } from '../output';
 import { runSummaryJson, runSummaryLines } from '../summary';
 import { openWorkbook, writeErrorLine } from '../workbookFile';
@@ -32,7 +33,7 @@ export interface RunOptions {
   json: boolean;
 }
 
-const checkPaths = async (options: RunOptions, texts: Texts): Promise<Failure | null> => {
+const checkPaths = async (options: RunOptions, texts: Translator): Promise<Failure | null> => {
   if (await isSameFile(options.out, options.workbook))
     return failure(2, texts.t('usageOutIsInput', { path: options.out }), texts.t('usageHint'));
   if (
@@ -46,7 +47,7 @@ const checkPaths = async (options: RunOptions, texts: Texts): Promise<Failure | 
 const readCampaignFile = async (
   file: string,
   today: Day,
-  texts: Texts,
+  texts: Translator,
 ): Promise<Result<CampaignDefinition, Failure>> => {
   let bytes: Uint8Array;
   try {
@@ -98,7 +99,7 @@ const writeOutputs = async (
   options: RunOptions,
   port: XlsxWorkbook,
   result: CampaignRunResult,
-  texts: Texts,
+  texts: Translator,
 ): Promise<Failure | null> => {
   let csv: StagedFile | null = null;
   const csvLanguage = result.campaign.language ?? texts.language;

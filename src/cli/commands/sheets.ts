@@ -4,7 +4,7 @@ import type { Field, SheetMapping, SheetRole, SourceCandidate, WorkbookData } fr
 import { SHEET_ROLES } from '../../core/kernel/model';
 import type { SheetInfo } from '../../core/workbook/workbookPort';
 import type { CommandContext, ExitCode } from '../cliIo';
-import type { Texts } from '../messages';
+import type { Translator } from '../../i18n/i18n';
 import { printFailure, problemFailure } from '../output';
 import { dayText, problemCount, problemLines } from '../summary';
 import { openWorkbook } from '../workbookFile';
@@ -44,12 +44,12 @@ const recordCount = (data: WorkbookData, role: SheetRole): number =>
     articles: data.articles.length,
   })[role];
 
-const meaningText = (meaning: ColumnMeaning, texts: Texts): string => {
+const meaningText = (meaning: ColumnMeaning, texts: Translator): string => {
   if (meaning.kind === 'field') return texts.field(meaning.field);
   return texts.t(meaning.kind === 'optOut' ? 'sheetsOptOutColumn' : 'sheetsExtraColumn');
 };
 
-const missingRoleLine = (role: SheetRole, texts: Texts): string => {
+const missingRoleLine = (role: SheetRole, texts: Translator): string => {
   if (role === 'contacts') return texts.t('sheetsNoContacts');
   if (role === 'articles') return texts.t('sheetsNoArticles');
   return texts.t('sheetsRoleMissing', { role: texts.role(role) });
@@ -59,14 +59,14 @@ const missingRoleLine = (role: SheetRole, texts: Texts): string => {
 const sourceLabel = (mapping: SheetMapping): string =>
   mapping.table ? `${mapping.sheet} › ${mapping.table}` : mapping.sheet;
 
-const candidateLine = (candidate: SourceCandidate, texts: Texts): string =>
+const candidateLine = (candidate: SourceCandidate, texts: Translator): string =>
   texts.t(candidate.newest === null ? 'sheetsCandidate' : 'sheetsCandidateDated', {
     name: candidate.name,
     rows: candidate.rows,
     newest: candidate.newest === null ? '' : dayText(candidate.newest, texts),
   });
 
-const roleLines = (data: WorkbookData, role: SheetRole, texts: Texts): string[] => {
+const roleLines = (data: WorkbookData, role: SheetRole, texts: Translator): string[] => {
   const mapping = data.mapping[role];
   const candidates = data.ambiguous?.[role];
   if (candidates)
@@ -95,7 +95,7 @@ const unusedSheets = (data: WorkbookData, sheets: SheetInfo[]): string[] => {
     .map((s) => s.name);
 };
 
-const sheetsLines = (file: string, data: WorkbookData, sheets: SheetInfo[], texts: Texts): string[] => {
+const sheetsLines = (file: string, data: WorkbookData, sheets: SheetInfo[], texts: Translator): string[] => {
   const others = unusedSheets(data, sheets);
   return [
     texts.t('sheetsHeadline', { path: file }),
@@ -105,7 +105,7 @@ const sheetsLines = (file: string, data: WorkbookData, sheets: SheetInfo[], text
   ];
 };
 
-const sheetsJson = (file: string, data: WorkbookData, sheets: SheetInfo[], texts: Texts) => ({
+const sheetsJson = (file: string, data: WorkbookData, sheets: SheetInfo[], texts: Translator) => ({
   ok: true,
   workbook: file,
   roles: Object.fromEntries(

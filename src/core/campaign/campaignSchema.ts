@@ -1,12 +1,7 @@
 import { z } from 'zod';
-import {
-  CAMPAIGN_STATUSES,
-  CAMPAIGN_TYPES,
-  FILTER_OPS,
-  type CampaignDefinition,
-  type CampaignType,
-} from './campaign';
+import { CAMPAIGN_STATUSES, CAMPAIGN_TYPES, FILTER_OPS, type CampaignDefinition } from './campaign';
 import { campaignStatusFromLabel } from './campaignStatus';
+import { campaignTypeFromLabel } from './campaignTypes';
 import {
   MAX_CONTROL_PERCENT,
   MAX_EVALUATION_DAYS,
@@ -27,21 +22,10 @@ import { isoToDay } from '../kernel/values';
  */
 export type SchemaMode = 'file' | 'stored';
 
-/** People write the German type names into files by hand; they cost one lookup. */
-const TYPE_ALIASES: Record<string, CampaignType> = {
-  'e-mail': 'email',
-  brief: 'letter',
-  telefon: 'phone',
-  veranstaltung: 'event',
-  sonstige: 'other',
-};
-
+/** People write the German type names into files by hand ("Brief"). */
 const campaignType = z.preprocess(
-  (value) => {
-    if (typeof value !== 'string') return value;
-    const lower = value.trim().toLowerCase();
-    return TYPE_ALIASES[lower] ?? lower;
-  },
+  (value) =>
+    typeof value === 'string' ? (campaignTypeFromLabel(value) ?? value.trim().toLowerCase()) : value,
   z.enum(CAMPAIGN_TYPES, { error: `must be one of ${CAMPAIGN_TYPES.join(', ')}` }),
 );
 

@@ -1,18 +1,14 @@
 import type { CampaignStatus } from './campaign';
+import { valueOfLabel, type Labels } from '../kernel/labels';
 import type { Language } from '../kernel/language';
 
-const LABELS: Record<CampaignStatus, Record<Language, string>> = {
-  planned: { de: 'Geplant', en: 'Planned' },
-  active: { de: 'Aktiv', en: 'Active' },
-  completed: { de: 'Abgeschlossen', en: 'Completed' },
+const LABELS: Labels<CampaignStatus> = {
+  de: { planned: 'Geplant', active: 'Aktiv', completed: 'Abgeschlossen' },
+  en: { planned: 'Planned', active: 'Active', completed: 'Completed' },
 };
 
-export const campaignStatusLabel = (status: CampaignStatus, lang: Language): string => LABELS[status][lang];
+export const campaignStatusLabel = (status: CampaignStatus, lang: Language): string => LABELS[lang][status];
 
 /** "Geplant", "aktiv", "Completed" → the status; people write the labels into campaign files by hand. */
-export const campaignStatusFromLabel = (text: string): CampaignStatus | undefined => {
-  const wanted = text.trim().toLowerCase();
-  return (Object.keys(LABELS) as CampaignStatus[]).find((status) =>
-    Object.values(LABELS[status]).some((label) => label.toLowerCase() === wanted),
-  );
-};
+export const campaignStatusFromLabel = (text: string): CampaignStatus | undefined =>
+  valueOfLabel(LABELS, text);

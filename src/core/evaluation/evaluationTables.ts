@@ -1,132 +1,125 @@
-import type { Language } from '../kernel/language';
 import { campaignStatusLabel } from '../campaign/campaignStatus';
 import { campaignTypeLabel } from '../campaign/campaignTypes';
+import { excelNumberFormat, sheetNumber } from '../kernel/formats';
+import type { Language } from '../kernel/language';
 import type { Day } from '../kernel/model';
 import type { CellValue, TableData } from '../kernel/sheetTable';
 import { evaluationSummary, verdictLabel } from './evaluationText';
-import type { CampaignEvaluation, Estimate, GroupFigures, TypeComparison } from './model';
+import { figureFormat, figureHeader, figureOf, type FigureId, type Group, type Measures } from './figures';
+import type { CampaignEvaluation, TypeComparison } from './model';
 
 /**
- * The Auswertung sheets. Figures are numbers, not text, so Excel can sort and chart them; the unit is in the header
- * (percent as 12.5, money in euros with cents), because a table write carries no number formats. An empty cell means
- * "does not apply" (no control group, no cost).
+ * The Auswertung sheets. Figures are numbers, not text, so Excel can sort, sum and chart them; each figure column has
+ * the number format of its figure ("41,20 €", "12,5 %", "+3,0 Pp."), which Excel shows in the reader's locale. An
+ * empty cell means "does not apply" (no control group, no cost).
  */
 
 interface Column<T> {
-  header: Record<Language, string>;
+  header: (lang: Language) => string;
   value: (row: T, lang: Language) => CellValue;
   /** People's text (names): must never become a formula. */
   text?: boolean;
+  numberFormat?: (lang: Language) => string;
+  /** The figure the column holds, for finding columns by meaning (the chart's bars). */
+  figure?: FigureId;
 }
 
-const round = (value: number, digits: number): number => {
-  const factor = 10 ** digits;
-  return Math.round(value * factor) / factor || 0;
+const textColumn = <T>(
+  header: Record<Language, string>,
+  value: (row: T, lang: Language) => string,
+): Column<T> => ({ header: (lang) => header[lang], value, text: true });
+
+const countColumn = <T>(header: Record<Language, string>, value: (row: T) => number | null): Column<T> => ({
+  header: (lang) => header[lang],
+  value,
+  numberFormat: (lang) => excelNumberFormat('count', lang),
+});
+
+const dateColumn = <T>(header: Record<Language, string>, day: (row: T) => Day | null): Column<T> => ({
+  header: (lang) => header[lang],
+  value: (row) => {
+    const value = day(row);
+    return value === null ? null : new Date(value * 86_400_000);
+  },
+});
+
+/** One figure of a group (contacted or control), or an effect's or the cost's value when no group is named. */
+const figureColumn = <T extends Measures>(id: FigureId, group: Group | null = null): Column<T> => {
+  const { kind, signed } = figureFormat(id);
+  return {
+    header: (lang) => figureHeader(id, group, lang),
+    value: (row) => {
+      const figure = figureOf(row, id, group ?? 'contacted');
+      return figure ? sheetNumber(kind, figure.value) : null;
+    },
+    numberFormat: (lang) => excelNumberFormat(kind, lang, signed),
+    figure: id,
+  };
 };
-const euros = (value: number | null | undefined): CellValue => (value == null ? null : round(value, 2));
-const percent = (share: number | null | undefined): CellValue =>
-  share == null ? null : round(share * 100, 2);
-const dateOf = (day: Day | null): CellValue => (day === null ? null : new Date(day * 86_400_000));
 
-type Figures = Pick<
-  CampaignEvaluation,
-  'contacted' | 'control' | 'conversionUplift' | 'incrementalRevenue' | 'roi'
->;
+const BOUNDS = { low: { de: 'von', en: 'from' }, high: { de: 'bis', en: 'to' } } as const;
 
-const estimateColumns = <T extends Figures>(
-  names: Record<Language, [string, string, string]>,
-  pick: (row: T) => Estimate | null,
-  show: (value: number | undefined) => CellValue,
-): Column<T>[] =>
-  (['value', 'low', 'high'] as const).map((part, i) => ({
-    header: { de: names.de[i], en: names.en[i] },
-    value: (row) => show(pick(row)?.[part]),
-  }));
-
-const groupColumns = <T extends Figures>(
-  label: Record<Language, string>,
-  pick: (row: T) => GroupFigures | null,
-): Column<T>[] => [
-  {
-    header: { de: `Kaufquote ${label.de} (%)`, en: `Conversion ${label.en} (%)` },
-    value: (row) => percent(pick(row)?.conversion),
-  },
-  {
-    header: { de: `Umsatz je Empfänger ${label.de} (€)`, en: `Revenue per recipient ${label.en} (€)` },
-    value: (row) => euros(pick(row)?.revenuePerMember),
-  },
-];
-
-const CONTACTED = { de: 'kontaktiert', en: 'contacted' };
-const CONTROL = { de: 'Kontrollgruppe', en: 'control group' };
+/** An estimated effect in three columns: its value and the bounds of its 95 % interval. */
+const estimateColumns = <T extends Measures>(id: FigureId): Column<T>[] => {
+  const value = figureColumn<T>(id);
+  const bound = (end: 'low' | 'high'): Column<T> => ({
+    ...value,
+    header: (lang) => `${value.header(lang)} ${BOUNDS[end][lang]}`,
+    value: (row) => {
+      const figure = figureOf(row, id);
+      return figure?.interval ? sheetNumber(figure.kind, figure.interval[end]) : null;
+    },
+  });
+  return [value, bound('low'), bound('high')];
+};
 
 /** Uplift, incremental revenue and ROI with their 95 % intervals: the same columns in both tables. */
-const effectColumns = <T extends Figures & { cost: number | null }>(): Column<T>[] => [
-  ...groupColumns<T>(CONTACTED, (row) => row.contacted),
-  ...groupColumns<T>(CONTROL, (row) => row.control),
-  ...estimateColumns<T>(
-    {
-      de: ['Mehr Käufer (Prozentpunkte)', 'Mehr Käufer von', 'Mehr Käufer bis'],
-      en: ['More buyers (percentage points)', 'More buyers from', 'More buyers to'],
-    },
-    (row) => row.conversionUplift,
-    percent,
-  ),
-  ...estimateColumns<T>(
-    {
-      de: ['Mehrumsatz (€)', 'Mehrumsatz von (€)', 'Mehrumsatz bis (€)'],
-      en: ['Additional revenue (€)', 'Additional revenue from (€)', 'Additional revenue to (€)'],
-    },
-    (row) => row.incrementalRevenue,
-    euros,
-  ),
-  { header: { de: 'Kosten (€)', en: 'Cost (€)' }, value: (row) => euros(row.cost) },
-  { header: { de: 'ROI (%)', en: 'ROI (%)' }, value: (row) => percent(row.roi?.value) },
+const effectColumns = <T extends Measures>(): Column<T>[] => [
+  figureColumn<T>('conversion', 'contacted'),
+  figureColumn<T>('revenuePerMember', 'contacted'),
+  figureColumn<T>('conversion', 'control'),
+  figureColumn<T>('revenuePerMember', 'control'),
+  ...estimateColumns<T>('conversionUplift'),
+  ...estimateColumns<T>('incrementalRevenue'),
+  figureColumn<T>('cost'),
+  figureColumn<T>('roi'),
 ];
 
 const CAMPAIGN_COLUMNS: Column<CampaignEvaluation>[] = [
-  { header: { de: 'Kampagne', en: 'Campaign' }, value: (e) => e.name, text: true },
-  { header: { de: 'Typ', en: 'Type' }, value: (e, lang) => campaignTypeLabel(e.type, lang), text: true },
-  {
-    header: { de: 'Status', en: 'Status' },
-    value: (e, lang) => campaignStatusLabel(e.status, lang),
-    text: true,
-  },
-  { header: { de: 'Start', en: 'Start' }, value: (e) => dateOf(e.start) },
-  { header: { de: 'Ausgewertet bis', en: 'Evaluated until' }, value: (e) => dateOf(e.windowEnd) },
-  {
-    header: { de: 'Empfänger', en: 'Recipients' },
-    value: (e) => e.contacted.members + (e.control?.members ?? 0),
-  },
-  { header: { de: 'Kontrollgruppe', en: 'Control group' }, value: (e) => e.control?.members ?? null },
+  textColumn({ de: 'Kampagne', en: 'Campaign' }, (e) => e.name),
+  textColumn({ de: 'Typ', en: 'Type' }, (e, lang) => campaignTypeLabel(e.type, lang)),
+  textColumn({ de: 'Status', en: 'Status' }, (e, lang) => campaignStatusLabel(e.status, lang)),
+  dateColumn({ de: 'Start', en: 'Start' }, (e) => e.start),
+  dateColumn({ de: 'Ausgewertet bis', en: 'Evaluated until' }, (e) => e.windowEnd),
+  countColumn({ de: 'Empfänger', en: 'Recipients' }, (e) => e.contacted.members + (e.control?.members ?? 0)),
+  countColumn({ de: 'Kontrollgruppe', en: 'Control group' }, (e) => e.control?.members ?? null),
   ...effectColumns<CampaignEvaluation>(),
-  { header: { de: 'Aussage', en: 'Verdict' }, value: (e, lang) => verdictLabel(e.verdict, lang), text: true },
-  { header: { de: 'Leads', en: 'Leads' }, value: (e) => e.leads?.total ?? null },
-  { header: { de: 'Leads gewonnen', en: 'Leads won' }, value: (e) => e.leads?.byStatus.won ?? null },
-  {
-    header: { de: 'Zusammenfassung', en: 'Summary' },
-    value: (e, lang) => evaluationSummary(e, lang),
-    text: true,
-  },
+  textColumn({ de: 'Aussage', en: 'Verdict' }, (e, lang) => verdictLabel(e.verdict, lang)),
+  countColumn({ de: 'Leads', en: 'Leads' }, (e) => e.leads?.total ?? null),
+  countColumn({ de: 'Leads gewonnen', en: 'Leads won' }, (e) => e.leads?.byStatus.won ?? null),
+  textColumn({ de: 'Zusammenfassung', en: 'Summary' }, (e, lang) => evaluationSummary(e, lang)),
 ];
 
 const TYPE_COLUMNS: Column<TypeComparison>[] = [
-  { header: { de: 'Typ', en: 'Type' }, value: (c, lang) => campaignTypeLabel(c.type, lang), text: true },
-  { header: { de: 'Kampagnen', en: 'Campaigns' }, value: (c) => c.campaigns },
-  { header: { de: 'Empfänger kontaktiert', en: 'Recipients contacted' }, value: (c) => c.contacted.members },
-  { header: { de: 'Kontrollgruppe', en: 'Control group' }, value: (c) => c.control?.members ?? null },
+  textColumn({ de: 'Typ', en: 'Type' }, (c, lang) => campaignTypeLabel(c.type, lang)),
+  countColumn({ de: 'Kampagnen', en: 'Campaigns' }, (c) => c.campaigns),
+  countColumn({ de: 'Empfänger kontaktiert', en: 'Recipients contacted' }, (c) => c.contacted.members),
+  countColumn({ de: 'Kontrollgruppe', en: 'Control group' }, (c) => c.control?.members ?? null),
   ...effectColumns<TypeComparison>(),
 ];
 
 const tableOf = <T>(columns: Column<T>[], rows: T[], lang: Language): TableData => ({
-  headers: columns.map((column) => column.header[lang]),
+  headers: columns.map((column) => column.header(lang)),
   rows: rows.map((row) => columns.map((column) => column.value(row, lang))),
   textColumns: columns.flatMap((column, i) => (column.text ? [i] : [])),
+  numberFormats: Object.fromEntries(
+    columns.flatMap((column, i) => (column.numberFormat ? [[i, column.numberFormat(lang)]] : [])),
+  ),
 });
 
 /** Columns of the evaluation table holding revenue per recipient, contacted and control group: the chart's bars. */
 export const REVENUE_PER_MEMBER_COLUMNS: readonly number[] = CAMPAIGN_COLUMNS.flatMap((column, i) =>
-  column.header.en.startsWith('Revenue per recipient') ? [i] : [],
+  column.figure === 'revenuePerMember' ? [i] : [],
 );
 
 /** One row per campaign: the "Auswertung" sheet. */

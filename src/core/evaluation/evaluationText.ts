@@ -1,48 +1,14 @@
 import type { CampaignType } from '../campaign/campaign';
+import { formatCount, formatDay, formatFigure } from '../kernel/formats';
 import type { Language } from '../kernel/language';
-import type { Day } from '../kernel/model';
 import { MIN_BUYERS, MIN_CONTROL_MEMBERS } from './evaluate';
 import type { CampaignEvaluation, Estimate, EvaluationNote, EvaluationNoteCode, Verdict } from './model';
 
 /** The texts of the success evaluation, in German and English: what a shop owner reads, without statistics jargon. */
 
-const LOCALES: Record<Language, string> = { de: 'de-DE', en: 'en-GB' };
-
-const moneyFormats = {
-  de: new Intl.NumberFormat(LOCALES.de, { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }),
-  en: new Intl.NumberFormat(LOCALES.en, { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }),
-};
-const percentFormats = {
-  de: new Intl.NumberFormat(LOCALES.de, { style: 'percent', maximumFractionDigits: 1 }),
-  en: new Intl.NumberFormat(LOCALES.en, { style: 'percent', maximumFractionDigits: 1 }),
-};
-const countFormats = { de: new Intl.NumberFormat(LOCALES.de), en: new Intl.NumberFormat(LOCALES.en) };
-const dateFormats = {
-  de: new Intl.DateTimeFormat(LOCALES.de, {
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }),
-  en: new Intl.DateTimeFormat(LOCALES.en, {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }),
-};
-
-/** Whole euros: "1.240 €", "€1,240". Minus zero after rounding shows as 0. */
-export const formatMoney = (amount: number, lang: Language): string =>
-  moneyFormats[lang].format(Math.round(amount) || 0);
-
-/** A share: 0.125 → "12,5 %", "12.5%". */
-export const formatShare = (share: number, lang: Language): string => percentFormats[lang].format(share);
-
-export const formatCount = (count: number, lang: Language): string => countFormats[lang].format(count);
-
-export const formatDay = (day: Day, lang: Language): string =>
-  dateFormats[lang].format(new Date(day * 86_400_000));
+const money = (amount: number, lang: Language): string =>
+  formatFigure({ kind: 'money', value: amount }, lang);
+const share = (value: number, lang: Language): string => formatFigure({ kind: 'share', value }, lang);
 
 const VERDICT_LABELS: Record<Verdict, Record<Language, string>> = {
   notStarted: { de: 'Noch nicht gestartet', en: 'Not started yet' },
@@ -112,13 +78,13 @@ const REACHED: Record<CampaignType, Record<Language, string>> = {
 
 const range = (estimate: Estimate, lang: Language): string =>
   lang === 'de'
-    ? `zwischen ${formatMoney(estimate.low, 'de')} und ${formatMoney(estimate.high, 'de')}`
-    : `between ${formatMoney(estimate.low, 'en')} and ${formatMoney(estimate.high, 'en')}`;
+    ? `zwischen ${money(estimate.low, 'de')} und ${money(estimate.high, 'de')}`
+    : `between ${money(estimate.low, 'en')} and ${money(estimate.high, 'en')}`;
 
 /** "für 1.240 € mehr" / "für 200 € weniger" than expected without the campaign. */
 const boughtMore = (evaluation: CampaignEvaluation, increment: Estimate, lang: Language): string => {
   const who = REACHED[evaluation.type][lang];
-  const amount = formatMoney(Math.abs(increment.value), lang);
+  const amount = money(Math.abs(increment.value), lang);
   if (lang === 'de') {
     const direction = increment.value < 0 ? 'weniger' : 'mehr';
     return `Die ${who} Kunden kauften für ${amount} ${direction} als ohne Kampagne zu erwarten`;
@@ -129,9 +95,8 @@ const boughtMore = (evaluation: CampaignEvaluation, increment: Estimate, lang: L
 
 const withCost = (evaluation: CampaignEvaluation, lang: Language): string => {
   if (evaluation.roi === null || evaluation.cost === null) return '';
-  const cost = formatMoney(evaluation.cost, lang);
-  // Whole percent: "2.031 %", not "2.030,9 %"; the decimals of a return are noise.
-  const roi = formatShare(Math.round(evaluation.roi.value * 100) / 100, lang);
+  const cost = money(evaluation.cost, lang);
+  const roi = formatFigure({ kind: 'roi', value: evaluation.roi.value }, lang);
   return lang === 'de'
     ? ` – bei ${cost} Kosten ein Ertrag von ${roi}`
     : ` – a return of ${roi} on ${cost} cost`;
@@ -139,7 +104,7 @@ const withCost = (evaluation: CampaignEvaluation, lang: Language): string => {
 
 const judgedSentence = (evaluation: CampaignEvaluation, increment: Estimate, lang: Language): string => {
   const bought = `${boughtMore(evaluation, increment, lang)} (${range(increment, lang)})`;
-  const cost = evaluation.cost !== null && evaluation.cost > 0 ? formatMoney(evaluation.cost, lang) : null;
+  const cost = evaluation.cost !== null && evaluation.cost > 0 ? money(evaluation.cost, lang) : null;
   if (lang === 'de') {
     switch (evaluation.verdict) {
       case 'paidOff':
@@ -179,15 +144,15 @@ const period = (evaluation: CampaignEvaluation, lang: Language): string => {
 const descriptiveSentence = (evaluation: CampaignEvaluation, lang: Language): string => {
   const { buyers, members, conversion, revenue } = evaluation.contacted;
   const who = REACHED[evaluation.type][lang];
-  const [b, m, share, money] = [
+  const [b, m, quota, total] = [
     formatCount(buyers, lang),
     formatCount(members, lang),
-    formatShare(conversion, lang),
-    formatMoney(revenue, lang),
+    share(conversion, lang),
+    money(revenue, lang),
   ];
   return lang === 'de'
-    ? `Ohne Kontrollgruppe — nicht ursächlich: ${b} von ${m} ${who} Kunden (${share}) kauften ${period(evaluation, lang)} für zusammen ${money}; ob sie das auch ohne die Kampagne getan hätten, lässt sich nicht sagen.`
-    : `No control group — not causal: ${b} of ${m} customers ${who} (${share}) bought for ${money} in total ${period(evaluation, lang)}; whether they would have done so without the campaign cannot be said.`;
+    ? `Ohne Kontrollgruppe — nicht ursächlich: ${b} von ${m} ${who} Kunden (${quota}) kauften ${period(evaluation, lang)} für zusammen ${total}; ob sie das auch ohne die Kampagne getan hätten, lässt sich nicht sagen.`
+    : `No control group — not causal: ${b} of ${m} customers ${who} (${quota}) bought for ${total} in total ${period(evaluation, lang)}; whether they would have done so without the campaign cannot be said.`;
 };
 
 const tooSmallSentence = (evaluation: CampaignEvaluation, lang: Language): string => {

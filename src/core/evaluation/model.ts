@@ -3,7 +3,7 @@ import type { CampaignStatus, CampaignType } from '../campaign/campaign';
 import type { Day } from '../kernel/model';
 import type { LeadStatus } from '../outputs/leads';
 
-/** The shapes of the success evaluation (issue 7). Pure data: the pane, the CLI and the sheets render them. */
+/** The shapes of the success evaluation. Pure data: the pane, the CLI and the sheets render them. */
 
 /** A member of a campaign as the evaluation sees it: who, in which group, and whose purchases count. */
 export interface EvaluatedMember {

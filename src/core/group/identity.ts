@@ -1,7 +1,7 @@
 import type { Recipient } from '../kernel/model';
 
 /**
- * Who is the same person (issue 2, "Target group"), as a cascade:
+ * Who is the same person, as a cascade:
  * 1. both have an id of the same kind (contact id, or customer number for customer recipients) → the ids decide;
  * 2. else both have an e-mail → the e-mails decide (trimmed, case-insensitive);
  * 3. else the same normalised first+last name at the same customer number or the same company.

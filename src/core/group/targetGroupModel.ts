@@ -1,9 +1,33 @@
+import type { Labels } from '../kernel/labels';
+import type { Language } from '../kernel/language';
 import type { Problem } from '../kernel/problems';
 import type { Recipient } from '../kernel/model';
 
-/** Why a recipient is not a member. Closed: each has a message in both languages. */
+/** Why a recipient is not a member. Closed: each has a label in both languages. */
 export type ExclusionReason =
   'optOut' | 'noEmail' | 'invalidEmail' | 'noAddress' | 'noPhone' | 'removedByUser';
+
+const EXCLUSION_REASON_LABELS: Labels<ExclusionReason> = {
+  de: {
+    optOut: 'Werbesperre',
+    noEmail: 'keine E-Mail',
+    invalidEmail: 'ungültige E-Mail',
+    noAddress: 'keine Anschrift',
+    noPhone: 'keine Telefonnummer',
+    removedByUser: 'von Hand entfernt',
+  },
+  en: {
+    optOut: 'opted out',
+    noEmail: 'no e-mail',
+    invalidEmail: 'invalid e-mail',
+    noAddress: 'no address',
+    noPhone: 'no phone number',
+    removedByUser: 'removed by hand',
+  },
+};
+
+export const exclusionReasonLabel = (reason: ExclusionReason, lang: Language): string =>
+  EXCLUSION_REASON_LABELS[lang][reason];
 
 /** Whether a member got the campaign or was held back to measure its effect. */
 export type MemberGroup = 'contacted' | 'control';

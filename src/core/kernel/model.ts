@@ -30,15 +30,20 @@ export const ROLE_FIELDS = {
   sales: ['date', 'customerId', 'articleNo', 'articleName', 'quantity', 'amount', 'unitPrice'],
   articles: ['articleNo', 'articleName', 'category'],
 } as const satisfies Record<SheetRole, readonly string[]>;
-
 export type ContactField = (typeof ROLE_FIELDS.contacts)[number];
 export type CustomerField = (typeof ROLE_FIELDS.customers)[number];
 export type SalesField = (typeof ROLE_FIELDS.sales)[number];
 export type ArticleField = (typeof ROLE_FIELDS.articles)[number];
 export type Field = ContactField | CustomerField | SalesField | ArticleField;
 
-/** The fields of all roles, each once: the one list a campaign file's column mapping is checked against. */
+/** Every field once, in the order of the roles: what a campaign file may map, what a filter may name. */
 export const FIELDS: readonly Field[] = [...new Set<Field>(Object.values(ROLE_FIELDS).flat())];
+
+/** The field a name means, case ignored ("city", "City"), among the given fields. */
+export const fieldNamed = (name: string, fields: readonly Field[] = FIELDS): Field | undefined => {
+  const wanted = name.trim().toLowerCase();
+  return fields.find((field) => field.toLowerCase() === wanted);
+};
 
 export type PersonData = Record<PersonField, string>;
 

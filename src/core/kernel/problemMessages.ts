@@ -1,104 +1,31 @@
+import { formatCount, formatDay } from './formats';
+import { fieldLabelOf, labelOf, roleLabelOf } from './labels';
 import type { Language } from './language';
-import type { Field, SheetRole, SourceCandidate } from './model';
-import { dayToIso } from './values';
+import type { SourceCandidate } from './model';
 import type { JsonExpectation } from './jsonText';
 import type { Problem, ProblemCode } from './problems';
 
-type Labels<K extends string> = Record<Language, Record<K, string>>;
-
-const ROLE_LABELS: Labels<SheetRole> = {
-  de: { contacts: 'Kontakte', customers: 'Kunden', sales: 'Umsätze', articles: 'Artikel' },
-  en: { contacts: 'contacts', customers: 'customers', sales: 'sales', articles: 'articles' },
-};
-
-const FIELD_LABELS: Labels<Field> = {
-  de: {
-    contactId: 'Kontakt-Nr.',
-    customerId: 'Kunden-Nr.',
-    salutation: 'Anrede',
-    title: 'Titel',
-    firstName: 'Vorname',
-    lastName: 'Nachname',
-    fullName: 'Name (vollständig)',
-    company: 'Firma',
-    street: 'Straße',
-    postalCode: 'PLZ',
-    city: 'Ort',
-    country: 'Land',
-    email: 'E-Mail',
-    phone: 'Telefon',
-    mobile: 'Mobil',
-    optOut: 'Werbesperre',
-    date: 'Datum',
-    articleNo: 'Artikel-Nr.',
-    articleName: 'Artikel',
-    quantity: 'Menge',
-    amount: 'Betrag',
-    unitPrice: 'Einzelpreis',
-    category: 'Kategorie',
-  },
-  en: {
-    contactId: 'contact ID',
-    customerId: 'customer ID',
-    salutation: 'salutation',
-    title: 'title',
-    firstName: 'first name',
-    lastName: 'last name',
-    fullName: 'full name',
-    company: 'company',
-    street: 'street',
-    postalCode: 'postal code',
-    city: 'city',
-    country: 'country',
-    email: 'e-mail',
-    phone: 'phone',
-    mobile: 'mobile',
-    optOut: 'opt-out',
-    date: 'date',
-    articleNo: 'article no.',
-    articleName: 'article',
-    quantity: 'quantity',
-    amount: 'amount',
-    unitPrice: 'unit price',
-    category: 'category',
-  },
-};
-
-const label = <K extends string>(labels: Record<K, string>, key: string | undefined): string =>
-  key === undefined ? '' : ((labels as Record<string, string>)[key] ?? key);
-
-/** The one source of sheet-role and field names in messages (problems and the command line). */
-export const roleLabel = (role: SheetRole, lang: Language): string => ROLE_LABELS[lang][role];
-export const fieldLabel = (field: Field, lang: Language): string => FIELD_LABELS[lang][field];
-
 type Render = (p: Problem, lang: Language) => string;
 
-const role = (p: Problem, lang: Language): string => label(ROLE_LABELS[lang], p.detail);
-const field = (p: Problem, lang: Language): string => label(FIELD_LABELS[lang], p.detail);
+const role = (p: Problem, lang: Language): string => roleLabelOf(p.detail, lang);
+const field = (p: Problem, lang: Language): string => fieldLabelOf(p.detail, lang);
 const detail = (p: Problem): string => (p.detail ? ` (${p.detail})` : '');
 /** The value, quoted, with a leading space; nothing for summaries, which stand for many values. */
 const quoted = (p: Problem, lang: Language): string => {
   if (!p.value) return '';
   return lang === 'de' ? ` „${p.value}“` : ` "${p.value}"`;
 };
-/** 12.03.2024 / 12/03/2024 */
-const dayText = (day: number, lang: Language): string => {
-  const [year, month, date] = dayToIso(day).split('-');
-  return lang === 'de' ? `${date}.${month}.${year}` : `${date}/${month}/${year}`;
-};
-
 const QUOTES: Record<Language, [string, string]> = { de: ['„', '“'], en: ['"', '"'] };
 const quote = (text: string, lang: Language): string => `${QUOTES[lang][0]}${text}${QUOTES[lang][1]}`;
 const ROWS: Record<Language, [string, string]> = { de: ['Zeile', 'Zeilen'], en: ['row', 'rows'] };
 
 /** "„Kontakte 2024“ (120 Zeilen, neuestes Datum 12.03.2024)": what a person needs to choose. */
 const candidate = (c: SourceCandidate, lang: Language): string => {
-  const count = new Intl.NumberFormat(lang === 'de' ? 'de-DE' : 'en-GB').format(c.rows);
-  const rows = `${count} ${ROWS[lang][c.rows === 1 ? 0 : 1]}`;
+  const rows = `${formatCount(c.rows, lang)} ${ROWS[lang][c.rows === 1 ? 0 : 1]}`;
   const newest =
     c.newest === null
       ? ''
-      : `, ${lang === 'de' ? 'neuestes Datum' : 'newest date'} ${dayText(c.newest, lang)}`;
+      : `, ${lang === 'de' ? 'neuestes Datum' : 'newest date'} ${formatDay(c.newest, lang)}`;
   return `${quote(c.name, lang)} (${rows}${newest})`;
 };
 const candidates = (p: Problem, lang: Language): string =>
@@ -154,7 +81,7 @@ const DE: Record<ProblemCode, Render> = {
   sheetNotFound: (p) =>
     `Dieses Blatt gibt es in der Arbeitsmappe nicht${p.detail ? ` (als ${role(p, 'de')} gewählt)` : ''}. Bitte die Zuordnung prüfen.`,
   sheetRoleNotFound: (p) =>
-    `Kein Blatt mit ${role(p, 'de')} gefunden. Bitte das Blatt in der Zuordnung wählen.`,
+    `Kein Blatt für ${role(p, 'de')} gefunden. Bitte das Blatt in der Zuordnung wählen.`,
   sheetRoleAmbiguous: (p) =>
     `Als ${role(p, 'de')} passen mehrere Blätter gleich gut: ${candidates(p, 'de')}. Welches gilt, wird nicht geraten: bitte wählen (im Add-in unter „Zuordnung ändern“, auf der Kommandozeile mit --sheet ${p.detail}="…", in der Kampagnendatei unter "sources").`,
   headerNotFound: (p) =>
@@ -177,7 +104,7 @@ const DE: Record<ProblemCode, Render> = {
   hostError: (p) =>
     `Excel meldet einen Fehler${detail(p)}. Bitte erneut versuchen; bleibt der Fehler, Excel neu starten.`,
   campaignFileSyntax: (p) =>
-    `Die Kampagnendatei ist kein gültiges JSON: erwartet ${label(JSON_EXPECTATIONS.de, p.detail)}, ${p.value ? `gefunden „${p.value}“` : 'aber die Datei endet hier'}. Bitte die Datei an dieser Stelle korrigieren.`,
+    `Die Kampagnendatei ist kein gültiges JSON: erwartet ${labelOf(JSON_EXPECTATIONS.de, p.detail)}, ${p.value ? `gefunden „${p.value}“` : 'aber die Datei endet hier'}. Bitte die Datei an dieser Stelle korrigieren.`,
   unknownCampaignKey: (p) =>
     `Den Eintrag${quoted(p, 'de')} gibt es in Kampagnendateien nicht${p.detail ? ` – meinten Sie „${p.detail}“?` : '. Bitte entfernen oder die Schreibweise prüfen.'}`,
   asOfAfterToday: (p) =>
@@ -212,7 +139,7 @@ const EN: Record<ProblemCode, Render> = {
     'The postal code is missing. The letter is still created; please add the postal code.',
   sheetNotFound: (p) =>
     `The workbook has no such sheet${p.detail ? ` (chosen for ${role(p, 'en')})` : ''}. Please check the mapping.`,
-  sheetRoleNotFound: (p) => `No sheet with ${role(p, 'en')} found. Please choose the sheet in the mapping.`,
+  sheetRoleNotFound: (p) => `No ${role(p, 'en')} sheet found. Please choose the sheet in the mapping.`,
   sheetRoleAmbiguous: (p) =>
     `Several sheets fit as ${role(p, 'en')} equally well: ${candidates(p, 'en')}. This is not guessed: please choose one (in the add-in under "Change mapping", on the command line with --sheet ${p.detail}="…", in the campaign file under "sources").`,
   headerNotFound: (p) =>
@@ -232,7 +159,7 @@ const EN: Record<ProblemCode, Render> = {
   payloadTooLarge: () => 'Too much data for one request to Excel. Please process fewer rows at a time.',
   hostError: (p) => `Excel reported an error${detail(p)}. Please try again; if it persists, restart Excel.`,
   campaignFileSyntax: (p) =>
-    `The campaign file is not valid JSON: expected ${label(JSON_EXPECTATIONS.en, p.detail)}, ${p.value ? `found "${p.value}"` : 'but the file ends here'}. Please correct the file at this point.`,
+    `The campaign file is not valid JSON: expected ${labelOf(JSON_EXPECTATIONS.en, p.detail)}, ${p.value ? `found "${p.value}"` : 'but the file ends here'}. Please correct the file at this point.`,
   unknownCampaignKey: (p) =>
     `Campaign files have no entry${quoted(p, 'en')}${p.detail ? ` – did you mean "${p.detail}"?` : '. Please remove it or check its spelling.'}`,
   asOfAfterToday: (p) =>
@@ -267,7 +194,7 @@ function location(p: Problem, lang: Language): string {
 
 function moreSuffix(p: Problem, lang: Language): string {
   if (!p.more) return '';
-  const count = new Intl.NumberFormat(lang === 'de' ? 'de-DE' : 'en-US').format(p.more);
+  const count = formatCount(p.more, lang);
   return lang === 'de'
     ? ` (${count} weitere Fälle, nicht einzeln aufgeführt)`
     : ` (${count} more, not listed one by one)`;

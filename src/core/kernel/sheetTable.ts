@@ -52,6 +52,11 @@ export interface TableData {
   rows: CellValue[][];
   /** Column indexes that must stay text (ids, postal codes, phones): written with number format "@". */
   textColumns: number[];
+  /**
+   * Excel number format codes by column index, for columns of figures (kernel/formats.ts excelNumberFormat); the
+   * other columns keep Excel's General format (dates get a date format).
+   */
+  numberFormats?: Record<number, string>;
 }
 
 /** "B12" (or "$B$12") → row 12, column 2. */

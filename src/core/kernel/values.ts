@@ -70,6 +70,10 @@ export function excelSerialToDay(serial: number, dateSystem: DateSystem): Day {
 
 const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
 
+/** The calendar day a person at this machine calls today (their local date), as the core's day number. */
+export const localDay = (now: Date): Day =>
+  daysFromCivil(now.getFullYear(), now.getMonth() + 1, now.getDate());
+
 export function dayToIso(day: Day): string {
   const { year, month, day: d } = civilFromDays(day);
   return `${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(d)}`;

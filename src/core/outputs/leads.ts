@@ -6,8 +6,11 @@ import { transliterate } from '../workbook/sheetNames';
 import { stableId } from '../kernel/stableHash';
 import type { Member } from '../group/targetGroupModel';
 
-export const LEAD_FIELDS = [
-  'leadId',
+/**
+ * The fields the merge keeps current from the campaign and its members. Everything else on a lead (status, owner,
+ * follow-up, note, created, every column people added) belongs to the people working the leads.
+ */
+const CONTACT_FIELDS = [
   'campaign',
   'campaignId',
   'firstName',
@@ -16,6 +19,12 @@ export const LEAD_FIELDS = [
   'email',
   'phone',
   'customerId',
+] as const;
+
+/** The Leads sheet's columns in order: the lead's id, the fields the merge keeps current, then the people's. */
+export const LEAD_FIELDS = [
+  'leadId',
+  ...CONTACT_FIELDS,
   'status',
   'owner',
   'followUp',
@@ -70,20 +79,6 @@ export const LEAD_HEADERS: Record<Language, Record<LeadField, string>> = {
   },
 };
 
-/**
- * The fields the merge keeps current from the campaign and its members. Everything else on a lead (status, owner,
- * follow-up, note, created, every column people added) belongs to the people working the leads.
- */
-const CONTACT_FIELDS = [
-  'campaign',
-  'campaignId',
-  'firstName',
-  'lastName',
-  'company',
-  'email',
-  'phone',
-  'customerId',
-] as const;
 type ContactField = (typeof CONTACT_FIELDS)[number];
 
 /** Dates are not text: a text-formatted column would turn dates people type into text. */

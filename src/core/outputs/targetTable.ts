@@ -8,25 +8,6 @@ import type { TargetGroup } from '../group/targetGroupModel';
 
 type Column = 'contactId' | 'customerId' | PersonField | 'greeting' | 'source';
 
-const COLUMNS: readonly Column[] = [
-  'contactId',
-  'customerId',
-  'salutation',
-  'title',
-  'firstName',
-  'lastName',
-  'greeting',
-  'company',
-  'street',
-  'postalCode',
-  'city',
-  'country',
-  'email',
-  'phone',
-  'mobile',
-  'source',
-];
-
 /** Short, ASCII-only headers: Word turns anything else into unreadable merge field names. */
 const HEADERS: Record<Language, Record<Column, string>> = {
   de: {
@@ -66,6 +47,9 @@ const HEADERS: Record<Language, Record<Column, string>> = {
     source: 'Source',
   },
 };
+
+/** The standard columns in the order of the headers above: the record makes the compiler check that none is missing. */
+const COLUMNS = Object.keys(HEADERS.de) as Column[];
 
 type Gender = 'female' | 'male' | 'diverse' | 'unknown';
 

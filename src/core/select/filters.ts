@@ -1,6 +1,7 @@
 import type { FilterCondition, FilterValue, RecordSelection } from '../campaign/campaign';
 import { normalizeHeader, recognizeColumns } from '../read/headers';
 import {
+  fieldNamed,
   PERSON_FIELDS,
   ROLE_FIELDS,
   type Contact,
@@ -89,7 +90,7 @@ const resolveColumn = (
     : -1;
   if (mapping && headerIndex >= 0) return columnAccessor(mapping, headerIndex, inheritance);
   const field =
-    ROLE_FIELDS[role].find((f) => f.toLowerCase() === column.trim().toLowerCase()) ??
+    fieldNamed(column, ROLE_FIELDS[role]) ??
     (Object.keys(recognizeColumns([column], role).columns)[0] as Field | undefined);
   if (!field) return null;
   if (!mapping || fieldInSheet(mapping, field)) return fieldAccessor(field, inheritance);

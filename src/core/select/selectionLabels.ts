@@ -1,11 +1,11 @@
 import type { FilterCondition, FilterOp, FilterValue, SelectionDefinition } from '../campaign/campaign';
+import { formatDay } from '../kernel/formats';
+import { fieldLabel, roleLabel } from '../kernel/labels';
 import type { Language } from '../kernel/language';
-import { isoToDay, dayToIso } from '../kernel/values';
+import { fieldNamed } from '../kernel/model';
+import { isoToDay } from '../kernel/values';
 
 interface LabelTexts {
-  contacts: string;
-  customers: string;
-  articles: string;
   inactive: string;
   all: string;
   selected: (count: number) => string;
@@ -15,22 +15,10 @@ interface LabelTexts {
   months: (months: number) => string;
   withPurchasesOnly: string;
   ops: Record<FilterOp, string>;
-  fields: Record<string, string>;
-  date: (iso: string) => string;
 }
-
-const germanDate = (iso: string): string => {
-  const day = isoToDay(iso);
-  if (day === null) return iso;
-  const [year, month, date] = dayToIso(day).split('-');
-  return `${date}.${month}.${year}`;
-};
 
 const TEXTS: Record<Language, LabelTexts> = {
   de: {
-    contacts: 'Kontakte',
-    customers: 'Kunden',
-    articles: 'Artikel',
     inactive: 'Inaktive Kunden',
     all: 'alle',
     selected: (count) => `${count} ausgewählt`,
@@ -52,30 +40,8 @@ const TEXTS: Record<Language, LabelTexts> = {
       lt: '<',
       lte: '≤',
     },
-    fields: {
-      contactid: 'Kontakt-Nr.',
-      customerid: 'Kunden-Nr.',
-      salutation: 'Anrede',
-      title: 'Titel',
-      firstname: 'Vorname',
-      lastname: 'Nachname',
-      fullname: 'Name',
-      company: 'Firma',
-      street: 'Straße',
-      postalcode: 'PLZ',
-      city: 'Ort',
-      country: 'Land',
-      email: 'E-Mail',
-      phone: 'Telefon',
-      mobile: 'Mobil',
-      optout: 'Werbesperre',
-    },
-    date: germanDate,
   },
   en: {
-    contacts: 'Contacts',
-    customers: 'Customers',
-    articles: 'Articles',
     inactive: 'Inactive customers',
     all: 'all',
     selected: (count) => `${count} selected`,
@@ -97,25 +63,6 @@ const TEXTS: Record<Language, LabelTexts> = {
       lt: '<',
       lte: '≤',
     },
-    fields: {
-      contactid: 'Contact no.',
-      customerid: 'Customer no.',
-      salutation: 'Salutation',
-      title: 'Title',
-      firstname: 'First name',
-      lastname: 'Last name',
-      fullname: 'Name',
-      company: 'Company',
-      street: 'Street',
-      postalcode: 'Postal code',
-      city: 'City',
-      country: 'Country',
-      email: 'E-mail',
-      phone: 'Phone',
-      mobile: 'Mobile',
-      optout: 'Opt-out',
-    },
-    date: (iso) => iso,
   },
 };
 
@@ -130,33 +77,40 @@ const list = (values: ReadonlyArray<string | number>): string =>
 const valueText = (value: FilterValue | undefined): string =>
   Array.isArray(value) ? `(${list(value)})` : value === undefined ? '' : String(value);
 
-const conditionText = (condition: FilterCondition, texts: LabelTexts): string => {
-  const column = texts.fields[condition.column.trim().toLowerCase()] ?? condition.column.trim();
+/** "31.12.2026", "31 Dec 2026"; a date the campaign file spells wrongly as it is. */
+const dateText = (iso: string, lang: Language): string => {
+  const day = isoToDay(iso);
+  return day === null ? iso : formatDay(day, lang);
+};
+
+const conditionText = (condition: FilterCondition, texts: LabelTexts, lang: Language): string => {
+  const field = fieldNamed(condition.column);
+  const column = field ? fieldLabel(field, lang) : condition.column.trim();
   const op = texts.ops[condition.op];
   return condition.op === 'isEmpty' || condition.op === 'isNotEmpty'
     ? `${column} ${op}`
     : `${column} ${op} ${valueText(condition.value)}`;
 };
 
-const details = (selection: SelectionDefinition, texts: LabelTexts): string[] => {
+const details = (selection: SelectionDefinition, texts: LabelTexts, lang: Language): string[] => {
   switch (selection.from) {
     case 'contacts':
     case 'customers': {
-      const parts = (selection.filter ?? []).map((condition) => conditionText(condition, texts));
+      const parts = (selection.filter ?? []).map((condition) => conditionText(condition, texts, lang));
       if (selection.ids) parts.push(texts.selected(selection.ids.length));
       return parts.length > 0 ? parts : [texts.all];
     }
     case 'purchasedArticles': {
       const parts: string[] = [];
-      if (selection.since !== undefined) parts.push(`${texts.since} ${texts.date(selection.since)}`);
-      if (selection.until !== undefined) parts.push(`${texts.until} ${texts.date(selection.until)}`);
+      if (selection.since !== undefined) parts.push(`${texts.since} ${dateText(selection.since, lang)}`);
+      if (selection.until !== undefined) parts.push(`${texts.until} ${dateText(selection.until, lang)}`);
       if (selection.minQuantity !== undefined) parts.push(texts.minQuantity(selection.minQuantity));
       return parts;
     }
     case 'inactiveCustomers': {
       const period = texts.months(selection.months);
       const parts = [
-        selection.asOf === undefined ? period : `${period} ${texts.until} ${texts.date(selection.asOf)}`,
+        selection.asOf === undefined ? period : `${period} ${texts.until} ${dateText(selection.asOf, lang)}`,
       ];
       if (selection.includeNeverPurchased === false) parts.push(texts.withPurchasesOnly);
       return parts;
@@ -164,14 +118,13 @@ const details = (selection: SelectionDefinition, texts: LabelTexts): string[] =>
   }
 };
 
-const title = (selection: SelectionDefinition, texts: LabelTexts): string => {
+const title = (selection: SelectionDefinition, texts: LabelTexts, lang: Language): string => {
   switch (selection.from) {
     case 'contacts':
-      return texts.contacts;
     case 'customers':
-      return texts.customers;
+      return roleLabel(selection.from, lang);
     case 'purchasedArticles':
-      return `${texts.articles} ${list(selection.articles)}`;
+      return `${roleLabel('articles', lang)} ${list(selection.articles)}`;
     case 'inactiveCustomers':
       return texts.inactive;
   }
@@ -183,7 +136,7 @@ const title = (selection: SelectionDefinition, texts: LabelTexts): string => {
  */
 export const describeSelection = (selection: SelectionDefinition, index: number, lang: Language): string => {
   const texts = TEXTS[lang];
-  const parts = details(selection, texts);
-  const head = `${index + 1}: ${title(selection, texts)}`;
+  const parts = details(selection, texts, lang);
+  const head = `${index + 1}: ${title(selection, texts, lang)}`;
   return parts.length > 0 ? `${head} (${parts.join(', ')})` : head;
 };

@@ -6,6 +6,7 @@ import type { Result } from '../../core/kernel/result';
 import type { SheetTable } from '../../core/kernel/sheetTable';
 import type { TargetGroup } from '../../core/group/targetGroupModel';
 import type { WorkbookPort } from '../../core/workbook/workbookPort';
+import { dayToIso, localDay } from '../../core/kernel/values';
 import { emptyState, type AddinState } from '../../core/state/state';
 import { upsertCampaign } from '../../core/state/stateTable';
 import { loadWorkbookData } from '../../core/run/loadWorkbook';
@@ -35,14 +36,17 @@ import {
 } from '../../core/run/evaluationRun';
 import { inlinePreviewer, type SelectionPreviewer } from './selectionPreviewer';
 
-const DAY_MS = 86_400_000;
+/** Today as the core's calendar day: the user's local date. */
+const todayDay = (now: Date): Day => localDay(now);
 
-/** Today as the core's calendar day: the user's local date, counted in UTC days since 1970-01-01. */
-export const todayDay = (now = new Date()): Day =>
-  Math.floor(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()) / DAY_MS);
+const todayIso = (now: Date): string => dayToIso(localDay(now));
 
-export const todayIso = (now = new Date()): string =>
-  new Date(todayDay(now) * DAY_MS).toISOString().slice(0, 10);
+export interface PaneSessionOptions {
+  /** Computes selection previews; on the main thread unless given one that uses a Web Worker. */
+  previewer?: SelectionPreviewer;
+  /** The clock every date and timestamp of the pane comes from (tests pass a fixed one). */
+  now?: () => Date;
+}
 
 export interface LoadedWorkspace {
   /** Fails as well when the add-in's own state cannot be read: the pane then offers nothing that would overwrite it. */
@@ -51,7 +55,8 @@ export interface LoadedWorkspace {
 
 /**
  * The pane's use cases over the workbook port: each one only calls core functions (campaignRun.ts and friends) and
- * keeps the add-in state the last write produced.
+ * keeps the add-in state the last write produced. That state is the one place the campaigns live: whoever shows them
+ * subscribes, and every read or write of the state notifies.
  */
 export class PaneSession {
   private state: AddinState = emptyState();
@@ -59,15 +64,40 @@ export class PaneSession {
   private sales: readonly SaleLine[] = [];
   /** A state sheet this version cannot read (damaged, or from a newer version) is never overwritten. */
   private stateReadable = true;
+  private readonly listeners = new Set<() => void>();
+  private readonly previewer: SelectionPreviewer;
+  private readonly now: () => Date;
 
   constructor(
     readonly port: WorkbookPort,
     readonly language: Language,
-    private readonly previewer: SelectionPreviewer = inlinePreviewer,
-  ) {}
+    options: PaneSessionOptions = {},
+  ) {
+    this.previewer = options.previewer ?? inlinePreviewer;
+    this.now = options.now ?? (() => new Date());
+  }
 
   get campaigns(): StoredCampaign[] {
     return this.state.campaigns;
+  }
+
+  /** Calls `listener` after every change of the stored campaigns or mapping; returns the unsubscribe. */
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  today(): Day {
+    return todayDay(this.now());
+  }
+
+  /** Today as YYYY-MM-DD, the user's local date. */
+  todayIso(): string {
+    return todayIso(this.now());
+  }
+
+  nowIso(): string {
+    return this.now().toISOString();
   }
 
   get mapping(): MappingOverrides | undefined {
@@ -78,7 +108,7 @@ export class PaneSession {
     const read = await readAddinState(this.port);
     this.stateReadable = read.ok;
     if (!read.ok) return { data: read };
-    this.state = read.value;
+    this.setState(read.value);
     const data = await loadWorkbookData(this.port, this.state.mapping ?? {}, this.state.ownedSheets);
     this.sales = data.ok ? data.value.sales : [];
     return { data };
@@ -89,7 +119,7 @@ export class PaneSession {
   }
 
   /** Stores the campaign (a new one, or an update by id) and returns it as stored. */
-  async saveCampaign(campaign: StoredCampaign, nowIso = new Date().toISOString()): Promise<StoredCampaign> {
+  async saveCampaign(campaign: StoredCampaign, nowIso = this.nowIso()): Promise<StoredCampaign> {
     const upserted = upsertCampaign(this.state, campaign, nowIso, campaign.memberCount, campaign.targetSheet);
     await this.writeState(upserted.state);
     return upserted.campaign;
@@ -109,7 +139,7 @@ export class PaneSession {
   }
 
   buildGroup(data: WorkbookData, campaign: StoredCampaign): TargetGroup {
-    return buildTargetGroup(data, campaign, { today: todayDay() });
+    return buildTargetGroup(data, campaign, { today: this.today() });
   }
 
   /** Adds the selection as the campaign's next one; for a preview, pass the group and ignore the result's members. */
@@ -120,7 +150,7 @@ export class PaneSession {
     selection: SelectionDefinition,
   ): TargetGroup {
     return applySelection(group, data, selection, campaign.selections.length, campaign, {
-      today: todayDay(),
+      today: this.today(),
     });
   }
 
@@ -131,7 +161,7 @@ export class PaneSession {
     campaign: StoredCampaign,
     selection: SelectionDefinition,
   ): Promise<TargetGroup> {
-    return this.previewer.preview({ group, data, campaign, selection, today: todayDay() });
+    return this.previewer.preview({ group, data, campaign, selection, today: this.today() });
   }
 
   selectionLabels(campaign: StoredCampaign): string[] {
@@ -155,7 +185,7 @@ export class PaneSession {
     const { state, use } = this.prepareUse(campaign, group);
     const table = targetSheetTable(use, this.selectionLabels(use.campaign));
     const written = await writeTargetSheet(this.port, state, use.campaign, table, true);
-    this.state = written.state;
+    this.setState(written.state);
     return {
       campaign: written.campaign,
       sheet: written.sheet,
@@ -168,12 +198,12 @@ export class PaneSession {
   async writeLeads(
     campaign: StoredCampaign,
     group: TargetGroup,
-    nowIso = new Date().toISOString(),
+    nowIso = this.nowIso(),
   ): Promise<Result<LeadsOutcome, Problem[]>> {
     const { state, use } = this.prepareUse(campaign, group, nowIso);
     const written = await writeLeadsSheet(this.port, state, use.campaign, use.contacted, nowIso);
     if (!written.ok) return written;
-    this.state = written.value.state;
+    this.setState(written.value.state);
     return { ok: true, value: written.value.leads };
   }
 
@@ -197,13 +227,17 @@ export class PaneSession {
   async writeCsvSheet(campaign: StoredCampaign, text: string): Promise<string> {
     this.assertStateWritable();
     const written = await writeCsvSheet(this.port, this.state, campaign, text);
-    this.state = written.state;
+    this.setState(written.state);
     return written.sheet;
   }
 
-  /** The success evaluation of every stored campaign, focused on this one (issue 7). Reads the workbook afresh. */
+  /** The success evaluation of every stored campaign, focused on this one. Reads the workbook afresh. */
   evaluate(campaignId: string): Promise<Result<EvaluationReport, Problem[]>> {
-    return evaluateWorkbook(this.port, { today: todayDay(), campaign: campaignId, language: this.language });
+    return evaluateWorkbook(this.port, {
+      today: this.today(),
+      campaign: campaignId,
+      language: this.language,
+    });
   }
 
   /** Writes the "Auswertung" sheets; the state then records them as the add-in's own. */
@@ -213,7 +247,7 @@ export class PaneSession {
     this.assertStateWritable();
     const written = await writeEvaluationSheets(this.port, this.state, report, this.language);
     if (!written.ok) return written;
-    this.state = written.value.state;
+    this.setState(written.value.state);
     return { ok: true, value: { sheet: written.value.sheet, typeSheet: written.value.typeSheet } };
   }
 
@@ -225,7 +259,7 @@ export class PaneSession {
   private prepareUse(
     campaign: StoredCampaign,
     group: TargetGroup,
-    nowIso = new Date().toISOString(),
+    nowIso = this.nowIso(),
   ): { state: AddinState; use: GroupUse } {
     this.assertStateWritable();
     return this.splitAsStored(campaign, group, nowIso);
@@ -235,10 +269,10 @@ export class PaneSession {
   private splitAsStored(
     campaign: StoredCampaign,
     group: TargetGroup,
-    nowIso = new Date().toISOString(),
+    nowIso = this.nowIso(),
   ): { state: AddinState; use: GroupUse } {
     const upserted = upsertCampaign(this.state, campaign, nowIso, group.members.length, campaign.targetSheet);
-    const use = splitTargetGroup(upserted.campaign, group, this.sales, todayDay());
+    const use = splitTargetGroup(upserted.campaign, group, this.sales, this.today());
     return { state: recordUse(upserted.state, use.campaign), use };
   }
 
@@ -250,6 +284,11 @@ export class PaneSession {
   private async writeState(state: AddinState): Promise<void> {
     this.assertStateWritable();
     await saveAddinState(this.port, state);
+    this.setState(state);
+  }
+
+  private setState(state: AddinState): void {
     this.state = state;
+    for (const listener of this.listeners) listener();
   }
 }

@@ -4,30 +4,35 @@ import { MemoryWorkbook } from '../../memory/memoryWorkbook';
 import { sampleState, sampleWorkbookTables } from '../../sample/sampleWorkbook';
 import { saveAddinState } from '../../core/run/campaignRun';
 import { connectToExcel } from '../../excel/officeHost';
+import { MIN_EXCEL_API, versionAtLeast } from '../../excel/requirements';
 import { languageFromDisplayLanguage } from '../../i18n/i18n';
 
 export type PaneMode = 'excel' | 'preview';
+
+/** The pane on a workbook, or only one sentence because the hosting Excel is too old for it. */
+export type PaneStart =
+  { mode: PaneMode; port: WorkbookPort; language: Language } | { mode: 'excelTooOld'; language: Language };
 
 const OFFICE_TIMEOUT_MS = 5_000;
 
 /**
  * Inside Excel the pane works on the open workbook. In a plain browser it runs on the in-memory workbook with the
  * sample data and its campaign that already ran (`?lang=en` for English, `?contacts=100000` for a large synthetic
- * workbook, used by the benchmark, `?workbook=twoContactSheets` for a workbook where the pane has to ask, see
- * src/sample/readingCases.ts).
+ * workbook, used by the benchmark; `?workbook=twoContactSheets` for a workbook where the pane has to ask, see
+ * src/sample/readingCases.ts; `?excelApi=1.1` plays an Excel too old for the add-in).
  */
-export async function startPane(
-  search: string,
-): Promise<{ port: WorkbookPort; language: Language; mode: PaneMode }> {
+export async function startPane(search: string): Promise<PaneStart> {
   const params = new URLSearchParams(search);
   const excel = await connectToExcel(OFFICE_TIMEOUT_MS);
-  if (excel)
-    return {
-      port: excel.workbook,
-      language: languageFromDisplayLanguage(excel.displayLanguage),
-      mode: 'excel',
-    };
+  if (excel) {
+    const language = languageFromDisplayLanguage(excel.displayLanguage);
+    if (excel.status === 'tooOld') return { mode: 'excelTooOld', language };
+    return { port: excel.workbook, language, mode: 'excel' };
+  }
   const language = languageFromDisplayLanguage(params.get('lang'));
+  const playedExcelApi = params.get('excelApi');
+  if (playedExcelApi !== null && !versionAtLeast(playedExcelApi, MIN_EXCEL_API))
+    return { mode: 'excelTooOld', language };
   const contacts = Number(params.get('contacts') ?? 0);
   if (contacts > 0)
     return { port: new MemoryWorkbook(await largeWorkbook(contacts)), language, mode: 'preview' };

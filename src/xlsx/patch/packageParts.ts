@@ -86,6 +86,10 @@ export const editContentTypes = (xml: string, removeParts: Set<string>, add: New
 // cellXfs entries the patch appends; found again by their exact text when a patched file is patched again
 const TEXT_XF = '<xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>';
 const DATE_XF = '<xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>';
+const formatXf = (numFmtId: number): string =>
+  `<xf numFmtId="${numFmtId}" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>`;
+/** Excel reserves the ids below this one for its built-in formats. */
+const FIRST_CUSTOM_FORMAT_ID = 164;
 
 export const MINIMAL_STYLES =
   `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="${MAIN_NS}">` +
@@ -97,17 +101,64 @@ export const MINIMAL_STYLES =
   '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>' +
   '</styleSheet>';
 
-/** Adds the text ('@') and date cell formats to styles.xml unless a previous patch already did. */
-export const ensureCellStyles = (stylesXml: string): { xml: string; styles: CellStyles } => {
-  const block = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(stylesXml);
+/**
+ * The custom number formats the written sheets need, each under the id styles.xml already has for it or a new one;
+ * `<numFmts>` must be the first child of `<styleSheet>`.
+ */
+const ensureNumberFormats = (
+  stylesXml: string,
+  codes: string[],
+): { xml: string; ids: Map<string, number> } => {
+  const block = /<numFmts\b[^>]*>([\s\S]*?)<\/numFmts>|<numFmts\b[^>]*\/>/.exec(stylesXml);
+  const existing = elementsNamed(block?.[1] ?? '', 'numFmt');
+  const ids = new Map<string, number>();
+  let nextId = FIRST_CUSTOM_FORMAT_ID;
+  for (const element of existing) {
+    const attributes = attributesOf(element);
+    const id = Number(attributes.get('numFmtId'));
+    ids.set(attributes.get('formatCode') ?? '', id);
+    nextId = Math.max(nextId, id + 1);
+  }
+  const added: string[] = [];
+  for (const code of codes) {
+    if (ids.has(code)) continue;
+    ids.set(code, nextId);
+    added.push(`<numFmt numFmtId="${nextId}" formatCode="${escapeXml(code)}"/>`);
+    nextId++;
+  }
+  if (added.length === 0) return { xml: stylesXml, ids };
+  const numFmts = `<numFmts count="${existing.length + added.length}">${existing.join('')}${added.join('')}</numFmts>`;
+  const xml = block
+    ? stylesXml.replace(block[0], numFmts)
+    : stylesXml.replace(/<styleSheet\b[^>]*>/, (start) => start + numFmts);
+  return { xml, ids };
+};
+
+/**
+ * Adds the text ('@'), date and the requested number formats as cell formats to styles.xml, each unless a previous
+ * patch (or the input) already has it.
+ */
+export const ensureCellStyles = (
+  stylesXml: string,
+  numberFormats: string[] = [],
+): { xml: string; styles: CellStyles } => {
+  const formats = ensureNumberFormats(stylesXml, numberFormats);
+  const block = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(formats.xml);
   if (!block) throw new Error('styles.xml without cellXfs');
   const xfs = elementsNamed(block[1], 'xf');
-  const missing = [TEXT_XF, DATE_XF].filter((xf) => !xfs.includes(xf));
+  const wanted = [TEXT_XF, DATE_XF, ...numberFormats.map((code) => formatXf(formats.ids.get(code)!))];
+  const missing = [...new Set(wanted)].filter((xf) => !xfs.includes(xf));
   const all = [...xfs, ...missing];
   const cellXfs = `<cellXfs count="${all.length}">${block[1]}${missing.join('')}</cellXfs>`;
   return {
-    xml: stylesXml.replace(block[0], cellXfs),
-    styles: { text: all.indexOf(TEXT_XF), date: all.indexOf(DATE_XF) },
+    xml: formats.xml.replace(block[0], cellXfs),
+    styles: {
+      text: all.indexOf(TEXT_XF),
+      date: all.indexOf(DATE_XF),
+      numberFormats: new Map(
+        numberFormats.map((code) => [code, all.indexOf(formatXf(formats.ids.get(code)!))]),
+      ),
+    },
   };
 };
 

@@ -7,10 +7,12 @@ export const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/mai
 export const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
-/** Indexes into styles.xml's cellXfs of the two formats the written cells need. */
+/** Indexes into styles.xml's cellXfs of the formats the written cells need. */
 export interface CellStyles {
   text: number;
   date: number;
+  /** By number format code (TableData.numberFormats). */
+  numberFormats: ReadonlyMap<string, number>;
 }
 
 export interface SheetXmlOptions {
@@ -99,14 +101,20 @@ const rowXml = (rowNumber: number, cells: string[]): string =>
 
 const cellWriter = (options: SheetXmlOptions, textColumns: Set<number>) => {
   const { styles, dateSystem } = options;
+  const numberStyles = Object.entries(options.request.data.numberFormats ?? {}).map(
+    ([column, code]): [number, string] => [Number(column), ` s="${styles.numberFormats.get(code)}"`],
+  );
+  const numberStyle = new Map(numberStyles);
   return (letter: string, rowNumber: number, column: number, value: CellValue | undefined): string => {
     const ref = `${letter}${rowNumber}`;
     const textStyle = textColumns.has(column) ? ` s="${styles.text}"` : '';
     if (value === null || value === undefined || value === '') return '';
     if (typeof value === 'string') return inlineString(ref, textStyle, value);
     if (typeof value === 'boolean') return `<c r="${ref}"${textStyle} t="b"><v>${value ? 1 : 0}</v></c>`;
-    if (typeof value === 'number')
-      return Number.isFinite(value) ? `<c r="${ref}"${textStyle}><v>${value}</v></c>` : '';
+    if (typeof value === 'number') {
+      const style = textStyle || (numberStyle.get(column) ?? '');
+      return Number.isFinite(value) ? `<c r="${ref}"${style}><v>${value}</v></c>` : '';
+    }
     const serial = value.getTime() / MS_PER_DAY + UNIX_EPOCH_SERIAL[dateSystem];
     return Number.isFinite(serial) ? `<c r="${ref}" s="${styles.date}"><v>${serial}</v></c>` : '';
   };

@@ -63,7 +63,7 @@ export const patchWorkbook = async (input: Buffer, patch: WorkbookPatch): Promis
   const layout = planLayout(parseSheets(workbookXml), workbookXml, patch);
   const ids = new IdAllocator(zip, relationships, layout.sheets);
   const removedParts = await removeSheetParts(zip, layout.removed, relationships);
-  const styles = await ensureStyles(zip, relationships, ids);
+  const styles = await ensureStyles(zip, relationships, ids, numberFormatsOf(patch.writes));
   const tableNames = await takenTableNames(zip, workbookXml);
   const added = await writeSheets(zip, layout, { patch, styles, ids, tableNames });
   if (layout.deselect) await deselectTab(zip, partOf(layout.deselect, relationships));
@@ -234,10 +234,20 @@ const uniqueName = (wanted: string, taken: Set<string>): string => {
   return name;
 };
 
-const ensureStyles = async (zip: JSZip, relationships: Relationship[], ids: IdAllocator) => {
+/** Every number format code the written sheets use, once. */
+const numberFormatsOf = (writes: WriteTableRequest[]): string[] => [
+  ...new Set(writes.flatMap((request) => Object.values(request.data.numberFormats ?? {}))),
+];
+
+const ensureStyles = async (
+  zip: JSZip,
+  relationships: Relationship[],
+  ids: IdAllocator,
+  numberFormats: string[],
+) => {
   const part = relationships.find((relationship) => relationship.type === REL_TYPE.styles)?.part;
   const stylesPart = part ?? STYLES;
-  const { xml, styles } = ensureCellStyles(part ? await text(zip, part) : MINIMAL_STYLES);
+  const { xml, styles } = ensureCellStyles(part ? await text(zip, part) : MINIMAL_STYLES, numberFormats);
   put(zip, stylesPart, xml);
   const missing = part === undefined;
   return {

@@ -1,5 +1,10 @@
 import type { StoredCampaign } from '../../../src/core/campaign/campaign';
-import type { CampaignEvaluation, EvaluatedMember, GroupFigures } from '../../../src/core/evaluation/model';
+import type {
+  CampaignEvaluation,
+  EvaluatedMember,
+  GroupFigures,
+  TypeComparison,
+} from '../../../src/core/evaluation/model';
 import type { MemberGroup } from '../../../src/core/group/targetGroupModel';
 import type { Day, SaleLine } from '../../../src/core/kernel/model';
 import { isoToDay } from '../../../src/core/kernel/values';
@@ -71,5 +76,33 @@ export const makeEvaluation = (fields: Partial<CampaignEvaluation>): CampaignEva
   verdict: 'noControl',
   notes: [],
   leads: null,
+  ...fields,
+});
+
+/** A letter campaign that paid off: 200 contacted, a 40-member control group, every effect estimated, a cost. */
+export const paidOffEvaluation = (fields: Partial<CampaignEvaluation> = {}): CampaignEvaluation =>
+  makeEvaluation({
+    cost: 2400,
+    contacted: figures(200, 40, 8000, 52),
+    control: figures(40, 3, 600, 4),
+    conversionUplift: { value: 0.125, low: 0.02, high: 0.2 },
+    revenuePerMemberUplift: { value: 25, low: 12.5, high: 37.8 },
+    incrementalRevenue: { value: 5000, low: 2500, high: 7560 },
+    roi: { value: 1.0833, low: 0.0417, high: 2.15 },
+    verdict: 'paidOff',
+    ...fields,
+  });
+
+/** Two letter campaigns taken together, with a control group and every effect estimated. */
+export const letterComparison = (fields: Partial<TypeComparison> = {}): TypeComparison => ({
+  type: 'letter',
+  campaigns: 2,
+  contacted: figures(300, 80, 13000, 100),
+  control: figures(70, 14, 2100, 17),
+  conversionUplift: { value: 0.0667, low: -0.04, high: 0.16 },
+  revenuePerMemberUplift: { value: 13.3333, low: 6.4696, high: 20.1971 },
+  cost: 500,
+  incrementalRevenue: { value: 4000, low: 1940.87, high: 6059.13 },
+  roi: { value: 3, low: 1, high: 5 },
   ...fields,
 });

@@ -4,7 +4,7 @@ import {
   typeComparisonTable,
 } from '../../../src/core/evaluation/evaluationTables';
 import type { TypeComparison } from '../../../src/core/evaluation/model';
-import { day, figures, makeEvaluation } from './evaluationBuilders';
+import { day, figures, letterComparison, makeEvaluation } from './evaluationBuilders';
 
 const measured = makeEvaluation({
   name: '=Herbstbrief',
@@ -43,7 +43,7 @@ const descriptive = makeEvaluation({
 describe('evaluationTable', () => {
   const table = evaluationTable([measured, descriptive], 'de');
 
-  it('has German headers with units', () => {
+  it('has German headers; the units are in the number formats', () => {
     expect(table.headers).toEqual([
       'Kampagne',
       'Typ',
@@ -52,18 +52,18 @@ describe('evaluationTable', () => {
       'Ausgewertet bis',
       'Empfänger',
       'Kontrollgruppe',
-      'Kaufquote kontaktiert (%)',
-      'Umsatz je Empfänger kontaktiert (€)',
-      'Kaufquote Kontrollgruppe (%)',
-      'Umsatz je Empfänger Kontrollgruppe (€)',
-      'Mehr Käufer (Prozentpunkte)',
+      'Kaufquote kontaktiert',
+      'Umsatz je Empfänger kontaktiert',
+      'Kaufquote Kontrollgruppe',
+      'Umsatz je Empfänger Kontrollgruppe',
+      'Mehr Käufer',
       'Mehr Käufer von',
       'Mehr Käufer bis',
-      'Mehrumsatz (€)',
-      'Mehrumsatz von (€)',
-      'Mehrumsatz bis (€)',
-      'Kosten (€)',
-      'ROI (%)',
+      'Mehrumsatz',
+      'Mehrumsatz von',
+      'Mehrumsatz bis',
+      'Kosten',
+      'Rendite (ROI)',
       'Aussage',
       'Leads',
       'Leads gewonnen',
@@ -71,7 +71,7 @@ describe('evaluationTable', () => {
     ]);
   });
 
-  it('writes the figures as numbers, percent as 25 and euros with cents', () => {
+  it('writes the figures as numbers: shares and returns as proportions, points as points, euros with cents', () => {
     const [row] = table.rows;
     expect(row.slice(0, 22)).toEqual([
       '=Herbstbrief',
@@ -81,18 +81,18 @@ describe('evaluationTable', () => {
       new Date('2026-11-29T00:00:00Z'),
       1350, // 1,200 + 150
       150,
-      25, // 300 / 1,200
+      0.25, // 300 / 1,200
       45, // 54,000 / 1,200
-      20, // 30 / 150
+      0.2, // 30 / 150
       30, // 4,500 / 150
-      5,
+      5, // percentage points
       -1.23, // −0.012345 · 100, two decimals
       10.46,
       18000,
       3000,
       33000,
       400,
-      4400,
+      44,
       'Hat sich gelohnt',
       40,
       12,
@@ -105,7 +105,7 @@ describe('evaluationTable', () => {
     expect(row.slice(5, 22)).toEqual([
       800,
       null,
-      7.5, // 60 / 800
+      0.075, // 60 / 800
       4.17, // 3,333.333 / 800 = 4.1667
       null,
       null,
@@ -123,14 +123,42 @@ describe('evaluationTable', () => {
     ]);
   });
 
+  it('gives each figure column the number format of its figure, in the sheet language', () => {
+    const formats = (headers: string[], numberFormats: Record<number, string> = {}) =>
+      Object.fromEntries(Object.entries(numberFormats).map(([i, code]) => [headers[Number(i)], code]));
+    expect(formats(table.headers, table.numberFormats)).toEqual({
+      Empfänger: '#,##0',
+      Kontrollgruppe: '#,##0',
+      'Kaufquote kontaktiert': '0.0 %',
+      'Umsatz je Empfänger kontaktiert': '#,##0.00 "€"',
+      'Kaufquote Kontrollgruppe': '0.0 %',
+      'Umsatz je Empfänger Kontrollgruppe': '#,##0.00 "€"',
+      'Mehr Käufer': '+0.0 "Pp.";-0.0 "Pp.";0.0 "Pp."',
+      'Mehr Käufer von': '+0.0 "Pp.";-0.0 "Pp.";0.0 "Pp."',
+      'Mehr Käufer bis': '+0.0 "Pp.";-0.0 "Pp.";0.0 "Pp."',
+      Mehrumsatz: '+#,##0 "€";-#,##0 "€";0 "€"',
+      'Mehrumsatz von': '+#,##0 "€";-#,##0 "€";0 "€"',
+      'Mehrumsatz bis': '+#,##0 "€";-#,##0 "€";0 "€"',
+      Kosten: '#,##0 "€"',
+      'Rendite (ROI)': '+0 %;-0 %;0 %',
+      Leads: '#,##0',
+      'Leads gewonnen': '#,##0',
+    });
+    const english = evaluationTable([measured], 'en');
+    expect(formats(english.headers, english.numberFormats)).toMatchObject({
+      'Conversion contacted': '0.0%',
+      'Revenue per recipient contacted': '"€"#,##0.00',
+    });
+  });
+
   it('keeps names and texts as text, so "=Herbstbrief" never becomes a formula', () => {
     expect(table.textColumns).toEqual([0, 1, 2, 19, 22]);
   });
 
   it('charts revenue per recipient, contacted and control group', () => {
     expect(REVENUE_PER_MEMBER_COLUMNS.map((i) => table.headers[i])).toEqual([
-      'Umsatz je Empfänger kontaktiert (€)',
-      'Umsatz je Empfänger Kontrollgruppe (€)',
+      'Umsatz je Empfänger kontaktiert',
+      'Umsatz je Empfänger Kontrollgruppe',
     ]);
   });
 
@@ -144,7 +172,7 @@ describe('evaluationTable', () => {
       'Evaluated until',
       'Recipients',
       'Control group',
-      'Conversion contacted (%)',
+      'Conversion contacted',
     ]);
     expect(english.rows[0].slice(1, 3)).toEqual(['Letter', 'Completed']);
     expect(english.rows[0][19]).toBe('Paid off');
@@ -156,17 +184,7 @@ describe('evaluationTable', () => {
 });
 
 describe('typeComparisonTable', () => {
-  const letters: TypeComparison = {
-    type: 'letter',
-    campaigns: 2,
-    contacted: figures(300, 80, 13000, 100),
-    control: figures(70, 14, 2100, 17),
-    conversionUplift: { value: 0.0667, low: -0.04, high: 0.16 },
-    revenuePerMemberUplift: { value: 13.3333, low: 6.4696, high: 20.1971 },
-    cost: 500,
-    incrementalRevenue: { value: 4000, low: 1940.87, high: 6059.13 },
-    roi: { value: 3, low: 1, high: 5 },
-  };
+  const letters = letterComparison();
   const emails: TypeComparison = {
     type: 'email',
     campaigns: 1,
@@ -186,12 +204,12 @@ describe('typeComparisonTable', () => {
       'Kampagnen',
       'Empfänger kontaktiert',
       'Kontrollgruppe',
-      'Kaufquote kontaktiert (%)',
+      'Kaufquote kontaktiert',
     ]);
     expect(table.rows).toEqual([
-      ['E-Mail', 1, 400, null, 10, 5, null, null, null, null, null, null, null, null, 300, null],
+      ['E-Mail', 1, 400, null, 0.1, 5, null, null, null, null, null, null, null, null, 300, null],
       // 80/300 = 26.67 %, 13,000/300 = 43.33 €, 14/70 = 20 %, 2,100/70 = 30 €
-      ['Brief', 2, 300, 70, 26.67, 43.33, 20, 30, 6.67, -4, 16, 4000, 1940.87, 6059.13, 500, 300],
+      ['Brief', 2, 300, 70, 0.2667, 43.33, 0.2, 30, 6.67, -4, 16, 4000, 1940.87, 6059.13, 500, 3],
     ]);
     expect(table.textColumns).toEqual([0]);
   });

@@ -1,46 +1,10 @@
 import type { Language } from '../../../src/core/kernel/language';
-import {
-  evaluationSummary,
-  formatDay,
-  formatMoney,
-  formatShare,
-  noteText,
-  verdictLabel,
-} from '../../../src/core/evaluation/evaluationText';
+import { evaluationSummary, noteText, verdictLabel } from '../../../src/core/evaluation/evaluationText';
 import type { EvaluationNoteCode, Verdict } from '../../../src/core/evaluation/model';
 import { day, figures, makeEvaluation } from './evaluationBuilders';
 
 /** Intl puts a no-break space between number and unit ("1.240 €"): compared as a plain space. */
 const plain = (text: string): string => text.replace(/\u00a0/g, ' ');
-
-describe('number formats', () => {
-  it.each([
-    [1240, 'de', '1.240 €'],
-    [1234.56, 'de', '1.235 €'],
-    [-200, 'de', '-200 €'],
-    [-0.4, 'de', '0 €'],
-    [1240, 'en', '€1,240'],
-    [-200, 'en', '-€200'],
-  ] as const)('money %f in %s → %s', (amount, lang, text) => {
-    expect(plain(formatMoney(amount, lang))).toBe(text);
-  });
-
-  it.each([
-    [0.125, 'de', '12,5 %'],
-    [2.1, 'de', '210 %'],
-    [0.125, 'en', '12.5%'],
-    [1234.5, 'de', '123.450 %'],
-  ] as const)('share %f in %s → %s', (share, lang, text) => {
-    expect(plain(formatShare(share, lang))).toBe(text);
-  });
-
-  it.each([
-    ['de', '01.11.2026'],
-    ['en', '1 Nov 2026'],
-  ] as const)('day in %s → %s', (lang, text) => {
-    expect(formatDay(day('2026-11-01'), lang)).toBe(text);
-  });
-});
 
 describe('evaluationSummary', () => {
   const paidOff = makeEvaluation({

@@ -91,7 +91,7 @@ describe('describeProblem', () => {
     [
       { code: 'sheetRoleNotFound', severity: 'warning', detail: 'customers' },
       'en',
-      'No sheet with customers found. Please choose the sheet in the mapping.',
+      'No Customers sheet found. Please choose the sheet in the mapping.',
     ],
     [
       {
@@ -131,7 +131,7 @@ describe('describeProblem', () => {
     [
       { code: 'columnNotFound', severity: 'error', sheet: 'Kunden', column: 'Mail privat', detail: 'email' },
       'en',
-      'Sheet "Kunden", column "Mail privat": There is no such column (chosen as e-mail). Please check the mapping.',
+      'Sheet "Kunden", column "Mail privat": There is no such column (chosen as E-mail). Please check the mapping.',
     ],
     [
       { code: 'unknownCustomer', severity: 'warning', sheet: 'Umsätze', more: 12345 },
@@ -142,6 +142,11 @@ describe('describeProblem', () => {
       { code: 'unknownCustomer', severity: 'warning', sheet: 'Sales', more: 12345 },
       'en',
       'Sheet "Sales": The customer ID is not on the customers sheet. (12,345 more, not listed one by one)',
+    ],
+    [
+      { code: 'sheetRoleNotFound', severity: 'error', detail: 'sales' },
+      'de',
+      'Kein Blatt für Umsätze gefunden. Bitte das Blatt in der Zuordnung wählen.',
     ],
     [
       { code: 'hostTimeout', severity: 'error' },

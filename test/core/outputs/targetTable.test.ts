@@ -1,5 +1,5 @@
 import { greetingFor, targetGroupTable } from '../../../src/core/outputs/targetTable';
-import { makeGroup, makeMember, makeRecipient } from './memberBuilders';
+import { completeRecipient, makeGroup, makeMember } from './memberBuilders';
 
 const LABELS = ['Kontakte: Ort = Köln', 'Inaktive Kunden (3 Monate)'];
 
@@ -77,7 +77,7 @@ describe('targetGroupTable', () => {
   });
 
   /** Every field a value of its own, so that a cell under the wrong header shows. */
-  const distinct = makeRecipient({
+  const distinct = completeRecipient({
     contactId: 'K-77',
     customerId: '10077',
     salutation: 'Herr',
@@ -219,7 +219,7 @@ describe('greetingFor', () => {
     [{ salutation: 'Firma', lastName: 'Schmidt' }, 'Sehr geehrte Damen und Herren,'],
     [{ salutation: 'Frau', lastName: '' }, 'Sehr geehrte Damen und Herren,'],
   ])('de %p → %p', (person, expected) => {
-    expect(greetingFor(makeRecipient({ title: '', ...person }), 'de')).toBe(expected);
+    expect(greetingFor(completeRecipient({ title: '', ...person }), 'de')).toBe(expected);
   });
 
   it.each([
@@ -230,7 +230,7 @@ describe('greetingFor', () => {
     [{ salutation: 'Mx', firstName: 'Sam', lastName: 'Lee' }, 'Dear Sam Lee,'],
     [{ salutation: '', lastName: 'Smith' }, 'Dear Sir or Madam,'],
   ])('en %p → %p', (person, expected) => {
-    expect(greetingFor(makeRecipient({ title: '', ...person }), 'en')).toBe(expected);
+    expect(greetingFor(completeRecipient({ title: '', ...person }), 'en')).toBe(expected);
   });
 
   it('fills the greeting column in the campaign language', () => {

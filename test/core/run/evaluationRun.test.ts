@@ -270,8 +270,8 @@ describe('writeEvaluationSheets', () => {
     const [chart] = excel.sheet('Auswertung')!.charts;
     expect(chart.type).toBe('ColumnClustered');
     expect(chart.series.map((s) => s.name)).toEqual([
-      'Umsatz je Empfänger kontaktiert (€)',
-      'Umsatz je Empfänger Kontrollgruppe (€)',
+      'Umsatz je Empfänger kontaktiert',
+      'Umsatz je Empfänger Kontrollgruppe',
     ]);
     expect(chart.series.map((s) => s.values?.column)).toEqual([...REVENUE_PER_MEMBER_COLUMNS]);
     expect(chart.series.map((s) => s.xValues?.column)).toEqual([0, 0]);

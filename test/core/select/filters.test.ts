@@ -177,7 +177,7 @@ describe('compileFilter', () => {
     expect(compiled.ok && compiled.value(makeCustomer({ city: 'Köln' }))).toBe(true);
   });
 
-  it('filters 100,000 rows in well under a second', () => {
+  it('filters 100,000 rows by two conditions (speed: npm run bench)', () => {
     const many = Array.from({ length: 100_000 }, (_, i) =>
       makeContact({
         contactId: String(i),
@@ -195,9 +195,6 @@ describe('compileFilter', () => {
       'contacts',
     );
     if (!compiled.ok) throw new Error('compile failed');
-    const started = performance.now();
-    const matched = many.filter(compiled.value).length;
-    expect(performance.now() - started).toBeLessThan(500);
-    expect(matched).toBe(16668);
+    expect(many.filter(compiled.value).length).toBe(16668);
   });
 });

@@ -35,7 +35,7 @@ describe('describeSelection', () => {
       },
       0,
       'de',
-      '1: Kunden (Branche in (Bau, Handel, Gastro +1))',
+      '1: Kundenstamm (Branche in (Bau, Handel, Gastro +1))',
     ],
     [{ from: 'customers', ids: ['K1', 'K2'] }, 2, 'en', '3: Customers (2 selected)'],
     [{ from: 'contacts' }, 0, 'de', '1: Kontakte (alle)'],
@@ -55,7 +55,7 @@ describe('describeSelection', () => {
       },
       1,
       'en',
-      '2: Articles A-1001 (from 2026-01-01, to 2026-03-31, min. quantity 5)',
+      '2: Articles A-1001 (from 1 Jan 2026, to 31 Mar 2026, min. quantity 5)',
     ],
     [{ from: 'purchasedArticles', articles: ['Kalk'] }, 0, 'de', '1: Artikel Kalk'],
     [
@@ -69,7 +69,7 @@ describe('describeSelection', () => {
       { from: 'inactiveCustomers', months: 6, asOf: '2026-05-31', includeNeverPurchased: false },
       0,
       'en',
-      '1: Inactive customers (6 months to 2026-05-31, with earlier purchases only)',
+      '1: Inactive customers (6 months to 31 May 2026, with earlier purchases only)',
     ],
   ])('%j #%i %s', (selection, index, lang, label) => {
     expect(describeSelection(selection, index, lang)).toBe(label);

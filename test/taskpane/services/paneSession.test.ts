@@ -3,7 +3,11 @@ import { readAddinState } from '../../../src/core/run/campaignRun';
 import type { WorkbookData } from '../../../src/core/kernel/model';
 import type { CellValue, SheetTable } from '../../../src/core/kernel/sheetTable';
 import { MemoryWorkbook } from '../../../src/memory/memoryWorkbook';
-import { PaneSession, todayIso } from '../../../src/taskpane/services/paneSession';
+import { PaneSession } from '../../../src/taskpane/services/paneSession';
+
+/** The session's clock: every date below is counted from it, none from the machine's. */
+const NOW = new Date(2026, 10, 20, 9, 30);
+const DAY_MS = 86_400_000;
 
 /** 30 firms with German headers, a title row, an opt-out; every other firm bought this year. */
 const customers = (): SheetTable => ({
@@ -23,7 +27,7 @@ const sales = (): SheetTable => ({
   rows: [
     ['Belegdatum', 'Kundennr', 'Artikel-Nr.', 'Betrag'],
     ...Array.from({ length: 15 }, (_, i): CellValue[] => [
-      new Date(Date.now() - (10 + i) * 86_400_000),
+      new Date(NOW.getTime() - (10 + i) * DAY_MS),
       `K${String(2 * i + 1).padStart(2, '0')}`,
       'A-1',
       (i + 1) * 25,
@@ -46,7 +50,7 @@ const draftOf = (overrides: Partial<StoredCampaign> = {}): StoredCampaign => ({
 
 const open = async () => {
   const port = new MemoryWorkbook([customers(), sales()]);
-  const session = new PaneSession(port, 'de');
+  const session = new PaneSession(port, 'de', { now: () => new Date(NOW) });
   const loaded = await session.load();
   if (!loaded.data.ok) throw new Error(JSON.stringify(loaded.data.error));
   return { port, session, data: loaded.data.value };
@@ -85,7 +89,7 @@ describe('PaneSession: using a target group with a control group', () => {
     const groups = columnOf(rowsOf(port, written.sheet), 'Gruppe');
     expect(groups.filter((g) => g === 'Kontrollgruppe')).toHaveLength(preview.control.length);
     const stored = await storedCampaign(port);
-    expect(stored.start).toBe(todayIso());
+    expect(stored.start).toBe('2026-11-20');
     expect([...stored.assignment!.control].sort()).toEqual(preview.control.map((m) => m.key).sort());
     expect(written.campaign.assignment).toEqual(stored.assignment);
   });
@@ -132,5 +136,29 @@ describe('PaneSession: using a target group with a control group', () => {
     const written = await session.writeTargetSheet(draft, groupFor(session, data, draft));
     expect(rowsOf(port, written.sheet)[0]).not.toContain('Gruppe');
     expect(written.control).toBe(0);
+  });
+});
+
+describe('PaneSession: the one place the campaigns live', () => {
+  it('tells its subscribers after every write of the state, a use included, with the time of its clock', async () => {
+    const { session, data } = await open();
+    const seen: string[][] = [];
+    const unsubscribe = session.subscribe(() => seen.push(session.campaigns.map((c) => c.updatedAt)));
+    const draft = draftOf();
+    const saved = await session.saveCampaign(draft);
+    await session.writeLeads(saved, groupFor(session, data, saved));
+    await session.csvText(saved, groupFor(session, data, saved), ';');
+    unsubscribe();
+    await session.deleteCampaign(saved.id);
+
+    expect(seen).toEqual([[NOW.toISOString()], [NOW.toISOString()], [NOW.toISOString()]]);
+    expect(session.campaigns).toEqual([]);
+  });
+
+  it('dates "today" by its clock, in the user\'s local calendar', () => {
+    const lateEvening = new Date(2026, 11, 31, 23, 59);
+    const session = new PaneSession(new MemoryWorkbook([]), 'de', { now: () => lateEvening });
+    expect(session.todayIso()).toBe('2026-12-31');
+    expect(session.nowIso()).toBe(lateEvening.toISOString());
   });
 });

@@ -1,0 +1,25 @@
+import { useMemo } from 'react';
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { createTranslator } from '../../i18n/i18n';
+import { I18nContext } from '../../i18n/useI18n';
+import type { PaneSession } from '../services/paneSession';
+import type { PaneMode } from '../services/startPane';
+import { useWizard } from '../wizard/useWizard';
+import { Pane } from './Pane';
+
+export interface AppProps {
+  session: PaneSession;
+  mode: PaneMode;
+}
+
+export function App({ session, mode }: AppProps) {
+  const translator = useMemo(() => createTranslator(session.language), [session.language]);
+  const { state, actions } = useWizard(session);
+  return (
+    <FluentProvider theme={webLightTheme} lang={session.language}>
+      <I18nContext.Provider value={translator}>
+        <Pane state={state} actions={actions} mode={mode} session={session} />
+      </I18nContext.Provider>
+    </FluentProvider>
+  );
+}

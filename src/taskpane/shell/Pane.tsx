@@ -1,0 +1,94 @@
+import {
+  Badge,
+  Button,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useI18n } from '../../i18n/useI18n';
+import type { PaneSession } from '../services/paneSession';
+import { problemsText } from '../services/problemText';
+import type { PaneMode } from '../services/startPane';
+import type { WizardActions } from '../wizard/useWizard';
+import type { WizardState } from '../wizard/wizardReducer';
+import { RecognitionSummary } from '../mapping/RecognitionSummary';
+import { CurrentScreen } from './CurrentScreen';
+import { AboutLine } from './AboutLine';
+
+const useStyles = makeStyles({
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    height: '100vh',
+    boxSizing: 'border-box',
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  header: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  title: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0, flexGrow: 1 },
+  main: { flexGrow: 1, minHeight: 0, overflow: 'auto', padding: tokens.spacingHorizontalM },
+});
+
+export interface PaneProps {
+  state: WizardState;
+  actions: WizardActions;
+  mode: PaneMode;
+  session: PaneSession;
+}
+
+export function Pane({ state, actions, mode, session }: PaneProps) {
+  const styles = useStyles();
+  const { t, language } = useI18n();
+  const { workbook } = state;
+  return (
+    <div className={styles.root}>
+      <header className={styles.header}>
+        <h1 className={styles.title}>{t('appTitle')}</h1>
+        {mode === 'preview' && (
+          <Badge appearance="tint" color="warning" data-testid="preview-badge">
+            {t('previewBadge')}
+          </Badge>
+        )}
+      </header>
+      <main className={styles.main} tabIndex={-1} id="pane-main">
+        {workbook.status === 'loading' && <Spinner label={t('loading')} />}
+        {workbook.status === 'failed' && (
+          <>
+            <MessageBar intent="error">
+              <MessageBarBody>
+                {t('loadFailed', { message: problemsText(workbook.problems, language) })}
+              </MessageBarBody>
+            </MessageBar>
+            {session.canSave && (
+              <RecognitionSummary
+                data={null}
+                mapping={workbook.mapping}
+                session={session}
+                onSaveMapping={actions.saveMapping}
+              />
+            )}
+            <Button onClick={() => void actions.reload()}>{t('retry')}</Button>
+          </>
+        )}
+        {workbook.status === 'ready' && (
+          <CurrentScreen
+            state={state}
+            data={workbook.data}
+            mapping={workbook.mapping}
+            actions={actions}
+            session={session}
+          />
+        )}
+        {state.screen === 'home' && <AboutLine />}
+      </main>
+    </div>
+  );
+}

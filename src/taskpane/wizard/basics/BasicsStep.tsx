@@ -1,0 +1,73 @@
+import { Field, Input, Radio, RadioGroup, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { CAMPAIGN_TYPES, type CampaignType, type StoredCampaign } from '../../../core/campaign/campaign';
+import { campaignTypeExplanation, campaignTypeLabel } from '../../../core/campaign/campaignTypes';
+import { useI18n } from '../../../i18n/useI18n';
+import type { MessageKey } from '../../../i18n/de';
+import { MAX_NAME_LENGTH, nameError, type BasicsChange, type NameError } from '../wizardReducer';
+import { EvaluationFields } from '../../evaluation/EvaluationFields';
+
+const NAME_ERROR: Record<NameError, MessageKey> = {
+  required: 'basicsNameRequired',
+  tooLong: 'basicsNameTooLong',
+  taken: 'basicsNameTaken',
+};
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  hint: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+});
+
+export interface BasicsStepProps {
+  draft: StoredCampaign;
+  campaigns: StoredCampaign[];
+  /** Members in the target group now. */
+  members: number;
+  onChange(change: BasicsChange): void;
+}
+
+export function BasicsStep({ draft, campaigns, members, onChange }: BasicsStepProps) {
+  const styles = useStyles();
+  const { t, language } = useI18n();
+  const error = nameError(draft, campaigns);
+  return (
+    <div className={styles.root}>
+      <Field
+        label={t('basicsName')}
+        required
+        validationState={error ? 'error' : 'none'}
+        validationMessage={error ? t(NAME_ERROR[error], { max: MAX_NAME_LENGTH }) : t('basicsNameHint')}
+      >
+        <Input
+          value={draft.name}
+          onChange={(_, { value }) => onChange({ name: value })}
+          maxLength={MAX_NAME_LENGTH + 20}
+        />
+      </Field>
+      <Field label={t('basicsType')}>
+        <RadioGroup value={draft.type} onChange={(_, { value }) => onChange({ type: value as CampaignType })}>
+          {CAMPAIGN_TYPES.map((type) => (
+            <Radio
+              key={type}
+              value={type}
+              label={
+                <>
+                  {campaignTypeLabel(type, language)}
+                  <br />
+                  <span className={styles.hint}>{campaignTypeExplanation(type, language)}</span>
+                </>
+              }
+            />
+          ))}
+        </RadioGroup>
+      </Field>
+      <Field label={t('basicsDescription')}>
+        <Textarea
+          value={draft.description ?? ''}
+          onChange={(_, { value }) => onChange({ description: value || undefined })}
+          resize="vertical"
+        />
+      </Field>
+      <EvaluationFields key={draft.id} draft={draft} members={members} onChange={onChange} />
+    </div>
+  );
+}

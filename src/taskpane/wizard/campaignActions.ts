@@ -1,0 +1,157 @@
+import type { Dispatch } from 'react';
+import type { SelectionDefinition, StoredCampaign } from '../../core/campaign/campaign';
+import { emptyTargetGroup } from '../../core/group/targetGroup';
+import type { TargetGroup } from '../../core/group/targetGroupModel';
+import type { CsvDelimiter } from '../../core/outputs/csv';
+import { nextPaint } from '../services/nextPaint';
+import type { PaneSession } from '../services/paneSession';
+import { failureText } from '../services/problemText';
+import {
+  editedDraft,
+  isEditing,
+  nameError,
+  newCampaign,
+  openCampaignOf,
+  type BasicsChange,
+  type GroupEdit,
+  type HomeFailure,
+  type OpenCampaign,
+  type RecipientMethod,
+  type WizardAction,
+  type WizardState,
+  type WizardStep,
+} from './wizardReducer';
+
+export interface CampaignActions {
+  create(): void;
+  open(id: string): void;
+  duplicate(id: string, copySuffix: string): Promise<void>;
+  remove(id: string): Promise<void>;
+  dismissHomeFailure(): void;
+  close(): void;
+  goTo(step: WizardStep): void;
+  changeBasics(change: BasicsChange): void;
+  changeMethod(method: RecipientMethod): void;
+  /** `previewed`: the group the preview already computed for this selection on the current group, reused as is. */
+  applySelection(selection: SelectionDefinition, previewed?: TargetGroup): Promise<void>;
+  removeSelection(index: number): void;
+  removeMember(key: string): void;
+  restoreMember(key: string): void;
+  changeCsvDelimiter(delimiter: CsvDelimiter): void;
+  dismissOutcome(): void;
+  /** Shows the evaluation of a stored campaign; an open campaign's last edits are saved first. */
+  openEvaluation(id: string): Promise<void>;
+}
+
+const newId = (): string =>
+  typeof crypto !== 'undefined' && 'randomUUID' in crypto
+    ? crypto.randomUUID()
+    : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+
+/** A copy plans a new campaign: it takes the selections and settings, not the original's sheet, run or results. */
+const copyOf = (original: StoredCampaign, campaigns: StoredCampaign[], copySuffix: string, now: string) => {
+  const names = new Set(campaigns.map((c) => c.name.toLowerCase()));
+  let name = `${original.name} ${copySuffix}`;
+  for (let n = 2; names.has(name.toLowerCase()); n++) name = `${original.name} ${copySuffix} ${n}`;
+  const {
+    targetSheet: _targetSheet,
+    start: _start,
+    end: _end,
+    cost: _cost,
+    status: _status,
+    assignment: _assignment,
+    ...plan
+  } = original;
+  return { ...plan, id: newId(), name, createdAt: now };
+};
+
+/**
+ * The wizard's actions that are not loading, saving or a task of step 4. Plain closures over the session and the
+ * state: the target group of every edit is rebuilt from `editedDraft`, the same draft the reducer stores.
+ */
+export function campaignActions(
+  session: PaneSession,
+  getState: () => WizardState,
+  dispatch: Dispatch<WizardAction>,
+  saveNow: (draft: StoredCampaign) => Promise<boolean>,
+): CampaignActions {
+  const editing = (): OpenCampaign | null => {
+    const state = getState();
+    return isEditing(state) ? state.open : null;
+  };
+  const groupFor = (draft: StoredCampaign): TargetGroup => {
+    const { workbook } = getState();
+    return workbook.status === 'ready' ? session.buildGroup(workbook.data, draft) : emptyTargetGroup();
+  };
+  const editGroup = (edit: GroupEdit) => {
+    const open = editing();
+    if (open) dispatch({ type: 'groupEdited', edit, group: groupFor(editedDraft(open.draft, edit)) });
+  };
+  const onHome = async (action: HomeFailure['action'], work: () => Promise<unknown>) => {
+    try {
+      await work();
+    } catch (error) {
+      dispatch({
+        type: 'homeActionFailed',
+        failure: { action, message: failureText(error, session.language) },
+      });
+    }
+  };
+
+  return {
+    create: () => {
+      const campaign = newCampaign(newId(), session.nowIso(), session.language);
+      dispatch({ type: 'campaignOpened', campaign, group: emptyTargetGroup(), screen: 'basics' });
+    },
+    open: (id) => {
+      const campaign = getState().campaigns.find((c) => c.id === id);
+      if (campaign)
+        dispatch({ type: 'campaignOpened', campaign, group: groupFor(campaign), screen: 'targetGroup' });
+    },
+    duplicate: (id, copySuffix) =>
+      onHome('duplicate', async () => {
+        const { campaigns } = getState();
+        const original = campaigns.find((c) => c.id === id);
+        const now = session.nowIso();
+        if (original) await session.saveCampaign(copyOf(original, campaigns, copySuffix, now), now);
+      }),
+    remove: (id) => onHome('remove', () => session.deleteCampaign(id)),
+    dismissHomeFailure: () => dispatch({ type: 'homeFailureDismissed' }),
+    close: () => dispatch({ type: 'closed' }),
+    goTo: (screen) => dispatch({ type: 'screenChanged', screen }),
+    changeBasics: (change) => {
+      const open = editing();
+      if (!open) return;
+      // The type decides who is excluded: the group is rebuilt with the new type.
+      const retyped = change.type !== undefined && change.type !== open.draft.type;
+      const group = retyped ? groupFor({ ...open.draft, ...change }) : undefined;
+      dispatch({ type: 'basicsChanged', change, group });
+    },
+    changeMethod: (method) => dispatch({ type: 'methodChanged', method }),
+    applySelection: async (selection, previewed) => {
+      await nextPaint();
+      const state = getState();
+      if (!isEditing(state) || state.workbook.status !== 'ready') return;
+      const { draft, group } = state.open;
+      const next = previewed ?? session.applySelection(group, state.workbook.data, draft, selection);
+      dispatch({ type: 'groupEdited', edit: { type: 'selectionApplied', selection }, group: next });
+    },
+    removeSelection: (index) => editGroup({ type: 'selectionRemoved', index }),
+    removeMember: (key) => editGroup({ type: 'memberRemoved', key }),
+    restoreMember: (key) => editGroup({ type: 'memberRestored', key }),
+    changeCsvDelimiter: (delimiter) => dispatch({ type: 'csvDelimiterChanged', delimiter }),
+    dismissOutcome: () => dispatch({ type: 'outcomeDismissed' }),
+    openEvaluation: async (id) => {
+      const state = getState();
+      const open = openCampaignOf(state);
+      const stored = state.campaigns.some((c) => c.id === id);
+      // The evaluation reads the campaign from the workbook, so it must see what step 1 shows.
+      const mustSave =
+        open?.draft.id === id &&
+        (open.save.status !== 'saved' || !stored) &&
+        !nameError(open.draft, state.campaigns);
+      if (mustSave && !(await saveNow(open.draft))) return;
+      dispatch({ type: 'evaluationOpened', campaignId: id });
+    },
+  };
+}

@@ -1,0 +1,123 @@
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { Button, Field, Input, SearchBox, Text, makeStyles, tokens } from '@fluentui/react-components';
+import type { RecordSelection } from '../../../core/campaign/campaign';
+import { useI18n } from '../../../i18n/useI18n';
+import type { WorkbookData } from '../../../core/kernel/model';
+import {
+  displayName,
+  emptyRecordFilter,
+  filterRows,
+  pickerRows,
+  type PickerRow,
+  type RecordFilter,
+} from './recordFilter';
+import { VirtualCheckList } from './VirtualCheckList';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  filters: { display: 'grid', gridTemplateColumns: '1fr 1fr', gap: tokens.spacingHorizontalS },
+  bar: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
+  count: { flexGrow: 1 },
+});
+
+export interface RecordPickerProps {
+  from: RecordSelection['from'];
+  data: WorkbookData;
+  onChange(selection: RecordSelection | null): void;
+}
+
+const rowText = ({ person }: PickerRow): string =>
+  [
+    displayName(person),
+    person.company,
+    [person.postalCode, person.city].filter(Boolean).join(' '),
+    person.email,
+  ]
+    .filter(Boolean)
+    .filter((part, i, parts) => parts.indexOf(part) === i)
+    .join(' · ');
+
+export function RecordPicker({ from, data, onChange }: RecordPickerProps) {
+  const styles = useStyles();
+  const { t } = useI18n();
+  const [filter, setFilter] = useState<RecordFilter>(emptyRecordFilter);
+  const [selected, setSelected] = useState<ReadonlySet<number>>(() => new Set());
+  const records = useMemo(() => pickerRows(data, from), [data, from]);
+  // Typing stays responsive: the list follows the filter as soon as React has time.
+  const deferredFilter = useDeferredValue(filter);
+  const visible = useMemo(() => filterRows(records, deferredFilter), [records, deferredFilter]);
+
+  useEffect(() => {
+    const ids = [...selected].map((i) => records[i].id).filter(Boolean);
+    onChange(ids.length > 0 ? { from, ids } : null);
+  }, [from, onChange, records, selected]);
+
+  const change = (key: keyof RecordFilter) => (value: string) => setFilter((f) => ({ ...f, [key]: value }));
+  const toggle = (row: number, checked: boolean) =>
+    setSelected((current) => {
+      const next = new Set(current);
+      if (checked) next.add(visible[row]);
+      else next.delete(visible[row]);
+      return next;
+    });
+
+  return (
+    <div className={styles.root}>
+      <SearchBox
+        placeholder={t('searchPlaceholder')}
+        aria-label={t('search')}
+        value={filter.search}
+        onChange={(_, { value }) => change('search')(value)}
+      />
+      <div className={styles.filters}>
+        <Field label={t('filterCity')}>
+          <Input size="small" value={filter.city} onChange={(_, { value }) => change('city')(value)} />
+        </Field>
+        <Field label={t('filterCountry')}>
+          <Input size="small" value={filter.country} onChange={(_, { value }) => change('country')(value)} />
+        </Field>
+        <Field label={t('filterPostalFrom')}>
+          <Input
+            size="small"
+            value={filter.postalFrom}
+            onChange={(_, { value }) => change('postalFrom')(value)}
+          />
+        </Field>
+        <Field label={t('filterPostalTo')}>
+          <Input
+            size="small"
+            value={filter.postalTo}
+            onChange={(_, { value }) => change('postalTo')(value)}
+          />
+        </Field>
+      </div>
+      <div className={styles.bar}>
+        <Text className={styles.count} aria-live="polite" data-testid="selected-count">
+          {t('selectedCount', { selected: selected.size, total: records.length })} ·{' '}
+          {t('shownCount', { shown: visible.length })}
+        </Text>
+        <Button
+          size="small"
+          onClick={() => setSelected((s) => new Set([...s, ...visible]))}
+          disabled={visible.length === 0}
+        >
+          {t('selectAllFiltered', { count: visible.length })}
+        </Button>
+        <Button size="small" onClick={() => setSelected(new Set())} disabled={selected.size === 0}>
+          {t('clearSelection')}
+        </Button>
+      </div>
+      {visible.length === 0 ? (
+        <Text>{t('noRows')}</Text>
+      ) : (
+        <VirtualCheckList
+          count={visible.length}
+          label={t('recordList')}
+          rowLabel={(row) => rowText(records[visible[row]])}
+          isChecked={(row) => selected.has(visible[row])}
+          onToggle={toggle}
+        />
+      )}
+    </div>
+  );
+}

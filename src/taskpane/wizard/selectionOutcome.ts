@@ -1,0 +1,16 @@
+import type { ExclusionReason, SelectionReport } from '../../core/group/targetGroupModel';
+import type { Translator } from '../../i18n/i18n';
+
+/** What one selection did to the target group: "23 hinzugefügt, 4 bereits enthalten, 2 ausgeschlossen (keine E-Mail)". */
+export const selectionOutcomeText = (
+  report: SelectionReport,
+  { t, reason }: Pick<Translator, 't' | 'reason'>,
+): string => {
+  const excluded = (Object.entries(report.excluded) as Array<[ExclusionReason, number]>)
+    .filter(([, count]) => count > 0)
+    .map(([why, count]) => t('appliedExcluded', { count, reason: reason(why) }));
+  return [t('appliedResult', { added: report.added, alreadyIn: report.alreadyIn }), ...excluded].join(', ');
+};
+
+export const excludedTotal = (report: SelectionReport): number =>
+  Object.values(report.excluded).reduce((sum, count) => sum + (count ?? 0), 0);

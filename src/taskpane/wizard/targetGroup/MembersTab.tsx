@@ -1,0 +1,54 @@
+import { Button, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import type { Member } from '../../../core/group/targetGroupModel';
+import { useI18n } from '../../../i18n/useI18n';
+import { displayName } from '../recipients/recordFilter';
+import { VirtualList } from '../VirtualList';
+
+const useStyles = makeStyles({
+  person: { flexGrow: 1, minWidth: 0, display: 'flex', flexDirection: 'column' },
+  line: { overflow: 'hidden', textOverflow: 'ellipsis' },
+  source: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+});
+
+export interface MembersTabProps {
+  members: readonly Member[];
+  /** The label of each selection, by index: a member's "Quelle". */
+  labels: readonly string[];
+  onRemove(key: string): void;
+}
+
+export function MembersTab({ members, labels, onRemove }: MembersTabProps) {
+  const styles = useStyles();
+  const { t } = useI18n();
+  if (members.length === 0) return <Text>{t('membersEmpty')}</Text>;
+  return (
+    <VirtualList
+      count={members.length}
+      label={t('tabMembers')}
+      rowHeight={48}
+      renderRow={(index) => {
+        const member = members[index];
+        const name = displayName(member.recipient);
+        return (
+          <>
+            <span className={styles.person}>
+              <span className={styles.line}>
+                {name} · {member.recipient.email || member.recipient.city}
+              </span>
+              <span className={mergeClasses(styles.line, styles.source)}>
+                {t('columnSource')}: {labels[member.selectionIndex] ?? ''}
+              </span>
+            </span>
+            <Button
+              size="small"
+              aria-label={t('removeMemberLabel', { name })}
+              onClick={() => onRemove(member.key)}
+            >
+              {t('removeMember')}
+            </Button>
+          </>
+        );
+      }}
+    />
+  );
+}

@@ -1,0 +1,58 @@
+import { useMemo, useState } from 'react';
+import { Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
+import type { WorkbookData } from '../../../core/kernel/model';
+import { useI18n } from '../../../i18n/useI18n';
+import type { PaneSession } from '../../services/paneSession';
+import type { WizardActions } from '../useWizard';
+import type { OpenCampaign } from '../wizardReducer';
+import { ExcludedTab } from './ExcludedTab';
+import { HistoryTab } from './HistoryTab';
+import { MembersTab } from './MembersTab';
+import { ProblemsTab } from './ProblemsTab';
+
+type GroupTab = 'members' | 'excluded' | 'problems' | 'history';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+});
+
+export interface TargetGroupStepProps {
+  open: OpenCampaign;
+  data: WorkbookData;
+  actions: WizardActions;
+  session: PaneSession;
+}
+
+export function TargetGroupStep({ open, data, actions, session }: TargetGroupStepProps) {
+  const styles = useStyles();
+  const { t, formatNumber } = useI18n();
+  const [tab, setTab] = useState<GroupTab>('members');
+  const { draft, group } = open;
+  const labels = useMemo(() => session.selectionLabels(draft), [draft, session]);
+  const problems = useMemo(() => [...data.problems, ...group.problems], [data.problems, group.problems]);
+  const titled = (label: string, count: number) => `${label} (${formatNumber(count)})`;
+
+  return (
+    <div className={styles.root}>
+      <TabList selectedValue={tab} onTabSelect={(_, { value }) => setTab(value as GroupTab)} size="small">
+        <Tab value="members">{titled(t('tabMembers'), group.members.length)}</Tab>
+        <Tab value="excluded">{titled(t('tabExcluded'), group.excluded.length)}</Tab>
+        <Tab value="problems">{titled(t('tabProblems'), problems.length)}</Tab>
+        <Tab value="history">{titled(t('tabHistory'), draft.selections.length)}</Tab>
+      </TabList>
+      {tab === 'members' && (
+        <MembersTab members={group.members} labels={labels} onRemove={actions.removeMember} />
+      )}
+      {tab === 'excluded' && <ExcludedTab excluded={group.excluded} onRestore={actions.restoreMember} />}
+      {tab === 'problems' && <ProblemsTab problems={problems} />}
+      {tab === 'history' && (
+        <HistoryTab
+          labels={labels}
+          reports={group.reports}
+          count={draft.selections.length}
+          onRemove={actions.removeSelection}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,116 @@
+import {
+  Button,
+  Card,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  ProgressBar,
+  Select,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import type { CsvDelimiter } from '../../../core/outputs/csv';
+import { useI18n } from '../../../i18n/useI18n';
+import type { Translator } from '../../../i18n/i18n';
+import type { WizardActions } from '../useWizard';
+import type { OpenCampaign, Outcome } from '../wizardReducer';
+
+const DELIMITERS: Array<{
+  value: CsvDelimiter;
+  key: 'delimiterSemicolon' | 'delimiterComma' | 'delimiterTab';
+}> = [
+  { value: ';', key: 'delimiterSemicolon' },
+  { value: ',', key: 'delimiterComma' },
+  { value: '\t', key: 'delimiterTab' },
+];
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  card: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  hint: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+});
+
+const outcomeText = (outcome: Outcome, { t }: Pick<Translator, 't'>): string => {
+  if (outcome.status === 'failure') return t('resultFailed', { message: outcome.message });
+  switch (outcome.task) {
+    case 'targetSheet':
+      return t('resultTargetSheet', { count: outcome.count, sheet: outcome.sheet });
+    case 'leads':
+      return t('resultLeads', outcome);
+    case 'csv':
+      return outcome.via === 'download'
+        ? t('resultCsvDownload', { count: outcome.count, file: outcome.file })
+        : t('resultCsvSheet', { sheet: outcome.sheet });
+  }
+};
+
+export interface UseStepProps {
+  open: OpenCampaign;
+  csvDelimiter: CsvDelimiter;
+  actions: WizardActions;
+}
+
+export function UseStep({ open, csvDelimiter, actions }: UseStepProps) {
+  const styles = useStyles();
+  const i18n = useI18n();
+  const { t } = i18n;
+  const busy = open.operation.status === 'running';
+  const empty = open.group.members.length === 0;
+  const disabled = busy || empty;
+  return (
+    <div className={styles.root}>
+      {empty && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{t('useEmptyGroup')}</MessageBarBody>
+        </MessageBar>
+      )}
+      <Card className={styles.card}>
+        <Button appearance="primary" disabled={disabled} onClick={() => void actions.writeTargetSheet()}>
+          {t('useTargetSheet')}
+        </Button>
+        <Text className={styles.hint}>{t('useTargetSheetHint')}</Text>
+      </Card>
+      <Card className={styles.card}>
+        <Button disabled={disabled} onClick={() => void actions.writeLeads()}>
+          {t('useLeads')}
+        </Button>
+        <Text className={styles.hint}>{t('useLeadsHint')}</Text>
+      </Card>
+      <Card className={styles.card}>
+        <Field label={t('csvDelimiter')}>
+          <Select
+            value={csvDelimiter}
+            disabled={busy}
+            onChange={(_, { value }) => actions.changeCsvDelimiter(value as CsvDelimiter)}
+          >
+            {DELIMITERS.map(({ value, key }) => (
+              <option key={key} value={value}>
+                {t(key)}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Button disabled={disabled} onClick={() => void actions.exportCsv()}>
+          {t('useCsv')}
+        </Button>
+        <Text className={styles.hint}>{t('useCsvHint')}</Text>
+      </Card>
+      <Card className={styles.card}>
+        <Button disabled={busy} onClick={() => void actions.openEvaluation(open.draft.id)}>
+          {t('evaluateUse')}
+        </Button>
+        <Text className={styles.hint}>{t('evaluateUseHint')}</Text>
+      </Card>
+      {busy && <ProgressBar aria-label={t('progressLabel')} />}
+      {open.outcome && (
+        <MessageBar
+          intent={open.outcome.status === 'success' ? 'success' : 'error'}
+          data-testid="use-outcome"
+        >
+          <MessageBarBody>{outcomeText(open.outcome, i18n)}</MessageBarBody>
+        </MessageBar>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+import { useCallback, useMemo, type Dispatch } from 'react';
+import type { StoredCampaign } from '../../core/campaign/campaign';
+import type { TargetGroup } from '../../core/group/targetGroupModel';
+import type { CsvDelimiter } from '../../core/outputs/csv';
+import { canDownloadFiles, csvFileName, downloadText } from '../services/download';
+import { nextPaint } from '../services/nextPaint';
+import type { PaneSession } from '../services/paneSession';
+import { failureText, problemsText } from '../services/problemText';
+import { isEditing, type Outcome, type Task, type WizardAction, type WizardState } from './wizardReducer';
+
+export interface WizardTasks {
+  writeTargetSheet(): Promise<void>;
+  writeLeads(): Promise<void>;
+  exportCsv(): Promise<void>;
+}
+
+interface TaskInput {
+  draft: StoredCampaign;
+  group: TargetGroup;
+  csvDelimiter: CsvDelimiter;
+}
+
+type TaskWork = (input: TaskInput) => Promise<{ outcome: Outcome; targetSheet?: string }>;
+
+/** The uses of step 4, one at a time; each ends with an outcome on screen, a failure included. */
+export function useWizardTasks(
+  session: PaneSession,
+  getState: () => WizardState,
+  dispatch: Dispatch<WizardAction>,
+): WizardTasks {
+  const run = useCallback(
+    async (task: Task, work: TaskWork) => {
+      const state = getState();
+      if (!isEditing(state) || state.open.operation.status !== 'idle') return;
+      const { draft, group } = state.open;
+      dispatch({ type: 'operationStarted', task });
+      await nextPaint();
+      try {
+        const { outcome, targetSheet } = await work({ draft, group, csvDelimiter: state.csvDelimiter });
+        // Each use (sheet, leads, CSV) stores the start and the groups it decided: the open campaign takes them over,
+        // or its next save would drop them.
+        const used = session.campaigns.find((c) => c.id === draft.id);
+        dispatch({ type: 'operationFinished', outcome, targetSheet, used });
+      } catch (error) {
+        const message = failureText(error, session.language);
+        dispatch({ type: 'operationFinished', outcome: { task, status: 'failure', message } });
+      }
+    },
+    [dispatch, getState, session],
+  );
+
+  return useMemo(
+    () => ({
+      writeTargetSheet: () =>
+        run('targetSheet', async ({ draft, group }) => {
+          const { sheet, count } = await session.writeTargetSheet(draft, group);
+          return { outcome: { task: 'targetSheet', status: 'success', sheet, count }, targetSheet: sheet };
+        }),
+      writeLeads: () =>
+        run('leads', async ({ draft, group }) => {
+          const result = await session.writeLeads(draft, group);
+          if (!result.ok) {
+            const message = problemsText(result.error, session.language);
+            return { outcome: { task: 'leads', status: 'failure', message } };
+          }
+          const { sheet, created, updated, unchanged } = result.value;
+          return { outcome: { task: 'leads', status: 'success', sheet, created, updated, unchanged } };
+        }),
+      exportCsv: () =>
+        run('csv', async ({ draft, group, csvDelimiter }) => {
+          const { text, rows } = await session.csvText(draft, group, csvDelimiter);
+          if (canDownloadFiles()) {
+            const file = csvFileName(draft.name);
+            downloadText(text, file);
+            return { outcome: { task: 'csv', status: 'success', via: 'download', file, count: rows } };
+          }
+          const sheet = await session.writeCsvSheet(draft, text);
+          return { outcome: { task: 'csv', status: 'success', via: 'sheet', sheet, count: rows } };
+        }),
+    }),
+    [run, session],
+  );
+}

@@ -1,0 +1,51 @@
+import { useCallback, useEffect, useMemo, type Dispatch } from 'react';
+import type { MappingOverrides } from '../../core/kernel/model';
+import type { PaneSession } from '../services/paneSession';
+import { problemOf } from '../services/problemText';
+import type { WizardAction } from './wizardReducer';
+
+export interface WorkbookLoading {
+  /** Reads the workbook again; a failure is put in the state with the pane's way out (retry, mapping). */
+  reload(): Promise<void>;
+  /** Stores the column mapping and reads the workbook with it. */
+  saveMapping(mapping: MappingOverrides): Promise<void>;
+}
+
+/** Loads the workbook when the pane opens. Never rejects: every failure ends as `workbookFailed`. */
+export function useWorkbookLoading(session: PaneSession, dispatch: Dispatch<WizardAction>): WorkbookLoading {
+  const reload = useCallback(async () => {
+    dispatch({ type: 'workbookReloading' });
+    dispatch(await loadedAction(session));
+  }, [dispatch, session]);
+
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  const saveMapping = useCallback(
+    async (mapping: MappingOverrides) => {
+      dispatch({ type: 'workbookReloading' });
+      try {
+        await session.saveMapping(mapping);
+      } catch (error) {
+        dispatch({ type: 'workbookFailed', problems: [problemOf(error)], mapping: session.mapping });
+        return;
+      }
+      await reload();
+    },
+    [dispatch, reload, session],
+  );
+
+  return useMemo(() => ({ reload, saveMapping }), [reload, saveMapping]);
+}
+
+const loadedAction = async (session: PaneSession): Promise<WizardAction> => {
+  try {
+    const { data } = await session.load();
+    return data.ok
+      ? { type: 'workbookLoaded', data: data.value, mapping: session.mapping }
+      : { type: 'workbookFailed', problems: data.error, mapping: session.mapping };
+  } catch (error) {
+    return { type: 'workbookFailed', problems: [problemOf(error)], mapping: session.mapping };
+  }
+};

@@ -1,0 +1,132 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describeProblem } from '../../../src/core/kernel/problemMessages';
+import { createTranslator } from '../../../src/i18n/i18n';
+import { FailingWorkbook } from '../failingWorkbook';
+import { TEST_NOW, installLayoutStubs, renderPane, storedState, workbookWithCampaign } from '../paneTestkit';
+
+beforeAll(installLayoutStubs);
+
+describe('Kampagnen (home)', () => {
+  it('lists the stored campaigns with name, type, members and last update', async () => {
+    const { workbook } = await workbookWithCampaign({ type: 'letter', memberCount: 1234 });
+    await renderPane({ workbook });
+    const row = screen.getByRole('row', { name: /Herbstaktion/ });
+    expect(row).toHaveTextContent('Brief');
+    expect(row).toHaveTextContent('1.234');
+    expect(row).toHaveTextContent('01.11.2026');
+  });
+
+  it('shows on first start which sheets it recognised, and stores the mapping when confirmed', async () => {
+    const { t, workbook } = await renderPane();
+    expect(screen.getByText(/Kundenstamm: Blatt „Kunden“/)).toBeInTheDocument();
+    expect(screen.getByText(t('recognitionOk'))).toBeInTheDocument();
+    await userEvent.setup().click(screen.getByRole('button', { name: t('confirmMapping') }));
+    await waitFor(async () =>
+      expect((await storedState(workbook)).mapping?.sheets?.customers).toBe('Kunden'),
+    );
+    await waitFor(() => expect(screen.queryByText(t('recognitionTitle'))).not.toBeInTheDocument());
+  });
+
+  it('duplicates a campaign under a new name with the same selections', async () => {
+    const { workbook } = await workbookWithCampaign();
+    const { t } = await renderPane({ workbook });
+    await userEvent.setup().click(screen.getByRole('button', { name: t('duplicateCampaign') }));
+    await screen.findByRole('row', { name: /Herbstaktion \(Kopie\)/ });
+    const campaigns = (await storedState(workbook)).campaigns;
+    expect(campaigns.map((c) => c.name)).toEqual(['Herbstaktion', 'Herbstaktion (Kopie)']);
+    expect(campaigns[1].selections).toEqual(campaigns[0].selections);
+    expect(campaigns[1].id).not.toBe(campaigns[0].id);
+  });
+
+  it('duplicates the plan of a campaign that ran, not its start, cost, status or who was held back', async () => {
+    const { workbook } = await workbookWithCampaign({
+      start: '2026-09-01',
+      end: '2026-09-30',
+      cost: 480,
+      status: 'completed',
+      controlPercent: 20,
+      evaluationDays: 30,
+      assignment: { control: ['k:10003'], contacted: ['k:10002'] },
+    });
+    const { t } = await renderPane({ workbook });
+    await userEvent.setup().click(screen.getByRole('button', { name: t('duplicateCampaign') }));
+    await screen.findByRole('row', { name: /Herbstaktion \(Kopie\)/ });
+    const [original, copy] = (await storedState(workbook)).campaigns;
+    expect(original.assignment?.control).toEqual(['k:10003']);
+    expect(copy).toMatchObject({ controlPercent: 20, evaluationDays: 30 });
+    for (const field of ['start', 'end', 'cost', 'status', 'assignment'] as const)
+      expect(copy[field]).toBeUndefined();
+  });
+
+  it('asks before deleting, says that leads and sheets stay, and keeps them', async () => {
+    const { workbook } = await workbookWithCampaign({ targetSheet: 'Herbstaktion' });
+    await workbook.writeTable({
+      sheet: 'Herbstaktion',
+      data: { headers: ['Vorname'], rows: [['Jörg']], textColumns: [] },
+    });
+    const { t } = await renderPane({ workbook });
+    const user = userEvent.setup();
+
+    await user.click(screen.getByRole('button', { name: t('deleteCampaign') }));
+    const dialog = await screen.findByRole('alertdialog');
+    expect(dialog).toHaveTextContent(
+      'Leads im Blatt „Leads“ und bereits geschriebene Tabellenblätter bleiben erhalten',
+    );
+    await user.click(within(dialog).getByRole('button', { name: t('cancel') }));
+    await waitFor(() => expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument());
+    // Fluent's focus manager (Tabster) gives the page back to screen readers on a timer after a dialog closes: the test
+    // waits until the page is readable again, as a person would.
+    expect(await screen.findByRole('row', { name: /Herbstaktion/ })).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: t('deleteCampaign') }));
+    await user.click(
+      within(await screen.findByRole('alertdialog')).getByRole('button', { name: t('deleteConfirm') }),
+    );
+    await screen.findByText(t('homeEmpty'));
+    // The page is given back to screen readers once the dialog is gone.
+    expect(await screen.findByRole('button', { name: t('newCampaign') })).toBeInTheDocument();
+    expect((await storedState(workbook)).campaigns).toEqual([]);
+    expect(workbook.sheets.has('Herbstaktion')).toBe(true);
+  });
+
+  it.each(['useLeads', 'useCsv'] as const)(
+    'shows in "Geändert" when a campaign was last used (%s), back on the home screen',
+    async (button) => {
+      const { workbook } = await workbookWithCampaign();
+      const { t } = await renderPane({ workbook });
+      const { formatDateTime } = createTranslator('de');
+      const user = userEvent.setup();
+      expect(screen.getByRole('row', { name: /Herbstaktion/ })).toHaveTextContent('01.11.2026');
+
+      await user.click(screen.getByRole('button', { name: t('openCampaign') }));
+      await user.click(await screen.findByRole('tab', { name: t('stepUse') }));
+      await user.click(screen.getByRole('button', { name: t(button) }));
+      await screen.findByTestId('use-outcome');
+      await user.click(screen.getAllByRole('button', { name: t('back') })[0]);
+
+      const row = await screen.findByRole('row', { name: /Herbstaktion/ });
+      expect(row).toHaveTextContent(formatDateTime(TEST_NOW.toISOString()));
+      expect((await storedState(workbook)).campaigns[0].updatedAt).toBe(TEST_NOW.toISOString());
+    },
+  );
+
+  it('says so when a campaign could not be deleted, and keeps it', async () => {
+    const { workbook } = await workbookWithCampaign({}, 'de', new FailingWorkbook());
+    const { t } = await renderPane({ workbook });
+    const user = userEvent.setup();
+    workbook.writes = 'timeOut';
+
+    await user.click(screen.getByRole('button', { name: t('deleteCampaign') }));
+    const dialog = await screen.findByRole('alertdialog');
+    await user.click(within(dialog).getByRole('button', { name: t('deleteConfirm') }));
+
+    const failure = await screen.findByTestId('home-failure');
+    expect(failure).toHaveTextContent(
+      t('removeFailed', { message: describeProblem({ code: 'hostTimeout', severity: 'error' }, 'de') }),
+    );
+    expect(await screen.findByRole('row', { name: /Herbstaktion/ })).toBeInTheDocument();
+    await user.click(within(failure).getByRole('button', { name: t('close') }));
+    expect(screen.queryByTestId('home-failure')).not.toBeInTheDocument();
+  });
+});

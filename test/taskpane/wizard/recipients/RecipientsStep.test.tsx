@@ -1,0 +1,109 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { installLayoutStubs, numberIn, renderPane } from '../../paneTestkit';
+
+beforeAll(installLayoutStubs);
+
+async function startCampaign(t: (key: never) => string, name: string) {
+  const user = userEvent.setup();
+  await user.click(screen.getByRole('button', { name: t('newCampaign' as never) }));
+  await user.type(screen.getByRole('textbox', { name: new RegExp(t('basicsName' as never)) }), name);
+  await user.click(screen.getByRole('button', { name: t('next' as never) }));
+  return user;
+}
+
+describe('2 · Empfänger hinzufügen', () => {
+  it('adds the customers found by a search, after showing what it would add, and keeps the count visible', async () => {
+    const { t } = await renderPane();
+    const user = await startCampaign(t as never, 'Herbstaktion');
+    await user.click(screen.getByRole('tab', { name: t('methodCustomers') }));
+    await user.type(screen.getByRole('searchbox', { name: t('search') }), 'München');
+    await user.click(await screen.findByRole('button', { name: /gefilterten auswählen/ }));
+    expect(screen.getByTestId('selected-count')).toHaveTextContent(/^21 von 300 ausgewählt/);
+
+    const preview = await screen.findByText(/^Würde \d+ hinzufügen, 0 bereits enthalten/);
+    const wouldAdd = numberIn(/Würde (\d+)/.exec(preview.textContent ?? '')?.[1] ?? '');
+    await user.click(screen.getByRole('button', { name: t('applySelection') }));
+
+    const result = await screen.findByTestId('applied-result');
+    expect(result).toHaveTextContent(
+      `${wouldAdd} hinzugefügt, 0 bereits enthalten, 2 ausgeschlossen (keine E-Mail)`,
+    );
+    expect(numberIn(screen.getByTestId('member-count').textContent)).toBe(wouldAdd);
+  });
+
+  it('reports the overlap of a second method as already in', async () => {
+    const { t } = await renderPane();
+    const user = await startCampaign(t as never, 'Doppelt');
+    await user.click(screen.getByRole('tab', { name: t('methodCustomers') }));
+    await user.type(screen.getByRole('searchbox', { name: t('search') }), '10002');
+    await user.click(await screen.findByRole('button', { name: /gefilterten auswählen/ }));
+    await screen.findByText(/^Würde \d+ hinzufügen/);
+    await user.click(screen.getByRole('button', { name: t('applySelection') }));
+    const first = numberIn((await screen.findByTestId('applied-result')).textContent?.split(' ')[0] ?? '');
+
+    await user.click(screen.getByRole('tab', { name: t('methodContacts') }));
+    await user.type(screen.getByRole('searchbox', { name: t('search') }), 'lange-immobilien');
+    await user.click(await screen.findByRole('button', { name: /gefilterten auswählen/ }));
+    await screen.findByText(/^Würde 0 hinzufügen, \d+ bereits enthalten/);
+    await user.click(screen.getByRole('button', { name: t('applySelection') }));
+    await waitFor(() =>
+      expect(screen.getByTestId('applied-result')).toHaveTextContent(
+        /^0 hinzugefügt, [1-9]\d* bereits enthalten/,
+      ),
+    );
+    expect(numberIn(screen.getByTestId('member-count').textContent)).toBe(first);
+  });
+
+  it('selects rows one by one in the virtual list and clears the selection', async () => {
+    const { t } = await renderPane();
+    const user = await startCampaign(t as never, 'Einzeln');
+    await user.click(screen.getByRole('tab', { name: t('methodContacts') }));
+    const list = screen.getByRole('list', { name: t('recordList') });
+    const boxes = within(list).getAllByRole('checkbox');
+    expect(boxes.length).toBeLessThan(60);
+    await user.click(boxes[0]);
+    await user.click(boxes[2]);
+    expect(screen.getByTestId('selected-count')).toHaveTextContent(/^2 von 427 ausgewählt/);
+    await screen.findByText(/^Würde 2 hinzufügen, 0 bereits enthalten/);
+    await user.click(screen.getByRole('button', { name: t('clearSelection') }));
+    expect(screen.getByTestId('selection-preview')).toHaveTextContent(t('previewNothingSelected'));
+  });
+
+  it('finds customers by purchased article with a minimum quantity', async () => {
+    const { t } = await renderPane();
+    const user = await startCampaign(t as never, 'Papierkunden');
+    await user.click(screen.getByRole('tab', { name: t('methodArticles') }));
+    await user.type(screen.getByRole('searchbox', { name: t('search') }), 'PAP-1001');
+    await user.click(within(screen.getByRole('list', { name: t('articleList') })).getByRole('checkbox'));
+    const unrestricted = await screen.findByText(/^Würde \d+ hinzufügen/);
+    const all = numberIn(/Würde (\d+)/.exec(unrestricted.textContent ?? '')?.[1] ?? '');
+    await user.type(screen.getByRole('spinbutton', { name: t('articleMinQuantity') }), '50');
+    await waitFor(() => {
+      const fewer = numberIn(
+        /Würde (\d+)/.exec(screen.getByTestId('selection-preview').textContent ?? '')?.[1] ?? '',
+      );
+      expect(fewer).toBeLessThan(all);
+    });
+  });
+
+  it('counts inactive customers live, with 3 months and today as defaults', async () => {
+    const { t } = await renderPane();
+    const user = await startCampaign(t as never, 'Reaktivierung');
+    await user.click(screen.getByRole('tab', { name: t('methodInactive') }));
+    expect(screen.getByRole('spinbutton', { name: t('inactiveMonths') })).toHaveValue(3);
+    expect(screen.getByLabelText(t('inactiveAsOf'))).toHaveValue('2026-11-20');
+    const three = numberIn(
+      /Würde (\d+)/.exec((await screen.findByText(/^Würde \d+ hinzufügen/)).textContent ?? '')?.[1] ?? '',
+    );
+    const months = screen.getByRole('spinbutton', { name: t('inactiveMonths') });
+    await user.clear(months);
+    await user.type(months, '24');
+    await waitFor(() => {
+      const longer = numberIn(
+        /Würde (\d+)/.exec(screen.getByTestId('selection-preview').textContent ?? '')?.[1] ?? '',
+      );
+      expect(longer).toBeLessThan(three);
+    });
+  });
+});

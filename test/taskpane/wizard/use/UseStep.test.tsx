@@ -1,0 +1,84 @@
+import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { waitFor } from '@testing-library/react';
+import type { StoredCampaign } from '../../../../src/core/campaign/campaign';
+import {
+  installLayoutStubs,
+  numberIn,
+  renderPane,
+  storedState,
+  workbookWithCampaign,
+} from '../../paneTestkit';
+
+beforeAll(installLayoutStubs);
+
+async function openUseStep(fields: Partial<StoredCampaign> = {}) {
+  const { workbook } = await workbookWithCampaign(fields);
+  const pane = await renderPane({ workbook });
+  const user = userEvent.setup();
+  await user.click(screen.getByRole('button', { name: pane.t('openCampaign') }));
+  await user.click(await screen.findByRole('tab', { name: pane.t('stepUse') }));
+  return { ...pane, user, members: numberIn(screen.getByTestId('member-count').textContent) };
+}
+
+describe('4 · Verwenden', () => {
+  it('writes the target group to its own sheet, goes to it and says so', async () => {
+    const { t, user, workbook, members } = await openUseStep();
+    await user.click(screen.getByRole('button', { name: t('useTargetSheet') }));
+    expect(await screen.findByTestId('use-outcome')).toHaveTextContent(
+      `${members} Empfänger in das Tabellenblatt „Herbstaktion“ geschrieben.`,
+    );
+    expect(workbook.activeSheet).toBe('Herbstaktion');
+    expect(workbook.sheets.get('Herbstaktion')?.table.rows).toHaveLength(members + 1);
+  });
+
+  it('creates leads, and a second run finds them unchanged', async () => {
+    const { t, user, members } = await openUseStep();
+    await user.click(screen.getByRole('button', { name: t('useLeads') }));
+    expect(
+      await screen.findByText(`Blatt „Leads“: ${members} Leads erstellt, 0 aktualisiert, 0 unverändert.`),
+    ).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: t('useLeads') }));
+    expect(
+      await screen.findByText(`Blatt „Leads“: 0 Leads erstellt, 0 aktualisiert, ${members} unverändert.`),
+    ).toBeInTheDocument();
+  });
+
+  it('writes the CSV lines to an export sheet where the host cannot download, and tells the user', async () => {
+    // jsdom, like Office on Mac, cannot download a Blob (no URL.createObjectURL).
+    const { t, user, workbook, members } = await openUseStep();
+    await user.selectOptions(screen.getByRole('combobox', { name: t('csvDelimiter') }), t('delimiterComma'));
+    await user.click(screen.getByRole('button', { name: t('useCsv') }));
+    expect(await screen.findByTestId('use-outcome')).toHaveTextContent(
+      /Dieses Office kann keine Dateien herunterladen.*„CSV Herbstaktion“/,
+    );
+    const rows = workbook.sheets.get('CSV Herbstaktion')?.table.rows ?? [];
+    expect(rows).toHaveLength(members + 1);
+    expect(String(rows[0][0])).toMatch(/^KontaktNr,KundenNr,Anrede,Titel,Vorname,Nachname,/);
+  });
+
+  it.each(['useCsv', 'useLeads'] as const)(
+    'shows in step 1 the start and groups the first use (%s) decided, and keeps them when step 1 is saved',
+    async (button) => {
+      const { t, user, workbook } = await openUseStep({ controlPercent: 50 });
+      await user.click(screen.getByRole('button', { name: t(button) }));
+      await screen.findByTestId('use-outcome');
+      const used = (await storedState(workbook)).campaigns[0];
+      expect(used.start).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(used.assignment?.control.length).toBeGreaterThan(0);
+
+      await user.click(screen.getByRole('tab', { name: t('stepBasics') }));
+      expect(screen.getByLabelText(t('evaluationStart'))).toHaveValue(used.start);
+      expect(
+        screen.getByText(t('evaluationControlAssigned', { count: used.assignment?.control.length ?? 0 })),
+      ).toBeInTheDocument();
+      await user.type(screen.getByRole('textbox', { name: t('basicsDescription') }), 'Nachfassen');
+      await waitFor(async () =>
+        expect((await storedState(workbook)).campaigns[0].description).toBe('Nachfassen'),
+      );
+      const saved = (await storedState(workbook)).campaigns[0];
+      expect(saved.start).toBe(used.start);
+      expect(saved.assignment).toEqual(used.assignment);
+    },
+  );
+});

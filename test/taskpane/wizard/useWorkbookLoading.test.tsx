@@ -1,0 +1,55 @@
+import { act, renderHook, waitFor } from '@testing-library/react';
+import { PaneSession } from '../../../src/taskpane/services/paneSession';
+import { useWorkbookLoading } from '../../../src/taskpane/wizard/useWorkbookLoading';
+import type { WizardAction } from '../../../src/taskpane/wizard/wizardReducer';
+import { FailingWorkbook } from '../failingWorkbook';
+import { testClock } from '../paneTestkit';
+
+const setup = (workbook = new FailingWorkbook()) => {
+  const session = new PaneSession(workbook, 'de', { now: testClock });
+  const dispatch = jest.fn<void, [WizardAction]>();
+  const hook = renderHook(() => useWorkbookLoading(session, dispatch));
+  const types = () => dispatch.mock.calls.map(([action]) => action.type);
+  return { workbook, session, dispatch, hook, types };
+};
+
+const lastAction = (dispatch: jest.Mock<void, [WizardAction]>): WizardAction =>
+  dispatch.mock.calls[dispatch.mock.calls.length - 1][0];
+
+describe('useWorkbookLoading', () => {
+  it('reads the workbook when the pane opens', async () => {
+    const { dispatch, types } = setup();
+    await waitFor(() => expect(types()).toEqual(['workbookReloading', 'workbookLoaded']));
+    expect(lastAction(dispatch)).toMatchObject({ data: { customers: expect.any(Array) } });
+  });
+
+  it('ends a host failure as a failed load with its problem, never as a spinner', async () => {
+    const workbook = new FailingWorkbook();
+    workbook.listing = 'fails';
+    const { dispatch, types } = setup(workbook);
+    await waitFor(() => expect(types()).toEqual(['workbookReloading', 'workbookFailed']));
+    expect(lastAction(dispatch)).toMatchObject({ problems: [{ code: 'hostError' }] });
+  });
+
+  it('reads again on reload, and stores a mapping before reading with it', async () => {
+    const { session, hook, types } = setup();
+    await waitFor(() => expect(types()).toHaveLength(2));
+    await act(() => hook.result.current.saveMapping({ sheets: { customers: 'Kunden' } }));
+    expect(session.mapping).toEqual({ sheets: { customers: 'Kunden' } });
+    expect(types().slice(2)).toEqual(['workbookReloading', 'workbookReloading', 'workbookLoaded']);
+  });
+
+  it('shows a mapping that could not be stored as a failed load with the way back (retry)', async () => {
+    const { workbook, dispatch, hook, types } = setup();
+    await waitFor(() => expect(types()).toHaveLength(2));
+    workbook.writes = 'timeOut';
+    await act(() => hook.result.current.saveMapping({ sheets: { customers: 'Kunden' } }));
+    expect(lastAction(dispatch)).toEqual({
+      type: 'workbookFailed',
+      problems: [{ code: 'hostTimeout', severity: 'error', sheet: undefined }],
+      mapping: undefined,
+    });
+    await act(() => hook.result.current.reload());
+    expect(lastAction(dispatch).type).toBe('workbookLoaded');
+  });
+});
