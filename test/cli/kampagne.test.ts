@@ -395,7 +395,7 @@ describe('kampagne run: errors are one clear line, an exit code, and no file wri
         return runArgs(f);
       },
       1,
-      /^„.*kunden\.xlsx“ ist keine lesbare Excel-Arbeitsmappe \(\.xlsx\)\./,
+      /^„.*kunden\.xlsx“ ist eine Textdatei \(etwa CSV\), keine Excel-Arbeitsmappe/,
     ],
     [
       'a missing campaign file',

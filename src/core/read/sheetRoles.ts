@@ -275,12 +275,18 @@ export function recognizeWorkbook(
         candidates.push(scoreSource(source, candidates.length));
   }
   assignByScore(candidates, overrides, decided, result);
-  if (!result.mapping.customers && !result.ambiguous.customers)
+  if (isUnexplained('customers', result))
     result.problems.push({ code: 'sheetRoleNotFound', severity: 'warning', detail: 'customers' });
-  if (!result.mapping.sales && !result.ambiguous.sales)
+  if (isUnexplained('sales', result))
     result.problems.push({ code: 'sheetRoleNotFound', severity: 'info', detail: 'sales' });
   return result;
 }
+
+/** A role without a sheet that no other problem explains (several fit, or the sheet chosen for it is missing). */
+const isUnexplained = (role: SheetRole, result: Recognition): boolean =>
+  !result.mapping[role] &&
+  !result.ambiguous[role] &&
+  !result.problems.some((p) => p.code === 'sheetNotFound' && p.detail === role);
 
 /** The problems that leave a role open for the user to decide: reading goes on, running a campaign does not. */
 export const isOpenQuestion = (p: Problem): boolean =>
