@@ -11,6 +11,7 @@ import {
   type ExclusionReason,
   type SelectionReport,
 } from '../core/group/targetGroupModel';
+import type { Day } from '../core/kernel/model';
 import { isoToDay } from '../core/kernel/values';
 import type { MessageKey, Translator } from '../i18n/i18n';
 
@@ -78,10 +79,10 @@ const selectionLine = (report: SelectionReport, texts: Translator): string => {
   return reasons.length > 0 ? line + texts.t('summaryExcludedBy', { reasons: reasons.join(', ') }) : line;
 };
 
-/** "16.11.2026", "16 Nov 2026". */
-const dayText = (iso: string, texts: Translator): string => {
-  const day = isoToDay(iso);
-  return day === null ? iso : texts.formatFigure({ kind: 'day', value: day });
+/** "16.11.2026", "16 Nov 2026", from an ISO date or a day. */
+export const dayText = (date: string | Day, texts: Translator): string => {
+  const day = typeof date === 'number' ? date : isoToDay(date);
+  return day === null ? String(date) : texts.formatFigure({ kind: 'day', value: day });
 };
 
 /** Only for a campaign with a control group: how many members were held back, and since when. */

@@ -10,6 +10,7 @@ import { WorkbookError } from '../core/workbook/workbookError';
 import { firstReadBlockRows, jsonBytes, rowsPerBlock } from './blocks';
 import { type DateSystem, dateColumns, dateSystemFromProbe, dateToSerial, serialToDate } from './dates';
 import { isPayloadError, syncWithTimeout, toWorkbookError } from './hostErrors';
+import { queueTables, readLayout, type UsedArea } from './sheetLayout';
 
 export type RunBatch = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
@@ -46,13 +47,6 @@ const VISIBILITY_FROM_EXCEL: Record<string, SheetVisibility> = {
   Hidden: 'hidden',
   VeryHidden: 'veryHidden',
 };
-
-interface UsedArea {
-  rowIndex: number;
-  columnIndex: number;
-  rowCount: number;
-  columnCount: number;
-}
 
 interface WritePlan {
   finalName: string;
@@ -119,6 +113,7 @@ export class ExcelWorkbook implements WorkbookPort {
       const sheet = context.workbook.worksheets.getItem(name).load('name');
       const used = sheet.getUsedRangeOrNullObject(true).load('rowIndex,columnIndex,rowCount,columnCount');
       const dateProbe = context.workbook.functions.date(1904, 1, 1).load('value');
+      const tables = queueTables(sheet);
       await this.sync(context);
       const dateSystem = dateSystemFromProbe(dateProbe.value);
       if (used.isNullObject) return { name: sheet.name, rows: [], dateSystem };
@@ -128,14 +123,20 @@ export class ExcelWorkbook implements WorkbookPort {
         rowCount: used.rowCount,
         columnCount: used.columnCount,
       };
+      const layout = await readLayout(sheet, tables, area, this.supportsExcelApi('1.13'), () =>
+        this.sync(context),
+      );
       const rows = await this.readRows(context, sheet, area, dateSystem);
-      return {
+      const table: SheetTable = {
         name: sheet.name,
         rows,
         startRow: area.rowIndex + 1,
         startColumn: area.columnIndex + 1,
         dateSystem,
       };
+      if (layout.tables.length > 0) table.tables = layout.tables;
+      if (layout.merges.length > 0) table.merges = layout.merges;
+      return table;
     });
   }
 

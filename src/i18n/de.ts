@@ -190,6 +190,12 @@ export const de = {
   evaluationWriteSheet: 'In Blatt „Auswertung“ schreiben',
   evaluationWritten: 'Die Auswertung steht in den Blättern „{sheet}“ und „{typeSheet}“.',
   evaluationWriting: 'Auswertung wird geschrieben …',
+  recognitionAmbiguous: '{role}: mehrere Blätter passen – bitte wählen',
+  mappingChooseSheet: 'Mehrere Blätter passen gleich gut als {role}. Welches gilt?',
+  mappingCandidate: '„{name}“ – {rows} Zeilen',
+  mappingCandidateDated: '„{name}“ – {rows} Zeilen, neuestes Datum {newest}',
+  mappingMergedHeader:
+    'Die Überschrift „{header}“ reicht über {span} Spalten ({columns}); was in welcher steht, geht aus den Daten nicht hervor. Bitte unten zuordnen.',
   // Installation: the About line and the one sentence for an Excel too old for the add-in.
   aboutLabel: 'Über das Add-in',
   aboutVersion: 'Kampagnen für Excel {version}',
@@ -212,8 +218,9 @@ export const de = {
     '',
     'Aufruf:',
     '  kampagne run --workbook <ein.xlsx> --campaign <kampagne.json> --out <aus.xlsx>',
-    '               [--csv <datei.csv>] [--leads] [--delimiter ";"|","|tab] [--lang de|en] [--json]',
-    '  kampagne sheets --workbook <ein.xlsx> [--lang de|en] [--json]',
+    '               [--csv <datei.csv>] [--leads] [--delimiter ";"|","|tab] [--as-of <JJJJ-MM-TT>]',
+    '               [--sheet <rolle>=<blatt> …] [--lang de|en] [--json]',
+    '  kampagne sheets --workbook <ein.xlsx> [--sheet <rolle>=<blatt> …] [--lang de|en] [--json]',
     '  kampagne report --workbook <ein.xlsx> [--campaign <name>] [--out <aus.xlsx>] [--lang de|en] [--json]',
     '  kampagne --help',
     '',
@@ -244,6 +251,11 @@ export const de = {
     '                       (UTF-8 mit BOM, Zeilenende CRLF).',
     '  --leads              Legt je Empfänger einen Lead im Blatt „Leads“ an oder aktualisiert ihn.',
     '  --delimiter <z>      Trennzeichen der CSV: ";" (Standard), "," oder tab.',
+    '  --as-of <datum>      Rechnet so, als wäre heute dieser Tag (Inaktivität, Start); erst damit darf ein',
+    '                       "asOf" der Kampagnendatei nach dem heutigen Tag liegen.',
+    '  --sheet <r>=<blatt>  Welches Blatt (oder welche Excel-Tabelle) eine Rolle spielt, wenn mehrere passen:',
+    '                       contacts, customers, sales oder articles, z. B. --sheet contacts="Kontakte 2024".',
+    '                       Die Wahl merkt sich die Ausgabemappe für spätere Läufe.',
     '  --lang de|en         Sprache der Ausgaben (Standard: de, oder en wenn LANG mit en beginnt).',
     '  --json               Gibt das Ergebnis als ein JSON-Objekt auf stdout aus.',
     '  --help               Zeigt diese Hilfe.',
@@ -274,8 +286,6 @@ export const de = {
   writeFailed:
     '„{path}“ konnte nicht geschrieben werden. Bitte prüfen, ob der Ordner beschreibbar ist und die Datei nicht in Excel geöffnet ist.',
   campaignFileNotFound: 'Die Kampagnendatei „{path}“ gibt es nicht. Bitte den Pfad bei --campaign prüfen.',
-  campaignFileUnreadable:
-    'Die Kampagnendatei „{path}“ ist kein gültiges JSON ({detail}). Bitte die Datei korrigieren.',
   campaignFileInvalid: 'Kampagnendatei „{path}“: {problem}',
   campaignFailed: 'Kampagne „{campaign}“ auf „{path}“: {problem}',
   inspectFailed: 'Arbeitsmappe „{path}“: {problem}',
@@ -338,6 +348,27 @@ export const de = {
   membersMerged: '{count} Zeilen zusammengeführt',
   excludedWhere: '{sheet}, Zeile {row}',
   excludedCarrier: 'eingetragen in {sheet}, Zeile {row}',
+
+  // Reading workbooks as people keep them.
+  usageBadAsOf: '--as-of muss ein Datum wie 2026-05-31 sein, nicht „{value}“.',
+  usageBadSheet:
+    '--sheet erwartet Rolle=Blatt, z. B. --sheet contacts="Kontakte 2024" (Rollen: contacts, customers, sales, articles), nicht „{value}“.',
+  sheetsRoleAmbiguous:
+    '{role}: mehrere Blätter passen gleich gut – nichts wird geraten. Bitte wählen mit --sheet {option}="…" (oder "sources" in der Kampagnendatei):',
+  sheetsCandidate: '  „{name}“: {rows} Zeilen',
+  sheetsCandidateDated: '  „{name}“: {rows} Zeilen, neuestes Datum {newest}',
+  encrypted:
+    '„{path}“ ist mit einem Kennwort geschützt und lässt sich so nicht lesen. Bitte in Excel öffnen und ohne Kennwort speichern (Datei › Informationen › Arbeitsmappe schützen › Mit Kennwort verschlüsseln: Kennwort löschen), dann diese Kopie angeben.',
+  xlsFile:
+    '„{path}“ ist eine Arbeitsmappe im alten Format Excel 97–2003 (.xls). Bitte in Excel öffnen und als „Excel-Arbeitsmappe (*.xlsx)“ speichern.',
+  odsFile:
+    '„{path}“ ist eine OpenDocument-Tabelle (LibreOffice, OpenOffice). Bitte dort „Speichern unter“ › „Excel 2007-365 (.xlsx)“ wählen.',
+  csvFile:
+    '„{path}“ ist eine Textdatei (etwa CSV), keine Excel-Arbeitsmappe – vermutlich nur umbenannt. Bitte in Excel öffnen und als „Excel-Arbeitsmappe (*.xlsx)“ speichern.',
+  truncated:
+    '„{path}“ ist unvollständig – das Ende der Datei fehlt (abgebrochener Download oder Kopiervorgang). Bitte die Datei erneut kopieren oder herunterladen bzw. in Excel neu speichern.',
+  tooLarge:
+    '„{path}“ braucht zum Lesen etwa {needed} MB Arbeitsspeicher, dieser Aufruf darf {limit} MB nutzen. Entweder mehr erlauben, z. B. NODE_OPTIONS=--max-old-space-size={suggested} vor den Aufruf setzen (bei genug freiem Speicher im Rechner), oder die Datei aufteilen (etwa die Umsätze älterer Jahre in eine eigene Mappe).',
 } as const;
 
 export type MessageKey = keyof typeof de;

@@ -185,6 +185,12 @@ export const en: Record<MessageKey, string> = {
   evaluationWriteSheet: 'Write to sheet “Evaluation”',
   evaluationWritten: 'The evaluation is on the sheets “{sheet}” and “{typeSheet}”.',
   evaluationWriting: 'Writing the evaluation …',
+  recognitionAmbiguous: '{role}: several sheets fit – please choose',
+  mappingChooseSheet: 'Several sheets fit equally well as {role}. Which one applies?',
+  mappingCandidate: '“{name}” – {rows} rows',
+  mappingCandidateDated: '“{name}” – {rows} rows, newest date {newest}',
+  mappingMergedHeader:
+    'The header “{header}” spans {span} columns ({columns}); which holds what is not clear from the data. Please map them below.',
   // Installation: the About line and the one sentence for an Excel too old for the add-in.
   aboutLabel: 'About the add-in',
   aboutVersion: 'Campaigns for Excel {version}',
@@ -207,8 +213,9 @@ export const en: Record<MessageKey, string> = {
     '',
     'Usage:',
     '  kampagne run --workbook <in.xlsx> --campaign <campaign.json> --out <out.xlsx>',
-    '               [--csv <file.csv>] [--leads] [--delimiter ";"|","|tab] [--lang de|en] [--json]',
-    '  kampagne sheets --workbook <in.xlsx> [--lang de|en] [--json]',
+    '               [--csv <file.csv>] [--leads] [--delimiter ";"|","|tab] [--as-of <YYYY-MM-DD>]',
+    '               [--sheet <role>=<sheet> …] [--lang de|en] [--json]',
+    '  kampagne sheets --workbook <in.xlsx> [--sheet <role>=<sheet> …] [--lang de|en] [--json]',
     '  kampagne report --workbook <in.xlsx> [--campaign <name>] [--out <out.xlsx>] [--lang de|en] [--json]',
     '  kampagne --help',
     '',
@@ -237,6 +244,11 @@ export const en: Record<MessageKey, string> = {
     '  --csv <file>         Also writes the target group as CSV for Word mail merge (UTF-8 with BOM, CRLF).',
     '  --leads              Creates or updates one lead per recipient on the "Leads" sheet.',
     '  --delimiter <c>      CSV delimiter: ";" (default), "," or tab.',
+    '  --as-of <date>       Runs as if today were this day (inactivity, start); only then may an "asOf" of the',
+    '                       campaign file lie after today.',
+    '  --sheet <r>=<sheet>  Which sheet (or Excel table) plays a role when several fit: contacts, customers,',
+    '                       sales or articles, e.g. --sheet contacts="Contacts 2024". The output workbook',
+    '                       remembers the choice for later runs.',
     '  --lang de|en         Output language (default: de, or en when LANG starts with en).',
     '  --json               Prints the result as one JSON object on stdout.',
     '  --help               Shows this help.',
@@ -265,7 +277,6 @@ export const en: Record<MessageKey, string> = {
     '"{path}" could not be written. Please check that the folder is writable and the file is not open in Excel.',
   campaignFileNotFound:
     'The campaign file "{path}" does not exist. Please check the path given with --campaign.',
-  campaignFileUnreadable: 'The campaign file "{path}" is not valid JSON ({detail}). Please correct the file.',
   campaignFileInvalid: 'Campaign file "{path}": {problem}',
   campaignFailed: 'Campaign "{campaign}" on "{path}": {problem}',
   inspectFailed: 'Workbook "{path}": {problem}',
@@ -325,4 +336,25 @@ export const en: Record<MessageKey, string> = {
   membersMerged: '{count} rows merged',
   excludedWhere: '{sheet}, row {row}',
   excludedCarrier: 'recorded in {sheet}, row {row}',
+
+  // Reading workbooks as people keep them.
+  usageBadAsOf: '--as-of must be a date such as 2026-05-31, not "{value}".',
+  usageBadSheet:
+    '--sheet takes role=sheet, e.g. --sheet contacts="Contacts 2024" (roles: contacts, customers, sales, articles), not "{value}".',
+  sheetsRoleAmbiguous:
+    '{role}: several sheets fit equally well – nothing is guessed. Please choose with --sheet {option}="…" (or "sources" in the campaign file):',
+  sheetsCandidate: '  "{name}": {rows} rows',
+  sheetsCandidateDated: '  "{name}": {rows} rows, newest date {newest}',
+  encrypted:
+    '"{path}" is protected by a password and cannot be read as it is. Please open it in Excel and save it without a password (File › Info › Protect Workbook › Encrypt with Password: clear the password), then pass that copy.',
+  xlsFile:
+    '"{path}" is a workbook in the old Excel 97–2003 format (.xls). Please open it in Excel and save it as "Excel Workbook (*.xlsx)".',
+  odsFile:
+    '"{path}" is an OpenDocument spreadsheet (LibreOffice, OpenOffice). Please use "Save As" › "Excel 2007-365 (.xlsx)" there.',
+  csvFile:
+    '"{path}" is a text file (CSV, for instance), not an Excel workbook – probably just renamed. Please open it in Excel and save it as "Excel Workbook (*.xlsx)".',
+  truncated:
+    '"{path}" is incomplete – the end of the file is missing (an interrupted download or copy). Please copy or download it again, or save it again in Excel.',
+  tooLarge:
+    '"{path}" needs about {needed} MB of memory to read; this run may use {limit} MB. Either allow more, e.g. put NODE_OPTIONS=--max-old-space-size={suggested} before the command (with enough free memory in the computer), or split the file (the sales of earlier years into a workbook of their own, for instance).',
 };

@@ -1,36 +1,36 @@
 import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { open as openFile, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { readFile, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import ExcelJS from 'exceljs';
-import type { SheetTable } from '../core/kernel/sheetTable';
+import type { CellArea, SheetTable } from '../core/kernel/sheetTable';
 import { WorkbookError } from '../core/workbook/workbookError';
 import type { SheetInfo, WorkbookPort, WriteTableRequest } from '../core/workbook/workbookPort';
-import { toCellValue } from './cellValues';
+import { isUncalculated, toCellValue } from './cellValues';
+import { checkMemory, checkWorkbookFile } from './fileCheck';
+import { readPackageInfo, type SheetPackageInfo } from './packageInfo';
+import { withZipParts } from './zipDirectory';
 import { SheetOverlay } from './patch/sheetOverlay';
 import { patchWorkbook } from './patch/zipPatch';
 import { SheetGrid } from './sheetGrid';
-import { readWorkbookStreaming, toVisibility } from './streamReader';
+import { readWorkbookStreaming, toVisibility, withSheetExtras } from './streamReader';
 import { findWorksheet, removeSheet, writeTableToWorkbook } from './tableWriter';
 import { openErrorCode, XlsxError } from './xlsxErrors';
 
 /**
- * 'auto' streams the values of files above STREAM_THRESHOLD_BYTES; 'always' and 'never' force a mode (tests, benchmarks).
- * A file the streaming reader cannot read completely is loaded as a whole instead.
- * A streamed workbook never loads exceljs' full model (several GB for a million rows): written sheets are kept
- * aside and `saveAs` patches them into a copy of the input package (patch/zipPatch.ts).
+ * 'always' (the default) streams the sheets' values without exceljs' full model (several GB for a million rows);
+ * a file the streaming reader cannot read completely is loaded as a whole instead. 'never' loads the model (tests).
+ * Written sheets of a streamed workbook are kept aside and `saveAs` patches them into a copy of the input package
+ * (patch/zipPatch.ts).
  */
-export type StreamSheets = 'auto' | 'always' | 'never';
+export type StreamSheets = 'always' | 'never';
 
 export interface XlsxOpenOptions {
   streamSheets?: StreamSheets;
+  /** The heap this process may use; a workbook that needs more is refused before reading. Default: V8's limit. */
+  heapLimit?: number;
 }
-
-/** exceljs needs about 400 bytes of heap per cell; a 20 MB file holds a few million cells. */
-export const STREAM_THRESHOLD_BYTES = 20 * 1024 * 1024;
-
-const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 
 /** The workbook port on an .xlsx file. The input file is only read; `saveAs` writes a new file atomically. */
 export class XlsxWorkbook implements WorkbookPort {
@@ -38,16 +38,21 @@ export class XlsxWorkbook implements WorkbookPort {
     private readonly path: string,
     private readonly model: ExcelJS.Workbook | null,
     private readonly streamed: SheetOverlay | null,
+    /** The input's Excel tables and hyperlink targets, for sheets read from the model. */
+    private readonly packages: ReadonlyMap<string, SheetPackageInfo> = new Map(),
   ) {}
 
   static async open(path: string, options: XlsxOpenOptions = {}): Promise<XlsxWorkbook> {
-    const size = await checkIsZipFile(path);
-    const mode = options.streamSheets ?? 'auto';
-    const stream = mode === 'always' || (mode === 'auto' && size > STREAM_THRESHOLD_BYTES);
-    if (!stream) return new XlsxWorkbook(path, await loadModel(path), null);
-    const { complete, sheets, tables, dateSystem } = await guardRead(path, () => readWorkbookStreaming(path));
+    const { entries } = await checkWorkbookFile(path);
+    checkMemory(path, entries, options.heapLimit);
+    const packages = await guardRead(path, () => withZipParts(path, entries, readPackageInfo));
+    if (options.streamSheets === 'never')
+      return new XlsxWorkbook(path, await loadModel(path), null, packages);
+    const { complete, sheets, tables, dateSystem } = await guardRead(path, () =>
+      readWorkbookStreaming(path, packages),
+    );
     // correct values first: a workbook the streaming reader cannot fully read is loaded as a whole
-    if (!complete) return new XlsxWorkbook(path, await loadModel(path), null);
+    if (!complete) return new XlsxWorkbook(path, await loadModel(path), null, packages);
     const byName = new Map(tables.map((table) => [table.name.toLowerCase(), table]));
     return new XlsxWorkbook(path, null, new SheetOverlay(sheets, byName, dateSystem));
   }
@@ -102,28 +107,9 @@ export class XlsxWorkbook implements WorkbookPort {
 
   private readFromModel(name: string): SheetTable | undefined {
     const sheet = findWorksheet(this.model!, name);
-    return sheet && readModelSheet(sheet, this.model!.properties.date1904 ? 1904 : 1900);
+    return sheet && readModelSheet(sheet, this.model!.properties.date1904 ? 1904 : 1900, this.packages);
   }
 }
-
-/** Returns the file size; a missing file, a locked file or anything but a zip (.csv, .xls) fails here. */
-const checkIsZipFile = async (path: string): Promise<number> => {
-  try {
-    const { size } = await stat(path);
-    const handle = await openFile(path, 'r');
-    const head = Buffer.alloc(ZIP_MAGIC.length);
-    try {
-      await handle.read(head, 0, head.length, 0);
-    } finally {
-      await handle.close();
-    }
-    if (!head.equals(ZIP_MAGIC)) throw new XlsxError('notXlsx', path);
-    return size;
-  } catch (error) {
-    if (error instanceof XlsxError) throw error;
-    throw new XlsxError(openErrorCode(error), path, { cause: error });
-  }
-};
 
 const guardRead = async <T>(path: string, read: () => Promise<T>): Promise<T> => {
   try {
@@ -141,13 +127,26 @@ const loadModel = async (path: string): Promise<ExcelJS.Workbook> => {
   return workbook;
 };
 
-const readModelSheet = (sheet: ExcelJS.Worksheet, dateSystem: 1900 | 1904): SheetTable => {
+/** exceljs keeps a sheet's merged areas here, each with its model as an area. */
+interface MergedAreas {
+  _merges?: Record<string, { model: CellArea }>;
+}
+
+const readModelSheet = (
+  sheet: ExcelJS.Worksheet,
+  dateSystem: 1900 | 1904,
+  packages: ReadonlyMap<string, SheetPackageInfo>,
+): SheetTable => {
   const grid = new SheetGrid();
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     row.eachCell({ includeEmpty: false }, (cell, column) => {
       // the other cells of a merged area repeat the master's value; Excel shows it once
-      if (cell.type !== ExcelJS.ValueType.Merge) grid.set(rowNumber, column, toCellValue(cell.value));
+      if (cell.type === ExcelJS.ValueType.Merge) return;
+      if (isUncalculated(cell.value)) grid.noteUncalculated(rowNumber, column);
+      else grid.set(rowNumber, column, toCellValue(cell.value));
     });
   });
-  return grid.toTable(sheet.name, dateSystem);
+  const merges = Object.values((sheet as unknown as MergedAreas)._merges ?? {}).map(({ model }) => model);
+  const info = packages.get(sheet.name.toLowerCase());
+  return withSheetExtras(grid.toTable(sheet.name, dateSystem), info, merges, grid.uncalculated);
 };

@@ -396,7 +396,7 @@ describe('kampagne run: errors are one clear line, an exit code, and no file wri
         return runArgs(f);
       },
       1,
-      /^„.*kunden\.xlsx“ ist keine lesbare Excel-Arbeitsmappe \(\.xlsx\)\./,
+      /^„.*kunden\.xlsx“ ist eine Textdatei \(etwa CSV\), keine Excel-Arbeitsmappe/,
     ],
     [
       'a missing campaign file',
@@ -411,7 +411,7 @@ describe('kampagne run: errors are one clear line, an exit code, and no file wri
         return runArgs(f);
       },
       1,
-      /^Die Kampagnendatei „.*kampagne\.json“ ist kein gültiges JSON \(.+\)\. Bitte die Datei korrigieren\.$/,
+      /^Kampagnendatei „.*kampagne\.json“: Zeile 1, Spalte 21: Die Kampagnendatei ist kein gültiges JSON: .+, aber die Datei endet hier\./,
     ],
     [
       'an unknown selection',

@@ -46,9 +46,26 @@ export const findCustomer = (data: WorkbookData, customerId: string): Customer |
 export const hasOwnAddress = (contact: Contact): boolean =>
   [contact.street, contact.postalCode, contact.city, contact.country].some((value) => value.trim() !== '');
 
+const NO_EXTRA: Record<string, string> = Object.freeze({});
+
+/**
+ * The customer's own columns (Kundengruppe, Branche, Kunde seit …) for its contact, so a merge field filled for the
+ * firm is filled in every letter to its people; where the contact has a value of its own, the contact's wins.
+ */
+const withFirmColumns = (
+  own: Record<string, string>,
+  firm: Record<string, string>,
+): Record<string, string> => {
+  if (Object.keys(firm).length === 0) return own;
+  const merged: Record<string, string> = { ...firm };
+  for (const header in own) if (own[header] !== '' || !(header in merged)) merged[header] = own[header];
+  return merged;
+};
+
 /**
  * A contact as recipient. Without any address field of its own it takes its customer's whole address (never mixing
- * parts of two addresses); without a company it takes the customer's. A customer's opt-out covers its contacts.
+ * parts of two addresses); without a company it takes the customer's; it carries the customer's other columns.
+ * A customer's opt-out covers its contacts.
  */
 export const contactRecipient = (contact: Contact, customer: Customer | undefined): Recipient => {
   const address = customer && !hasOwnAddress(contact) ? customer : contact;
@@ -69,7 +86,7 @@ export const contactRecipient = (contact: Contact, customer: Customer | undefine
     phone: contact.phone,
     mobile: contact.mobile,
     optOut: contact.optOut ?? customer?.optOut ?? null,
-    extra: contact.extra,
+    extra: withFirmColumns(contact.extra, customer?.extra ?? NO_EXTRA),
     sheet: contact.sheet,
     row: contact.row,
   };
