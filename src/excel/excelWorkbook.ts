@@ -14,6 +14,7 @@ import { type DateSystem, dateColumns, dateSystemFromProbe, isDateFormat } from 
 import { ExcelSession } from './excelSession';
 import { toWorkbookError } from './hostErrors';
 import { appendBelow, appendToTable, writeCells, writeGrid, type TableArea } from './sheetWrites';
+import { queueTables, readLayout, type UsedArea } from './sheetLayout';
 
 export type RunBatch = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
@@ -45,13 +46,6 @@ const VISIBILITY_FROM_EXCEL: Record<string, SheetVisibility> = {
   Hidden: 'hidden',
   VeryHidden: 'veryHidden',
 };
-
-interface UsedArea {
-  rowIndex: number;
-  columnIndex: number;
-  rowCount: number;
-  columnCount: number;
-}
 
 /** The sheet a write replaces, as loaded before anything changes. */
 interface ExistingSheet {
@@ -128,18 +122,25 @@ export class ExcelWorkbook implements WorkbookPort {
       const sheet = context.workbook.worksheets.getItem(name).load('name');
       const used = sheet.getUsedRangeOrNullObject(true).load(AREA);
       const dateProbe = context.workbook.functions.date(1904, 1, 1).load('value');
+      const tables = queueTables(sheet);
       await session.sync();
       const dateSystem = dateSystemFromProbe(dateProbe.value);
       if (used.isNullObject) return { name: sheet.name, rows: [], dateSystem };
       const area = areaOf(used);
+      const layout = await readLayout(sheet, tables, area, this.supportsExcelApi('1.13'), () =>
+        session.sync(),
+      );
       const rows = await this.readRows(session, sheet, area, dateSystem);
-      return {
+      const table: SheetTable = {
         name: sheet.name,
         rows,
         startRow: area.rowIndex + 1,
         startColumn: area.columnIndex + 1,
         dateSystem,
       };
+      if (layout.tables.length > 0) table.tables = layout.tables;
+      if (layout.merges.length > 0) table.merges = layout.merges;
+      return table;
     });
   }
 

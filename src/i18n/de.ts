@@ -195,6 +195,12 @@ export const de = {
   evaluationWriteSheet: 'In Blatt „Auswertung“ schreiben',
   evaluationWritten: 'Die Auswertung steht in den Blättern „{sheet}“ und „{typeSheet}“.',
   evaluationWriting: 'Auswertung wird geschrieben …',
+  recognitionAmbiguous: '{role}: mehrere Blätter passen – bitte wählen',
+  mappingChooseSheet: 'Mehrere Blätter passen gleich gut als {role}. Welches gilt?',
+  mappingCandidate: '„{name}“ – {rows} Zeilen',
+  mappingCandidateDated: '„{name}“ – {rows} Zeilen, neuestes Datum {newest}',
+  mappingMergedHeader:
+    'Die Überschrift „{header}“ reicht über {span} Spalten ({columns}); was in welcher steht, geht aus den Daten nicht hervor. Bitte unten zuordnen.',
   // Installation: the About line and the one sentence for an Excel too old for the add-in.
   aboutLabel: 'Über das Add-in',
   aboutVersion: 'Kampagnen für Excel {version}',
@@ -217,8 +223,9 @@ export const de = {
     '',
     'Aufruf:',
     '  kampagne run --workbook <ein.xlsx> --campaign <kampagne.json> --out <aus.xlsx>',
-    '               [--csv <datei.csv>] [--leads] [--new-leads-sheet] [--delimiter ";"|","|tab] [--lang de|en] [--json]',
-    '  kampagne sheets --workbook <ein.xlsx> [--lang de|en] [--json]',
+    '               [--csv <datei.csv>] [--leads] [--new-leads-sheet] [--delimiter ";"|","|tab]',
+    '               [--as-of <JJJJ-MM-TT>] [--sheet <rolle>=<blatt> …] [--lang de|en] [--json]',
+    '  kampagne sheets --workbook <ein.xlsx> [--sheet <rolle>=<blatt> …] [--lang de|en] [--json]',
     '  kampagne report --workbook <ein.xlsx> [--campaign <name>] [--out <aus.xlsx>] [--lang de|en] [--json]',
     '  kampagne --help',
     '',
@@ -229,6 +236,9 @@ export const de = {
     '           und behält alle Änderungen im Leads-Blatt. Die Eingabemappe wird nie verändert.',
     '           Mit "controlPercent" in der Kampagnendatei (z. B. 10) bleibt ein Anteil der Empfänger als',
     '           Kontrollgruppe zurück: im Blatt markiert, nicht in der CSV, ohne Lead.',
+    '           Dieselbe Person in mehreren Zeilen bekommt eine Nachricht; eine Werbesperre in einer ihrer Zeilen',
+    '           oder auf einem Blatt „Sperrliste“ schließt sie aus. Briefe mit "letterUnit": "firm" oder',
+    '           "household" gehen einmal je Firma bzw. Haushalt.',
     '  sheets   Zeigt, welches Blatt welche Daten enthält, welche Spalte was bedeutet und welche Probleme',
     '           in den Daten gefunden wurden.',
     '  report   Wertet die in der Arbeitsmappe gespeicherten Kampagnen aus: Käufer, Umsatz und Bestellungen',
@@ -247,6 +257,11 @@ export const de = {
     '  --leads              Legt je Empfänger einen Lead im Blatt „Leads“ an oder aktualisiert ihn.',
     '  --new-leads-sheet    Legt ein neues Leads-Blatt an, wenn das bisherige nicht mehr zu finden ist.',
     '  --delimiter <z>      Trennzeichen der CSV: ";" (Standard), "," oder tab.',
+    '  --as-of <datum>      Rechnet so, als wäre heute dieser Tag (Inaktivität, Start); erst damit darf ein',
+    '                       "asOf" der Kampagnendatei nach dem heutigen Tag liegen.',
+    '  --sheet <r>=<blatt>  Welches Blatt (oder welche Excel-Tabelle) eine Rolle spielt, wenn mehrere passen:',
+    '                       contacts, customers, sales oder articles, z. B. --sheet contacts="Kontakte 2024".',
+    '                       Die Wahl merkt sich die Ausgabemappe für spätere Läufe.',
     '  --lang de|en         Sprache der Ausgaben (Standard: de, oder en wenn LANG mit en beginnt).',
     '  --json               Gibt das Ergebnis als ein JSON-Objekt auf stdout aus.',
     '  --help               Zeigt diese Hilfe.',
@@ -279,8 +294,6 @@ export const de = {
   writeFailed:
     '„{path}“ konnte nicht geschrieben werden. Bitte prüfen, ob der Ordner beschreibbar ist und die Datei nicht in Excel geöffnet ist.',
   campaignFileNotFound: 'Die Kampagnendatei „{path}“ gibt es nicht. Bitte den Pfad bei --campaign prüfen.',
-  campaignFileUnreadable:
-    'Die Kampagnendatei „{path}“ ist kein gültiges JSON ({detail}). Bitte die Datei korrigieren.',
   campaignFileInvalid: 'Kampagnendatei „{path}“: {problem}',
   campaignFailed: 'Kampagne „{campaign}“ auf „{path}“: {problem}',
   inspectFailed: 'Arbeitsmappe „{path}“: {problem}',
@@ -304,7 +317,7 @@ export const de = {
   internalError: 'Interner Fehler: {detail} (bitte melden)',
   summaryHeadline: 'Kampagne „{name}“ ({type}): {members} Empfänger',
   summarySelection:
-    '  {label}: {matched} gefunden, {added} neu, {alreadyIn} schon enthalten, {excluded} ausgeschlossen',
+    '  {label}: {found} gefunden, {added} neu, {alreadyIn} schon enthalten, {merged} zusammengeführt, {excluded} ausgeschlossen',
   summaryExcludedBy: ' ({reasons})',
   summaryControl:
     'Kontrollgruppe: {control} von {members} Empfängern zurückgehalten ({percent} %), ohne CSV-Zeile und ohne Lead; Start {start}',
@@ -329,6 +342,46 @@ export const de = {
   sheetsNoContacts: 'Kein Kontaktblatt: jeder Kunde ist selbst Empfänger.',
   sheetsNoArticles: 'Kein Artikelblatt: die Artikel kommen aus den Umsätzen.',
   sheetsOtherSheets: 'Weitere Blätter (nicht verwendet): {sheets}',
+  summaryMerged:
+    'Zeilen zusammengeführt: {merged} (dieselbe Person{unit}); jede Person bekommt nur eine Nachricht',
+  summaryUnitAddress: ' oder dieselbe E-Mail-Adresse',
+  summaryUnitFirm: ' oder dieselbe Firma',
+  summaryUnitHousehold: ' oder derselbe Haushalt',
+  summaryExcluded: 'Ausgeschlossen ({count}):',
+  summaryExcludedRow: '  Blatt „{sheet}“, Zeile {row}: {reason}',
+  summaryExcludedCarrier:
+    '  Blatt „{sheet}“, Zeile {row}: {reason} (eingetragen in Blatt „{carrierSheet}“, Zeile {carrierRow})',
+  summaryMoreExcluded: '  … und {count} weitere',
+  summaryLeadsMerged:
+    '  {merged} Leads gehören zu zusammengeführten Personen: behalten und mit „Zusammengeführt in“ markiert',
+  sheetsBlocklist: '{sheet}: Sperrliste, Überschriften in Zeile {headerRow}, Einträge: {entries}',
+  sheetsNoBlocklist:
+    'Keine Sperrliste (ein Blatt „Sperrliste“ mit E-Mail oder Name und Anschrift schließt aus).',
+  appliedMerged: '{count} zusammengeführt',
+  membersMerged: '{count} Zeilen zusammengeführt',
+  excludedWhere: '{sheet}, Zeile {row}',
+  excludedCarrier: 'eingetragen in {sheet}, Zeile {row}',
+
+  // Reading workbooks as people keep them.
+  usageBadAsOf: '--as-of muss ein Datum wie 2026-05-31 sein, nicht „{value}“.',
+  usageBadSheet:
+    '--sheet erwartet Rolle=Blatt, z. B. --sheet contacts="Kontakte 2024" (Rollen: contacts, customers, sales, articles), nicht „{value}“.',
+  sheetsRoleAmbiguous:
+    '{role}: mehrere Blätter passen gleich gut – nichts wird geraten. Bitte wählen mit --sheet {option}="…" (oder "sources" in der Kampagnendatei):',
+  sheetsCandidate: '  „{name}“: {rows} Zeilen',
+  sheetsCandidateDated: '  „{name}“: {rows} Zeilen, neuestes Datum {newest}',
+  encrypted:
+    '„{path}“ ist mit einem Kennwort geschützt und lässt sich so nicht lesen. Bitte in Excel öffnen und ohne Kennwort speichern (Datei › Informationen › Arbeitsmappe schützen › Mit Kennwort verschlüsseln: Kennwort löschen), dann diese Kopie angeben.',
+  xlsFile:
+    '„{path}“ ist eine Arbeitsmappe im alten Format Excel 97–2003 (.xls). Bitte in Excel öffnen und als „Excel-Arbeitsmappe (*.xlsx)“ speichern.',
+  odsFile:
+    '„{path}“ ist eine OpenDocument-Tabelle (LibreOffice, OpenOffice). Bitte dort „Speichern unter“ › „Excel 2007-365 (.xlsx)“ wählen.',
+  csvFile:
+    '„{path}“ ist eine Textdatei (etwa CSV), keine Excel-Arbeitsmappe – vermutlich nur umbenannt. Bitte in Excel öffnen und als „Excel-Arbeitsmappe (*.xlsx)“ speichern.',
+  truncated:
+    '„{path}“ ist unvollständig – das Ende der Datei fehlt (abgebrochener Download oder Kopiervorgang). Bitte die Datei erneut kopieren oder herunterladen bzw. in Excel neu speichern.',
+  tooLarge:
+    '„{path}“ braucht zum Lesen etwa {needed} MB Arbeitsspeicher, dieser Aufruf darf {limit} MB nutzen. Entweder mehr erlauben, z. B. NODE_OPTIONS=--max-old-space-size={suggested} vor den Aufruf setzen (bei genug freiem Speicher im Rechner), oder die Datei aufteilen (etwa die Umsätze älterer Jahre in eine eigene Mappe).',
 } as const;
 
 export type MessageKey = keyof typeof de;

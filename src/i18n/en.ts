@@ -190,6 +190,12 @@ export const en: Record<MessageKey, string> = {
   evaluationWriteSheet: 'Write to sheet “Evaluation”',
   evaluationWritten: 'The evaluation is on the sheets “{sheet}” and “{typeSheet}”.',
   evaluationWriting: 'Writing the evaluation …',
+  recognitionAmbiguous: '{role}: several sheets fit – please choose',
+  mappingChooseSheet: 'Several sheets fit equally well as {role}. Which one applies?',
+  mappingCandidate: '“{name}” – {rows} rows',
+  mappingCandidateDated: '“{name}” – {rows} rows, newest date {newest}',
+  mappingMergedHeader:
+    'The header “{header}” spans {span} columns ({columns}); which holds what is not clear from the data. Please map them below.',
   // Installation: the About line and the one sentence for an Excel too old for the add-in.
   aboutLabel: 'About the add-in',
   aboutVersion: 'Campaigns for Excel {version}',
@@ -212,8 +218,9 @@ export const en: Record<MessageKey, string> = {
     '',
     'Usage:',
     '  kampagne run --workbook <in.xlsx> --campaign <campaign.json> --out <out.xlsx>',
-    '               [--csv <file.csv>] [--leads] [--new-leads-sheet] [--delimiter ";"|","|tab] [--lang de|en] [--json]',
-    '  kampagne sheets --workbook <in.xlsx> [--lang de|en] [--json]',
+    '               [--csv <file.csv>] [--leads] [--new-leads-sheet] [--delimiter ";"|","|tab]',
+    '               [--as-of <YYYY-MM-DD>] [--sheet <role>=<sheet> …] [--lang de|en] [--json]',
+    '  kampagne sheets --workbook <in.xlsx> [--sheet <role>=<sheet> …] [--lang de|en] [--json]',
     '  kampagne report --workbook <in.xlsx> [--campaign <name>] [--out <out.xlsx>] [--lang de|en] [--json]',
     '  kampagne --help',
     '',
@@ -224,6 +231,9 @@ export const en: Record<MessageKey, string> = {
     '           every edit on the Leads sheet. The input workbook is never modified.',
     '           With "controlPercent" in the campaign file (e.g. 10) a share of the recipients is held back as',
     '           a control group: marked on the sheet, left out of the CSV, no lead.',
+    '           The same person on several rows gets one message; an opt-out on any of their rows or on a',
+    '           "Sperrliste" sheet excludes them. Letters with "letterUnit": "firm" or "household" go out once per',
+    '           firm or household.',
     '  sheets   Shows which sheet holds which data, what each column means and the problems found in the data.',
     '  report   Evaluates the campaigns stored in the workbook: buyers, revenue and orders of the recipients and',
     '           of the control group since the start, the additional revenue with a 95 % interval, the return,',
@@ -240,6 +250,11 @@ export const en: Record<MessageKey, string> = {
     '  --leads              Creates or updates one lead per recipient on the "Leads" sheet.',
     '  --new-leads-sheet    Starts a new Leads sheet when the previous one cannot be found any more.',
     '  --delimiter <c>      CSV delimiter: ";" (default), "," or tab.',
+    '  --as-of <date>       Runs as if today were this day (inactivity, start); only then may an "asOf" of the',
+    '                       campaign file lie after today.',
+    '  --sheet <r>=<sheet>  Which sheet (or Excel table) plays a role when several fit: contacts, customers,',
+    '                       sales or articles, e.g. --sheet contacts="Contacts 2024". The output workbook',
+    '                       remembers the choice for later runs.',
     '  --lang de|en         Output language (default: de, or en when LANG starts with en).',
     '  --json               Prints the result as one JSON object on stdout.',
     '  --help               Shows this help.',
@@ -270,7 +285,6 @@ export const en: Record<MessageKey, string> = {
     '"{path}" could not be written. Please check that the folder is writable and the file is not open in Excel.',
   campaignFileNotFound:
     'The campaign file "{path}" does not exist. Please check the path given with --campaign.',
-  campaignFileUnreadable: 'The campaign file "{path}" is not valid JSON ({detail}). Please correct the file.',
   campaignFileInvalid: 'Campaign file "{path}": {problem}',
   campaignFailed: 'Campaign "{campaign}" on "{path}": {problem}',
   inspectFailed: 'Workbook "{path}": {problem}',
@@ -293,7 +307,8 @@ export const en: Record<MessageKey, string> = {
   moreErrors: '(and {count} more errors)',
   internalError: 'Internal error: {detail} (please report)',
   summaryHeadline: 'Campaign "{name}" ({type}): {members} recipients',
-  summarySelection: '  {label}: {matched} found, {added} added, {alreadyIn} already in, {excluded} excluded',
+  summarySelection:
+    '  {label}: {found} found, {added} added, {alreadyIn} already in, {merged} merged, {excluded} excluded',
   summaryExcludedBy: ' ({reasons})',
   summaryControl:
     'Control group: {control} of {members} recipients held back ({percent} %), no CSV row and no lead; start {start}',
@@ -318,4 +333,41 @@ export const en: Record<MessageKey, string> = {
   sheetsNoContacts: 'No contacts sheet: every customer is a recipient itself.',
   sheetsNoArticles: 'No articles sheet: the articles come from the sales lines.',
   sheetsOtherSheets: 'Other sheets (not used): {sheets}',
+  summaryMerged: 'Rows merged: {merged} (the same person{unit}); each person gets one message only',
+  summaryUnitAddress: ' or the same e-mail address',
+  summaryUnitFirm: ' or the same firm',
+  summaryUnitHousehold: ' or the same household',
+  summaryExcluded: 'Excluded ({count}):',
+  summaryExcludedRow: '  Sheet "{sheet}", row {row}: {reason}',
+  summaryExcludedCarrier:
+    '  Sheet "{sheet}", row {row}: {reason} (recorded on sheet "{carrierSheet}", row {carrierRow})',
+  summaryMoreExcluded: '  … and {count} more',
+  summaryLeadsMerged: '  {merged} leads belong to merged people: kept and marked "Merged into"',
+  sheetsBlocklist: '{sheet}: blocklist, headers in row {headerRow}, entries: {entries}',
+  sheetsNoBlocklist: 'No blocklist (a "Sperrliste" sheet with e-mail or name and address excludes people).',
+  appliedMerged: '{count} merged',
+  membersMerged: '{count} rows merged',
+  excludedWhere: '{sheet}, row {row}',
+  excludedCarrier: 'recorded in {sheet}, row {row}',
+
+  // Reading workbooks as people keep them.
+  usageBadAsOf: '--as-of must be a date such as 2026-05-31, not "{value}".',
+  usageBadSheet:
+    '--sheet takes role=sheet, e.g. --sheet contacts="Contacts 2024" (roles: contacts, customers, sales, articles), not "{value}".',
+  sheetsRoleAmbiguous:
+    '{role}: several sheets fit equally well – nothing is guessed. Please choose with --sheet {option}="…" (or "sources" in the campaign file):',
+  sheetsCandidate: '  "{name}": {rows} rows',
+  sheetsCandidateDated: '  "{name}": {rows} rows, newest date {newest}',
+  encrypted:
+    '"{path}" is protected by a password and cannot be read as it is. Please open it in Excel and save it without a password (File › Info › Protect Workbook › Encrypt with Password: clear the password), then pass that copy.',
+  xlsFile:
+    '"{path}" is a workbook in the old Excel 97–2003 format (.xls). Please open it in Excel and save it as "Excel Workbook (*.xlsx)".',
+  odsFile:
+    '"{path}" is an OpenDocument spreadsheet (LibreOffice, OpenOffice). Please use "Save As" › "Excel 2007-365 (.xlsx)" there.',
+  csvFile:
+    '"{path}" is a text file (CSV, for instance), not an Excel workbook – probably just renamed. Please open it in Excel and save it as "Excel Workbook (*.xlsx)".',
+  truncated:
+    '"{path}" is incomplete – the end of the file is missing (an interrupted download or copy). Please copy or download it again, or save it again in Excel.',
+  tooLarge:
+    '"{path}" needs about {needed} MB of memory to read; this run may use {limit} MB. Either allow more, e.g. put NODE_OPTIONS=--max-old-space-size={suggested} before the command (with enough free memory in the computer), or split the file (the sales of earlier years into a workbook of their own, for instance).',
 };

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { open as openFile, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { readFile, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import type { SheetTable } from '../core/kernel/sheetTable';
+import type { CellArea, SheetTable } from '../core/kernel/sheetTable';
 import { WorkbookError } from '../core/workbook/workbookError';
 import type {
   SheetInfo,
@@ -13,23 +13,29 @@ import type {
   WorkbookPort,
   WriteTableRequest,
 } from '../core/workbook/workbookPort';
-import { toCellValue } from './cellValues';
+import { isUncalculated, toCellValue } from './cellValues';
+import { checkMemory, checkWorkbookFile } from './fileCheck';
+import { readPackageInfo, type SheetPackageInfo } from './packageInfo';
 import { readPackageIndex } from './patch/packageIndex';
 import { SheetOverlay } from './patch/sheetOverlay';
 import { patchWorkbook } from './patch/zipPatch';
 import { SheetGrid } from './sheetGrid';
-import { readWorkbookStreaming } from './streamReader';
+import { readWorkbookStreaming, withSheetExtras } from './streamReader';
 import { openErrorCode, XlsxError } from './xlsxErrors';
+import { withZipParts } from './zipDirectory';
 
 /**
- * How the values are read: 'auto' streams files above STREAM_THRESHOLD_BYTES; 'always' and 'never' force a mode
- * (tests, benchmarks). A file the streaming reader cannot read completely is loaded as a whole instead. Writing is
- * the same for every size: the changes are patched into a copy of the input package (patch/zipPatch.ts).
+ * How the values are read: 'always' (the default) streams them without exceljs' full model (several GB for a
+ * million rows); a file the streaming reader cannot read completely is loaded as a whole instead. 'never' loads the
+ * model (tests). Writing is the same either way: the changes are patched into a copy of the input package
+ * (patch/zipPatch.ts).
  */
-export type StreamSheets = 'auto' | 'always' | 'never';
+export type StreamSheets = 'always' | 'never';
 
 export interface XlsxOpenOptions {
   streamSheets?: StreamSheets;
+  /** The heap this process may use; a workbook that needs more is refused before reading. Default: V8's limit. */
+  heapLimit?: number;
 }
 
 /** Where `saveAs` reports its temporary file while it exists: it holds personal data and must not be left behind. */
@@ -40,12 +46,10 @@ export interface TemporaryFiles {
 
 const untracked: TemporaryFiles = { add: () => undefined, remove: () => undefined };
 
-/** exceljs needs about 400 bytes of heap per cell; a 20 MB file holds a few million cells. */
-export const STREAM_THRESHOLD_BYTES = 20 * 1024 * 1024;
-
-const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
-
 type ReadValues = (name: string) => SheetTable | undefined;
+
+/** The input's Excel tables and hyperlink targets per sheet (lower-case name). */
+type Packages = ReadonlyMap<string, SheetPackageInfo>;
 
 /**
  * The workbook port on an .xlsx file. The input file is only read; `saveAs` writes a new file atomically, in which
@@ -58,14 +62,17 @@ export class XlsxWorkbook implements WorkbookPort {
   ) {}
 
   static async open(path: string, options: XlsxOpenOptions = {}): Promise<XlsxWorkbook> {
-    const size = await checkIsZipFile(path);
+    const { entries } = await checkWorkbookFile(path);
+    checkMemory(path, entries, options.heapLimit);
     const input = await readFile(path);
     const index = await guardRead(path, async () => readPackageIndex(await JSZip.loadAsync(input)));
     // a zip without xl/workbook.xml (a .docx, any archive) has no sheets; real workbooks have one
     if (index.sheets.length === 0) throw new XlsxError('notXlsx', path);
-    const mode = options.streamSheets ?? 'auto';
-    const stream = mode === 'always' || (mode === 'auto' && size > STREAM_THRESHOLD_BYTES);
-    const values = stream ? await streamedValues(path, input) : await modelValues(path, input);
+    const packages = await guardRead(path, () => withZipParts(path, entries, readPackageInfo));
+    const values =
+      options.streamSheets === 'never'
+        ? await modelValues(path, input, packages)
+        : await streamedValues(path, input, packages);
     return new XlsxWorkbook(input, new SheetOverlay(index, values));
   }
 
@@ -119,25 +126,6 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 }
 
-/** Returns the file size; a missing file, a locked file or anything but a zip (.csv, .xls) fails here. */
-const checkIsZipFile = async (path: string): Promise<number> => {
-  try {
-    const { size } = await stat(path);
-    const handle = await openFile(path, 'r');
-    const head = Buffer.alloc(ZIP_MAGIC.length);
-    try {
-      await handle.read(head, 0, head.length, 0);
-    } finally {
-      await handle.close();
-    }
-    if (!head.equals(ZIP_MAGIC)) throw new XlsxError('notXlsx', path);
-    return size;
-  } catch (error) {
-    if (error instanceof XlsxError) throw error;
-    throw new XlsxError(openErrorCode(error), path, { cause: error });
-  }
-};
-
 const guardRead = async <T>(path: string, read: () => Promise<T>): Promise<T> => {
   try {
     return await read();
@@ -155,13 +143,13 @@ const byName = (tables: SheetTable[]): ReadValues => {
  * Every sheet's values in one pass without exceljs' full model, which needs several GB for a million-row sheet; a
  * file the streaming reader cannot read completely is loaded as a whole instead.
  */
-const streamedValues = async (path: string, input: Buffer): Promise<ReadValues> => {
-  const { complete, tables } = await guardRead(path, () => readWorkbookStreaming(path));
-  return complete ? byName(tables) : modelValues(path, input);
+const streamedValues = async (path: string, input: Buffer, packages: Packages): Promise<ReadValues> => {
+  const { complete, tables } = await guardRead(path, () => readWorkbookStreaming(path, packages));
+  return complete ? byName(tables) : modelValues(path, input, packages);
 };
 
 /** exceljs' model, for the values only; each sheet is read when asked for. */
-const modelValues = async (path: string, input: Buffer): Promise<ReadValues> => {
+const modelValues = async (path: string, input: Buffer, packages: Packages): Promise<ReadValues> => {
   const workbook = new ExcelJS.Workbook();
   await guardRead(path, () => workbook.xlsx.load(input as unknown as ArrayBuffer));
   const dateSystem = workbook.properties.date1904 ? 1904 : 1900;
@@ -170,18 +158,31 @@ const modelValues = async (path: string, input: Buffer): Promise<ReadValues> => 
     const key = name.toLowerCase();
     const sheet = workbook.worksheets.find((candidate) => candidate.name.toLowerCase() === key);
     if (!sheet) return undefined;
-    if (!read.has(key)) read.set(key, readModelSheet(sheet, dateSystem));
+    if (!read.has(key)) read.set(key, readModelSheet(sheet, dateSystem, packages));
     return read.get(key);
   };
 };
 
-const readModelSheet = (sheet: ExcelJS.Worksheet, dateSystem: 1900 | 1904): SheetTable => {
+/** exceljs keeps a sheet's merged areas here, each with its model as an area. */
+interface MergedAreas {
+  _merges?: Record<string, { model: CellArea }>;
+}
+
+const readModelSheet = (
+  sheet: ExcelJS.Worksheet,
+  dateSystem: 1900 | 1904,
+  packages: Packages,
+): SheetTable => {
   const grid = new SheetGrid();
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     row.eachCell({ includeEmpty: false }, (cell, column) => {
       // the other cells of a merged area repeat the master's value; Excel shows it once
-      if (cell.type !== ExcelJS.ValueType.Merge) grid.set(rowNumber, column, toCellValue(cell.value));
+      if (cell.type === ExcelJS.ValueType.Merge) return;
+      if (isUncalculated(cell.value)) grid.noteUncalculated(rowNumber, column);
+      else grid.set(rowNumber, column, toCellValue(cell.value));
     });
   });
-  return grid.toTable(sheet.name, dateSystem);
+  const merges = Object.values((sheet as unknown as MergedAreas)._merges ?? {}).map(({ model }) => model);
+  const info = packages.get(sheet.name.toLowerCase());
+  return withSheetExtras(grid.toTable(sheet.name, dateSystem), info, merges, grid.uncalculated);
 };

@@ -23,12 +23,27 @@ describe('parseCommandLine', () => {
           delimiter: ';',
           language: undefined,
           json: false,
+          asOf: undefined,
+          sheets: {},
         },
       },
     ],
     [
       'run with every option, values inline or separate',
-      [...RUN, '--csv=liste.csv', '--leads', '--delimiter', 'tab', '--lang=en', '--json'],
+      [
+        ...RUN,
+        '--csv=liste.csv',
+        '--leads',
+        '--delimiter',
+        'tab',
+        '--lang=en',
+        '--json',
+        '--as-of',
+        '2026-05-31',
+        '--sheet',
+        'contacts=Kontakte 2024',
+        '--sheet=Umsätze=Umsätze = 2024',
+      ],
       {
         name: 'run',
         options: {
@@ -41,13 +56,15 @@ describe('parseCommandLine', () => {
           delimiter: '\t',
           language: 'en',
           json: true,
+          asOf: 20_604,
+          sheets: { contacts: 'Kontakte 2024', sales: 'Umsätze = 2024' },
         },
       },
     ],
     [
       'sheets',
       ['sheets', '--workbook', 'Mappe.xlsx', '--json'],
-      { name: 'sheets', options: { workbook: 'Mappe.xlsx', json: true } },
+      { name: 'sheets', options: { workbook: 'Mappe.xlsx', json: true, sheets: {} } },
     ],
     [
       'report in the shell language, on every campaign',
@@ -104,6 +121,11 @@ describe('parseCommandLine', () => {
     [['report', '--workbook', 'a.xlsx', '--out', 'auswertung.csv'], 'usageOutNotXlsx'],
     [['report', '--workbook', 'a.xlsx', '--leads'], 'usageOptionNotForCommand'],
     [['report', '--workbook', 'a.xlsx', '--csv', 'x.csv'], 'usageOptionNotForCommand'],
+    [[...RUN, '--as-of', '31.05.2026'], 'usageBadAsOf'],
+    [[...RUN, '--as-of', '2026-02-30'], 'usageBadAsOf'],
+    [[...RUN, '--sheet', 'Kontakte 2024'], 'usageBadSheet'],
+    [['sheets', '--workbook', 'a.xlsx', '--sheet', 'leads=Leads'], 'usageBadSheet'],
+    [['report', '--workbook', 'a.xlsx', '--sheet', 'contacts=A'], 'usageOptionNotForCommand'],
   ])('%j is wrong usage: %s', (argv, key) => {
     const parsed = parseCommandLine(argv);
     expect(parsed.ok).toBe(false);

@@ -139,6 +139,7 @@ describe('the run summary of a leads update', () => {
         keptByHand: 3,
         conflicts: [{ leadId: 'L-ABCDEF123456', field: 'email' as const, row: 7 }],
         deleted: 2,
+        merged: 0,
       };
       const lines = runSummaryLines({ ...result, leads }, files, createTranslator(language));
       const at = lines.findIndex((line) => line.startsWith('Leads'));

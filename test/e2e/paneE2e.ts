@@ -385,6 +385,60 @@ async function evaluationScenario(page: Page, language: Language): Promise<void>
 }
 
 /**
+ * Workbooks where the pane has to ask (src/sample/readingCases.ts): two contact sheets are offered with their rows and
+ * newest date, and a merged header the data does not explain is named, each in the mapping dialog.
+ */
+async function readingScenario(page: Page, baseUrl: string, language: Language): Promise<void> {
+  const { t, role, field } = createTranslator(language);
+  const openDialog = async (workbook: string) => {
+    await page.goto(`${baseUrl}?lang=${language}&workbook=${workbook}`);
+    await page.getByRole('button', { name: t('editMapping') }).click({ timeout: 30_000 });
+    return page.getByRole('dialog');
+  };
+  const saveMapping = async () => {
+    await page.getByRole('button', { name: t('mappingSave') }).click();
+    await page.getByRole('button', { name: t('newCampaign') }).waitFor({ timeout: 30_000 });
+  };
+
+  await check(
+    `${language}: two contact sheets: the mapping dialog offers both, and the choice is used`,
+    async () => {
+      await page.goto(`${baseUrl}?lang=${language}&workbook=twoContactSheets`);
+      await page
+        .getByText(t('recognitionAmbiguous', { role: role('contacts') }))
+        .waitFor({ timeout: 30_000 });
+      const dialog = await openDialog('twoContactSheets');
+      const choice = dialog.getByTestId('sheet-choice');
+      await choice.getByRole('radio', { name: /Kontakte 2023.*2\D+2023/ }).waitFor();
+      await choice.getByRole('radio', { name: /Kontakte 2024.*3\D+2024/ }).check();
+      await dialog.getByRole('table', { name: t('mappingPreview') }).waitFor();
+      await page.screenshot({ path: join(RESULTS_DIR, `pane-${language}-16-sheet-choice.png`) });
+      await axeScan(page, 'sheet choice');
+      await saveMapping();
+      const line = t('recognitionRole', { role: role('contacts'), sheet: 'Kontakte 2024', count: 7 });
+      await page.getByText(line.slice(0, line.indexOf(','))).waitFor();
+    },
+  );
+
+  await check(
+    `${language}: a merged header the data does not explain is asked, and the mapping answers it`,
+    async () => {
+      const dialog = await openDialog('unclearMergedHeader');
+      const question = dialog.getByTestId('merged-header-question');
+      await question.waitFor();
+      assert((await question.innerText()).includes('Name (2)'), `question "${await question.innerText()}"`);
+      await dialog.getByRole('table', { name: t('mappingPreview') }).waitFor();
+      await page.screenshot({ path: join(RESULTS_DIR, `pane-${language}-17-merged-header.png`) });
+      await axeScan(page, 'merged header question');
+      await dialog.getByRole('combobox', { name: field('salutation') }).selectOption('Name');
+      await dialog.getByRole('combobox', { name: field('fullName') }).selectOption('Name (2)');
+      await saveMapping();
+      assert((await page.getByText(t('recognitionNeedsMapping')).count()) === 0, 'still asks for a mapping');
+    },
+  );
+}
+
+/**
  * What a company installs: the version on the About line and in the manifest next to it, the privacy page a click
  * away, the one sentence for an Excel too old for the add-in, and no request to anyone but the add-in's own server.
  */
@@ -480,6 +534,7 @@ async function main(): Promise<void> {
       await scenario(page, server.url, language);
       await evaluationScenario(page, language);
       await installationScenario(context, server.url, language, requests, errors);
+      await readingScenario(page, server.url, language);
       await check(`${language}: no uncaught errors in the page`, async () =>
         assert(errors.length === 0, errors.join('; ')),
       );

@@ -148,6 +148,59 @@ describe('ExcelWorkbook.readSheet', () => {
     expect(error).toMatchObject({ code: 'sheetNotFound', sheet: 'Kunden', cause: { code: 'ItemNotFound' } });
   });
 
+  it('delivers the Excel tables of a sheet and the merged cells of its first rows', async () => {
+    const { excel, workbook } = setup();
+    const sheet = excel.addSheet('Kontakte', [
+      ['Kontaktliste', '', '', ''],
+      ['Kontakt-Nr.', 'Name', '', 'Umsatz'],
+      ['P1', 'Anna', 'Alt', 10],
+      ['Summe', '', '', 10],
+    ]);
+    sheet.merges.push({ row: 1, column: 1, rows: 1, columns: 2 });
+    excel.addTable(sheet, 'tblKontakte', {
+      row: 1,
+      column: 0,
+      rows: 3,
+      columns: 4,
+      showTotals: true,
+      columnNames: ['Kontakt-Nr.', 'Name', 'Spalte1', 'Umsatz'],
+    });
+
+    const table = await workbook.readSheet('Kontakte');
+
+    expect(table.tables).toEqual([
+      {
+        name: 'tblKontakte',
+        area: { top: 2, left: 1, bottom: 4, right: 4 },
+        hasHeaderRow: true,
+        totalsRowCount: 1,
+        columns: ['Kontakt-Nr.', 'Name', 'Spalte1', 'Umsatz'],
+      },
+    ]);
+    expect(table.merges).toEqual([{ top: 2, left: 2, bottom: 2, right: 3 }]);
+  });
+
+  it('asks for merged cells only where Excel has the API (1.13), and costs no sync for a plain sheet without', async () => {
+    const excel = new FakeExcel();
+    excel
+      .addSheet('Kontakte', [
+        ['Kontakt-Nr.', 'Name'],
+        ['P1', 'Anna'],
+      ])
+      .merges.push({
+        row: 0,
+        column: 1,
+        rows: 1,
+        columns: 2,
+      });
+    const workbook = new ExcelWorkbook({ run: excel.run, supportsExcelApi: (version) => version !== '1.13' });
+
+    const table = await workbook.readSheet('Kontakte');
+
+    expect(table.merges).toBeUndefined();
+    expect(excel.stats.syncs).toBe(2);
+  });
+
   it('reads a full 1,048,576 × 10 sheet in blocks: syncs grow with the blocks, no request over 5 MB', async () => {
     const { excel, workbook } = setup();
     const rowCount = 1_048_576;

@@ -87,6 +87,8 @@ export class FakeSheet {
   readonly notes = new Map<string, string>();
   readonly validations: FakeRule[] = [];
   readonly conditionalFormats: FakeRule[] = [];
+  /** Merged areas, 0-based like the API's indexes. */
+  readonly merges: { row: number; column: number; rows: number; columns: number }[] = [];
   private readonly columns: Cell[][] = [];
   private readonly formatAreas: FormatArea[] = [];
 
@@ -215,6 +217,11 @@ interface FakeTableData {
   column: number;
   rows: number;
   columns: number;
+  /** Excel's defaults: a header row, no totals row. */
+  showHeaders?: boolean;
+  showTotals?: boolean;
+  /** The column names; default: the header row's texts. */
+  columnNames?: string[];
 }
 
 export interface FakeStats {
@@ -307,6 +314,12 @@ export class FakeExcel {
     this.sheets.push(sheet);
     this.active ??= sheet;
     return sheet;
+  }
+
+  /** An Excel table over an area of a sheet (0-based indexes), as a user made it. */
+  addTable(sheet: FakeSheet, name: string, area: Omit<FakeTableData, 'name' | 'sheet'>): void {
+    this.checkTableName(name);
+    this.tables.push({ name, sheet, ...area });
   }
 
   /** A sheet whose cells are computed on read, so that a 1,048,576-row sheet costs no memory. */
@@ -869,6 +882,32 @@ class FakeRange extends ClientObject {
     }, jsonBytes(formats));
   }
 
+  getMergedAreasOrNullObject(): ClientObject & { load(names: string): unknown; address: string } {
+    const resolve = () => this.resolved();
+    const context = this.context;
+    const areas = new (class extends ClientObject {
+      address = '';
+      load(names: string): this {
+        if (names !== 'address') throw new Error(`fakeExcel: RangeAreas.load(${names}) is not modelled`);
+        context.enqueue(() => {
+          const { sheet, area } = resolve();
+          const inside = sheet.merges.filter(
+            (merge) =>
+              merge.row < area.row + area.rows &&
+              area.row < merge.row + merge.rows &&
+              merge.column < area.column + area.columns &&
+              area.column < merge.column + merge.columns,
+          );
+          this.nullState = inside.length === 0;
+          this.address = inside.map((merge) => `${sheet.name}!${a1(merge)}`).join(',');
+          return jsonBytes(this.address);
+        });
+        return this;
+      }
+    })(this.context, 'RangeAreas');
+    return strict(areas, 'RangeAreas');
+  }
+
   get format(): { columnWidth: number } {
     const enqueue = (apply: () => void) => this.context.enqueue(apply);
     const resolved = () => this.resolved();
@@ -890,6 +929,17 @@ class FakeRange extends ClientObject {
   }
 }
 
+const columnName = (index: number): string => {
+  let name = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26))
+    name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+  return name;
+};
+
+/** "B1:C1" of a 0-based area. */
+const a1 = (area: { row: number; column: number; rows: number; columns: number }): string =>
+  `${columnName(area.column)}${area.row + 1}:${columnName(area.column + area.columns - 1)}${area.row + area.rows}`;
+
 class FakeTableCollection extends ClientObject {
   constructor(
     context: FakeContext,
@@ -898,18 +948,20 @@ class FakeTableCollection extends ClientObject {
     super(context, 'TableCollection');
   }
 
-  get items(): { name: string }[] {
+  get items(): FakeTableItem[] {
     return this.read('items');
   }
 
   load(names: string): this {
-    if (names !== 'items/name') throw new Error(`fakeExcel: TableCollection.load(${names}) is not modelled`);
+    const layout = names === 'items/name,items/showHeaders,items/showTotals';
+    if (names !== 'items/name' && !layout)
+      throw new Error(`fakeExcel: TableCollection.load(${names}) is not modelled`);
     this.context.enqueue(() => {
       const sheet = this.worksheet?.target();
       const tables = this.context.excel.tables.filter((table) => !sheet || table.sheet === sheet);
-      const items = tables.map((table) => strict({ name: table.name }, 'Table'));
+      const items = tables.map((table) => this.item(table, layout));
       this.loaded.set('items', items);
-      return jsonBytes(items);
+      return jsonBytes(items.map(({ name }) => name));
     });
     return this;
   }
@@ -924,6 +976,29 @@ class FakeTableCollection extends ClientObject {
       table.data = found;
     });
     return table;
+  }
+
+  private item(table: FakeTableData, layout: boolean): FakeTableItem {
+    if (!layout) return strict({ name: table.name }, 'Table') as FakeTableItem;
+    const context = this.context;
+    const worksheet = this.worksheet;
+    const columnNames = (): string[] =>
+      table.columnNames ??
+      Array.from({ length: table.columns }, (_, c) => String(table.sheet.cell(table.row, table.column + c)));
+    return strict(
+      {
+        name: table.name,
+        showHeaders: table.showHeaders ?? true,
+        showTotals: table.showTotals ?? false,
+        getRange: () => {
+          if (!worksheet)
+            throw new Error('fakeExcel: Table.getRange of a workbook-level item is not modelled');
+          return FakeRange.at(context, worksheet, () => ({ ...table }));
+        },
+        columns: strict(new FakeTableColumns(context, columnNames), 'TableColumnCollection'),
+      },
+      'Table',
+    );
   }
 
   add(range: FakeRange, hasHeaders: boolean): FakeTable {
@@ -950,6 +1025,38 @@ class FakeTableCollection extends ClientObject {
       excel.tables.push(table.data);
     });
     return table;
+  }
+}
+
+interface FakeTableItem {
+  name: string;
+  showHeaders: boolean;
+  showTotals: boolean;
+  getRange(): FakeRange;
+  columns: FakeTableColumns;
+}
+
+class FakeTableColumns extends ClientObject {
+  constructor(
+    context: FakeContext,
+    private readonly names: () => string[],
+  ) {
+    super(context, 'TableColumnCollection');
+  }
+
+  get items(): { name: string }[] {
+    return this.read('items');
+  }
+
+  load(names: string): this {
+    if (names !== 'items/name')
+      throw new Error(`fakeExcel: TableColumnCollection.load(${names}) is not modelled`);
+    this.context.enqueue(() => {
+      const items = this.names().map((name) => ({ name }));
+      this.loaded.set('items', items);
+      return jsonBytes(items);
+    });
+    return this;
   }
 }
 

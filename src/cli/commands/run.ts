@@ -3,12 +3,14 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { CampaignDefinition } from '../../core/campaign/campaign';
 import type { Language } from '../../core/kernel/language';
-import { validateCampaignDefinition } from '../../core/campaign/campaignDefinition';
+import { readCampaignDefinition } from '../../core/campaign/campaignDefinition';
+import type { Day, SheetRole } from '../../core/kernel/model';
 import { runCampaign, type CampaignRunResult } from '../../core/run/campaignRun';
 import { toCsv, type CsvDelimiter } from '../../core/outputs/csv';
 import { fail, ok, type Result } from '../../core/kernel/result';
 import { failure, type CommandContext, type ExitCode, type Failure } from '../cliIo';
 import { isSameFile, stageFile, type StagedFile } from '../files';
+import { decodeText } from '../textFile';
 import type { Translator } from '../../i18n/i18n';
 import { printFailure, problemFailure } from '../output';
 import { runSummaryJson, runSummaryLines } from '../summary';
@@ -26,6 +28,10 @@ export interface RunOptions {
   delimiter: CsvDelimiter;
   /** Set by --lang: overrides the campaign's language for its outputs. */
   language?: Language;
+  /** Set by --as-of: the day the run counts as today (inactivity, the start, a selection's latest asOf). */
+  asOf?: Day;
+  /** Set by --sheet: the sheet that plays a role; remembered in the workbook's state. */
+  sheets: Partial<Record<SheetRole, string>>;
   json: boolean;
 }
 
@@ -45,24 +51,17 @@ const checkPaths = async (options: RunOptions, texts: Translator): Promise<Failu
 
 const readCampaignFile = async (
   file: string,
+  today: Day,
   texts: Translator,
 ): Promise<Result<CampaignDefinition, Failure>> => {
-  let content: string;
+  let bytes: Uint8Array;
   try {
-    content = await fs.readFile(file, 'utf8');
+    bytes = await fs.readFile(file);
   } catch (error) {
     const missing = ['ENOENT', 'ENOTDIR'].includes((error as NodeJS.ErrnoException).code ?? '');
     return fail(failure(1, texts.t(missing ? 'campaignFileNotFound' : 'fileLocked', { path: file })));
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(content.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    return fail(
-      failure(1, texts.t('campaignFileUnreadable', { path: file, detail: (error as Error).message })),
-    );
-  }
-  const definition = validateCampaignDefinition(json);
+  const definition = readCampaignDefinition(decodeText(bytes), { today });
   if (definition.ok) return definition;
   return fail(
     problemFailure(definition.error, texts, (problem) =>
@@ -76,17 +75,19 @@ const buildCampaign = async (
   context: CommandContext,
 ): Promise<Result<{ port: XlsxWorkbook; result: CampaignRunResult }, Failure>> => {
   const { texts, io } = context;
-  const definition = await readCampaignFile(options.campaign, texts);
+  const now = io.now();
+  const today = options.asOf ?? localDay(now);
+  const definition = await readCampaignFile(options.campaign, today, texts);
   if (!definition.ok) return definition;
   const port = await openWorkbook(options.workbook, texts);
   if (!port.ok) return port;
-  const now = io.now();
   const run = await runCampaign(port.value, definition.value, {
-    today: localDay(now),
+    today,
     now: now.toISOString(),
     leads: options.leads,
     newLeadsSheet: options.newLeadsSheet,
     language: options.language,
+    sheets: options.sheets,
   });
   if (!run.ok) {
     const campaign = definition.value.name;

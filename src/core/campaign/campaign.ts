@@ -60,6 +60,10 @@ export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
 
 export const DEFAULT_EVALUATION_DAYS = 90;
 
+/** Who gets one letter: each person (default), each firm, or each household (same street, postal code, last name). */
+export const LETTER_UNITS = ['person', 'firm', 'household'] as const;
+export type LetterUnit = (typeof LETTER_UNITS)[number];
+
 /** The campaign file format the command line reads and the add-in stores in the workbook. */
 export interface CampaignDefinition {
   name: string;
@@ -84,6 +88,8 @@ export interface CampaignDefinition {
   status?: CampaignStatus;
   /** Share of members held back as a control group, in percent (0 or absent: none). */
   controlPercent?: number;
+  /** Letter campaigns only: one letter per person (default), per firm or per household. */
+  letterUnit?: LetterUnit;
 }
 
 /**

@@ -21,8 +21,10 @@ import {
   LEAD_FIELDS,
   LEAD_HEADERS,
   LEAD_STATUS_LABELS,
+  isBlankCell,
   isBlankRow,
   isPrintableAscii,
+  normalizeLabel,
   readLeadsHeader,
   rowBelongsTo,
   sheetLanguage,
@@ -81,9 +83,16 @@ export interface LeadsMergeResult {
   conflicts: LeadConflict[];
   /** Leads the add-in created that people deleted from the sheet; not created again. */
   deleted: number;
+  /** Leads whose person was merged into another member since: kept, marked with that member's Lead-ID. */
+  merged: number;
   /** An 'error' problem means the existing sheet could not be understood: write nothing. */
   problems: Problem[];
 }
+
+/** The column that marks a lead whose person was merged into another member's lead (its Lead-ID there). */
+export const MERGED_HEADERS: Record<Language, string> = { de: 'Zusammengeführt in', en: 'Merged into' };
+
+const MERGED_LABELS: ReadonlySet<string> = new Set(Object.values(MERGED_HEADERS).map(normalizeLabel));
 
 /** Lead ids derive from the campaign id (stable across renames) and the member's identity key. */
 export const leadIdFor = (campaignId: string, memberKey: string): string =>
@@ -100,6 +109,8 @@ interface Layout {
   /** 0-based sheet row and column of rows[0][0]. */
   top: number;
   left: number;
+  /** The "Zusammengeführt in" column; added right of the others when the first lead needs it. */
+  mergedColumn?: number;
 }
 
 const layoutOf = (existing: SheetTable, header: LeadsHeader, fallback: Language): Layout => {
@@ -113,7 +124,13 @@ const layoutOf = (existing: SheetTable, header: LeadsHeader, fallback: Language)
     language: sheetLanguage(headers, fallback),
     top: (existing.startRow ?? 1) - 1,
     left: (existing.startColumn ?? 1) - 1,
+    mergedColumn: mergedColumnOf(headers),
   };
+};
+
+const mergedColumnOf = (headers: readonly string[]): number | undefined => {
+  const index = headers.findIndex((header) => MERGED_LABELS.has(normalizeLabel(header)));
+  return index < 0 ? undefined : index;
 };
 
 const freshLayout = (lang: Language): Layout => ({
@@ -164,7 +181,7 @@ class MergeState {
   readonly conflicts: LeadConflict[] = [];
   readonly problems: Problem[] = [];
   readonly records: LeadRecords = new Map();
-  counts = { created: 0, updated: 0, unchanged: 0, notInGroup: 0, keptByHand: 0, deleted: 0 };
+  counts = { created: 0, updated: 0, unchanged: 0, notInGroup: 0, keptByHand: 0, deleted: 0, merged: 0 };
 }
 
 interface MergeContext {
@@ -225,11 +242,47 @@ const refreshLead = (
     const kept = decision === 'noSource' ? (base ?? fingerprint(textOf(row[column!]))) : fingerprint(source);
     fingerprints += kept;
   });
+  changed = clearMergedMark(context, row, sheetRow) || changed;
   const updated = layout.columns.updated;
   if (changed && updated !== undefined)
     state.cells.push({ row: sheetRow, column: layout.left + updated, value: context.timestamp });
   state.counts[changed ? 'updated' : 'unchanged']++;
   return fingerprints;
+};
+
+/** A lead whose person came apart from a merge again is their own lead again: the mark goes. */
+const clearMergedMark = (context: MergeContext, row: CellValue[], sheetRow: number): boolean => {
+  const column = context.layout.mergedColumn;
+  if (column === undefined || isBlankCell(row[column])) return false;
+  context.state.cells.push({ row: sheetRow, column: context.layout.left + column, value: null });
+  return true;
+};
+
+/** The mark column, added beside the last column (header cell included) the first time a lead needs it. */
+const mergedColumn = (context: MergeContext): number => {
+  const { layout, state } = context;
+  if (layout.mergedColumn !== undefined) return layout.mergedColumn;
+  layout.mergedColumn = layout.width;
+  layout.width++;
+  state.cells.push({
+    row: layout.top + layout.headerIndex,
+    column: layout.left + layout.mergedColumn,
+    value: MERGED_HEADERS[layout.language],
+  });
+  return layout.mergedColumn;
+};
+
+/** Marks a lead whose person was merged into another member with the Lead-ID that member keeps. */
+const markMerged = (context: MergeContext, row: CellValue[], rowIndex: number, into: string) => {
+  const column = mergedColumn(context);
+  const sheetRow = context.layout.top + rowIndex;
+  context.state.counts.merged++;
+  if (holdsText(row[column], into)) return;
+  const { cells } = context.state;
+  cells.push({ row: sheetRow, column: context.layout.left + column, value: into });
+  const updated = context.layout.columns.updated;
+  if (updated !== undefined)
+    cells.push({ row: sheetRow, column: context.layout.left + updated, value: context.timestamp });
 };
 
 const newLeadRow = (context: MergeContext, leadId: string, member: Member): CellValue[] => {
@@ -283,11 +336,13 @@ const emptyResult = (
   keptByHand: 0,
   conflicts: [],
   deleted: 0,
+  merged: 0,
   problems,
 });
 
 /** Walks the existing lead rows: updates the campaign's leads in place, counts the rest. */
-const mergeExistingRows = (context: MergeContext, rows: CellValue[][], memberAt: Map<string, number>) => {
+const mergeExistingRows = (context: MergeContext, rows: CellValue[][], owners: LeadOwners) => {
+  const { memberAt, kept } = owners;
   const { layout, input, state } = context;
   const found = new Uint8Array(input.members.length);
   const leadColumn = layout.columns.leadId!;
@@ -296,7 +351,11 @@ const mergeExistingRows = (context: MergeContext, rows: CellValue[][], memberAt:
     if (isBlankRow(row)) continue;
     const leadId = textOf(row[leadColumn]);
     const at = memberAt.get(leadId);
-    if (at !== undefined && found[at] === 1) {
+    if (at !== undefined && kept[at] !== leadId) {
+      markMerged(context, row, r, kept[at]!);
+      const recorded = context.previous.get(leadId);
+      if (recorded !== undefined) state.records.set(leadId, recorded);
+    } else if (at !== undefined && found[at] === 1) {
       state.problems.push(
         problem('duplicateId', 'warning', {
           sheet: input.existing?.name,
@@ -319,10 +378,10 @@ const mergeExistingRows = (context: MergeContext, rows: CellValue[][], memberAt:
 };
 
 /** Members without a lead on the sheet get one, unless people deleted the one the add-in created. */
-const appendNewLeads = (context: MergeContext, memberAt: Map<string, number>, found: Uint8Array) => {
+const appendNewLeads = (context: MergeContext, { memberAt, kept }: LeadOwners, found: Uint8Array) => {
   const { input, previous, state } = context;
-  for (const [leadId, at] of memberAt) {
-    if (found[at] === 1) continue;
+  for (const [at, leadId] of kept.entries()) {
+    if (found[at] === 1 || leadId === undefined) continue;
     const recorded = previous.get(leadId);
     if (recorded !== undefined && !input.recreateDeleted) {
       state.records.set(leadId, recorded);
@@ -338,12 +397,52 @@ const appendNewLeads = (context: MergeContext, memberAt: Map<string, number>, fo
     if (!state.records.has(leadId) && !memberAt.has(leadId)) state.records.set(leadId, fingerprints);
 };
 
+interface LeadOwners {
+  /** Lead id → the member it belongs to: the member's own id, and the ids of the rows merged into it. */
+  memberAt: Map<string, number>;
+  /** Per member the lead it keeps. */
+  kept: Array<string | undefined>;
+}
+
+/**
+ * The lead each member keeps: the one under its own key, else — its person was merged from people who had leads —
+ * the first of theirs in sheet order. Own ids win over merged ones.
+ */
+const leadOwners = (
+  rows: readonly CellValue[][],
+  layout: Layout,
+  campaignId: string,
+  members: readonly Member[],
+): LeadOwners => {
+  const memberAt = new Map<string, number>();
+  members.forEach((member, i) => {
+    for (const key of member.mergedKeys ?? []) memberAt.set(leadIdFor(campaignId, key), i);
+  });
+  const own = members.map((member) => leadIdFor(campaignId, member.key));
+  own.forEach((leadId, i) => memberAt.set(leadId, i));
+  const kept: Array<string | undefined> = [];
+  const leadColumn = layout.columns.leadId;
+  if (leadColumn !== undefined) {
+    for (let r = layout.headerIndex + 1; r < rows.length; r++) {
+      const leadId = textOf(rows[r][leadColumn]);
+      const at = memberAt.get(leadId);
+      if (at !== undefined && (leadId === own[at] || kept[at] === undefined)) kept[at] = leadId;
+    }
+  }
+  own.forEach((leadId, at) => {
+    if (memberAt.get(leadId) === at) kept[at] ??= leadId;
+  });
+  return { memberAt, kept };
+};
+
 /**
  * Merges a campaign's members into the Leads sheet, which people edit: one lead per member per campaign, found again
  * by its Lead-ID wherever people moved or sorted it. The result says what to change, never the sheet as a whole:
  * new members become appended rows, changed source data becomes single cells, and a copied field is only
  * overwritten when the fingerprint shows nobody changed it since the add-in wrote it. Leads people deleted stay
- * deleted; other campaigns' leads, people's own rows and columns are never touched. Linear in rows + members.
+ * deleted; other campaigns' leads, people's own rows and columns are never touched. When people who had leads turn
+ * out to be one (a merge), one lead stays and the others keep their rows, marked "Zusammengeführt in" with its
+ * Lead-ID; when they come apart again, each finds its own lead and the mark goes. Linear in rows + members.
  */
 export const mergeLeads = (input: LeadsMergeInput): LeadsMergeResult => {
   const { existing, campaign, members, lang } = input;
@@ -365,11 +464,9 @@ export const mergeLeads = (input: LeadsMergeInput): LeadsMergeResult => {
     },
   };
 
-  // Lead id → position in members (the last member with that id, as a Map built from pairs would keep).
-  const memberAt = new Map<string, number>();
-  members.forEach((member, i) => memberAt.set(leadIdFor(campaign.id, member.key), i));
-  const found = header ? mergeExistingRows(context, sourceRows, memberAt) : new Uint8Array(members.length);
-  appendNewLeads(context, memberAt, found);
+  const owners = leadOwners(header ? sourceRows : [], layout, campaign.id, members);
+  const found = header ? mergeExistingRows(context, sourceRows, owners) : new Uint8Array(members.length);
+  appendNewLeads(context, owners, found);
 
   const { state } = context;
   const textColumns = textColumnsOf(layout);

@@ -1,10 +1,10 @@
 import type { CampaignType } from '../campaign/campaign';
 import type { Language } from '../kernel/language';
 import type { MemberGroup } from '../group/targetGroupModel';
-import type { PersonField, Recipient } from '../kernel/model';
+import type { PersonField, Recipient, RowRef } from '../kernel/model';
 import type { TableData } from '../kernel/sheetTable';
 import { transliterate } from '../workbook/sheetNames';
-import type { TargetGroup } from '../group/targetGroupModel';
+import type { Member, TargetGroup } from '../group/targetGroupModel';
 
 type Column = 'contactId' | 'customerId' | PersonField | 'greeting' | 'source';
 
@@ -81,6 +81,8 @@ const genderOf = (salutation: string): Gender => {
 
 const joinWords = (...words: string[]): string => words.filter((word) => word !== '').join(' ');
 
+const GENERIC: Record<Language, string> = { de: 'Sehr geehrte Damen und Herren,', en: 'Dear Sir or Madam,' };
+
 /** The letter's opening line for Word mail merge ("Sehr geehrte Frau Dr. Schmidt,"). */
 export const greetingFor = (person: Recipient, lang: Language): string => {
   const { title, firstName, lastName } = person;
@@ -89,7 +91,7 @@ export const greetingFor = (person: Recipient, lang: Language): string => {
     if (gender === 'female') return `Sehr geehrte ${joinWords('Frau', title, lastName)},`;
     if (gender === 'male') return `Sehr geehrter ${joinWords('Herr', title, lastName)},`;
     if (gender === 'diverse') return `Guten Tag ${joinWords(firstName, lastName)},`;
-    return 'Sehr geehrte Damen und Herren,';
+    return GENERIC.de;
   }
   // English drops "Ms"/"Mr" when there is an academic title ("Dear Dr Smith,").
   const englishTitle = title.replace(/\./g, '');
@@ -97,10 +99,48 @@ export const greetingFor = (person: Recipient, lang: Language): string => {
     return `Dear ${joinWords(englishTitle || (gender === 'female' ? 'Ms' : 'Mr'), lastName)},`;
   }
   if (gender === 'diverse') return `Dear ${joinWords(firstName, lastName)},`;
-  return 'Dear Sir or Madam,';
+  return GENERIC.en;
+};
+
+/** The letter's opening line for everyone one message is for: "Sehr geehrte Frau Lang, sehr geehrter Herr Maier,". */
+const MAX_NAMED_IN_GREETING = 3;
+
+export const greetingForAll = (people: readonly Recipient[], lang: Language): string => {
+  const named = people.map((person) => greetingFor(person, lang)).filter((line) => line !== GENERIC[lang]);
+  if (named.length === 0 || people.length > MAX_NAMED_IN_GREETING) return GENERIC[lang];
+  return named.map((line, i) => (i === 0 ? line : line.charAt(0).toLowerCase() + line.slice(1))).join(' ');
 };
 
 const GROUP_HEADER: Record<Language, string> = { de: 'Gruppe', en: 'Group' };
+/** The people one message is for, when it is for several (same e-mail address, firm or household). */
+const PEOPLE_HEADER: Record<Language, string> = { de: 'Personen', en: 'People' };
+
+const ROWS_LISTED_PER_SHEET = 10;
+
+/** "Kontakte Zeilen 12, 47; Kunden Zeile 9": the rows a member was merged from, per sheet in sheet order. */
+const mergedRowsText = (rows: readonly RowRef[], lang: Language): string => {
+  const bySheet = new Map<string, number[]>();
+  for (const { sheet, row } of rows) bySheet.set(sheet, [...(bySheet.get(sheet) ?? []), row]);
+  const [one, many] = lang === 'de' ? ['Zeile', 'Zeilen'] : ['row', 'rows'];
+  return [...bySheet]
+    .map(([sheet, numbers]) => {
+      const listed = numbers.slice(0, ROWS_LISTED_PER_SHEET).join(', ');
+      const more = numbers.length > ROWS_LISTED_PER_SHEET ? ', …' : '';
+      return `${sheet} ${numbers.length === 1 ? one : many} ${listed}${more}`;
+    })
+    .join('; ');
+};
+
+/** The selection that found the member and, for a merged one, the rows it was merged from. */
+const sourceText = (member: Member, selectionLabels: string[], lang: Language): string => {
+  const label = selectionLabels[member.selectionIndex] ?? '';
+  if (!member.rows) return label;
+  const merged = lang === 'de' ? 'zusammengeführt aus' : 'merged from';
+  return `${label} · ${merged} ${mergedRowsText(member.rows, lang)}`;
+};
+
+const personName = (person: Recipient): string =>
+  joinWords(person.firstName, person.lastName) || person.email || person.company;
 
 const GROUP_LABELS: Record<Language, Record<MemberGroup, string>> = {
   de: { contacted: 'Kontaktiert', control: 'Kontrollgruppe' },
@@ -142,14 +182,14 @@ const extraHeadersOf = (group: TargetGroup): string[] => {
 };
 
 /** The cells of COLUMNS, in its order: a literal reads each field by name instead of one keyed load per cell. */
-const standardCells = (person: Recipient, source: string, lang: Language): string[] => [
+const standardCells = (person: Recipient, greeting: string, source: string): string[] => [
   person.contactId,
   person.customerId,
   person.salutation,
   person.title,
   person.firstName,
   person.lastName,
-  greetingFor(person, lang),
+  greeting,
   person.company,
   person.street,
   person.postalCode,
@@ -164,7 +204,8 @@ const standardCells = (person: Recipient, source: string, lang: Language): strin
 /**
  * The target group as one table, for its sheet and for the CSV. Every cell is text: ids, postal codes and phone
  * numbers must keep their leading zeros and "+", and a name such as "=Müller" must never become a formula in Excel.
- * With `groupOf` (a campaign with a control group) a "Gruppe" column after "Quelle" says who is held back.
+ * With `groupOf` (a campaign with a control group) a "Gruppe" column after "Quelle" says who is held back. "Quelle"
+ * names the rows a merged member came from; a "Personen" column appears when one message is for several people.
  */
 export const targetGroupTable = (
   group: TargetGroup,
@@ -173,16 +214,21 @@ export const targetGroupTable = (
   groupOf?: (key: string) => MemberGroup,
 ): TableData => {
   const lang = campaign.language ?? 'de';
+  const withPeople = group.members.some((member) => member.others !== undefined);
   const standardHeaders = [
     ...COLUMNS.map((column) => HEADERS[lang][column]),
     ...(groupOf ? [GROUP_HEADER[lang]] : []),
+    ...(withPeople ? [PEOPLE_HEADER[lang]] : []),
   ];
   const extras = extraHeadersOf(group);
   const headers = [...standardHeaders, ...uniqueNames(extras.map(mergeFieldName), standardHeaders)];
-  const rows = group.members.map(({ key, recipient, selectionIndex }) => {
-    const source = selectionLabels[selectionIndex] ?? '';
-    const row = standardCells(recipient, source, lang);
+  const rows = group.members.map((member) => {
+    const { key, recipient, others } = member;
+    const people = others ? [recipient, ...others] : [recipient];
+    const greeting = others ? greetingForAll(people, lang) : greetingFor(recipient, lang);
+    const row = standardCells(recipient, greeting, sourceText(member, selectionLabels, lang));
     if (groupOf) row.push(memberGroupLabel(groupOf(key), lang));
+    if (withPeople) row.push(people.map(personName).join(', '));
     for (const header of extras) row.push(recipient.extra[header] ?? '');
     return row;
   });

@@ -2,7 +2,7 @@ import { LEADS_SHEET, OVERVIEW_SHEET, reservedSheetNames } from '../workbook/she
 import type { CampaignDefinition, StoredCampaign } from '../campaign/campaign';
 import type { Language } from '../kernel/language';
 import { loadWorkbookData } from './loadWorkbook';
-import type { Day, MappingOverrides, WorkbookData } from '../kernel/model';
+import type { Day, MappingOverrides, SheetRole, WorkbookData } from '../kernel/model';
 import { campaignsOverviewTable } from '../outputs/overview';
 import { mergeLeads, type LeadConflict } from '../outputs/leads';
 import { problem, type Problem } from '../kernel/problems';
@@ -39,6 +39,8 @@ export interface CampaignRunOptions {
   /** Start a new Leads sheet although the add-in has leads on one it cannot find (the user said so). */
   newLeadsSheet?: boolean;
   language?: Language;
+  /** Sheets the user chose for roles on this run (the command line's --sheet): they win and are remembered. */
+  sheets?: Partial<Record<SheetRole, string>>;
 }
 
 export interface LeadsOutcome {
@@ -53,6 +55,8 @@ export interface LeadsOutcome {
   conflicts: LeadConflict[];
   /** Leads people deleted from the sheet; not created again. */
   deleted: number;
+  /** Leads kept and marked because their person was merged into another member. */
+  merged: number;
 }
 
 export interface LeadsOptions {
@@ -114,23 +118,44 @@ export const saveAddinState = async (port: WorkbookPort, state: AddinState): Pro
 const findSheet = (sheets: SheetInfo[], name: string): SheetInfo | undefined =>
   sheets.find((sheet) => sheet.name.toLowerCase() === name.toLowerCase());
 
-/** Mapping the user confirmed in the workbook, overridden by what the campaign file states explicitly. */
-export const overridesFor = (state: AddinState, definition: CampaignDefinition): MappingOverrides => ({
-  sheets: { ...state.mapping?.sheets, ...definition.sources },
+/**
+ * Mapping the user confirmed in the workbook, overridden by what the campaign file states explicitly, overridden by
+ * the sheets chosen for this run.
+ */
+export const overridesFor = (
+  state: AddinState,
+  definition: CampaignDefinition,
+  sheets: Partial<Record<SheetRole, string>> = {},
+): MappingOverrides => ({
+  sheets: { ...state.mapping?.sheets, ...definition.sources, ...sheets },
   columns: { ...state.mapping?.columns, ...definition.columns },
 });
+
+/**
+ * A sheet chosen for a role (by a campaign file's `sources` or on the command line) is remembered in the workbook's
+ * mapping, as a choice in the pane's mapping dialog is: the next run, and the pane, read the same sheet.
+ */
+export const rememberSheets = (state: AddinState, chosen: Partial<Record<SheetRole, string>>): AddinState =>
+  Object.keys(chosen).length === 0
+    ? state
+    : { ...state, mapping: { ...state.mapping, sheets: { ...state.mapping?.sheets, ...chosen } } };
 
 /** Reads and parses the user's sheets (never the add-in's own) and checks the campaign can run on them. */
 export const loadCampaignData = (
   port: WorkbookPort,
   state: AddinState,
   definition: CampaignDefinition,
+  sheets: Partial<Record<SheetRole, string>> = {},
 ): Promise<Result<WorkbookData, Problem[]>> =>
   hostProblems(async () => {
-    const data = await loadWorkbookData(port, overridesFor(state, definition), state.ownedSheets);
+    const data = await loadWorkbookData(port, overridesFor(state, definition, sheets), state.ownedSheets);
     if (!data.ok) return data;
+    const questions = errorsIn(data.value.problems);
+    if (questions.length > 0) return fail(questions);
     const blocking = errorsIn(checkCampaignAgainstData(definition, data.value));
-    return blocking.length > 0 ? fail(blocking) : data;
+    // a sheet without a header row is often the missing one: its warning says why
+    const unread = data.value.problems.filter((p) => p.code === 'headerNotFound');
+    return blocking.length > 0 ? fail([...blocking, ...unread]) : data;
   });
 
 export const selectionLabelsOf = (definition: CampaignDefinition): string[] =>
@@ -242,7 +267,7 @@ export const writeLeadsSheet = async (
   const missing = missingLeadsSheet(current, sheets);
   if (missing) return fail([missing]);
   const target = outputSheet(current, sheets, 'leads', LEADS_SHEET, [LEADS_SHEET]);
-  const merged = mergeLeads({
+  const result = mergeLeads({
     existing: target.live ? await port.readSheet(target.name) : null,
     campaign,
     members,
@@ -251,22 +276,22 @@ export const writeLeadsSheet = async (
     previous: current.leads?.[campaign.id],
     recreateDeleted: options.recreateDeleted,
   });
-  const blocking = errorsIn(merged.problems);
+  const blocking = errorsIn(result.problems);
   if (blocking.length > 0) return fail(blocking);
   let next: AddinState;
-  if (merged.update) {
+  if (result.update) {
     const written = await port.updateTable({
       sheet: target.name,
       tableName: target.live?.tables[0],
-      ...merged.update,
+      ...result.update,
     });
     next = recordSheet(current, 'leads', written);
   } else {
-    const data = merged.table!;
+    const data = result.table!;
     next = (await writeOwnedSheet(port, current, 'leads', target, { tableName: 'Leads', data })).state;
   }
-  next = { ...next, leads: { ...next.leads, [campaign.id]: merged.record } };
-  const { created, updated, unchanged, notInGroup, keptByHand, conflicts, deleted } = merged;
+  next = { ...next, leads: { ...next.leads, [campaign.id]: result.record } };
+  const { created, updated, unchanged, notInGroup, keptByHand, conflicts, deleted, merged } = result;
   const leads = {
     sheet: target.name,
     created,
@@ -276,6 +301,7 @@ export const writeLeadsSheet = async (
     keptByHand,
     conflicts,
     deleted,
+    merged,
   };
   return ok({ state: next, leads });
 };
@@ -334,12 +360,13 @@ export const runCampaign = (
     const missing =
       options.leads && !options.newLeadsSheet && missingLeadsSheet(initial.value, await port.listSheets());
     if (missing) return fail([missing]);
-    const data = await loadCampaignData(port, initial.value, localized);
+    const data = await loadCampaignData(port, initial.value, localized, options.sheets);
     if (!data.ok) return data;
 
     const group = buildTargetGroup(data.value, localized, { today: options.today });
     const selectionLabels = selectionLabelsOf(localized);
-    const upserted = upsertCampaign(initial.value, localized, options.now, group.members.length);
+    const chosen = rememberSheets(initial.value, { ...definition.sources, ...options.sheets });
+    const upserted = upsertCampaign(chosen, localized, options.now, group.members.length);
     const use = splitTargetGroup(upserted.campaign, group, data.value.sales, options.today);
     const tables = tablesForUse(use, selectionLabels);
 
@@ -367,14 +394,17 @@ export const runCampaign = (
     });
   });
 
-/** What `kampagne sheets` and the task pane's first start show: which sheet is which, and the problems found. */
+/**
+ * What `kampagne sheets` shows: which sheet is which, and the problems found; `sheets` as chosen with --sheet, over
+ * the mapping the workbook remembers.
+ */
 export const inspectWorkbook = (
   port: WorkbookPort,
-  overrides?: MappingOverrides,
+  sheets: Partial<Record<SheetRole, string>> = {},
 ): Promise<Result<WorkbookData, Problem[]>> =>
   hostProblems(async () => {
     const state = await readAddinState(port);
     const owned = state.ok ? state.value.ownedSheets : [];
-    const mapping = overrides ?? (state.ok ? state.value.mapping : undefined);
-    return loadWorkbookData(port, mapping, owned);
+    const mapping = state.ok ? state.value.mapping : undefined;
+    return loadWorkbookData(port, { ...mapping, sheets: { ...mapping?.sheets, ...sheets } }, owned);
   });

@@ -12,12 +12,11 @@ import {
   typeComparisonTable,
 } from '../evaluation/evaluationTables';
 import type { CampaignEvaluation, EvaluatedMember, TypeComparison } from '../evaluation/model';
-import { memberKey } from '../group/identity';
+import { identityGraph } from '../group/identity';
 import { loadWorkbookData } from './loadWorkbook';
 import type { Day, WorkbookData } from '../kernel/model';
 import { problem, type Problem } from '../kernel/problems';
 import { checkCampaignAgainstData } from '../select/readiness';
-import { contactsToRecipients, customersToRecipients } from '../select/recipients';
 import { fail, ok, type Result } from '../kernel/result';
 import type { SheetTable } from '../kernel/sheetTable';
 import type { AddinState } from '../state/state';
@@ -64,14 +63,12 @@ const findCampaign = (state: AddinState, wanted: string): Result<StoredCampaign,
 const startDay = (campaign: StoredCampaign): Day | null =>
   campaign.start === undefined ? null : isoToDay(campaign.start);
 
-/** Customer number per member key for every person in the workbook: members who have left the group since count too. */
+/** Customer number per key of every row in the workbook: members who have left the group since count too. */
 const customerIdsByKey = (data: WorkbookData): Map<string, string> => {
-  const recipients = [
-    ...customersToRecipients(data, data.customers),
-    ...contactsToRecipients(data, data.contacts ?? []),
-  ];
+  const graph = identityGraph(data);
   const ids = new Map<string, string>();
-  for (const recipient of recipients) ids.set(memberKey(recipient), recipient.customerId);
+  for (let record = 0; record < graph.records.count; record++)
+    ids.set(graph.keyOf(record), graph.records.recipient(record).customerId);
   return ids;
 };
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { CampaignDefinition, GroupAssignment, StoredCampaign } from '../campaign/campaign';
 import { mergeAssignments } from '../group/controlGroup';
-import { CAMPAIGN_STATUSES, CAMPAIGN_TYPES, FILTER_OPS } from '../campaign/campaign';
+import { storedCampaignSchema, storedMappingSchema } from '../campaign/campaignSchema';
 import type { Problem } from '../kernel/problems';
 import { problem } from '../kernel/problems';
 import type { Result } from '../kernel/result';
@@ -23,68 +23,10 @@ export const STATE_CHUNK_SIZE = 30_000;
  */
 const PART_FRAME = '|';
 
-const roleSchema = z.enum(['contacts', 'customers', 'sales', 'articles']);
-const columnsSchema = z.partialRecord(roleSchema, z.record(z.string(), z.string()));
-const filterSchema = z.looseObject({
-  column: z.string(),
-  op: z.enum(FILTER_OPS),
-  value: z
-    .union([z.string(), z.number(), z.boolean(), z.array(z.union([z.string(), z.number()]))])
-    .optional(),
-});
-const selectionSchema = z.discriminatedUnion('from', [
-  z.looseObject({
-    from: z.enum(['contacts', 'customers']),
-    filter: z.array(filterSchema).optional(),
-    ids: z.array(z.string()).optional(),
-  }),
-  z.looseObject({
-    from: z.literal('purchasedArticles'),
-    articles: z.array(z.string()),
-    since: z.string().optional(),
-    until: z.string().optional(),
-    minQuantity: z.number().optional(),
-  }),
-  z.looseObject({
-    from: z.literal('inactiveCustomers'),
-    months: z.number(),
-    asOf: z.string().optional(),
-    includeNeverPurchased: z.boolean().optional(),
-  }),
-]);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-// Loose objects: fields a later add-in version adds survive a round trip through this one.
-const campaignSchema = z.looseObject({
-  id: z.string().min(1),
-  name: z.string(),
-  type: z.enum(CAMPAIGN_TYPES),
-  description: z.string().optional(),
-  language: z.enum(['de', 'en']).optional(),
-  sources: z.partialRecord(roleSchema, z.string()).optional(),
-  columns: columnsSchema.optional(),
-  selections: z.array(selectionSchema),
-  removed: z.array(z.string()).optional(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  memberCount: z.number().int().nonnegative(),
-  targetSheet: z.string().optional(),
-  start: isoDate.optional(),
-  end: isoDate.optional(),
-  cost: z.number().nonnegative().optional(),
-  evaluationDays: z.number().int().positive().optional(),
-  status: z.enum(CAMPAIGN_STATUSES).optional(),
-  controlPercent: z.number().min(0).max(100).optional(),
-  assignment: z.looseObject({ control: z.array(z.string()), contacted: z.array(z.string()) }).optional(),
-});
 const stateSchema = z.looseObject({
   version: z.literal(STATE_VERSION),
-  campaigns: z.array(campaignSchema),
-  mapping: z
-    .looseObject({
-      sheets: z.partialRecord(roleSchema, z.string()).optional(),
-      columns: columnsSchema.optional(),
-    })
-    .optional(),
+  campaigns: z.array(storedCampaignSchema),
+  mapping: storedMappingSchema.optional(),
   ownedSheets: z.array(z.string()),
   sheets: z
     .array(

@@ -1,4 +1,5 @@
 import type { CampaignType, SelectionDefinition, StoredCampaign } from '../../core/campaign/campaign';
+import { MAX_NAME_LENGTH } from '../../core/campaign/campaignFields';
 import type { Language } from '../../core/kernel/language';
 import type { MappingOverrides, WorkbookData } from '../../core/kernel/model';
 import type { Problem } from '../../core/kernel/problems';
@@ -161,7 +162,7 @@ export type WizardAction =
   | { type: 'outcomeDismissed' }
   | { type: 'evaluationOpened'; campaignId: string };
 
-export const MAX_NAME_LENGTH = 60;
+export { MAX_NAME_LENGTH };
 
 export type NameError = 'required' | 'tooLong' | 'taken';
 

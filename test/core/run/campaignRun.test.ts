@@ -139,7 +139,7 @@ describe('runCampaign', () => {
     const [fromCustomers, fromCologne] = result.value.group.reports;
     expect(result.value.group.members.map((m) => m.recipient.contactId).sort()).toEqual(['C1', 'C3']);
     expect(fromCustomers.excluded).toMatchObject({ noEmail: 1, optOut: 1 });
-    expect(fromCologne).toMatchObject({ matched: 1, added: 0, alreadyIn: 1 });
+    expect(fromCologne).toMatchObject({ found: 1, added: 0, alreadyIn: 1, merged: 0 });
   });
 
   it('fails with a problem naming the sheet when a source sheet does not exist, and writes nothing', async () => {
