@@ -27,7 +27,8 @@ const formatDate = (date: Date, lang: Language): string => {
   return lang === 'de' ? `${day}.${month}.${year}` : `${year}-${month}-${day}`;
 };
 
-const cellText = (cell: CellValue | undefined, lang: Language): string => {
+/** The text the letter prints: dates, numbers and truth values as the campaign's language writes them. */
+const printedText = (cell: CellValue | undefined, lang: Language): string => {
   if (cell === null || cell === undefined) return '';
   if (cell instanceof Date) return formatDate(cell, lang);
   if (typeof cell === 'boolean') return lang === 'de' ? (cell ? 'WAHR' : 'FALSCH') : cell ? 'TRUE' : 'FALSE';
@@ -103,7 +104,7 @@ export const toCsv = (table: TableData, options: CsvOptions = {}): string => {
     return mayNeedQuotes(field, delimiter) ? Papa.unparse([[field]], config) : field;
   };
   const line = (row: readonly (CellValue | undefined)[]): string => {
-    for (let i = 0; i < width; i++) fields[i] = fieldOf(cellText(row[i], language));
+    for (let i = 0; i < width; i++) fields[i] = fieldOf(printedText(row[i], language));
     return fields.join(delimiter);
   };
   const lines = [line(table.headers)];

@@ -68,7 +68,8 @@ export const stateToTable = (state: AddinState): TableData => ({
   textColumns: [0, 2],
 });
 
-const textOf = (cell: CellValue | undefined): string =>
+/** A state cell as the text it was stored as (timestamps as ISO strings). */
+const storedText = (cell: CellValue | undefined): string =>
   cell === null || cell === undefined ? '' : cell instanceof Date ? cell.toISOString() : String(cell);
 
 const invalid = (detail: string): Problem => problem('invalidState', 'error', { sheet: STATE_SHEET, detail });
@@ -78,9 +79,9 @@ type Parts = { version: string | null; state: Map<number, string> };
 const collectParts = (rows: CellValue[][]): Parts => {
   const parts: Parts = { version: null, state: new Map() };
   for (const row of rows) {
-    const key = textOf(row[0]).trim();
-    if (key === VERSION_KEY) parts.version = textOf(row[2]).trim();
-    if (key === STATE_KEY) parts.state.set(Number(textOf(row[1])), textOf(row[2]));
+    const key = storedText(row[0]).trim();
+    if (key === VERSION_KEY) parts.version = storedText(row[2]).trim();
+    if (key === STATE_KEY) parts.state.set(Number(storedText(row[1])), storedText(row[2]));
   }
   return parts;
 };
@@ -130,9 +131,9 @@ const checkVersion = (version: string | null): Problem | null => {
  * would use to overwrite the user's campaigns.
  */
 export const stateFromSheet = (table: SheetTable): Result<AddinState, Problem> => {
-  const headerIndex = table.rows.findIndex((row) => textOf(row[0]).trim() === STATE_HEADERS[0]);
+  const headerIndex = table.rows.findIndex((row) => storedText(row[0]).trim() === STATE_HEADERS[0]);
   if (headerIndex < 0) {
-    const blank = table.rows.every((row) => row.every((cell) => textOf(cell).trim() === ''));
+    const blank = table.rows.every((row) => row.every((cell) => storedText(cell).trim() === ''));
     return blank
       ? ok(emptyState())
       : fail(invalid(`the header row "${STATE_HEADERS.join(' | ')}" is missing`));
