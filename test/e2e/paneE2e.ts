@@ -409,8 +409,8 @@ async function readingScenario(page: Page, baseUrl: string, language: Language):
         .waitFor({ timeout: 30_000 });
       const dialog = await openDialog('twoContactSheets');
       const choice = dialog.getByTestId('sheet-choice');
-      await choice.getByRole('radio', { name: /Kontakte 2023.*2\D+2023/ }).waitFor();
-      await choice.getByRole('radio', { name: /Kontakte 2024.*3\D+2024/ }).check();
+      await choice.getByRole('radio', { name: /Kontakte 2023\D+2\D.*2023/ }).waitFor();
+      await choice.getByRole('radio', { name: /Kontakte 2024\D+3\D.*2024/ }).check();
       await dialog.getByRole('table', { name: t('mappingPreview') }).waitFor();
       await page.screenshot({ path: join(RESULTS_DIR, `pane-${language}-16-sheet-choice.png`) });
       await axeScan(page, 'sheet choice');
