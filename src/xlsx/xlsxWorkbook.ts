@@ -48,11 +48,11 @@ export class XlsxWorkbook implements WorkbookPort {
     const packages = await guardRead(path, () => withZipParts(path, entries, readPackageInfo));
     if (options.streamSheets === 'never')
       return new XlsxWorkbook(path, await loadModel(path), null, packages);
-    const { complete, sheets, tables, dateSystem } = await guardRead(path, () =>
-      readWorkbookStreaming(path, packages),
-    );
-    // correct values first: a workbook the streaming reader cannot fully read is loaded as a whole
-    if (!complete) return new XlsxWorkbook(path, await loadModel(path), null, packages);
+    // correct values first: a workbook the streaming reader cannot fully read, or fails on, is loaded as a whole
+    // (a file that is no workbook was refused by the file check; loadModel still names any other damage)
+    const streamed = await readWorkbookStreaming(path, packages).catch(() => null);
+    if (!streamed?.complete) return new XlsxWorkbook(path, await loadModel(path), null, packages);
+    const { sheets, tables, dateSystem } = streamed;
     const byName = new Map(tables.map((table) => [table.name.toLowerCase(), table]));
     return new XlsxWorkbook(path, null, new SheetOverlay(sheets, byName, dateSystem));
   }
