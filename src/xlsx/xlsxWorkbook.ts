@@ -141,11 +141,12 @@ const byName = (tables: SheetTable[]): ReadValues => {
 
 /**
  * Every sheet's values in one pass without exceljs' full model, which needs several GB for a million-row sheet; a
- * file the streaming reader cannot read completely is loaded as a whole instead.
+ * file the streaming reader cannot read completely, or fails on, is loaded as a whole instead (a file that is no
+ * workbook was refused by the file check; the model still names any other damage).
  */
 const streamedValues = async (path: string, input: Buffer, packages: Packages): Promise<ReadValues> => {
-  const { complete, tables } = await guardRead(path, () => readWorkbookStreaming(path, packages));
-  return complete ? byName(tables) : modelValues(path, input, packages);
+  const streamed = await readWorkbookStreaming(path, packages).catch(() => null);
+  return streamed?.complete ? byName(streamed.tables) : modelValues(path, input, packages);
 };
 
 /** exceljs' model, for the values only; each sheet is read when asked for. */

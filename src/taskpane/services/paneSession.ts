@@ -37,11 +37,6 @@ import {
 } from '../../core/run/evaluationRun';
 import { inlinePreviewer, type SelectionPreviewer } from './selectionPreviewer';
 
-/** Today as the core's calendar day: the user's local date. */
-const todayDay = (now: Date): Day => localDay(now);
-
-const todayIso = (now: Date): string => dayToIso(localDay(now));
-
 export interface PaneSessionOptions {
   /** Computes selection previews; on the main thread unless given one that uses a Web Worker. */
   previewer?: SelectionPreviewer;
@@ -88,13 +83,14 @@ export class PaneSession {
     return () => this.listeners.delete(listener);
   }
 
+  /** Today as the core's calendar day: the user's local date. */
   today(): Day {
-    return todayDay(this.now());
+    return localDay(this.now());
   }
 
   /** Today as YYYY-MM-DD, the user's local date. */
   todayIso(): string {
-    return todayIso(this.now());
+    return dayToIso(this.today());
   }
 
   nowIso(): string {
