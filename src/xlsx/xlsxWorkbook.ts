@@ -141,8 +141,10 @@ const byName = (tables: SheetTable[]): ReadValues => {
 
 /**
  * Every sheet's values in one pass without exceljs' full model, which needs several GB for a million-row sheet; a
- * file the streaming reader cannot read completely, or fails on, is loaded as a whole instead (a file that is no
- * workbook was refused by the file check; the model still names any other damage).
+ * file the streaming reader cannot read completely, or fails on, is loaded as a whole instead. It fails now and then
+ * on valid files whose workbook.xml is stored after the sheets, as exceljs itself writes them: its single zip pass
+ * may reach a sheet before the workbook's model (exceljs issue 3064). A file that is no workbook was refused by the
+ * file check; the model still names any other damage.
  */
 const streamedValues = async (path: string, input: Buffer, packages: Packages): Promise<ReadValues> => {
   const streamed = await readWorkbookStreaming(path, packages).catch(() => null);
