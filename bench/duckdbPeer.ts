@@ -134,12 +134,21 @@ export const SELECTION_SQL: Record<SelectionName, string> = {
 
 const SELECTION_ORDER: SelectionName[] = ['contacts', 'customers', 'purchasedArticles', 'inactiveCustomers'];
 
+/** Every person record of the workbook: the contacts, and the customers without contacts. */
+const EVERYONE = `SELECT ${RECIPIENT_COLUMNS} FROM (${CONTACT_RECIPIENTS}) r
+  UNION ALL
+  SELECT 'k' AS kind, k.row, '' AS contact_id, k.customer_id, k.ckey, k.first_name, k.last_name, k.company, k.email,
+    k.opt_out
+  FROM customers k WHERE NOT EXISTS (SELECT 1 FROM contacts c WHERE c.ckey = k.ckey)`;
+
 /**
- * The union with dedupe by the identity cascade, as far as SQL takes it: records with an id are one person per id; a
- * customer standing for itself is the same as each contact person it matches by e-mail (both have one) or by name at
- * the same customer number or company (one has none) — one hop, not transitive. An opt-out blocks its person and every
- * person matched to it; members need a valid e-mail (e-mail campaign); a matched customer adds no second member. The
- * member key is that of the person's first qualifying record.
+ * The union with dedupe by the identity graph, as far as SQL takes it without a transitive closure. A person is the
+ * records with the same full name at the same customer number, else one record (by its id, e-mail or row); every
+ * record of this data has a customer number, so the engine's "same company without customer number" never applies,
+ * and numbers and e-mails are unique per contact. An opt-out on any record of a
+ * person, selected or not, blocks the person; a person is a member when a selection found one of their records and
+ * one of their records has a valid e-mail (e-mail campaign); people sharing an e-mail address are one member — one
+ * hop, not transitive. The member key is the smallest record key of its people.
  */
 export const UNION_SQL = `
 WITH picked AS (
@@ -151,43 +160,34 @@ WITH picked AS (
     CASE WHEN contains(lower(trim(email)), '@') THEN lower(trim(email)) END AS email_key,
     nullif(regexp_replace(lower(trim(first_name || ' ' || last_name)), '\\s+', ' ', 'g'), '') AS name,
     nullif(regexp_replace(lower(trim(company)), '\\s+', ' ', 'g'), '') AS company_key,
-    regexp_full_match(trim(email), '^[^\\s@]+@[^\\s@.]+(\\.[^\\s@.]+)+$') AS valid_email
-  FROM picked
+    regexp_full_match(trim(email), '^[^\\s@]+@[^\\s@.]+(\\.[^\\s@.]+)+$') AS valid_email,
+    trim(first_name) <> '' AND trim(last_name) <> '' AS full_name
+  FROM (${EVERYONE})
 ), records AS (
-  SELECT *, coalesce(id, 'e:' || email_key, 'n:' || name || '|' || coalesce(company_key, ckey),
-                     'r:' || kind || row) AS own_key
+  SELECT *,
+    coalesce(id, 'e:' || email_key, 'n:' || name || '|' || coalesce(company_key, ckey), 'r:' || kind || row) AS own_key,
+    CASE WHEN full_name AND ckey <> '' THEN 'p:' || name || '|' || ckey
+         ELSE coalesce(id, 'e:' || email_key, 'r:' || kind || row) END AS person
   FROM keyed
-), contact_people AS (
-  SELECT DISTINCT own_key, email_key, name, ckey, company_key FROM records WHERE kind = 'c'
-), customer_records AS (
-  SELECT DISTINCT own_key, email_key, name, ckey, company_key FROM records WHERE kind = 'k'
-), pairs AS (
-  SELECT k.own_key AS customer_key, c.own_key AS contact_key
-  FROM customer_records k JOIN contact_people c ON k.email_key = c.email_key
-  UNION
-  SELECT k.own_key, c.own_key
-  FROM customer_records k JOIN contact_people c ON k.name = c.name
-  WHERE (k.email_key IS NULL OR c.email_key IS NULL) AND (k.ckey = c.ckey OR k.company_key = c.company_key)
-), opted_out AS (
-  SELECT DISTINCT own_key FROM records WHERE opt_out
-), blocked AS (
-  SELECT own_key FROM opted_out
-  UNION SELECT contact_key FROM pairs WHERE customer_key IN (SELECT own_key FROM opted_out)
-  UNION SELECT customer_key FROM pairs WHERE contact_key IN (SELECT own_key FROM opted_out)
-), candidates AS (
-  SELECT * FROM records WHERE valid_email AND NOT opt_out AND own_key NOT IN (SELECT own_key FROM blocked)
-), merged AS (
-  SELECT customer_key, min(contact_key) AS contact_key FROM pairs
-  WHERE contact_key IN (SELECT own_key FROM candidates) GROUP BY customer_key
-), members AS (
-  SELECT coalesce(m.contact_key, r.own_key) AS person, arg_min(r.own_key, r.sel * 1e9 + r.row) AS member_key,
-    min(r.sel * 1e9 + r.row) AS first_seen
-  FROM candidates r LEFT JOIN merged m ON m.customer_key = r.own_key
-  GROUP BY person
+), people AS (
+  SELECT person, min(own_key) AS own_key, bool_or(opt_out) AS blocked, bool_or(valid_email) AS reachable
+  FROM records GROUP BY person
+), shared AS (
+  SELECT a.person, min(b.person) AS unit FROM records a JOIN records b ON a.email_key = b.email_key
+  GROUP BY a.person
+), units AS (
+  SELECT coalesce(s.unit, p.person) AS unit, p.* FROM people p LEFT JOIN shared s USING (person)
+), unit_keys AS (
+  SELECT unit, min(own_key) AS member_key, bool_or(blocked) AS blocked, bool_or(reachable) AS reachable
+  FROM units GROUP BY unit
+), found AS (
+  SELECT u.unit, min(p.sel * 1e9 + p.row) AS first_seen
+  FROM picked p JOIN records r ON r.kind = p.kind AND r.row = p.row JOIN units u ON u.person = r.person
+  GROUP BY u.unit
 )
-SELECT m.member_key, r.first_name, r.last_name, r.company, r.email
-FROM members m JOIN candidates r ON r.own_key = m.member_key AND r.sel * 1e9 + r.row = m.first_seen
-ORDER BY m.first_seen`;
+SELECT k.member_key FROM found f JOIN unit_keys k USING (unit)
+WHERE NOT k.blocked AND k.reachable
+ORDER BY f.first_seen`;
 
 export class DuckPeer {
   private constructor(

@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: every figure of the benchmark suite in one run, each part in its own process, then bench/results.json and a
  * table with the targets. See bench/README.md.
- *   npm run bench                        scales S, M, L; the adapter and the command line at M
+ *   npm run bench                        scales S, M, L; the adapter at M, the command line at C200 (200,000 contacts)
  *   npm run bench -- core                only some parts: core (engine, floor, DuckDB, heap), excel, cli
  *   BENCH_SCALES=S,M  BENCH_RUNS=2       fewer scales or runs for a quick look
  *   BENCH_EXCEL_SCALE=S  BENCH_CLI_SCALE=S  BENCH_TIMEOUT_S=900 (per part)  BENCH_CLI_TIMEOUT_S=420
@@ -57,7 +57,7 @@ const main = (): void => {
   const parts = (requested.length ? requested : PARTS) as Part[];
   const scales = scaleList(process.env.BENCH_SCALES, ['S', 'M', 'L']);
   const [excelScale] = scaleList(process.env.BENCH_EXCEL_SCALE, ['M']);
-  const [cliScale] = scaleList(process.env.BENCH_CLI_SCALE, ['M']);
+  const [cliScale] = scaleList(process.env.BENCH_CLI_SCALE, ['C200']);
   const timeout = Number(process.env.BENCH_TIMEOUT_S ?? 900);
   const scratch = mkdtempSync(join(tmpdir(), 'kampagnen-bench-'));
   const figures: Figure[] = [];

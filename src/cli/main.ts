@@ -1,12 +1,15 @@
 import { parseArgs } from 'node:util';
 import type { Language } from '../core/kernel/language';
+import type { SheetRole } from '../core/kernel/model';
 import type { CsvDelimiter } from '../core/outputs/csv';
 import { fail, ok, type Result } from '../core/kernel/result';
+import { isoToDay } from '../core/kernel/values';
 import type { CliIo, ExitCode } from './cliIo';
 import type { ReportOptions } from './commands/report';
 import type { RunOptions } from './commands/run';
 import type { SheetsOptions } from './commands/sheets';
 import { createTranslator, type MessageKey, type Params, type Translator } from '../i18n/i18n';
+import { removeOnInterrupt, TemporaryFiles } from './temporaryFiles';
 
 const OPTIONS = {
   workbook: { type: 'string' },
@@ -14,10 +17,13 @@ const OPTIONS = {
   out: { type: 'string' },
   csv: { type: 'string' },
   leads: { type: 'boolean' },
+  'new-leads-sheet': { type: 'boolean' },
   delimiter: { type: 'string' },
   lang: { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
+  'as-of': { type: 'string' },
+  sheet: { type: 'string', multiple: true },
 } as const;
 
 type OptionName = keyof typeof OPTIONS;
@@ -25,8 +31,21 @@ const COMMANDS = ['run', 'sheets', 'report'] as const;
 type CommandName = (typeof COMMANDS)[number];
 
 const ALLOWED: Record<CommandName, readonly OptionName[]> = {
-  run: ['workbook', 'campaign', 'out', 'csv', 'leads', 'delimiter', 'lang', 'json', 'help'],
-  sheets: ['workbook', 'lang', 'json', 'help'],
+  run: [
+    'workbook',
+    'campaign',
+    'out',
+    'csv',
+    'leads',
+    'new-leads-sheet',
+    'delimiter',
+    'lang',
+    'json',
+    'help',
+    'as-of',
+    'sheet',
+  ],
+  sheets: ['workbook', 'lang', 'json', 'help', 'sheet'],
   report: ['workbook', 'campaign', 'out', 'lang', 'json', 'help'],
 };
 
@@ -45,12 +64,19 @@ export interface UsageError {
 
 type Values = Partial<Record<OptionName, string | boolean>>;
 
+interface CollectedArgs {
+  values: Values;
+  positionals: string[];
+  /** Every --sheet given: the option may repeat, one role each. */
+  sheetChoices: string[];
+}
+
 const usage = (key: MessageKey, params?: Params): Result<never, UsageError> => fail({ key, params });
 
 const isOptionName = (name: string): name is OptionName => Object.hasOwn(OPTIONS, name);
 
 /** Reads the tokens ourselves (non-strict parseArgs) so that every usage error gets a message in the user's language. */
-const collectValues = (argv: string[]): Result<{ values: Values; positionals: string[] }, UsageError> => {
+const collectValues = (argv: string[]): Result<CollectedArgs, UsageError> => {
   const { tokens } = parseArgs({
     args: argv,
     options: OPTIONS,
@@ -60,6 +86,7 @@ const collectValues = (argv: string[]): Result<{ values: Values; positionals: st
   });
   const values: Values = {};
   const positionals: string[] = [];
+  const sheetChoices: string[] = [];
   for (const token of tokens) {
     if (token.kind === 'positional') positionals.push(token.value);
     if (token.kind !== 'option') continue;
@@ -69,9 +96,10 @@ const collectValues = (argv: string[]): Result<{ values: Values; positionals: st
       return usage('usageMissingValue', { option: token.rawName });
     if (!isString && token.value !== undefined)
       return usage('usageUnexpectedArgument', { argument: token.value });
+    if (token.name === 'sheet') sheetChoices.push(token.value as string);
     values[token.name] = isString ? token.value : true;
   }
-  return ok({ values, positionals });
+  return ok({ values, positionals, sheetChoices });
 };
 
 const text = (values: Values, name: OptionName): string | undefined =>
@@ -85,9 +113,40 @@ const required = (values: Values, command: CommandName, names: OptionName[]): Re
   return missing ? usage('usageMissingOption', { command, option: missing }) : ok(true);
 };
 
-const runOptions = (values: Values, language: Language | undefined): Result<Command, UsageError> => {
+/** Role names as the command line takes them: the campaign file's, and the German ones people say. */
+const ROLE_NAMES: Record<string, SheetRole> = {
+  contacts: 'contacts',
+  customers: 'customers',
+  sales: 'sales',
+  articles: 'articles',
+  kontakte: 'contacts',
+  kunden: 'customers',
+  umsätze: 'sales',
+  umsaetze: 'sales',
+  artikel: 'articles',
+};
+
+/** `--sheet contacts="Kontakte 2024"` (repeatable): the sheet (or Excel table) that plays a role. */
+const parseSheetChoices = (choices: string[]): Result<Partial<Record<SheetRole, string>>, UsageError> => {
+  const sheets: Partial<Record<SheetRole, string>> = {};
+  for (const choice of choices) {
+    const [role, ...name] = choice.split('=');
+    const known = ROLE_NAMES[role.trim().toLowerCase()];
+    const sheet = name.join('=').trim();
+    if (!known || sheet === '') return usage('usageBadSheet', { value: choice });
+    sheets[known] = sheet;
+  }
+  return ok(sheets);
+};
+
+const runOptions = (
+  { values, sheetChoices }: CollectedArgs,
+  language: Language | undefined,
+): Result<Command, UsageError> => {
   const present = required(values, 'run', ['workbook', 'campaign', 'out']);
   if (!present.ok) return present;
+  const sheets = parseSheetChoices(sheetChoices);
+  if (!sheets.ok) return sheets;
   const delimiterText = text(values, 'delimiter');
   if (delimiterText !== undefined && text(values, 'csv') === undefined)
     return usage('usageDelimiterWithoutCsv');
@@ -95,6 +154,10 @@ const runOptions = (values: Values, language: Language | undefined): Result<Comm
   if (!delimiter) return usage('usageBadDelimiter', { value: delimiterText ?? '' });
   const out = text(values, 'out') as string;
   if (!/\.xlsx$/i.test(out)) return usage('usageOutNotXlsx', { path: out });
+  const asOfText = text(values, 'as-of');
+  const asOf = asOfText === undefined ? undefined : isoToDay(asOfText);
+  if (asOf === null || (asOfText !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOfText)))
+    return usage('usageBadAsOf', { value: asOfText ?? '' });
   return ok({
     name: 'run',
     options: {
@@ -102,10 +165,13 @@ const runOptions = (values: Values, language: Language | undefined): Result<Comm
       campaign: text(values, 'campaign') as string,
       out,
       csv: text(values, 'csv'),
-      leads: values.leads === true,
+      leads: values.leads === true || values['new-leads-sheet'] === true,
+      newLeadsSheet: values['new-leads-sheet'] === true,
       delimiter,
       language,
       json: values.json === true,
+      asOf,
+      sheets: sheets.value,
     },
   });
 };
@@ -134,7 +200,7 @@ const reportOptions = (values: Values, language: Language): Result<Command, Usag
 export const parseCommandLine = (argv: string[], fallback: Language = 'de'): Result<Command, UsageError> => {
   const collected = collectValues(argv);
   if (!collected.ok) return collected;
-  const { values, positionals } = collected.value;
+  const { values, positionals, sheetChoices } = collected.value;
   if (values.help) return ok({ name: 'help' });
   const [command, ...rest] = positionals;
   if (command === undefined) return usage('usageNoCommand');
@@ -144,13 +210,19 @@ export const parseCommandLine = (argv: string[], fallback: Language = 'de'): Res
   if (foreign) return usage('usageOptionNotForCommand', { option: foreign, command });
   const language = parseLanguage(text(values, 'lang'));
   if (!language.ok) return language;
-  if (command === 'run') return runOptions(values, language.value);
+  if (command === 'run') return runOptions(collected.value, language.value);
   if (command === 'report') return reportOptions(values, language.value ?? fallback);
   const present = required(values, 'sheets', ['workbook']);
   if (!present.ok) return present;
+  const sheets = parseSheetChoices(sheetChoices);
+  if (!sheets.ok) return sheets;
   return ok({
     name: 'sheets',
-    options: { workbook: text(values, 'workbook') as string, json: values.json === true },
+    options: {
+      workbook: text(values, 'workbook') as string,
+      json: values.json === true,
+      sheets: sheets.value,
+    },
   });
 };
 
@@ -178,7 +250,11 @@ const reportInternalError = (error: unknown, io: CliIo, texts: Translator): Exit
   return 1;
 };
 
-export const main = async (argv: string[], io: CliIo): Promise<ExitCode> => {
+export const main = async (
+  argv: string[],
+  io: CliIo,
+  temporaries: TemporaryFiles = new TemporaryFiles(),
+): Promise<ExitCode> => {
   const texts = createTranslator(chooseLanguage(argv, io.env));
   try {
     const command = parseCommandLine(argv, texts.language);
@@ -192,7 +268,7 @@ export const main = async (argv: string[], io: CliIo): Promise<ExitCode> => {
       return 0;
     }
     // Loaded on demand: exceljs takes a while to load, and --help or a usage error should answer at once.
-    const context = { io, texts };
+    const context = { io, texts, temporaries };
     if (command.value.name === 'run')
       return (await import('./commands/run')).runCommand(command.value.options, context);
     if (command.value.name === 'report')
@@ -224,7 +300,9 @@ export const runFromCommandLine = (): void => {
   });
   process.on('uncaughtException', crash);
   process.on('unhandledRejection', crash);
-  main(process.argv.slice(2), io).then((code) => {
+  const temporaries = new TemporaryFiles();
+  removeOnInterrupt(temporaries);
+  main(process.argv.slice(2), io, temporaries).then((code) => {
     process.exitCode = code;
   }, crash);
 };

@@ -10,7 +10,10 @@ export const printFailure = (failed: Failure, io: CliIo, json: boolean): ExitCod
   return failed.exitCode;
 };
 
-/** The first error the core reported, in one line with its context, and how many more there are. */
+/**
+ * The first error the core reported, in one line with its context, and how many more there are; then the warnings
+ * that explain it (a sheet not read for want of a header row), one line each.
+ */
 export const problemFailure = (
   problems: Problem[],
   texts: Translator,
@@ -19,5 +22,10 @@ export const problemFailure = (
   const errors = problems.filter((p) => p.severity === 'error');
   const shown = errors.length > 0 ? errors : problems;
   const more = shown.length > 1 ? ` ${texts.t('moreErrors', { count: shown.length - 1 })}` : '';
-  return failure(1, line(describeProblem(shown[0], texts.language)) + more);
+  const reasons = errors.length > 0 ? problems.filter((p) => p.severity !== 'error') : [];
+  return failure(
+    1,
+    line(describeProblem(shown[0], texts.language)) + more,
+    ...reasons.map((p) => `  ${describeProblem(p, texts.language)}`),
+  );
 };

@@ -1,13 +1,21 @@
 import { DEFAULT_EVALUATION_DAYS } from '../core/campaign/campaign';
-import type { CampaignRunResult } from '../core/run/campaignRun';
+import type { CampaignRunResult, LeadsOutcome } from '../core/run/campaignRun';
 import { hasControlGroup } from '../core/group/controlGroup';
 import { describeProblem } from '../core/kernel/problemMessages';
 import type { Problem, Severity } from '../core/kernel/problems';
-import type { ExclusionReason, SelectionReport } from '../core/group/targetGroupModel';
+import type { UnitKind } from '../core/group/identity';
+import { unitKindOf } from '../core/group/targetGroup';
+import {
+  mergedRowCount,
+  type Exclusion,
+  type ExclusionReason,
+  type SelectionReport,
+} from '../core/group/targetGroupModel';
+import type { Day } from '../core/kernel/model';
 import type { PreflightReport } from '../core/outputs/preflight';
 import type { LetterRegions } from '../core/outputs/postalOrder';
 import { isoToDay } from '../core/kernel/values';
-import type { Translator } from '../i18n/i18n';
+import type { MessageKey, Translator } from '../i18n/i18n';
 import { letterRegionsText, preflightCountsText } from '../i18n/preflightText';
 
 /** How many data problems the summary lists one by one; the rest is counted. */
@@ -25,8 +33,20 @@ const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2
 export const problemCount = (problems: readonly Problem[]): number =>
   problems.reduce((sum, p) => sum + (p.more ?? 1), 0);
 
-const bySeverity = (problems: readonly Problem[]): Problem[] =>
-  [...problems].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+/**
+ * One of each kind before a second of any, the most severe first: twenty probable duplicates must not hide that a
+ * totals row was skipped.
+ */
+const bySeverity = (problems: readonly Problem[]): Problem[] => {
+  const perCode = new Map<string, number>();
+  const ranked = problems.map((p) => {
+    const nth = (perCode.get(p.code) ?? 0) + 1;
+    perCode.set(p.code, nth);
+    return { p, nth };
+  });
+  ranked.sort((a, b) => a.nth - b.nth || SEVERITY_ORDER[a.p.severity] - SEVERITY_ORDER[b.p.severity]);
+  return ranked.map(({ p }) => p);
+};
 
 /** The first few problems with sheet and row, the most severe first, then how many more there are. */
 export const problemLines = (
@@ -53,18 +73,19 @@ const selectionLine = (report: SelectionReport, texts: Translator): string => {
     .map(([reason, n]) => `${texts.formatNumber(n)} ${texts.reason(reason)}`);
   const line = texts.t('summarySelection', {
     label: report.label,
-    matched: report.matched,
+    found: report.found,
     added: report.added,
     alreadyIn: report.alreadyIn,
+    merged: report.merged,
     excluded: excludedTotal(report),
   });
   return reasons.length > 0 ? line + texts.t('summaryExcludedBy', { reasons: reasons.join(', ') }) : line;
 };
 
-/** "16.11.2026", "16 Nov 2026". */
-const dayText = (iso: string, texts: Translator): string => {
-  const day = isoToDay(iso);
-  return day === null ? iso : texts.formatFigure({ kind: 'day', value: day });
+/** "16.11.2026", "16 Nov 2026", from an ISO date or a day. */
+export const dayText = (date: string | Day, texts: Translator): string => {
+  const day = typeof date === 'number' ? date : isoToDay(date);
+  return day === null ? String(date) : texts.formatFigure({ kind: 'day', value: day });
 };
 
 /** Only for a campaign with a control group: how many members were held back, and since when. */
@@ -115,6 +136,59 @@ const regionLines = (regions: LetterRegions | null, texts: Translator): string[]
   return line ? [line] : [];
 };
 
+const UNIT_TEXT: Record<UnitKind, MessageKey | null> = {
+  person: null,
+  address: 'summaryUnitAddress',
+  firm: 'summaryUnitFirm',
+  household: 'summaryUnitHousehold',
+};
+
+/** How many rows went into other members, and why they count as one. */
+const mergedLines = (result: CampaignRunResult, texts: Translator): string[] => {
+  const merged = mergedRowCount(result.group);
+  if (merged === 0) return [];
+  const unit = UNIT_TEXT[unitKindOf(result.campaign)];
+  return [texts.t('summaryMerged', { merged, unit: unit === null ? '' : texts.t(unit) })];
+};
+
+/** Every excluded row with sheet and row (the first few), and where an objection is recorded. */
+export const excludedLines = (
+  excluded: readonly Exclusion[],
+  texts: Translator,
+  shown = PROBLEMS_SHOWN,
+): string[] => {
+  if (excluded.length === 0) return [];
+  const line = ({ recipient, reason, carrier }: Exclusion): string => {
+    const where = { sheet: recipient.sheet, row: recipient.row, reason: texts.reason(reason) };
+    const elsewhere =
+      carrier !== undefined && (carrier.sheet !== recipient.sheet || carrier.row !== recipient.row);
+    return elsewhere
+      ? texts.t('summaryExcludedCarrier', { ...where, carrierSheet: carrier.sheet, carrierRow: carrier.row })
+      : texts.t('summaryExcludedRow', where);
+  };
+  const rest = excluded.length - shown;
+  return [
+    texts.t('summaryExcluded', { count: excluded.length }),
+    ...excluded.slice(0, shown).map(line),
+    ...(rest > 0 ? [texts.t('summaryMoreExcluded', { count: rest })] : []),
+  ];
+};
+
+/** What the leads update kept of people's work: fields kept, conflicts (listed), deleted leads not re-created. */
+const leadsLines = (leads: LeadsOutcome, texts: Translator): string[] => {
+  const { sheet, created, updated, unchanged, notInGroup, keptByHand, conflicts, deleted, merged } = leads;
+  return [
+    texts.t('summaryLeads', { sheet, created, updated, unchanged, notInGroup }),
+    ...(keptByHand > 0 ? [texts.t('summaryLeadsKeptByHand', { count: keptByHand })] : []),
+    ...(conflicts.length > 0 ? [texts.t('summaryLeadsConflicts', { count: conflicts.length })] : []),
+    ...conflicts.map(({ row, leadId, field }) =>
+      texts.t('summaryLeadsConflict', { row, leadId, field: texts.field(field) }),
+    ),
+    ...(deleted > 0 ? [texts.t('summaryLeadsDeleted', { count: deleted })] : []),
+    ...(merged > 0 ? [texts.t('summaryLeadsMerged', { merged })] : []),
+  ];
+};
+
 /** The human summary of `kampagne run`. */
 export const runSummaryLines = (result: CampaignRunResult, files: RunFiles, texts: Translator): string[] => {
   const { campaign, group, leads } = result;
@@ -126,8 +200,10 @@ export const runSummaryLines = (result: CampaignRunResult, files: RunFiles, text
     }),
     ...controlLines(result, texts),
     ...group.reports.map((report) => selectionLine(report, texts)),
+    ...mergedLines(result, texts),
+    ...excludedLines(group.excluded, texts),
     texts.t('summaryTarget', { sheet: result.targetSheet }),
-    ...(leads ? [texts.t('summaryLeads', { ...leads })] : []),
+    ...(leads ? leadsLines(leads, texts) : []),
     ...preflightLines(result.preflight, texts),
     ...regionLines(result.letterRegions, texts),
     texts.t('summaryWritten', { files: [files.out, ...(files.csv ? [files.csv] : [])].join(', ') }),
@@ -135,7 +211,10 @@ export const runSummaryLines = (result: CampaignRunResult, files: RunFiles, text
   ];
 };
 
-/** The same as one JSON object, for scripts: counts and problems, no personal data of the members. */
+/**
+ * The same as one JSON object, for scripts: counts, the excluded rows by sheet and row, problems — no personal data of
+ * the members.
+ */
 export const runSummaryJson = (result: CampaignRunResult, files: RunFiles, texts: Translator) => {
   const { campaign, group, leads } = result;
   return {
@@ -160,14 +239,22 @@ export const runSummaryJson = (result: CampaignRunResult, files: RunFiles, texts
     members: group.members.length,
     contacted: group.members.length - result.control.length,
     control: result.control.length,
+    merged: mergedRowCount(group),
     excluded: group.excluded.length,
     selections: group.reports.map((report) => ({
       index: report.selectionIndex + 1,
       label: report.label,
-      matched: report.matched,
+      found: report.found,
       added: report.added,
       alreadyIn: report.alreadyIn,
+      merged: report.merged,
       excluded: report.excluded,
+    })),
+    excludedRows: group.excluded.map(({ recipient, reason, carrier }) => ({
+      sheet: recipient.sheet,
+      row: recipient.row,
+      reason,
+      ...(carrier ? { carrier } : {}),
     })),
     leads,
     preflight: {

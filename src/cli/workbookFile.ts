@@ -12,7 +12,8 @@ export const openWorkbook = async (
   try {
     return ok(await XlsxWorkbook.open(file));
   } catch (error) {
-    if (error instanceof XlsxError) return fail(failure(1, texts.t(error.code, { path: file })));
+    if (error instanceof XlsxError)
+      return fail(failure(1, texts.t(error.code, { ...error.params, path: file })));
     throw error;
   }
 };

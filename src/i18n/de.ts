@@ -126,6 +126,8 @@ export const de = {
   useTargetSheetHint:
     'Schreibt die Zielgruppe als Excel-Tabelle (für den Word-Serienbrief) und wechselt dorthin.',
   useLeads: 'Leads erstellen/aktualisieren',
+  useLeadsRecreate: 'Gelöschte Leads neu anlegen',
+  useLeadsNewSheet: 'Neues Leads-Blatt anlegen',
   useLeadsHint: 'Ein Lead pro Empfänger im Blatt „Leads“; vorhandene Leads werden aktualisiert.',
   useCsv: 'CSV exportieren',
   useCsvHint: 'UTF-8 mit BOM, für Word-Serienbrief oder Newsletter-Werkzeuge.',
@@ -135,6 +137,9 @@ export const de = {
   delimiterTab: 'Tabulator',
   resultTargetSheet: '{count} Empfänger in das Tabellenblatt „{sheet}“ geschrieben.',
   resultLeads: 'Blatt „{sheet}“: {created} Leads erstellt, {updated} aktualisiert, {unchanged} unverändert.',
+  resultLeadsKeptByHand: 'Von Hand geänderte Felder beibehalten: {count}.',
+  resultLeadsConflicts: 'Im Blatt und in den Daten geändert (der Wert im Blatt bleibt): {count}.',
+  resultLeadsDeleted: 'Im Blatt gelöschte Leads, nicht neu angelegt: {count}.',
   resultCsvDownload: '{count} Zeilen als Datei „{file}“ heruntergeladen.',
   resultCsvSheet:
     'Dieses Office kann keine Dateien herunterladen. Die CSV-Zeilen stehen im Blatt „{sheet}“: Spalte A markieren, kopieren und als .csv-Datei speichern.',
@@ -220,6 +225,12 @@ export const de = {
   letterNeutralGreeting: 'Briefanrede, wenn die Anrede (Herr/Frau) fehlt',
   letterNeutralGreetingName: '„Guten Tag Anna Schmidt,“',
   letterNeutralGreetingGeneral: '„Sehr geehrte Damen und Herren,“',
+  recognitionAmbiguous: '{role}: mehrere Blätter passen – bitte wählen',
+  mappingChooseSheet: 'Mehrere Blätter passen gleich gut als {role}. Welches gilt?',
+  mappingCandidate: '„{name}“ – {rows} Zeilen',
+  mappingCandidateDated: '„{name}“ – {rows} Zeilen, neuestes Datum {newest}',
+  mappingMergedHeader:
+    'Die Überschrift „{header}“ reicht über {span} Spalten ({columns}); was in welcher steht, geht aus den Daten nicht hervor. Bitte unten zuordnen.',
   // Installation: the About line and the one sentence for an Excel too old for the add-in.
   aboutLabel: 'Über das Add-in',
   aboutVersion: 'Kampagnen für Excel {version}',
@@ -242,8 +253,9 @@ export const de = {
     '',
     'Aufruf:',
     '  kampagne run --workbook <ein.xlsx> --campaign <kampagne.json> --out <aus.xlsx>',
-    '               [--csv <datei.csv>] [--leads] [--delimiter ";"|","|tab] [--lang de|en] [--json]',
-    '  kampagne sheets --workbook <ein.xlsx> [--lang de|en] [--json]',
+    '               [--csv <datei.csv>] [--leads] [--new-leads-sheet] [--delimiter ";"|","|tab]',
+    '               [--as-of <JJJJ-MM-TT>] [--sheet <rolle>=<blatt> …] [--lang de|en] [--json]',
+    '  kampagne sheets --workbook <ein.xlsx> [--sheet <rolle>=<blatt> …] [--lang de|en] [--json]',
     '  kampagne report --workbook <ein.xlsx> [--campaign <name>] [--out <aus.xlsx>] [--lang de|en] [--json]',
     '  kampagne --help',
     '',
@@ -254,6 +266,9 @@ export const de = {
     '           und behält alle Änderungen im Leads-Blatt. Die Eingabemappe wird nie verändert.',
     '           Mit "controlPercent" in der Kampagnendatei (z. B. 10) bleibt ein Anteil der Empfänger als',
     '           Kontrollgruppe zurück: im Blatt markiert, nicht in der CSV, ohne Lead.',
+    '           Dieselbe Person in mehreren Zeilen bekommt eine Nachricht; eine Werbesperre in einer ihrer Zeilen',
+    '           oder auf einem Blatt „Sperrliste“ schließt sie aus. Briefe mit "letterUnit": "firm" oder',
+    '           "household" gehen einmal je Firma bzw. Haushalt.',
     '  sheets   Zeigt, welches Blatt welche Daten enthält, welche Spalte was bedeutet und welche Probleme',
     '           in den Daten gefunden wurden.',
     '  report   Wertet die in der Arbeitsmappe gespeicherten Kampagnen aus: Käufer, Umsatz und Bestellungen',
@@ -270,7 +285,13 @@ export const de = {
     '  --csv <datei>        Schreibt die Zielgruppe zusätzlich als CSV für den Word-Serienbrief',
     '                       (UTF-8 mit BOM, Zeilenende CRLF).',
     '  --leads              Legt je Empfänger einen Lead im Blatt „Leads“ an oder aktualisiert ihn.',
+    '  --new-leads-sheet    Legt ein neues Leads-Blatt an, wenn das bisherige nicht mehr zu finden ist.',
     '  --delimiter <z>      Trennzeichen der CSV: ";" (Standard), "," oder tab.',
+    '  --as-of <datum>      Rechnet so, als wäre heute dieser Tag (Inaktivität, Start); erst damit darf ein',
+    '                       "asOf" der Kampagnendatei nach dem heutigen Tag liegen.',
+    '  --sheet <r>=<blatt>  Welches Blatt (oder welche Excel-Tabelle) eine Rolle spielt, wenn mehrere passen:',
+    '                       contacts, customers, sales oder articles, z. B. --sheet contacts="Kontakte 2024".',
+    '                       Die Wahl merkt sich die Ausgabemappe für spätere Läufe.',
     '  --lang de|en         Sprache der Ausgaben (Standard: de, oder en wenn LANG mit en beginnt).',
     '  --json               Gibt das Ergebnis als ein JSON-Objekt auf stdout aus.',
     '  --help               Zeigt diese Hilfe.',
@@ -293,6 +314,8 @@ export const de = {
   usageOutIsInput:
     '--out ist dieselbe Datei wie --workbook („{path}“). Die Eingabemappe wird nie verändert – bitte eine andere Ausgabedatei wählen.',
   usageCsvIsWorkbook: '--csv darf nicht auf eine der Arbeitsmappen zeigen („{path}“).',
+  usageOutputIsCampaign:
+    '„{path}“ ist die Kampagnendatei; --out und --csv dürfen sie nicht überschreiben. Bitte eine andere Datei wählen.',
   fileNotFound: 'Die Arbeitsmappe „{path}“ gibt es nicht. Bitte den Pfad bei --workbook prüfen.',
   notXlsx:
     '„{path}“ ist keine lesbare Excel-Arbeitsmappe (.xlsx). Bitte die Datei in Excel als .xlsx speichern.',
@@ -301,8 +324,6 @@ export const de = {
   writeFailed:
     '„{path}“ konnte nicht geschrieben werden. Bitte prüfen, ob der Ordner beschreibbar ist und die Datei nicht in Excel geöffnet ist.',
   campaignFileNotFound: 'Die Kampagnendatei „{path}“ gibt es nicht. Bitte den Pfad bei --campaign prüfen.',
-  campaignFileUnreadable:
-    'Die Kampagnendatei „{path}“ ist kein gültiges JSON ({detail}). Bitte die Datei korrigieren.',
   campaignFileInvalid: 'Kampagnendatei „{path}“: {problem}',
   campaignFailed: 'Kampagne „{campaign}“ auf „{path}“: {problem}',
   inspectFailed: 'Arbeitsmappe „{path}“: {problem}',
@@ -326,13 +347,18 @@ export const de = {
   internalError: 'Interner Fehler: {detail} (bitte melden)',
   summaryHeadline: 'Kampagne „{name}“ ({type}): {members} Empfänger',
   summarySelection:
-    '  {label}: {matched} gefunden, {added} neu, {alreadyIn} schon enthalten, {excluded} ausgeschlossen',
+    '  {label}: {found} gefunden, {added} neu, {alreadyIn} schon enthalten, {merged} zusammengeführt, {excluded} ausgeschlossen',
   summaryExcludedBy: ' ({reasons})',
   summaryControl:
     'Kontrollgruppe: {control} von {members} Empfängern zurückgehalten ({percent} %), ohne CSV-Zeile und ohne Lead; Start {start}',
   summaryTarget: 'Zielgruppe: Blatt „{sheet}“',
   summaryLeads:
     'Leads: Blatt „{sheet}“ – {created} neu, {updated} aktualisiert, {unchanged} unverändert, {notInGroup} nicht mehr in der Zielgruppe',
+  summaryLeadsKeptByHand: '  Von Hand geänderte Felder, beibehalten: {count}',
+  summaryLeadsConflicts: '  Im Blatt und in den Daten geändert – der Wert im Blatt bleibt ({count}):',
+  summaryLeadsConflict: '    Zeile {row}, {leadId}: {field}',
+  summaryLeadsDeleted:
+    '  Im Blatt gelöschte Leads, nicht neu angelegt: {count} (im Aufgabenbereich wieder anlegen)',
   summaryWritten: 'Geschrieben: {files}',
   summaryProblems: 'Hinweise zu den Daten ({count}):',
   summaryMoreProblems: '  … und {count} weitere Hinweise',
@@ -350,6 +376,46 @@ export const de = {
   summaryPreflightClean: 'Vor dem Export geprüft: {checked} Empfänger, alle Angaben druckbereit',
   summaryPreflightEntry: '  {name} – {problem}',
   summaryPreflightMore: '  … und {count} weitere Empfänger mit Hinweisen (vollständig mit --json)',
+  summaryMerged:
+    'Zeilen zusammengeführt: {merged} (dieselbe Person{unit}); jede Person bekommt nur eine Nachricht',
+  summaryUnitAddress: ' oder dieselbe E-Mail-Adresse',
+  summaryUnitFirm: ' oder dieselbe Firma',
+  summaryUnitHousehold: ' oder derselbe Haushalt',
+  summaryExcluded: 'Ausgeschlossen ({count}):',
+  summaryExcludedRow: '  Blatt „{sheet}“, Zeile {row}: {reason}',
+  summaryExcludedCarrier:
+    '  Blatt „{sheet}“, Zeile {row}: {reason} (eingetragen in Blatt „{carrierSheet}“, Zeile {carrierRow})',
+  summaryMoreExcluded: '  … und {count} weitere',
+  summaryLeadsMerged:
+    '  {merged} Leads gehören zu zusammengeführten Personen: behalten und mit „Zusammengeführt in“ markiert',
+  sheetsBlocklist: '{sheet}: Sperrliste, Überschriften in Zeile {headerRow}, Einträge: {entries}',
+  sheetsNoBlocklist:
+    'Keine Sperrliste (ein Blatt „Sperrliste“ mit E-Mail oder Name und Anschrift schließt aus).',
+  appliedMerged: '{count} zusammengeführt',
+  membersMerged: '{count} Zeilen zusammengeführt',
+  excludedWhere: '{sheet}, Zeile {row}',
+  excludedCarrier: 'eingetragen in {sheet}, Zeile {row}',
+
+  // Reading workbooks as people keep them.
+  usageBadAsOf: '--as-of muss ein Datum wie 2026-05-31 sein, nicht „{value}“.',
+  usageBadSheet:
+    '--sheet erwartet Rolle=Blatt, z. B. --sheet contacts="Kontakte 2024" (Rollen: contacts, customers, sales, articles), nicht „{value}“.',
+  sheetsRoleAmbiguous:
+    '{role}: mehrere Blätter passen gleich gut – nichts wird geraten. Bitte wählen mit --sheet {option}="…" (oder "sources" in der Kampagnendatei):',
+  sheetsCandidate: '  „{name}“: {rows} Zeilen',
+  sheetsCandidateDated: '  „{name}“: {rows} Zeilen, neuestes Datum {newest}',
+  encrypted:
+    '„{path}“ ist mit einem Kennwort geschützt und lässt sich so nicht lesen. Bitte in Excel öffnen und ohne Kennwort speichern (Datei › Informationen › Arbeitsmappe schützen › Mit Kennwort verschlüsseln: Kennwort löschen), dann diese Kopie angeben.',
+  xlsFile:
+    '„{path}“ ist eine Arbeitsmappe im alten Format Excel 97–2003 (.xls). Bitte in Excel öffnen und als „Excel-Arbeitsmappe (*.xlsx)“ speichern.',
+  odsFile:
+    '„{path}“ ist eine OpenDocument-Tabelle (LibreOffice, OpenOffice). Bitte dort „Speichern unter“ › „Excel 2007-365 (.xlsx)“ wählen.',
+  csvFile:
+    '„{path}“ ist eine Textdatei (etwa CSV), keine Excel-Arbeitsmappe – vermutlich nur umbenannt. Bitte in Excel öffnen und als „Excel-Arbeitsmappe (*.xlsx)“ speichern.',
+  truncated:
+    '„{path}“ ist unvollständig – das Ende der Datei fehlt (abgebrochener Download oder Kopiervorgang). Bitte die Datei erneut kopieren oder herunterladen bzw. in Excel neu speichern.',
+  tooLarge:
+    '„{path}“ braucht zum Lesen etwa {needed} MB Arbeitsspeicher, dieser Aufruf darf {limit} MB nutzen. Entweder mehr erlauben, z. B. NODE_OPTIONS=--max-old-space-size={suggested} vor den Aufruf setzen (bei genug freiem Speicher im Rechner), oder die Datei aufteilen (etwa die Umsätze älterer Jahre in eine eigene Mappe).',
 } as const;
 
 export type MessageKey = keyof typeof de;

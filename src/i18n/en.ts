@@ -121,6 +121,8 @@ export const en: Record<MessageKey, string> = {
   useTargetSheet: 'Write target group to a sheet',
   useTargetSheetHint: 'Writes the target group as an Excel table (for Word mail merge) and goes to it.',
   useLeads: 'Create/update leads',
+  useLeadsRecreate: 'Create deleted leads again',
+  useLeadsNewSheet: 'Start a new Leads sheet',
   useLeadsHint: 'One lead per recipient on the “Leads” sheet; existing leads are updated.',
   useCsv: 'Export CSV',
   useCsvHint: 'UTF-8 with BOM, for Word mail merge or newsletter tools.',
@@ -130,6 +132,9 @@ export const en: Record<MessageKey, string> = {
   delimiterTab: 'Tab',
   resultTargetSheet: '{count} recipients written to the sheet “{sheet}”.',
   resultLeads: 'Sheet “{sheet}”: {created} leads created, {updated} updated, {unchanged} unchanged.',
+  resultLeadsKeptByHand: 'Fields changed by hand, kept: {count}.',
+  resultLeadsConflicts: 'Changed on the sheet and in the data (the sheet’s value stays): {count}.',
+  resultLeadsDeleted: 'Leads deleted on the sheet, not created again: {count}.',
   resultCsvDownload: '{count} rows downloaded as the file “{file}”.',
   resultCsvSheet:
     'This Office cannot download files. The CSV rows are on the sheet “{sheet}”: select column A, copy it and save it as a .csv file.',
@@ -214,6 +219,12 @@ export const en: Record<MessageKey, string> = {
   letterNeutralGreeting: 'Greeting when the salutation (Mr/Ms) is missing',
   letterNeutralGreetingName: '“Dear Anna Schmidt,”',
   letterNeutralGreetingGeneral: '“Dear Sir or Madam,”',
+  recognitionAmbiguous: '{role}: several sheets fit – please choose',
+  mappingChooseSheet: 'Several sheets fit equally well as {role}. Which one applies?',
+  mappingCandidate: '“{name}” – {rows} rows',
+  mappingCandidateDated: '“{name}” – {rows} rows, newest date {newest}',
+  mappingMergedHeader:
+    'The header “{header}” spans {span} columns ({columns}); which holds what is not clear from the data. Please map them below.',
   // Installation: the About line and the one sentence for an Excel too old for the add-in.
   aboutLabel: 'About the add-in',
   aboutVersion: 'Campaigns for Excel {version}',
@@ -236,8 +247,9 @@ export const en: Record<MessageKey, string> = {
     '',
     'Usage:',
     '  kampagne run --workbook <in.xlsx> --campaign <campaign.json> --out <out.xlsx>',
-    '               [--csv <file.csv>] [--leads] [--delimiter ";"|","|tab] [--lang de|en] [--json]',
-    '  kampagne sheets --workbook <in.xlsx> [--lang de|en] [--json]',
+    '               [--csv <file.csv>] [--leads] [--new-leads-sheet] [--delimiter ";"|","|tab]',
+    '               [--as-of <YYYY-MM-DD>] [--sheet <role>=<sheet> …] [--lang de|en] [--json]',
+    '  kampagne sheets --workbook <in.xlsx> [--sheet <role>=<sheet> …] [--lang de|en] [--json]',
     '  kampagne report --workbook <in.xlsx> [--campaign <name>] [--out <out.xlsx>] [--lang de|en] [--json]',
     '  kampagne --help',
     '',
@@ -248,6 +260,9 @@ export const en: Record<MessageKey, string> = {
     '           every edit on the Leads sheet. The input workbook is never modified.',
     '           With "controlPercent" in the campaign file (e.g. 10) a share of the recipients is held back as',
     '           a control group: marked on the sheet, left out of the CSV, no lead.',
+    '           The same person on several rows gets one message; an opt-out on any of their rows or on a',
+    '           "Sperrliste" sheet excludes them. Letters with "letterUnit": "firm" or "household" go out once per',
+    '           firm or household.',
     '  sheets   Shows which sheet holds which data, what each column means and the problems found in the data.',
     '  report   Evaluates the campaigns stored in the workbook: buyers, revenue and orders of the recipients and',
     '           of the control group since the start, the additional revenue with a 95 % interval, the return,',
@@ -262,7 +277,13 @@ export const en: Record<MessageKey, string> = {
     '  --out <file>         The new workbook (.xlsx); not the same file as --workbook.',
     '  --csv <file>         Also writes the target group as CSV for Word mail merge (UTF-8 with BOM, CRLF).',
     '  --leads              Creates or updates one lead per recipient on the "Leads" sheet.',
+    '  --new-leads-sheet    Starts a new Leads sheet when the previous one cannot be found any more.',
     '  --delimiter <c>      CSV delimiter: ";" (default), "," or tab.',
+    '  --as-of <date>       Runs as if today were this day (inactivity, start); only then may an "asOf" of the',
+    '                       campaign file lie after today.',
+    '  --sheet <r>=<sheet>  Which sheet (or Excel table) plays a role when several fit: contacts, customers,',
+    '                       sales or articles, e.g. --sheet contacts="Contacts 2024". The output workbook',
+    '                       remembers the choice for later runs.',
     '  --lang de|en         Output language (default: de, or en when LANG starts with en).',
     '  --json               Prints the result as one JSON object on stdout.',
     '  --help               Shows this help.',
@@ -284,6 +305,8 @@ export const en: Record<MessageKey, string> = {
   usageOutIsInput:
     '--out is the same file as --workbook ("{path}"). The input workbook is never modified – please choose another output file.',
   usageCsvIsWorkbook: '--csv must not point to one of the workbooks ("{path}").',
+  usageOutputIsCampaign:
+    '"{path}" is the campaign file; --out and --csv must not overwrite it. Please choose another file.',
   fileNotFound: 'The workbook "{path}" does not exist. Please check the path given with --workbook.',
   notXlsx: '"{path}" is not a readable Excel workbook (.xlsx). Please save the file as .xlsx in Excel.',
   fileLocked: '"{path}" cannot be accessed. Please close the file in Excel and check the permissions.',
@@ -291,7 +314,6 @@ export const en: Record<MessageKey, string> = {
     '"{path}" could not be written. Please check that the folder is writable and the file is not open in Excel.',
   campaignFileNotFound:
     'The campaign file "{path}" does not exist. Please check the path given with --campaign.',
-  campaignFileUnreadable: 'The campaign file "{path}" is not valid JSON ({detail}). Please correct the file.',
   campaignFileInvalid: 'Campaign file "{path}": {problem}',
   campaignFailed: 'Campaign "{campaign}" on "{path}": {problem}',
   inspectFailed: 'Workbook "{path}": {problem}',
@@ -314,13 +336,19 @@ export const en: Record<MessageKey, string> = {
   moreErrors: '(and {count} more errors)',
   internalError: 'Internal error: {detail} (please report)',
   summaryHeadline: 'Campaign "{name}" ({type}): {members} recipients',
-  summarySelection: '  {label}: {matched} found, {added} added, {alreadyIn} already in, {excluded} excluded',
+  summarySelection:
+    '  {label}: {found} found, {added} added, {alreadyIn} already in, {merged} merged, {excluded} excluded',
   summaryExcludedBy: ' ({reasons})',
   summaryControl:
     'Control group: {control} of {members} recipients held back ({percent} %), no CSV row and no lead; start {start}',
   summaryTarget: 'Target group: sheet "{sheet}"',
   summaryLeads:
     'Leads: sheet "{sheet}" – {created} created, {updated} updated, {unchanged} unchanged, {notInGroup} no longer in the target group',
+  summaryLeadsKeptByHand: '  Fields changed by hand, kept: {count}',
+  summaryLeadsConflicts: "  Changed on the sheet and in the data – the sheet's value stays ({count}):",
+  summaryLeadsConflict: '    row {row}, {leadId}: {field}',
+  summaryLeadsDeleted:
+    '  Leads deleted on the sheet, not created again: {count} (re-create them in the task pane)',
   summaryWritten: 'Written: {files}',
   summaryProblems: 'Notes on the data ({count}):',
   summaryMoreProblems: '  … and {count} more notes',
@@ -338,4 +366,41 @@ export const en: Record<MessageKey, string> = {
   summaryPreflightClean: 'Checked before the export: {checked} recipients, everything ready to print',
   summaryPreflightEntry: '  {name} – {problem}',
   summaryPreflightMore: '  … and {count} more recipients with notes (all of them with --json)',
+  summaryMerged: 'Rows merged: {merged} (the same person{unit}); each person gets one message only',
+  summaryUnitAddress: ' or the same e-mail address',
+  summaryUnitFirm: ' or the same firm',
+  summaryUnitHousehold: ' or the same household',
+  summaryExcluded: 'Excluded ({count}):',
+  summaryExcludedRow: '  Sheet "{sheet}", row {row}: {reason}',
+  summaryExcludedCarrier:
+    '  Sheet "{sheet}", row {row}: {reason} (recorded on sheet "{carrierSheet}", row {carrierRow})',
+  summaryMoreExcluded: '  … and {count} more',
+  summaryLeadsMerged: '  {merged} leads belong to merged people: kept and marked "Merged into"',
+  sheetsBlocklist: '{sheet}: blocklist, headers in row {headerRow}, entries: {entries}',
+  sheetsNoBlocklist: 'No blocklist (a "Sperrliste" sheet with e-mail or name and address excludes people).',
+  appliedMerged: '{count} merged',
+  membersMerged: '{count} rows merged',
+  excludedWhere: '{sheet}, row {row}',
+  excludedCarrier: 'recorded in {sheet}, row {row}',
+
+  // Reading workbooks as people keep them.
+  usageBadAsOf: '--as-of must be a date such as 2026-05-31, not "{value}".',
+  usageBadSheet:
+    '--sheet takes role=sheet, e.g. --sheet contacts="Contacts 2024" (roles: contacts, customers, sales, articles), not "{value}".',
+  sheetsRoleAmbiguous:
+    '{role}: several sheets fit equally well – nothing is guessed. Please choose with --sheet {option}="…" (or "sources" in the campaign file):',
+  sheetsCandidate: '  "{name}": {rows} rows',
+  sheetsCandidateDated: '  "{name}": {rows} rows, newest date {newest}',
+  encrypted:
+    '"{path}" is protected by a password and cannot be read as it is. Please open it in Excel and save it without a password (File › Info › Protect Workbook › Encrypt with Password: clear the password), then pass that copy.',
+  xlsFile:
+    '"{path}" is a workbook in the old Excel 97–2003 format (.xls). Please open it in Excel and save it as "Excel Workbook (*.xlsx)".',
+  odsFile:
+    '"{path}" is an OpenDocument spreadsheet (LibreOffice, OpenOffice). Please use "Save As" › "Excel 2007-365 (.xlsx)" there.',
+  csvFile:
+    '"{path}" is a text file (CSV, for instance), not an Excel workbook – probably just renamed. Please open it in Excel and save it as "Excel Workbook (*.xlsx)".',
+  truncated:
+    '"{path}" is incomplete – the end of the file is missing (an interrupted download or copy). Please copy or download it again, or save it again in Excel.',
+  tooLarge:
+    '"{path}" needs about {needed} MB of memory to read; this run may use {limit} MB. Either allow more, e.g. put NODE_OPTIONS=--max-old-space-size={suggested} before the command (with enough free memory in the computer), or split the file (the sales of earlier years into a workbook of their own, for instance).',
 };

@@ -22,6 +22,7 @@ export const SAMPLE_SHEETS = {
   contacts: 'Kontakte',
   sales: 'Umsätze',
   articles: 'Artikel',
+  blocklist: 'Sperrliste',
 } as const;
 export const SAMPLE_CUSTOMERS_TITLE = 'Kundenstamm – Stand 15.11.2026';
 
@@ -628,11 +629,86 @@ const contactDuplicates = (rows: CellValue[][]): CellValue[][] => {
   return [...withoutNumber, ...otherCase];
 };
 
+/**
+ * Firms the demo letter reaches (no purchase in the last three months, bought before, no objection as a firm) with two
+ * contacts or more: the
+ * first six carry the cases of one person on several rows and of the Sperrliste. The furniture letter's effect passes
+ * them by (campaignEffect), so that they stay inactive.
+ */
+const lapsedFirms = (customers: CustomerSpec[]): CustomerSpec[] =>
+  customers
+    .filter(
+      (customer) => customer.activity === 'lapsed' && customer.contactCount >= 2 && customer.optOut === null,
+    )
+    .slice(0, 6);
+
+const firstContactOf = (rows: CellValue[][], customer: CustomerSpec): CellValue[] => {
+  const row = rows.find((candidate) => candidate[1] === customer.customerNo);
+  if (!row) throw new Error(`the sample has no contact of ${customer.customerNo}`);
+  return row;
+};
+
+/**
+ * One person on several rows, at firms the demo letter reaches (drawn without the random generator, so that the
+ * sales stay as they were): a contact entered again with a new number and the e-mail in capitals, who objected on
+ * that row only; the same contact again without number; two people behind one office mailbox, without numbers; and
+ * one contact number typed for two more people.
+ */
+const identityCases = (rows: CellValue[][], customers: CustomerSpec[]): CellValue[][] => {
+  const [objected, again, office, shared] = lapsedFirms(customers);
+  const nextNumber = FIRST_CONTACT_NO + rows.length + 2;
+  const objecting = firstContactOf(rows, objected);
+  const sharedNumber = firstContactOf(rows, shared)[0];
+  const person = (
+    customer: CustomerSpec,
+    salutation: string,
+    first: string,
+    last: string,
+    email: string | null,
+  ) => [customer.customerNo, salutation, null, first, last, 'Einkauf', email, null, null];
+  return [
+    [
+      nextNumber,
+      ...objecting.slice(1, 7),
+      String(objecting[7] ?? '').toUpperCase() || null,
+      ...objecting.slice(8, 10),
+      'ja',
+    ],
+    [null, ...firstContactOf(rows, again).slice(1)],
+    [null, ...person(office, 'Frau', 'Ulrike', 'Hanke', `info@${office.domain}`), null],
+    [null, ...person(office, 'Herr', 'Malte', 'Reuter', `info@${office.domain}`), null],
+    [sharedNumber, ...person(shared, 'Frau', 'Ines', 'Albrecht', `i.albrecht@${shared.domain}`), null],
+    [sharedNumber, ...person(shared, 'Herr', 'Timo', 'Brandt', `t.brandt@${shared.domain}`), null],
+  ];
+};
+
 const contactsSheet = (random: Random, customers: CustomerSpec[]): SheetTable => {
   const rows = contactRows(random, customers);
   const invalid = rows.findIndex((row, i) => i > 250 && typeof row[7] === 'string');
   rows[invalid][7] = String(rows[invalid][7]).replace(/\.[a-z]+$/, '');
-  return { name: SAMPLE_SHEETS.contacts, rows: [CONTACT_HEADERS, ...rows, ...contactDuplicates(rows)] };
+  return {
+    name: SAMPLE_SHEETS.contacts,
+    rows: [CONTACT_HEADERS, ...rows, ...contactDuplicates(rows), ...identityCases(rows, customers)],
+  };
+};
+
+/**
+ * Objections under Art. 21 DSGVO, kept for good: one by e-mail and one by name and address of contacts the demo letter
+ * would reach, and one of a person whose contact row was deleted years ago.
+ */
+const blocklistSheet = (contacts: SheetTable, customers: CustomerSpec[]): SheetTable => {
+  const [, , , , byEmail, byAddress] = lapsedFirms(customers);
+  const rows = contacts.rows.slice(1);
+  const named = firstContactOf(rows, byAddress);
+  return {
+    name: SAMPLE_SHEETS.blocklist,
+    rows: [
+      ['E-Mail', 'Vorname', 'Nachname', 'Straße', 'PLZ', 'Widerspruch am'],
+      [firstContactOf(rows, byEmail)[7], null, null, null, null, '14.03.2024'],
+      [null, named[4], named[5], byAddress.street, byAddress.place.postalCode, '02.09.2025'],
+      [null, 'Gabriele', 'Neumann', 'Bahnhofstraße 3', '01069', '17.01.2019'],
+    ],
+  };
 };
 
 interface SaleSpec {
@@ -775,8 +851,8 @@ interface UsedCampaign {
 }
 
 /** The campaign as the add-in stored it when the letters went out: members and who was held back. */
-const usedCampaign = (customers: SheetTable, contacts: SheetTable, sales: SaleSpec[]): UsedCampaign => {
-  const parsed = parseWorkbook([customers, contacts, plainSales(sales)]);
+const usedCampaign = (people: SheetTable[], sales: SaleSpec[]): UsedCampaign => {
+  const parsed = parseWorkbook([...people, plainSales(sales)]);
   if (!parsed.ok) throw new Error('the sample workbook must parse');
   const start = isoToDay(SAMPLE_CAMPAIGN.start ?? '') as Day;
   const id = newCampaignId(SAMPLE_CAMPAIGN.name, SAMPLE_CAMPAIGN_CREATED);
@@ -802,7 +878,7 @@ const usedCampaign = (customers: SheetTable, contacts: SheetTable, sales: SaleSp
 };
 
 /** Extra furniture orders of customers that at least one contacted member works for, in the weeks after the letter. */
-const campaignEffect = ({ campaign, customerOf }: UsedCampaign): SaleSpec[] => {
+const campaignEffect = ({ campaign, customerOf }: UsedCampaign, quiet: ReadonlySet<number>): SaleSpec[] => {
   const random = seededRandom(EFFECT_SEED);
   const start = isoToDay(campaign.start ?? '') as Day;
   const reached = new Set((campaign.assignment?.contacted ?? []).map((key) => customerOf.get(key) ?? 0));
@@ -812,10 +888,11 @@ const campaignEffect = ({ campaign, customerOf }: UsedCampaign): SaleSpec[] => {
     .filter(() => random.chance(SAMPLE_EFFECT_SHARE))
     .flatMap((customerNo) => {
       const day = workingDay(start + random.int(4, 25));
-      return Array.from({ length: 2 }, () => {
+      const orders = Array.from({ length: 2 }, () => {
         const article = random.pick(FURNITURE);
         return { day, customerNo, article, quantity: random.int(...article.quantity) };
       });
+      return quiet.has(customerNo) ? [] : orders;
     });
 };
 
@@ -829,10 +906,18 @@ const buildSample = (): Sample => {
   const customerSpecs = makeCustomers(random);
   const customers = customersSheet(customerSpecs);
   const contacts = contactsSheet(random, customerSpecs);
+  const blocklist = blocklistSheet(contacts, customerSpecs);
   const sales = customerSpecs.flatMap((customer) => customerSales(random, customer));
-  const used = usedCampaign(customers, contacts, sales);
+  const used = usedCampaign([customers, contacts, blocklist], sales);
+  const quietFirms = new Set(lapsedFirms(customerSpecs).map((customer) => customer.customerNo));
   return {
-    tables: [customers, contacts, salesSheet(random, [...sales, ...campaignEffect(used)]), articlesSheet()],
+    tables: [
+      customers,
+      contacts,
+      salesSheet(random, [...sales, ...campaignEffect(used, quietFirms)]),
+      articlesSheet(),
+      blocklist,
+    ],
     state: { ...emptyState(), campaigns: [used.campaign] },
   };
 };

@@ -18,13 +18,21 @@ const objectToCellValue = (value: Record<string, unknown>): CellValue => {
   if ('richText' in value) return emptyToNull(richTextToString(value.richText));
   // formulas and shared formulas: the value Excel calculated last (absent if never calculated)
   if ('formula' in value || 'sharedFormula' in value) return toCellValue(value.result);
-  // a hyperlink cell (mailto: addresses!) reads as the text the user sees
-  if ('hyperlink' in value) return toCellValue(value.text);
+  // a link to an e-mail address reads as the address ("E-Mail schreiben" → mailto:bernd@…), any other as its text
+  if ('hyperlink' in value) return mailtoTarget(value.hyperlink) ?? toCellValue(value.text);
   if ('text' in value) return toCellValue(value.text);
   return null;
 };
 
 const emptyToNull = (text: string): string | null => (text === '' ? null : text);
+
+/** The hyperlink itself when it writes an e-mail ("mailto:…"; the core reads the address from it), else null. */
+export const mailtoTarget = (hyperlink: unknown): string | null =>
+  typeof hyperlink === 'string' && /^mailto:/i.test(hyperlink.trim()) ? hyperlink.trim() : null;
+
+/** A formula the file holds no calculated value for: saved by a program that does not calculate. */
+export const isUncalculated = (value: unknown): boolean =>
+  isObject(value) && ('formula' in value || 'sharedFormula' in value) && value.result === undefined;
 
 /** Turns any exceljs cell value into the adapter-neutral CellValue the core reads. */
 export const toCellValue = (value: unknown): CellValue => {

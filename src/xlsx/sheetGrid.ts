@@ -1,4 +1,4 @@
-import type { CellValue, SheetTable } from '../core/kernel/sheetTable';
+import type { CellRef, CellValue, SheetTable } from '../core/kernel/sheetTable';
 
 /**
  * Collects the non-empty cells of one sheet, row by row, into the smallest rectangle that holds them
@@ -10,6 +10,12 @@ export class SheetGrid {
   private lastRow = 0;
   private firstColumn = Infinity;
   private lastColumn = 0;
+  /** Formula cells without a calculated value: they read as empty, and the core says where they are. */
+  readonly uncalculated: CellRef[] = [];
+
+  noteUncalculated(row: number, column: number): void {
+    this.uncalculated.push({ row, column });
+  }
 
   /** `row` and `column` are 1-based sheet coordinates; rows may arrive in any order. */
   set(row: number, column: number, value: CellValue): void {

@@ -1,8 +1,10 @@
 import ExcelJS from 'exceljs';
-import type { SheetTable } from '../core/kernel/sheetTable';
-import type { SheetInfo, SheetVisibility } from '../core/workbook/workbookPort';
-import { isDateFormat, serialToDate, toCellValue } from './cellValues';
+import type { CellArea, CellRef, SheetTable } from '../core/kernel/sheetTable';
+import type { SheetVisibility } from '../core/workbook/workbookPort';
+import { isDateFormat, mailtoTarget, serialToDate, toCellValue } from './cellValues';
+import type { SheetPackageInfo } from './packageInfo';
 import { SheetGrid } from './sheetGrid';
+import { SheetTail, type SheetLink } from './sheetTail';
 
 /** What exceljs' streaming reader knows about a sheet and the workbook, beyond its published typings. */
 interface StreamedSheetReader extends AsyncIterable<ExcelJS.Row> {
@@ -10,6 +12,8 @@ interface StreamedSheetReader extends AsyncIterable<ExcelJS.Row> {
   id?: number | string;
   name?: string;
   state?: string;
+  /** The sheet part's bytes, read once by the row parser. */
+  iterator: AsyncIterable<Buffer | string>;
 }
 interface StreamedWorkbookReader extends AsyncIterable<StreamedSheetReader> {
   properties?: { model?: { date1904?: boolean } };
@@ -20,9 +24,7 @@ interface StreamedWorkbookReader extends AsyncIterable<StreamedSheetReader> {
 export interface StreamedWorkbook {
   /** False when exceljs' streaming reader dropped a sheet part (it does with some zip entry orders). */
   complete: boolean;
-  sheets: SheetInfo[];
   tables: SheetTable[];
-  dateSystem: 1900 | 1904;
 }
 
 export const toVisibility = (state: string | undefined): SheetVisibility =>
@@ -31,33 +33,65 @@ export const toVisibility = (state: string | undefined): SheetVisibility =>
 /**
  * Reads every sheet's values in one pass over the file without building exceljs' per-cell object model,
  * which needs several GB for a million-row sheet. Styles are cached only to tell date cells from numbers.
+ * Excel tables and hyperlink targets come from the package's small parts (`packages`); merged areas and hyperlink
+ * cells from the end of each sheet part as it streams past.
  */
-export const readWorkbookStreaming = async (path: string): Promise<StreamedWorkbook> => {
+export const readWorkbookStreaming = async (
+  path: string,
+  packages: ReadonlyMap<string, SheetPackageInfo>,
+): Promise<StreamedWorkbook> => {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
     sharedStrings: 'cache',
     styles: 'cache',
     worksheets: 'emit',
-    hyperlinks: 'ignore',
+    hyperlinks: 'ignore', // read from the sheet's tail and relationships (SheetTail, packageInfo)
     entries: 'ignore',
   }) as unknown as StreamedWorkbookReader;
-  const grids = new Map<string, SheetGrid>();
+  const read = new Map<string, SheetTable>();
   let dateSystem: 1900 | 1904 = 1900;
   for await (const sheet of reader) {
     dateSystem = reader.properties?.model?.date1904 ? 1904 : 1900;
     const grid = new SheetGrid();
+    const tail = new SheetTail();
+    sheet.iterator = tail.wrap(sheet.iterator);
     for await (const row of sheet) collectRow(grid, row, dateSystem);
     // exceljs replaces the part number by the workbook's sheet id (a number) only when it matched the part
     const name = typeof sheet.id === 'number' ? sheet.name : nameFromRelationships(reader, sheet.id);
-    if (name !== undefined) grids.set(name, grid);
+    if (name === undefined) continue;
+    const info = packages.get(name.toLowerCase());
+    applyMailLinks(grid, tail.links, info);
+    read.set(name, withSheetExtras(grid.toTable(name, dateSystem), info, tail.merges, grid.uncalculated));
   }
   // the zip may store sheets in any order; workbook.xml holds the tab order
   const sheets = reader.model?.sheets ?? [];
   return {
-    complete: sheets.length > 0 && sheets.every(({ name }) => grids.has(name)),
-    sheets: sheets.map(({ name, state }) => ({ name, visibility: toVisibility(state) })),
-    tables: sheets.map(({ name }) => (grids.get(name) ?? new SheetGrid()).toTable(name, dateSystem)),
-    dateSystem,
+    complete: sheets.length > 0 && sheets.every(({ name }) => read.has(name)),
+    tables: sheets.map(({ name }) => read.get(name) ?? new SheetGrid().toTable(name, dateSystem)),
   };
+};
+
+/** A link to an e-mail address makes the cell read as the address: the text shown is often "E-Mail schreiben". */
+const applyMailLinks = (grid: SheetGrid, links: SheetLink[], info: SheetPackageInfo | undefined): void => {
+  for (const { area, relationId } of links) {
+    const target = mailtoTarget(info?.linkTargets.get(relationId));
+    if (target === null) continue;
+    for (let row = area.top; row <= area.bottom; row++)
+      for (let column = area.left; column <= area.right; column++) grid.set(row, column, target);
+  }
+};
+
+/** The table with what its values leave out: Excel tables, merged areas, formulas without a value. */
+export const withSheetExtras = (
+  table: SheetTable,
+  info: SheetPackageInfo | undefined,
+  merges: CellArea[],
+  uncalculated: CellRef[],
+): SheetTable => {
+  if (info && info.tables.length > 0) table.tables = info.tables;
+  const wide = merges.filter((area) => area.right > area.left);
+  if (wide.length > 0) table.merges = wide;
+  if (uncalculated.length > 0) table.uncalculated = uncalculated;
+  return table;
 };
 
 /**
@@ -72,7 +106,10 @@ const nameFromRelationships = (reader: StreamedWorkbookReader, partNumber: numbe
 
 const collectRow = (grid: SheetGrid, row: ExcelJS.Row, dateSystem: 1900 | 1904): void => {
   row.eachCell({ includeEmpty: false }, (cell, column) => {
-    grid.set(row.number, column, streamedCellValue(cell, dateSystem));
+    // the cell model, not its value, keeps a formula's error result (as NaN)
+    if (cell.type === ExcelJS.ValueType.Formula && cell.model.result === undefined)
+      grid.noteUncalculated(row.number, column);
+    else grid.set(row.number, column, streamedCellValue(cell, dateSystem));
   });
 };
 
@@ -83,8 +120,16 @@ const collectRow = (grid: SheetGrid, row: ExcelJS.Row, dateSystem: 1900 | 1904):
 const streamedCellValue = (cell: ExcelJS.Cell, dateSystem: 1900 | 1904) => {
   if (cell.type === ExcelJS.ValueType.Formula)
     return formulaResult(cell.model.result, cell.numFmt, dateSystem);
-  return toCellValue(cell.value);
+  const value = toCellValue(cell.value);
+  return typeof value === 'string' && value.includes('_x') ? decodeEscapes(value) : value;
 };
+
+/**
+ * Excel writes characters XML cannot hold as "_x0007_" (and a literal "_x" as "_x005F_x"); the model reader decodes
+ * them, exceljs' streaming reader does not.
+ */
+const decodeEscapes = (text: string): string =>
+  text.replace(/_x([0-9A-Fa-f]{4})_/g, (_match, code: string) => String.fromCharCode(parseInt(code, 16)));
 
 const formulaResult = (result: unknown, numFmt: string | undefined, dateSystem: 1900 | 1904) => {
   if (typeof result === 'number' && Number.isNaN(result)) {

@@ -130,8 +130,9 @@ const workbook = (customers: CellValue[][], contacts: CellValue[][]): SheetTable
 describe('DuckDB peer on the identity cascade', () => {
   it.each<[string, CellValue[][], CellValue[][]]>([
     [
-      // Found as inactive customer, standing for itself; blocks the contact of another firm with its name and company.
-      'an opted-out customer without e-mail blocks a contact with the same name at a firm of the same name',
+      // Found as inactive customer, standing for itself: another customer number is another firm (a branch), so the
+      // contact of the same name at a firm of the same name is another person and stays in.
+      'an opted-out customer does not block a contact of the same name at another customer number of the same name',
       [
         ['K-1', 'Meyer Bau GmbH', 'Anna', 'Meyer', 'info@k1.de', '', 'Bau'],
         ['K-2', 'Meyer Bau GmbH', 'Ben', 'Meyer', '', 'ja', 'Bau'],

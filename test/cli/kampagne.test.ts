@@ -8,6 +8,7 @@ import {
   listFiles,
   readWorkbook,
   ROOT,
+  runArgs,
   runCli,
   sheetValues,
   tablesOf,
@@ -87,16 +88,6 @@ const smallFixture = async (campaign: unknown = INACTIVE_LETTER): Promise<Fixtur
   return fixture;
 };
 
-const runArgs = (f: Fixture, out = path.join(f.dir, 'ergebnis.xlsx')): string[] => [
-  'run',
-  '--workbook',
-  f.workbook,
-  '--campaign',
-  f.campaign,
-  '--out',
-  out,
-];
-
 beforeAll(buildCli, SLOW);
 
 describe('kampagne --help and wrong usage', () => {
@@ -168,7 +159,7 @@ describe('kampagne run on the sample workbook (npm run demo)', () => {
     expect(controlCount()).toBeGreaterThan(0);
     expect(controlCount()).toBeLessThanOrEqual(Math.round(memberCount() / 10) + 3);
     expect(lines[2]).toMatch(
-      /Inaktive Kunden .*: \d+ gefunden, \d+ neu, 0 schon enthalten, \d+ ausgeschlossen \(\d+ Werbesperre\)$/,
+      /Inaktive Kunden .*: \d+ gefunden, \d+ neu, 0 schon enthalten, \d+ zusammengeführt, \d+ ausgeschlossen \(\d+ Werbesperre(, \d+ Sperrliste)?\)$/,
     );
     expect(first.stdout).toMatch(
       new RegExp(`^Leads: Blatt „Leads“ – ${contactedCount()} neu, 0 aktualisiert`, 'm'),
@@ -305,6 +296,10 @@ describe('kampagne run on the sample workbook (npm run demo)', () => {
         updated: 0,
         unchanged: contactedCount(),
         notInGroup: 0,
+        keptByHand: 0,
+        conflicts: [],
+        deleted: 0,
+        merged: 0,
       });
       expect(summary).toMatchObject({
         members: memberCount(),
@@ -373,7 +368,7 @@ describe('kampagne run on a small hand-made workbook', () => {
     expect(run).toMatchObject({ code: 0, stderr: '' });
     const summary = JSON.parse(run.stdout);
     expect(summary.members).toBe(2);
-    expect(summary.selections[0]).toMatchObject({ matched: 3, added: 2, excluded: { optOut: 1 } });
+    expect(summary.selections[0]).toMatchObject({ found: 3, added: 2, merged: 0, excluded: { optOut: 1 } });
     const lines = (await fs.readFile(csv, 'utf8')).slice(1).split('\r\n');
     expect(lines).toHaveLength(3);
     expect(lines[0].split('\t')).toEqual(expect.arrayContaining(['Firma', 'PLZ', 'Ort']));
@@ -403,7 +398,7 @@ describe('kampagne run: errors are one clear line, an exit code, and no file wri
         return runArgs(f);
       },
       1,
-      /^„.*kunden\.xlsx“ ist keine lesbare Excel-Arbeitsmappe \(\.xlsx\)\./,
+      /^„.*kunden\.xlsx“ ist eine Textdatei \(etwa CSV\), keine Excel-Arbeitsmappe/,
     ],
     [
       'a missing campaign file',
@@ -418,7 +413,7 @@ describe('kampagne run: errors are one clear line, an exit code, and no file wri
         return runArgs(f);
       },
       1,
-      /^Die Kampagnendatei „.*kampagne\.json“ ist kein gültiges JSON \(.+\)\. Bitte die Datei korrigieren\.$/,
+      /^Kampagnendatei „.*kampagne\.json“: Zeile 1, Spalte 21: Die Kampagnendatei ist kein gültiges JSON: .+, aber die Datei endet hier\./,
     ],
     [
       'an unknown selection',

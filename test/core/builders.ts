@@ -1,5 +1,6 @@
 import type {
   Article,
+  BlockEntry,
   Contact,
   Customer,
   Field,
@@ -197,3 +198,16 @@ export const makeWorkbookData = ({
     problems: [],
   };
 };
+
+/** A row of a Sperrliste sheet; `index` 0 is the first row below the header. */
+export const makeBlockEntry = (index: number, fields: Partial<BlockEntry> = {}): BlockEntry => ({
+  sheet: 'Sperrliste',
+  row: index + 2,
+  email: '',
+  firstName: '',
+  lastName: '',
+  street: '',
+  postalCode: '',
+  city: '',
+  ...fields,
+});

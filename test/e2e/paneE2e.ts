@@ -6,7 +6,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import type { Language } from '../../src/core/kernel/language';
 import { verdictLabel } from '../../src/core/evaluation/evaluationText';
 import { figureLabel } from '../../src/core/evaluation/figures';
-import { EVALUATION_SHEET, TYPE_EVALUATION_SHEET } from '../../src/core/run/evaluationRun';
+import { EVALUATION_SHEET, TYPE_EVALUATION_SHEET } from '../../src/core/workbook/sheetNames';
 import { SAMPLE_CAMPAIGN, sampleState } from '../../src/sample/sampleWorkbook';
 import type { MessageKey } from '../../src/i18n/de';
 import { createTranslator, type Translator } from '../../src/i18n/i18n';
@@ -482,6 +482,69 @@ async function letterScenario(page: Page, language: Language): Promise<void> {
 }
 
 /**
+ * Workbooks where the pane has to ask (src/sample/readingCases.ts): two contact sheets are offered with their rows and
+ * newest date, and a merged header the data does not explain is named, each in the mapping dialog.
+ */
+async function readingScenario(page: Page, baseUrl: string, language: Language): Promise<void> {
+  const { t, role, field } = createTranslator(language);
+  const openDialog = async (workbook: string) => {
+    await page.goto(`${baseUrl}?lang=${language}&workbook=${workbook}`);
+    await page.getByRole('button', { name: t('editMapping') }).click({ timeout: 30_000 });
+    return page.getByRole('dialog');
+  };
+  const saveMapping = async () => {
+    await page.getByRole('button', { name: t('mappingSave') }).click();
+    await page.getByRole('button', { name: t('newCampaign') }).waitFor({ timeout: 30_000 });
+  };
+
+  await check(
+    `${language}: two contact sheets: the mapping dialog offers both, and the choice is used`,
+    async () => {
+      await page.goto(`${baseUrl}?lang=${language}&workbook=twoContactSheets`);
+      await page
+        .getByText(t('recognitionAmbiguous', { role: role('contacts') }))
+        .waitFor({ timeout: 30_000 });
+      const dialog = await openDialog('twoContactSheets');
+      const choice = dialog.getByTestId('sheet-choice');
+      await choice.getByRole('radio', { name: /Kontakte 2023\D+2\D.*2023/ }).waitFor();
+      await choice.getByRole('radio', { name: /Kontakte 2024\D+3\D.*2024/ }).check();
+      await dialog.getByRole('table', { name: t('mappingPreview') }).waitFor();
+      await page.screenshot({ path: join(RESULTS_DIR, `pane-${language}-20-sheet-choice.png`) });
+      await axeScan(page, 'sheet choice');
+      await saveMapping();
+      // a confirmed mapping folds the summary into its button: the choice shows when the dialog opens again
+      const asked = t('recognitionAmbiguous', { role: role('contacts') });
+      assert((await page.getByText(asked).count()) === 0, 'still asks which contact sheet');
+      await page.getByRole('button', { name: t('editMapping') }).click();
+      const again = page.getByRole('dialog');
+      await again.getByRole('tab', { name: role('contacts') }).click();
+      const sheet = again.getByRole('combobox', { name: t('mappingSheet') });
+      assert(
+        (await sheet.inputValue()) === 'Kontakte 2024',
+        `contacts read from "${await sheet.inputValue()}"`,
+      );
+    },
+  );
+
+  await check(
+    `${language}: a merged header the data does not explain is asked, and the mapping answers it`,
+    async () => {
+      const dialog = await openDialog('unclearMergedHeader');
+      const question = dialog.getByTestId('merged-header-question');
+      await question.waitFor();
+      assert((await question.innerText()).includes('Name (2)'), `question "${await question.innerText()}"`);
+      await dialog.getByRole('table', { name: t('mappingPreview') }).waitFor();
+      await page.screenshot({ path: join(RESULTS_DIR, `pane-${language}-21-merged-header.png`) });
+      await axeScan(page, 'merged header question');
+      await dialog.getByRole('combobox', { name: field('salutation') }).selectOption('Name');
+      await dialog.getByRole('combobox', { name: field('fullName') }).selectOption('Name (2)');
+      await saveMapping();
+      assert((await page.getByText(t('recognitionNeedsMapping')).count()) === 0, 'still asks for a mapping');
+    },
+  );
+}
+
+/**
  * What a company installs: the version on the About line and in the manifest next to it, the privacy page a click
  * away, the one sentence for an Excel too old for the add-in, and no request to anyone but the add-in's own server.
  */
@@ -578,6 +641,7 @@ async function main(): Promise<void> {
       await evaluationScenario(page, language);
       await letterScenario(page, language);
       await installationScenario(context, server.url, language, requests, errors);
+      await readingScenario(page, server.url, language);
       await check(`${language}: no uncaught errors in the page`, async () =>
         assert(errors.length === 0, errors.join('; ')),
       );

@@ -3,6 +3,10 @@
  * properties must be loaded and synced before they are read, operations queued until sync() and applied in order,
  * the 5 MB request/response limit, `null` values above 5,000,000 cells, text-looking strings turned into numbers or
  * formulas unless the cell is formatted "@". Anything the adapter touches that is not modelled throws.
+ *
+ * It also holds what people put on a sheet besides values — formulas, notes, data validation, conditional formats,
+ * number formats, references from other sheets — on the sheet object itself: a sheet that is deleted and built
+ * again loses all of it, and references to a deleted sheet turn into #REF!, as in Excel.
  */
 import type { RunBatch } from '../../src/excel/excelWorkbook';
 
@@ -51,12 +55,24 @@ export interface FakeSeries {
 }
 
 export interface FakeChartData {
+  name: string;
   type: string;
   title: string;
   series: FakeSeries[];
   /** Top-left and bottom-right cell the chart covers. */
   position: { from: FakeReference; to: FakeReference | null } | null;
 }
+
+/** A data validation rule or a conditional format over an area of a sheet. */
+export interface FakeRule {
+  row: number;
+  column: number;
+  rows: number;
+  columns: number;
+  rule: string;
+}
+
+const cellKey = (row: number, column: number): string => `${row},${column}`;
 
 export class FakeSheet {
   deleted = false;
@@ -65,11 +81,20 @@ export class FakeSheet {
   frozenRows = 0;
   readonly columnWidths = new Map<number, number>();
   readonly names = new Map<string, string>();
+  /** "row,column" → formula; the cell holds the formula's last value. Writing a value into the cell removes it. */
+  readonly formulas = new Map<string, string>();
+  /** "row,column" → note text. */
+  readonly notes = new Map<string, string>();
+  readonly validations: FakeRule[] = [];
+  readonly conditionalFormats: FakeRule[] = [];
+  /** Merged areas, 0-based like the API's indexes. */
+  readonly merges: { row: number; column: number; rows: number; columns: number }[] = [];
   private readonly columns: Cell[][] = [];
   private readonly formatAreas: FormatArea[] = [];
 
   constructor(
     public name: string,
+    readonly id: string,
     private readonly generated?: {
       rows: number;
       columns: number;
@@ -119,8 +144,36 @@ export class FakeSheet {
       line.forEach((value, c) => {
         this.columns[column + c] ??= [];
         this.columns[column + c][row + r] = this.asExcelStores(value, this.numberFormat(row + r, column + c));
+        this.formulas.delete(cellKey(row + r, column + c));
       }),
     );
+  }
+
+  /** What a person types: a formula, shown with its value. */
+  setFormula(row: number, column: number, formula: string, value: Cell): void {
+    this.setValues(row, column, [[value]]);
+    this.formulas.set(cellKey(row, column), formula);
+  }
+
+  formula(row: number, column: number): string | undefined {
+    return this.formulas.get(cellKey(row, column));
+  }
+
+  /** Range.clear('Contents'): values and formulas go, formats, notes and rules stay. */
+  clearContents(row: number, column: number, rows: number, columns: number): void {
+    for (let c = column; c < column + columns; c += 1)
+      for (let r = row; r < row + rows; r += 1) {
+        if (this.columns[c]) this.columns[c][r] = '';
+        this.formulas.delete(cellKey(r, c));
+      }
+  }
+
+  /** Excel carries a table's validation and conditional formats into rows added at its end. */
+  extendRules(lastRow: number, column: number, columns: number, added: number): void {
+    for (const rule of [...this.validations, ...this.conditionalFormats]) {
+      const inside = rule.column >= column && rule.column + rule.columns <= column + columns;
+      if (inside && rule.row + rule.rows - 1 === lastRow) rule.rows += added;
+    }
   }
 
   /** Bounds of the non-empty cells (Excel's used range with valuesOnly), or null for an empty sheet. */
@@ -148,6 +201,15 @@ export class FakeSheet {
   }
 }
 
+export interface FakeReferenceCell {
+  from: FakeSheet;
+  row: number;
+  column: number;
+  to: FakeSheet;
+  toRow: number;
+  toColumn: number;
+}
+
 interface FakeTableData {
   name: string;
   sheet: FakeSheet;
@@ -155,6 +217,11 @@ interface FakeTableData {
   column: number;
   rows: number;
   columns: number;
+  /** Excel's defaults: a header row, no totals row. */
+  showHeaders?: boolean;
+  showTotals?: boolean;
+  /** The column names; default: the header row's texts. */
+  columnNames?: string[];
 }
 
 export interface FakeStats {
@@ -221,12 +288,38 @@ export class FakeExcel {
     rejectedForSize: 0,
   };
 
+  /** Cells of other sheets that show a cell of a sheet, like ='Leads'!B2. */
+  readonly references: FakeReferenceCell[] = [];
+  private sheetsMade = 0;
+
+  /** Excel's worksheet ids: stable for the sheet's life, whatever it is called. */
+  newSheetId(): string {
+    this.sheetsMade += 1;
+    return `{00000000-0001-0000-C000-${String(this.sheetsMade).padStart(12, '0')}}`;
+  }
+
+  /** A formula on `from` at (row, column) referring to a cell of `to`. */
+  refer(from: FakeSheet, row: number, column: number, to: FakeSheet, toRow: number, toColumn: number): void {
+    this.references.push({ from, row, column, to, toRow, toColumn });
+  }
+
+  /** What a referring cell shows: the cell it refers to, or #REF! once that sheet was deleted. */
+  referenceValue(reference: FakeReferenceCell): Cell {
+    return reference.to.deleted ? '#REF!' : reference.to.cell(reference.toRow, reference.toColumn);
+  }
+
   addSheet(name: string, rows: Cell[][] = []): FakeSheet {
-    const sheet = new FakeSheet(name);
+    const sheet = new FakeSheet(name, this.newSheetId());
     if (rows.length) sheet.setValues(0, 0, rows);
     this.sheets.push(sheet);
     this.active ??= sheet;
     return sheet;
+  }
+
+  /** An Excel table over an area of a sheet (0-based indexes), as a user made it. */
+  addTable(sheet: FakeSheet, name: string, area: Omit<FakeTableData, 'name' | 'sheet'>): void {
+    this.checkTableName(name);
+    this.tables.push({ name, sheet, ...area });
   }
 
   /** A sheet whose cells are computed on read, so that a 1,048,576-row sheet costs no memory. */
@@ -236,7 +329,7 @@ export class FakeExcel {
     columns: number,
     cell: (row: number, column: number) => Cell,
   ): FakeSheet {
-    const sheet = new FakeSheet(name, { rows, columns, cell });
+    const sheet = new FakeSheet(name, this.newSheetId(), { rows, columns, cell });
     this.sheets.push(sheet);
     this.active ??= sheet;
     return sheet;
@@ -465,7 +558,7 @@ class FakeWorksheetCollection extends ClientObject {
   add(name: string): FakeWorksheet {
     return FakeWorksheet.lookup(this.context, () => {
       this.context.excel.checkSheetName(name);
-      const sheet = new FakeSheet(name);
+      const sheet = new FakeSheet(name, this.context.excel.newSheetId());
       this.context.excel.sheets.push(sheet);
       return sheet;
     });
@@ -514,6 +607,7 @@ class FakeWorksheet extends ClientObject {
     const sheet = this.target();
     const values: Record<string, unknown> = {
       name: sheet.name,
+      id: sheet.id,
       visibility: sheet.visibility,
       position: this.context.excel.sheets.filter((other) => !other.deleted).indexOf(sheet),
     };
@@ -543,6 +637,10 @@ class FakeWorksheet extends ClientObject {
       this.context.excel.checkSheetName(name, sheet);
       sheet.name = name;
     });
+  }
+
+  get id(): string {
+    return this.read('id');
   }
 
   get visibility(): Visibility {
@@ -764,6 +862,14 @@ class FakeRange extends ClientObject {
     }, jsonBytes(values));
   }
 
+  clear(applyTo: string): void {
+    if (applyTo !== 'Contents') throw new Error(`fakeExcel: Range.clear(${applyTo}) is not modelled`);
+    this.context.enqueue(() => {
+      const { sheet, area } = this.resolved();
+      sheet.clearContents(area.row, area.column, area.rows, area.columns);
+    });
+  }
+
   get numberFormat(): string[][] {
     return this.read('numberFormat');
   }
@@ -774,6 +880,32 @@ class FakeRange extends ClientObject {
       const { sheet, area } = this.resolved();
       sheet.setNumberFormats(area.row, area.column, formats);
     }, jsonBytes(formats));
+  }
+
+  getMergedAreasOrNullObject(): ClientObject & { load(names: string): unknown; address: string } {
+    const resolve = () => this.resolved();
+    const context = this.context;
+    const areas = new (class extends ClientObject {
+      address = '';
+      load(names: string): this {
+        if (names !== 'address') throw new Error(`fakeExcel: RangeAreas.load(${names}) is not modelled`);
+        context.enqueue(() => {
+          const { sheet, area } = resolve();
+          const inside = sheet.merges.filter(
+            (merge) =>
+              merge.row < area.row + area.rows &&
+              area.row < merge.row + merge.rows &&
+              merge.column < area.column + area.columns &&
+              area.column < merge.column + merge.columns,
+          );
+          this.nullState = inside.length === 0;
+          this.address = inside.map((merge) => `${sheet.name}!${a1(merge)}`).join(',');
+          return jsonBytes(this.address);
+        });
+        return this;
+      }
+    })(this.context, 'RangeAreas');
+    return strict(areas, 'RangeAreas');
   }
 
   get format(): { columnWidth: number } {
@@ -797,6 +929,17 @@ class FakeRange extends ClientObject {
   }
 }
 
+const columnName = (index: number): string => {
+  let name = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26))
+    name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+  return name;
+};
+
+/** "B1:C1" of a 0-based area. */
+const a1 = (area: { row: number; column: number; rows: number; columns: number }): string =>
+  `${columnName(area.column)}${area.row + 1}:${columnName(area.column + area.columns - 1)}${area.row + area.rows}`;
+
 class FakeTableCollection extends ClientObject {
   constructor(
     context: FakeContext,
@@ -805,26 +948,63 @@ class FakeTableCollection extends ClientObject {
     super(context, 'TableCollection');
   }
 
-  get items(): { name: string }[] {
+  get items(): FakeTableItem[] {
     return this.read('items');
   }
 
   load(names: string): this {
-    if (names !== 'items/name') throw new Error(`fakeExcel: TableCollection.load(${names}) is not modelled`);
+    const layout = names === 'items/name,items/showHeaders,items/showTotals';
+    if (names !== 'items/name' && !layout)
+      throw new Error(`fakeExcel: TableCollection.load(${names}) is not modelled`);
     this.context.enqueue(() => {
       const sheet = this.worksheet?.target();
       const tables = this.context.excel.tables.filter((table) => !sheet || table.sheet === sheet);
-      const items = tables.map((table) => strict({ name: table.name }, 'Table'));
+      const items = tables.map((table) => this.item(table, layout));
       this.loaded.set('items', items);
-      return jsonBytes(items);
+      return jsonBytes(items.map(({ name }) => name));
     });
     return this;
+  }
+
+  getItem(name: string): FakeTable {
+    if (!this.worksheet) throw new Error('fakeExcel: workbook.tables.getItem is not modelled');
+    const table = strict(new FakeTable(this.context, this.worksheet), 'Table');
+    this.context.enqueue(() => {
+      const sheet = this.worksheet!.target();
+      const found = this.context.excel.tables.find((t) => t.sheet === sheet && sameName(t.name, name));
+      if (!found) throw new FakeOfficeError('ItemNotFound', `table ${name} not found`);
+      table.data = found;
+    });
+    return table;
+  }
+
+  private item(table: FakeTableData, layout: boolean): FakeTableItem {
+    if (!layout) return strict({ name: table.name }, 'Table') as FakeTableItem;
+    const context = this.context;
+    const worksheet = this.worksheet;
+    const columnNames = (): string[] =>
+      table.columnNames ??
+      Array.from({ length: table.columns }, (_, c) => String(table.sheet.cell(table.row, table.column + c)));
+    return strict(
+      {
+        name: table.name,
+        showHeaders: table.showHeaders ?? true,
+        showTotals: table.showTotals ?? false,
+        getRange: () => {
+          if (!worksheet)
+            throw new Error('fakeExcel: Table.getRange of a workbook-level item is not modelled');
+          return FakeRange.at(context, worksheet, () => ({ ...table }));
+        },
+        columns: strict(new FakeTableColumns(context, columnNames), 'TableColumnCollection'),
+      },
+      'Table',
+    );
   }
 
   add(range: FakeRange, hasHeaders: boolean): FakeTable {
     if (!this.worksheet || hasHeaders !== true)
       throw new Error('fakeExcel: only sheet.tables.add(range, true) is modelled');
-    const table = strict(new FakeTable(this.context), 'Table');
+    const table = strict(new FakeTable(this.context, this.worksheet), 'Table');
     this.context.enqueue(() => {
       const { sheet, area } = range.resolved();
       if (sheet !== this.worksheet?.target())
@@ -848,18 +1028,111 @@ class FakeTableCollection extends ClientObject {
   }
 }
 
+interface FakeTableItem {
+  name: string;
+  showHeaders: boolean;
+  showTotals: boolean;
+  getRange(): FakeRange;
+  columns: FakeTableColumns;
+}
+
+class FakeTableColumns extends ClientObject {
+  constructor(
+    context: FakeContext,
+    private readonly names: () => string[],
+  ) {
+    super(context, 'TableColumnCollection');
+  }
+
+  get items(): { name: string }[] {
+    return this.read('items');
+  }
+
+  load(names: string): this {
+    if (names !== 'items/name')
+      throw new Error(`fakeExcel: TableColumnCollection.load(${names}) is not modelled`);
+    this.context.enqueue(() => {
+      const items = this.names().map((name) => ({ name }));
+      this.loaded.set('items', items);
+      return jsonBytes(items);
+    });
+    return this;
+  }
+}
+
 class FakeTable {
   data: FakeTableData | undefined;
+  readonly rows: { add: (index: number | null | undefined, values: Cell[][]) => void };
 
-  constructor(private readonly context: FakeContext) {}
+  constructor(
+    private readonly context: FakeContext,
+    private readonly worksheet: FakeWorksheet | null = null,
+  ) {
+    this.rows = strict({ add: (index, values) => this.addRows(index, values) }, 'TableRowCollection');
+  }
+
+  target(): FakeTableData {
+    if (!this.data || !this.context.excel.tables.includes(this.data))
+      throw new FakeOfficeError('ItemNotFound', 'table does not exist');
+    return this.data;
+  }
 
   set name(name: string) {
     this.context.enqueue(() => {
-      if (!this.data || !this.context.excel.tables.includes(this.data))
-        throw new FakeOfficeError('ItemNotFound', 'table does not exist');
-      this.context.excel.checkTableName(name, this.data);
-      this.data.name = name;
+      const table = this.target();
+      this.context.excel.checkTableName(name, table);
+      table.name = name;
     });
+  }
+
+  getRange(): FakeRange {
+    if (!this.worksheet)
+      throw new Error('fakeExcel: Table.getRange() is modelled for sheet.tables.getItem only');
+    return FakeRange.at(this.context, this.worksheet, () => {
+      const { row, column, rows, columns } = this.target();
+      return { row, column, rows, columns };
+    });
+  }
+
+  /** The table goes, its cells and their formats stay. */
+  convertToRange(): void {
+    this.context.enqueue(() => {
+      const table = this.target();
+      const tables = this.context.excel.tables;
+      tables.splice(tables.indexOf(table), 1);
+    });
+  }
+
+  /**
+   * Rows at the end of the table, as Excel adds them: the new rows take the number formats of the table's last row,
+   * the table's validation and conditional formats grow with it. Cells below the table must be empty (Excel would
+   * shift them down; not modelled).
+   */
+  private addRows(index: number | null | undefined, values: Cell[][]): void {
+    if (index !== null && index !== undefined)
+      throw new Error('fakeExcel: TableRowCollection.add at an index is not modelled');
+    this.context.enqueue(() => {
+      const table = this.target();
+      if (values.some((row) => row.length !== table.columns))
+        throw new FakeOfficeError('InvalidArgument', 'rows.add: the rows do not match the table width');
+      const top = table.row + table.rows;
+      for (let r = 0; r < values.length; r += 1)
+        for (let c = 0; c < table.columns; c += 1)
+          if (table.sheet.cell(top + r, table.column + c) !== '')
+            throw new Error('fakeExcel: rows.add over cells below the table is not modelled');
+      const formats = Array.from({ length: table.columns }, (_, c) =>
+        table.rows > 1 ? table.sheet.numberFormat(top - 1, table.column + c) : 'General',
+      );
+      table.sheet.setNumberFormats(
+        top,
+        table.column,
+        values.map(() => formats),
+      );
+      table.sheet.setValues(top, table.column, values);
+      table.sheet.extendRules(top - 1, table.column, table.columns, values.length);
+      table.rows += values.length;
+      this.context.excel.eventsDuringValueWrites.push(this.context.excel.eventsEnabled);
+    }, jsonBytes(values));
   }
 }
 
@@ -931,10 +1204,42 @@ class FakeChartCollection {
           : { ...source, column: source.column + i, columns: 1 },
         xValues: null,
       }));
-      chart.data = { type, title: '', series, position: null };
-      this.worksheet.target().charts.push(chart.data);
+      const charts = this.worksheet.target().charts;
+      chart.data = { name: `Chart ${charts.length + 1}`, type, title: '', series, position: null };
+      charts.push(chart.data);
     });
     return chart;
+  }
+
+  get items(): { name: string }[] {
+    if (!this.loadedItems) throw new FakeOfficeError('PropertyNotLoaded', 'ChartCollection.items');
+    return this.loadedItems;
+  }
+
+  private loadedItems: { name: string }[] | undefined;
+
+  load(names: string): this {
+    if (names !== 'items/name') throw new Error(`fakeExcel: ChartCollection.load(${names}) is not modelled`);
+    this.context.enqueue(() => {
+      this.loadedItems = this.worksheet.target().charts.map((chart) => strict({ name: chart.name }, 'Chart'));
+      return jsonBytes(this.loadedItems);
+    });
+    return this;
+  }
+
+  getItem(name: string): { delete: () => void } {
+    return strict(
+      {
+        delete: () =>
+          this.context.enqueue(() => {
+            const charts = this.worksheet.target().charts;
+            const index = charts.findIndex((chart) => chart.name === name);
+            if (index < 0) throw new FakeOfficeError('ItemNotFound', `chart ${name} not found`);
+            charts.splice(index, 1);
+          }),
+      },
+      'Chart',
+    );
   }
 }
 
@@ -963,6 +1268,12 @@ class FakeChart {
       'ChartTitle',
     );
     this.series = strict(new FakeSeriesCollection(context, chart), 'ChartSeriesCollection');
+  }
+
+  set name(name: string) {
+    this.context.enqueue(() => {
+      this.target().name = name;
+    });
   }
 
   target(): FakeChartData {

@@ -44,7 +44,7 @@ describe.each(modes)('XlsxWorkbook reading (streamSheets: %s)', (streamSheets) =
     const expected: CellValue[][] = [
       ['Kontaktliste Herbst', null, null, null, null, null, null],
       ['Name', 'Geburtstag', 'E-Mail', 'Umsatz', 'Bemerkung', 'Werbesperre', 'Letzter Kauf'],
-      ['Jörg Müller', utcDate(1980, 3, 15), 'joerg@example.de', 3, '#N/A', true, utcDate(2024, 5, 2)],
+      ['Jörg Müller', utcDate(1980, 3, 15), 'mailto:joerg@example.de', 3, '#N/A', true, utcDate(2024, 5, 2)],
       ['Anna Schmidt', '15.03.1980', 'anna@example.de', '#DIV/0!', null, false, null],
       [null, null, null, null, null, null, null],
       ['Summe', null, null, 3, null, null, null],
@@ -55,6 +55,7 @@ describe.each(modes)('XlsxWorkbook reading (streamSheets: %s)', (streamSheets) =
       startRow: 1,
       startColumn: 1,
       dateSystem: 1900,
+      merges: [{ top: 1, left: 1, bottom: 1, right: 7 }],
     });
   });
 
@@ -104,10 +105,10 @@ describe.each(modes)('XlsxWorkbook reading (streamSheets: %s)', (streamSheets) =
     const workbook = await XlsxWorkbook.open(path, { streamSheets });
 
     expect(await workbook.listSheets()).toEqual([
-      { name: 'Kontakte', visibility: 'visible' },
-      { name: 'Hilfsdaten', visibility: 'hidden' },
-      { name: 'Leer', visibility: 'visible' },
-      { name: 'KampagnenDaten', visibility: 'veryHidden' },
+      { name: 'Kontakte', visibility: 'visible', id: 'xlsx:1', tables: [] },
+      { name: 'Hilfsdaten', visibility: 'hidden', id: 'xlsx:2', tables: [] },
+      { name: 'Leer', visibility: 'visible', id: 'xlsx:3', tables: [] },
+      { name: 'KampagnenDaten', visibility: 'veryHidden', id: 'xlsx:4', tables: [] },
     ]);
     expect((await workbook.readSheet('Leer')).rows).toEqual([]);
   });
@@ -117,9 +118,10 @@ describe.each(modes)('XlsxWorkbook reading (streamSheets: %s)', (streamSheets) =
     await writeFile(path, foreignWorkbookZip());
     const workbook = await XlsxWorkbook.open(path, { streamSheets });
 
+    // the ids are the file's sheetIds, whatever order the parts have
     expect(await workbook.listSheets()).toEqual([
-      { name: 'Kunden', visibility: 'visible' },
-      { name: 'Kontakte', visibility: 'visible' },
+      { name: 'Kunden', visibility: 'visible', id: 'xlsx:7', tables: [] },
+      { name: 'Kontakte', visibility: 'visible', id: 'xlsx:3', tables: [] },
     ]);
     expect((await workbook.readSheet('Kontakte')).rows).toEqual([
       ['Name', 'PLZ'],
@@ -140,6 +142,41 @@ describe.each(modes)('XlsxWorkbook reading (streamSheets: %s)', (streamSheets) =
     const table = await (await XlsxWorkbook.open(path, { streamSheets })).readSheet('Kontakte');
 
     expect(table.rows.slice(1).map((row) => row[0])).toEqual(names);
+  });
+
+  it('delivers Excel tables, merged headers, e-mail links and formulas without a value', async () => {
+    const path = await writeWorkbook(tempDir(), (workbook) => {
+      const sheet = workbook.addWorksheet('Kontakte');
+      sheet.getCell('A1').value = 'Kontaktliste';
+      sheet.addTable({
+        name: 'tblKontakte',
+        ref: 'A3',
+        totalsRow: true,
+        columns: [{ name: 'Kontakt-Nr.' }, { name: 'E-Mail' }, { name: 'Umsatz', totalsRowFunction: 'sum' }],
+        rows: [
+          ['P1', { text: 'E-Mail schreiben', hyperlink: 'mailto:bernd@example.de' }, 10],
+          ['P2', { text: 'Homepage', hyperlink: 'https://example.de' }, { formula: 'C4*2' }],
+        ],
+      });
+      sheet.getCell('E3').value = 'Name';
+      sheet.mergeCells('E3:F3');
+    });
+
+    const table = await (await XlsxWorkbook.open(path, { streamSheets })).readSheet('Kontakte');
+
+    expect(table.tables).toEqual([
+      {
+        name: 'tblKontakte',
+        area: { top: 3, left: 1, bottom: 6, right: 3 },
+        hasHeaderRow: true,
+        totalsRowCount: 1,
+        columns: ['Kontakt-Nr.', 'E-Mail', 'Umsatz'],
+      },
+    ]);
+    expect(table.merges).toEqual([{ top: 3, left: 5, bottom: 3, right: 6 }]);
+    expect(table.rows[3].slice(0, 2)).toEqual(['P1', 'mailto:bernd@example.de']);
+    expect(table.rows[4].slice(0, 3)).toEqual(['P2', 'Homepage', null]);
+    expect(table.uncalculated).toEqual(expect.arrayContaining([{ row: 5, column: 3 }]));
   });
 
   it('throws sheetNotFound for a sheet the workbook does not have', async () => {

@@ -3,12 +3,14 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { CampaignDefinition } from '../../core/campaign/campaign';
 import type { Language } from '../../core/kernel/language';
-import { validateCampaignDefinition } from '../../core/campaign/campaignDefinition';
+import { readCampaignDefinition } from '../../core/campaign/campaignDefinition';
+import type { Day, SheetRole } from '../../core/kernel/model';
 import { runCampaign, type CampaignRunResult } from '../../core/run/campaignRun';
 import { toCsv, type CsvDelimiter } from '../../core/outputs/csv';
 import { fail, ok, type Result } from '../../core/kernel/result';
 import { failure, type CommandContext, type ExitCode, type Failure } from '../cliIo';
 import { isSameFile, stageFile, type StagedFile } from '../files';
+import { decodeText } from '../textFile';
 import type { Translator } from '../../i18n/i18n';
 import { printFailure, problemFailure } from '../output';
 import { runSummaryJson, runSummaryLines } from '../summary';
@@ -21,15 +23,24 @@ export interface RunOptions {
   out: string;
   csv?: string;
   leads: boolean;
+  /** The add-in's Leads sheet is gone and the user asks for a new one (--new-leads-sheet). */
+  newLeadsSheet?: boolean;
   delimiter: CsvDelimiter;
   /** Set by --lang: overrides the campaign's language for its outputs. */
   language?: Language;
+  /** Set by --as-of: the day the run counts as today (inactivity, the start, a selection's latest asOf). */
+  asOf?: Day;
+  /** Set by --sheet: the sheet that plays a role; remembered in the workbook's state. */
+  sheets: Partial<Record<SheetRole, string>>;
   json: boolean;
 }
 
 const checkPaths = async (options: RunOptions, texts: Translator): Promise<Failure | null> => {
   if (await isSameFile(options.out, options.workbook))
     return failure(2, texts.t('usageOutIsInput', { path: options.out }), texts.t('usageHint'));
+  for (const output of [options.out, options.csv])
+    if (output && (await isSameFile(output, options.campaign)))
+      return failure(2, texts.t('usageOutputIsCampaign', { path: output }), texts.t('usageHint'));
   if (
     options.csv &&
     ((await isSameFile(options.csv, options.workbook)) || (await isSameFile(options.csv, options.out)))
@@ -40,24 +51,17 @@ const checkPaths = async (options: RunOptions, texts: Translator): Promise<Failu
 
 const readCampaignFile = async (
   file: string,
+  today: Day,
   texts: Translator,
 ): Promise<Result<CampaignDefinition, Failure>> => {
-  let content: string;
+  let bytes: Uint8Array;
   try {
-    content = await fs.readFile(file, 'utf8');
+    bytes = await fs.readFile(file);
   } catch (error) {
     const missing = ['ENOENT', 'ENOTDIR'].includes((error as NodeJS.ErrnoException).code ?? '');
     return fail(failure(1, texts.t(missing ? 'campaignFileNotFound' : 'fileLocked', { path: file })));
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(content.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    return fail(
-      failure(1, texts.t('campaignFileUnreadable', { path: file, detail: (error as Error).message })),
-    );
-  }
-  const definition = validateCampaignDefinition(json);
+  const definition = readCampaignDefinition(decodeText(bytes), { today });
   if (definition.ok) return definition;
   return fail(
     problemFailure(definition.error, texts, (problem) =>
@@ -71,16 +75,19 @@ const buildCampaign = async (
   context: CommandContext,
 ): Promise<Result<{ port: XlsxWorkbook; result: CampaignRunResult }, Failure>> => {
   const { texts, io } = context;
-  const definition = await readCampaignFile(options.campaign, texts);
+  const now = io.now();
+  const today = options.asOf ?? localDay(now);
+  const definition = await readCampaignFile(options.campaign, today, texts);
   if (!definition.ok) return definition;
   const port = await openWorkbook(options.workbook, texts);
   if (!port.ok) return port;
-  const now = io.now();
   const run = await runCampaign(port.value, definition.value, {
-    today: localDay(now),
+    today,
     now: now.toISOString(),
     leads: options.leads,
+    newLeadsSheet: options.newLeadsSheet,
     language: options.language,
+    sheets: options.sheets,
   });
   if (!run.ok) {
     const campaign = definition.value.name;
@@ -98,7 +105,7 @@ const writeOutputs = async (
   options: RunOptions,
   port: XlsxWorkbook,
   result: CampaignRunResult,
-  texts: Translator,
+  { texts, temporaries }: CommandContext,
 ): Promise<Failure | null> => {
   let csv: StagedFile | null = null;
   const csvLanguage = result.campaign.language ?? texts.language;
@@ -107,13 +114,14 @@ const writeOutputs = async (
       csv = await stageFile(
         options.csv,
         toCsv(result.exportTable, { delimiter: options.delimiter, language: csvLanguage }),
+        temporaries,
       );
   } catch {
     return failure(1, texts.t('writeFailed', { path: options.csv ?? '' }));
   }
   try {
     await fs.mkdir(path.dirname(path.resolve(options.out)), { recursive: true });
-    await port.saveAs(options.out);
+    await port.saveAs(options.out, temporaries);
   } catch (error) {
     await csv?.discard();
     return failure(1, writeErrorLine(error, options.out, texts));
@@ -132,7 +140,7 @@ export const runCommand = async (options: RunOptions, context: CommandContext): 
   if (refused) return printFailure(refused, io, options.json);
   const built = await buildCampaign(options, context);
   if (!built.ok) return printFailure(built.error, io, options.json);
-  const written = await writeOutputs(options, built.value.port, built.value.result, texts);
+  const written = await writeOutputs(options, built.value.port, built.value.result, context);
   if (written) return printFailure(written, io, options.json);
   const files = { workbook: options.workbook, out: options.out, csv: options.csv ?? null };
   if (options.json) io.out(JSON.stringify(runSummaryJson(built.value.result, files, texts)));

@@ -1,17 +1,19 @@
 import { inspectWorkbook } from '../../core/run/campaignRun';
 import { describeProblem } from '../../core/kernel/problemMessages';
-import type { Field, SheetMapping, SheetRole, WorkbookData } from '../../core/kernel/model';
+import type { Field, SheetMapping, SheetRole, SourceCandidate, WorkbookData } from '../../core/kernel/model';
 import { SHEET_ROLES } from '../../core/kernel/model';
 import type { SheetInfo } from '../../core/workbook/workbookPort';
 import type { CommandContext, ExitCode } from '../cliIo';
 import type { Translator } from '../../i18n/i18n';
 import { printFailure, problemFailure } from '../output';
-import { problemCount, problemLines } from '../summary';
+import { dayText, problemCount, problemLines } from '../summary';
 import { openWorkbook } from '../workbookFile';
 
 export interface SheetsOptions {
   workbook: string;
   json: boolean;
+  /** Set by --sheet: the sheet that plays a role, as `kampagne run` would read it. */
+  sheets: Partial<Record<SheetRole, string>>;
 }
 
 type ColumnMeaning = { kind: 'field'; field: Field } | { kind: 'optOut' } | { kind: 'extra' };
@@ -53,12 +55,29 @@ const missingRoleLine = (role: SheetRole, texts: Translator): string => {
   return texts.t('sheetsRoleMissing', { role: texts.role(role) });
 };
 
+/** "Kontakte 2024", or "Daten › tblKontakte" for an Excel table. */
+const sourceLabel = (mapping: SheetMapping): string =>
+  mapping.table ? `${mapping.sheet} › ${mapping.table}` : mapping.sheet;
+
+const candidateLine = (candidate: SourceCandidate, texts: Translator): string =>
+  texts.t(candidate.newest === null ? 'sheetsCandidate' : 'sheetsCandidateDated', {
+    name: candidate.name,
+    rows: candidate.rows,
+    newest: candidate.newest === null ? '' : dayText(candidate.newest, texts),
+  });
+
 const roleLines = (data: WorkbookData, role: SheetRole, texts: Translator): string[] => {
   const mapping = data.mapping[role];
+  const candidates = data.ambiguous?.[role];
+  if (candidates)
+    return [
+      texts.t('sheetsRoleAmbiguous', { role: texts.role(role), option: role }),
+      ...candidates.map((candidate) => candidateLine(candidate, texts)),
+    ];
   if (!mapping) return [missingRoleLine(role, texts)];
   return [
     texts.t('sheetsRole', {
-      sheet: mapping.sheet,
+      sheet: sourceLabel(mapping),
       role: texts.role(role),
       headerRow: mapping.headerRow,
       records: recordCount(data, role),
@@ -69,8 +88,28 @@ const roleLines = (data: WorkbookData, role: SheetRole, texts: Translator): stri
   ];
 };
 
+/** The Sperrlisten: which sheet, where its header is, how many people it names, and its columns. */
+const blocklistLines = (data: WorkbookData, texts: Translator): string[] => {
+  const blocklists = data.blocklists ?? [];
+  if (blocklists.length === 0) return [texts.t('sheetsNoBlocklist')];
+  return blocklists.flatMap((blocklist) => [
+    texts.t('sheetsBlocklist', {
+      sheet: blocklist.sheet,
+      headerRow: blocklist.headerRow,
+      entries: blocklist.entries.length,
+    }),
+    ...(Object.entries(blocklist.columns) as Array<[Field, number]>).map(([field, column]) =>
+      texts.t('sheetsColumn', { header: blocklist.headers[column], field: texts.field(field) }),
+    ),
+  ]);
+};
+
 const unusedSheets = (data: WorkbookData, sheets: SheetInfo[]): string[] => {
-  const used = new Set(Object.values(data.mapping).map((mapping) => mapping.sheet.toLowerCase()));
+  const used = new Set(
+    [...Object.values(data.mapping), ...(data.blocklists ?? [])].map((mapping) =>
+      mapping.sheet.toLowerCase(),
+    ),
+  );
   return sheets
     .filter((s) => s.visibility === 'visible' && !used.has(s.name.toLowerCase()))
     .map((s) => s.name);
@@ -81,6 +120,7 @@ const sheetsLines = (file: string, data: WorkbookData, sheets: SheetInfo[], text
   return [
     texts.t('sheetsHeadline', { path: file }),
     ...SHEET_ROLES.flatMap((role) => roleLines(data, role, texts)),
+    ...blocklistLines(data, texts),
     ...(others.length > 0 ? [texts.t('sheetsOtherSheets', { sheets: others.join(', ') })] : []),
     ...problemLines(data.problems, texts),
   ];
@@ -101,11 +141,23 @@ const sheetsJson = (file: string, data: WorkbookData, sheets: SheetInfo[], texts
       }));
       return [
         role,
-        { sheet: mapping.sheet, headerRow: mapping.headerRow, records: recordCount(data, role), columns },
+        {
+          sheet: mapping.sheet,
+          table: mapping.table ?? null,
+          headerRow: mapping.headerRow,
+          records: recordCount(data, role),
+          columns,
+        },
       ];
     }),
   ),
+  blocklists: (data.blocklists ?? []).map(({ sheet, headerRow, entries }) => ({
+    sheet,
+    headerRow,
+    entries: entries.length,
+  })),
   otherSheets: unusedSheets(data, sheets),
+  choices: data.ambiguous ?? {},
   problems: {
     count: problemCount(data.problems),
     items: data.problems.map((p) => ({ ...p, message: describeProblem(p, texts.language) })),
@@ -118,7 +170,7 @@ export const sheetsCommand = async (
 ): Promise<ExitCode> => {
   const port = await openWorkbook(options.workbook, texts);
   if (!port.ok) return printFailure(port.error, io, options.json);
-  const inspected = await inspectWorkbook(port.value);
+  const inspected = await inspectWorkbook(port.value, options.sheets);
   if (!inspected.ok) {
     const failed = problemFailure(inspected.error, texts, (problem) =>
       texts.t('inspectFailed', { path: options.workbook, problem }),

@@ -68,6 +68,10 @@ export type Addressee = (typeof ADDRESSEES)[number];
 export const NEUTRAL_GREETINGS = ['name', 'general'] as const;
 export type NeutralGreeting = (typeof NEUTRAL_GREETINGS)[number];
 
+/** Who gets one letter: each person (default), each firm, or each household (same street, postal code, last name). */
+export const LETTER_UNITS = ['person', 'firm', 'household'] as const;
+export type LetterUnit = (typeof LETTER_UNITS)[number];
+
 /** The campaign file format the command line reads and the add-in stores in the workbook. */
 export interface CampaignDefinition {
   name: string;
@@ -96,6 +100,8 @@ export interface CampaignDefinition {
   addressee?: Addressee;
   /** Default 'name'. A diverse person is always greeted by name. */
   neutralGreeting?: NeutralGreeting;
+  /** Letter campaigns only: one letter per person (default), per firm or per household. */
+  letterUnit?: LetterUnit;
 }
 
 /**

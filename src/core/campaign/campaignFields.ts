@@ -7,6 +7,10 @@ import { parseNumber } from '../kernel/values';
  * file's validation (campaignDefinition.ts) shares.
  */
 
+/** The longest campaign name: the pane's step 1 and the campaign file check the same limit. */
+export const MAX_NAME_LENGTH = 60;
+/** Ten years: "inactive for longer" is a different list (former customers), and 1e9 months is a typo. */
+export const MAX_INACTIVE_MONTHS = 120;
 /** Above half, the "control" group would be the campaign's majority: surely a typo. */
 export const MAX_CONTROL_PERCENT = 50;
 /** Two years: longer windows measure the season, not the campaign. */

@@ -9,7 +9,7 @@ import type { Member } from './targetGroupModel';
 export type PurchaseSegment = 'none' | 'belowMedian' | 'atOrAboveMedian';
 
 /** What the assignment needs of a member: a target group's Member fits. */
-export type GroupCandidate = Pick<Member, 'key' | 'selectionIndex'> & {
+export type GroupCandidate = Pick<Member, 'key' | 'selectionIndex' | 'mergedKeys'> & {
   recipient: { customerId: string };
 };
 
@@ -107,6 +107,26 @@ const decisionsOf = (assignment: GroupAssignment | undefined): Map<string, Membe
   return decided;
 };
 
+/**
+ * A member merged from rows that were decided apart (two rows of one person, used before they were known to be one)
+ * keeps that decision under its own key: contacted if any of them was — they got the campaign, so they cannot be the
+ * control — else held back. A person never lands in both groups.
+ */
+const inheritMergedDecisions = (
+  members: readonly GroupCandidate[],
+  decided: Map<string, MemberGroup>,
+  out: GroupAssignment,
+): void => {
+  for (const member of members) {
+    if (decided.has(member.key) || !member.mergedKeys) continue;
+    const groups = member.mergedKeys.map((key) => decided.get(key));
+    const group = groups.includes('contacted') ? 'contacted' : groups.includes('control') ? 'control' : null;
+    if (group === null) continue;
+    decided.set(member.key, group);
+    out[group].push(member.key);
+  }
+};
+
 /** The group a firm already has through a decided member: a newly added colleague joins it. */
 const clusterDecisions = (members: readonly GroupCandidate[], decided: Map<string, MemberGroup>) => {
   const groups = new Map<string, MemberGroup>();
@@ -158,7 +178,8 @@ const drawStratum = (
  * Who is held back as the control group. Stratified by the selection that added a member and by its prior purchases,
  * so that the control group looks like the contacted members, and drawn per firm (customer number), since purchases
  * are counted per firm. Within each stratum the undecided firms are drawn in the order of
- * stableHash(campaignId | customer number) until the stratum holds about round(percent × stratum size) control members;
+ * stableHash(campaignId | customer number) until the stratum holds about round(percent × stratum size) control members.
+ * A member is one merged unit (person, address, firm or household), so its rows are drawn together;
  * decisions of `previous` never change, also for members that have left the group since (they were contacted or
  * held back back then, and must not switch groups when they come back). A colleague added later joins the firm's group.
  */
@@ -170,6 +191,7 @@ export const assignGroups = (input: AssignGroupsInput): GroupAssignment => {
     control: [...(previous?.control ?? [])],
     contacted: [...(previous?.contacted ?? [])],
   };
+  inheritMergedDecisions(members, decided, out);
   const undecided = members.filter((member) => !decided.has(member.key));
   // Without a share nobody new is held back: no need to read the sales for the strata.
   if (percent <= 0) {

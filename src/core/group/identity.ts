@@ -1,327 +1,602 @@
-import type { Recipient } from '../kernel/model';
+import type { BlockEntry, Recipient, RowRef, WorkbookData } from '../kernel/model';
+import { workbookRecords, type WorkbookRecords } from '../select/recipients';
+import { KeySet } from '../kernel/keySet';
+import { Buckets, codeIn } from './buckets';
+import { mergeRecords } from './mergeFields';
+import {
+  firstNamesCompatible,
+  lastNamesCompatible,
+  normaliseCompany,
+  normaliseEmail,
+  normaliseName,
+  normaliseStreet,
+} from './normalise';
+import { PairCoder } from './pairCoder';
+import { UnionFind } from './unionFind';
 
 /**
- * Who is the same person, as a cascade:
- * 1. both have an id of the same kind (contact id, or customer number for customer recipients) → the ids decide;
- * 2. else both have an e-mail → the e-mails decide (trimmed, case-insensitive);
- * 3. else the same normalised first+last name at the same customer number or the same company.
- * Distinct contact ids are distinct people even when they share an office mailbox. The relation is not transitive
- * (a record without id may match two people with different ids by e-mail), see targetGroup.ts for what follows.
+ * Who is the same person, as a graph over every person record of the workbook: two records are one person
+ * when they share
+ *  1. a contact number (customer number, for customers standing for themselves) — unless the names are clearly
+ *     different and the e-mails too: then the number is a data error, the records stay apart and it is reported;
+ *  2. a normalised e-mail address and compatible names (same last name, first names equal or one the initial of the
+ *     other);
+ *  3. the same normalised first and last name at the same firm: the same customer number, or — where one of them has
+ *     none — the same company (two customer numbers are two firms, even of the same name: the branches of a chain);
+ * and transitively so. A record that names a person only partly (no first or no last name, or no name at all), and a
+ * record at a company without customer number, joins the one person it fits; where it fits several, it stays apart
+ * rather than merge them. Unions take the smaller
+ * record number as root, so a person is represented by its first record and the result does not depend on the order
+ * the edges were found in.
  */
 
-type IdKind = 'c' | 'k';
-
-export interface IdentityKeys {
-  /** "c:<contactId>" or "k:<customerId>" (customer recipients), else null. */
-  id: string | null;
-  idKind: IdKind | null;
-  email: string | null;
-  /** "n:<name>|k:<customerId>" and/or "n:<name>|f:<company>". */
-  names: string[];
-  /** Stable display key of the person, see memberKey. */
-  key: string;
+/** What excludes a person for good: an opt-out on any of their records (or their firm's), or the Sperrliste. */
+export interface Carrier {
+  reason: 'optOut' | 'blocklist';
+  sheet: string;
+  row: number;
+  /** The opt-out column that was set. */
+  column?: string;
 }
 
-const NEEDS_NFC = /[^\x00-\x7f]/;
-const IRREGULAR_SPACE = /\s\s|[^\S ]/;
-/** Trimmed, lower-case, composed umlauts, single spaces; the regex tests keep the common plain case cheap. */
-const normaliseText = (text: string): string => {
-  let normalised = text.trim().toLowerCase();
-  if (NEEDS_NFC.test(normalised)) normalised = normalised.normalize('NFC');
-  return IRREGULAR_SPACE.test(normalised) ? normalised.replace(/\s+/g, ' ') : normalised;
-};
+/** How a campaign's channel counts a message (README, "Eine Person, eine Nachricht"). */
+export type UnitKind = 'person' | 'address' | 'firm' | 'household';
 
-/** A value without "@" (e.g. "-", "keine") is not an e-mail and must not merge people. */
-const emailKey = (email: string): string | null => {
-  const normalised = email.trim().toLowerCase();
-  return normalised.includes('@') ? normalised : null;
-};
-
-const personName = (recipient: Recipient): string =>
-  normaliseText(`${recipient.firstName} ${recipient.lastName}`);
-
-/** The normalised fields every identity key is made of. */
-interface IdentityParts {
-  idKind: IdKind | null;
-  contactId: string;
-  customerId: string;
-  email: string | null;
-  name: string;
-  company: string;
+export interface Units {
+  kind: UnitKind;
+  /** Per record: the unit's first record. */
+  root: Int32Array;
+  /** Whether an objection of one person in a unit excludes the whole unit: the message lands in their mailbox too. */
+  shared: boolean;
 }
 
-const identityParts = (recipient: Recipient): IdentityParts => {
-  const contactId = recipient.contactId.trim();
-  const customerId = recipient.customerId.trim();
-  const idKind: IdKind | null =
-    recipient.kind === 'customer' ? (customerId ? 'k' : null) : contactId ? 'c' : null;
-  return {
-    idKind,
-    contactId,
-    customerId,
-    email: emailKey(recipient.email),
-    name: personName(recipient),
-    company: normaliseText(recipient.company),
-  };
-};
+const NONE = -1;
+const NO_CODE = -1;
+/** Up to this size a group's records are compared pair by pair. */
+const PAIRWISE_GROUP = 32;
 
-const displayKey = (recipient: Recipient, parts: IdentityParts, id: string | null): string => {
-  const { email, name, company, customerId } = parts;
-  if (id !== null) return id;
-  if (email !== null) return `e:${email}`;
-  if (name && (company || customerId)) return `n:${name}|${company || customerId.toLowerCase()}`;
-  return `r:${recipient.sheet}!${recipient.row}`;
-};
-
-/** A record without id, e-mail and name pair is only itself: its display key then serves as its id. */
-const namesNobody = (parts: IdentityParts): boolean =>
-  parts.email === null && !(parts.name && (parts.customerId || parts.company));
-
-/** "c:<contactId>" or "k:<customerId>", else null. */
-const idKey = ({ idKind, contactId, customerId }: IdentityParts): string | null =>
-  idKind === 'c' ? `c:${contactId}` : idKind === 'k' ? `k:${customerId}` : null;
-
-export const identityKeys = (recipient: Recipient): IdentityKeys => {
-  const parts = identityParts(recipient);
-  const { idKind, customerId, email, name, company } = parts;
-  const id = idKey(parts);
-  const names: string[] = [];
-  if (name && customerId) names.push(`n:${name}|k:${customerId.toLowerCase()}`);
-  if (name && company) names.push(`n:${name}|f:${company}`);
-  const key = displayKey(recipient, parts, id);
-  return { id: id ?? (namesNobody(parts) ? key : null), idKind, email, names, key };
-};
-
-/**
- * The person's key: "c:<contactId>", "k:<customerId>" (customer recipients), "e:<email>",
- * "n:<first last>|<company or customerId>", or "r:<sheet>!<row>" for a row that names nobody recognisably.
- */
-export const memberKey = (recipient: Recipient): string => identityKeys(recipient).key;
-
-const sameIdentity = (a: IdentityKeys, b: IdentityKeys): boolean => {
-  if (a.id !== null && b.id !== null && a.idKind === b.idKind) return a.id === b.id;
-  if (a.email !== null && b.email !== null) return a.email === b.email;
-  return a.names.some((name) => b.names.includes(name));
-};
-
-export const isSameIdentity = (a: Recipient, b: Recipient): boolean =>
-  sameIdentity(identityKeys(a), identityKeys(b));
-
-/** Id class of an entry as a slot number: contact id, customer number, none. */
-type IdClass = 0 | 1 | 2;
-const ID_CLASSES: readonly IdClass[] = [0, 1, 2];
-const NO_ID_CLASS: IdClass = 2;
-
-/**
- * Identity keys as dense numbers given by one IdentityCoder (-1 for a missing key): an index then compares numbers
- * instead of hashing the same strings again for every lookup.
- */
-export interface IdentityCodes {
-  id: number;
-  idClass: IdClass;
-  email: number;
-  names: number[];
-  /** The person's display key, see memberKey. */
-  key: string;
+interface RecordCodes {
+  /** 2 × id code + (0 contact number, 1 customer number of a customer record); -1 without. */
+  id: Int32Array;
+  email: Int32Array;
+  first: Int32Array;
+  last: Int32Array;
+  /** The firm by customer number (a contact's, or a customer record's own); -1 without. */
+  customer: Int32Array;
+  /** The firm by normalised company name (a contact without one takes its customer's); -1 without. */
+  company: Int32Array;
 }
 
-const codeIn = (codes: Map<string, number>, text: string): number => {
-  let code = codes.get(text);
-  if (code === undefined) codes.set(text, (code = codes.size));
-  return code;
-};
+/** The old key text of names and companies (kept so that stored member keys stay valid). */
+const keyText = (text: string): string => text.trim().toLowerCase().normalize('NFC').replace(/\s+/g, ' ');
 
-const EMPTY_SLOT = -1;
+export class IdentityGraph {
+  readonly records: WorkbookRecords;
+  /** Per record: its person's first record. */
+  readonly person: Int32Array;
+  private readonly codes: RecordCodes;
+  private readonly names: string[] = [];
+  private readonly nameCodes = new Map<string, number>();
+  private readonly emailCodes: KeySet;
+  private readonly fullNames = new PairCoder();
+  private readonly byId: Buckets;
+  private readonly byEmail: Buckets;
+  private readonly byCustomer: Buckets;
+  private readonly byCompany: Buckets;
+  /** Records whose plain key ("c:7", "e:info@…") other people share: their key carries the person's first row. */
+  private readonly ambiguousKey: Uint8Array;
+  /** Contact numbers (id codes) used by more than one person. */
+  readonly sharedIds: number[] = [];
+  private keys: Array<string | undefined> = [];
+  private personLists: Buckets | null = null;
+  private byFullName: Buckets | null = null;
+  private rowIndex: Map<string, Map<number, number>> | null = null;
+  private carriers: Array<Carrier | undefined> | null = null;
+  private readonly merged = new Map<number, Recipient>();
+  private readonly unitCache = new Map<UnitKind, Units>();
+  private readonly unitLists = new Map<UnitKind, Buckets>();
+  private readonly unitCarrierCache = new Map<UnitKind, Array<Carrier | undefined>>();
 
-const pairHash = (first: number, second: number): number => {
-  const mixed = Math.imul(first ^ Math.imul(second, 0x85ebca6b), 0x9e3779b1);
-  return mixed ^ (mixed >>> 15);
-};
-
-/**
- * Dense numbers for pairs of non-negative codes, in an open-addressing table of typed arrays: a name pair is then
- * two numbers, not a joined string that would be built and hashed for every record.
- */
-class PairCoder {
-  private firsts = new Int32Array(1024).fill(EMPTY_SLOT);
-  private seconds = new Int32Array(1024);
-  private codes = new Int32Array(1024);
-  private size = 0;
-
-  code(first: number, second: number): number {
-    const mask = this.firsts.length - 1;
-    let slot = pairHash(first, second) & mask;
-    while (this.firsts[slot] !== EMPTY_SLOT) {
-      if (this.firsts[slot] === first && this.seconds[slot] === second) return this.codes[slot];
-      slot = (slot + 1) & mask;
+  constructor(private readonly data: WorkbookData) {
+    this.records = workbookRecords(data);
+    const count = this.records.count;
+    this.emailCodes = new KeySet(count);
+    this.codes = this.encode();
+    this.byId = new Buckets(count);
+    this.byEmail = new Buckets(count);
+    this.byCustomer = new Buckets(count);
+    this.byCompany = new Buckets(count);
+    for (let r = count - 1; r >= 0; r--) {
+      if (this.codes.id[r] !== NO_CODE) this.byId.add(this.codes.id[r], r);
+      if (this.codes.email[r] !== NO_CODE) this.byEmail.add(this.codes.email[r], r);
+      if (this.codes.customer[r] !== NO_CODE) this.byCustomer.add(this.codes.customer[r], r);
+      if (this.codes.company[r] !== NO_CODE) this.byCompany.add(this.codes.company[r], r);
     }
-    const code = this.size++;
-    this.put(slot, first, second, code);
-    if (2 * this.size > this.firsts.length) this.grow();
-    return code;
+    const people = new UnionFind(count);
+    this.joinFullNames(people);
+    this.joinUncertain(people);
+    this.person = people.roots();
+    this.ambiguousKey = new Uint8Array(count);
+    this.findSharedKeys();
   }
 
-  private put(slot: number, first: number, second: number, code: number): void {
-    this.firsts[slot] = first;
-    this.seconds[slot] = second;
-    this.codes[slot] = code;
-  }
-
-  private grow(): void {
-    const { firsts, seconds, codes } = this;
-    this.firsts = new Int32Array(2 * firsts.length).fill(EMPTY_SLOT);
-    this.seconds = new Int32Array(2 * firsts.length);
-    this.codes = new Int32Array(2 * firsts.length);
-    const mask = this.firsts.length - 1;
-    for (let old = 0; old < firsts.length; old++) {
-      if (firsts[old] === EMPTY_SLOT) continue;
-      let slot = pairHash(firsts[old], seconds[old]) & mask;
-      while (this.firsts[slot] !== EMPTY_SLOT) slot = (slot + 1) & mask;
-      this.put(slot, firsts[old], seconds[old], codes[old]);
+  /** The normalised codes of every record, read from the sheets' rows (no recipient is built for this). */
+  private encode(): RecordCodes {
+    const { records, data } = this;
+    const count = records.count;
+    const codes: RecordCodes = {
+      id: new Int32Array(count),
+      email: new Int32Array(count),
+      first: new Int32Array(count),
+      last: new Int32Array(count),
+      customer: new Int32Array(count),
+      company: new Int32Array(count),
+    };
+    const contactIds = new KeySet(records.contactCount);
+    const customerIds = new KeySet(data.customers.length);
+    const companies = new Map<string, number>();
+    const rawNames = new Map<string, number>();
+    const rawCompanies = new Map<string, number>();
+    const nameCode = (raw: string): number => {
+      let code = rawNames.get(raw);
+      if (code === undefined) {
+        const name = normaliseName(raw);
+        code = name === '' ? NO_CODE : this.nameCode(name);
+        rawNames.set(raw, code);
+      }
+      return code;
+    };
+    const companyCode = (raw: string): number => {
+      let code = rawCompanies.get(raw);
+      if (code === undefined) {
+        const company = normaliseCompany(raw);
+        rawCompanies.set(raw, (code = company === '' ? NO_CODE : codeIn(companies, company)));
+      }
+      return code;
+    };
+    const contacts = data.contacts ?? [];
+    for (let r = 0; r < count; r++) {
+      const isContact = r < records.contactCount;
+      const source = records.source(r);
+      const firmId = records.customerKeyOf(r);
+      const ownId = isContact ? contacts[r].contactId.trim() : firmId;
+      codes.id[r] =
+        ownId === '' ? NO_CODE : 2 * (isContact ? contactIds : customerIds).code(ownId) + (isContact ? 0 : 1);
+      const email = source.email === '' ? null : normaliseEmail(source.email);
+      codes.email[r] = email === null ? NO_CODE : this.emailCodes.code(email);
+      codes.first[r] = source.firstName === '' ? NO_CODE : nameCode(source.firstName);
+      codes.last[r] = source.lastName === '' ? NO_CODE : nameCode(source.lastName);
+      codes.customer[r] = firmId === '' ? NO_CODE : customerIds.code(firmId);
+      const company = source.company !== '' ? source.company : (records.customer(r)?.company ?? '');
+      codes.company[r] = company === '' ? NO_CODE : companyCode(company);
     }
-  }
-}
-
-/**
- * Numbers the keys of every recipient it meets (in one group build, or in one workbook's applied selections); equal
- * keys get equal numbers. Ids of the three classes are numbered apart (id code = 3 × number + class); a name pair is
- * (name, 2 × customer number) or (name, 2 × company + 1).
- */
-export class IdentityCoder {
-  private readonly ids: [Map<string, number>, Map<string, number>, Map<string, number>] = [
-    new Map(),
-    new Map(),
-    new Map(),
-  ];
-  private readonly emails = new Map<string, number>();
-  private readonly names = new Map<string, number>();
-  private readonly customerIds = new Map<string, number>();
-  private readonly companies = new Map<string, number>();
-  private readonly pairs = new PairCoder();
-  private readonly known = new WeakMap<Recipient, IdentityCodes>();
-
-  /** Remembers the codes of each recipient object: a group's members are keyed again for every selection applied. */
-  encodeKnown(recipient: Recipient): IdentityCodes {
-    let codes = this.known.get(recipient);
-    if (codes === undefined) this.known.set(recipient, (codes = this.encode(recipient)));
     return codes;
   }
 
-  encode(recipient: Recipient): IdentityCodes {
-    const parts = identityParts(recipient);
-    const { idKind, contactId, customerId, email, name, company } = parts;
-    const key = displayKey(recipient, parts, idKey(parts));
-    const idClass: IdClass = idKind === 'c' ? 0 : idKind === 'k' ? 1 : NO_ID_CLASS;
-    const idText = idKind === 'c' ? contactId : idKind === 'k' ? customerId : namesNobody(parts) ? key : null;
-    const names: number[] = [];
-    if (name && (customerId || company)) {
-      const nameCode = codeIn(this.names, name);
-      if (customerId)
-        names.push(this.pairs.code(nameCode, 2 * codeIn(this.customerIds, customerId.toLowerCase())));
-      if (company) names.push(this.pairs.code(nameCode, 2 * codeIn(this.companies, company) + 1));
+  private nameCode(name: string): number {
+    const code = codeIn(this.nameCodes, name);
+    if (code === this.names.length) this.names.push(name);
+    return code;
+  }
+
+  private isFullNamed(record: number): boolean {
+    return this.codes.first[record] !== NO_CODE && this.codes.last[record] !== NO_CODE;
+  }
+
+  private fullNameOf(record: number): number {
+    return this.fullNames.code(this.codes.first[record], this.codes.last[record]);
+  }
+
+  private namesFit(a: number, b: number): boolean {
+    const { first, last } = this.codes;
+    const firsts = first[a] === first[b] || first[a] === NO_CODE || first[b] === NO_CODE;
+    const lasts = last[a] === last[b] || last[a] === NO_CODE || last[b] === NO_CODE;
+    return (
+      (firsts || firstNamesCompatible(this.names[first[a]], this.names[first[b]])) &&
+      (lasts || lastNamesCompatible(this.names[last[a]], this.names[last[b]]))
+    );
+  }
+
+  /** Edges between records that name a person fully: number, e-mail and name at the firm (see above). */
+  private joinFullNames(people: UnionFind): void {
+    const { codes, records, byId, byEmail, byCustomer } = this;
+    for (let r = 0; r < records.count; r++) {
+      if (byId.first(codes.id[r]) === r && byId.isShared(codes.id[r]))
+        this.joinWithin(people, byId, codes.id[r], 'number');
+      if (byEmail.first(codes.email[r]) === r && byEmail.isShared(codes.email[r]))
+        this.joinWithin(people, byEmail, codes.email[r], 'email');
+      if (byCustomer.first(codes.customer[r]) === r && byCustomer.isShared(codes.customer[r]))
+        this.joinWithin(people, byCustomer, codes.customer[r], 'firm');
     }
-    return {
-      id: idText === null ? -1 : 3 * codeIn(this.ids[idClass], idText) + idClass,
-      idClass,
-      email: email === null ? -1 : codeIn(this.emails, email),
-      names,
-      key,
+  }
+
+  /** Whether two fully named records of one group are one person, by what the group shares. */
+  private sameInGroup(a: number, b: number, shared: 'number' | 'email' | 'firm'): boolean {
+    const { first, last, email } = this.codes;
+    if (shared === 'firm') return first[a] === first[b] && last[a] === last[b];
+    if (shared === 'number' && email[a] !== NO_CODE && email[a] === email[b]) return true;
+    return this.namesFit(a, b);
+  }
+
+  /**
+   * Pairs of fully named records in one group that are one person. A big group (a firm with hundreds of contacts, a
+   * mailbox many rows share) is compared within its last names only, so the work stays near linear.
+   */
+  private joinWithin(people: UnionFind, buckets: Buckets, code: number, shared: 'number' | 'email' | 'firm') {
+    const { next } = buckets;
+    const group: number[] = [];
+    for (let r = buckets.first(code); r !== NONE; r = next[r]) if (this.isFullNamed(r)) group.push(r);
+    const parts = group.length <= PAIRWISE_GROUP ? [group] : this.byLastName(group);
+    for (const part of parts)
+      for (let i = 0; i < part.length; i++)
+        for (let j = i + 1; j < part.length; j++)
+          if (this.sameInGroup(part[i], part[j], shared)) people.union(part[i], part[j]);
+  }
+
+  private byLastName(group: readonly number[]): number[][] {
+    const parts = new Map<number, number[]>();
+    for (const r of group) {
+      const part = parts.get(this.codes.last[r]);
+      if (part) part.push(r);
+      else parts.set(this.codes.last[r], [r]);
+    }
+    return [...parts.values()];
+  }
+
+  /** Partly named, or at a company without customer number: the evidence may fit more than one person. */
+  private isUncertain(record: number): boolean {
+    const { customer, company } = this.codes;
+    return !this.isFullNamed(record) || (customer[record] === NO_CODE && company[record] !== NO_CODE);
+  }
+
+  /**
+   * Uncertain records (see isUncertain) join the one person, as found by the edges of joinFullNames, that they share
+   * a number, an e-mail or — with the name they have — a firm with. Fitting nobody or several, they join only records
+   * just like them. Every decision rests on those edges alone, so none depends on row order.
+   */
+  private joinUncertain(people: UnionFind): void {
+    const { codes, records } = this;
+    const joins: number[] = [];
+    const names = new PairCoder();
+    const alike = new PairCoder();
+    const firstAlike: number[] = [];
+    const joinAlike = (key: number, record: number): void => {
+      const pair = alike.code(key, names.code(codes.first[record] + 1, codes.last[record] + 1));
+      if (pair < firstAlike.length) joins.push(firstAlike[pair], record);
+      else firstAlike.push(record);
     };
+    const fits = new Set<number>();
+    for (let r = 0; r < records.count; r++) {
+      if (!this.isUncertain(r)) continue;
+      const named = codes.first[r] !== NO_CODE || codes.last[r] !== NO_CODE;
+      fits.clear();
+      if (!this.isFullNamed(r)) {
+        this.collectFits(people, r, this.byId, codes.id[r], fits);
+        this.collectFits(people, r, this.byEmail, codes.email[r], fits);
+      }
+      if (named) this.collectFits(people, r, this.byCustomer, codes.customer[r], fits);
+      if (named) this.collectFits(people, r, this.byCompany, codes.company[r], fits);
+      if (fits.size === 1) {
+        joins.push(fits.values().next().value as number, r);
+        continue;
+      }
+      // Four key spaces kept apart: id codes ×4, e-mail ×4 + 1, customer number ×4 + 2, company ×4 + 3.
+      if (codes.id[r] !== NO_CODE) joinAlike(4 * codes.id[r], r);
+      if (codes.email[r] !== NO_CODE) joinAlike(4 * codes.email[r] + 1, r);
+      if (named && codes.customer[r] !== NO_CODE) joinAlike(4 * codes.customer[r] + 2, r);
+      if (named && codes.company[r] !== NO_CODE) joinAlike(4 * codes.company[r] + 3, r);
+    }
+    for (let i = 0; i < joins.length; i += 2) people.union(joins[i], joins[i + 1]);
   }
-}
 
-/** Another entry's id class can only be compared by e-mail or name when its ids cannot decide. */
-const idUndecided = (codes: IdentityCodes, other: IdClass): boolean =>
-  codes.idClass === NO_ID_CLASS || other !== codes.idClass;
+  /** Two records at one firm: the same customer number, or one without and the same company. */
+  private sameFirm(a: number, b: number): boolean {
+    const { customer, company } = this.codes;
+    if (customer[a] !== NO_CODE && customer[b] !== NO_CODE) return customer[a] === customer[b];
+    return company[a] !== NO_CODE && company[a] === company[b];
+  }
 
-/** Slots per e-mail code: the first entry per id class. */
-const EMAIL_SLOTS = 3;
-/** Slots per name code: the first entry per id class × (without e-mail, with e-mail), slot 2 * class + flag. */
-const NAME_SLOTS = 6;
-const WITHOUT_EMAIL: ReadonlyArray<0 | 1> = [0, 1];
-const WITH_EMAIL: ReadonlyArray<0 | 1> = [0];
-
-/** The array itself when it holds `size` slots, else a copy at least twice as long (whole blocks stay whole). */
-const withRoom = (slots: Int32Array, size: number): Int32Array => {
-  if (size <= slots.length) return slots;
-  const grown = new Int32Array(Math.max(size, 2 * slots.length));
-  grown.set(slots);
-  return grown;
-};
-
-/**
- * Finds, in O(1) per lookup, an entry that is the same person as the given codes under the cascade above.
- * Per e-mail and name key it keeps the first entry of each id class, which is all a lookup needs.
- * Slots hold 1 + the entry's position in `values`, 0 for none.
- */
-export class IdentityIndex<T> {
-  private readonly values: T[] = [];
-  private byId: Int32Array = new Int32Array(0);
-  private byEmail: Int32Array = new Int32Array(0);
-  private byName: Int32Array = new Int32Array(0);
-
-  add(codes: IdentityCodes, value: T): void {
-    const ref = this.values.push(value);
-    if (codes.id >= 0) {
-      this.byId = withRoom(this.byId, codes.id + 1);
-      if (this.byId[codes.id] === 0) this.byId[codes.id] = ref;
-    }
-    if (codes.email >= 0) {
-      const slot = EMAIL_SLOTS * codes.email + codes.idClass;
-      this.byEmail = withRoom(this.byEmail, EMAIL_SLOTS * (codes.email + 1));
-      if (this.byEmail[slot] === 0) this.byEmail[slot] = ref;
-    }
-    const offset = 2 * codes.idClass + (codes.email < 0 ? 0 : 1);
-    for (const name of codes.names) {
-      const slot = NAME_SLOTS * name + offset;
-      this.byName = withRoom(this.byName, NAME_SLOTS * (name + 1));
-      if (this.byName[slot] === 0) this.byName[slot] = ref;
+  /**
+   * The persons (roots) of the fully named records in the group whose names fit the record's (and, in the group of a
+   * firm, that are at the record's firm); stops at two.
+   */
+  private collectFits(people: UnionFind, record: number, buckets: Buckets, code: number, fits: Set<number>) {
+    if (code === NO_CODE) return;
+    const firms = buckets === this.byCustomer || buckets === this.byCompany;
+    for (let other = buckets.first(code); other !== NONE && fits.size < 2; other = buckets.next[other]) {
+      if (other === record || !this.isFullNamed(other) || !this.namesFit(record, other)) continue;
+      if (!firms || this.sameFirm(record, other)) fits.add(people.find(other));
     }
   }
 
-  /** Empties the index but keeps its arrays: rebuilding an index then allocates nothing. */
-  clear(): void {
-    this.values.length = 0;
-    this.byId.fill(0);
-    this.byEmail.fill(0);
-    this.byName.fill(0);
-  }
-
-  find(codes: IdentityCodes): T | undefined {
-    const ref = this.findRef(codes);
-    return ref === 0 ? undefined : this.values[ref - 1];
-  }
-
-  private findRef(codes: IdentityCodes): number {
-    const byId = codes.id >= 0 && codes.id < this.byId.length ? this.byId[codes.id] : 0;
-    if (byId !== 0) return byId;
-    const byEmail = codes.email >= 0 ? this.findByEmail(codes) : 0;
-    return byEmail !== 0 ? byEmail : this.findByName(codes);
-  }
-
-  private findByEmail(codes: IdentityCodes): number {
-    const first = EMAIL_SLOTS * codes.email;
-    if (first >= this.byEmail.length) return 0;
-    for (const idClass of ID_CLASSES) {
-      const ref = this.byEmail[first + idClass];
-      if (ref !== 0 && idUndecided(codes, idClass)) return ref;
+  /** Numbers, e-mails and name keys that name more than one person (see keyOf). */
+  private findSharedKeys(): void {
+    const { codes, records, person } = this;
+    for (let r = 0; r < records.count; r++) {
+      if (
+        codes.id[r] !== NO_CODE &&
+        this.byId.first(codes.id[r]) === r &&
+        this.markShared(this.byId, codes.id[r], () => true)
+      )
+        this.sharedIds.push(codes.id[r]);
+      if (codes.email[r] !== NO_CODE && this.byEmail.first(codes.email[r]) === r)
+        this.markShared(this.byEmail, codes.email[r], (other) => codes.id[other] === NO_CODE);
     }
-    return 0;
+    const nameKeys = new Map<string, number>();
+    const nameKeyed: number[] = [];
+    for (let r = 0; r < records.count; r++) {
+      if (codes.id[r] !== NO_CODE || codes.email[r] !== NO_CODE) continue;
+      const key = this.plainKey(r);
+      if (!key.startsWith('n:')) continue;
+      const owner = nameKeys.get(key);
+      if (owner === undefined) nameKeys.set(key, person[r]);
+      else if (owner !== person[r]) nameKeys.set(key, NONE);
+      nameKeyed.push(r);
+    }
+    for (const r of nameKeyed) if (nameKeys.get(this.plainKey(r)) === NONE) this.ambiguousKey[r] = 1;
   }
 
-  private findByName(codes: IdentityCodes): number {
-    const flags = codes.email < 0 ? WITHOUT_EMAIL : WITH_EMAIL;
-    for (const name of codes.names) {
-      const first = NAME_SLOTS * name;
-      if (first >= this.byName.length) continue;
-      for (const idClass of ID_CLASSES) {
-        if (!idUndecided(codes, idClass)) continue;
-        for (const flag of flags) {
-          const ref = this.byName[first + 2 * idClass + flag];
-          if (ref !== 0) return ref;
-        }
+  /** Marks the group's records (those `counts`) when they belong to more than one person; true if so. */
+  private markShared(buckets: Buckets, code: number, counts: (record: number) => boolean): boolean {
+    let owner = NONE;
+    let shared = false;
+    for (let r = buckets.first(code); r !== NONE; r = buckets.next[r]) {
+      if (!counts(r)) continue;
+      if (owner === NONE) owner = this.person[r];
+      else if (this.person[r] !== owner) shared = true;
+    }
+    if (shared)
+      for (let r = buckets.first(code); r !== NONE; r = buckets.next[r])
+        if (counts(r)) this.ambiguousKey[r] = 1;
+    return shared;
+  }
+
+  /** "c:<contact number>", "k:<customer number>", "e:<e-mail>", "n:<first last>|<company or customer number>", "r:<sheet>!<row>". */
+  private plainKey(record: number): string {
+    const recipient = this.records.recipient(record);
+    const { codes } = this;
+    if (codes.id[record] !== NO_CODE)
+      return record < this.records.contactCount
+        ? `c:${recipient.contactId.trim()}`
+        : `k:${recipient.customerId.trim()}`;
+    if (codes.email[record] !== NO_CODE) return `e:${recipient.email.trim().toLowerCase()}`;
+    const name = keyText(`${recipient.firstName} ${recipient.lastName}`);
+    const firm = keyText(recipient.company) || recipient.customerId.trim().toLowerCase();
+    if (name && firm) return `n:${name}|${firm}`;
+    return `r:${recipient.sheet}!${recipient.row}`;
+  }
+
+  /**
+   * A record's stable key: its plain key, or — where other people share that number, e-mail or name — the plain key
+   * with the sheet and row of the person's first record ("c:7|r:Kontakte!12"), so that no two people share a key.
+   */
+  keyOf(record: number): string {
+    let key = this.keys[record];
+    if (key === undefined) {
+      key = this.plainKey(record);
+      if (this.ambiguousKey[record] === 1) {
+        const first = this.records.recipient(this.person[record]);
+        key = `${key}|r:${first.sheet}!${first.row}`;
+      }
+      this.keys[record] = key;
+    }
+    return key;
+  }
+
+  private personListsOf(): Buckets {
+    return (this.personLists ??= this.listsBy(this.person));
+  }
+
+  /** The records of a person, in sheet order. */
+  recordsOf(person: number): number[] {
+    return this.walk(this.personListsOf(), person);
+  }
+
+  /** Whether the person is only this one record (most are): nothing to merge. */
+  isSingle(person: number): boolean {
+    const lists = this.personListsOf();
+    return lists.first(person) === person && lists.next[person] === NONE;
+  }
+
+  /** The person as one recipient, its records merged field by field (see mergeFields.ts). */
+  personRecipient(person: number): Recipient {
+    if (this.isSingle(person)) return this.records.recipient(person);
+    let merged = this.merged.get(person);
+    if (merged === undefined) {
+      merged = mergeRecords(this.recordsOf(person).map((r) => this.records.recipient(r)));
+      this.merged.set(person, merged);
+    }
+    return merged;
+  }
+
+  /** What excludes the person for good, or undefined. */
+  carrierOf(person: number): Carrier | undefined {
+    return (this.carriers ??= this.findCarriers())[person];
+  }
+
+  private findCarriers(): Array<Carrier | undefined> {
+    const carriers = new Array<Carrier | undefined>(this.records.count);
+    for (let r = 0; r < this.records.count; r++) {
+      const person = this.person[r];
+      if (carriers[person] === undefined) carriers[person] = this.optOutOf(r);
+    }
+    for (const blocklist of this.data.blocklists ?? []) {
+      for (const entry of blocklist.entries) {
+        const carrier: Carrier = { reason: 'blocklist', sheet: entry.sheet, row: entry.row };
+        for (const r of this.blockedBy(entry)) carriers[this.person[r]] ??= carrier;
       }
     }
-    return 0;
+    return carriers;
+  }
+
+  /** A contact's own opt-out, else its firm's (the customer row carries it). */
+  private optOutOf(record: number): Carrier | undefined {
+    const source = this.records.source(record);
+    const customer = this.records.customer(record);
+    const carrier =
+      source.optOut !== null
+        ? source
+        : customer !== undefined && customer.optOut !== null
+          ? customer
+          : undefined;
+    if (carrier === undefined) return undefined;
+    return { reason: 'optOut', sheet: carrier.sheet, row: carrier.row, column: carrier.optOut ?? undefined };
+  }
+
+  /** The records a Sperrliste entry names: same e-mail, or same name at the same postal code (and street, if given). */
+  private blockedBy(entry: BlockEntry): number[] {
+    const found: number[] = [];
+    const email = normaliseEmail(entry.email);
+    const emailCode = email === null ? -1 : this.emailCodes.indexOf(email);
+    if (emailCode >= 0)
+      for (let r = this.byEmail.first(emailCode); r !== NONE; r = this.byEmail.next[r]) found.push(r);
+    const first = this.nameCodes.get(normaliseName(entry.firstName));
+    const last = this.nameCodes.get(normaliseName(entry.lastName));
+    const place = entry.postalCode.trim() || normaliseCompany(entry.city);
+    if (first === undefined || last === undefined || place === '') return found;
+    const street = normaliseStreet(entry.street);
+    const byName = (this.byFullName ??= this.fullNameLists());
+    for (let r = byName.first(this.fullNames.code(first, last)); r !== NONE; r = byName.next[r]) {
+      const recipient = this.records.recipient(r);
+      const samePlace = entry.postalCode.trim()
+        ? recipient.postalCode.trim() === place
+        : normaliseCompany(recipient.city) === place;
+      if (samePlace && (street === '' || normaliseStreet(recipient.street) === street)) found.push(r);
+    }
+    return found;
+  }
+
+  private fullNameLists(): Buckets {
+    const lists = new Buckets(this.records.count);
+    for (let r = this.records.count - 1; r >= 0; r--)
+      if (this.isFullNamed(r)) lists.add(this.fullNameOf(r), r);
+    return lists;
+  }
+
+  /** The units of a channel: persons, joined by e-mail address, firm or household. */
+  units(kind: UnitKind): Units {
+    let units = this.unitCache.get(kind);
+    if (units === undefined) {
+      units = { kind, root: this.unitRoots(kind), shared: kind === 'address' || kind === 'household' };
+      this.unitCache.set(kind, units);
+    }
+    return units;
+  }
+
+  private unitRoots(kind: UnitKind): Int32Array {
+    if (kind === 'person') return this.person;
+    const units = new UnionFind(this.records.count, this.person);
+    const joined =
+      kind === 'address'
+        ? [this.byEmail]
+        : kind === 'firm'
+          ? [this.byCustomer, this.byCompany]
+          : [this.byHousehold()];
+    for (const buckets of joined) {
+      for (let r = 0; r < this.records.count; r++) {
+        const next = buckets.next[r];
+        if (next !== NONE) units.union(r, next);
+      }
+    }
+    return units.roots();
+  }
+
+  /** Same street, postal code and last name. */
+  private byHousehold(): Buckets {
+    const households = new Map<string, number>();
+    const buckets = new Buckets(this.records.count);
+    for (let r = this.records.count - 1; r >= 0; r--) {
+      if (this.codes.last[r] === NO_CODE) continue;
+      const { street, postalCode } = this.records.recipient(r);
+      const place = normaliseStreet(street);
+      if (place === '' || postalCode.trim() === '') continue;
+      buckets.add(codeIn(households, `${place}\u0000${postalCode.trim()}\u0000${this.codes.last[r]}`), r);
+    }
+    return buckets;
+  }
+
+  private unitListsOf(units: Units): Buckets {
+    let lists = this.unitLists.get(units.kind);
+    if (lists === undefined) this.unitLists.set(units.kind, (lists = this.listsBy(units.root)));
+    return lists;
+  }
+
+  /** The records of a unit, in sheet order. */
+  recordsOfUnit(units: Units, unit: number): number[] {
+    return this.walk(this.unitListsOf(units), unit);
+  }
+
+  /** The smallest key of the unit's records: it stays the unit's key when rows are added in sheet order later. */
+  unitKey(units: Units, unit: number): string {
+    const lists = this.unitListsOf(units);
+    let smallest = this.keyOf(unit);
+    for (let r = lists.next[unit]; r !== NONE; r = lists.next[r]) {
+      const key = this.keyOf(r);
+      if (key < smallest) smallest = key;
+    }
+    return smallest;
+  }
+
+  /**
+   * Per unit (its first record): what excludes everyone in it, for channels where one person's objection holds for the
+   * unit — the first opt-out of its people, else the first Sperrliste entry.
+   */
+  unitCarriers(units: Units): Array<Carrier | undefined> {
+    let carriers = this.unitCarrierCache.get(units.kind);
+    if (carriers === undefined) {
+      carriers = new Array<Carrier | undefined>(this.records.count);
+      for (let r = 0; r < this.records.count; r++) {
+        const carrier = this.carrierOf(this.person[r]);
+        const unit = units.root[r];
+        if (
+          carrier !== undefined &&
+          (carriers[unit] === undefined ||
+            (carrier.reason === 'optOut' && carriers[unit].reason !== 'optOut'))
+        )
+          carriers[unit] = carrier;
+      }
+      this.unitCarrierCache.set(units.kind, carriers);
+    }
+    return carriers;
+  }
+
+  private listsBy(roots: Int32Array): Buckets {
+    const lists = new Buckets(this.records.count);
+    for (let r = this.records.count - 1; r >= 0; r--) lists.add(roots[r], r);
+    return lists;
+  }
+
+  private walk(lists: Buckets, root: number): number[] {
+    const records: number[] = [];
+    for (let r = lists.first(root); r !== NONE; r = lists.next[r]) records.push(r);
+    return records;
+  }
+
+  /** The record read from this sheet row, or -1 (a row of another workbook). */
+  recordAt({ sheet, row }: RowRef): number {
+    if (this.rowIndex === null) {
+      this.rowIndex = new Map();
+      for (let r = 0; r < this.records.count; r++) {
+        const source = this.records.source(r);
+        let rows = this.rowIndex.get(source.sheet);
+        if (rows === undefined) this.rowIndex.set(source.sheet, (rows = new Map()));
+        rows.set(source.row, r);
+      }
+    }
+    return this.rowIndex.get(sheet)?.get(row) ?? NONE;
+  }
+
+  /** Groups of records sharing a contact number that belong to different people. */
+  sharedIdGroups(): number[][] {
+    return this.sharedIds.map((code) => this.walk(this.byId, code));
   }
 }
+
+const graphs = new WeakMap<WorkbookData, IdentityGraph>();
+
+/** The workbook's identity graph, built once per parsed workbook. */
+export const identityGraph = (data: WorkbookData): IdentityGraph => {
+  let graph = graphs.get(data);
+  if (graph === undefined) graphs.set(data, (graph = new IdentityGraph(data)));
+  return graph;
+};

@@ -1,15 +1,17 @@
-import type { CampaignDefinition, CampaignType, SelectionDefinition } from '../campaign/campaign';
+import type { CampaignDefinition, CampaignType, LetterUnit, SelectionDefinition } from '../campaign/campaign';
 import type { Language } from '../kernel/language';
-import { IdentityCoder, IdentityIndex, type IdentityCodes } from './identity';
-import type { Day, Recipient, WorkbookData } from '../kernel/model';
+import type { Day, RowRef, WorkbookData } from '../kernel/model';
 import type { Problem } from '../kernel/problems';
 import { describeSelection } from '../select/selectionLabels';
 import { runSelection } from '../select/selections';
-import type { ExclusionReason, Member, SelectionReport, TargetGroup, Exclusion } from './targetGroupModel';
+import { identityGraph, type Carrier, type IdentityGraph, type UnitKind, type Units } from './identity';
+import type { Exclusion, ExclusionReason, Member, SelectionReport, TargetGroup } from './targetGroupModel';
 import { checkRecipient } from './typeRules';
 
 export interface CampaignRules {
   type: CampaignType;
+  /** Letter campaigns: one letter per person (default), firm or household. */
+  letterUnit?: LetterUnit;
   /** Member keys the user removed by hand. */
   removed?: readonly string[];
   language?: Language;
@@ -19,221 +21,286 @@ export interface TargetGroupOptions {
   today: Day;
 }
 
-/**
- * Reasons that stick to the person, not to the record: an objection to advertising (Art. 21 DSGVO) and a removal by
- * the user hold for every other record of the same person, found before or after, in any selection.
- */
-const BLOCKING: ReadonlySet<ExclusionReason> = new Set<ExclusionReason>(['optOut', 'removedByUser']);
+/** The channel decides what one message is: one e-mail per address, one letter per person (or firm, household). */
+export const unitKindOf = ({ type, letterUnit }: Pick<CampaignRules, 'type' | 'letterUnit'>): UnitKind => {
+  if (type === 'email' || type === 'newsletter') return 'address';
+  if (type === 'letter' && letterUnit === 'firm') return 'firm';
+  if (type === 'letter' && letterUnit === 'household') return 'household';
+  return 'person';
+};
 
-export const emptyTargetGroup = (): TargetGroup => ({
-  members: [],
-  excluded: [],
-  reports: [],
-  problems: [],
-  blocked: [],
-});
+export const emptyTargetGroup = (): TargetGroup => ({ members: [], excluded: [], reports: [], problems: [] });
 
 const problemSignature = (p: Problem): string =>
   [p.code, p.severity, p.sheet, p.row, p.column, p.value, p.detail].join('\u0000');
 
-/** A recipient of a selection with what is decided about it before it meets the group. */
-interface Candidate {
-  recipient: Recipient;
-  keys: IdentityCodes;
-  removedByUser: boolean;
-  /** Opted out or removed: excludes every record of the person. */
-  blocking: boolean;
-  /** Why the type rules exclude it; null when it qualifies or is blocking. */
-  reason: ExclusionReason | null;
+/** What is decided about one found row before it is counted. */
+type Verdict =
+  | { kind: 'excluded'; reason: ExclusionReason; key?: string; carrier?: Carrier }
+  | { kind: 'eligible' }
+  | { kind: 'failsType'; reason: ExclusionReason };
+
+/** The verdicts that carry no row of their own are shared: a selection of 100,000 rows allocates none. */
+const ELIGIBLE: Verdict = { kind: 'eligible' };
+const FAILS_TYPE = Object.fromEntries(
+  (['optOut', 'noEmail', 'invalidEmail', 'noAddress', 'noPhone', 'removedByUser', 'blocklist'] as const).map(
+    (reason) => [reason, { kind: 'failsType', reason }],
+  ),
+) as Record<ExclusionReason, Verdict>;
+
+/** A member while the group is built: its unit and the people found for it (their first records). */
+interface MemberState {
+  unit: number;
+  /** The person the message is addressed to, then the others found, in the order found. */
+  people: number[];
+  selectionIndex: number;
+  key: string;
+  /** The Member value, while nothing changed since it was made. */
+  value?: Member;
 }
 
-/** One coder per workbook for groups continued selection by selection (the pane's previews and applies). */
-const workbookCoders = new WeakMap<WorkbookData, IdentityCoder>();
+const rowRef = ({ sheet, row }: RowRef): RowRef => ({ sheet, row });
 
-const workbookCoder = (data: WorkbookData): IdentityCoder => {
-  let coder = workbookCoders.get(data);
-  if (coder === undefined) workbookCoders.set(data, (coder = new IdentityCoder()));
-  return coder;
-};
-
-/** The mutable working state behind a TargetGroup value: lists plus identity indexes for O(1) lookups. */
+/**
+ * The mutable working state behind a TargetGroup value. Works on record numbers: which person and which unit a row
+ * belongs to is the identity graph's (workbook-wide, built once); the builder only decides who is in.
+ */
 class GroupBuilder {
-  private members: Member[] = [];
-  private memberKeys: IdentityCodes[] = [];
-  private readonly memberIndex = new IdentityIndex<number>();
-  private readonly excluded: Exclusion[] = [];
-  private readonly excludedKeys: IdentityCodes[] = [];
-  private readonly excludedIndex = new IdentityIndex<number>();
-  /** Who a selection has met so far, within that selection. */
-  private readonly seen = new IdentityIndex<true>();
-  private readonly blocked = new IdentityIndex<ExclusionReason>();
-  private readonly blockedRecords: Exclusion[] = [];
-  private evictionPending = false;
+  private readonly graph: IdentityGraph;
+  private readonly units: Units;
+  private readonly members: MemberState[] = [];
+  /** Per unit root: 1 + the member's index, 0 when the unit is no member. */
+  private readonly memberOfUnit: Int32Array;
+  /** null: a listing dropped since (see unlist), gone at the end of the selection. */
+  private excluded: Array<Exclusion | null> = [];
+  /** The record of each listing in `excluded`. */
+  private excludedRecords: number[] = [];
+  /** Per record: 1 + its index in `excluded`, 0 when not listed. */
+  private listed: Int32Array;
+  /** Per person: why the type rules exclude them, null when they qualify, undefined until asked. */
+  private readonly typeReasons: Array<ExclusionReason | null | undefined>;
+  private readonly unitCarriers: Array<Carrier | undefined> | undefined;
+  private readonly removedKeys = new Map<number, string | null>();
+  private readonly seen: Int32Array;
+  private readonly touched: Int32Array;
+  private readonly added: Int32Array;
+  private pass = 0;
   private readonly reports: SelectionReport[] = [];
   private readonly problems: Problem[] = [];
   private readonly problemSignatures = new Set<string>();
 
-  constructor(private readonly coder = new IdentityCoder()) {}
+  constructor(
+    data: WorkbookData,
+    private readonly rules: CampaignRules,
+  ) {
+    this.graph = identityGraph(data);
+    this.units = this.graph.units(unitKindOf(rules));
+    this.unitCarriers = this.units.shared ? this.graph.unitCarriers(this.units) : undefined;
+    const count = this.graph.records.count;
+    this.memberOfUnit = new Int32Array(count);
+    this.listed = new Int32Array(count);
+    this.typeReasons = new Array<ExclusionReason | null | undefined>(count);
+    this.seen = new Int32Array(count);
+    this.touched = new Int32Array(count);
+    this.added = new Int32Array(count);
+  }
 
-  /** The group's records keep their codes from the last time the workbook's coder met them. */
-  static from(group: TargetGroup, coder: IdentityCoder): GroupBuilder {
-    const builder = new GroupBuilder(coder);
-    const known = (recipient: Recipient): IdentityCodes => coder.encodeKnown(recipient);
-    for (const member of group.members) builder.addMember(member, known(member.recipient));
-    for (const exclusion of group.excluded) builder.list(exclusion, known(exclusion.recipient));
-    for (const exclusion of group.blocked ?? []) builder.block(exclusion, known(exclusion.recipient));
+  /** Continues a group value: its members, exclusions, reports and problems, found again by their rows. */
+  static from(group: TargetGroup, data: WorkbookData, rules: CampaignRules): GroupBuilder {
+    const builder = new GroupBuilder(data, rules);
+    for (const member of group.members) builder.restoreMember(member);
+    for (const exclusion of group.excluded) {
+      const record = builder.graph.recordAt(exclusion.recipient);
+      if (record >= 0) builder.listAt(record, exclusion);
+    }
     builder.reports.push(...group.reports);
     builder.addProblems(group.problems);
     return builder;
   }
 
-  private identity(recipient: Recipient): IdentityCodes {
-    return this.coder.encode(recipient);
+  private restoreMember(member: Member): void {
+    const { graph } = this;
+    const records = (member.rows ?? [member.recipient]).map((ref) => graph.recordAt(ref));
+    const first = graph.recordAt(member.recipient);
+    if (first < 0 || records.some((record) => record < 0)) return;
+    const people = [graph.person[first]];
+    for (const record of records)
+      if (!people.includes(graph.person[record])) people.push(graph.person[record]);
+    const unit = this.units.root[first];
+    this.members.push({
+      unit,
+      people,
+      selectionIndex: member.selectionIndex,
+      key: member.key,
+      value: member,
+    });
+    this.memberOfUnit[unit] = this.members.length;
   }
 
   apply(
     data: WorkbookData,
     selection: SelectionDefinition,
     selectionIndex: number,
-    rules: CampaignRules,
     options: TargetGroupOptions,
   ): void {
     const result = runSelection(data, selection, options);
     this.addProblems(result.problems);
     const report: SelectionReport = {
       selectionIndex,
-      label: describeSelection(selection, selectionIndex, rules.language ?? 'de'),
-      matched: 0,
+      label: describeSelection(selection, selectionIndex, this.rules.language ?? 'de'),
+      found: 0,
       added: 0,
       alreadyIn: 0,
+      merged: 0,
       excluded: {},
     };
-    const removed = new Set(rules.removed ?? []);
-    this.seen.clear();
-    for (const candidate of this.candidates(result.recipients, removed, rules.type)) {
-      if (!candidate.blocking) this.evictBlockedMembers();
-      if (this.seen.find(candidate.keys)) continue;
-      this.seen.add(candidate.keys, true);
-      report.matched++;
-      this.place(candidate, selectionIndex, report);
+    const pass = ++this.pass;
+    const found: number[] = [];
+    for (const record of result.records) {
+      if (this.seen[record] === pass) continue;
+      this.seen[record] = pass;
+      found.push(record);
     }
-    this.evictBlockedMembers();
-    this.dropExclusionsOfMembers();
+    const verdicts = found.map((record) => this.verdict(record));
+    // Members first, so that a row found before the row that makes its unit a member is counted as merged.
+    found.forEach((record, i) => {
+      if (verdicts[i].kind === 'eligible') this.admit(record, selectionIndex, pass);
+    });
+    found.forEach((record, i) => this.count(record, verdicts[i], selectionIndex, report, pass));
+    this.compactExcluded();
     this.reports.push(report);
   }
 
-  /**
-   * Within one selection the records of a person are tried blocking ones first (so that no other record of the
-   * person slips in), then records that pass the type rules (so that a person is not lost to an earlier record
-   * without e-mail), then the rest; sheet order within each tier.
-   */
-  private candidates(recipients: readonly Recipient[], removed: ReadonlySet<string>, type: CampaignType) {
-    const tiers: Candidate[][] = [[], [], []];
-    for (const recipient of recipients) {
-      const keys = this.identity(recipient);
-      const removedByUser = removed.size > 0 && removed.has(keys.key);
-      const blocking = removedByUser || recipient.optOut !== null;
-      const reason = blocking ? null : checkRecipient(recipient, type);
-      tiers[blocking ? 0 : reason === null ? 1 : 2].push({
-        recipient,
-        keys,
-        removedByUser,
-        blocking,
-        reason,
-      });
-    }
-    return tiers.flat();
+  private verdict(record: number): Verdict {
+    const { graph, units } = this;
+    const person = graph.person[record];
+    const unit = units.root[record];
+    const removedKey = this.removedKeyOf(unit);
+    if (removedKey !== null) return { kind: 'excluded', reason: 'removedByUser', key: removedKey };
+    // Where the message lands in a shared mailbox (address, household), one person's objection holds for all.
+    const carrier = graph.carrierOf(person) ?? this.unitCarriers?.[unit];
+    if (carrier !== undefined) return { kind: 'excluded', reason: carrier.reason, carrier };
+    const reason = this.typeReason(person);
+    return reason === null ? ELIGIBLE : FAILS_TYPE[reason];
   }
 
-  private place(candidate: Candidate, selectionIndex: number, report: SelectionReport): void {
-    const { recipient, keys, removedByUser, reason } = candidate;
-    const exclude = (why: ExclusionReason): void => {
-      report.excluded[why] = (report.excluded[why] ?? 0) + 1;
-      this.listExclusion({ key: keys.key, recipient, reason: why, selectionIndex }, keys);
-    };
-    const blockingReason: ExclusionReason | null = removedByUser
-      ? 'removedByUser'
-      : recipient.optOut !== null
-        ? 'optOut'
-        : null;
-    if (blockingReason !== null) {
-      this.block({ key: keys.key, recipient, reason: blockingReason, selectionIndex }, keys);
-      if (this.memberIndex.find(keys) !== undefined) this.evictionPending = true;
-      return exclude(blockingReason);
+  /** The type rules on the person as merged from all their rows. */
+  private typeReason(person: number): ExclusionReason | null {
+    let reason = this.typeReasons[person];
+    if (reason === undefined)
+      this.typeReasons[person] = reason = checkRecipient(this.graph.personRecipient(person), this.rules.type);
+    return reason;
+  }
+
+  /** The key by which the user removed the unit by hand, if any of its rows' keys was removed. */
+  private removedKeyOf(unit: number): string | null {
+    const removed = this.rules.removed;
+    if (!removed || removed.length === 0) return null;
+    let key = this.removedKeys.get(unit);
+    if (key === undefined) {
+      const keys = this.graph.recordsOfUnit(this.units, unit).map((record) => this.graph.keyOf(record));
+      key = removed.find((wanted) => keys.includes(wanted)) ?? null;
+      this.removedKeys.set(unit, key);
     }
-    const blockedAs = this.blocked.find(keys);
-    if (blockedAs !== undefined) return exclude(blockedAs);
-    if (this.memberIndex.find(keys) !== undefined) {
-      report.alreadyIn++;
+    return key;
+  }
+
+  /** Makes the row's unit a member, or adds the row's person to the unit's member. */
+  private admit(record: number, selectionIndex: number, pass: number): void {
+    const person = this.graph.person[record];
+    const unit = this.units.root[record];
+    const at = this.memberOfUnit[unit] - 1;
+    if (at >= 0) {
+      const state = this.members[at];
+      if (!state.people.includes(person)) {
+        state.people.push(person);
+        state.value = undefined;
+      }
       return;
     }
-    if (reason !== null) return exclude(reason);
-    this.addMember({ key: keys.key, recipient, selectionIndex }, keys);
-    report.added++;
+    this.members.push({ unit, people: [person], selectionIndex, key: this.graph.unitKey(this.units, unit) });
+    this.memberOfUnit[unit] = this.members.length;
+    this.added[unit] = pass;
   }
 
-  private addMember(member: Member, keys: IdentityCodes): void {
-    this.memberIndex.add(keys, this.members.length);
-    this.members.push(member);
-    this.memberKeys.push(keys);
+  private count(
+    record: number,
+    verdict: Verdict,
+    selectionIndex: number,
+    report: SelectionReport,
+    pass: number,
+  ): void {
+    report.found++;
+    const unit = this.units.root[record];
+    if (verdict.kind === 'excluded' || (verdict.kind === 'failsType' && this.memberOfUnit[unit] === 0)) {
+      report.excluded[verdict.reason] = (report.excluded[verdict.reason] ?? 0) + 1;
+      const { key, carrier } = verdict.kind === 'excluded' ? verdict : { key: undefined, carrier: undefined };
+      return this.list(record, verdict.reason, selectionIndex, key, carrier);
+    }
+    if (verdict.kind === 'failsType') this.includePerson(unit, record);
+    if (this.listed[record] !== 0) this.unlist(record);
+    if (this.touched[unit] === pass) report.merged++;
+    else {
+      this.touched[unit] = pass;
+      if (this.added[unit] === pass) report.added++;
+      else report.alreadyIn++;
+    }
   }
 
-  private block(exclusion: Exclusion, keys: IdentityCodes): void {
-    this.blocked.add(keys, exclusion.reason);
-    this.blockedRecords.push(exclusion);
+  /** A person of a member's unit who would not qualify alone (a colleague without address in a firm letter) is merged. */
+  private includePerson(unit: number, record: number): void {
+    const state = this.members[this.memberOfUnit[unit] - 1];
+    const person = this.graph.person[record];
+    if (state.people.includes(person)) return;
+    state.people.push(person);
+    state.value = undefined;
   }
 
-  private list(exclusion: Exclusion, keys: IdentityCodes): void {
-    this.excludedIndex.add(keys, this.excluded.length);
+  /** Each row is listed once; a row that carries an objection replaces its listing for another reason. */
+  private list(
+    record: number,
+    reason: ExclusionReason,
+    selectionIndex: number,
+    key: string | undefined,
+    carrier: Carrier | undefined,
+  ): void {
+    const at = this.listed[record] - 1;
+    const before = at >= 0 ? this.excluded[at] : null;
+    if (before !== null && (carrier === undefined || before.carrier !== undefined)) return;
+    const exclusion: Exclusion = {
+      key: key ?? this.graph.keyOf(record),
+      recipient: this.graph.records.recipient(record),
+      reason,
+      selectionIndex,
+    };
+    if (carrier !== undefined) exclusion.carrier = rowRefWithColumn(carrier);
+    if (before !== null) this.excluded[at] = exclusion;
+    else this.listAt(record, exclusion);
+  }
+
+  private listAt(record: number, exclusion: Exclusion): void {
     this.excluded.push(exclusion);
-    this.excludedKeys.push(keys);
+    this.excludedRecords.push(record);
+    this.listed[record] = this.excluded.length;
   }
 
-  /**
-   * Each person is listed once. A blocking record replaces a listed non-blocking one of the same person: the list
-   * shows the reason that holds for good, and a group continued from its stored value keeps the person blocked.
-   */
-  private listExclusion(exclusion: Exclusion, keys: IdentityCodes): void {
-    const listed = this.excludedIndex.find(keys);
-    if (listed === undefined) return this.list(exclusion, keys);
-    if (!BLOCKING.has(exclusion.reason) || BLOCKING.has(this.excluded[listed].reason)) return;
-    this.excluded[listed] = exclusion;
-    this.excludedKeys[listed] = keys;
-    this.excludedIndex.add(keys, listed);
+  /** A row excluded earlier for the type rules whose unit became a member is merged, not excluded. */
+  private unlist(record: number): void {
+    const at = this.listed[record] - 1;
+    const listing = this.excluded[at];
+    if (listing === null || listing.reason === 'removedByUser' || listing.carrier !== undefined) return;
+    this.excluded[at] = null;
+    this.listed[record] = 0;
   }
 
-  /**
-   * Members that are the same person as a record blocked since leave the group. Blocking records come first in a
-   * selection, so this rebuilds the member index at most once per selection.
-   */
-  private evictBlockedMembers(): void {
-    if (!this.evictionPending) return;
-    this.evictionPending = false;
-    const members = this.members;
-    const memberKeys = this.memberKeys;
-    this.members = [];
-    this.memberKeys = [];
-    this.memberIndex.clear();
-    members.forEach((member, i) => {
-      if (this.blocked.find(memberKeys[i]) === undefined) this.addMember(member, memberKeys[i]);
-    });
-  }
-
-  /** Someone excluded for one record (e.g. without e-mail) but a member through another is not listed as excluded. */
-  private dropExclusionsOfMembers(): void {
-    let kept = 0;
-    this.excluded.forEach((exclusion, i) => {
-      const keys = this.excludedKeys[i];
-      if (!BLOCKING.has(exclusion.reason) && this.memberIndex.find(keys) !== undefined) return;
-      this.excluded[kept] = exclusion;
-      this.excludedKeys[kept] = keys;
-      kept++;
-    });
-    if (kept === this.excluded.length) return;
-    this.excluded.length = kept;
-    this.excludedKeys.length = kept;
-    this.excludedIndex.clear();
-    this.excludedKeys.forEach((keys, i) => this.excludedIndex.add(keys, i));
+  private compactExcluded(): void {
+    if (!this.excluded.includes(null)) return;
+    const kept = this.excluded.flatMap((exclusion, i) =>
+      exclusion === null ? [] : [{ exclusion, record: this.excludedRecords[i] }],
+    );
+    this.excluded = [];
+    this.excludedRecords = [];
+    for (const { exclusion, record } of kept) this.listAt(record, exclusion);
   }
 
   private addProblems(problems: readonly Problem[]): void {
@@ -245,20 +312,48 @@ class GroupBuilder {
     }
   }
 
+  private memberValue(state: MemberState): Member {
+    if (state.value) return state.value;
+    const { graph } = this;
+    const [addressee, ...others] = state.people;
+    const member: Member = {
+      key: state.key,
+      recipient: graph.personRecipient(addressee),
+      selectionIndex: state.selectionIndex,
+    };
+    const single = state.people.length === 1 && graph.isSingle(addressee);
+    const records = single
+      ? []
+      : state.people.flatMap((person) => graph.recordsOf(person)).sort((a, b) => a - b);
+    if (records.length > 1) {
+      member.rows = records.map((record) => rowRef(graph.records.source(record)));
+      const keys = [...new Set(records.map((record) => graph.keyOf(record)))].filter(
+        (key) => key !== state.key,
+      );
+      if (keys.length > 0) member.mergedKeys = keys;
+    }
+    const qualified = others.filter((person) => this.typeReason(person) === null);
+    if (qualified.length > 0) member.others = qualified.map((person) => graph.personRecipient(person));
+    return (state.value = member);
+  }
+
   snapshot(): TargetGroup {
     return {
-      members: [...this.members],
-      excluded: [...this.excluded],
+      members: this.members.map((state) => this.memberValue(state)),
+      excluded: this.excluded.filter((exclusion) => exclusion !== null),
       reports: [...this.reports],
       problems: [...this.problems],
-      blocked: [...this.blockedRecords],
     };
   }
 }
 
+const rowRefWithColumn = (carrier: Carrier): RowRef & { column?: string } =>
+  carrier.column === undefined ? rowRef(carrier) : { ...rowRef(carrier), column: carrier.column };
+
 /**
- * Runs one selection and adds its recipients to a copy of the group: first occurrence wins, duplicates are counted,
- * excluded recipients are listed once per person with their reason. `selectionIndex` is 0-based.
+ * Runs one selection and adds its rows to a copy of the group: a person, address, firm or household (the channel
+ * decides) is one member however many rows it has; every row found is counted as added, already in, merged or excluded
+ * with its reason. `selectionIndex` is 0-based.
  */
 export const applySelection = (
   group: TargetGroup,
@@ -268,8 +363,8 @@ export const applySelection = (
   campaign: CampaignRules,
   options: TargetGroupOptions,
 ): TargetGroup => {
-  const builder = GroupBuilder.from(group, workbookCoder(data));
-  builder.apply(data, selection, selectionIndex, campaign, options);
+  const builder = GroupBuilder.from(group, data, campaign);
+  builder.apply(data, selection, selectionIndex, options);
   return builder.snapshot();
 };
 
@@ -292,9 +387,7 @@ export const buildTargetGroup = (
   definition: CampaignDefinition,
   options: TargetGroupOptions,
 ): TargetGroup => {
-  const builder = new GroupBuilder();
-  definition.selections.forEach((selection, index) =>
-    builder.apply(data, selection, index, definition, options),
-  );
+  const builder = new GroupBuilder(data, definition);
+  definition.selections.forEach((selection, index) => builder.apply(data, selection, index, options));
   return builder.snapshot();
 };

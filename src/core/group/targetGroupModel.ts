@@ -1,11 +1,11 @@
 import type { Labels } from '../kernel/labels';
 import type { Language } from '../kernel/language';
 import type { Problem } from '../kernel/problems';
-import type { Recipient } from '../kernel/model';
+import type { Recipient, RowRef } from '../kernel/model';
 
 /** Why a recipient is not a member. Closed: each has a label in both languages. */
 export type ExclusionReason =
-  'optOut' | 'noEmail' | 'invalidEmail' | 'noAddress' | 'noPhone' | 'removedByUser';
+  'optOut' | 'noEmail' | 'invalidEmail' | 'noAddress' | 'noPhone' | 'removedByUser' | 'blocklist';
 
 const EXCLUSION_REASON_LABELS: Labels<ExclusionReason> = {
   de: {
@@ -15,6 +15,7 @@ const EXCLUSION_REASON_LABELS: Labels<ExclusionReason> = {
     noAddress: 'keine Anschrift',
     noPhone: 'keine Telefonnummer',
     removedByUser: 'von Hand entfernt',
+    blocklist: 'Sperrliste',
   },
   en: {
     optOut: 'opted out',
@@ -23,6 +24,7 @@ const EXCLUSION_REASON_LABELS: Labels<ExclusionReason> = {
     noAddress: 'no address',
     noPhone: 'no phone number',
     removedByUser: 'removed by hand',
+    blocklist: 'on the blocklist',
   },
 };
 
@@ -33,40 +35,58 @@ export const exclusionReasonLabel = (reason: ExclusionReason, lang: Language): s
 export type MemberGroup = 'contacted' | 'control';
 
 export interface Member {
-  /** Identity key: "c:<contactId>", "k:<customerId>", "e:<email>" or "n:<name>|<company>" (see identity.ts). */
+  /** Stable key of the person or unit: "c:<contactId>", "k:<customerId>", "e:<email>", "n:<name>|<company>" … (identity.ts). */
   key: string;
+  /** The person the message is addressed to, merged from all their rows (mergeFields.ts). */
   recipient: Recipient;
   /** Index of the selection that added this member first (its "Quelle"). */
   selectionIndex: number;
+  /** Every row merged into this member, in sheet order; absent when it is one row. */
+  rows?: RowRef[];
+  /** The keys of those other rows: a lead or a group decision made under one of them belongs to this member. */
+  mergedKeys?: string[];
+  /** Further people the one message is for: at the same e-mail address, firm or household. */
+  others?: Recipient[];
 }
 
+/** Where an objection is written: the row with the opt-out (the person's own, another of theirs, the firm's) or the Sperrliste row. */
+export type ExclusionCarrier = RowRef & { column?: string };
+
 export interface Exclusion {
+  /** The excluded row's own key; for a removal by hand the key that was removed. */
   key: string;
+  /** The excluded row as it is in its sheet. */
   recipient: Recipient;
   reason: ExclusionReason;
   selectionIndex: number;
+  /** For an opt-out or the Sperrliste: the row that carries it. */
+  carrier?: ExclusionCarrier;
 }
 
 export interface SelectionReport {
   selectionIndex: number;
   /** Human label of the selection in the campaign's language, e.g. "Inaktive Kunden (3 Monate)". */
   label: string;
-  /** Recipients the selection found (after dedupe within the selection). */
-  matched: number;
+  /** Rows the selection found, each once: found = added + alreadyIn + merged + all excluded. */
+  found: number;
+  /** Members it added. */
   added: number;
+  /** Members it found again that an earlier selection had added. */
   alreadyIn: number;
+  /** Rows merged into a member: another row of the same person, or of the same address, firm or household. */
+  merged: number;
   excluded: Partial<Record<ExclusionReason, number>>;
 }
 
 export interface TargetGroup {
   members: Member[];
+  /** Every excluded row, once, with its reason. */
   excluded: Exclusion[];
   reports: SelectionReport[];
   /** Data problems met while selecting (unknown article, missing postal code for a letter, …). */
   problems: Problem[];
-  /**
-   * Every opted-out or removed record met so far, also those not listed in `excluded` because the person is listed
-   * already. A group continued later (applySelection) keeps all of them blocked. Absent means none.
-   */
-  blocked?: Exclusion[];
 }
+
+/** How many rows went into other members: the rows of all members beyond one each. */
+export const mergedRowCount = (group: Pick<TargetGroup, 'members'>): number =>
+  group.members.reduce((sum, member) => sum + Math.max((member.rows?.length ?? 1) - 1, 0), 0);

@@ -41,13 +41,26 @@ export class KeySet {
   add(key: string): boolean {
     const at = this.find(key);
     if (at >= 0) return false;
+    this.insert(key, at);
+    return true;
+  }
+
+  /** The key's dense id (see indexOf), adding it first when it is new: one lookup instead of two. */
+  code(key: string): number {
+    const at = this.find(key);
+    if (at >= 0) return this.slots[at + 4];
+    this.insert(key, at);
+    return this.count - 1;
+  }
+
+  /** Puts the key read last (see probe) at the free place ~at. */
+  private insert(key: string, at: number): void {
     this.slots[~at + 4] = this.count++;
     this.slots[~at] = probe.hash;
     this.slots[~at + 1] = probe.low;
     this.slots[~at + 2] = probe.high;
     this.slots[~at + 3] = probe.packs ? key.length : -this.unpacked.push(key);
     if (this.count * 4 * SLOT_SIZE > this.slots.length * 3) this.grow();
-    return true;
   }
 
   /** The key's place in `slots` when it is there, else ~ the free place where it would go. */

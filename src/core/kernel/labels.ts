@@ -80,7 +80,7 @@ export const roleLabel = (role: SheetRole, lang: Language): string => ROLE_LABEL
 export const fieldLabel = (field: Field, lang: Language): string => FIELD_LABELS[lang][field];
 
 /** The label of a value read from a problem's detail, or the value itself if it names no role or field. */
-const labelOf = <K extends string>(labels: Record<K, string>, key: string | undefined): string =>
+export const labelOf = <K extends string>(labels: Record<K, string>, key: string | undefined): string =>
   key === undefined ? '' : ((labels as Record<string, string>)[key] ?? key);
 
 export const roleLabelOf = (key: string | undefined, lang: Language): string =>

@@ -4,8 +4,8 @@ import type { Problem } from './problems';
 /** Calendar day as days since 1970-01-01 (UTC). Dates in the core are days: no time zones, cheap to compare. */
 export type Day = number;
 
-export type SheetRole = 'contacts' | 'customers' | 'sales' | 'articles';
-export const SHEET_ROLES: readonly SheetRole[] = ['contacts', 'customers', 'sales', 'articles'];
+export const SHEET_ROLES = ['contacts', 'customers', 'sales', 'articles'] as const;
+export type SheetRole = (typeof SHEET_ROLES)[number];
 
 export const PERSON_FIELDS = [
   'salutation',
@@ -104,6 +104,22 @@ export interface SheetMapping {
   extraColumns: number[];
   /** A separate house-number column ("Hausnr."), joined to the street when reading. */
   houseNumberColumn?: number;
+  /** The Excel table the role is read from, when the sheet holds tables. */
+  table?: string;
+  /** 1-based sheet row of the last data row (an Excel table's end, above its totals row). Absent: the sheet's end. */
+  lastRow?: number;
+}
+
+/** A sheet or Excel table that fits a role, described as a person choosing between candidates wants to see it. */
+export interface SourceCandidate {
+  /** The name that chooses it: the sheet's, or the Excel table's when its sheet holds several tables. */
+  name: string;
+  sheet: string;
+  table?: string;
+  /** Rows with data. */
+  rows: number;
+  /** The newest date in its cells, if any (how current the list is). */
+  newest: Day | null;
 }
 
 export type WorkbookMapping = Partial<Record<SheetRole, SheetMapping>>;
@@ -124,14 +140,38 @@ export interface SalesColumns {
   sales: readonly SaleLine[];
   customers: readonly Customer[];
   /**
-   * Per line: the row (index into customers) of the first customer whose number matches the line's, ignoring case
-   * and surrounding spaces; -1 when no customer matches.
+   * Per line: the row (index into customers) of the first customer whose number matches the line's, ignoring case,
+   * surrounding spaces and leading zeros (customerKey); -1 when no customer matches.
    */
   customerRows: Int32Array;
   /** Per line: its day, NaN when undated. */
   days: Float64Array;
   /** Per customer row: the first row with the same customer number as above; -1 for a row without a number. */
   firstRows: Int32Array;
+}
+
+/**
+ * One row of a Sperrliste: someone who objected to advertising (Art. 21 DSGVO, never expires), named by e-mail or by
+ * name and postal address. It excludes every record of that person, also when the person's contact row is gone.
+ */
+export interface BlockEntry extends RowRef {
+  email: string;
+  firstName: string;
+  lastName: string;
+  street: string;
+  postalCode: string;
+  city: string;
+}
+
+/** A sheet recognised as a Sperrliste, with its entries. */
+export interface BlocklistSheet {
+  sheet: string;
+  /** 1-based sheet row of the header. */
+  headerRow: number;
+  headers: string[];
+  /** field → column index (e-mail, name, address fields). */
+  columns: Partial<Record<Field, number>>;
+  entries: BlockEntry[];
 }
 
 export interface WorkbookData {
@@ -145,6 +185,10 @@ export interface WorkbookData {
   problems: Problem[];
   /** Set by the parser; without it (or for other arrays) selections derive the same from the lines. */
   salesColumns?: SalesColumns;
+  /** The workbook's Sperrlisten; absent or empty when it has none. */
+  blocklists?: BlocklistSheet[];
+  /** Roles that several sheets fit equally well: not guessed, the user chooses (mapping dialog, --sheet, sources). */
+  ambiguous?: Partial<Record<SheetRole, SourceCandidate[]>>;
 }
 
 /** A person who can receive the campaign: a contact, or a customer standing for itself. */

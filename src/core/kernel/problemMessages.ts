@@ -1,6 +1,8 @@
-import { formatCount } from './formats';
-import { fieldLabelOf, roleLabelOf } from './labels';
+import { formatCount, formatDay } from './formats';
+import { fieldLabelOf, labelOf, roleLabelOf } from './labels';
 import type { Language } from './language';
+import type { SourceCandidate } from './model';
+import type { JsonExpectation } from './jsonText';
 import type { Problem, ProblemCode } from './problems';
 
 type Render = (p: Problem, lang: Language) => string;
@@ -13,7 +15,60 @@ const quoted = (p: Problem, lang: Language): string => {
   if (!p.value) return '';
   return lang === 'de' ? ` „${p.value}“` : ` "${p.value}"`;
 };
+const QUOTES: Record<Language, [string, string]> = { de: ['„', '“'], en: ['"', '"'] };
+const quote = (text: string, lang: Language): string => `${QUOTES[lang][0]}${text}${QUOTES[lang][1]}`;
+const ROWS: Record<Language, [string, string]> = { de: ['Zeile', 'Zeilen'], en: ['row', 'rows'] };
+
+/** "„Kontakte 2024“ (120 Zeilen, neuestes Datum 12.03.2024)": what a person needs to choose. */
+const candidate = (c: SourceCandidate, lang: Language): string => {
+  const rows = `${formatCount(c.rows, lang)} ${ROWS[lang][c.rows === 1 ? 0 : 1]}`;
+  const newest =
+    c.newest === null
+      ? ''
+      : `, ${lang === 'de' ? 'neuestes Datum' : 'newest date'} ${formatDay(c.newest, lang)}`;
+  return `${quote(c.name, lang)} (${rows}${newest})`;
+};
+const candidates = (p: Problem, lang: Language): string =>
+  (p.candidates ?? []).map((c) => candidate(c, lang)).join(', ');
+const rowsChecked = (p: Problem, lang: Language): string => {
+  const [first, last] = (p.detail ?? '1-30').split('-');
+  return lang === 'de' ? `${first} bis ${last}` : `${first} to ${last}`;
+};
+/** "Name", "Name (2)", …: the names the columns under a merged header are read with. */
+const mergedNames = (p: Problem, lang: Language): string =>
+  Array.from({ length: Number(p.detail) || 2 }, (_, i) =>
+    quote(i === 0 ? (p.value ?? '') : `${p.value ?? ''} (${i + 1})`, lang),
+  ).join(', ');
+
+const JSON_EXPECTATIONS: Record<Language, Record<JsonExpectation, string>> = {
+  de: {
+    value: 'ein Wert',
+    propertyName: 'ein Eintragsname in doppelten Anführungszeichen',
+    colon: '„:“',
+    commaOrBrace: '„,“ oder „}“',
+    commaOrBracket: '„,“ oder „]“',
+    stringEnd: 'das Ende des Textes („"“)',
+    end: 'das Ende der Datei',
+  },
+  en: {
+    value: 'a value',
+    propertyName: 'an entry name in double quotes',
+    colon: '":"',
+    commaOrBrace: '"," or "}"',
+    commaOrBracket: '"," or "]"',
+    stringEnd: "the end of the text ('\"')",
+    end: 'the end of the file',
+  },
+};
+
 const plain = (p: Problem): string => (p.value ? ` ${p.value}` : '');
+/** "7, 12 und 20" / "7, 12 and 20". */
+const rowList = (p: Problem, lang: Language): string => {
+  const rows = (p.rows ?? []).map(String);
+  if (rows.length <= 1) return rows.join('');
+  return `${rows.slice(0, -1).join(', ')} ${lang === 'de' ? 'und' : 'and'} ${rows[rows.length - 1]}`;
+};
+const plural = (p: Problem, one: string, many: string): string => ((p.rows?.length ?? 0) > 1 ? many : one);
 const inParens = (p: Problem): string => (p.value ? ` (${p.value})` : '');
 
 const DE: Record<ProblemCode, Render> = {
@@ -27,17 +82,21 @@ const DE: Record<ProblemCode, Render> = {
   rowWithoutKey: () => 'Zeile ohne Kundennummer bzw. ohne Kontakt-Nr., Name und E-Mail – übersprungen.',
   totalsRowSkipped: () => 'Summenzeile – übersprungen.',
   duplicateId: (p) =>
-    `Die Nummer${quoted(p, 'de')} kommt mehrfach vor. Beide Zeilen werden gelesen; doppelte Empfänger werden zusammengeführt.`,
+    `Die Nummer${quoted(p, 'de')} kommt mehrfach vor. Alle Zeilen werden gelesen; Zeilen derselben Person werden zusammengeführt, verschiedene Personen bleiben getrennt.`,
   unknownCustomer: (p) => `Die Kundennummer${quoted(p, 'de')} steht nicht im Kundenblatt.`,
   missingPostalCode: () => 'Die PLZ fehlt. Der Brief wird trotzdem erstellt; bitte die PLZ ergänzen.',
+  probableDuplicate: (p) =>
+    `Wahrscheinlich dieselbe Person wie in ${plural(p, 'Zeile', 'den Zeilen')} ${rowList(p, 'de')} (${p.detail === 'email' ? 'gleiche E-Mail-Adresse' : 'gleicher Name bei derselben Firma'}${quoted(p, 'de')}). Sie bekommt nur eine Nachricht; bitte die Zeilen in der Quelle zusammenführen.`,
+  sharedContactId: (p) =>
+    `Die Kontakt-Nr.${quoted(p, 'de')} steht auch in ${plural(p, 'Zeile', 'den Zeilen')} ${rowList(p, 'de')}, dort aber für eine andere Person (anderer Name, andere E-Mail). Sie werden als verschiedene Personen behandelt; bitte die Nummer korrigieren.`,
   sheetNotFound: (p) =>
     `Dieses Blatt gibt es in der Arbeitsmappe nicht${p.detail ? ` (als ${role(p, 'de')} gewählt)` : ''}. Bitte die Zuordnung prüfen.`,
   sheetRoleNotFound: (p) =>
     `Kein Blatt für ${role(p, 'de')} gefunden. Bitte das Blatt in der Zuordnung wählen.`,
   sheetRoleAmbiguous: (p) =>
-    `Auch das Blatt „${p.detail ?? ''}“ passt als ${roleLabelOf(p.value, 'de')}; verwendet wird dieses. Bei Bedarf die Zuordnung ändern.`,
-  headerNotFound: () =>
-    'In den ersten 10 Zeilen wurde keine Überschriftenzeile gefunden. Bitte Spaltenüberschriften in eine Zeile oben im Blatt schreiben.',
+    `Als ${role(p, 'de')} passen mehrere Blätter gleich gut: ${candidates(p, 'de')}. Welches gilt, wird nicht geraten: bitte wählen (im Add-in unter „Zuordnung ändern“, auf der Kommandozeile mit --sheet ${p.detail}="…", in der Kampagnendatei unter "sources").`,
+  headerNotFound: (p) =>
+    `In den Zeilen ${rowsChecked(p, 'de')} steht keine Überschriftenzeile (mindestens zwei bekannte Überschriften wie „Vorname“, „E-Mail“ oder „Kunden-Nr.“); das Blatt wird nicht gelesen. Bitte die Überschriften in eine Zeile schreiben oder das Blatt in der Zuordnung wählen.`,
   columnNotFound: (p) =>
     `Diese Spalte gibt es nicht${p.detail ? ` (als ${field(p, 'de')} gewählt)` : ''}. Bitte die Zuordnung prüfen.`,
   requiredColumnMissing: (p) =>
@@ -50,11 +109,31 @@ const DE: Record<ProblemCode, Render> = {
     `Die gespeicherten Kampagnendaten sind nicht lesbar${detail(p)}. Das Add-in ändert sie nicht; bitte eine gesicherte Fassung der Arbeitsmappe öffnen oder eine neuere Version des Add-ins verwenden.`,
   campaignNotFound: (p) =>
     `Die Kampagne${quoted(p, 'de')} ist in dieser Arbeitsmappe nicht gespeichert${p.detail ? ` (gespeichert: ${p.detail})` : ''}. Bitte den Namen prüfen.`,
+  leadsSheetMissing: () =>
+    'Das Leads-Blatt wurde nicht gefunden, weder unter diesem Namen noch an seiner Kennung. Damit keine Arbeit des Vertriebs verloren geht, legt das Add-in keine zweiten Leads an. Bitte das Blatt wiederherstellen (z. B. aus einer Sicherung) oder ausdrücklich ein neues Leads-Blatt anlegen (im Aufgabenbereich bestätigen, auf der Kommandozeile mit --new-leads-sheet).',
   hostTimeout: () => 'Excel antwortet nicht. Bitte kurz warten und erneut versuchen.',
   payloadTooLarge: () =>
     'Zu viele Daten für eine Anfrage an Excel. Bitte weniger Zeilen auf einmal verarbeiten.',
   hostError: (p) =>
     `Excel meldet einen Fehler${detail(p)}. Bitte erneut versuchen; bleibt der Fehler, Excel neu starten.`,
+  campaignFileSyntax: (p) =>
+    `Die Kampagnendatei ist kein gültiges JSON: erwartet ${labelOf(JSON_EXPECTATIONS.de, p.detail)}, ${p.value ? `gefunden „${p.value}“` : 'aber die Datei endet hier'}. Bitte die Datei an dieser Stelle korrigieren.`,
+  unknownCampaignKey: (p) =>
+    `Den Eintrag${quoted(p, 'de')} gibt es in Kampagnendateien nicht${p.detail ? ` – meinten Sie „${p.detail}“?` : '. Bitte entfernen oder die Schreibweise prüfen.'}`,
+  asOfAfterToday: (p) =>
+    `Der Stichtag${quoted(p, 'de')} liegt nach heute (${p.detail ?? ''}). Soll die Kampagne mit Absicht von einem späteren Tag aus rechnen, diesen Tag mit --as-of angeben.`,
+  mergedHeaderSplit: (p) =>
+    `Die Überschrift${quoted(p, 'de')} reicht über zwei Spalten mit Text; gelesen als Vorname (erste Spalte) und Nachname (zweite). Bei Bedarf die Zuordnung ändern.`,
+  mergedHeaderUnclear: (p) =>
+    `Die Überschrift${quoted(p, 'de')} reicht über ${p.detail ?? 'mehrere'} Spalten; was in welcher steht, geht aus den Daten nicht hervor und wird nicht geraten. Die Spalten heißen ${mergedNames(p, 'de')}: bitte zuordnen (im Add-in unter „Zuordnung ändern“, in der Kampagnendatei unter "columns") oder in Excel jeder Spalte ihre eigene Überschrift geben.`,
+  formulaNotCalculated: () =>
+    'Die Formel hat keinen berechneten Wert (die Datei wurde gespeichert, ohne dass gerechnet wurde) – die Zelle wird als leer gelesen. In Excel einmal neu berechnen und speichern.',
+  cellTooLong: (p) =>
+    `Die Zelle hat ${p.value ?? 'mehr als 32767'} Zeichen, mehr als eine Excel-Zelle fassen kann (32.767); sie wird nach 32.767 Zeichen abgeschnitten.`,
+  controlCharactersRemoved: () =>
+    'Die Zelle enthielt unsichtbare Steuerzeichen (etwa aus einem kopierten Text); sie wurden entfernt.',
+  customerIdSpelling: (p) =>
+    `Die Kundennummer${quoted(p, 'de')} steht im Kundenblatt als „${p.detail ?? ''}“ (führende Nullen, Zahlenformat oder Groß-/Kleinschreibung); beide gelten als dieselbe Nummer.`,
   letterWithoutStreet: () =>
     'Keine Straße und kein Postfach – der Brief kann nicht zugestellt werden. Bitte die Anschrift ergänzen.',
   postalCodeNotFiveDigits: (p) =>
@@ -77,17 +156,21 @@ const EN: Record<ProblemCode, Render> = {
   rowWithoutKey: () => 'Row without customer ID, or without contact ID, name and e-mail – skipped.',
   totalsRowSkipped: () => 'Totals row – skipped.',
   duplicateId: (p) =>
-    `The ID${quoted(p, 'en')} occurs more than once. Both rows are read; duplicate recipients are merged.`,
+    `The ID${quoted(p, 'en')} occurs more than once. All rows are read; rows of the same person are merged, different people stay apart.`,
   unknownCustomer: (p) => `The customer ID${quoted(p, 'en')} is not on the customers sheet.`,
   missingPostalCode: () =>
     'The postal code is missing. The letter is still created; please add the postal code.',
+  probableDuplicate: (p) =>
+    `Probably the same person as in ${plural(p, 'row', 'rows')} ${rowList(p, 'en')} (${p.detail === 'email' ? 'same e-mail address' : 'same name at the same firm'}${quoted(p, 'en')}). They get one message only; please merge the rows in the source.`,
+  sharedContactId: (p) =>
+    `The contact ID${quoted(p, 'en')} is also used in ${plural(p, 'row', 'rows')} ${rowList(p, 'en')}, there for another person (other name, other e-mail). They are treated as different people; please correct the ID.`,
   sheetNotFound: (p) =>
     `The workbook has no such sheet${p.detail ? ` (chosen for ${role(p, 'en')})` : ''}. Please check the mapping.`,
   sheetRoleNotFound: (p) => `No ${role(p, 'en')} sheet found. Please choose the sheet in the mapping.`,
   sheetRoleAmbiguous: (p) =>
-    `The sheet "${p.detail ?? ''}" fits as ${roleLabelOf(p.value, 'en')} too; this one is used. Change the mapping if needed.`,
-  headerNotFound: () =>
-    'No header row found in the first 10 rows. Please put the column headers in one row at the top of the sheet.',
+    `Several sheets fit as ${role(p, 'en')} equally well: ${candidates(p, 'en')}. This is not guessed: please choose one (in the add-in under "Change mapping", on the command line with --sheet ${p.detail}="…", in the campaign file under "sources").`,
+  headerNotFound: (p) =>
+    `Rows ${rowsChecked(p, 'en')} hold no header row (at least two known headers such as "First name", "E-mail" or "Customer ID"); the sheet is not read. Please put the headers in one row or choose the sheet in the mapping.`,
   columnNotFound: (p) =>
     `There is no such column${p.detail ? ` (chosen as ${field(p, 'en')})` : ''}. Please check the mapping.`,
   requiredColumnMissing: (p) =>
@@ -99,9 +182,29 @@ const EN: Record<ProblemCode, Render> = {
     `The stored campaign data cannot be read${detail(p)}. The add-in leaves it unchanged; please open a saved copy of the workbook or use a newer version of the add-in.`,
   campaignNotFound: (p) =>
     `The campaign${quoted(p, 'en')} is not stored in this workbook${p.detail ? ` (stored: ${p.detail})` : ''}. Please check the name.`,
+  leadsSheetMissing: () =>
+    'The Leads sheet was not found, neither by this name nor by its id. So that no work of the sales team is lost, the add-in creates no second set of leads. Please restore the sheet (e.g. from a backup) or explicitly start a new Leads sheet (confirm in the task pane; on the command line with --new-leads-sheet).',
   hostTimeout: () => 'Excel is not responding. Please wait a moment and try again.',
   payloadTooLarge: () => 'Too much data for one request to Excel. Please process fewer rows at a time.',
   hostError: (p) => `Excel reported an error${detail(p)}. Please try again; if it persists, restart Excel.`,
+  campaignFileSyntax: (p) =>
+    `The campaign file is not valid JSON: expected ${labelOf(JSON_EXPECTATIONS.en, p.detail)}, ${p.value ? `found "${p.value}"` : 'but the file ends here'}. Please correct the file at this point.`,
+  unknownCampaignKey: (p) =>
+    `Campaign files have no entry${quoted(p, 'en')}${p.detail ? ` – did you mean "${p.detail}"?` : '. Please remove it or check its spelling.'}`,
+  asOfAfterToday: (p) =>
+    `The reference day${quoted(p, 'en')} is after today (${p.detail ?? ''}). To run the campaign as of a later day on purpose, give that day with --as-of.`,
+  mergedHeaderSplit: (p) =>
+    `The header${quoted(p, 'en')} spans two columns of text; read as first name (first column) and last name (second). Change the mapping if needed.`,
+  mergedHeaderUnclear: (p) =>
+    `The header${quoted(p, 'en')} spans ${p.detail ?? 'several'} columns; which holds what is not clear from the data and is not guessed. The columns are called ${mergedNames(p, 'en')}: please map them (in the add-in under "Change mapping", in the campaign file under "columns") or give each column its own header in Excel.`,
+  formulaNotCalculated: () =>
+    'The formula has no calculated value (the file was saved without calculating) – the cell is read as empty. Recalculate once in Excel and save.',
+  cellTooLong: (p) =>
+    `The cell holds ${p.value ?? 'more than 32767'} characters, more than an Excel cell can (32,767); it is cut after 32,767 characters.`,
+  controlCharactersRemoved: () =>
+    'The cell held invisible control characters (from pasted text, for instance); they were removed.',
+  customerIdSpelling: (p) =>
+    `The customer ID${quoted(p, 'en')} is written "${p.detail ?? ''}" on the customers sheet (leading zeros, number format or case); both count as the same ID.`,
   letterWithoutStreet: () =>
     'No street and no PO box – the letter cannot be delivered. Please complete the address.',
   postalCodeNotFiveDigits: (p) =>
@@ -119,6 +222,10 @@ const MESSAGES: Record<Language, Record<ProblemCode, Render>> = { de: DE, en: EN
 function location(p: Problem, lang: Language): string {
   const parts: string[] = [];
   if (p.sheet !== undefined) parts.push(lang === 'de' ? `Blatt „${p.sheet}“` : `Sheet "${p.sheet}"`);
+  if (p.position !== undefined) {
+    const { line, column } = p.position;
+    parts.push(lang === 'de' ? `Zeile ${line}, Spalte ${column}` : `line ${line}, column ${column}`);
+  }
   if (p.row !== undefined) parts.push(lang === 'de' ? `Zeile ${p.row}` : `row ${p.row}`);
   if (p.column !== undefined) parts.push(lang === 'de' ? `Spalte „${p.column}“` : `column "${p.column}"`);
   return parts.length > 0 ? `${parts.join(', ')}: ` : '';

@@ -40,7 +40,8 @@ const formatDate = (date: Date, lang: Language): string => {
   return lang === 'de' ? `${day}.${month}.${year}` : `${year}-${month}-${day}`;
 };
 
-const cellText = (cell: CellValue | undefined, lang: Language): string => {
+/** The text the letter prints: dates, numbers and truth values as the campaign's language writes them. */
+const printedText = (cell: CellValue | undefined, lang: Language): string => {
   if (cell === null || cell === undefined) return '';
   if (cell instanceof Date) return formatDate(cell, lang);
   if (typeof cell === 'boolean') return lang === 'de' ? (cell ? 'WAHR' : 'FALSCH') : cell ? 'TRUE' : 'FALSE';
@@ -123,7 +124,7 @@ export const toCsv = (table: TableData, options: CsvOptions = {}): string => {
   for (const column of table.quotedColumns ?? []) if (column < width) quoted[column] = 1;
   const line = (row: readonly (CellValue | undefined)[], quotes: boolean): string => {
     for (let i = 0; i < width; i++) {
-      const text = cellText(row[i], language);
+      const text = printedText(row[i], language);
       fields[i] = quotes && quoted[i] === 1 && text !== '' ? alwaysQuoted(csvField(text)) : fieldOf(text);
     }
     return fields.join(delimiter);

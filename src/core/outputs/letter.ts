@@ -333,3 +333,18 @@ export const letterFor = (recipient: Recipient, options: LetterOptions): Letter 
     streetMissing: streetLine(recipient, extras, options.language) === '',
   };
 };
+
+/** More people than this on one message (a firm letter to a whole team) are greeted in general. */
+const MAX_NAMED_IN_GREETING = 3;
+
+/**
+ * The opening line for everyone one message is for (one e-mail address, firm or household): "Sehr geehrte Frau
+ * Lang, sehr geehrter Herr Maier,". People without a name add nothing; nobody named, or too many, is greeted in
+ * general.
+ */
+export const greetingForAll = (people: readonly Recipient[], options: LetterOptions): string => {
+  const general = GENERAL[options.language];
+  const named = people.map((person) => letterFor(person, options).greeting).filter((line) => line !== general);
+  if (named.length === 0 || people.length > MAX_NAMED_IN_GREETING) return general;
+  return named.map((line, i) => (i === 0 ? line : line.charAt(0).toLowerCase() + line.slice(1))).join(' ');
+};

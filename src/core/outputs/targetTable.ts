@@ -1,11 +1,18 @@
 import type { CampaignDefinition } from '../campaign/campaign';
 import type { Language } from '../kernel/language';
 import type { MemberGroup } from '../group/targetGroupModel';
-import type { PersonField, Recipient } from '../kernel/model';
+import type { PersonField, Recipient, RowRef } from '../kernel/model';
 import type { TableData } from '../kernel/sheetTable';
 import { transliterate } from '../workbook/sheetNames';
-import type { TargetGroup } from '../group/targetGroupModel';
-import { ADDRESS_LINE_COUNT, isOwnGreetingHeader, letterFor, type LetterOptions } from './letter';
+import type { Member, TargetGroup } from '../group/targetGroupModel';
+import {
+  ADDRESS_LINE_COUNT,
+  greetingForAll,
+  isOwnGreetingHeader,
+  letterFor,
+  type Letter,
+  type LetterOptions,
+} from './letter';
 import { isMoneyHeader, looksLikeNumber, printedExtra } from './printedValues';
 
 export const ADDRESS_COLUMNS = [
@@ -84,6 +91,35 @@ export const mergeFieldHeaders = (lang: Language): Record<Column, string> => HEA
 const COLUMNS = Object.keys(HEADERS.de) as Column[];
 
 const GROUP_HEADER: Record<Language, string> = { de: 'Gruppe', en: 'Group' };
+/** The people one message is for, when it is for several (same e-mail address, firm or household). */
+const PEOPLE_HEADER: Record<Language, string> = { de: 'Personen', en: 'People' };
+
+const ROWS_LISTED_PER_SHEET = 10;
+
+/** "Kontakte Zeilen 12, 47; Kunden Zeile 9": the rows a member was merged from, per sheet in sheet order. */
+const mergedRowsText = (rows: readonly RowRef[], lang: Language): string => {
+  const bySheet = new Map<string, number[]>();
+  for (const { sheet, row } of rows) bySheet.set(sheet, [...(bySheet.get(sheet) ?? []), row]);
+  const [one, many] = lang === 'de' ? ['Zeile', 'Zeilen'] : ['row', 'rows'];
+  return [...bySheet]
+    .map(([sheet, numbers]) => {
+      const listed = numbers.slice(0, ROWS_LISTED_PER_SHEET).join(', ');
+      const more = numbers.length > ROWS_LISTED_PER_SHEET ? ', …' : '';
+      return `${sheet} ${numbers.length === 1 ? one : many} ${listed}${more}`;
+    })
+    .join('; ');
+};
+
+/** The selection that found the member and, for a merged one, the rows it was merged from. */
+const sourceText = (member: Member, selectionLabels: string[], lang: Language): string => {
+  const label = selectionLabels[member.selectionIndex] ?? '';
+  if (!member.rows) return label;
+  const merged = lang === 'de' ? 'zusammengeführt aus' : 'merged from';
+  return `${label} · ${merged} ${mergedRowsText(member.rows, lang)}`;
+};
+
+const personName = ({ firstName, lastName, email, company }: Recipient): string =>
+  [firstName, lastName].filter((word) => word !== '').join(' ') || email || company;
 
 const GROUP_LABELS: Record<Language, Record<MemberGroup, string>> = {
   de: { contacted: 'Kontaktiert', control: 'Kontrollgruppe' },
@@ -126,8 +162,7 @@ const extraHeadersOf = (group: TargetGroup): string[] => {
 };
 
 /** The cells of COLUMNS, in its order: a literal reads each field by name instead of one keyed load per cell. */
-const standardCells = (person: Recipient, source: string, options: LetterOptions): string[] => {
-  const letter = letterFor(person, options);
+const standardCells = (person: Recipient, letter: Letter, source: string): string[] => {
   const lines = letter.addressLines;
   return [
     person.contactId,
@@ -171,7 +206,9 @@ const numberLikeExtras = (group: TargetGroup, extras: string[]): boolean[] =>
  * codes and phone numbers keep their leading zeros and "+", amounts read "1.234,56 €", and a name such as "=Müller"
  * never becomes a formula in Excel. The address lines Anschrift1…6 and the Briefanrede follow DIN 5008 (letter.ts),
  * one merge field per line, so a Word template needs no IF fields.
- * With `groupOf` (a campaign with a control group) a "Gruppe" column after "Quelle" says who is held back.
+ * With `groupOf` (a campaign with a control group) a "Gruppe" column after "Quelle" says who is held back. "Quelle"
+ * names the rows a merged member came from; a "Personen" column appears when one message is for several people,
+ * and the Briefanrede then greets each of them.
  */
 export const targetGroupTable = (
   group: TargetGroup,
@@ -181,17 +218,23 @@ export const targetGroupTable = (
 ): TableData => {
   const options = letterOptionsOf(campaign);
   const lang = options.language;
+  const withPeople = group.members.some((member) => member.others !== undefined);
   const standardHeaders = [
     ...COLUMNS.map((column) => HEADERS[lang][column]),
     ...(groupOf ? [GROUP_HEADER[lang]] : []),
+    ...(withPeople ? [PEOPLE_HEADER[lang]] : []),
   ];
   const extras = extraHeadersOf(group);
   const moneyExtras = extras.map(isMoneyHeader);
   const headers = [...standardHeaders, ...uniqueNames(extras.map(mergeFieldName), standardHeaders)];
-  const rows = group.members.map(({ key, recipient, selectionIndex }) => {
-    const source = selectionLabels[selectionIndex] ?? '';
-    const row = standardCells(recipient, source, options);
+  const rows = group.members.map((member) => {
+    const { key, recipient, others } = member;
+    const people = others ? [recipient, ...others] : [recipient];
+    const letter = letterFor(recipient, options);
+    if (others) letter.greeting = greetingForAll(people, options);
+    const row = standardCells(recipient, letter, sourceText(member, selectionLabels, lang));
     if (groupOf) row.push(memberGroupLabel(groupOf(key), lang));
+    if (withPeople) row.push(people.map(personName).join(', '));
     extras.forEach((header, i) =>
       row.push(printedExtra(recipient.extra[header] ?? '', moneyExtras[i], lang)),
     );

@@ -311,7 +311,8 @@ export function isKnownHeader(text: string, role?: SheetRole): boolean {
   return ENTRIES[role].some((entry) => matchRank(header, entry) >= 0);
 }
 
-const HEADER_SCAN_ROWS = 10;
+/** A letterhead, a title and a blank line or two above the headers: people's lists start lower than row 10. */
+export const HEADER_SCAN_ROWS = 30;
 
 function headerEvidence(
   row: readonly CellValue[],
@@ -331,7 +332,7 @@ function headerEvidence(
 }
 
 /**
- * Index of the header row within `rows`: the first of the first 10 rows with at least two recognised header texts
+ * Index of the header row within `rows`: the first of the first HEADER_SCAN_ROWS rows with at least two recognised header texts
  * and mostly text cells. Without such a row, the first row of at least two cells that are all text (so an explicit
  * column mapping still finds its headers). Null when neither exists.
  */
@@ -444,6 +445,24 @@ export function recognizeColumns(
   return result;
 }
 
-/** Header texts of a header row, as written (trimmed). */
-export const headerTexts = (row: readonly CellValue[]): string[] =>
-  Array.from(row, (cell) => cellText(cell ?? null));
+/**
+ * Header texts that name one column each: a repeated header gets a number ("Notiz", "Notiz (2)"), so that both
+ * columns are kept and reach the outputs. Headers count as the same when the recognition would take them for the
+ * same (case, spaces and punctuation ignored).
+ */
+export function uniqueHeaders(texts: readonly string[]): string[] {
+  const taken = new Set<string>();
+  return texts.map((text) => {
+    if (text === '') return text;
+    let unique = text;
+    for (let n = 2; taken.has(normalizeHeader(unique)); n++) unique = `${text} (${n})`;
+    taken.add(normalizeHeader(unique));
+    return unique;
+  });
+}
+
+/** Header texts of a header row, as written (trimmed); unique unless asked for the raw texts. */
+export const headerTexts = (row: readonly CellValue[], unique = true): string[] => {
+  const texts = Array.from(row, (cell) => cellText(cell ?? null));
+  return unique ? uniqueHeaders(texts) : texts;
+};

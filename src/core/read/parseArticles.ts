@@ -11,7 +11,7 @@ export function parseArticles(table: SheetTable, mapping: SheetMapping, log: Pro
   if (noColumn < 0 && !requireColumn(reader, 'articleName')) return [];
   const categoryColumn = reader.column('category');
   const articles: Article[] = [];
-  for (let i = reader.firstDataIndex; i < reader.rows.length; i++) {
+  for (let i = reader.firstDataIndex; i < reader.endIndex; i++) {
     const cells = reader.rows[i];
     const row = reader.rowNumber(i);
     const articleNo = reader.text(cells, noColumn, row);

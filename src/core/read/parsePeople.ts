@@ -3,10 +3,15 @@ import type { Contact, Customer, SheetMapping } from '../kernel/model';
 import type { SheetTable } from '../kernel/sheetTable';
 import { newContact, newCustomer, personColumns, readPerson } from './personRow';
 import type { ProblemLog } from './problemLog';
-import { isBlankRow, isTotalsKey, reportDuplicate, requireColumn, SheetReader } from './sheetReader';
-
-/** The customer numbers of the customers sheet, for the 'unknownCustomer' check of every contact and sales line. */
-type CustomerIds = Pick<ReadonlySet<string>, 'has'>;
+import type { CustomerRows } from './salesColumns';
+import {
+  isBlankRow,
+  isTotalsKey,
+  matchSpelling,
+  reportDuplicate,
+  requireColumn,
+  SheetReader,
+} from './sheetReader';
 
 /** Customer rows; rows without a customer number are skipped (totals rows as info). */
 export function parseCustomers(table: SheetTable, mapping: SheetMapping, log: ProblemLog): Customer[] {
@@ -16,7 +21,7 @@ export function parseCustomers(table: SheetTable, mapping: SheetMapping, log: Pr
   const columns = personColumns(reader);
   const customers: Customer[] = [];
   const seen = new KeySet(reader.rows.length);
-  for (let i = reader.firstDataIndex; i < reader.rows.length; i++) {
+  for (let i = reader.firstDataIndex; i < reader.endIndex; i++) {
     const cells = reader.rows[i];
     const row = reader.rowNumber(i);
     const customerId = reader.text(cells, idColumn, row);
@@ -37,7 +42,7 @@ export function parseContacts(
   table: SheetTable,
   mapping: SheetMapping,
   log: ProblemLog,
-  customerIds: CustomerIds | null,
+  customers: CustomerRows | null,
 ): Contact[] {
   const reader = new SheetReader(table, mapping, log);
   const idColumn = reader.column('contactId');
@@ -45,7 +50,7 @@ export function parseContacts(
   const columns = personColumns(reader);
   const contacts: Contact[] = [];
   const seen = new KeySet(reader.rows.length);
-  for (let i = reader.firstDataIndex; i < reader.rows.length; i++) {
+  for (let i = reader.firstDataIndex; i < reader.endIndex; i++) {
     const cells = reader.rows[i];
     const row = reader.rowNumber(i);
     if (isBlankRow(cells)) continue;
@@ -58,9 +63,8 @@ export function parseContacts(
     }
     contact.customerId = reader.text(cells, customerColumn, row);
     reportDuplicate(reader, seen, contactId, row, 'contactId');
-    if (customerIds && contact.customerId !== '' && !customerIds.has(contact.customerId)) {
-      reader.report('unknownCustomer', 'warning', row, customerColumn, contact.customerId);
-    }
+    if (customers && contact.customerId !== '' && !customers.has(contact.customerId))
+      matchSpelling(reader, customers, contact.customerId, row, customerColumn);
     contacts.push(contact);
   }
   return contacts;

@@ -2,7 +2,7 @@ import type { SaleLine, SheetMapping } from '../kernel/model';
 import type { SheetTable } from '../kernel/sheetTable';
 import type { ProblemLog } from './problemLog';
 import type { CustomerRows } from './salesColumns';
-import { isTotalsKey, requireColumn, SheetReader } from './sheetReader';
+import { isTotalsKey, matchSpelling, requireColumn, SheetReader } from './sheetReader';
 
 /** Sales lines with the numbers of SalesColumns that only the parser can fill cheaply, one entry per line. */
 export interface ParsedSales {
@@ -33,10 +33,10 @@ export function parseSales(
   const priceColumn = amountColumn < 0 ? reader.column('unitPrice') : -1;
   const lines: SaleLine[] = [];
   const rows = reader.rows;
-  const room = Math.max(rows.length - reader.firstDataIndex, 0);
+  const room = Math.max(reader.endIndex - reader.firstDataIndex, 0);
   const customerRows = new Int32Array(room);
   const days = new Float64Array(room);
-  for (let i = reader.firstDataIndex; i < rows.length; i++) {
+  for (let i = reader.firstDataIndex; i < reader.endIndex; i++) {
     const cells = rows[i];
     const row = reader.rowNumber(i);
     const customerId = reader.text(cells, customerColumn, row);
@@ -47,10 +47,7 @@ export function parseSales(
     let customerRow = -1;
     if (customers !== null) {
       customerRow = customers.exactRow(customerId);
-      if (customerRow < 0) {
-        reader.report('unknownCustomer', 'warning', row, customerColumn, customerId);
-        customerRow = customers.rowOf(customerId);
-      }
+      if (customerRow < 0) customerRow = matchSpelling(reader, customers, customerId, row, customerColumn);
     }
     const quantity = reader.number(cells, quantityColumn, row);
     let amount = reader.number(cells, amountColumn, row);

@@ -1,4 +1,11 @@
-import type { MappingOverrides, SalesColumns, SheetRole, WorkbookData } from '../kernel/model';
+import {
+  SHEET_ROLES,
+  type MappingOverrides,
+  type SalesColumns,
+  type SheetMapping,
+  type SheetRole,
+  type WorkbookData,
+} from '../kernel/model';
 import type { Problem } from '../kernel/problems';
 import { fail, ok, type Result } from '../kernel/result';
 import type { SheetTable } from '../kernel/sheetTable';
@@ -7,19 +14,25 @@ import { parseContacts, parseCustomers } from './parsePeople';
 import { parseSales } from './parseSales';
 import { ProblemLog } from './problemLog';
 import { CustomerRows } from './salesColumns';
-import { recognizeWorkbook } from './sheetRoles';
+import { readBlocklists } from './blocklist';
+import { isOpenQuestion, recognizeWorkbook } from './sheetRoles';
+import { STATE_SHEET } from '../workbook/sheetNames';
 
 /**
  * Reads the recognised sheets into records. Fails only when an explicit mapping names a sheet or column that is
- * not there (error problems); bad data are warnings and skipped rows, never a failure.
+ * not there (error problems); bad data are warnings and skipped rows, never a failure. An open question (two sheets
+ * for one role, a merged header the data does not explain) is an error problem too, but the rest is still read, so
+ * that the pane and `kampagne sheets` can show it and ask.
  */
 export function parseWorkbook(
   tables: readonly SheetTable[],
   overrides: MappingOverrides = {},
   ownSheets: readonly string[] = [],
 ): Result<WorkbookData, Problem[]> {
-  const { mapping, problems } = recognizeWorkbook(tables, overrides, ownSheets);
-  if (problems.some((p) => p.severity === 'error')) return fail(problems);
+  const blocklists = readBlocklists(tables, overrides, [STATE_SHEET, ...ownSheets]);
+  const notInput = [...ownSheets, ...blocklists.map((blocklist) => blocklist.sheet)];
+  const { mapping, problems, ambiguous } = recognizeWorkbook(tables, overrides, notInput);
+  if (problems.some((p) => p.severity === 'error' && !isOpenQuestion(p))) return fail(problems);
   const log = new ProblemLog();
   const tableOf = (role: SheetRole): SheetTable | undefined =>
     tables.find((t) => t.name === mapping[role]?.sheet);
@@ -48,6 +61,33 @@ export function parseWorkbook(
     days: parsedSales?.days ?? new Float64Array(0),
     firstRows: customerRows?.firstRows ?? new Int32Array(0),
   };
+  for (const role of SHEET_ROLES) {
+    const table = tableOf(role);
+    if (table && mapping[role]) reportUncalculated(table, mapping[role], log);
+  }
   const allProblems = [...problems, ...log.problems()];
-  return ok({ contacts, customers, sales, articles, mapping, problems: allProblems, salesColumns });
+  const data: WorkbookData = {
+    contacts,
+    customers,
+    sales,
+    articles,
+    mapping,
+    problems: allProblems,
+    salesColumns,
+  };
+  if (blocklists.length > 0) data.blocklists = blocklists;
+  if (Object.keys(ambiguous).length > 0) data.ambiguous = ambiguous;
+  return ok(data);
+}
+
+/** Formula cells without a value in the rows and columns a role reads: empty by accident, worth a recalculation. */
+function reportUncalculated(table: SheetTable, mapping: SheetMapping, log: ProblemLog): void {
+  const startRow = table.startRow ?? 1;
+  const startColumn = table.startColumn ?? 1;
+  const lastRow = mapping.lastRow ?? startRow + table.rows.length - 1;
+  for (const { row, column } of table.uncalculated ?? []) {
+    const header = mapping.headers[column - startColumn];
+    if (row > mapping.headerRow && row <= lastRow && header)
+      log.add('formulaNotCalculated', 'warning', table.name, row, header);
+  }
 }

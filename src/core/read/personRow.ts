@@ -60,13 +60,19 @@ export function readPerson(
   record.phone = reader.text(cells, columns.phone, row);
   record.mobile = reader.text(cells, columns.mobile, row);
   if (record.email !== '' && record.email.slice(0, 7).toLowerCase() === 'mailto:')
-    record.email = record.email.slice(7).trim();
+    record.email = mailtoAddress(record.email);
   applyFullName(record, reader.text(cells, columns.fullName, row));
   appendHouseNumber(record, reader.text(cells, columns.houseNumber, row));
   restorePostalCode(reader, record, cells, row, columns.postalCode);
   record.optOut = reader.optOut(cells, row);
   record.extra = reader.extra(cells, row);
 }
+
+/** "mailto:bernd@example.de?subject=Angebot" → the address; a hyperlink cell's target reads as such a text. */
+const mailtoAddress = (link: string): string => {
+  const query = link.indexOf('?');
+  return link.slice(7, query < 0 ? link.length : query).trim();
+};
 
 function applyFullName(record: PersonRecord, fullName: string): void {
   if (fullName === '' || record.firstName !== '' || record.lastName !== '') return;

@@ -3,9 +3,10 @@ import type { Customer, SaleLine, SalesColumns, WorkbookData } from '../kernel/m
 import { customerKey } from './customerKeys';
 
 /**
- * Customer numbers → customer rows, matched as everywhere else (ignoring case and surrounding spaces). A sales line
- * nearly always spells its customer number exactly as the customers sheet does: that is one KeySet lookup, which
- * the parser needs for its 'unknownCustomer' check anyway. Only other spellings pay for the normalised lookup.
+ * Customer numbers → customer rows, matched as everywhere else (customerKey: case, surrounding spaces and leading
+ * zeros ignored). A sales line nearly always spells its customer number exactly as the customers sheet does: that is
+ * one KeySet lookup, which the parser needs for its 'unknownCustomer' check anyway. Only other spellings pay for the
+ * normalised lookup.
  */
 export class CustomerRows {
   /** Per customer row: the first row with the same customer number; -1 for a row without one. */
@@ -15,7 +16,7 @@ export class CustomerRows {
   private readonly firstRowOfExact: number[] = [];
   private readonly firstRowByKey = new Map<string, number>();
 
-  constructor(customers: readonly Customer[]) {
+  constructor(private readonly customers: readonly Customer[]) {
     this.firstRows = new Int32Array(customers.length);
     this.exact = new KeySet(customers.length);
     for (let row = 0; row < customers.length; row++) {
@@ -37,6 +38,11 @@ export class CustomerRows {
   exactRow(customerId: string): number {
     const index = this.exact.indexOf(customerId);
     return index < 0 ? -1 : this.firstRowOfExact[index];
+  }
+
+  /** The customer number as the customers sheet writes it in a row. */
+  idAt(row: number): string {
+    return this.customers[row].customerId;
   }
 
   /** The first row of the customer number in any spelling, else -1. */

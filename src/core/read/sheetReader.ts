@@ -14,6 +14,7 @@ import {
 import { KeySet } from '../kernel/keySet';
 import { normalizeHeader } from './headers';
 import type { ProblemLog } from './problemLog';
+import type { CustomerRows } from './salesColumns';
 
 const TOTALS_WORDS: ReadonlySet<string> = new Set([
   'summe',
@@ -26,6 +27,18 @@ const TOTALS_WORDS: ReadonlySet<string> = new Set([
   'grandtotal',
   'subtotal',
 ]);
+
+/** Excel's limit per cell; a longer text (from another program) could not be written back into a sheet. */
+export const MAX_CELL_LENGTH = 32_767;
+/** C0 controls and DEL, except tab and line breaks, which belong to cells (an address over two lines). */
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+const CONTROL_CHARACTERS = new RegExp(CONTROL_CHARACTER.source, 'g');
+
+/** The first `length` characters, without leaving half of a surrogate pair at the end. */
+const cutAt = (text: string, length: number): string => {
+  const last = text.charCodeAt(length - 1);
+  return text.slice(0, last >= 0xd800 && last <= 0xdbff ? length - 1 : length);
+};
 
 export const isBlankCell = (cell: CellValue | undefined): boolean =>
   cell === null || cell === undefined || (typeof cell === 'string' && trimCell(cell) === '');
@@ -54,6 +67,8 @@ export class SheetReader {
   readonly sheet: string;
   readonly rows: CellValue[][];
   readonly firstDataIndex: number;
+  /** Index after the last data row: the sheet's end, or an Excel table's end above its totals row. */
+  readonly endIndex: number;
   private readonly startRow: number;
   private readonly dateSystem: DateSystem;
 
@@ -67,6 +82,10 @@ export class SheetReader {
     this.startRow = table.startRow ?? 1;
     this.dateSystem = table.dateSystem ?? 1900;
     this.firstDataIndex = mapping.headerRow - this.startRow + 1;
+    this.endIndex =
+      mapping.lastRow === undefined
+        ? this.rows.length
+        : Math.min(this.rows.length, mapping.lastRow - this.startRow + 1);
   }
 
   rowNumber(index: number): number {
@@ -103,7 +122,23 @@ export class SheetReader {
       this.report('errorValue', 'warning', row, column, text);
       return '';
     }
-    return text;
+    return text.length > MAX_CELL_LENGTH || CONTROL_CHARACTER.test(text)
+      ? this.clean(text, row, column)
+      : text;
+  }
+
+  /** What Excel and the outputs can hold: no control characters, at most MAX_CELL_LENGTH characters. */
+  private clean(text: string, row: number, column: number): string {
+    let cleaned = text;
+    if (CONTROL_CHARACTER.test(cleaned)) {
+      cleaned = cleaned.replace(CONTROL_CHARACTERS, '').trim();
+      this.report('controlCharactersRemoved', 'info', row, column);
+    }
+    if (cleaned.length > MAX_CELL_LENGTH) {
+      this.report('cellTooLong', 'warning', row, column, String(cleaned.length));
+      cleaned = cutAt(cleaned, MAX_CELL_LENGTH);
+    }
+    return cleaned;
   }
 
   number(cells: readonly CellValue[], column: number, row: number): number | null {
@@ -182,4 +217,30 @@ export function reportDuplicate(
   field: Field,
 ): void {
   if (id !== '' && !seen.add(id)) reader.report('duplicateId', 'warning', row, reader.column(field), id);
+}
+
+/**
+ * The customer row of a number not written exactly as on the customers sheet: the same number in another form
+ * ("123" for "00123", "k-1" for "K-1") is that customer, with a note; else 'unknownCustomer' and -1.
+ */
+export function matchSpelling(
+  reader: SheetReader,
+  customers: CustomerRows,
+  customerId: string,
+  row: number,
+  column: number,
+): number {
+  const customerRow = customers.rowOf(customerId);
+  if (customerRow < 0) reader.report('unknownCustomer', 'warning', row, column, customerId);
+  else
+    reader.log.add(
+      'customerIdSpelling',
+      'info',
+      reader.sheet,
+      row,
+      reader.header(column),
+      customerId,
+      customers.idAt(customerRow),
+    );
+  return customerRow;
 }

@@ -1,3 +1,4 @@
+import { withDuplicateProblems } from '../group/duplicates';
 import type { MappingOverrides, WorkbookData } from '../kernel/model';
 import type { Problem } from '../kernel/problems';
 import { parseWorkbook } from '../read/parseWorkbook';
@@ -10,7 +11,8 @@ import type { WorkbookPort } from '../workbook/workbookPort';
 /**
  * Reads the user's sheets through the port and parses them. Not read: very hidden sheets (only add-ins create
  * those), the state sheet and the sheets the add-in wrote itself (`ownSheets`, from the state) — a target group
- * sheet can be as big as the input. Host failures become one error problem; other exceptions are bugs and propagate.
+ * sheet can be as big as the input. The probable duplicates of the person sheets come with the data's problems.
+ * Host failures become one error problem; other exceptions are bugs and propagate.
  */
 export async function loadWorkbookData(
   port: WorkbookPort,
@@ -27,7 +29,9 @@ export async function loadWorkbookData(
       const wanted = explicit.has(name) || (sheet.visibility !== 'veryHidden' && !skipped.has(name));
       if (wanted) tables.push(await port.readSheet(sheet.name));
     }
-    return parseWorkbook(tables, overrides, ownSheets);
+    const parsed = parseWorkbook(tables, overrides, ownSheets);
+    if (parsed.ok) parsed.value.problems = withDuplicateProblems(parsed.value);
+    return parsed;
   } catch (error) {
     if (!(error instanceof WorkbookError)) throw error;
     return fail([{ code: error.code, severity: 'error', sheet: error.sheet }]);

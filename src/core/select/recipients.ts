@@ -1,9 +1,14 @@
 import { customerKey } from '../read/customerKeys';
 import type { Contact, Customer, Recipient, WorkbookData } from '../kernel/model';
 
+/** Per workbook, built once: customers by number, and the contacts of each customer. */
 interface RecipientIndex {
-  customerById: Map<string, Customer>;
-  contactsByCustomer: Map<string, Contact[]>;
+  /** Customer number (see customerKey) → position of the first customer with it. */
+  customerAt: Map<string, number>;
+  /** Customer number → positions of its contacts. */
+  contactsOf: Map<string, number[]>;
+  /** Per contact: its customer number as a key ('' for none). */
+  contactKeys: string[];
 }
 
 const indexes = new WeakMap<WorkbookData, RecipientIndex>();
@@ -11,33 +16,56 @@ const indexes = new WeakMap<WorkbookData, RecipientIndex>();
 const recipientIndex = (data: WorkbookData): RecipientIndex => {
   const cached = indexes.get(data);
   if (cached) return cached;
-  const customerById = new Map<string, Customer>();
-  for (const customer of data.customers) {
+  const customerAt = new Map<string, number>();
+  data.customers.forEach((customer, i) => {
     const key = customerKey(customer.customerId);
-    if (key && !customerById.has(key)) customerById.set(key, customer);
-  }
-  const contactsByCustomer = new Map<string, Contact[]>();
-  for (const contact of data.contacts ?? []) {
+    if (key && !customerAt.has(key)) customerAt.set(key, i);
+  });
+  const contactsOf = new Map<string, number[]>();
+  const contactKeys = (data.contacts ?? []).map((contact, i) => {
     const key = customerKey(contact.customerId);
-    if (!key) continue;
-    const list = contactsByCustomer.get(key);
-    if (list) list.push(contact);
-    else contactsByCustomer.set(key, [contact]);
-  }
-  const index = { customerById, contactsByCustomer };
+    if (key === '') return key;
+    const list = contactsOf.get(key);
+    if (list) list.push(i);
+    else contactsOf.set(key, [i]);
+    return key;
+  });
+  const index = { customerAt, contactsOf, contactKeys };
   indexes.set(data, index);
   return index;
 };
 
+const customerOf = (data: WorkbookData, key: string): Customer | undefined => {
+  const at = recipientIndex(data).customerAt.get(key);
+  return at === undefined ? undefined : data.customers[at];
+};
+
 export const findCustomer = (data: WorkbookData, customerId: string): Customer | undefined =>
-  recipientIndex(data).customerById.get(customerKey(customerId));
+  customerOf(data, customerKey(customerId));
 
 export const hasOwnAddress = (contact: Contact): boolean =>
   [contact.street, contact.postalCode, contact.city, contact.country].some((value) => value.trim() !== '');
 
+const NO_EXTRA: Record<string, string> = Object.freeze({});
+
+/**
+ * The customer's own columns (Kundengruppe, Branche, Kunde seit …) for its contact, so a merge field filled for the
+ * firm is filled in every letter to its people; where the contact has a value of its own, the contact's wins.
+ */
+const withFirmColumns = (
+  own: Record<string, string>,
+  firm: Record<string, string>,
+): Record<string, string> => {
+  if (Object.keys(firm).length === 0) return own;
+  const merged: Record<string, string> = { ...firm };
+  for (const header in own) if (own[header] !== '' || !(header in merged)) merged[header] = own[header];
+  return merged;
+};
+
 /**
  * A contact as recipient. Without any address field of its own it takes its customer's whole address (never mixing
- * parts of two addresses); without a company it takes the customer's. A customer's opt-out covers its contacts.
+ * parts of two addresses); without a company it takes the customer's; it carries the customer's other columns.
+ * A customer's opt-out covers its contacts.
  */
 export const contactRecipient = (contact: Contact, customer: Customer | undefined): Recipient => {
   const address = customer && !hasOwnAddress(contact) ? customer : contact;
@@ -58,7 +86,7 @@ export const contactRecipient = (contact: Contact, customer: Customer | undefine
     phone: contact.phone,
     mobile: contact.mobile,
     optOut: contact.optOut ?? customer?.optOut ?? null,
-    extra: contact.extra,
+    extra: withFirmColumns(contact.extra, customer?.extra ?? NO_EXTRA),
     sheet: contact.sheet,
     row: contact.row,
   };
@@ -87,21 +115,102 @@ export const customerRecipient = (customer: Customer): Recipient => ({
   row: customer.row,
 });
 
-export const contactsToRecipients = (data: WorkbookData, contacts: readonly Contact[]): Recipient[] => {
-  const { customerById } = recipientIndex(data);
-  return contacts.map((contact) =>
-    contactRecipient(contact, customerById.get(customerKey(contact.customerId))),
-  );
-};
+export const contactsToRecipients = (data: WorkbookData, contacts: readonly Contact[]): Recipient[] =>
+  contacts.map((contact) => contactRecipient(contact, findCustomer(data, contact.customerId)));
 
 /** A selected customer brings all its contacts; a customer without contacts is a recipient itself. */
 export const customersToRecipients = (data: WorkbookData, customers: readonly Customer[]): Recipient[] => {
-  const { contactsByCustomer } = recipientIndex(data);
+  const { contactsOf } = recipientIndex(data);
+  const contacts = data.contacts ?? [];
   const recipients: Recipient[] = [];
   for (const customer of customers) {
-    const contacts = contactsByCustomer.get(customerKey(customer.customerId));
-    if (!contacts) recipients.push(customerRecipient(customer));
-    else for (const contact of contacts) recipients.push(contactRecipient(contact, customer));
+    const own = contactsOf.get(customerKey(customer.customerId));
+    if (!own) recipients.push(customerRecipient(customer));
+    else for (const i of own) recipients.push(contactRecipient(contacts[i], customer));
   }
   return recipients;
+};
+
+/**
+ * Every person record of a workbook, numbered: record i < contactCount is contact i, the records after them are the
+ * customers that stand for themselves (those without contacts). Selections name records by these numbers; the
+ * target group and the identity graph work on them. Each record's recipient is built once, when first asked for.
+ */
+export class WorkbookRecords {
+  readonly count: number;
+  readonly contactCount: number;
+  /** Per customer: the record it stands for, or -1 when its contacts are the recipients. */
+  readonly customerRecords: Int32Array;
+  /** Per record: the customer it belongs to or is (first customer with its number), -1 for none. */
+  readonly customerOf: Int32Array;
+  private readonly recipients: Array<Recipient | undefined>;
+
+  constructor(private readonly data: WorkbookData) {
+    const { customerAt, contactsOf, contactKeys } = recipientIndex(data);
+    this.contactCount = contactKeys.length;
+    this.customerRecords = new Int32Array(data.customers.length).fill(-1);
+    let count = this.contactCount;
+    data.customers.forEach((customer, i) => {
+      if (!contactsOf.has(customerKey(customer.customerId))) this.customerRecords[i] = count++;
+    });
+    this.count = count;
+    this.customerOf = new Int32Array(count);
+    for (let i = 0; i < this.contactCount; i++) this.customerOf[i] = customerAt.get(contactKeys[i]) ?? -1;
+    this.customerRecords.forEach((record, i) => {
+      if (record >= 0) this.customerOf[record] = i;
+    });
+    this.recipients = new Array<Recipient | undefined>(count);
+  }
+
+  /** The customer number of a record as a key (see customerKey): a contact's firm's, a customer's own; '' for none. */
+  customerKeyOf(record: number): string {
+    return record < this.contactCount
+      ? recipientIndex(this.data).contactKeys[record]
+      : customerKey(this.data.customers[this.customerOf[record]].customerId);
+  }
+
+  recipient(record: number): Recipient {
+    return (this.recipients[record] ??= this.build(record));
+  }
+
+  /** The contact or customer row a record was read from. */
+  source(record: number): Contact | Customer {
+    return record < this.contactCount
+      ? (this.data.contacts ?? [])[record]
+      : this.data.customers[this.customerOf[record]];
+  }
+
+  /** The customer of a record: a contact's firm, or the customer a customer record is. */
+  customer(record: number): Customer | undefined {
+    const index = this.customerOf[record];
+    return index < 0 ? undefined : this.data.customers[index];
+  }
+
+  /** A selected customer brings all its contacts; a customer without contacts is a record itself. */
+  ofCustomers(customerIndexes: readonly number[]): number[] {
+    const { contactsOf } = recipientIndex(this.data);
+    const records: number[] = [];
+    for (const i of customerIndexes) {
+      const own = this.customerRecords[i];
+      const contacts = own >= 0 ? undefined : contactsOf.get(customerKey(this.data.customers[i].customerId));
+      if (contacts === undefined) records.push(own);
+      else for (const contact of contacts) records.push(contact);
+    }
+    return records;
+  }
+
+  private build(record: number): Recipient {
+    const customer = this.customer(record);
+    return record < this.contactCount
+      ? contactRecipient((this.data.contacts ?? [])[record], customer)
+      : customerRecipient(customer as Customer);
+  }
+}
+
+const recordTables = new WeakMap<WorkbookData, WorkbookRecords>();
+
+export const workbookRecords = (data: WorkbookData): WorkbookRecords => {
+  let records = recordTables.get(data);
+  if (records === undefined) recordTables.set(data, (records = new WorkbookRecords(data)));
+  return records;
 };

@@ -7,12 +7,15 @@ import type {
 import { compileSelectionFilter, type FilterableRecord, type RecordPredicate } from './filters';
 import type { Contact, Customer, Day, Recipient, WorkbookData } from '../kernel/model';
 import { problem, type Problem } from '../kernel/problems';
-import { contactsToRecipients, customersToRecipients } from './recipients';
+import { workbookRecords } from './recipients';
 import { customerKey } from '../read/customerKeys';
 import { articleKey, lineArticlesOf, salesColumnsOf } from '../read/salesColumns';
 import { addMonths, isoToDay } from '../kernel/values';
 
 export interface SelectionResult {
+  /** The records found (see WorkbookRecords), in sheet order; a record may occur twice. */
+  records: number[];
+  /** The recipient of each record. */
   recipients: Recipient[];
   problems: Problem[];
 }
@@ -21,31 +24,51 @@ export interface SelectionOptions {
   today: Day;
 }
 
-const filterRecords = <T extends FilterableRecord>(
+/** Positions of the records that pass the filter (and, with `ids`, whose id is listed). */
+const filterIndexes = <T extends FilterableRecord>(
   records: readonly T[],
   predicate: RecordPredicate,
   ids: readonly string[] | undefined,
   idOf: (record: T) => string,
-): T[] => {
+): number[] => {
   const wanted = ids ? new Set(ids.map(customerKey)) : null;
-  return records.filter(
-    (record) => (wanted === null || wanted.has(customerKey(idOf(record)))) && predicate(record),
-  );
+  const found: number[] = [];
+  records.forEach((record, i) => {
+    if ((wanted === null || wanted.has(customerKey(idOf(record)))) && predicate(record)) found.push(i);
+  });
+  return found;
 };
+
+const found = (data: WorkbookData, records: number[], problems: Problem[] = []): SelectionResult => {
+  const table = workbookRecords(data);
+  return { records, recipients: records.map((record) => table.recipient(record)), problems };
+};
+
+const ofCustomers = (data: WorkbookData, customerIndexes: number[], problems?: Problem[]) =>
+  found(data, workbookRecords(data).ofCustomers(customerIndexes), problems);
 
 const recordSelection = (data: WorkbookData, selection: RecordSelection): SelectionResult => {
   const records = selection.from === 'contacts' ? data.contacts : data.customers;
   if (records === null) {
-    return { recipients: [], problems: [problem('sheetRoleNotFound', 'error', { detail: 'contacts' })] };
+    return {
+      records: [],
+      recipients: [],
+      problems: [problem('sheetRoleNotFound', 'error', { detail: 'contacts' })],
+    };
   }
   const compiled = compileSelectionFilter(data, selection);
-  if (!compiled.ok) return { recipients: [], problems: compiled.error };
+  if (!compiled.ok) return { records: [], recipients: [], problems: compiled.error };
   if (selection.from === 'contacts') {
-    const contacts = filterRecords(records as Contact[], compiled.value, selection.ids, (c) => c.contactId);
-    return { recipients: contactsToRecipients(data, contacts), problems: [] };
+    // Record i is contact i.
+    return found(
+      data,
+      filterIndexes(records as Contact[], compiled.value, selection.ids, (c) => c.contactId),
+    );
   }
-  const customers = filterRecords(records as Customer[], compiled.value, selection.ids, (c) => c.customerId);
-  return { recipients: customersToRecipients(data, customers), problems: [] };
+  return ofCustomers(
+    data,
+    filterIndexes(records as Customer[], compiled.value, selection.ids, (c) => c.customerId),
+  );
 };
 
 const knownArticles = (data: WorkbookData): Set<string> =>
@@ -98,11 +121,12 @@ const purchasedArticles = (data: WorkbookData, selection: PurchasedArticlesSelec
     bought[customer] = 1;
   }
   const minimum = selection.minQuantity ?? 0;
-  const selected = data.customers.filter((_, i) => {
+  const selected: number[] = [];
+  for (let i = 0; i < data.customers.length; i++) {
     const customer = firstRows[i];
-    return customer >= 0 && bought[customer] === 1 && totals[customer] >= minimum;
-  });
-  return { recipients: customersToRecipients(data, selected), problems: wanted.problems };
+    if (customer >= 0 && bought[customer] === 1 && totals[customer] >= minimum) selected.push(i);
+  }
+  return ofCustomers(data, selected, wanted.problems);
 };
 
 /**
@@ -127,11 +151,12 @@ const inactiveCustomers = (
     bought[customer] = 1;
     if (days[i] >= from && days[i] <= asOf) active[customer] = 1; // false for an undated line (NaN)
   }
-  const inactive = data.customers.filter((_, i) => {
+  const inactive: number[] = [];
+  for (let i = 0; i < data.customers.length; i++) {
     const customer = firstRows[i];
-    return customer < 0 || bought[customer] === 0 ? includeNever : active[customer] === 0;
-  });
-  return { recipients: customersToRecipients(data, inactive), problems: [] };
+    if (customer < 0 || bought[customer] === 0 ? includeNever : active[customer] === 0) inactive.push(i);
+  }
+  return ofCustomers(data, inactive);
 };
 
 /** Runs one selection on the workbook: the recipients it matched, in sheet order, and the problems it met. */

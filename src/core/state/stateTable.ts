@@ -1,13 +1,7 @@
 import { z } from 'zod';
 import type { CampaignDefinition, GroupAssignment, StoredCampaign } from '../campaign/campaign';
 import { mergeAssignments } from '../group/controlGroup';
-import {
-  ADDRESSEES,
-  CAMPAIGN_STATUSES,
-  CAMPAIGN_TYPES,
-  FILTER_OPS,
-  NEUTRAL_GREETINGS,
-} from '../campaign/campaign';
+import { storedCampaignSchema, storedMappingSchema } from '../campaign/campaignSchema';
 import type { Problem } from '../kernel/problems';
 import { problem } from '../kernel/problems';
 import type { Result } from '../kernel/result';
@@ -15,7 +9,7 @@ import { fail, ok } from '../kernel/result';
 import type { CellValue, SheetTable, TableData } from '../kernel/sheetTable';
 import type { AddinState } from './state';
 import { STATE_SHEET } from '../workbook/sheetNames';
-import { STATE_VERSION, emptyState } from './state';
+import { OUTPUT_ROLES, STATE_VERSION, emptyState } from './state';
 import { stableId } from '../kernel/stableHash';
 
 export const STATE_HEADERS = ['Schluessel', 'Teil', 'Daten'] as const;
@@ -29,71 +23,23 @@ export const STATE_CHUNK_SIZE = 30_000;
  */
 const PART_FRAME = '|';
 
-const roleSchema = z.enum(['contacts', 'customers', 'sales', 'articles']);
-const columnsSchema = z.partialRecord(roleSchema, z.record(z.string(), z.string()));
-const filterSchema = z.looseObject({
-  column: z.string(),
-  op: z.enum(FILTER_OPS),
-  value: z
-    .union([z.string(), z.number(), z.boolean(), z.array(z.union([z.string(), z.number()]))])
-    .optional(),
-});
-const selectionSchema = z.discriminatedUnion('from', [
-  z.looseObject({
-    from: z.enum(['contacts', 'customers']),
-    filter: z.array(filterSchema).optional(),
-    ids: z.array(z.string()).optional(),
-  }),
-  z.looseObject({
-    from: z.literal('purchasedArticles'),
-    articles: z.array(z.string()),
-    since: z.string().optional(),
-    until: z.string().optional(),
-    minQuantity: z.number().optional(),
-  }),
-  z.looseObject({
-    from: z.literal('inactiveCustomers'),
-    months: z.number(),
-    asOf: z.string().optional(),
-    includeNeverPurchased: z.boolean().optional(),
-  }),
-]);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-// Loose objects: fields a later add-in version adds survive a round trip through this one.
-const campaignSchema = z.looseObject({
-  id: z.string().min(1),
-  name: z.string(),
-  type: z.enum(CAMPAIGN_TYPES),
-  description: z.string().optional(),
-  language: z.enum(['de', 'en']).optional(),
-  sources: z.partialRecord(roleSchema, z.string()).optional(),
-  columns: columnsSchema.optional(),
-  selections: z.array(selectionSchema),
-  removed: z.array(z.string()).optional(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  memberCount: z.number().int().nonnegative(),
-  targetSheet: z.string().optional(),
-  start: isoDate.optional(),
-  end: isoDate.optional(),
-  cost: z.number().nonnegative().optional(),
-  evaluationDays: z.number().int().positive().optional(),
-  status: z.enum(CAMPAIGN_STATUSES).optional(),
-  controlPercent: z.number().min(0).max(100).optional(),
-  addressee: z.enum(ADDRESSEES).optional(),
-  neutralGreeting: z.enum(NEUTRAL_GREETINGS).optional(),
-  assignment: z.looseObject({ control: z.array(z.string()), contacted: z.array(z.string()) }).optional(),
-});
 const stateSchema = z.looseObject({
   version: z.literal(STATE_VERSION),
-  campaigns: z.array(campaignSchema),
-  mapping: z
-    .looseObject({
-      sheets: z.partialRecord(roleSchema, z.string()).optional(),
-      columns: columnsSchema.optional(),
-    })
-    .optional(),
+  campaigns: z.array(storedCampaignSchema),
+  mapping: storedMappingSchema.optional(),
   ownedSheets: z.array(z.string()),
+  sheets: z
+    .array(
+      z.looseObject({
+        role: z.enum(OUTPUT_ROLES),
+        name: z.string(),
+        id: z.string().optional(),
+        table: z.string().optional(),
+        campaignId: z.string().optional(),
+      }),
+    )
+    .optional(),
+  leads: z.record(z.string(), z.looseObject({ campaignName: z.string(), rows: z.string() })).optional(),
 });
 
 /** Splits without cutting a surrogate pair: a lone half would not survive the trip through the file. */
@@ -122,7 +68,8 @@ export const stateToTable = (state: AddinState): TableData => ({
   textColumns: [0, 2],
 });
 
-const textOf = (cell: CellValue | undefined): string =>
+/** A state cell as the text it was stored as (timestamps as ISO strings). */
+const storedText = (cell: CellValue | undefined): string =>
   cell === null || cell === undefined ? '' : cell instanceof Date ? cell.toISOString() : String(cell);
 
 const invalid = (detail: string): Problem => problem('invalidState', 'error', { sheet: STATE_SHEET, detail });
@@ -132,9 +79,9 @@ type Parts = { version: string | null; state: Map<number, string> };
 const collectParts = (rows: CellValue[][]): Parts => {
   const parts: Parts = { version: null, state: new Map() };
   for (const row of rows) {
-    const key = textOf(row[0]).trim();
-    if (key === VERSION_KEY) parts.version = textOf(row[2]).trim();
-    if (key === STATE_KEY) parts.state.set(Number(textOf(row[1])), textOf(row[2]));
+    const key = storedText(row[0]).trim();
+    if (key === VERSION_KEY) parts.version = storedText(row[2]).trim();
+    if (key === STATE_KEY) parts.state.set(Number(storedText(row[1])), storedText(row[2]));
   }
   return parts;
 };
@@ -184,9 +131,9 @@ const checkVersion = (version: string | null): Problem | null => {
  * would use to overwrite the user's campaigns.
  */
 export const stateFromSheet = (table: SheetTable): Result<AddinState, Problem> => {
-  const headerIndex = table.rows.findIndex((row) => textOf(row[0]).trim() === STATE_HEADERS[0]);
+  const headerIndex = table.rows.findIndex((row) => storedText(row[0]).trim() === STATE_HEADERS[0]);
   if (headerIndex < 0) {
-    const blank = table.rows.every((row) => row.every((cell) => textOf(cell).trim() === ''));
+    const blank = table.rows.every((row) => row.every((cell) => storedText(cell).trim() === ''));
     return blank
       ? ok(emptyState())
       : fail(invalid(`the header row "${STATE_HEADERS.join(' | ')}" is missing`));

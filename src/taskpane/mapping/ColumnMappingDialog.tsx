@@ -29,11 +29,15 @@ import {
   type Field as DataField,
   type MappingOverrides,
   type SheetRole,
+  type WorkbookData,
   type WorkbookMapping,
 } from '../../core/kernel/model';
+import type { Problem } from '../../core/kernel/problems';
 import { useI18n } from '../../i18n/useI18n';
 import type { PaneSession } from '../services/paneSession';
 import { MAPPING_FIELDS, overridesFromMapping } from './mappingFields';
+import { MergedHeaderQuestion } from './MergedHeaderQuestion';
+import { SheetChoice } from './SheetChoice';
 import { previewCellText, sheetPreview } from './sheetPreview';
 import { useLoaded } from './useLoaded';
 
@@ -52,30 +56,59 @@ export interface ColumnMappingDialogProps {
   session: PaneSession;
   recognised: WorkbookMapping;
   stored: MappingOverrides | undefined;
+  /** Roles several sheets fit equally well, with those sheets: the dialog asks. */
+  ambiguous?: WorkbookData['ambiguous'];
+  /** The recognition's problems: a merged header the data does not explain is asked too. */
+  problems?: Problem[];
   onSave(mapping: MappingOverrides): void;
   onCancel(): void;
 }
+
+/** The role to show first: one the dialog has a question about, else the customers. */
+const firstRole = (
+  ambiguous: WorkbookData['ambiguous'],
+  unclear: Problem[],
+  recognised: WorkbookMapping,
+): SheetRole =>
+  SHEET_ROLES.find((role) => ambiguous?.[role]) ??
+  SHEET_ROLES.find((role) => unclear.some((p) => p.sheet === recognised[role]?.sheet)) ??
+  'customers';
 
 export function ColumnMappingDialog({
   session,
   recognised,
   stored,
+  ambiguous,
+  problems = [],
   onSave,
   onCancel,
 }: ColumnMappingDialogProps) {
   const styles = useStyles();
   const { t, role: roleLabel, field: fieldLabel } = useI18n();
-  const [role, setRole] = useState<SheetRole>('customers');
+  const unclear = problems.filter((p) => p.code === 'mergedHeaderUnclear');
+  const [role, setRole] = useState<SheetRole>(() => firstRole(ambiguous, unclear, recognised));
   const [draft, setDraft] = useState<MappingOverrides>(() => overridesFromMapping(recognised, stored));
   const sheet = draft.sheets?.[role] ?? '';
+  const candidates = ambiguous?.[role] ?? [];
+  const questions = unclear.filter((p) => p.sheet === sheet);
   const sheets = useLoaded(
     useCallback(() => session.sheetNames(), [session]),
     session.language,
   );
+  const sheetNames = sheets?.status === 'ready' ? sheets.value : [];
+  const sheetOptions = [
+    ...sheetNames,
+    ...candidates.map((c) => c.name).filter((name) => !sheetNames.includes(name)),
+  ];
+  // A candidate may be one Excel table of several on a sheet: the sheet is read, the table previewed.
+  const sheetToRead = candidates.find((c) => c.name === sheet)?.sheet ?? sheet;
   const loaded = useLoaded(
     useMemo(
-      () => (sheet === '' ? null : () => session.readSheet(sheet).then((table) => sheetPreview(table, role))),
-      [role, session, sheet],
+      () =>
+        sheetToRead === ''
+          ? null
+          : () => session.readSheet(sheetToRead).then((table) => sheetPreview(table, role, sheet)),
+      [role, session, sheet, sheetToRead],
     ),
     session.language,
   );
@@ -110,6 +143,9 @@ export function ColumnMappingDialog({
                 </Tab>
               ))}
             </TabList>
+            {candidates.length > 0 && (
+              <SheetChoice role={roleLabel(role)} candidates={candidates} value={sheet} onChange={setSheet} />
+            )}
             {sheets?.status === 'failed' && (
               <MessageBar intent="error">
                 <MessageBarBody>{t('mappingSheetsFailed', { message: sheets.message })}</MessageBarBody>
@@ -118,13 +154,16 @@ export function ColumnMappingDialog({
             <Field label={t('mappingSheet')}>
               <Select value={sheet} onChange={(_, { value }) => setSheet(value)}>
                 <option value="">{t('mappingNoSheet')}</option>
-                {(sheets?.status === 'ready' ? sheets.value : []).map((name) => (
+                {sheetOptions.map((name) => (
                   <option key={name} value={name}>
                     {name}
                   </option>
                 ))}
               </Select>
             </Field>
+            {questions.map((p) => (
+              <MergedHeaderQuestion key={p.value} header={p.value ?? ''} span={Number(p.detail)} />
+            ))}
             {loaded?.status === 'loading' && <Spinner size="tiny" label={t('mappingSheetLoading')} />}
             {loaded?.status === 'failed' && (
               <MessageBar intent="error" data-testid="mapping-sheet-failed">
@@ -150,7 +189,8 @@ export function ColumnMappingDialog({
                     </Field>
                   ))}
                 </div>
-                <div className={styles.preview}>
+                {/* a preview wider than the pane scrolls: focusable, so keyboard users can scroll it too */}
+                <div className={styles.preview} tabIndex={0} role="region" aria-label={t('mappingPreview')}>
                   <Table size="extra-small" aria-label={t('mappingPreview')}>
                     <TableHeader>
                       <TableRow>

@@ -54,6 +54,8 @@ export function RecognitionSummary({
       session={session}
       recognised={recognised}
       stored={mapping}
+      ambiguous={data?.ambiguous}
+      problems={data?.problems}
       onCancel={() => setDialogOpen(false)}
       onSave={async (next) => {
         setDialogOpen(false);
@@ -89,7 +91,9 @@ export function RecognitionSummary({
                       sheet: found.sheet,
                       count: Object.keys(found.columns).length,
                     })
-                  : t('recognitionMissing', { role: roleLabel(role) })}
+                  : t(data?.ambiguous?.[role] ? 'recognitionAmbiguous' : 'recognitionMissing', {
+                      role: roleLabel(role),
+                    })}
               </Text>
               {found && (
                 <Text block size={200} className={styles.fields}>

@@ -1,6 +1,6 @@
 import type { SheetRole } from '../../core/kernel/model';
 import type { CellValue, SheetTable } from '../../core/kernel/sheetTable';
-import { findHeaderRow, headerTexts } from '../../core/read/headers';
+import { isNamed, sourcesOf } from '../../core/read/sources';
 
 const PREVIEW_ROWS = 3;
 
@@ -10,11 +10,18 @@ export interface SheetPreview {
   rows: CellValue[][];
 }
 
-export const sheetPreview = (table: SheetTable, role: SheetRole): SheetPreview => {
-  const headerIndex = findHeaderRow(table.rows, role) ?? 0;
+/**
+ * The header row and the data below it, as the core reads the sheet for the role: from the Excel table called
+ * `name` when the sheet holds several, merged and duplicate headers named as the reader names them.
+ */
+export const sheetPreview = (table: SheetTable, role: SheetRole, name = table.name): SheetPreview => {
+  const sources = sourcesOf(table, role) ?? [];
+  const source = sources.find((s) => isNamed(s, name)) ?? sources[0];
+  if (!source) return { headers: [], rows: table.rows.slice(1, 1 + PREVIEW_ROWS) };
+  const first = source.headerIndex + 1;
   return {
-    headers: headerTexts(table.rows[headerIndex] ?? []),
-    rows: table.rows.slice(headerIndex + 1, headerIndex + 1 + PREVIEW_ROWS),
+    headers: source.headers,
+    rows: table.rows.slice(first, Math.min(first + PREVIEW_ROWS, source.endIndex)),
   };
 };
 

@@ -18,7 +18,8 @@ const OFFICE_TIMEOUT_MS = 5_000;
 /**
  * Inside Excel the pane works on the open workbook. In a plain browser it runs on the in-memory workbook with the
  * sample data and its campaign that already ran (`?lang=en` for English, `?contacts=100000` for a large synthetic
- * workbook, used by the benchmark; `?excelApi=1.1` plays an Excel too old for the add-in).
+ * workbook, used by the benchmark; `?workbook=twoContactSheets` for a workbook where the pane has to ask, see
+ * src/sample/readingCases.ts; `?excelApi=1.1` plays an Excel too old for the add-in).
  */
 export async function startPane(search: string): Promise<PaneStart> {
   const params = new URLSearchParams(search);
@@ -35,6 +36,8 @@ export async function startPane(search: string): Promise<PaneStart> {
   const contacts = Number(params.get('contacts') ?? 0);
   if (contacts > 0)
     return { port: new MemoryWorkbook(await largeWorkbook(contacts)), language, mode: 'preview' };
+  const readingCase = await readingCaseTables(params.get('workbook'));
+  if (readingCase) return { port: new MemoryWorkbook(readingCase), language, mode: 'preview' };
   // The sample comes with a campaign that already ran, so the evaluation has something to show.
   const port = new MemoryWorkbook(sampleWorkbookTables());
   await saveAddinState(port, sampleState());
@@ -54,4 +57,12 @@ const largeWorkbook = async (contacts: number) => {
     customers: Math.ceil(DEFAULT_SIZES.customers * scale),
     sales: contacts,
   });
+};
+
+/** A workbook of src/sample/readingCases.ts, loaded on demand like the large one. */
+const readingCaseTables = async (name: string | null) => {
+  if (name === null) return null;
+  const { READING_CASES, readingCase } = await import('../../sample/readingCases');
+  const known = READING_CASES.find((candidate) => candidate === name);
+  return known ? readingCase(known) : null;
 };

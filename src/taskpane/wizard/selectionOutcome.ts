@@ -1,7 +1,10 @@
 import type { ExclusionReason, SelectionReport } from '../../core/group/targetGroupModel';
 import type { Translator } from '../../i18n/i18n';
 
-/** What one selection did to the target group: "23 hinzugefügt, 4 bereits enthalten, 2 ausgeschlossen (keine E-Mail)". */
+/**
+ * What one selection did to the target group: "23 hinzugefügt, 4 bereits enthalten, 3 zusammengeführt,
+ * 2 ausgeschlossen (keine E-Mail)".
+ */
 export const selectionOutcomeText = (
   report: SelectionReport,
   { t, reason }: Pick<Translator, 't' | 'reason'>,
@@ -9,7 +12,12 @@ export const selectionOutcomeText = (
   const excluded = (Object.entries(report.excluded) as Array<[ExclusionReason, number]>)
     .filter(([, count]) => count > 0)
     .map(([why, count]) => t('appliedExcluded', { count, reason: reason(why) }));
-  return [t('appliedResult', { added: report.added, alreadyIn: report.alreadyIn }), ...excluded].join(', ');
+  const merged = report.merged > 0 ? [t('appliedMerged', { count: report.merged })] : [];
+  return [
+    t('appliedResult', { added: report.added, alreadyIn: report.alreadyIn }),
+    ...merged,
+    ...excluded,
+  ].join(', ');
 };
 
 export const excludedTotal = (report: SelectionReport): number =>

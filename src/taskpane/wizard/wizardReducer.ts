@@ -1,4 +1,5 @@
 import type { CampaignType, SelectionDefinition, StoredCampaign } from '../../core/campaign/campaign';
+import { MAX_NAME_LENGTH } from '../../core/campaign/campaignFields';
 import type { Language } from '../../core/kernel/language';
 import type { MappingOverrides, WorkbookData } from '../../core/kernel/model';
 import type { Problem } from '../../core/kernel/problems';
@@ -24,10 +25,27 @@ export type Operation = { status: 'idle' } | { status: 'running'; task: Task };
 /** What a finished task reports; the component turns it into text. */
 export type Outcome =
   | { task: 'targetSheet'; status: 'success'; sheet: string; count: number }
-  | { task: 'leads'; status: 'success'; sheet: string; created: number; updated: number; unchanged: number }
+  | {
+      task: 'leads';
+      status: 'success';
+      sheet: string;
+      created: number;
+      updated: number;
+      unchanged: number;
+      /** Fields people changed by hand (kept), fields that also changed in the data, leads people deleted. */
+      keptByHand: number;
+      conflicts: number;
+      deleted: number;
+    }
   | { task: 'csv'; status: 'success'; via: 'download'; file: string; count: number }
   | { task: 'csv'; status: 'success'; via: 'sheet'; sheet: string; count: number }
-  | { task: Task; status: 'failure'; message: string };
+  | {
+      task: Task;
+      status: 'failure';
+      message: string;
+      /** The add-in's Leads sheet is gone: the pane asks whether to start a new one. */
+      leadsSheetMissing?: boolean;
+    };
 
 /**
  * The open campaign is saved to the workbook after every change. A failed save stays failed, with its message on
@@ -146,7 +164,7 @@ export type WizardAction =
   | { type: 'outcomeDismissed' }
   | { type: 'evaluationOpened'; campaignId: string };
 
-export const MAX_NAME_LENGTH = 60;
+export { MAX_NAME_LENGTH };
 
 export type NameError = 'required' | 'tooLong' | 'taken';
 

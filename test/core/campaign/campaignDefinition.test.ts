@@ -1,4 +1,9 @@
-import { validateCampaignDefinition } from '../../../src/core/campaign/campaignDefinition';
+import {
+  readCampaignDefinition,
+  suggestKey,
+  validateCampaignDefinition,
+} from '../../../src/core/campaign/campaignDefinition';
+import { isoToDay } from '../../../src/core/kernel/values';
 
 const valid = {
   name: 'Frühjahrsaktion Zement',
@@ -60,8 +65,31 @@ describe('validateCampaignDefinition', () => {
     expect(result.ok && result.value.type).toBe(expected);
   });
 
-  it('ignores unknown top-level fields of a stored campaign', () => {
-    expect(details({ ...valid, id: 'x1', createdAt: '2026-01-01T10:00:00Z' })).toEqual([]);
+  it('refuses an unknown key at any depth and names the key it most likely meant', () => {
+    const result = validateCampaignDefinition({
+      ...valid,
+      contolPercent: 10,
+      sources: { kontakte: 'X' },
+      columns: { contacts: { citty: 'Ort' } },
+      selections: [
+        { from: 'inactiveCustomers', months: 3, asof: '2026-05-31' },
+        { from: 'customers', fitler: [] },
+      ],
+    });
+    expect(!result.ok && result.error).toEqual([
+      { code: 'unknownCampaignKey', severity: 'error', value: 'sources.kontakte' },
+      { code: 'unknownCampaignKey', severity: 'error', value: 'columns.contacts.citty', detail: 'city' },
+      { code: 'unknownCampaignKey', severity: 'error', value: 'selections[0].asof', detail: 'asOf' },
+      { code: 'unknownCampaignKey', severity: 'error', value: 'selections[1].fitler', detail: 'filter' },
+      { code: 'unknownCampaignKey', severity: 'error', value: 'contolPercent', detail: 'controlPercent' },
+    ]);
+  });
+
+  it('offers no suggestion for a key far from every known one', () => {
+    const result = validateCampaignDefinition({ ...valid, budgetCode: 'X' });
+    expect(!result.ok && result.error).toEqual([
+      { code: 'unknownCampaignKey', severity: 'error', value: 'budgetCode' },
+    ]);
   });
 
   it.each<[string, unknown, string[]]>([
@@ -76,12 +104,6 @@ describe('validateCampaignDefinition', () => {
     ],
     ['unknown language', { ...valid, language: 'fr' }, ['language: must be "de" or "en"']],
     ['missing selections', { name: 'X', type: 'email' }, ['selections: is missing']],
-    ['unknown sheet role', { ...valid, sources: { kontakte: 'X' } }, ['sources: unknown field "kontakte"']],
-    [
-      'unknown field in columns',
-      { ...valid, columns: { contacts: { citty: 'Ort' } } },
-      ['columns.contacts: unknown field "citty"'],
-    ],
     [
       'unknown selection source',
       { ...valid, selections: [valid.selections[0], valid.selections[1], { from: 'kunden' }] },
@@ -91,9 +113,9 @@ describe('validateCampaignDefinition', () => {
     ],
     ['selection not an object', withSelection(7), ['selections[0]: must be an object { … }']],
     [
-      'typo in a selection field',
-      withSelection({ from: 'inactiveCustomers', months: 3, asof: '2026-05-31' }),
-      ['selections[0]: unknown field "asof"'],
+      'months beyond ten years',
+      withSelection({ from: 'inactiveCustomers', months: 1e9 }),
+      ['selections[0].months: must be at most 120 (ten years)'],
     ],
     [
       'months not a whole number',
@@ -319,4 +341,96 @@ describe('validateCampaignDefinition: how letters address and greet', () => {
   ])('rejects %j with a clear message', (fields, message) => {
     expect(details({ ...valid, ...fields })).toEqual([message]);
   });
+});
+
+describe('the reference day (asOf) of an inactive-customers selection', () => {
+  const withAsOf = (asOf: string) => withSelection({ from: 'inactiveCustomers', months: 3, asOf });
+  const today = isoToDay('2026-05-31') as number;
+
+  it('may be today or earlier', () => {
+    expect(validateCampaignDefinition(withAsOf('2026-05-31'), { today }).ok).toBe(true);
+  });
+
+  it('may not be after today: the run is told a later day on purpose instead', () => {
+    const result = validateCampaignDefinition(withAsOf('2099-01-01'), { today });
+    expect(!result.ok && result.error).toEqual([
+      { code: 'asOfAfterToday', severity: 'error', value: '2099-01-01', detail: '2026-05-31' },
+    ]);
+    const later = isoToDay('2099-01-01') as number;
+    expect(validateCampaignDefinition(withAsOf('2099-01-01'), { today: later }).ok).toBe(true);
+  });
+});
+
+describe('readCampaignDefinition: problems say the line and column', () => {
+  const text = [
+    '{',
+    '  "name": "Inaktive",',
+    '  "type": "Brief",',
+    '  "contolPercent": 10,',
+    '  "selections": [',
+    '    { "from": "inactiveCustomers", "months": 0 }',
+    '  ]',
+    '}',
+  ].join('\n');
+
+  it('places an unknown key and a wrong value', () => {
+    const result = readCampaignDefinition(text);
+    expect(!result.ok && result.error).toEqual([
+      {
+        code: 'unknownCampaignKey',
+        severity: 'error',
+        value: 'contolPercent',
+        detail: 'controlPercent',
+        position: { line: 4, column: 3 },
+      },
+      {
+        code: 'invalidCampaign',
+        severity: 'error',
+        detail: 'selections[0].months: must be at least 1',
+        position: { line: 6, column: 36 },
+      },
+    ]);
+  });
+
+  it.each<[string, string, { line: number; column: number }, string, string]>([
+    [
+      'a missing comma',
+      '{\n  "name": "A"\n  "type": "email"\n}',
+      { line: 3, column: 3 },
+      'commaOrBrace',
+      '"',
+    ],
+    ['a trailing comma', '{ "name": "A", }', { line: 1, column: 16 }, 'propertyName', '}'],
+    ['a cut-off file', '{ "name": "A",\n', { line: 2, column: 1 }, 'propertyName', ''],
+    ['single quotes', "{ 'name': 'A' }", { line: 1, column: 3 }, 'propertyName', "'"],
+    ['a missing value', '{ "name": }', { line: 1, column: 11 }, 'value', '}'],
+  ])('places a syntax error: %s', (_, json, position, expected, found) => {
+    const result = readCampaignDefinition(json);
+    expect(!result.ok && result.error).toEqual([
+      { code: 'campaignFileSyntax', severity: 'error', position, detail: expected, value: found },
+    ]);
+  });
+
+  it('reads the same values JSON.parse reads, a byte-order mark ignored', () => {
+    const text = `\uFEFF${JSON.stringify({ ...valid, cost: 12.5 }, null, 2)}`.replace(
+      '"Bestandskunden anschreiben"',
+      '"Zeile\\nzwei \\u00e9 \\ud83d\\ude00 \\"zitiert\\" \\/ \\t"',
+    );
+    expect(readCampaignDefinition(text)).toEqual(validateCampaignDefinition(JSON.parse(text.slice(1))));
+    expect(readCampaignDefinition(text).ok && readCampaignDefinition(text)).toMatchObject({
+      value: { description: 'Zeile\nzwei é 😀 "zitiert" / \t', cost: 12.5 },
+    });
+  });
+});
+
+describe('suggestKey', () => {
+  it.each([
+    ['contolPercent', 'controlPercent'],
+    ['ControlPercent', 'controlPercent'],
+    ['evaluationDay', 'evaluationDays'],
+    ['selection', 'selections'],
+    ['nmae', 'name'],
+  ])('%s → %s', (typo, meant) => expect(suggestKey(typo)).toBe(meant));
+
+  it('suggests nothing for a short key far from the rest', () => expect(suggestKey('xy')).toBeUndefined());
 });

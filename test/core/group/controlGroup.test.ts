@@ -190,6 +190,21 @@ describe('assignGroups', () => {
     expect(groupOf(back, first.contacted[0])).toBe('contacted');
   });
 
+  it('a member merged from rows decided apart keeps their decision: contacted if one of them got the campaign', () => {
+    const first = assignGroups(input());
+    const [held, other] = first.control;
+    const [reached] = first.contacted;
+    const merge = (key: string, ...mergedKeys: string[]): GroupCandidate => ({
+      ...candidate(key),
+      mergedKeys,
+    });
+    const next = assignGroups(
+      input({ members: [merge('c:new', held, reached), merge('c:newer', other)], previous: first }),
+    );
+    expect(groupOf(next, 'c:new')).toBe('contacted');
+    expect(groupOf(next, 'c:newer')).toBe('control');
+  });
+
   it('copes with a target group of 150,000 members in one stratum (too many to spread as arguments)', () => {
     const members = Array.from({ length: 150_000 }, (_, i) => candidate(`c:${i}`));
     const assignment = assignGroups(input({ members, sales: [] }));

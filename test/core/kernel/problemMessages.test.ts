@@ -3,7 +3,7 @@ import { describeProblem } from '../../../src/core/kernel/problemMessages';
 import type { Problem, ProblemCode } from '../../../src/core/kernel/problems';
 
 /** Every code once; a code added to the union without an entry here fails to compile. */
-const DETAILS: Record<ProblemCode, Pick<Problem, 'value' | 'detail'>> = {
+const DETAILS: Record<ProblemCode, Pick<Problem, 'value' | 'detail' | 'candidates'>> = {
   errorValue: { value: '#N/A' },
   invalidDate: { value: '31.02.2024' },
   invalidNumber: { value: 'viele' },
@@ -14,19 +14,37 @@ const DETAILS: Record<ProblemCode, Pick<Problem, 'value' | 'detail'>> = {
   duplicateId: { value: '10001' },
   unknownCustomer: { value: '77777' },
   missingPostalCode: {},
+  probableDuplicate: { value: 'anna@alpha.de', detail: 'email' },
+  sharedContactId: { value: '50007' },
   sheetNotFound: { detail: 'sales' },
   sheetRoleNotFound: { detail: 'customers' },
-  sheetRoleAmbiguous: { value: 'customers', detail: 'Kunden alt' },
-  headerNotFound: {},
+  sheetRoleAmbiguous: {
+    detail: 'customers',
+    candidates: [
+      { name: 'Kunden', sheet: 'Kunden', rows: 12, newest: null },
+      { name: 'Kunden alt', sheet: 'Kunden alt', rows: 1, newest: 19_793 },
+    ],
+  },
+  headerNotFound: { detail: '1-30' },
   columnNotFound: { detail: 'email' },
   requiredColumnMissing: { detail: 'customerId' },
   unknownArticle: { value: 'A-999' },
   invalidCampaign: { detail: 'selections[0].months' },
   invalidState: { detail: 'version' },
   campaignNotFound: { value: 'Herbstaktion', detail: 'Newsletter November, Hausmesse' },
+  leadsSheetMissing: {},
   hostTimeout: {},
   payloadTooLarge: {},
   hostError: { detail: 'GeneralException' },
+  campaignFileSyntax: { detail: 'commaOrBrace', value: ']' },
+  unknownCampaignKey: { value: 'contolPercent', detail: 'controlPercent' },
+  asOfAfterToday: { value: '2099-01-01', detail: '2026-05-31' },
+  mergedHeaderSplit: { value: 'Name' },
+  mergedHeaderUnclear: { value: 'Anschrift', detail: '3' },
+  formulaNotCalculated: {},
+  cellTooLong: { value: '50000' },
+  controlCharactersRemoved: {},
+  customerIdSpelling: { value: '123', detail: '00123' },
   letterWithoutStreet: {},
   postalCodeNotFiveDigits: { value: '1067' },
   fieldTooLong: { value: '312', detail: 'NotizVertrieb' },
@@ -53,10 +71,49 @@ describe('describeProblem', () => {
       lang === 'de' ? 'Blatt „Kunden“, Zeile 12, Spalte „PLZ“: ' : 'Sheet "Kunden", row 12, column "PLZ": ',
     );
     if (p.value && code !== 'sheetRoleAmbiguous') expect(text).toContain(p.value);
+    if (code === 'sheetRoleAmbiguous') expect(text).toMatch(/Kunden alt/);
     expect(text).not.toMatch(/undefined|\[object/);
   });
 
   it.each<[Problem, Language, string]>([
+    [
+      {
+        code: 'probableDuplicate',
+        severity: 'warning',
+        sheet: 'Kontakte',
+        row: 12,
+        rows: [40, 41],
+        value: 'anna@alpha.de',
+        detail: 'email',
+      },
+      'de',
+      'Blatt „Kontakte“, Zeile 12: Wahrscheinlich dieselbe Person wie in den Zeilen 40 und 41 (gleiche E-Mail-Adresse „anna@alpha.de“). Sie bekommt nur eine Nachricht; bitte die Zeilen in der Quelle zusammenführen.',
+    ],
+    [
+      {
+        code: 'probableDuplicate',
+        severity: 'warning',
+        sheet: 'Contacts',
+        row: 12,
+        rows: [40],
+        value: 'Anna Schmidt',
+        detail: 'name',
+      },
+      'en',
+      'Sheet "Contacts", row 12: Probably the same person as in row 40 (same name at the same firm "Anna Schmidt"). They get one message only; please merge the rows in the source.',
+    ],
+    [
+      {
+        code: 'sharedContactId',
+        severity: 'warning',
+        sheet: 'Kontakte',
+        row: 7,
+        rows: [9, 11],
+        value: '50007',
+      },
+      'de',
+      'Blatt „Kontakte“, Zeile 7: Die Kontakt-Nr. „50007“ steht auch in den Zeilen 9 und 11, dort aber für eine andere Person (anderer Name, andere E-Mail). Sie werden als verschiedene Personen behandelt; bitte die Nummer korrigieren.',
+    ],
     [
       { code: 'errorValue', severity: 'warning', sheet: 'Kunden', row: 12, column: 'PLZ', value: '#NV' },
       'de',
@@ -85,13 +142,37 @@ describe('describeProblem', () => {
     [
       {
         code: 'sheetRoleAmbiguous',
-        severity: 'warning',
-        sheet: 'Tabelle1',
-        value: 'customers',
-        detail: 'Tabelle2',
+        severity: 'error',
+        detail: 'contacts',
+        candidates: [
+          { name: 'Kontakte 2023', sheet: 'Kontakte 2023', rows: 1, newest: null },
+          { name: 'Kontakte 2024', sheet: 'Kontakte 2024', rows: 1200, newest: 19_794 },
+        ],
       },
       'de',
-      'Blatt „Tabelle1“: Auch das Blatt „Tabelle2“ passt als Kundenstamm; verwendet wird dieses. Bei Bedarf die Zuordnung ändern.',
+      'Als Kontakte passen mehrere Blätter gleich gut: „Kontakte 2023“ (1 Zeile), „Kontakte 2024“ (1.200 Zeilen, neuestes Datum 12.03.2024). Welches gilt, wird nicht geraten: bitte wählen (im Add-in unter „Zuordnung ändern“, auf der Kommandozeile mit --sheet contacts="…", in der Kampagnendatei unter "sources").',
+    ],
+    [
+      {
+        code: 'unknownCampaignKey',
+        severity: 'error',
+        value: 'contolPercent',
+        detail: 'controlPercent',
+        position: { line: 4, column: 3 },
+      },
+      'de',
+      'Zeile 4, Spalte 3: Den Eintrag „contolPercent“ gibt es in Kampagnendateien nicht – meinten Sie „controlPercent“?',
+    ],
+    [
+      {
+        code: 'campaignFileSyntax',
+        severity: 'error',
+        detail: 'commaOrBrace',
+        value: '',
+        position: { line: 2, column: 1 },
+      },
+      'en',
+      'line 2, column 1: The campaign file is not valid JSON: expected "," or "}", but the file ends here. Please correct the file at this point.',
     ],
     [
       { code: 'columnNotFound', severity: 'error', sheet: 'Kunden', column: 'Mail privat', detail: 'email' },

@@ -1,4 +1,5 @@
 import { targetGroupTable } from '../../../src/core/outputs/targetTable';
+import { greetingForAll } from '../../../src/core/outputs/letter';
 import { completeRecipient, makeGroup, makeMember } from './memberBuilders';
 
 const LABELS = ['Kontakte: Ort = Köln', 'Inaktive Kunden (3 Monate)'];
@@ -222,6 +223,53 @@ describe('targetGroupTable', () => {
   it('leaves the source empty when the label is unknown', () => {
     const table = targetGroupTable(makeGroup([makeMember({}, 5)]), { type: 'other' }, LABELS);
     expect(column(table, 'Quelle')).toEqual(['']);
+  });
+});
+
+describe('a member merged from several rows or people', () => {
+  const anna = makeMember({ salutation: 'Frau', firstName: 'Anna', lastName: 'Schmidt', row: 7 });
+  const merged = {
+    ...anna,
+    rows: [
+      { sheet: 'Kontakte', row: 7 },
+      { sheet: 'Kontakte', row: 40 },
+      { sheet: 'Kunden', row: 12 },
+    ],
+  };
+  const bernd = completeRecipient({ salutation: 'Herr', firstName: 'Bernd', lastName: 'Maier', row: 9 });
+
+  it.each([
+    ['de', 'Quelle', 'Kontakte: Ort = Köln · zusammengeführt aus Kontakte Zeilen 7, 40; Kunden Zeile 12'],
+    ['en', 'Source', 'Kontakte: Ort = Köln · merged from Kontakte rows 7, 40; Kunden row 12'],
+  ] as const)('names the rows it was merged from in "Quelle" (%s)', (language, header, source) => {
+    const table = targetGroupTable(makeGroup([merged]), { type: 'letter', language }, LABELS);
+    expect(column(table, header)).toEqual([source]);
+  });
+
+  it('names everyone one e-mail is for, and greets them all', () => {
+    const table = targetGroupTable(
+      makeGroup([{ ...anna, others: [bernd] }, makeMember()]),
+      { type: 'email' },
+      LABELS,
+    );
+    expect(column(table, 'Personen')).toEqual(['Anna Schmidt, Bernd Maier', 'Anna Schmidt']);
+    expect(column(table, 'Briefanrede')[0]).toBe('Sehr geehrte Frau Schmidt, sehr geehrter Herr Maier,');
+  });
+
+  it('has no "Personen" column when every message is for one person', () => {
+    const table = targetGroupTable(makeGroup([merged]), { type: 'email' }, LABELS);
+    expect(table.headers).not.toContain('Personen');
+  });
+
+  it.each([
+    ['de', 'Sehr geehrte Damen und Herren,'],
+    ['en', 'Dear Sir or Madam,'],
+  ] as const)('greets more than three people of one firm as a firm (%s)', (language, greeting) => {
+    const people = ['A', 'B', 'C', 'D'].map((lastName) =>
+      completeRecipient({ salutation: 'Herr', lastName }),
+    );
+    expect(greetingForAll(people, { language })).toBe(greeting);
+    expect(greetingForAll([people[0], bernd], { language: 'en' })).toBe('Dear Mr A, dear Mr Maier,');
   });
 });
 

@@ -325,8 +325,10 @@ describe('findHeaderRow', () => {
     ['none in an empty sheet', [], null],
   ])('finds %s', (_title, rows, expected) => expect(findHeaderRow(rows)).toBe(expected));
 
-  it('looks only at the first 10 rows', () => {
-    const rows: CellValue[][] = Array.from({ length: 10 }, (_, i) => [i, i]);
+  it('finds a header below a letterhead block, and looks only at the first 30 rows', () => {
+    const letterhead: CellValue[][] = Array.from({ length: 11 }, (_, i) => [`Briefkopf ${i}`, null]);
+    expect(findHeaderRow([...letterhead, ['Kundennr', 'Firma']])).toBe(11);
+    const rows: CellValue[][] = Array.from({ length: 30 }, (_, i) => [i, i]);
     rows.push(['Kundennr', 'Firma']);
     expect(findHeaderRow(rows)).toBeNull();
   });

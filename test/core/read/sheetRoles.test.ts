@@ -118,7 +118,12 @@ describe('recognizeWorkbook: explicit mapping', () => {
       sheets: { sales: 'Daten' },
     });
     expect(mapping.sales).toBeUndefined();
-    expect(problems).toContainEqual({ code: 'headerNotFound', severity: 'warning', sheet: 'Daten' });
+    expect(problems).toContainEqual({
+      code: 'headerNotFound',
+      severity: 'warning',
+      sheet: 'Daten',
+      detail: '1-1',
+    });
   });
 
   it('explicit columns are applied and missing ones reported with the sheet', () => {
@@ -136,7 +141,7 @@ describe('recognizeWorkbook: explicit mapping', () => {
   });
 });
 
-describe('recognizeWorkbook: sheets that are never input', () => {
+describe('recognizeWorkbook: sheets that are never input, and sheets that look like outputs', () => {
   const leads = sheet('Leads', [
     ['Lead-ID', 'Kampagne', 'Kunden-Nr.', 'Vorname', 'Nachname', 'E-Mail', 'Status'],
   ]);
@@ -147,10 +152,10 @@ describe('recognizeWorkbook: sheets that are never input', () => {
   const state = sheet('KampagnenDaten', [['Kontakt-Nr.', 'Kunden-Nr.', 'Vorname', 'Nachname']]);
 
   it.each([
-    ['the Leads sheet', leads],
-    ['a target group sheet', targetGroup],
+    ['a Leads sheet the state does not know', leads],
+    ['a target group sheet the state does not know', targetGroup],
     ['the state sheet', state],
-  ])('skips %s', (_title, own) => {
+  ])('%s loses against the user sheets that fit better', (_title, own) => {
     expect(rolesOf([own, messyContacts(), messyCustomers()])).toEqual({
       contacts: 'Kontakte',
       customers: 'Kunden',
@@ -172,16 +177,20 @@ describe('recognizeWorkbook: sheets that are never input', () => {
 });
 
 describe('recognizeWorkbook: problems', () => {
-  it('two equally good sheets: a warning naming both, the first is used', () => {
-    const { mapping, problems } = recognizeWorkbook([messyCustomers('Tabelle1'), messyCustomers('Tabelle2')]);
-    expect(mapping.customers?.sheet).toBe('Tabelle1');
-    expect(problems).toContainEqual({
-      code: 'sheetRoleAmbiguous',
-      severity: 'warning',
-      sheet: 'Tabelle1',
-      value: 'customers',
-      detail: 'Tabelle2',
-    });
+  it('two equally good sheets: none is guessed, the question names both', () => {
+    const { mapping, problems, ambiguous } = recognizeWorkbook([
+      messyCustomers('Tabelle1'),
+      messyCustomers('Tabelle2'),
+    ]);
+    expect(mapping.customers).toBeUndefined();
+    expect(problems).toEqual([
+      { code: 'sheetRoleAmbiguous', severity: 'error', detail: 'customers', candidates: ambiguous.customers },
+      { code: 'sheetRoleNotFound', severity: 'info', detail: 'sales' },
+    ]);
+    expect(ambiguous.customers).toEqual([
+      { name: 'Tabelle1', sheet: 'Tabelle1', rows: 5, newest: null },
+      { name: 'Tabelle2', sheet: 'Tabelle2', rows: 5, newest: null },
+    ]);
   });
 
   it('reports missing customers and sales sheets', () => {

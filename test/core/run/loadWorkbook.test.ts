@@ -80,6 +80,41 @@ describe('loadWorkbookData', () => {
     },
   );
 
+  it('adds the probable duplicates of the person sheets to the problems, with sheet and rows', async () => {
+    const contacts = sheet('Kontakte', [
+      ['Kontakt-Nr.', 'Kunden-Nr.', 'Vorname', 'Nachname', 'E-Mail'],
+      ['1', 10001, 'Anna', 'Schmidt', 'anna@alpha.de'],
+      ['2', 10001, 'Anna', 'Schmidt', 'ANNA@alpha.de'],
+      ['3', 10002, 'Jan', 'Ott', ''],
+      ['', 10002, 'Jan', 'Ott', ''],
+      ['7', 10001, 'Eva', 'Lang', 'eva@alpha.de'],
+      ['7', 10002, 'Bernd', 'Maier', 'bernd@beta.de'],
+    ]);
+    const result = await loadWorkbookData(new MemoryWorkbook([messyCustomers(), contacts]));
+    const problems = result.ok ? result.value.problems : [];
+    expect(problems.filter((p) => p.code === 'probableDuplicate' || p.code === 'sharedContactId')).toEqual([
+      {
+        code: 'probableDuplicate',
+        severity: 'warning',
+        sheet: 'Kontakte',
+        row: 2,
+        rows: [3],
+        value: 'anna@alpha.de',
+        detail: 'email',
+      },
+      {
+        code: 'probableDuplicate',
+        severity: 'warning',
+        sheet: 'Kontakte',
+        row: 4,
+        rows: [5],
+        value: 'Jan Ott',
+        detail: 'name',
+      },
+      { code: 'sharedContactId', severity: 'warning', sheet: 'Kontakte', row: 6, rows: [7], value: '7' },
+    ]);
+  });
+
   it('lets bugs propagate', async () => {
     const workbook = new MemoryWorkbook([messyCustomers()]);
     workbook.listSheets = async () => {

@@ -38,6 +38,25 @@ describe('contactRecipient', () => {
     });
   });
 
+  it("carries the customer's own columns; the contact's value wins where it has one", () => {
+    const firm = makeCustomer({
+      customerId: 'K-1001',
+      extra: { Kundengruppe: 'A', Branche: 'Bau', 'Kunde seit': '2011', Notiz: 'Firma' },
+    });
+    const contact = makeContact({
+      customerId: 'K-1001',
+      extra: { Branche: 'Tiefbau', Notiz: '', Hobby: 'Golf' },
+    });
+    expect(contactRecipient(contact, firm).extra).toEqual({
+      Kundengruppe: 'A',
+      Branche: 'Tiefbau',
+      'Kunde seit': '2011',
+      Notiz: 'Firma',
+      Hobby: 'Golf',
+    });
+    expect(contactRecipient(contact, undefined).extra).toBe(contact.extra);
+  });
+
   it('keeps its own address, even a partial one, and never mixes two addresses', () => {
     const contact = makeContact({ customerId: 'K-1001', city: 'Leipzig', company: 'Müller Bau Leipzig' });
     expect(contactRecipient(contact, mueller)).toMatchObject({

@@ -123,6 +123,7 @@ describe('contacts and customers', () => {
   it('a contacts selection without a contacts sheet is an error, not an empty success', () => {
     const noContacts = makeWorkbookData({ contacts: null, customers });
     expect(runSelection(noContacts, { from: 'contacts' }, { today })).toEqual({
+      records: [],
       recipients: [],
       problems: [{ code: 'sheetRoleNotFound', severity: 'error', detail: 'contacts' }],
     });

@@ -42,9 +42,10 @@ const makeGroup = (keys: string[], reportAdded = keys.length): TargetGroup => ({
     {
       selectionIndex: 0,
       label: 'Kunden',
-      matched: reportAdded + 1,
+      found: reportAdded + 3,
       added: reportAdded,
       alreadyIn: 1,
+      merged: 0,
       excluded: { noEmail: 2 },
     },
   ],

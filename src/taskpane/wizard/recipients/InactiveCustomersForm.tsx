@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Checkbox, Field, Input, makeStyles, tokens } from '@fluentui/react-components';
 import type { InactiveCustomersSelection } from '../../../core/campaign/campaign';
+import { MAX_INACTIVE_MONTHS } from '../../../core/campaign/campaignFields';
 import { useI18n } from '../../../i18n/useI18n';
 
 const DEFAULT_MONTHS = 3;
@@ -27,7 +28,7 @@ export function InactiveCustomersForm({ today, onChange }: InactiveCustomersForm
   const [asOf, setAsOf] = useState(today);
   const [includeNeverPurchased, setIncludeNeverPurchased] = useState(true);
   const monthCount = Number(months);
-  const monthsValid = Number.isInteger(monthCount) && monthCount > 0;
+  const monthsValid = Number.isInteger(monthCount) && monthCount > 0 && monthCount <= MAX_INACTIVE_MONTHS;
 
   useEffect(() => {
     onChange(

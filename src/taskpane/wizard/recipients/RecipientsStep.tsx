@@ -58,10 +58,12 @@ const previewText = (preview: SelectionPreview, { t }: Pick<Translator, 't'>): s
     case 'failed':
       return t('previewFailed', { message: preview.message });
     case 'ready': {
-      const { added, alreadyIn } = preview.report;
+      const { added, alreadyIn, merged } = preview.report;
       const excluded = excludedTotal(preview.report);
       return (
-        t('previewWouldAdd', { added, alreadyIn }) + (excluded > 0 ? t('previewExcluded', { excluded }) : '')
+        t('previewWouldAdd', { added, alreadyIn }) +
+        (merged > 0 ? `, ${t('appliedMerged', { count: merged })}` : '') +
+        (excluded > 0 ? t('previewExcluded', { excluded }) : '')
       );
     }
   }

@@ -27,14 +27,15 @@ export const emptyRecordFilter = (): RecordFilter => ({
   postalTo: '',
 });
 
-const cellText = (cell: CellValue): string => {
+/** A cell as the search box matches it: dates as YYYY-MM-DD, everything else as it is. */
+const searchableText = (cell: CellValue): string => {
   if (cell === null) return '';
   if (cell instanceof Date) return cell.toISOString().slice(0, 10);
   return String(cell);
 };
 
 const searchText = (cells: readonly CellValue[], person: PersonData): string =>
-  [...cells.map(cellText), person.company, person.street, person.postalCode, person.city, person.country]
+  [...cells.map(searchableText), person.company, person.street, person.postalCode, person.city, person.country]
     .join('\u0001')
     .toLowerCase();
 

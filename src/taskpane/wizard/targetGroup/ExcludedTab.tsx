@@ -1,4 +1,4 @@
-import { Button, Text, makeStyles } from '@fluentui/react-components';
+import { Button, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { Exclusion } from '../../../core/group/targetGroupModel';
 import { useI18n } from '../../../i18n/useI18n';
 import { displayName } from '../recipients/recordFilter';
@@ -6,7 +6,9 @@ import { displayName } from '../recipients/recordFilter';
 import { VirtualList } from '../VirtualList';
 
 const useStyles = makeStyles({
-  text: { flexGrow: 1, overflow: 'hidden', textOverflow: 'ellipsis' },
+  row: { flexGrow: 1, minWidth: 0, display: 'flex', flexDirection: 'column' },
+  line: { overflow: 'hidden', textOverflow: 'ellipsis' },
+  source: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
 });
 
 export interface ExcludedTabProps {
@@ -23,13 +25,21 @@ export function ExcludedTab({ excluded, onRestore }: ExcludedTabProps) {
     <VirtualList
       count={excluded.length}
       label={t('tabExcluded')}
+      rowHeight={48}
       renderRow={(index) => {
         const exclusion = excluded[index];
-        const name = displayName(exclusion.recipient);
+        const { recipient, carrier } = exclusion;
+        const name = displayName(recipient);
         return (
           <>
-            <span className={styles.text}>
-              {name} · <strong>{reason(exclusion.reason)}</strong>
+            <span className={styles.row}>
+              <span className={styles.line}>
+                {name} · <strong>{reason(exclusion.reason)}</strong>
+              </span>
+              <span className={mergeClasses(styles.line, styles.source)}>
+                {t('excludedWhere', { sheet: recipient.sheet, row: recipient.row })}
+                {carrier && ` · ${t('excludedCarrier', { sheet: carrier.sheet, row: carrier.row })}`}
+              </span>
             </span>
             {exclusion.reason === 'removedByUser' && (
               <Button

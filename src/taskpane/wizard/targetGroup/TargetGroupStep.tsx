@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
+import { mergedRowCount } from '../../../core/group/targetGroupModel';
 import type { WorkbookData } from '../../../core/kernel/model';
 import { useI18n } from '../../../i18n/useI18n';
 import type { PaneSession } from '../../services/paneSession';
@@ -30,12 +31,16 @@ export function TargetGroupStep({ open, data, actions, session }: TargetGroupSte
   const { draft, group } = open;
   const labels = useMemo(() => session.selectionLabels(draft), [draft, session]);
   const problems = useMemo(() => [...data.problems, ...group.problems], [data.problems, group.problems]);
+  const merged = useMemo(() => mergedRowCount(group), [group]);
   const titled = (label: string, count: number) => `${label} (${formatNumber(count)})`;
+  const membersTitle = titled(t('tabMembers'), group.members.length);
 
   return (
     <div className={styles.root}>
       <TabList selectedValue={tab} onTabSelect={(_, { value }) => setTab(value as GroupTab)} size="small">
-        <Tab value="members">{titled(t('tabMembers'), group.members.length)}</Tab>
+        <Tab value="members">
+          {merged > 0 ? `${membersTitle} · ${t('membersMerged', { count: merged })}` : membersTitle}
+        </Tab>
         <Tab value="excluded">{titled(t('tabExcluded'), group.excluded.length)}</Tab>
         <Tab value="problems">{titled(t('tabProblems'), problems.length)}</Tab>
         <Tab value="history">{titled(t('tabHistory'), draft.selections.length)}</Tab>

@@ -19,6 +19,7 @@ import type { OpenCampaign, Outcome } from '../wizardReducer';
 import { CsvExportCheck } from './CsvExportCheck';
 import { useExportCheck } from './useExportCheck';
 import { WordTemplateCard } from './WordTemplateCard';
+import { LeadsQuestion } from './LeadsQuestion';
 
 const DELIMITERS: Array<{
   value: CsvDelimiter;
@@ -41,7 +42,12 @@ const outcomeText = (outcome: Outcome, { t }: Pick<Translator, 't'>): string => 
     case 'targetSheet':
       return t('resultTargetSheet', { count: outcome.count, sheet: outcome.sheet });
     case 'leads':
-      return t('resultLeads', outcome);
+      return [
+        t('resultLeads', outcome),
+        ...(outcome.keptByHand > 0 ? [t('resultLeadsKeptByHand', { count: outcome.keptByHand })] : []),
+        ...(outcome.conflicts > 0 ? [t('resultLeadsConflicts', { count: outcome.conflicts })] : []),
+        ...(outcome.deleted > 0 ? [t('resultLeadsDeleted', { count: outcome.deleted })] : []),
+      ].join(' ');
     case 'csv':
       return outcome.via === 'download'
         ? t('resultCsvDownload', { count: outcome.count, file: outcome.file })
@@ -120,6 +126,7 @@ export function UseStep({ open, csvDelimiter, actions, session }: UseStepProps) 
           data-testid="use-outcome"
         >
           <MessageBarBody>{outcomeText(open.outcome, i18n)}</MessageBarBody>
+          <LeadsQuestion outcome={open.outcome} busy={busy} actions={actions} />
         </MessageBar>
       )}
     </div>
