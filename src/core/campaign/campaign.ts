@@ -60,6 +60,14 @@ export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
 
 export const DEFAULT_EVALUATION_DAYS = 90;
 
+/**
+ * The one figure the verdict is stated from, chosen before sending so that nobody picks afterwards the figure that
+ * happens to look good: the share of buyers, or the revenue (with a cost: the return on it).
+ */
+export const PRIMARY_METRICS = ['conversion', 'revenue'] as const;
+export type PrimaryMetric = (typeof PRIMARY_METRICS)[number];
+export const DEFAULT_PRIMARY_METRIC: PrimaryMetric = 'revenue';
+
 /** The campaign file format the command line reads and the add-in stores in the workbook. */
 export interface CampaignDefinition {
   name: string;
@@ -84,6 +92,8 @@ export interface CampaignDefinition {
   status?: CampaignStatus;
   /** Share of members held back as a control group, in percent (0 or absent: none). */
   controlPercent?: number;
+  /** The figure the verdict is stated from; default DEFAULT_PRIMARY_METRIC. */
+  primaryMetric?: PrimaryMetric;
 }
 
 /**

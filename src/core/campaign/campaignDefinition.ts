@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { CAMPAIGN_STATUSES, CAMPAIGN_TYPES, FILTER_OPS, type CampaignDefinition } from './campaign';
+import {
+  CAMPAIGN_STATUSES,
+  CAMPAIGN_TYPES,
+  FILTER_OPS,
+  PRIMARY_METRICS,
+  type CampaignDefinition,
+} from './campaign';
 import { campaignStatusFromLabel } from './campaignStatus';
 import { campaignTypeFromLabel } from './campaignTypes';
 import { FIELDS, SHEET_ROLES } from '../kernel/model';
@@ -157,6 +163,9 @@ const campaign = z
     evaluationDays: evaluationDays.optional(),
     status: campaignStatus.optional(),
     controlPercent: controlPercent.optional(),
+    primaryMetric: z
+      .enum(PRIMARY_METRICS, { error: `must be one of ${PRIMARY_METRICS.join(', ')}` })
+      .optional(),
   })
   .check((ctx) => {
     const { start, end } = ctx.value;

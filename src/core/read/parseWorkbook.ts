@@ -4,6 +4,7 @@ import { fail, ok, type Result } from '../kernel/result';
 import type { SheetTable } from '../kernel/sheetTable';
 import { articlesFromSales, parseArticles } from './parseArticles';
 import { parseContacts, parseCustomers } from './parsePeople';
+import { applyMargins } from './margins';
 import { parseSales } from './parseSales';
 import { ProblemLog } from './problemLog';
 import { CustomerRows } from './salesColumns';
@@ -41,6 +42,7 @@ export function parseWorkbook(
     articlesTable && mapping.articles
       ? parseArticles(articlesTable, mapping.articles, log)
       : articlesFromSales(sales);
+  const margins = applyMargins(sales, articles);
   const salesColumns: SalesColumns = {
     sales,
     customers,
@@ -49,5 +51,14 @@ export function parseWorkbook(
     firstRows: customerRows?.firstRows ?? new Int32Array(0),
   };
   const allProblems = [...problems, ...log.problems()];
-  return ok({ contacts, customers, sales, articles, mapping, problems: allProblems, salesColumns });
+  return ok({
+    contacts,
+    customers,
+    sales,
+    articles,
+    mapping,
+    problems: allProblems,
+    salesColumns,
+    ...(margins ? { margins } : {}),
+  });
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { CampaignDefinition, GroupAssignment, StoredCampaign } from '../campaign/campaign';
 import { mergeAssignments } from '../group/controlGroup';
-import { CAMPAIGN_STATUSES, CAMPAIGN_TYPES, FILTER_OPS } from '../campaign/campaign';
+import { CAMPAIGN_STATUSES, CAMPAIGN_TYPES, FILTER_OPS, PRIMARY_METRICS } from '../campaign/campaign';
 import type { Problem } from '../kernel/problems';
 import { problem } from '../kernel/problems';
 import type { Result } from '../kernel/result';
@@ -74,6 +74,7 @@ const campaignSchema = z.looseObject({
   evaluationDays: z.number().int().positive().optional(),
   status: z.enum(CAMPAIGN_STATUSES).optional(),
   controlPercent: z.number().min(0).max(100).optional(),
+  primaryMetric: z.enum(PRIMARY_METRICS).optional(),
   assignment: z.looseObject({ control: z.array(z.string()), contacted: z.array(z.string()) }).optional(),
 });
 const stateSchema = z.looseObject({

@@ -36,6 +36,10 @@ const makeEvaluation = (fields: Partial<CampaignEvaluation> = {}): CampaignEvalu
   windowDays: 30,
   daysObserved: 30,
   cost: 2400,
+  primaryMetric: 'revenue',
+  returnedAnyway: null,
+  incrementalMargin: null,
+  roiBasis: 'revenue',
   contacted: makeFigures(),
   control: makeFigures({
     members: 40,
@@ -221,7 +225,9 @@ describe('TypeComparisonTable', () => {
     revenuePerMemberUplift: { value: 12, low: 4, high: 20 },
     cost: 3000,
     incrementalRevenue: { value: 4800, low: 1600, high: 8000 },
+    incrementalMargin: null,
     roi: { value: 0.6, low: -0.47, high: 1.67 },
+    roiBasis: 'revenue',
     ...fields,
   });
 
