@@ -103,12 +103,18 @@ describe('EvaluationDetails', () => {
     expect(row(/^Umsatz \d/)).toHaveTextContent(/8\.000\s€.*600\s€/);
 
     const effects = screen.getByTestId('evaluation-effects');
-    expect(effects).toHaveTextContent(/Mehr Käufer\+12,5\sPp\.95-%-Intervall: \+2,0\sPp\. bis \+20,0\sPp\./);
     expect(effects).toHaveTextContent(
-      /Mehr Umsatz je Empfänger\+25,00\s€95-%-Intervall: \+12,50\s€ bis \+37,80\s€/,
+      /Mehr KäuferNebenkennzahl\+12,5\sPp\.95-%-Intervall: \+2,0\sPp\. bis \+20,0\sPp\./,
     );
-    expect(effects).toHaveTextContent(/Mehrumsatz\+5\.000\s€95-%-Intervall: \+2\.500\s€ bis \+7\.560\s€/);
-    expect(effects).toHaveTextContent(/Rendite \(ROI\)\+108\s%95-%-Intervall: \+4\s% bis \+215\s%/);
+    expect(effects).toHaveTextContent(
+      /Mehr Umsatz je EmpfängerHauptkennzahl\+25,00\s€95-%-Intervall: \+12,50\s€ bis \+37,80\s€/,
+    );
+    expect(effects).toHaveTextContent(
+      /MehrumsatzHauptkennzahl\+5\.000\s€95-%-Intervall: \+2\.500\s€ bis \+7\.560\s€/,
+    );
+    expect(effects).toHaveTextContent(
+      /Rendite \(ROI\) auf UmsatzHauptkennzahl\+108\s%95-%-Intervall: \+4\s% bis \+215\s%/,
+    );
     expect(effects).toHaveTextContent(/Kosten2\.400\s€/);
 
     const chart = screen.getByRole('img');
