@@ -432,8 +432,6 @@ export const evaluateCampaign = (input: EvaluationInput): CampaignEvaluation => 
     ...base,
     contacted: contacted.figures,
     control: base.control && control.figures,
-    returnedAnyway:
-      inactive && base.control ? returnShare(control.figures.buyers, control.figures.members) : null,
     notes: [
       ...base.notes,
       ...dataNotes(sharers, activities),
@@ -448,6 +446,8 @@ export const evaluateCampaign = (input: EvaluationInput): CampaignEvaluation => 
   if (!observed.control) return { ...observed, verdict: 'noControl' };
   return {
     ...observed,
+    // Only once sales are in: before, a share of 0 would read as "nobody came back".
+    returnedAnyway: inactive ? returnShare(control.figures.buyers, control.figures.members) : null,
     ...effectOf(contacted, control, {
       cost: observed.cost,
       metric: observed.primaryMetric,

@@ -96,6 +96,12 @@ describe('regression to the mean', () => {
   it('is not shown for a campaign that does not select inactive customers', () => {
     expect(evaluate().returnedAnyway).toBeNull();
   });
+
+  it('is not shown before the sales of the window are in', () => {
+    const evaluation = evaluateCampaign({ campaign: inactive, members: group, sales: [], today: TODAY });
+    expect(evaluation.verdict).toBe('noSalesYet');
+    expect(evaluation.returnedAnyway).toBeNull();
+  });
 });
 
 describe('contamination of the control group', () => {
