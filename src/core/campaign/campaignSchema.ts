@@ -4,6 +4,7 @@ import {
   CAMPAIGN_TYPES,
   FILTER_OPS,
   LETTER_UNITS,
+  PRIMARY_METRICS,
   type CampaignDefinition,
   type LetterUnit,
 } from './campaign';
@@ -235,6 +236,10 @@ const KEYS = {
     stored: z.number().min(0).max(100).optional(),
   },
   letterUnit: { file: letterUnit.optional(), stored: z.enum(LETTER_UNITS).optional() },
+  primaryMetric: {
+    file: z.enum(PRIMARY_METRICS, { error: `must be one of ${PRIMARY_METRICS.join(', ')}` }).optional(),
+    stored: z.enum(PRIMARY_METRICS).optional(),
+  },
 } satisfies Record<keyof CampaignDefinition, Record<SchemaMode, z.ZodType>>;
 
 type Keys = typeof KEYS;

@@ -2,6 +2,7 @@ import type { StoredCampaign } from '../campaign/campaign';
 import { normalizeHeader } from '../read/headers';
 import { LEAD_HEADERS, LEAD_STATUS_LABELS, LEAD_STATUSES, type LeadStatus } from '../outputs/leads';
 import type { CellValue, SheetTable } from '../kernel/sheetTable';
+import { customerKey } from '../read/customerKeys';
 import type { LeadFigures } from './model';
 
 /** As in the leads merge: titles may stand above the header row. */
@@ -9,12 +10,15 @@ const HEADER_SEARCH_ROWS = 10;
 
 const bothLanguages = <T>(pick: (lang: 'de' | 'en') => T): T[] => [pick('de'), pick('en')];
 
-const headerNames = (field: 'campaignId' | 'campaign' | 'status'): ReadonlySet<string> =>
-  new Set(bothLanguages((lang) => normalizeHeader(LEAD_HEADERS[lang][field])));
+const headerNames = (
+  field: 'campaignId' | 'campaign' | 'status' | 'customerId' | 'note',
+): ReadonlySet<string> => new Set(bothLanguages((lang) => normalizeHeader(LEAD_HEADERS[lang][field])));
 
 const CAMPAIGN_ID_HEADERS = headerNames('campaignId');
 const CAMPAIGN_HEADERS = headerNames('campaign');
 const STATUS_HEADERS = headerNames('status');
+const CUSTOMER_HEADERS = headerNames('customerId');
+const NOTE_HEADERS = headerNames('note');
 
 /** The add-in writes its status labels in the sheet's language; people may have switched language or case since. */
 const STATUS_BY_LABEL: ReadonlyMap<string, LeadStatus> = new Map(
@@ -83,4 +87,27 @@ export const leadFigures = (
     else otherStatus++;
   }
   return total === 0 ? null : { total, byStatus, otherStatus, wonShare: byStatus.won / total };
+};
+
+/** A lead sales has worked on: its status is past "new", or someone wrote a note. */
+export interface WorkedLead {
+  campaignId: string;
+  customerKey: string;
+}
+
+/** The Leads sheet's worked leads that name a customer: who sales has been in touch with, for which campaign. */
+export const workedLeads = (sheet: SheetTable | null | undefined): WorkedLead[] => {
+  const columns = sheet ? findColumns(sheet.rows) : null;
+  if (!sheet || !columns) return [];
+  const header = sheet.rows[columns.headerIndex];
+  const customer = columnIn(header, CUSTOMER_HEADERS);
+  const note = columnIn(header, NOTE_HEADERS);
+  if (customer < 0) return [];
+  return sheet.rows.slice(columns.headerIndex + 1).flatMap((row) => {
+    const label = normalizeHeader(textOf(row[columns.status]));
+    const worked = (label !== '' && STATUS_BY_LABEL.get(label) !== 'new') || textOf(row[note]) !== '';
+    const key = customerKey(textOf(row[customer]));
+    const campaignId = textOf(row[columns.campaignId]);
+    return worked && key !== '' && campaignId !== '' ? [{ campaignId, customerKey: key }] : [];
+  });
 };

@@ -89,6 +89,7 @@ export const BASICS_FIELDS = [
   'evaluationDays',
   'status',
   'controlPercent',
+  'primaryMetric',
 ] as const satisfies ReadonlyArray<keyof StoredCampaign>;
 export type BasicsChange = Partial<Pick<StoredCampaign, (typeof BASICS_FIELDS)[number]>>;
 
