@@ -16,6 +16,7 @@ import {
   cold,
   DEFAULT_RUNS,
   editedLeadsSheet,
+  type EditedLeads,
   groupTable,
   mergeIntoLeads,
   parseOrThrow,
@@ -31,12 +32,12 @@ import {
 const log = (text: string): void => void process.stderr.write(`  ${text}\n`);
 
 /** The input plus an edited Leads sheet of the group's size, built before anything is measured. */
-const prepare = (scale: ScaleName): { tables: SheetTable[]; leads: SheetTable } => {
+const prepare = (scale: ScaleName): { tables: SheetTable[]; leads: EditedLeads } => {
   const started = performance.now();
   const tables = syntheticWorkbook(SCALES[scale]);
   const leads = editedLeadsSheet(buildGroup(parseOrThrow(tables)), SCALES[scale].seed);
   log(
-    `${scale}: input and Leads sheet (${leads.rows.length - 1} rows) in ${(performance.now() - started).toFixed(0)} ms`,
+    `${scale}: input and Leads sheet (${leads.sheet.rows.length - 1} rows) in ${(performance.now() - started).toFixed(0)} ms`,
   );
   return { tables, leads };
 };
@@ -45,7 +46,7 @@ const prepare = (scale: ScaleName): { tables: SheetTable[]; leads: SheetTable } 
  * Heap used at each step boundary of one pipeline run, without collecting in between: the garbage of a step is
  * still counted, as it is in the process at that moment. RSS is the process's peak as the OS saw it.
  */
-const heapFigures = (scale: ScaleName, tables: SheetTable[], leads: SheetTable): Figure[] => {
+const heapFigures = (scale: ScaleName, tables: SheetTable[], leads: EditedLeads): Figure[] => {
   (globalThis as { gc?: () => void }).gc?.();
   const input = process.memoryUsage().heapUsed;
   let peakUsed = input;
@@ -66,7 +67,7 @@ const engineFigures = (
   scale: ScaleName,
   runs: number,
   tables: SheetTable[],
-  leads: SheetTable,
+  leads: EditedLeads,
   record: Sink,
 ): void => {
   const time = <T>(figure: string, run: () => T, times = runs): T => {
@@ -89,6 +90,8 @@ const engineFigures = (
   const table = time('targetTable', () => groupTable(group));
   const merged = time('leadsMerge', () => mergeIntoLeads(leads, group));
   record(single('count.leads.updated', scale, 'leads', merged.updated));
+  record(single('count.leads.keptByHand', scale, 'fields', merged.keptByHand));
+  record(single('count.leads.cellsWritten', scale, 'cells', merged.update!.cells.length));
   time('csv', () => toCsv(table));
   time('pipeline', () => runPipeline(tables, leads));
 };

@@ -1,7 +1,7 @@
 /**
  * The Office.js adapter against the fake Excel context (test/excel/fakeExcel.ts): syncs, requests and the largest
- * request and response for reading each sheet of the synthetic workbook and a full 1,048,576 × 10 sheet, and for
- * writing the target group and the Leads sheet. Started by bench/run.ts:
+ * request and response for reading each sheet of the synthetic workbook and a full 1,048,576 × 10 sheet, for
+ * writing the target group and the Leads sheet, and for a re-run's update of the Leads sheet. Started by bench/run.ts:
  *   node --import tsx bench/excel.bench.ts <S|M|L> <out.json>
  */
 import type { SheetTable } from '../src/core/kernel/sheetTable';
@@ -9,8 +9,11 @@ import { ExcelWorkbook } from '../src/excel/excelWorkbook';
 import { syntheticWorkbook } from '../src/sample/syntheticWorkbook';
 import { type Cell, FakeExcel } from '../test/excel/fakeExcel';
 import { cpuFigure, type Figure, figureFile, single } from './measure';
+import { emptyState } from '../src/core/state/state';
+import { stateToTable } from '../src/core/state/stateTable';
 import {
   buildGroup,
+  CAMPAIGN_REF,
   editedLeadsSheet,
   groupTable,
   mergeIntoLeads,
@@ -101,13 +104,26 @@ const main = async (): Promise<void> => {
   }
   const group = buildGroup(parseOrThrow(tables));
   const target = groupTable(group);
-  const leads = mergeIntoLeads(editedLeadsSheet(group, SCALES[scale].seed), group).table;
+  const edited = editedLeadsSheet(group, SCALES[scale].seed);
+  const [headers, ...rows] = edited.sheet.rows;
+  const worked = { headers: headers.map(String), rows, textColumns: [] };
+  const { update, record } = mergeIntoLeads(edited, group);
+  // what the state sheet holds for these leads since the update is in place: one fingerprint record per lead
+  const state = stateToTable({ ...emptyState(), leads: { [CAMPAIGN_REF.id]: record } });
   figures.push(
     ...(await measure(excel, 'excel.write.targetGroup', scale, () =>
       workbook.writeTable({ sheet: 'Zielgruppe', tableName: 'Zielgruppe', data: target }),
     )),
+    // the sheet as the sales team left it: written whole once, as a first run does
     ...(await measure(excel, 'excel.write.leads', scale, () =>
-      workbook.writeTable({ sheet: 'Leads', tableName: 'Leads', data: leads }),
+      workbook.writeTable({ sheet: 'Leads', tableName: 'Leads', data: worked }),
+    )),
+    // a re-run: only the changed cells and the new rows
+    ...(await measure(excel, 'excel.update.leads', scale, () =>
+      workbook.updateTable({ sheet: 'Leads', tableName: 'Leads', ...update! }),
+    )),
+    ...(await measure(excel, 'excel.write.leadRecords', scale, () =>
+      workbook.writeTable({ sheet: 'KampagnenDaten', data: state, visibility: 'veryHidden', atomic: true }),
     )),
   );
   figures.push(cpuFigure('excel', scale));

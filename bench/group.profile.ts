@@ -6,6 +6,8 @@
  */
 import type { CampaignDefinition } from '../src/core/campaign/campaign';
 import { mergeLeads } from '../src/core/outputs/leads';
+import type { SheetTable } from '../src/core/kernel/sheetTable';
+import type { CampaignLeads } from '../src/core/state/state';
 import { toCsv } from '../src/core/outputs/csv';
 import { targetGroupTable } from '../src/core/outputs/targetTable';
 import { parseWorkbook } from '../src/core/read/parseWorkbook';
@@ -74,9 +76,9 @@ const table = STEPS.has('table') ? time('target table', makeTable) : makeTable()
 if (STEPS.has('csv')) time('CSV text', () => toCsv(table));
 if (STEPS.has('leads')) {
   const ref = { id: 'bench-campaign', name: campaign.name };
-  const first = time('leads merge (new)', () =>
-    mergeLeads(null, ref, group.members, '2026-05-31T10:00:00Z', 'de'),
-  );
-  const sheet = { name: 'Leads', rows: [first.table.headers, ...first.table.rows] };
-  time('leads merge (re-run)', () => mergeLeads(sheet, ref, group.members, '2026-06-01T10:00:00Z', 'de'));
+  const merge = (existing: SheetTable | null, now: string, previous?: CampaignLeads) =>
+    mergeLeads({ existing, campaign: ref, members: group.members, now, lang: 'de', previous });
+  const first = time('leads merge (new)', () => merge(null, '2026-05-31T10:00:00Z'));
+  const sheet = { name: 'Leads', rows: [first.table!.headers, ...first.table!.rows] };
+  time('leads merge (re-run)', () => merge(sheet, '2026-06-01T10:00:00Z', first.record));
 }

@@ -6,7 +6,9 @@
 import type { CampaignDefinition, SelectionDefinition } from '../src/core/campaign/campaign';
 import type { WorkbookData } from '../src/core/kernel/model';
 import { toCsv } from '../src/core/outputs/csv';
-import { LEAD_HEADERS, mergeLeads, type LeadsMergeResult } from '../src/core/outputs/leads';
+import { mergeLeads, type LeadsMergeResult } from '../src/core/outputs/leads';
+import { LEAD_HEADERS } from '../src/core/outputs/leadsSheet';
+import type { CampaignLeads } from '../src/core/state/state';
 import { targetGroupTable } from '../src/core/outputs/targetTable';
 import { parseWorkbook } from '../src/core/read/parseWorkbook';
 import { describeSelection } from '../src/core/select/selectionLabels';
@@ -90,13 +92,34 @@ export const cold = (data: WorkbookData): WorkbookData => ({ ...data });
 export const buildGroup = (data: WorkbookData): TargetGroup =>
   buildTargetGroup(cold(data), CAMPAIGN, { today: TODAY });
 
+/** The Leads sheet as people left it, and what the add-in recorded when it wrote it. */
+export interface EditedLeads {
+  sheet: SheetTable;
+  previous: CampaignLeads;
+}
+
+/** Yesterday's source: every 13th member had another e-mail address, which the re-run brings up to date. */
+const yesterday = (group: TargetGroup): TargetGroup['members'] =>
+  group.members.map((member, i) =>
+    i % 13 === 0
+      ? { ...member, recipient: { ...member.recipient, email: `alt.${member.recipient.email}` } }
+      : member,
+  );
+
 /**
  * The Leads sheet as sales staff left it a day after the first run: statuses and notes changed, a column of their
- * own added, some phone numbers corrected, rows sorted by hand (shuffled). Same size as the group.
+ * own added, some phone numbers corrected, rows sorted by hand (shuffled). Same size as the group; since then the
+ * source changed a few e-mail addresses.
  */
-export const editedLeadsSheet = (group: TargetGroup, seed: number): SheetTable => {
-  const first = mergeLeads(null, CAMPAIGN_REF, group.members, FIRST_MERGE, 'de');
-  const { headers, rows } = first.table;
+export const editedLeadsSheet = (group: TargetGroup, seed: number): EditedLeads => {
+  const first = mergeLeads({
+    existing: null,
+    campaign: CAMPAIGN_REF,
+    members: yesterday(group),
+    now: FIRST_MERGE,
+    lang: 'de',
+  });
+  const { headers, rows } = first.table!;
   const status = headers.indexOf(LEAD_HEADERS.de.status);
   const note = headers.indexOf(LEAD_HEADERS.de.note);
   const phone = headers.indexOf(LEAD_HEADERS.de.phone);
@@ -114,11 +137,21 @@ export const editedLeadsSheet = (group: TargetGroup, seed: number): SheetTable =
     const j = Math.floor(random() * (i + 1));
     [edited[i], edited[j]] = [edited[j], edited[i]];
   }
-  return { name: 'Leads', rows: [[...headers, 'Quelle Vertrieb'], ...edited] };
+  return {
+    sheet: { name: 'Leads', rows: [[...headers, 'Quelle Vertrieb'], ...edited] },
+    previous: first.record,
+  };
 };
 
-export const mergeIntoLeads = (leads: SheetTable, group: TargetGroup): LeadsMergeResult =>
-  mergeLeads(leads, CAMPAIGN_REF, group.members, MERGE_NOW, 'de');
+export const mergeIntoLeads = (leads: EditedLeads, group: TargetGroup): LeadsMergeResult =>
+  mergeLeads({
+    existing: leads.sheet,
+    campaign: CAMPAIGN_REF,
+    members: group.members,
+    now: MERGE_NOW,
+    lang: 'de',
+    previous: leads.previous,
+  });
 
 export const groupTable = (group: TargetGroup): TableData =>
   targetGroupTable(group, CAMPAIGN, SELECTION_LABELS);
@@ -144,14 +177,15 @@ export const touchEveryCell = (tables: readonly SheetTable[]): number => {
 
 export interface PipelineResult {
   members: number;
-  leadsRows: number;
+  /** Cells the leads update writes: changed fields, their dates, and the appended rows' cells. */
+  leadsCellsWritten: number;
   csvChars: number;
 }
 
 /** What one campaign run does after reading the sheets: parse → group → target table → leads → CSV. */
 export const runPipeline = (
   tables: SheetTable[],
-  leads: SheetTable,
+  leads: EditedLeads,
   afterStep: (step: string) => void = () => undefined,
 ): PipelineResult => {
   const data = parseOrThrow(tables);
@@ -164,5 +198,11 @@ export const runPipeline = (
   afterStep('leads');
   const csv = toCsv(table);
   afterStep('csv');
-  return { members: group.members.length, leadsRows: merged.table.rows.length, csvChars: csv.length };
+  const update = merged.update!;
+  const appended = update.append.rows.reduce((sum, row) => sum + row.length, 0);
+  return {
+    members: group.members.length,
+    leadsCellsWritten: update.cells.length + appended,
+    csvChars: csv.length,
+  };
 };

@@ -1,5 +1,6 @@
 import type { Language } from '../core/kernel/language';
 import type { Translator } from '../i18n/i18n';
+import type { TemporaryFiles } from './temporaryFiles';
 
 /** 0 success, 1 an expected failure (file, data, campaign), 2 wrong usage. */
 export type ExitCode = 0 | 1 | 2;
@@ -17,6 +18,8 @@ export interface CommandContext {
   texts: Translator;
   /** The language chosen with --lang, if any; otherwise the campaign's own language applies to its outputs. */
   explicitLanguage?: Language;
+  /** Where the files being written are registered, so that an interrupted run leaves none behind. */
+  temporaries: TemporaryFiles;
 }
 
 /** An expected failure: the lines to print on stderr and the exit code. */

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import type { TemporaryFiles } from './temporaryFiles';
 
 /** True when both paths name the same file: same resolved path, or (if both exist) the same inode, e.g. via a link. */
 export const isSameFile = async (a: string, b: string): Promise<boolean> => {
@@ -19,18 +20,33 @@ export interface StagedFile {
   discard(): Promise<void>;
 }
 
-export const stageFile = async (target: string, content: string): Promise<StagedFile> => {
+/** The temporary file is registered in `temporaries` while it exists. */
+export const stageFile = async (
+  target: string,
+  content: string,
+  temporaries: TemporaryFiles,
+): Promise<StagedFile> => {
   const temporary = path.join(
     path.dirname(target),
     `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
   );
   await fs.mkdir(path.dirname(target), { recursive: true });
-  await fs.writeFile(temporary, content, 'utf8');
-  const discard = (): Promise<void> => fs.rm(temporary, { force: true });
+  temporaries.add(temporary);
+  const discard = async (): Promise<void> => {
+    await fs.rm(temporary, { force: true });
+    temporaries.remove(temporary);
+  };
+  try {
+    await fs.writeFile(temporary, content, 'utf8');
+  } catch (error) {
+    await discard();
+    throw error;
+  }
   return {
     commit: async () => {
       try {
         await fs.rename(temporary, target);
+        temporaries.remove(temporary);
       } catch (error) {
         await discard();
         throw error;

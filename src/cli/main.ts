@@ -11,6 +11,7 @@ import type { ReportOptions } from './commands/report';
 import type { RunOptions } from './commands/run';
 import type { SheetsOptions } from './commands/sheets';
 import { createTranslator, type MessageKey, type Params, type Translator } from '../i18n/i18n';
+import { removeOnInterrupt, TemporaryFiles } from './temporaryFiles';
 
 const OPTIONS = {
   workbook: { type: 'string' },
@@ -18,6 +19,7 @@ const OPTIONS = {
   out: { type: 'string' },
   csv: { type: 'string' },
   leads: { type: 'boolean' },
+  'new-leads-sheet': { type: 'boolean' },
   delimiter: { type: 'string' },
   lang: { type: 'string' },
   json: { type: 'boolean' },
@@ -32,7 +34,20 @@ const COMMANDS = ['run', 'sheets', 'report', 'plan'] as const;
 type CommandName = (typeof COMMANDS)[number];
 
 const ALLOWED: Record<CommandName, readonly OptionName[]> = {
-  run: ['workbook', 'campaign', 'out', 'csv', 'leads', 'delimiter', 'lang', 'json', 'help', 'as-of', 'sheet'],
+  run: [
+    'workbook',
+    'campaign',
+    'out',
+    'csv',
+    'leads',
+    'new-leads-sheet',
+    'delimiter',
+    'lang',
+    'json',
+    'help',
+    'as-of',
+    'sheet',
+  ],
   sheets: ['workbook', 'lang', 'json', 'help', 'sheet'],
   report: ['workbook', 'campaign', 'out', 'lang', 'json', 'help'],
   plan: ['workbook', 'campaign', 'expect', 'lang', 'json', 'help'],
@@ -155,7 +170,8 @@ const runOptions = (
       campaign: text(values, 'campaign') as string,
       out,
       csv: text(values, 'csv'),
-      leads: values.leads === true,
+      leads: values.leads === true || values['new-leads-sheet'] === true,
+      newLeadsSheet: values['new-leads-sheet'] === true,
       delimiter,
       language,
       json: values.json === true,
@@ -263,7 +279,11 @@ const reportInternalError = (error: unknown, io: CliIo, texts: Translator): Exit
   return 1;
 };
 
-export const main = async (argv: string[], io: CliIo): Promise<ExitCode> => {
+export const main = async (
+  argv: string[],
+  io: CliIo,
+  temporaries: TemporaryFiles = new TemporaryFiles(),
+): Promise<ExitCode> => {
   const texts = createTranslator(chooseLanguage(argv, io.env));
   try {
     const command = parseCommandLine(argv, texts.language);
@@ -277,7 +297,7 @@ export const main = async (argv: string[], io: CliIo): Promise<ExitCode> => {
       return 0;
     }
     // Loaded on demand: exceljs takes a while to load, and --help or a usage error should answer at once.
-    const context = { io, texts };
+    const context = { io, texts, temporaries };
     if (command.value.name === 'run')
       return (await import('./commands/run')).runCommand(command.value.options, context);
     if (command.value.name === 'report')
@@ -311,7 +331,9 @@ export const runFromCommandLine = (): void => {
   });
   process.on('uncaughtException', crash);
   process.on('unhandledRejection', crash);
-  main(process.argv.slice(2), io).then((code) => {
+  const temporaries = new TemporaryFiles();
+  removeOnInterrupt(temporaries);
+  main(process.argv.slice(2), io, temporaries).then((code) => {
     process.exitCode = code;
   }, crash);
 };

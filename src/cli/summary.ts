@@ -1,5 +1,5 @@
 import { DEFAULT_EVALUATION_DAYS } from '../core/campaign/campaign';
-import type { CampaignRunResult } from '../core/run/campaignRun';
+import type { CampaignRunResult, LeadsOutcome } from '../core/run/campaignRun';
 import { hasControlGroup } from '../core/group/controlGroup';
 import { describeProblem } from '../core/kernel/problemMessages';
 import type { Problem, Severity } from '../core/kernel/problems';
@@ -138,6 +138,21 @@ export const excludedLines = (
   ];
 };
 
+/** What the leads update kept of people's work: fields kept, conflicts (listed), deleted leads not re-created. */
+const leadsLines = (leads: LeadsOutcome, texts: Translator): string[] => {
+  const { sheet, created, updated, unchanged, notInGroup, keptByHand, conflicts, deleted, merged } = leads;
+  return [
+    texts.t('summaryLeads', { sheet, created, updated, unchanged, notInGroup }),
+    ...(keptByHand > 0 ? [texts.t('summaryLeadsKeptByHand', { count: keptByHand })] : []),
+    ...(conflicts.length > 0 ? [texts.t('summaryLeadsConflicts', { count: conflicts.length })] : []),
+    ...conflicts.map(({ row, leadId, field }) =>
+      texts.t('summaryLeadsConflict', { row, leadId, field: texts.field(field) }),
+    ),
+    ...(deleted > 0 ? [texts.t('summaryLeadsDeleted', { count: deleted })] : []),
+    ...(merged > 0 ? [texts.t('summaryLeadsMerged', { merged })] : []),
+  ];
+};
+
 /** The human summary of `kampagne run`. */
 export const runSummaryLines = (result: CampaignRunResult, files: RunFiles, texts: Translator): string[] => {
   const { campaign, group, leads } = result;
@@ -152,8 +167,7 @@ export const runSummaryLines = (result: CampaignRunResult, files: RunFiles, text
     ...mergedLines(result, texts),
     ...excludedLines(group.excluded, texts),
     texts.t('summaryTarget', { sheet: result.targetSheet }),
-    ...(leads ? [texts.t('summaryLeads', { ...leads })] : []),
-    ...(leads && leads.merged > 0 ? [texts.t('summaryLeadsMerged', { merged: leads.merged })] : []),
+    ...(leads ? leadsLines(leads, texts) : []),
     texts.t('summaryWritten', { files: [files.out, ...(files.csv ? [files.csv] : [])].join(', ') }),
     ...problemLines(result.dataProblems, texts),
   ];

@@ -2,7 +2,7 @@
  * Excel on the web rejects requests and responses over 5 MB and returns `null` values for reads over
  * 5,000,000 cells. Blocks aim at 4 MB so that the estimate (JSON length) may be off by a fifth.
  */
-const PAYLOAD_BUDGET_BYTES = 4_000_000;
+export const PAYLOAD_BUDGET_BYTES = 4_000_000;
 const MAX_CELLS_PER_READ = 5_000_000;
 /** First read block before anything is measured (the guide: start with 5k–20k rows). */
 const FIRST_BLOCK_ROWS = 10_000;

@@ -3,13 +3,17 @@ import type {
   ChartRequest,
   SheetInfo,
   SheetVisibility,
+  UpdateTableRequest,
   WorkbookPort,
   WriteTableRequest,
 } from '../core/workbook/workbookPort';
 import { WorkbookError } from '../core/workbook/workbookError';
 import { firstReadBlockRows, jsonBytes, rowsPerBlock } from './blocks';
-import { type DateSystem, dateColumns, dateSystemFromProbe, dateToSerial, serialToDate } from './dates';
-import { isPayloadError, syncWithTimeout, toWorkbookError } from './hostErrors';
+import { columnFormats, columnWidths, DATE_FORMAT, TEXT_FORMAT, toCells } from './cellValues';
+import { type DateSystem, dateColumns, dateSystemFromProbe, isDateFormat } from './dates';
+import { ExcelSession } from './excelSession';
+import { toWorkbookError } from './hostErrors';
+import { appendBelow, appendToTable, writeCells, writeGrid, type TableArea } from './sheetWrites';
 import { queueTables, readLayout, type UsedArea } from './sheetLayout';
 
 export type RunBatch = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -23,19 +27,14 @@ export interface ExcelWorkbookOptions {
   supportsExcelApi?: (version: string) => boolean;
 }
 
-/** Number formats (English codes, as the API wants them) for columns that must stay text, and for dates. */
-const TEXT_FORMAT = '@';
-const DATE_FORMAT = 'dd.mm.yyyy';
 const FORMAT_SAMPLE_ROWS = 100;
-const WIDTH_SAMPLE_ROWS = 200;
-/** Points per character of Excel's default font, and the width range in characters. */
-const POINTS_PER_CHAR = 5.6;
-const MIN_WIDTH_CHARS = 8;
-const MAX_WIDTH_CHARS = 50;
 const MAX_SHEET_NAME = 31;
 /** The chart's size in cells, placed one empty column right of the table. */
 const CHART_COLUMNS = 8;
 const CHART_ROWS = 16;
+/** The add-in's chart is found again by this name when its sheet is rewritten. */
+const CHART_NAME = 'Kampagnen_Diagramm';
+const AREA = 'rowIndex,columnIndex,rowCount,columnCount';
 
 const VISIBILITY_TO_EXCEL: Record<SheetVisibility, 'Visible' | 'Hidden' | 'VeryHidden'> = {
   visible: 'Visible',
@@ -48,22 +47,25 @@ const VISIBILITY_FROM_EXCEL: Record<string, SheetVisibility> = {
   VeryHidden: 'veryHidden',
 };
 
+/** The sheet a write replaces, as loaded before anything changes. */
+interface ExistingSheet {
+  sheet: Excel.Worksheet;
+  name: string;
+  position: number;
+  tables: string[];
+  charts: string[];
+  used: UsedArea | null;
+  /** Number formats of the first data row (A2 on): a format people chose for a column is kept on a rewrite. */
+  formats: string[];
+}
+
 interface WritePlan {
-  finalName: string;
-  tempName: string;
+  existing: ExistingSheet | null;
+  sheetNames: string[];
   tableName?: string;
-  tempTableName: string;
-  replaced: Excel.Worksheet | null;
-  position: number | null;
+  tableNames: string[];
   dateSystem: DateSystem;
 }
-
-interface BuiltSheet {
-  sheet: Excel.Worksheet;
-  table: Excel.Table | null;
-}
-
-const isTimeout = (error: unknown): boolean => error instanceof WorkbookError && error.code === 'hostTimeout';
 
 const sameName = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
 
@@ -83,6 +85,13 @@ const freeTableName = (base: string, taken: readonly string[]): string => {
     if (!isTaken(n === 1 ? base : `${base}_${n}`)) return n === 1 ? base : `${base}_${n}`;
 };
 
+const areaOf = (range: UsedArea): UsedArea => ({
+  rowIndex: range.rowIndex,
+  columnIndex: range.columnIndex,
+  rowCount: range.rowCount,
+  columnCount: range.columnCount,
+});
+
 /** The workbook port on the open workbook, through Office.js. The only place besides officeHost.ts that knows Excel. */
 export class ExcelWorkbook implements WorkbookPort {
   private readonly run: RunBatch;
@@ -98,35 +107,30 @@ export class ExcelWorkbook implements WorkbookPort {
   }
 
   async listSheets(): Promise<SheetInfo[]> {
-    return this.batch(undefined, async (context) => {
-      const sheets = context.workbook.worksheets.load('items/name,items/visibility');
-      await this.sync(context);
-      return sheets.items.map((sheet) => ({
-        name: sheet.name,
-        visibility: VISIBILITY_FROM_EXCEL[sheet.visibility],
-      }));
+    return this.batch(undefined, async (session) => {
+      const sheets = session.context.workbook.worksheets.load('items/name,items/visibility,items/id');
+      await session.sync();
+      const tables = sheets.items.map((sheet) => sheet.tables.load('items/name'));
+      await session.sync();
+      return sheets.items.map((sheet, i) => infoOf(sheet, tables[i]));
     });
   }
 
   async readSheet(name: string): Promise<SheetTable> {
-    return this.batch(name, async (context) => {
+    return this.batch(name, async (session) => {
+      const { context } = session;
       const sheet = context.workbook.worksheets.getItem(name).load('name');
-      const used = sheet.getUsedRangeOrNullObject(true).load('rowIndex,columnIndex,rowCount,columnCount');
+      const used = sheet.getUsedRangeOrNullObject(true).load(AREA);
       const dateProbe = context.workbook.functions.date(1904, 1, 1).load('value');
       const tables = queueTables(sheet);
-      await this.sync(context);
+      await session.sync();
       const dateSystem = dateSystemFromProbe(dateProbe.value);
       if (used.isNullObject) return { name: sheet.name, rows: [], dateSystem };
-      const area: UsedArea = {
-        rowIndex: used.rowIndex,
-        columnIndex: used.columnIndex,
-        rowCount: used.rowCount,
-        columnCount: used.columnCount,
-      };
+      const area = areaOf(used);
       const layout = await readLayout(sheet, tables, area, this.supportsExcelApi('1.13'), () =>
-        this.sync(context),
+        session.sync(),
       );
-      const rows = await this.readRows(context, sheet, area, dateSystem);
+      const rows = await this.readRows(session, sheet, area, dateSystem);
       const table: SheetTable = {
         name: sheet.name,
         rows,
@@ -141,54 +145,86 @@ export class ExcelWorkbook implements WorkbookPort {
   }
 
   /**
-   * Builds the new sheet completely under a temporary name, then swaps it in: a failure on the way leaves the
-   * previous sheet as it was. Which sheets may be replaced is the core's decision (the state's owned sheets), so a
-   * workbook written by the command line is handled the same way here.
+   * An existing sheet is rewritten in place — its table converted to a range, its old values cleared, the new ones
+   * written, the table added again under its name — so that the sheet, references to it from other sheets, and the
+   * column widths and formats people gave it stay. A new sheet, or one marked atomic (the state), is built completely
+   * aside and then swapped in: a failure on the way leaves the previous sheet as it was.
    */
-  async writeTable(request: WriteTableRequest): Promise<void> {
-    await this.batch(request.sheet, async (context) => {
-      const plan = await this.planWrite(context, request);
-      const events = this.supportsExcelApi('1.8');
-      if (events) context.runtime.enableEvents = false;
-      try {
-        const built = await this.buildSheet(context, request, plan);
-        if (events) context.runtime.enableEvents = true; // travels with the swap's sync
-        await this.swapIn(context, built, request, plan);
-      } catch (error) {
-        if (events && !isTimeout(error)) await this.restoreEvents(context);
-        throw error;
-      }
+  async writeTable(request: WriteTableRequest): Promise<SheetInfo> {
+    return this.batch(request.sheet, async (session) => {
+      const plan = await this.planWrite(session, request);
+      return session.withoutEvents(() =>
+        plan.existing && !request.atomic
+          ? this.rewriteInPlace(session, request, plan, plan.existing)
+          : this.buildAside(session, request, plan),
+      );
+    });
+  }
+
+  /**
+   * Writes the changed cells and appends the rows to the sheet's table (or below its last used row), in blocks
+   * within the request limits. Nothing else on the sheet is written.
+   */
+  async updateTable(request: UpdateTableRequest): Promise<SheetInfo> {
+    return this.batch(request.sheet, async (session) => {
+      const { context } = session;
+      const sheet = context.workbook.worksheets.getItem(request.sheet).load('name,id,visibility');
+      const tables = sheet.tables.load('items/name');
+      const used = sheet.getUsedRangeOrNullObject(true).load(AREA);
+      const dateProbe = context.workbook.functions.date(1904, 1, 1).load('value');
+      await session.sync();
+      const dateSystem = dateSystemFromProbe(dateProbe.value);
+      const tableName = tables.items.find((table) => sameName(table.name, request.tableName ?? ''))?.name;
+      const table =
+        tableName && request.append.rows.length > 0 ? await this.tableArea(session, sheet, tableName) : null;
+      await session.withoutEvents(async () => {
+        await writeCells(session, sheet, request.cells, dateSystem);
+        if (request.append.rows.length === 0) return;
+        if (table) await appendToTable(session, sheet, table, request.append, dateSystem);
+        else {
+          const below = used.isNullObject ? 0 : used.rowIndex + used.rowCount;
+          await appendBelow(session, sheet, request.append, below, dateSystem);
+        }
+      });
+      return infoOf(sheet, tables);
     });
   }
 
   async deleteSheet(name: string): Promise<void> {
-    await this.batch(name, async (context) => {
-      const sheet = context.workbook.worksheets.getItemOrNullObject(name);
-      await this.sync(context);
+    await this.batch(name, async (session) => {
+      const sheet = session.context.workbook.worksheets.getItemOrNullObject(name);
+      await session.sync();
       if (sheet.isNullObject) return;
       sheet.delete();
-      await this.sync(context);
+      await session.sync();
     });
   }
 
-  private async batch<T>(
-    sheet: string | undefined,
-    work: (context: Excel.RequestContext) => Promise<T>,
-  ): Promise<T> {
+  private async batch<T>(sheet: string | undefined, work: (session: ExcelSession) => Promise<T>): Promise<T> {
     try {
-      return await this.run(work);
+      return await this.run((context) =>
+        work(new ExcelSession(context, this.syncTimeoutMs, this.supportsExcelApi)),
+      );
     } catch (error) {
       throw toWorkbookError(error, sheet);
     }
   }
 
-  private sync(context: Excel.RequestContext): Promise<void> {
-    return syncWithTimeout(context, this.syncTimeoutMs);
+  private async tableArea(session: ExcelSession, sheet: Excel.Worksheet, name: string): Promise<TableArea> {
+    const range = sheet.tables.getItem(name).getRange().load(AREA);
+    await session.sync();
+    return {
+      name,
+      row: range.rowIndex,
+      column: range.columnIndex,
+      rows: range.rowCount,
+      columns: range.columnCount,
+    };
   }
 
   /** One sync per block; a block over the payload or cell limit is halved and read again. */
   private async readRows(
-    context: Excel.RequestContext,
+    session: ExcelSession,
     sheet: Excel.Worksheet,
     area: UsedArea,
     dateSystem: DateSystem,
@@ -212,7 +248,7 @@ export class ExcelWorkbook implements WorkbookPort {
               area.columnCount,
             )
             .load('numberFormat');
-      const values = await this.syncBlock(context, () => block.values);
+      const values = (await session.syncBlock()) ? block.values : null;
       if (!values) {
         if (count === 1) throw new WorkbookError('payloadTooLarge', sheet.name);
         cap = Math.ceil(count / 2);
@@ -226,142 +262,168 @@ export class ExcelWorkbook implements WorkbookPort {
     return rows;
   }
 
-  /** Syncs one block; `null` when Office refused it as too large (payload error or `null` values). */
-  private async syncBlock<T>(context: Excel.RequestContext, result: () => T | null): Promise<T | null> {
-    try {
-      await this.sync(context);
-    } catch (error) {
-      if (isPayloadError(error)) return null;
-      throw error;
-    }
-    return result();
-  }
-
-  private async planWrite(context: Excel.RequestContext, request: WriteTableRequest): Promise<WritePlan> {
-    const sheets = context.workbook.worksheets.load('items/name');
-    const tables = context.workbook.tables.load('items/name');
-    const existing = context.workbook.worksheets.getItemOrNullObject(request.sheet).load('name,position');
-    const dateProbe = context.workbook.functions.date(1904, 1, 1).load('value');
-    await this.sync(context);
-    const sheetNames = sheets.items.map((sheet) => sheet.name);
-    const replaced = existing.isNullObject ? null : await this.withTables(context, existing);
-    const replacedTables = replaced ? replaced.tables.items.map((table) => table.name) : [];
+  private async planWrite(session: ExcelSession, request: WriteTableRequest): Promise<WritePlan> {
+    const { workbook } = session.context;
+    const sheets = workbook.worksheets.load('items/name');
+    const tables = workbook.tables.load('items/name');
+    const found = workbook.worksheets.getItemOrNullObject(request.sheet).load('name,position');
+    const dateProbe = workbook.functions.date(1904, 1, 1).load('value');
+    await session.sync();
+    const existing = found.isNullObject ? null : await this.loadExisting(session, found);
     const otherTables = tables.items
       .map((table) => table.name)
-      .filter((name) => !replacedTables.includes(name));
-    const tableName = request.tableName && freeTableName(request.tableName, otherTables);
+      .filter((name) => !existing?.tables.some((own) => sameName(own, name)));
+    const wanted = existing?.tables[0] ?? request.tableName;
     return {
-      finalName: replaced ? existing.name : request.sheet,
-      tempName: freeName('Kampagnen (neu)', sheetNames),
-      tableName,
-      tempTableName: freeTableName(
-        `${tableName ?? 'Tabelle'}_neu`,
-        tables.items.map((table) => table.name),
-      ),
-      replaced,
-      position: replaced ? existing.position : null,
+      existing,
+      sheetNames: sheets.items.map((sheet) => sheet.name),
+      tableName: request.tableName && wanted && freeTableName(wanted, otherTables),
+      tableNames: tables.items.map((table) => table.name),
       dateSystem: dateSystemFromProbe(dateProbe.value),
     };
   }
 
-  private async withTables(context: Excel.RequestContext, sheet: Excel.Worksheet): Promise<Excel.Worksheet> {
-    sheet.tables.load('items/name');
-    await this.sync(context);
-    return sheet;
+  private async loadExisting(session: ExcelSession, sheet: Excel.Worksheet): Promise<ExistingSheet> {
+    const tables = sheet.tables.load('items/name');
+    const charts = sheet.charts.load('items/name');
+    const used = sheet.getUsedRangeOrNullObject(true).load(AREA);
+    await session.sync();
+    const area = used.isNullObject ? null : areaOf(used);
+    const width = area ? area.columnIndex + area.columnCount : 0;
+    const formats = width > 0 ? sheet.getRangeByIndexes(1, 0, 1, width).load('numberFormat') : null;
+    if (formats) await session.sync();
+    return {
+      sheet,
+      name: sheet.name,
+      position: sheet.position,
+      tables: tables.items.map((table) => table.name),
+      charts: charts.items.map((chart) => chart.name),
+      used: area,
+      formats: formats ? formats.numberFormat[0].map(String) : [],
+    };
   }
 
-  private async buildSheet(
-    context: Excel.RequestContext,
+  private async rewriteInPlace(
+    session: ExcelSession,
     request: WriteTableRequest,
     plan: WritePlan,
-  ): Promise<BuiltSheet> {
-    const sheet = context.workbook.worksheets.add(plan.tempName);
+    existing: ExistingSheet,
+  ): Promise<SheetInfo> {
+    const { sheet, used } = existing;
+    for (const table of existing.tables) sheet.tables.getItem(table).convertToRange();
+    if (used)
+      sheet
+        .getRangeByIndexes(used.rowIndex, used.columnIndex, used.rowCount, used.columnCount)
+        .clear('Contents');
+    for (const chart of existing.charts.filter((name) => name === CHART_NAME))
+      sheet.charts.getItem(chart).delete();
     sheet.visibility = VISIBILITY_TO_EXCEL[request.visibility ?? 'visible'];
+    await session.sync();
+    await writeGrid(session, sheet, request.data, { row: 0, column: 0 }, plan.dateSystem, {
+      keptFormats: keptFormats(request.data, existing),
+    });
+    if (plan.tableName) addTable(sheet, request.data, plan.tableName);
+    const oldWidth = used ? used.columnIndex + used.columnCount : 0;
+    setColumnWidths(sheet, request.data, oldWidth);
+    if (request.chart) addChart(sheet, request.data, request.chart);
+    if (request.activate) sheet.activate();
+    return this.loadInfo(session, sheet);
+  }
+
+  private async buildAside(
+    session: ExcelSession,
+    request: WriteTableRequest,
+    plan: WritePlan,
+  ): Promise<SheetInfo> {
+    const { existing } = plan;
+    const name = existing ? freeName('Kampagnen (neu)', plan.sheetNames) : request.sheet;
+    const tableName =
+      existing && plan.tableName ? freeTableName(`${plan.tableName}_neu`, plan.tableNames) : plan.tableName;
+    const sheet = session.context.workbook.worksheets.add(name);
+    sheet.visibility = VISIBILITY_TO_EXCEL[request.visibility ?? 'visible'];
+    let table: Excel.Table | null = null;
     try {
       // on its own, so that a value block Office refuses as too large can be sent again to an existing sheet
-      await this.sync(context);
-      await this.writeValues(context, sheet, request.data, plan.dateSystem);
-      const { headers, rows } = request.data;
-      const all = sheet.getRangeByIndexes(0, 0, rows.length + 1, Math.max(headers.length, 1));
-      const table = request.tableName ? sheet.tables.add(all, true) : null;
-      if (table) table.name = plan.tempTableName;
+      await session.sync();
+      await writeGrid(session, sheet, request.data, { row: 0, column: 0 }, plan.dateSystem);
+      table = tableName ? addTable(sheet, request.data, tableName) : null;
       sheet.freezePanes.freezeRows(1);
-      columnWidths(request.data).forEach((points, column) => {
-        sheet.getRangeByIndexes(0, column, 1, 1).format.columnWidth = points;
-      });
+      setColumnWidths(sheet, request.data, 0);
       if (request.chart) addChart(sheet, request.data, request.chart);
-      await this.sync(context);
-      return { sheet, table };
+      await session.sync();
     } catch (error) {
-      if (!isTimeout(error)) await this.discard(context, plan.tempName);
+      const timedOut = error instanceof WorkbookError && error.code === 'hostTimeout';
+      if (!timedOut) await this.discard(session, name);
       throw error;
     }
-  }
-
-  /** Header and rows in blocks within the payload budget; number formats of a block go before its values. */
-  private async writeValues(
-    context: Excel.RequestContext,
-    sheet: Excel.Worksheet,
-    data: TableData,
-    dateSystem: DateSystem,
-  ): Promise<void> {
-    const grid = [data.headers, ...data.rows];
-    const width = Math.max(data.headers.length, 1);
-    const formats = columnFormats(data);
-    let blockRows = rowsPerBlock(sampleBytesPerRow(grid), width);
-    let start = 0;
-    while (start < grid.length) {
-      const count = Math.min(blockRows, grid.length - start);
-      const block = grid.slice(start, start + count);
-      for (const [column, format] of formats) {
-        sheet.getRangeByIndexes(start, column, count, 1).numberFormat = block.map(() => [format]);
-      }
-      sheet.getRangeByIndexes(start, 0, count, width).values = block.map((row) =>
-        toExcelRow(row, width, dateSystem),
-      );
-      if (this.supportsExcelApi('1.6')) context.workbook.application.suspendApiCalculationUntilNextSync();
-      if ((await this.syncBlock(context, () => true)) === null) {
-        if (count === 1) throw new WorkbookError('payloadTooLarge', sheet.name);
-        blockRows = Math.ceil(count / 2);
-        continue;
-      }
-      start += count;
+    if (existing) {
+      existing.sheet.delete();
+      sheet.name = existing.name;
+      sheet.position = existing.position;
+      if (table && plan.tableName) table.name = plan.tableName;
     }
+    if (request.activate) sheet.activate();
+    return this.loadInfo(session, sheet);
   }
 
-  private async swapIn(
-    context: Excel.RequestContext,
-    { sheet, table }: BuiltSheet,
-    request: WriteTableRequest,
-    plan: WritePlan,
-  ): Promise<void> {
-    plan.replaced?.delete();
-    sheet.name = plan.finalName;
-    if (plan.position !== null) sheet.position = plan.position;
-    if (table && plan.tableName) table.name = plan.tableName;
-    if (request.activate) sheet.activate();
-    await this.sync(context);
+  private async loadInfo(session: ExcelSession, sheet: Excel.Worksheet): Promise<SheetInfo> {
+    sheet.load('name,id,visibility');
+    const tables = sheet.tables.load('items/name');
+    await session.sync();
+    return infoOf(sheet, tables);
   }
 
   /** Best effort after a failed write: the half-built sheet goes, the original error is what the user sees. */
-  private async discard(context: Excel.RequestContext, tempName: string): Promise<void> {
+  private async discard(session: ExcelSession, name: string): Promise<void> {
     try {
-      context.workbook.worksheets.getItemOrNullObject(tempName).delete();
-      await this.sync(context);
+      session.context.workbook.worksheets.getItemOrNullObject(name).delete();
+      await session.sync();
     } catch {
       // the host is already failing; the caller reports the first error
     }
   }
-
-  private async restoreEvents(context: Excel.RequestContext): Promise<void> {
-    context.runtime.enableEvents = true;
-    try {
-      await this.sync(context);
-    } catch {
-      // the write itself has failed or timed out; its error is the one to report
-    }
-  }
 }
+
+const infoOf = (sheet: Excel.Worksheet, tables: Excel.TableCollection): SheetInfo => ({
+  name: sheet.name,
+  visibility: VISIBILITY_FROM_EXCEL[sheet.visibility],
+  id: `excel:${sheet.id}`,
+  tables: tables.items.map((table) => table.name),
+});
+
+/** Whether a format people gave a column shows the values as the add-in's `format` would: as text, date or figure. */
+const keepsValuesSafe = (old: string, format: string): boolean => {
+  if (format === TEXT_FORMAT) return old.includes('@');
+  if (format === DATE_FORMAT) return isDateFormat(old);
+  return !/^general$/i.test(old) && !old.includes('@') && !isDateFormat(old);
+};
+
+/**
+ * Columns whose old rows keep the format people gave them on a rewrite: it must still keep the values safe — a text
+ * format for a text column, a date format for a date column. Below the old rows the add-in's format applies.
+ */
+const keptFormats = (data: TableData, existing: ExistingSheet): Map<number, number> => {
+  const rows = existing.used ? existing.used.rowIndex + existing.used.rowCount : 0;
+  const kept = new Map<number, number>();
+  columnFormats(data).forEach((format, column) => {
+    if (keepsValuesSafe(existing.formats[column] ?? 'General', format)) kept.set(column, rows);
+  });
+  return kept;
+};
+
+const addTable = (sheet: Excel.Worksheet, data: TableData, name: string): Excel.Table => {
+  const all = sheet.getRangeByIndexes(0, 0, data.rows.length + 1, Math.max(data.headers.length, 1));
+  const table = sheet.tables.add(all, true);
+  table.name = name;
+  return table;
+};
+
+/** Widths for the columns from `from` on: the columns an earlier write made keep the widths people gave them. */
+const setColumnWidths = (sheet: Excel.Worksheet, data: TableData, from: number): void => {
+  columnWidths(data).forEach((points, column) => {
+    if (column >= from) sheet.getRangeByIndexes(0, column, 1, 1).format.columnWidth = points;
+  });
+};
 
 /**
  * A clustered column chart beside the table, built series by series (ExcelApi 1.7, the manifest's minimum): the
@@ -373,6 +435,7 @@ function addChart(sheet: Excel.Worksheet, data: TableData, request: ChartRequest
   const column = (index: number) => sheet.getRangeByIndexes(1, index, data.rows.length, 1);
   const categories = column(request.categoryColumn);
   const chart = sheet.charts.add('ColumnClustered', column(first), 'Columns');
+  chart.name = CHART_NAME;
   const firstSeries = chart.series.getItemAt(0);
   firstSeries.name = data.headers[first];
   firstSeries.setXAxisValues(categories);
@@ -388,62 +451,3 @@ function addChart(sheet: Excel.Worksheet, data: TableData, request: ChartRequest
     sheet.getRangeByIndexes(CHART_ROWS - 1, left + CHART_COLUMNS - 1, 1, 1),
   );
 }
-
-/** Office gives empty cells as "" and dates as serials; the port wants null and Dates. */
-function toCells(row: unknown[], dates: ReadonlySet<number>, dateSystem: DateSystem): CellValue[] {
-  return row.map((value, column) => {
-    if (value === '' || value === null || value === undefined) return null;
-    if (typeof value === 'number' && dates.has(column)) return serialToDate(value, dateSystem);
-    return value as CellValue;
-  });
-}
-
-/** Never null into `values` (Office rejects it): "" for empty, serials for dates, rows padded to the width. */
-function toExcelRow(
-  row: readonly CellValue[],
-  width: number,
-  dateSystem: DateSystem,
-): (string | number | boolean)[] {
-  return Array.from({ length: width }, (_, column) => {
-    const value = row[column] ?? null;
-    if (value === null) return '';
-    return value instanceof Date ? dateToSerial(value, dateSystem) : value;
-  });
-}
-
-/**
- * Text format for the requested columns, for columns of strings only (Excel would turn "01067" into 1067) and for
- * every column holding a string Excel would take for a formula (`+49 …`, `-`, `=`); the requested number format for
- * columns of figures; date format for columns of Dates.
- */
-function columnFormats(data: TableData): Map<number, string> {
-  const formats = new Map<number, string>();
-  data.headers.forEach((_, column) => {
-    const cells = data.rows.map((row) => row[column] ?? null);
-    const filled = cells.filter((cell) => cell !== null && cell !== '');
-    const allText = filled.length > 0 && filled.every((cell) => typeof cell === 'string');
-    const looksLikeFormula = filled.some((cell) => typeof cell === 'string' && /^[=+-]/.test(cell));
-    const figures = data.numberFormats?.[column];
-    if (data.textColumns.includes(column) || allText || looksLikeFormula) formats.set(column, TEXT_FORMAT);
-    else if (figures !== undefined) formats.set(column, figures);
-    else if (cells.some((cell) => cell instanceof Date)) formats.set(column, DATE_FORMAT);
-  });
-  return formats;
-}
-
-function sampleBytesPerRow(grid: readonly CellValue[][]): number {
-  const sample = grid.slice(0, WIDTH_SAMPLE_ROWS);
-  // values plus one number format per cell at most, hence twice the values
-  return (2 * jsonBytes(sample)) / Math.max(sample.length, 1);
-}
-
-/** Widths from the header and a sample of rows: autofit over a million rows would stall Excel. */
-function columnWidths(data: TableData): number[] {
-  const sample = data.rows.slice(0, WIDTH_SAMPLE_ROWS);
-  return data.headers.map((header, column) => {
-    const longest = Math.max(header.length, ...sample.map((row) => displayLength(row[column] ?? null)));
-    return Math.min(Math.max(longest + 2, MIN_WIDTH_CHARS), MAX_WIDTH_CHARS) * POINTS_PER_CHAR;
-  });
-}
-
-const displayLength = (value: CellValue): number => (value instanceof Date ? 10 : String(value ?? '').length);

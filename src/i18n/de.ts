@@ -126,6 +126,8 @@ export const de = {
   useTargetSheetHint:
     'Schreibt die Zielgruppe als Excel-Tabelle (für den Word-Serienbrief) und wechselt dorthin.',
   useLeads: 'Leads erstellen/aktualisieren',
+  useLeadsRecreate: 'Gelöschte Leads neu anlegen',
+  useLeadsNewSheet: 'Neues Leads-Blatt anlegen',
   useLeadsHint: 'Ein Lead pro Empfänger im Blatt „Leads“; vorhandene Leads werden aktualisiert.',
   useCsv: 'CSV exportieren',
   useCsvHint: 'UTF-8 mit BOM, für Word-Serienbrief oder Newsletter-Werkzeuge.',
@@ -135,6 +137,9 @@ export const de = {
   delimiterTab: 'Tabulator',
   resultTargetSheet: '{count} Empfänger in das Tabellenblatt „{sheet}“ geschrieben.',
   resultLeads: 'Blatt „{sheet}“: {created} Leads erstellt, {updated} aktualisiert, {unchanged} unverändert.',
+  resultLeadsKeptByHand: 'Von Hand geänderte Felder beibehalten: {count}.',
+  resultLeadsConflicts: 'Im Blatt und in den Daten geändert (der Wert im Blatt bleibt): {count}.',
+  resultLeadsDeleted: 'Im Blatt gelöschte Leads, nicht neu angelegt: {count}.',
   resultCsvDownload: '{count} Zeilen als Datei „{file}“ heruntergeladen.',
   resultCsvSheet:
     'Dieses Office kann keine Dateien herunterladen. Die CSV-Zeilen stehen im Blatt „{sheet}“: Spalte A markieren, kopieren und als .csv-Datei speichern.',
@@ -227,8 +232,8 @@ export const de = {
     '',
     'Aufruf:',
     '  kampagne run --workbook <ein.xlsx> --campaign <kampagne.json> --out <aus.xlsx>',
-    '               [--csv <datei.csv>] [--leads] [--delimiter ";"|","|tab] [--as-of <JJJJ-MM-TT>]',
-    '               [--sheet <rolle>=<blatt> …] [--lang de|en] [--json]',
+    '               [--csv <datei.csv>] [--leads] [--new-leads-sheet] [--delimiter ";"|","|tab]',
+    '               [--as-of <JJJJ-MM-TT>] [--sheet <rolle>=<blatt> …] [--lang de|en] [--json]',
     '  kampagne sheets --workbook <ein.xlsx> [--sheet <rolle>=<blatt> …] [--lang de|en] [--json]',
     '  kampagne report --workbook <ein.xlsx> [--campaign <name>] [--out <aus.xlsx>] [--lang de|en] [--json]',
     '  kampagne plan --workbook <ein.xlsx> --campaign <name> [--expect <wert>] [--lang de|en] [--json]',
@@ -264,6 +269,7 @@ export const de = {
     '  --csv <datei>        Schreibt die Zielgruppe zusätzlich als CSV für den Word-Serienbrief',
     '                       (UTF-8 mit BOM, Zeilenende CRLF).',
     '  --leads              Legt je Empfänger einen Lead im Blatt „Leads“ an oder aktualisiert ihn.',
+    '  --new-leads-sheet    Legt ein neues Leads-Blatt an, wenn das bisherige nicht mehr zu finden ist.',
     '  --delimiter <z>      Trennzeichen der CSV: ";" (Standard), "," oder tab.',
     '  --as-of <datum>      Rechnet so, als wäre heute dieser Tag (Inaktivität, Start); erst damit darf ein',
     '                       "asOf" der Kampagnendatei nach dem heutigen Tag liegen.',
@@ -295,6 +301,8 @@ export const de = {
   usageOutIsInput:
     '--out ist dieselbe Datei wie --workbook („{path}“). Die Eingabemappe wird nie verändert – bitte eine andere Ausgabedatei wählen.',
   usageCsvIsWorkbook: '--csv darf nicht auf eine der Arbeitsmappen zeigen („{path}“).',
+  usageOutputIsCampaign:
+    '„{path}“ ist die Kampagnendatei; --out und --csv dürfen sie nicht überschreiben. Bitte eine andere Datei wählen.',
   fileNotFound: 'Die Arbeitsmappe „{path}“ gibt es nicht. Bitte den Pfad bei --workbook prüfen.',
   notXlsx:
     '„{path}“ ist keine lesbare Excel-Arbeitsmappe (.xlsx). Bitte die Datei in Excel als .xlsx speichern.',
@@ -338,6 +346,11 @@ export const de = {
   summaryTarget: 'Zielgruppe: Blatt „{sheet}“',
   summaryLeads:
     'Leads: Blatt „{sheet}“ – {created} neu, {updated} aktualisiert, {unchanged} unverändert, {notInGroup} nicht mehr in der Zielgruppe',
+  summaryLeadsKeptByHand: '  Von Hand geänderte Felder, beibehalten: {count}',
+  summaryLeadsConflicts: '  Im Blatt und in den Daten geändert – der Wert im Blatt bleibt ({count}):',
+  summaryLeadsConflict: '    Zeile {row}, {leadId}: {field}',
+  summaryLeadsDeleted:
+    '  Im Blatt gelöschte Leads, nicht neu angelegt: {count} (im Aufgabenbereich wieder anlegen)',
   summaryWritten: 'Geschrieben: {files}',
   summaryProblems: 'Hinweise zu den Daten ({count}):',
   summaryMoreProblems: '  … und {count} weitere Hinweise',

@@ -121,6 +121,8 @@ export const en: Record<MessageKey, string> = {
   useTargetSheet: 'Write target group to a sheet',
   useTargetSheetHint: 'Writes the target group as an Excel table (for Word mail merge) and goes to it.',
   useLeads: 'Create/update leads',
+  useLeadsRecreate: 'Create deleted leads again',
+  useLeadsNewSheet: 'Start a new Leads sheet',
   useLeadsHint: 'One lead per recipient on the “Leads” sheet; existing leads are updated.',
   useCsv: 'Export CSV',
   useCsvHint: 'UTF-8 with BOM, for Word mail merge or newsletter tools.',
@@ -130,6 +132,9 @@ export const en: Record<MessageKey, string> = {
   delimiterTab: 'Tab',
   resultTargetSheet: '{count} recipients written to the sheet “{sheet}”.',
   resultLeads: 'Sheet “{sheet}”: {created} leads created, {updated} updated, {unchanged} unchanged.',
+  resultLeadsKeptByHand: 'Fields changed by hand, kept: {count}.',
+  resultLeadsConflicts: 'Changed on the sheet and in the data (the sheet’s value stays): {count}.',
+  resultLeadsDeleted: 'Leads deleted on the sheet, not created again: {count}.',
   resultCsvDownload: '{count} rows downloaded as the file “{file}”.',
   resultCsvSheet:
     'This Office cannot download files. The CSV rows are on the sheet “{sheet}”: select column A, copy it and save it as a .csv file.',
@@ -222,8 +227,8 @@ export const en: Record<MessageKey, string> = {
     '',
     'Usage:',
     '  kampagne run --workbook <in.xlsx> --campaign <campaign.json> --out <out.xlsx>',
-    '               [--csv <file.csv>] [--leads] [--delimiter ";"|","|tab] [--as-of <YYYY-MM-DD>]',
-    '               [--sheet <role>=<sheet> …] [--lang de|en] [--json]',
+    '               [--csv <file.csv>] [--leads] [--new-leads-sheet] [--delimiter ";"|","|tab]',
+    '               [--as-of <YYYY-MM-DD>] [--sheet <role>=<sheet> …] [--lang de|en] [--json]',
     '  kampagne sheets --workbook <in.xlsx> [--sheet <role>=<sheet> …] [--lang de|en] [--json]',
     '  kampagne report --workbook <in.xlsx> [--campaign <name>] [--out <out.xlsx>] [--lang de|en] [--json]',
     '  kampagne plan --workbook <in.xlsx> --campaign <name> [--expect <value>] [--lang de|en] [--json]',
@@ -257,6 +262,7 @@ export const en: Record<MessageKey, string> = {
     '  --out <file>         The new workbook (.xlsx); not the same file as --workbook.',
     '  --csv <file>         Also writes the target group as CSV for Word mail merge (UTF-8 with BOM, CRLF).',
     '  --leads              Creates or updates one lead per recipient on the "Leads" sheet.',
+    '  --new-leads-sheet    Starts a new Leads sheet when the previous one cannot be found any more.',
     '  --delimiter <c>      CSV delimiter: ";" (default), "," or tab.',
     '  --as-of <date>       Runs as if today were this day (inactivity, start); only then may an "asOf" of the',
     '                       campaign file lie after today.',
@@ -287,6 +293,8 @@ export const en: Record<MessageKey, string> = {
   usageOutIsInput:
     '--out is the same file as --workbook ("{path}"). The input workbook is never modified – please choose another output file.',
   usageCsvIsWorkbook: '--csv must not point to one of the workbooks ("{path}").',
+  usageOutputIsCampaign:
+    '"{path}" is the campaign file; --out and --csv must not overwrite it. Please choose another file.',
   fileNotFound: 'The workbook "{path}" does not exist. Please check the path given with --workbook.',
   notXlsx: '"{path}" is not a readable Excel workbook (.xlsx). Please save the file as .xlsx in Excel.',
   fileLocked: '"{path}" cannot be accessed. Please close the file in Excel and check the permissions.',
@@ -329,6 +337,11 @@ export const en: Record<MessageKey, string> = {
   summaryTarget: 'Target group: sheet "{sheet}"',
   summaryLeads:
     'Leads: sheet "{sheet}" – {created} created, {updated} updated, {unchanged} unchanged, {notInGroup} no longer in the target group',
+  summaryLeadsKeptByHand: '  Fields changed by hand, kept: {count}',
+  summaryLeadsConflicts: "  Changed on the sheet and in the data – the sheet's value stays ({count}):",
+  summaryLeadsConflict: '    row {row}, {leadId}: {field}',
+  summaryLeadsDeleted:
+    '  Leads deleted on the sheet, not created again: {count} (re-create them in the task pane)',
   summaryWritten: 'Written: {files}',
   summaryProblems: 'Notes on the data ({count}):',
   summaryMoreProblems: '  … and {count} more notes',

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { CellArea, CellRef, SheetTable } from '../core/kernel/sheetTable';
-import type { SheetInfo, SheetVisibility } from '../core/workbook/workbookPort';
+import type { SheetVisibility } from '../core/workbook/workbookPort';
 import { isDateFormat, mailtoTarget, serialToDate, toCellValue } from './cellValues';
 import type { SheetPackageInfo } from './packageInfo';
 import { SheetGrid } from './sheetGrid';
@@ -24,9 +24,7 @@ interface StreamedWorkbookReader extends AsyncIterable<StreamedSheetReader> {
 export interface StreamedWorkbook {
   /** False when exceljs' streaming reader dropped a sheet part (it does with some zip entry orders). */
   complete: boolean;
-  sheets: SheetInfo[];
   tables: SheetTable[];
-  dateSystem: 1900 | 1904;
 }
 
 export const toVisibility = (state: string | undefined): SheetVisibility =>
@@ -68,9 +66,7 @@ export const readWorkbookStreaming = async (
   const sheets = reader.model?.sheets ?? [];
   return {
     complete: sheets.length > 0 && sheets.every(({ name }) => read.has(name)),
-    sheets: sheets.map(({ name, state }) => ({ name, visibility: toVisibility(state) })),
     tables: sheets.map(({ name }) => read.get(name) ?? new SheetGrid().toTable(name, dateSystem)),
-    dateSystem,
   };
 };
 

@@ -4,24 +4,30 @@ import { readFile, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import type { CellArea, SheetTable } from '../core/kernel/sheetTable';
 import { WorkbookError } from '../core/workbook/workbookError';
-import type { SheetInfo, WorkbookPort, WriteTableRequest } from '../core/workbook/workbookPort';
+import type {
+  SheetInfo,
+  UpdateTableRequest,
+  WorkbookPort,
+  WriteTableRequest,
+} from '../core/workbook/workbookPort';
 import { isUncalculated, toCellValue } from './cellValues';
 import { checkMemory, checkWorkbookFile } from './fileCheck';
 import { readPackageInfo, type SheetPackageInfo } from './packageInfo';
-import { withZipParts } from './zipDirectory';
+import { readPackageIndex } from './patch/packageIndex';
 import { SheetOverlay } from './patch/sheetOverlay';
 import { patchWorkbook } from './patch/zipPatch';
 import { SheetGrid } from './sheetGrid';
-import { readWorkbookStreaming, toVisibility, withSheetExtras } from './streamReader';
-import { findWorksheet, removeSheet, writeTableToWorkbook } from './tableWriter';
+import { readWorkbookStreaming, withSheetExtras } from './streamReader';
 import { openErrorCode, XlsxError } from './xlsxErrors';
+import { withZipParts } from './zipDirectory';
 
 /**
- * 'always' (the default) streams the sheets' values without exceljs' full model (several GB for a million rows);
- * a file the streaming reader cannot read completely is loaded as a whole instead. 'never' loads the model (tests).
- * Written sheets of a streamed workbook are kept aside and `saveAs` patches them into a copy of the input package
+ * How the values are read: 'always' (the default) streams them without exceljs' full model (several GB for a
+ * million rows); a file the streaming reader cannot read completely is loaded as a whole instead. 'never' loads the
+ * model (tests). Writing is the same either way: the changes are patched into a copy of the input package
  * (patch/zipPatch.ts).
  */
 export type StreamSheets = 'always' | 'never';
@@ -32,82 +38,91 @@ export interface XlsxOpenOptions {
   heapLimit?: number;
 }
 
-/** The workbook port on an .xlsx file. The input file is only read; `saveAs` writes a new file atomically. */
+/** Where `saveAs` reports its temporary file while it exists: it holds personal data and must not be left behind. */
+export interface TemporaryFiles {
+  add(path: string): void;
+  remove(path: string): void;
+}
+
+const untracked: TemporaryFiles = { add: () => undefined, remove: () => undefined };
+
+type ReadValues = (name: string) => SheetTable | undefined;
+
+/** The input's Excel tables and hyperlink targets per sheet (lower-case name). */
+type Packages = ReadonlyMap<string, SheetPackageInfo>;
+
+/**
+ * The workbook port on an .xlsx file. The input file is only read; `saveAs` writes a new file atomically, in which
+ * every part the add-in does not own keeps its bytes: charts, pivot tables, comments, names, protection survive.
+ */
 export class XlsxWorkbook implements WorkbookPort {
   private constructor(
-    private readonly path: string,
-    private readonly model: ExcelJS.Workbook | null,
-    private readonly streamed: SheetOverlay | null,
-    /** The input's Excel tables and hyperlink targets, for sheets read from the model. */
-    private readonly packages: ReadonlyMap<string, SheetPackageInfo> = new Map(),
+    private readonly input: Buffer,
+    private readonly overlay: SheetOverlay,
   ) {}
 
   static async open(path: string, options: XlsxOpenOptions = {}): Promise<XlsxWorkbook> {
     const { entries } = await checkWorkbookFile(path);
     checkMemory(path, entries, options.heapLimit);
+    const input = await readFile(path);
+    const index = await guardRead(path, async () => readPackageIndex(await JSZip.loadAsync(input)));
+    // a zip without xl/workbook.xml (a .docx, any archive) has no sheets; real workbooks have one
+    if (index.sheets.length === 0) throw new XlsxError('notXlsx', path);
     const packages = await guardRead(path, () => withZipParts(path, entries, readPackageInfo));
-    if (options.streamSheets === 'never')
-      return new XlsxWorkbook(path, await loadModel(path), null, packages);
-    const { complete, sheets, tables, dateSystem } = await guardRead(path, () =>
-      readWorkbookStreaming(path, packages),
-    );
-    // correct values first: a workbook the streaming reader cannot fully read is loaded as a whole
-    if (!complete) return new XlsxWorkbook(path, await loadModel(path), null, packages);
-    const byName = new Map(tables.map((table) => [table.name.toLowerCase(), table]));
-    return new XlsxWorkbook(path, null, new SheetOverlay(sheets, byName, dateSystem));
+    const values =
+      options.streamSheets === 'never'
+        ? await modelValues(path, input, packages)
+        : await streamedValues(path, input, packages);
+    return new XlsxWorkbook(input, new SheetOverlay(index, values));
   }
 
   async listSheets(): Promise<SheetInfo[]> {
-    if (this.streamed) return this.streamed.listSheets();
-    return this.model!.worksheets.map((sheet) => ({
-      name: sheet.name,
-      visibility: toVisibility(sheet.state),
-    }));
+    return this.overlay.listSheets();
   }
 
   async readSheet(name: string): Promise<SheetTable> {
-    const sheet = this.streamed ? this.streamed.readSheet(name) : this.readFromModel(name);
+    const sheet = this.overlay.readSheet(name);
     if (!sheet) throw new WorkbookError('sheetNotFound', name);
     return sheet;
   }
 
-  async writeTable(request: WriteTableRequest): Promise<void> {
+  async writeTable(request: WriteTableRequest): Promise<SheetInfo> {
     try {
-      if (this.streamed) this.streamed.write(request);
-      else writeTableToWorkbook(this.model!, request);
+      return this.overlay.write(request);
+    } catch (error) {
+      throw new WorkbookError('hostError', request.sheet, { cause: error });
+    }
+  }
+
+  async updateTable(request: UpdateTableRequest): Promise<SheetInfo> {
+    if (!this.overlay.readSheet(request.sheet)) throw new WorkbookError('sheetNotFound', request.sheet);
+    try {
+      return this.overlay.update(request);
     } catch (error) {
       throw new WorkbookError('hostError', request.sheet, { cause: error });
     }
   }
 
   async deleteSheet(name: string): Promise<void> {
-    if (this.streamed) this.streamed.delete(name);
-    else removeSheet(this.model!, name);
+    this.overlay.delete(name);
   }
 
   /** Writes the workbook to `path` via a temporary file in the same folder, so no half-written file remains. */
-  async saveAs(path: string): Promise<void> {
+  async saveAs(path: string, temporaries: TemporaryFiles = untracked): Promise<void> {
     const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+    temporaries.add(temporary);
     try {
-      await this.writeFile(temporary);
+      const output = await patchWorkbook(this.input, this.overlay.toPatch());
+      await pipeline(output, createWriteStream(temporary));
       await rename(temporary, path);
     } catch (error) {
       await unlink(temporary).catch(() => undefined);
       throw new XlsxError(openErrorCode(error) === 'fileLocked' ? 'fileLocked' : 'writeFailed', path, {
         cause: error,
       });
+    } finally {
+      temporaries.remove(temporary);
     }
-  }
-
-  private async writeFile(path: string): Promise<void> {
-    if (!this.streamed) return this.model!.xlsx.writeFile(path);
-    const output = await patchWorkbook(await readFile(this.path), this.streamed.toPatch());
-    await pipeline(output, createWriteStream(path));
-  }
-
-  private readFromModel(name: string): SheetTable | undefined {
-    const sheet = findWorksheet(this.model!, name);
-    return sheet && readModelSheet(sheet, this.model!.properties.date1904 ? 1904 : 1900, this.packages);
   }
 }
 
@@ -119,12 +134,36 @@ const guardRead = async <T>(path: string, read: () => Promise<T>): Promise<T> =>
   }
 };
 
-const loadModel = async (path: string): Promise<ExcelJS.Workbook> => {
+const byName = (tables: SheetTable[]): ReadValues => {
+  const found = new Map(tables.map((table) => [table.name.toLowerCase(), table]));
+  return (name) => found.get(name.toLowerCase());
+};
+
+/**
+ * Every sheet's values in one pass without exceljs' full model, which needs several GB for a million-row sheet; a
+ * file the streaming reader cannot read completely, or fails on, is loaded as a whole instead. It fails now and then
+ * on valid files whose workbook.xml is stored after the sheets, as exceljs itself writes them: its single zip pass
+ * may reach a sheet before the workbook's model (exceljs issue 3064). A file that is no workbook was refused by the
+ * file check; the model still names any other damage.
+ */
+const streamedValues = async (path: string, input: Buffer, packages: Packages): Promise<ReadValues> => {
+  const streamed = await readWorkbookStreaming(path, packages).catch(() => null);
+  return streamed?.complete ? byName(streamed.tables) : modelValues(path, input, packages);
+};
+
+/** exceljs' model, for the values only; each sheet is read when asked for. */
+const modelValues = async (path: string, input: Buffer, packages: Packages): Promise<ReadValues> => {
   const workbook = new ExcelJS.Workbook();
-  await guardRead(path, () => workbook.xlsx.readFile(path));
-  // a zip without xl/workbook.xml (a .docx, any archive) loads as an empty workbook; real ones have a sheet
-  if (workbook.worksheets.length === 0) throw new XlsxError('notXlsx', path);
-  return workbook;
+  await guardRead(path, () => workbook.xlsx.load(input as unknown as ArrayBuffer));
+  const dateSystem = workbook.properties.date1904 ? 1904 : 1900;
+  const read = new Map<string, SheetTable>();
+  return (name) => {
+    const key = name.toLowerCase();
+    const sheet = workbook.worksheets.find((candidate) => candidate.name.toLowerCase() === key);
+    if (!sheet) return undefined;
+    if (!read.has(key)) read.set(key, readModelSheet(sheet, dateSystem, packages));
+    return read.get(key);
+  };
 };
 
 /** exceljs keeps a sheet's merged areas here, each with its model as an area. */
@@ -135,7 +174,7 @@ interface MergedAreas {
 const readModelSheet = (
   sheet: ExcelJS.Worksheet,
   dateSystem: 1900 | 1904,
-  packages: ReadonlyMap<string, SheetPackageInfo>,
+  packages: Packages,
 ): SheetTable => {
   const grid = new SheetGrid();
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {

@@ -20,6 +20,12 @@ export const buildCli = (): void => {
   );
 };
 
+/** The arguments of `kampagne run` from a workbook and a campaign file to `out` (by default ergebnis.xlsx beside them). */
+export const runArgs = (
+  f: { dir: string; workbook: string; campaign: string },
+  out = path.join(f.dir, 'ergebnis.xlsx'),
+): string[] => ['run', '--workbook', f.workbook, '--campaign', f.campaign, '--out', out];
+
 export interface CliRun {
   code: number | null;
   stdout: string;

@@ -8,6 +8,7 @@ import {
   listFiles,
   readWorkbook,
   ROOT,
+  runArgs,
   runCli,
   sheetValues,
   tablesOf,
@@ -86,16 +87,6 @@ const smallFixture = async (campaign: unknown = INACTIVE_LETTER): Promise<Fixtur
   );
   return fixture;
 };
-
-const runArgs = (f: Fixture, out = path.join(f.dir, 'ergebnis.xlsx')): string[] => [
-  'run',
-  '--workbook',
-  f.workbook,
-  '--campaign',
-  f.campaign,
-  '--out',
-  out,
-];
 
 beforeAll(buildCli, SLOW);
 
@@ -298,6 +289,9 @@ describe('kampagne run on the sample workbook (npm run demo)', () => {
         updated: 0,
         unchanged: contactedCount(),
         notInGroup: 0,
+        keptByHand: 0,
+        conflicts: [],
+        deleted: 0,
         merged: 0,
       });
       expect(summary).toMatchObject({

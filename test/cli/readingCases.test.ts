@@ -238,7 +238,7 @@ describe('headers as people make them', () => {
     async () => {
       const result = await run(files.headerTooLow, toContacts);
       expectFailure(result);
-      expect(result.errors[0]).toContain('Kein Blatt mit Kontakte gefunden.');
+      expect(result.errors[0]).toContain('Kein Blatt für Kontakte gefunden.');
       expect(result.errors[1]).toBe(
         '  Blatt „Adressen“: In den Zeilen 1 bis 30 steht keine Überschriftenzeile (mindestens zwei bekannte Überschriften wie „Vorname“, „E-Mail“ oder „Kunden-Nr.“); das Blatt wird nicht gelesen. Bitte die Überschriften in eine Zeile schreiben oder das Blatt in der Zuordnung wählen.',
       );

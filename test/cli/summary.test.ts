@@ -103,3 +103,47 @@ describe('the run summary with a control group', () => {
     });
   });
 });
+
+describe('the run summary of a leads update', () => {
+  it.each([
+    [
+      'de',
+      [
+        'Leads: Blatt „Leads Vertrieb“ – 2 neu, 1 aktualisiert, 20 unverändert, 0 nicht mehr in der Zielgruppe',
+        '  Von Hand geänderte Felder, beibehalten: 3',
+        '  Im Blatt und in den Daten geändert – der Wert im Blatt bleibt (1):',
+        '    Zeile 7, L-ABCDEF123456: E-Mail',
+        '  Im Blatt gelöschte Leads, nicht neu angelegt: 2 (im Aufgabenbereich wieder anlegen)',
+      ],
+    ],
+    [
+      'en',
+      [
+        'Leads: sheet "Leads Vertrieb" – 2 created, 1 updated, 20 unchanged, 0 no longer in the target group',
+        '  Fields changed by hand, kept: 3',
+        "  Changed on the sheet and in the data – the sheet's value stays (1):",
+        '    row 7, L-ABCDEF123456: E-mail',
+        '  Leads deleted on the sheet, not created again: 2 (re-create them in the task pane)',
+      ],
+    ],
+  ] as const)(
+    'says in %s what it kept of people’s work and what it did not create again',
+    async (language, expected) => {
+      const result = await run(letter());
+      const leads = {
+        sheet: 'Leads Vertrieb',
+        created: 2,
+        updated: 1,
+        unchanged: 20,
+        notInGroup: 0,
+        keptByHand: 3,
+        conflicts: [{ leadId: 'L-ABCDEF123456', field: 'email' as const, row: 7 }],
+        deleted: 2,
+        merged: 0,
+      };
+      const lines = runSummaryLines({ ...result, leads }, files, createTranslator(language));
+      const at = lines.findIndex((line) => line.startsWith('Leads'));
+      expect(lines.slice(at, at + 5)).toEqual(expected);
+    },
+  );
+});

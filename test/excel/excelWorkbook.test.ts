@@ -357,13 +357,78 @@ describe('ExcelWorkbook.writeTable', () => {
     expect(table.rows).toHaveLength(2);
   });
 
-  it('leaves the previous sheet intact when a write fails half way', async () => {
+  it('rewrites its own sheet as the same sheet: references to it, widths and formats people set stay', async () => {
+    const { excel, workbook } = setup();
+    const first = await workbook.writeTable({
+      sheet: 'Zielgruppe',
+      tableName: 'Zielgruppe',
+      data: targetGroup(3),
+    });
+    const sheet = excel.sheet('Zielgruppe')!;
+    const summary = excel.addSheet('Auswertung Vertrieb', [['erster Empfänger']]);
+    excel.refer(summary, 0, 1, sheet, 1, 3);
+    sheet.columnWidths.set(3, 200);
+    sheet.setNumberFormats(1, 9, [['[Blue]@'], ['[Blue]@'], ['[Blue]@']]);
+    sheet.notes.set('0,3', 'Nachname wie im Kundenstamm');
+
+    const second = await workbook.writeTable({
+      sheet: 'Zielgruppe',
+      tableName: 'Zielgruppe',
+      data: { ...targetGroup(4), rows: targetGroup(5).rows.slice(1) },
+    });
+
+    expect(excel.sheet('Zielgruppe')).toBe(sheet);
+    expect(second.id).toBe(first.id);
+    expect(excel.referenceValue(excel.references[0])).toBe('Müller-2');
+    expect(sheet.columnWidths.get(3)).toBe(200);
+    expect(sheet.numberFormat(2, 9)).toBe('[Blue]@');
+    expect(sheet.notes.get('0,3')).toBe('Nachname wie im Kundenstamm');
+    expect(excel.tables.map((table) => [table.name, table.rows])).toEqual([['Zielgruppe', 5]]);
+    expect(sheet.cell(5, 0)).toBe('');
+  });
+
+  it('keeps the sheet when an in-place rewrite fails half way, and the next write completes it', async () => {
+    const { excel, workbook } = setup();
+    await workbook.writeTable({ sheet: 'Zielgruppe', tableName: 'Zielgruppe', data: targetGroup(2) });
+    const sheet = excel.sheet('Zielgruppe')!;
+    excel.failOnSync = excel.stats.syncs + 5; // plan, the sheet's tables, its formats, clearing, then a value block fails
+
+    const error = await workbook
+      .writeTable({ sheet: 'Zielgruppe', tableName: 'Zielgruppe', data: targetGroup(100_000) })
+      .catch((e: unknown) => e);
+    await workbook.writeTable({ sheet: 'Zielgruppe', tableName: 'Zielgruppe', data: targetGroup(100_000) });
+
+    expect(error).toMatchObject({ code: 'hostError', sheet: 'Zielgruppe' });
+    expect(excel.sheet('Zielgruppe')).toBe(sheet);
+    expect(excel.tables.map((table) => [table.name, table.rows])).toEqual([['Zielgruppe', 100_001]]);
+    expect(sheet.cell(100_000, 0)).toBe('K100000');
+    expect(excel.eventsEnabled).toBe(true);
+  }, 60_000);
+
+  it('replaces its chart instead of adding a second one', async () => {
+    const { excel, workbook } = setup();
+    const data: TableData = {
+      headers: ['Kampagne', 'Umsatz'],
+      rows: [
+        ['A', 1],
+        ['B', 2],
+      ],
+      textColumns: [0],
+    };
+    const chart = { title: 'Umsatz', categoryColumn: 0, valueColumns: [1] };
+    await workbook.writeTable({ sheet: 'Auswertung', tableName: 'Auswertung', data, chart });
+    await workbook.writeTable({ sheet: 'Auswertung', tableName: 'Auswertung', data, chart });
+
+    expect(excel.sheet('Auswertung')!.charts).toHaveLength(1);
+  });
+
+  it('leaves the previous sheet intact when an atomic write fails half way', async () => {
     const { excel, workbook } = setup();
     await workbook.writeTable({ sheet: 'Zielgruppe', tableName: 'Zielgruppe', data: targetGroup(2) });
     excel.failOnSync = excel.stats.syncs + 6; // plan, ownership, new sheet, two value blocks, then the third fails
 
     const error = await workbook
-      .writeTable({ sheet: 'Zielgruppe', tableName: 'Zielgruppe', data: targetGroup(100_000) })
+      .writeTable({ sheet: 'Zielgruppe', tableName: 'Zielgruppe', data: targetGroup(100_000), atomic: true })
       .catch((e: unknown) => e);
 
     expect(error).toMatchObject({
@@ -414,6 +479,47 @@ describe('ExcelWorkbook.writeTable', () => {
   }, 60_000);
 });
 
+describe('ExcelWorkbook.updateTable', () => {
+  it('writes a whole changed column and new rows in blocks within the limit; a refused block goes again in halves', async () => {
+    const { excel, workbook } = setup();
+    await workbook.writeTable({ sheet: 'Leads', tableName: 'Leads', data: targetGroup(60_000) });
+    const sheet = excel.sheet('Leads')!;
+    // people gave the last row's phone a number format: new rows take it, and "+49 …" must still stay text
+    sheet.setNumberFormats(60_000, 8, [['General']]);
+    excel.payloadLimitBytes = 1_000_000;
+    excel.resetStats();
+    const cells = Array.from({ length: 60_000 }, (_, i) => ({
+      row: i + 1,
+      column: 4,
+      value: `Neue Firma ${i + 1}`,
+    }));
+    const appended = targetGroup(5_000).rows;
+
+    const info = await workbook.updateTable({
+      sheet: 'Leads',
+      tableName: 'Leads',
+      cells,
+      append: { column: 0, rows: appended, textColumns: TARGET_HEADERS.map((_, i) => i) },
+    });
+
+    expect(info).toMatchObject({ name: 'Leads', tables: ['Leads'], id: `excel:${sheet.id}` });
+    expect([sheet.cell(1, 4), sheet.cell(60_000, 4), sheet.cell(60_000, 3)]).toEqual([
+      'Neue Firma 1',
+      'Neue Firma 60000',
+      'Müller-60000',
+    ]);
+    expect(excel.tables.map((table) => [table.name, table.rows])).toEqual([['Leads', 65_001]]);
+    expect([sheet.cell(60_001, 0), sheet.cell(60_001, 6), sheet.cell(65_000, 8)]).toEqual([
+      'K000001',
+      '01068',
+      '+49 351 105000',
+    ]);
+    expect(excel.stats.rejectedForSize).toBeGreaterThan(0);
+    expect(excel.stats.largestRequestBytes).toBeLessThanOrEqual(1_000_000);
+    expect(new Set(excel.eventsDuringValueWrites)).toEqual(new Set([false]));
+  }, 120_000);
+});
+
 describe('the add-in state in a very hidden sheet', () => {
   const campaign = (name: string, description: string): StoredCampaign => ({
     id: `K-${name.length}`,
@@ -444,8 +550,13 @@ describe('the add-in state in a very hidden sheet', () => {
 
     expect(read).toEqual({ ok: true, value: state });
     expect(await workbook.listSheets()).toEqual([
-      { name: 'Start', visibility: 'visible' },
-      { name: STATE_SHEET, visibility: 'veryHidden' },
+      { name: 'Start', visibility: 'visible', id: `excel:${excel.sheet('Start')!.id}`, tables: [] },
+      {
+        name: STATE_SHEET,
+        visibility: 'veryHidden',
+        id: `excel:${excel.sheet(STATE_SHEET)!.id}`,
+        tables: [],
+      },
     ]);
     expect(excel.active?.name).toBe('Start');
   });

@@ -3,6 +3,10 @@
  * properties must be loaded and synced before they are read, operations queued until sync() and applied in order,
  * the 5 MB request/response limit, `null` values above 5,000,000 cells, text-looking strings turned into numbers or
  * formulas unless the cell is formatted "@". Anything the adapter touches that is not modelled throws.
+ *
+ * It also holds what people put on a sheet besides values — formulas, notes, data validation, conditional formats,
+ * number formats, references from other sheets — on the sheet object itself: a sheet that is deleted and built
+ * again loses all of it, and references to a deleted sheet turn into #REF!, as in Excel.
  */
 import type { RunBatch } from '../../src/excel/excelWorkbook';
 
@@ -51,12 +55,24 @@ export interface FakeSeries {
 }
 
 export interface FakeChartData {
+  name: string;
   type: string;
   title: string;
   series: FakeSeries[];
   /** Top-left and bottom-right cell the chart covers. */
   position: { from: FakeReference; to: FakeReference | null } | null;
 }
+
+/** A data validation rule or a conditional format over an area of a sheet. */
+export interface FakeRule {
+  row: number;
+  column: number;
+  rows: number;
+  columns: number;
+  rule: string;
+}
+
+const cellKey = (row: number, column: number): string => `${row},${column}`;
 
 export class FakeSheet {
   deleted = false;
@@ -65,6 +81,12 @@ export class FakeSheet {
   frozenRows = 0;
   readonly columnWidths = new Map<number, number>();
   readonly names = new Map<string, string>();
+  /** "row,column" → formula; the cell holds the formula's last value. Writing a value into the cell removes it. */
+  readonly formulas = new Map<string, string>();
+  /** "row,column" → note text. */
+  readonly notes = new Map<string, string>();
+  readonly validations: FakeRule[] = [];
+  readonly conditionalFormats: FakeRule[] = [];
   /** Merged areas, 0-based like the API's indexes. */
   readonly merges: { row: number; column: number; rows: number; columns: number }[] = [];
   private readonly columns: Cell[][] = [];
@@ -72,6 +94,7 @@ export class FakeSheet {
 
   constructor(
     public name: string,
+    readonly id: string,
     private readonly generated?: {
       rows: number;
       columns: number;
@@ -121,8 +144,36 @@ export class FakeSheet {
       line.forEach((value, c) => {
         this.columns[column + c] ??= [];
         this.columns[column + c][row + r] = this.asExcelStores(value, this.numberFormat(row + r, column + c));
+        this.formulas.delete(cellKey(row + r, column + c));
       }),
     );
+  }
+
+  /** What a person types: a formula, shown with its value. */
+  setFormula(row: number, column: number, formula: string, value: Cell): void {
+    this.setValues(row, column, [[value]]);
+    this.formulas.set(cellKey(row, column), formula);
+  }
+
+  formula(row: number, column: number): string | undefined {
+    return this.formulas.get(cellKey(row, column));
+  }
+
+  /** Range.clear('Contents'): values and formulas go, formats, notes and rules stay. */
+  clearContents(row: number, column: number, rows: number, columns: number): void {
+    for (let c = column; c < column + columns; c += 1)
+      for (let r = row; r < row + rows; r += 1) {
+        if (this.columns[c]) this.columns[c][r] = '';
+        this.formulas.delete(cellKey(r, c));
+      }
+  }
+
+  /** Excel carries a table's validation and conditional formats into rows added at its end. */
+  extendRules(lastRow: number, column: number, columns: number, added: number): void {
+    for (const rule of [...this.validations, ...this.conditionalFormats]) {
+      const inside = rule.column >= column && rule.column + rule.columns <= column + columns;
+      if (inside && rule.row + rule.rows - 1 === lastRow) rule.rows += added;
+    }
   }
 
   /** Bounds of the non-empty cells (Excel's used range with valuesOnly), or null for an empty sheet. */
@@ -148,6 +199,15 @@ export class FakeSheet {
     if (/^[+-]?\d+(\.\d+)?$/.test(value)) return Number(value);
     return /^[=+-]/.test(value) ? FORMULA_ERROR : value;
   }
+}
+
+export interface FakeReferenceCell {
+  from: FakeSheet;
+  row: number;
+  column: number;
+  to: FakeSheet;
+  toRow: number;
+  toColumn: number;
 }
 
 interface FakeTableData {
@@ -228,8 +288,28 @@ export class FakeExcel {
     rejectedForSize: 0,
   };
 
+  /** Cells of other sheets that show a cell of a sheet, like ='Leads'!B2. */
+  readonly references: FakeReferenceCell[] = [];
+  private sheetsMade = 0;
+
+  /** Excel's worksheet ids: stable for the sheet's life, whatever it is called. */
+  newSheetId(): string {
+    this.sheetsMade += 1;
+    return `{00000000-0001-0000-C000-${String(this.sheetsMade).padStart(12, '0')}}`;
+  }
+
+  /** A formula on `from` at (row, column) referring to a cell of `to`. */
+  refer(from: FakeSheet, row: number, column: number, to: FakeSheet, toRow: number, toColumn: number): void {
+    this.references.push({ from, row, column, to, toRow, toColumn });
+  }
+
+  /** What a referring cell shows: the cell it refers to, or #REF! once that sheet was deleted. */
+  referenceValue(reference: FakeReferenceCell): Cell {
+    return reference.to.deleted ? '#REF!' : reference.to.cell(reference.toRow, reference.toColumn);
+  }
+
   addSheet(name: string, rows: Cell[][] = []): FakeSheet {
-    const sheet = new FakeSheet(name);
+    const sheet = new FakeSheet(name, this.newSheetId());
     if (rows.length) sheet.setValues(0, 0, rows);
     this.sheets.push(sheet);
     this.active ??= sheet;
@@ -249,7 +329,7 @@ export class FakeExcel {
     columns: number,
     cell: (row: number, column: number) => Cell,
   ): FakeSheet {
-    const sheet = new FakeSheet(name, { rows, columns, cell });
+    const sheet = new FakeSheet(name, this.newSheetId(), { rows, columns, cell });
     this.sheets.push(sheet);
     this.active ??= sheet;
     return sheet;
@@ -478,7 +558,7 @@ class FakeWorksheetCollection extends ClientObject {
   add(name: string): FakeWorksheet {
     return FakeWorksheet.lookup(this.context, () => {
       this.context.excel.checkSheetName(name);
-      const sheet = new FakeSheet(name);
+      const sheet = new FakeSheet(name, this.context.excel.newSheetId());
       this.context.excel.sheets.push(sheet);
       return sheet;
     });
@@ -527,6 +607,7 @@ class FakeWorksheet extends ClientObject {
     const sheet = this.target();
     const values: Record<string, unknown> = {
       name: sheet.name,
+      id: sheet.id,
       visibility: sheet.visibility,
       position: this.context.excel.sheets.filter((other) => !other.deleted).indexOf(sheet),
     };
@@ -556,6 +637,10 @@ class FakeWorksheet extends ClientObject {
       this.context.excel.checkSheetName(name, sheet);
       sheet.name = name;
     });
+  }
+
+  get id(): string {
+    return this.read('id');
   }
 
   get visibility(): Visibility {
@@ -777,6 +862,14 @@ class FakeRange extends ClientObject {
     }, jsonBytes(values));
   }
 
+  clear(applyTo: string): void {
+    if (applyTo !== 'Contents') throw new Error(`fakeExcel: Range.clear(${applyTo}) is not modelled`);
+    this.context.enqueue(() => {
+      const { sheet, area } = this.resolved();
+      sheet.clearContents(area.row, area.column, area.rows, area.columns);
+    });
+  }
+
   get numberFormat(): string[][] {
     return this.read('numberFormat');
   }
@@ -873,6 +966,18 @@ class FakeTableCollection extends ClientObject {
     return this;
   }
 
+  getItem(name: string): FakeTable {
+    if (!this.worksheet) throw new Error('fakeExcel: workbook.tables.getItem is not modelled');
+    const table = strict(new FakeTable(this.context, this.worksheet), 'Table');
+    this.context.enqueue(() => {
+      const sheet = this.worksheet!.target();
+      const found = this.context.excel.tables.find((t) => t.sheet === sheet && sameName(t.name, name));
+      if (!found) throw new FakeOfficeError('ItemNotFound', `table ${name} not found`);
+      table.data = found;
+    });
+    return table;
+  }
+
   private item(table: FakeTableData, layout: boolean): FakeTableItem {
     if (!layout) return strict({ name: table.name }, 'Table') as FakeTableItem;
     const context = this.context;
@@ -899,7 +1004,7 @@ class FakeTableCollection extends ClientObject {
   add(range: FakeRange, hasHeaders: boolean): FakeTable {
     if (!this.worksheet || hasHeaders !== true)
       throw new Error('fakeExcel: only sheet.tables.add(range, true) is modelled');
-    const table = strict(new FakeTable(this.context), 'Table');
+    const table = strict(new FakeTable(this.context, this.worksheet), 'Table');
     this.context.enqueue(() => {
       const { sheet, area } = range.resolved();
       if (sheet !== this.worksheet?.target())
@@ -957,16 +1062,77 @@ class FakeTableColumns extends ClientObject {
 
 class FakeTable {
   data: FakeTableData | undefined;
+  readonly rows: { add: (index: number | null | undefined, values: Cell[][]) => void };
 
-  constructor(private readonly context: FakeContext) {}
+  constructor(
+    private readonly context: FakeContext,
+    private readonly worksheet: FakeWorksheet | null = null,
+  ) {
+    this.rows = strict({ add: (index, values) => this.addRows(index, values) }, 'TableRowCollection');
+  }
+
+  target(): FakeTableData {
+    if (!this.data || !this.context.excel.tables.includes(this.data))
+      throw new FakeOfficeError('ItemNotFound', 'table does not exist');
+    return this.data;
+  }
 
   set name(name: string) {
     this.context.enqueue(() => {
-      if (!this.data || !this.context.excel.tables.includes(this.data))
-        throw new FakeOfficeError('ItemNotFound', 'table does not exist');
-      this.context.excel.checkTableName(name, this.data);
-      this.data.name = name;
+      const table = this.target();
+      this.context.excel.checkTableName(name, table);
+      table.name = name;
     });
+  }
+
+  getRange(): FakeRange {
+    if (!this.worksheet)
+      throw new Error('fakeExcel: Table.getRange() is modelled for sheet.tables.getItem only');
+    return FakeRange.at(this.context, this.worksheet, () => {
+      const { row, column, rows, columns } = this.target();
+      return { row, column, rows, columns };
+    });
+  }
+
+  /** The table goes, its cells and their formats stay. */
+  convertToRange(): void {
+    this.context.enqueue(() => {
+      const table = this.target();
+      const tables = this.context.excel.tables;
+      tables.splice(tables.indexOf(table), 1);
+    });
+  }
+
+  /**
+   * Rows at the end of the table, as Excel adds them: the new rows take the number formats of the table's last row,
+   * the table's validation and conditional formats grow with it. Cells below the table must be empty (Excel would
+   * shift them down; not modelled).
+   */
+  private addRows(index: number | null | undefined, values: Cell[][]): void {
+    if (index !== null && index !== undefined)
+      throw new Error('fakeExcel: TableRowCollection.add at an index is not modelled');
+    this.context.enqueue(() => {
+      const table = this.target();
+      if (values.some((row) => row.length !== table.columns))
+        throw new FakeOfficeError('InvalidArgument', 'rows.add: the rows do not match the table width');
+      const top = table.row + table.rows;
+      for (let r = 0; r < values.length; r += 1)
+        for (let c = 0; c < table.columns; c += 1)
+          if (table.sheet.cell(top + r, table.column + c) !== '')
+            throw new Error('fakeExcel: rows.add over cells below the table is not modelled');
+      const formats = Array.from({ length: table.columns }, (_, c) =>
+        table.rows > 1 ? table.sheet.numberFormat(top - 1, table.column + c) : 'General',
+      );
+      table.sheet.setNumberFormats(
+        top,
+        table.column,
+        values.map(() => formats),
+      );
+      table.sheet.setValues(top, table.column, values);
+      table.sheet.extendRules(top - 1, table.column, table.columns, values.length);
+      table.rows += values.length;
+      this.context.excel.eventsDuringValueWrites.push(this.context.excel.eventsEnabled);
+    }, jsonBytes(values));
   }
 }
 
@@ -1038,10 +1204,42 @@ class FakeChartCollection {
           : { ...source, column: source.column + i, columns: 1 },
         xValues: null,
       }));
-      chart.data = { type, title: '', series, position: null };
-      this.worksheet.target().charts.push(chart.data);
+      const charts = this.worksheet.target().charts;
+      chart.data = { name: `Chart ${charts.length + 1}`, type, title: '', series, position: null };
+      charts.push(chart.data);
     });
     return chart;
+  }
+
+  get items(): { name: string }[] {
+    if (!this.loadedItems) throw new FakeOfficeError('PropertyNotLoaded', 'ChartCollection.items');
+    return this.loadedItems;
+  }
+
+  private loadedItems: { name: string }[] | undefined;
+
+  load(names: string): this {
+    if (names !== 'items/name') throw new Error(`fakeExcel: ChartCollection.load(${names}) is not modelled`);
+    this.context.enqueue(() => {
+      this.loadedItems = this.worksheet.target().charts.map((chart) => strict({ name: chart.name }, 'Chart'));
+      return jsonBytes(this.loadedItems);
+    });
+    return this;
+  }
+
+  getItem(name: string): { delete: () => void } {
+    return strict(
+      {
+        delete: () =>
+          this.context.enqueue(() => {
+            const charts = this.worksheet.target().charts;
+            const index = charts.findIndex((chart) => chart.name === name);
+            if (index < 0) throw new FakeOfficeError('ItemNotFound', `chart ${name} not found`);
+            charts.splice(index, 1);
+          }),
+      },
+      'Chart',
+    );
   }
 }
 
@@ -1070,6 +1268,12 @@ class FakeChart {
       'ChartTitle',
     );
     this.series = strict(new FakeSeriesCollection(context, chart), 'ChartSeriesCollection');
+  }
+
+  set name(name: string) {
+    this.context.enqueue(() => {
+      this.target().name = name;
+    });
   }
 
   target(): FakeChartData {

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { parseStringPromise } from 'xml2js';
-import { EVALUATION_SHEET, TYPE_EVALUATION_SHEET } from '../../src/core/run/evaluationRun';
+import { EVALUATION_SHEET, TYPE_EVALUATION_SHEET } from '../../src/core/workbook/sheetNames';
 import { LEADS_SHEET, STATE_SHEET } from '../../src/core/workbook/sheetNames';
 import { MIN_EXCEL_API } from '../../src/excel/requirements';
 import { IMMUTABLE, REVALIDATE } from '../../scripts/cachePolicy';

@@ -51,8 +51,10 @@ describe('sampleWorkbookTables', () => {
     expect(sampleWorkbookTables()).toEqual(sampleWorkbookTables());
   });
 
-  it('has the four sheets of a small wholesaler, of realistic size', () => {
-    expect(tables.map((t) => t.name)).toEqual(['Kunden', 'Kontakte', 'Umsätze', 'Artikel']);
+  it('has the sheets of a small wholesaler, of realistic size, and its Sperrliste', () => {
+    expect(tables.map((t) => t.name)).toEqual(['Kunden', 'Kontakte', 'Umsätze', 'Artikel', 'Sperrliste']);
+    // two objections of people the demo letter would reach, one of a person whose contact row is long deleted
+    expect(dataRows(sheet('Sperrliste'))).toHaveLength(3);
     expect(dataRows(customers).filter((r) => !isBlank(r))).toHaveLength(300);
     expect(dataRows(contacts).length).toBeGreaterThan(350);
     expect(dataRows(sales).length).toBeGreaterThan(2000);

@@ -1,4 +1,4 @@
-import type { SheetInfo, WriteTableRequest } from '../../src/core/workbook/workbookPort';
+import type { SheetInfo, UpdateTableRequest, WriteTableRequest } from '../../src/core/workbook/workbookPort';
 import type { SheetTable } from '../../src/core/kernel/sheetTable';
 import { WorkbookError } from '../../src/core/workbook/workbookError';
 import { MemoryWorkbook } from '../../src/memory/memoryWorkbook';
@@ -18,10 +18,19 @@ export class FailingWorkbook extends MemoryWorkbook {
     super(tables);
   }
 
-  override async writeTable(request: WriteTableRequest): Promise<void> {
+  override async writeTable(request: WriteTableRequest): Promise<SheetInfo> {
+    this.countWrite();
+    return super.writeTable(request);
+  }
+
+  override async updateTable(request: UpdateTableRequest): Promise<SheetInfo> {
+    this.countWrite();
+    return super.updateTable(request);
+  }
+
+  private countWrite(): void {
     this.writeCount++;
     if (this.writes === 'timeOut') throw new WorkbookError('hostTimeout');
-    return super.writeTable(request);
   }
 
   override async readSheet(name: string): Promise<SheetTable> {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import type { CellValue } from '../../src/core/kernel/sheetTable';
 import { evaluationTable } from '../../src/core/evaluation/evaluationTables';
-import { EVALUATION_SHEET } from '../../src/core/run/evaluationRun';
+import { EVALUATION_SHEET } from '../../src/core/workbook/sheetNames';
 import { XlsxWorkbook } from '../../src/xlsx/xlsxWorkbook';
 import { paidOffEvaluation } from '../core/evaluation/evaluationBuilders';
 import { useTempDir, writeWorkbook } from './xlsxFixtures';

@@ -105,10 +105,10 @@ describe.each(modes)('XlsxWorkbook reading (streamSheets: %s)', (streamSheets) =
     const workbook = await XlsxWorkbook.open(path, { streamSheets });
 
     expect(await workbook.listSheets()).toEqual([
-      { name: 'Kontakte', visibility: 'visible' },
-      { name: 'Hilfsdaten', visibility: 'hidden' },
-      { name: 'Leer', visibility: 'visible' },
-      { name: 'KampagnenDaten', visibility: 'veryHidden' },
+      { name: 'Kontakte', visibility: 'visible', id: 'xlsx:1', tables: [] },
+      { name: 'Hilfsdaten', visibility: 'hidden', id: 'xlsx:2', tables: [] },
+      { name: 'Leer', visibility: 'visible', id: 'xlsx:3', tables: [] },
+      { name: 'KampagnenDaten', visibility: 'veryHidden', id: 'xlsx:4', tables: [] },
     ]);
     expect((await workbook.readSheet('Leer')).rows).toEqual([]);
   });
@@ -118,9 +118,10 @@ describe.each(modes)('XlsxWorkbook reading (streamSheets: %s)', (streamSheets) =
     await writeFile(path, foreignWorkbookZip());
     const workbook = await XlsxWorkbook.open(path, { streamSheets });
 
+    // the ids are the file's sheetIds, whatever order the parts have
     expect(await workbook.listSheets()).toEqual([
-      { name: 'Kunden', visibility: 'visible' },
-      { name: 'Kontakte', visibility: 'visible' },
+      { name: 'Kunden', visibility: 'visible', id: 'xlsx:7', tables: [] },
+      { name: 'Kontakte', visibility: 'visible', id: 'xlsx:3', tables: [] },
     ]);
     expect((await workbook.readSheet('Kontakte')).rows).toEqual([
       ['Name', 'PLZ'],

@@ -2,7 +2,7 @@ import { localDay } from '../../core/kernel/values';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Language } from '../../core/kernel/language';
-import { readAddinState } from '../../core/run/campaignRun';
+import { readAddinState, saveAddinState } from '../../core/run/campaignRun';
 import {
   evaluateWorkbook,
   writeEvaluationSheets,
@@ -58,7 +58,7 @@ const writeOut = async (
   out: string,
   port: XlsxWorkbook,
   report: EvaluationReport,
-  texts: Translator,
+  { texts, temporaries }: CommandContext,
 ): Promise<Result<EvaluationSheets, Failure>> => {
   const state = await readAddinState(port);
   const written = state.ok ? await writeEvaluationSheets(port, state.value, report, texts.language) : state;
@@ -67,8 +67,9 @@ const writeOut = async (
       problemFailure(written.error, texts, (problem) => texts.t('reportFailed', { path: out, problem })),
     );
   try {
+    await saveAddinState(port, written.value.state);
     await fs.mkdir(path.dirname(path.resolve(out)), { recursive: true });
-    await port.saveAs(out);
+    await port.saveAs(out, temporaries);
   } catch (error) {
     return fail(failure(1, writeErrorLine(error, out, texts)));
   }
@@ -91,7 +92,7 @@ export const reportCommand = async (options: ReportOptions, context: CommandCont
   const evaluated = await evaluate(options, context);
   if (!evaluated.ok) return printFailure(evaluated.error, io, options.json);
   const { port, report } = evaluated.value;
-  const written = options.out ? await writeOut(options.out, port, report, texts) : ok(null);
+  const written = options.out ? await writeOut(options.out, port, report, context) : ok(null);
   if (!written.ok) return printFailure(written.error, io, options.json);
   const sheets = written.value;
   if (options.json) {

@@ -23,6 +23,8 @@ export interface RunOptions {
   out: string;
   csv?: string;
   leads: boolean;
+  /** The add-in's Leads sheet is gone and the user asks for a new one (--new-leads-sheet). */
+  newLeadsSheet?: boolean;
   delimiter: CsvDelimiter;
   /** Set by --lang: overrides the campaign's language for its outputs. */
   language?: Language;
@@ -36,6 +38,9 @@ export interface RunOptions {
 const checkPaths = async (options: RunOptions, texts: Translator): Promise<Failure | null> => {
   if (await isSameFile(options.out, options.workbook))
     return failure(2, texts.t('usageOutIsInput', { path: options.out }), texts.t('usageHint'));
+  for (const output of [options.out, options.csv])
+    if (output && (await isSameFile(output, options.campaign)))
+      return failure(2, texts.t('usageOutputIsCampaign', { path: output }), texts.t('usageHint'));
   if (
     options.csv &&
     ((await isSameFile(options.csv, options.workbook)) || (await isSameFile(options.csv, options.out)))
@@ -80,6 +85,7 @@ const buildCampaign = async (
     today,
     now: now.toISOString(),
     leads: options.leads,
+    newLeadsSheet: options.newLeadsSheet,
     language: options.language,
     sheets: options.sheets,
   });
@@ -99,7 +105,7 @@ const writeOutputs = async (
   options: RunOptions,
   port: XlsxWorkbook,
   result: CampaignRunResult,
-  texts: Translator,
+  { texts, temporaries }: CommandContext,
 ): Promise<Failure | null> => {
   let csv: StagedFile | null = null;
   const csvLanguage = result.campaign.language ?? texts.language;
@@ -108,13 +114,14 @@ const writeOutputs = async (
       csv = await stageFile(
         options.csv,
         toCsv(result.exportTable, { delimiter: options.delimiter, language: csvLanguage }),
+        temporaries,
       );
   } catch {
     return failure(1, texts.t('writeFailed', { path: options.csv ?? '' }));
   }
   try {
     await fs.mkdir(path.dirname(path.resolve(options.out)), { recursive: true });
-    await port.saveAs(options.out);
+    await port.saveAs(options.out, temporaries);
   } catch (error) {
     await csv?.discard();
     return failure(1, writeErrorLine(error, options.out, texts));
@@ -133,7 +140,7 @@ export const runCommand = async (options: RunOptions, context: CommandContext): 
   if (refused) return printFailure(refused, io, options.json);
   const built = await buildCampaign(options, context);
   if (!built.ok) return printFailure(built.error, io, options.json);
-  const written = await writeOutputs(options, built.value.port, built.value.result, texts);
+  const written = await writeOutputs(options, built.value.port, built.value.result, context);
   if (written) return printFailure(written, io, options.json);
   const files = { workbook: options.workbook, out: options.out, csv: options.csv ?? null };
   if (options.json) io.out(JSON.stringify(runSummaryJson(built.value.result, files, texts)));

@@ -2,7 +2,7 @@ import type { PrimaryMetric } from '../campaign/campaign';
 import type { Figure, NumberKind } from '../kernel/formats';
 import type { Labels } from '../kernel/labels';
 import type { Language } from '../kernel/language';
-import { LEAD_STATUS_LABELS, LEAD_STATUSES } from '../outputs/leads';
+import { LEAD_STATUS_LABELS, LEAD_STATUSES } from '../outputs/leadsSheet';
 import type { CampaignEvaluation, Estimate, GroupFigures, LeadFigures, RoiBasis } from './model';
 
 /**

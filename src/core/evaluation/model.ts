@@ -1,7 +1,7 @@
 import type { MemberGroup } from '../group/targetGroupModel';
 import type { CampaignStatus, CampaignType, PrimaryMetric } from '../campaign/campaign';
 import type { Day } from '../kernel/model';
-import type { LeadStatus } from '../outputs/leads';
+import type { LeadStatus } from '../outputs/leadsSheet';
 
 /** The shapes of the success evaluation. Pure data: the pane, the CLI and the sheets render them. */
 

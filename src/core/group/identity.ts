@@ -15,7 +15,7 @@ import { PairCoder } from './pairCoder';
 import { UnionFind } from './unionFind';
 
 /**
- * Who is the same person (issue 12), as a graph over every person record of the workbook: two records are one person
+ * Who is the same person, as a graph over every person record of the workbook: two records are one person
  * when they share
  *  1. a contact number (customer number, for customers standing for themselves) — unless the names are clearly
  *     different and the e-mails too: then the number is a data error, the records stay apart and it is reported;

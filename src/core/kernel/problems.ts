@@ -32,6 +32,7 @@ export type ProblemCode =
   | 'invalidCampaign'
   | 'invalidState'
   | 'campaignNotFound' // a campaign named on the command line or in a request is not stored in the workbook
+  | 'leadsSheetMissing' // the add-in has leads on a sheet it cannot find any more: no second set of leads
   // host (workbook adapters)
   | 'hostTimeout'
   | 'payloadTooLarge'

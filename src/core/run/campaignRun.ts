@@ -1,24 +1,33 @@
-import { LEADS_SHEET, OVERVIEW_SHEET } from '../workbook/sheetNames';
+import { LEADS_SHEET, OVERVIEW_SHEET, reservedSheetNames } from '../workbook/sheetNames';
 import type { CampaignDefinition, StoredCampaign } from '../campaign/campaign';
 import type { Language } from '../kernel/language';
 import { loadWorkbookData } from './loadWorkbook';
 import type { Day, MappingOverrides, SheetRole, WorkbookData } from '../kernel/model';
 import { campaignsOverviewTable } from '../outputs/overview';
-import { mergeLeads } from '../outputs/leads';
-import type { Problem } from '../kernel/problems';
+import { mergeLeads, type LeadConflict } from '../outputs/leads';
+import { problem, type Problem } from '../kernel/problems';
 import { checkCampaignAgainstData } from '../select/readiness';
 import { fail, ok, type Result } from '../kernel/result';
 import { splitTargetGroup, tablesForUse } from './groupUse';
 import { describeSelection } from '../select/selectionLabels';
 import { cleanSheetName, tableNameFor, uniqueSheetName } from '../workbook/sheetNames';
 import type { TableData } from '../kernel/sheetTable';
-import { emptyState, type AddinState } from '../state/state';
+import { emptyState, type AddinState, type OutputRole } from '../state/state';
+import {
+  claim,
+  forgetLeads,
+  hasLeads,
+  locateSheet,
+  ownedSheet,
+  reconcileSheets,
+  recordSheet,
+} from '../state/ownedSheets';
 import { STATE_SHEET } from '../workbook/sheetNames';
 import { stateFromSheet, stateToTable, upsertCampaign } from '../state/stateTable';
 import { buildTargetGroup } from '../group/targetGroup';
 import type { Member, TargetGroup } from '../group/targetGroupModel';
 import { WorkbookError } from '../workbook/workbookError';
-import type { SheetInfo, WorkbookPort } from '../workbook/workbookPort';
+import type { SheetInfo, WorkbookPort, WriteTableRequest } from '../workbook/workbookPort';
 
 /** The use cases shared by the command line and the task pane: read, build, write — every rule lives below. */
 
@@ -27,6 +36,8 @@ export interface CampaignRunOptions {
   /** ISO timestamp of this run: created/updated times of the campaign and its leads. */
   now: string;
   leads: boolean;
+  /** Start a new Leads sheet although the add-in has leads on one it cannot find (the user said so). */
+  newLeadsSheet?: boolean;
   language?: Language;
   /** Sheets the user chose for roles on this run (the command line's --sheet): they win and are remembered. */
   sheets?: Partial<Record<SheetRole, string>>;
@@ -38,8 +49,21 @@ export interface LeadsOutcome {
   updated: number;
   unchanged: number;
   notInGroup: number;
+  /** Copied fields people changed by hand; kept. */
+  keptByHand: number;
+  /** Fields both people and the source changed; the person's value stayed. */
+  conflicts: LeadConflict[];
+  /** Leads people deleted from the sheet; not created again. */
+  deleted: number;
   /** Leads kept and marked because their person was merged into another member. */
   merged: number;
+}
+
+export interface LeadsOptions {
+  /** Create the leads people deleted again. */
+  recreateDeleted?: boolean;
+  /** The recorded Leads sheet is gone and the user agreed to start a new one. */
+  newSheet?: boolean;
 }
 
 export interface CampaignRunResult {
@@ -70,17 +94,26 @@ export const hostProblems = async <T>(
 
 const errorsIn = (problems: Problem[]): Problem[] => problems.filter((p) => p.severity === 'error');
 
-/** The add-in's state from its very hidden sheet; a workbook without one starts empty. A broken one is never overwritten. */
+/**
+ * The add-in's state from its very hidden sheet, with its sheets' current names (found by identity, see
+ * ownedSheets.ts); a workbook without one starts empty. A broken one is never overwritten.
+ */
 export const readAddinState = (port: WorkbookPort): Promise<Result<AddinState, Problem[]>> =>
   hostProblems(async () => {
     const sheets = await port.listSheets();
     if (!findSheet(sheets, STATE_SHEET)) return ok(emptyState());
     const state = stateFromSheet(await port.readSheet(STATE_SHEET));
-    return state.ok ? state : fail([state.error]);
+    return state.ok ? ok(reconcileSheets(state.value, sheets)) : fail([state.error]);
   });
 
-export const saveAddinState = (port: WorkbookPort, state: AddinState): Promise<void> =>
-  port.writeTable({ sheet: STATE_SHEET, data: stateToTable(state), visibility: 'veryHidden' });
+export const saveAddinState = async (port: WorkbookPort, state: AddinState): Promise<void> => {
+  await port.writeTable({
+    sheet: STATE_SHEET,
+    data: stateToTable(state),
+    visibility: 'veryHidden',
+    atomic: true,
+  });
+};
 
 const findSheet = (sheets: SheetInfo[], name: string): SheetInfo | undefined =>
   sheets.find((sheet) => sheet.name.toLowerCase() === name.toLowerCase());
@@ -131,35 +164,42 @@ export const selectionLabelsOf = (definition: CampaignDefinition): string[] =>
   );
 
 /**
- * A sheet name for an output: its previous name if the add-in made that sheet, else a name no user sheet has.
- * A user's own sheet is never replaced.
+ * Where an output goes: the sheet the add-in wrote for it before (found by identity, whatever it is called now), or a
+ * new sheet under a name no sheet has and no other output of the add-in is meant to have. A user's own sheet is
+ * never replaced.
  */
-export const outputSheetName = (
-  desired: string,
-  previous: string | undefined,
-  sheets: SheetInfo[],
+export const outputSheet = (
   state: AddinState,
-) => {
-  const owned = state.ownedSheets.filter((name) => findSheet(sheets, name));
-  if (previous && owned.some((name) => name.toLowerCase() === previous.toLowerCase()))
-    return findSheet(sheets, previous)?.name ?? previous;
-  return uniqueSheetName(
-    desired,
-    sheets.map((sheet) => sheet.name),
-    previous ? [previous] : [],
-  );
+  sheets: readonly SheetInfo[],
+  role: OutputRole,
+  desired: string,
+  own: readonly string[] = [],
+  campaignId?: string,
+): { name: string; live?: SheetInfo } => {
+  const recorded = ownedSheet(state, role, campaignId);
+  const live = recorded && locateSheet(recorded, sheets);
+  if (live) return { name: live.name, live };
+  const taken = [...sheets.map((sheet) => sheet.name), ...reservedSheetNames(own)];
+  return { name: uniqueSheetName(desired, taken, []) };
 };
 
-/** The add-in's earlier sheet for a shared output: "Leads", or "Leads (2)" if a user sheet had the name first. */
-export const ownedVariant = (state: AddinState, bases: string[]): string | undefined =>
-  state.ownedSheets.find((name) =>
-    bases.some((base) => new RegExp(`^${base}( \\(\\d+\\))?$`, 'i').test(name)),
-  );
-
-export const claim = (state: AddinState, sheet: string): AddinState =>
-  state.ownedSheets.some((name) => name.toLowerCase() === sheet.toLowerCase())
-    ? state
-    : { ...state, ownedSheets: [...state.ownedSheets, sheet] };
+/**
+ * Writes an output sheet the add-in owns: a new one is claimed (and the claim saved) before it is written, so that a
+ * failed write is still the add-in's to replace; the state returned records the sheet by identity, unsaved.
+ */
+export const writeOwnedSheet = async (
+  port: WorkbookPort,
+  state: AddinState,
+  role: OutputRole,
+  target: { name: string; live?: SheetInfo },
+  request: Omit<WriteTableRequest, 'sheet'>,
+  campaignId?: string,
+): Promise<{ state: AddinState; written: SheetInfo }> => {
+  if (!target.live) await saveAddinState(port, claim(state, target.name));
+  const tableName = target.live?.tables[0] ?? request.tableName;
+  const written = await port.writeTable({ ...request, sheet: target.name, tableName });
+  return { state: recordSheet(state, role, written, campaignId), written };
+};
 
 /** Each campaign's table is named after it ("Newsletter_November_2026"), unique in campaign order. */
 const targetTableName = (state: AddinState, campaignId: string): string => {
@@ -174,7 +214,7 @@ const targetTableName = (state: AddinState, campaignId: string): string => {
 
 /**
  * Writes the target group to the campaign's own sheet as an Excel table; stores the campaign as given (with its start
- * and group assignment, see groupUse.ts) and its sheet in the state.
+ * and group assignment, see groupUse.ts) and its sheet in the returned state, which the caller saves.
  */
 export const writeTargetSheet = async (
   port: WorkbookPort,
@@ -184,43 +224,85 @@ export const writeTargetSheet = async (
   activate = false,
 ): Promise<{ state: AddinState; campaign: StoredCampaign; sheet: string }> => {
   const sheets = await port.listSheets();
-  const sheet = outputSheetName(cleanSheetName(campaign.name), campaign.targetSheet, sheets, state);
-  const claimed = claim(state, sheet);
-  const updated: StoredCampaign = { ...campaign, targetSheet: sheet };
+  const target = outputSheet(state, sheets, 'target', cleanSheetName(campaign.name), [], campaign.id);
+  const written = await writeOwnedSheet(
+    port,
+    state,
+    'target',
+    target,
+    { tableName: targetTableName(state, campaign.id), data: table, activate },
+    campaign.id,
+  );
+  const updated: StoredCampaign = { ...campaign, targetSheet: written.written.name };
   const next: AddinState = {
-    ...claimed,
-    campaigns: claimed.campaigns.map((c) => (c.id === campaign.id ? updated : c)),
+    ...written.state,
+    campaigns: written.state.campaigns.map((c) => (c.id === campaign.id ? updated : c)),
   };
-  // The claim is saved first: if writing the sheet fails, the next run still knows the add-in may replace it.
-  await saveAddinState(port, next);
-  await port.writeTable({
-    sheet,
-    tableName: targetTableName(next, campaign.id),
-    data: table,
-    activate,
-  });
-  return { state: next, campaign: updated, sheet };
+  return { state: next, campaign: updated, sheet: written.written.name };
 };
 
-/** Creates or updates the campaign's leads on the shared Leads sheet; people's edits there are kept. */
+/** The add-in has leads on a Leads sheet it cannot find any more: nothing may be written until the user decides. */
+export const missingLeadsSheet = (state: AddinState, sheets: readonly SheetInfo[]): Problem | null => {
+  const recorded = ownedSheet(state, 'leads');
+  if (!recorded || !hasLeads(state) || locateSheet(recorded, sheets)) return null;
+  return problem('leadsSheetMissing', 'error', { sheet: recorded.name });
+};
+
+/**
+ * Creates or updates the campaign's leads on the shared Leads sheet, in place: people's edits, rows, columns and
+ * formats stay (see mergeLeads). The Leads sheet is found by identity; if the add-in has leads on one that cannot be
+ * found, nothing is written ('leadsSheetMissing') until the user agrees to a new sheet (`options.newSheet`).
+ * The returned state (with the sheet and the leads written) is the caller's to save.
+ */
 export const writeLeadsSheet = async (
   port: WorkbookPort,
   state: AddinState,
   campaign: StoredCampaign,
   members: Member[],
   now: string,
+  options: LeadsOptions = {},
 ): Promise<Result<{ state: AddinState; leads: LeadsOutcome }, Problem[]>> => {
   const sheets = await port.listSheets();
-  const sheet = outputSheetName(LEADS_SHEET, ownedVariant(state, [LEADS_SHEET]), sheets, state);
-  const existing = findSheet(sheets, sheet) ? await port.readSheet(sheet) : null;
-  const merged = mergeLeads(existing, campaign, members, now, campaign.language ?? 'de');
-  const blocking = errorsIn(merged.problems);
+  const current = options.newSheet ? forgetLeads(state) : state;
+  const missing = missingLeadsSheet(current, sheets);
+  if (missing) return fail([missing]);
+  const target = outputSheet(current, sheets, 'leads', LEADS_SHEET, [LEADS_SHEET]);
+  const result = mergeLeads({
+    existing: target.live ? await port.readSheet(target.name) : null,
+    campaign,
+    members,
+    now,
+    lang: campaign.language ?? 'de',
+    previous: current.leads?.[campaign.id],
+    recreateDeleted: options.recreateDeleted,
+  });
+  const blocking = errorsIn(result.problems);
   if (blocking.length > 0) return fail(blocking);
-  const next = claim(state, sheet);
-  await saveAddinState(port, next);
-  await port.writeTable({ sheet, tableName: 'Leads', data: merged.table });
-  const { created, updated, unchanged, notInGroup } = merged;
-  const leads = { sheet, created, updated, unchanged, notInGroup, merged: merged.merged };
+  let next: AddinState;
+  if (result.update) {
+    const written = await port.updateTable({
+      sheet: target.name,
+      tableName: target.live?.tables[0],
+      ...result.update,
+    });
+    next = recordSheet(current, 'leads', written);
+  } else {
+    const data = result.table!;
+    next = (await writeOwnedSheet(port, current, 'leads', target, { tableName: 'Leads', data })).state;
+  }
+  next = { ...next, leads: { ...next.leads, [campaign.id]: result.record } };
+  const { created, updated, unchanged, notInGroup, keptByHand, conflicts, deleted, merged } = result;
+  const leads = {
+    sheet: target.name,
+    created,
+    updated,
+    unchanged,
+    notInGroup,
+    keptByHand,
+    conflicts,
+    deleted,
+    merged,
+  };
   return ok({ state: next, leads });
 };
 
@@ -234,32 +316,31 @@ export const writeCsvSheet = async (
   campaign: StoredCampaign,
   csvText: string,
 ): Promise<{ state: AddinState; sheet: string }> => {
-  const sheets = (await port.listSheets()).map((sheet) => sheet.name);
-  const sheet = uniqueSheetName(`CSV ${campaign.name}`, sheets, state.ownedSheets);
+  const sheets = await port.listSheets();
+  const target = outputSheet(state, sheets, 'csv', `CSV ${campaign.name}`, [], campaign.id);
   const [header, ...rows] = csvText.replace(/^\uFEFF/, '').split('\r\n');
-  const next = claim(state, sheet);
-  await saveAddinState(port, next);
-  await port.writeTable({
-    sheet,
-    data: { headers: [header], rows: rows.map((line) => [line]), textColumns: [0] },
-    activate: true,
-  });
-  return { state: next, sheet };
+  const written = await writeOwnedSheet(
+    port,
+    state,
+    'csv',
+    target,
+    { data: { headers: [header], rows: rows.map((line) => [line]), textColumns: [0] }, activate: true },
+    campaign.id,
+  );
+  return { state: written.state, sheet: written.written.name };
 };
 
-/** The overview of all campaigns in the workbook, one row each. */
-export const writeOverviewSheet = async (port: WorkbookPort, state: AddinState, lang: Language) => {
+/** The overview of all campaigns in the workbook, one row each; the returned state is the caller's to save. */
+export const writeOverviewSheet = async (
+  port: WorkbookPort,
+  state: AddinState,
+  lang: Language,
+): Promise<AddinState> => {
   const sheets = await port.listSheets();
-  const previous = ownedVariant(state, Object.values(OVERVIEW_SHEET));
-  const sheet = outputSheetName(OVERVIEW_SHEET[lang], previous, sheets, state);
-  const next = claim(state, sheet);
-  await saveAddinState(port, next);
-  await port.writeTable({
-    sheet,
-    tableName: 'Kampagnenuebersicht',
-    data: campaignsOverviewTable(next.campaigns, lang),
-  });
-  return next;
+  const target = outputSheet(state, sheets, 'overview', OVERVIEW_SHEET[lang], Object.values(OVERVIEW_SHEET));
+  const data = campaignsOverviewTable(state.campaigns, lang);
+  return (await writeOwnedSheet(port, state, 'overview', target, { tableName: 'Kampagnenuebersicht', data }))
+    .state;
 };
 
 /**
@@ -276,6 +357,9 @@ export const runCampaign = (
     const localized: CampaignDefinition = { ...definition, language: lang };
     const initial = await readAddinState(port);
     if (!initial.ok) return initial;
+    const missing =
+      options.leads && !options.newLeadsSheet && missingLeadsSheet(initial.value, await port.listSheets());
+    if (missing) return fail([missing]);
     const data = await loadCampaignData(port, initial.value, localized, options.sheets);
     if (!data.ok) return data;
 
@@ -290,11 +374,13 @@ export const runCampaign = (
     let state = target.state;
     let leads: LeadsOutcome | null = null;
     if (options.leads) {
-      const written = await writeLeadsSheet(port, state, target.campaign, use.contacted, options.now);
+      const written = await writeLeadsSheet(port, state, target.campaign, use.contacted, options.now, {
+        newSheet: options.newLeadsSheet,
+      });
       if (!written.ok) return written;
       ({ state, leads } = written.value);
     }
-    await writeOverviewSheet(port, state, lang);
+    await saveAddinState(port, await writeOverviewSheet(port, state, lang));
     return ok({
       campaign: target.campaign,
       group,

@@ -1,15 +1,8 @@
 import type { Language } from '../kernel/language';
 import type { StoredCampaign } from '../campaign/campaign';
-import {
-  claim,
-  hostProblems,
-  outputSheetName,
-  overridesFor,
-  ownedVariant,
-  readAddinState,
-  saveAddinState,
-} from './campaignRun';
-import { LEADS_SHEET } from '../workbook/sheetNames';
+import { hostProblems, outputSheet, overridesFor, readAddinState, writeOwnedSheet } from './campaignRun';
+import { EVALUATION_SHEET, TYPE_EVALUATION_SHEET } from '../workbook/sheetNames';
+import { locateSheet, ownedSheet } from '../state/ownedSheets';
 import { groupOf } from '../group/controlGroup';
 import { compareByType } from '../evaluation/compare';
 import { evaluateCampaign, evaluationWindow, type OtherCampaign } from '../evaluation/evaluate';
@@ -32,12 +25,6 @@ import { isoToDay } from '../kernel/values';
 import type { ChartRequest, WorkbookPort } from '../workbook/workbookPort';
 
 /** The success evaluation as a use case: read the workbook, rebuild who was in each campaign, evaluate, write. */
-
-export const EVALUATION_SHEET: Record<Language, string> = { de: 'Auswertung', en: 'Evaluation' };
-export const TYPE_EVALUATION_SHEET: Record<Language, string> = {
-  de: 'Auswertung nach Typ',
-  en: 'Evaluation by type',
-};
 
 export interface EvaluationOptions {
   today: Day;
@@ -108,9 +95,8 @@ const evaluatedMembers = (
 };
 
 const readLeads = async (port: WorkbookPort, state: AddinState): Promise<SheetTable | null> => {
-  const sheets = await port.listSheets();
-  const name = ownedVariant(state, [LEADS_SHEET]);
-  const sheet = name && sheets.find((s) => sameName(s.name, name));
+  const recorded = ownedSheet(state, 'leads');
+  const sheet = recorded && locateSheet(recorded, await port.listSheets());
   return sheet ? port.readSheet(sheet.name) : null;
 };
 
@@ -197,7 +183,8 @@ const revenueChart = (lang: Language): ChartRequest => ({
 
 /**
  * Writes "Auswertung" (one row per campaign, with a native chart where the host has charts) and "Auswertung nach Typ"
- * to sheets the add-in owns, like the other outputs: a user's own sheet of that name is never replaced.
+ * to sheets the add-in owns, like the other outputs: a user's own sheet of that name is never replaced. The returned
+ * state records both; the caller saves it.
  */
 export const writeEvaluationSheets = (
   port: WorkbookPort,
@@ -207,31 +194,27 @@ export const writeEvaluationSheets = (
 ): Promise<Result<EvaluationSheets, Problem[]>> =>
   hostProblems(async () => {
     const sheets = await port.listSheets();
-    const sheet = outputSheetName(
-      EVALUATION_SHEET[lang],
-      ownedVariant(state, Object.values(EVALUATION_SHEET)),
-      sheets,
+    const names = Object.values(EVALUATION_SHEET);
+    const typeNames = Object.values(TYPE_EVALUATION_SHEET);
+    const main = await writeOwnedSheet(
+      port,
       state,
+      'evaluation',
+      outputSheet(state, sheets, 'evaluation', EVALUATION_SHEET[lang], names),
+      { tableName: 'Auswertung', data: evaluationTable(report.evaluations, lang), chart: revenueChart(lang) },
     );
-    const typeSheet = outputSheetName(
-      TYPE_EVALUATION_SHEET[lang],
-      ownedVariant(state, Object.values(TYPE_EVALUATION_SHEET)),
-      sheets,
-      claim(state, sheet),
+    const byType = await writeOwnedSheet(
+      port,
+      main.state,
+      'typeEvaluation',
+      outputSheet(
+        main.state,
+        await port.listSheets(),
+        'typeEvaluation',
+        TYPE_EVALUATION_SHEET[lang],
+        typeNames,
+      ),
+      { tableName: 'Auswertung_nach_Typ', data: typeComparisonTable(report.byType, lang) },
     );
-    const next = claim(claim(state, sheet), typeSheet);
-    // The claims are saved first: if a write fails, the next run still knows the add-in may replace these sheets.
-    await saveAddinState(port, next);
-    await port.writeTable({
-      sheet,
-      tableName: 'Auswertung',
-      data: evaluationTable(report.evaluations, lang),
-      chart: revenueChart(lang),
-    });
-    await port.writeTable({
-      sheet: typeSheet,
-      tableName: 'Auswertung_nach_Typ',
-      data: typeComparisonTable(report.byType, lang),
-    });
-    return ok({ state: next, sheet, typeSheet });
+    return ok({ state: byType.state, sheet: main.written.name, typeSheet: byType.written.name });
   });

@@ -9,7 +9,7 @@ import { fail, ok } from '../kernel/result';
 import type { CellValue, SheetTable, TableData } from '../kernel/sheetTable';
 import type { AddinState } from './state';
 import { STATE_SHEET } from '../workbook/sheetNames';
-import { STATE_VERSION, emptyState } from './state';
+import { OUTPUT_ROLES, STATE_VERSION, emptyState } from './state';
 import { stableId } from '../kernel/stableHash';
 
 export const STATE_HEADERS = ['Schluessel', 'Teil', 'Daten'] as const;
@@ -28,6 +28,18 @@ const stateSchema = z.looseObject({
   campaigns: z.array(storedCampaignSchema),
   mapping: storedMappingSchema.optional(),
   ownedSheets: z.array(z.string()),
+  sheets: z
+    .array(
+      z.looseObject({
+        role: z.enum(OUTPUT_ROLES),
+        name: z.string(),
+        id: z.string().optional(),
+        table: z.string().optional(),
+        campaignId: z.string().optional(),
+      }),
+    )
+    .optional(),
+  leads: z.record(z.string(), z.looseObject({ campaignName: z.string(), rows: z.string() })).optional(),
 });
 
 /** Splits without cutting a surrogate pair: a lone half would not survive the trip through the file. */

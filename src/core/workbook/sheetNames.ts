@@ -4,6 +4,28 @@ import type { Language } from '../kernel/language';
 export const STATE_SHEET = 'KampagnenDaten';
 export const LEADS_SHEET = 'Leads';
 export const OVERVIEW_SHEET: Record<Language, string> = { de: 'Kampagnen', en: 'Campaigns' };
+export const EVALUATION_SHEET: Record<Language, string> = { de: 'Auswertung', en: 'Evaluation' };
+export const TYPE_EVALUATION_SHEET: Record<Language, string> = {
+  de: 'Auswertung nach Typ',
+  en: 'Evaluation by type',
+};
+/** The blocking list of people who objected to advertising (Werbewiderspruch): a sheet name people expect to be theirs. */
+const BLOCKLIST_SHEETS = ['Sperrliste', 'Blocklist'];
+
+/**
+ * The names of the add-in's own sheets, in both languages. A campaign named like one of them ("Leads", "Kampagnen",
+ * "KampagnenDaten", "Auswertung" …) gets another name for its target sheet, so that no output ever lands on a sheet
+ * meant for another one. `own` are the names the output asking may use itself.
+ */
+export const reservedSheetNames = (own: readonly string[] = []): string[] =>
+  [
+    STATE_SHEET,
+    LEADS_SHEET,
+    ...Object.values(OVERVIEW_SHEET),
+    ...Object.values(EVALUATION_SHEET),
+    ...Object.values(TYPE_EVALUATION_SHEET),
+    ...BLOCKLIST_SHEETS,
+  ].filter((name) => !own.some((mine) => mine.toLowerCase() === name.toLowerCase()));
 
 /** Excel's limits for sheet and table names (checked before any host call, so a write never fails on a name). */
 const MAX_SHEET_NAME = 31;

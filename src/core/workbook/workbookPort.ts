@@ -1,10 +1,17 @@
-import type { SheetTable, TableData } from '../kernel/sheetTable';
+import type { CellValue, SheetTable, TableData } from '../kernel/sheetTable';
 
 export type SheetVisibility = 'visible' | 'hidden' | 'veryHidden';
 
 export interface SheetInfo {
   name: string;
   visibility: SheetVisibility;
+  /**
+   * The host's stable id of the sheet, unchanged when it is renamed or moved: Excel's worksheet id, the sheetId of an
+   * .xlsx file ("xlsx:3"). Ids of different hosts never match; the tables tell the sheet there.
+   */
+  id: string;
+  /** Names of the Excel tables on the sheet. */
+  tables: string[];
 }
 
 /** A clustered column chart over columns of the written table, e.g. revenue per member contacted vs control. */
@@ -17,7 +24,7 @@ export interface ChartRequest {
 }
 
 export interface WriteTableRequest {
-  /** Sheet to create, or to replace completely if it exists. The core only names sheets the add-in owns. */
+  /** Sheet to create, or to rewrite if it exists. The core only names sheets the add-in owns. */
   sheet: string;
   /** Name of the Excel table over the data; omit for a plain range (the state sheet). */
   tableName?: string;
@@ -27,10 +34,39 @@ export interface WriteTableRequest {
   activate?: boolean;
   /** A native chart beside the table where the host has charts (Office.js); file and memory adapters ignore it. */
   chart?: ChartRequest;
+  /**
+   * Nobody works in or refers to this sheet (the add-in's state): build it aside and swap it in, so that a failure
+   * leaves the previous one whole. Without it an existing sheet is rewritten in place, which keeps the sheet.
+   */
+  atomic?: boolean;
+}
+
+/** One cell to write, in 0-based sheet coordinates (row 0 is sheet row 1, column 0 is column A). */
+export interface CellWrite {
+  row: number;
+  column: number;
+  value: CellValue;
+}
+
+export interface AppendedRows {
+  /** 0-based sheet column of each row's first value. */
+  column: number;
+  rows: CellValue[][];
+  /** Indexes into the rows' cells that must stay text (ids, phones, customer numbers). */
+  textColumns: number[];
+}
+
+export interface UpdateTableRequest {
+  sheet: string;
+  /** The Excel table that grows by the appended rows; without one they go below the last used row. */
+  tableName?: string;
+  /** Changed cells of existing rows; no other cell of the sheet is written. */
+  cells: CellWrite[];
+  append: AppendedRows;
 }
 
 /**
- * The one port between the core and a workbook: sheet-level, not cell-level.
+ * The one port between the core and a workbook.
  * Implementations: Office.js (src/excel), .xlsx files via exceljs (src/xlsx), in memory (src/memory).
  * Host failures are thrown as WorkbookError (workbookError.ts); everything else is data.
  */
@@ -38,8 +74,16 @@ export interface WorkbookPort {
   listSheets(): Promise<SheetInfo[]>;
   /** Reads the used range of a sheet (values only). Throws WorkbookError 'sheetNotFound' if absent. */
   readSheet(name: string): Promise<SheetTable>;
-  /** Creates or replaces a sheet as a whole; a failure leaves the previous sheet as it was. */
-  writeTable(request: WriteTableRequest): Promise<void>;
+  /**
+   * Creates a sheet, or rewrites an existing one in place: the sheet itself (its id, references to it from other
+   * sheets), its column widths and formats stay; its old values go. Returns the sheet as written.
+   */
+  writeTable(request: WriteTableRequest): Promise<SheetInfo>;
+  /**
+   * Updates a sheet people work in: writes the given cells and appends the rows to its table, nothing else. Formulas,
+   * formats, validation, comments, filters and every other cell stay as they are. Returns the sheet as updated.
+   */
+  updateTable(request: UpdateTableRequest): Promise<SheetInfo>;
   /** Removes a sheet the add-in owns; no-op if absent. */
   deleteSheet(name: string): Promise<void>;
 }

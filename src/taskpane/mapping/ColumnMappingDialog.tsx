@@ -189,7 +189,8 @@ export function ColumnMappingDialog({
                     </Field>
                   ))}
                 </div>
-                <div className={styles.preview}>
+                {/* a preview wider than the pane scrolls: focusable, so keyboard users can scroll it too */}
+                <div className={styles.preview} tabIndex={0} role="region" aria-label={t('mappingPreview')}>
                   <Table size="extra-small" aria-label={t('mappingPreview')}>
                     <TableHeader>
                       <TableRow>

@@ -26,6 +26,7 @@ import {
   writeCsvSheet,
   writeLeadsSheet,
   writeTargetSheet,
+  type LeadsOptions,
   type LeadsOutcome,
 } from '../../core/run/campaignRun';
 import {
@@ -35,11 +36,6 @@ import {
   type EvaluationSheets,
 } from '../../core/run/evaluationRun';
 import { inlinePreviewer, type SelectionPreviewer } from './selectionPreviewer';
-
-/** Today as the core's calendar day: the user's local date. */
-const todayDay = (now: Date): Day => localDay(now);
-
-const todayIso = (now: Date): string => dayToIso(localDay(now));
 
 export interface PaneSessionOptions {
   /** Computes selection previews; on the main thread unless given one that uses a Web Worker. */
@@ -87,13 +83,14 @@ export class PaneSession {
     return () => this.listeners.delete(listener);
   }
 
+  /** Today as the core's calendar day: the user's local date. */
   today(): Day {
-    return todayDay(this.now());
+    return localDay(this.now());
   }
 
   /** Today as YYYY-MM-DD, the user's local date. */
   todayIso(): string {
-    return todayIso(this.now());
+    return dayToIso(this.today());
   }
 
   nowIso(): string {
@@ -185,7 +182,7 @@ export class PaneSession {
     const { state, use } = this.prepareUse(campaign, group);
     const table = targetSheetTable(use, this.selectionLabels(use.campaign));
     const written = await writeTargetSheet(this.port, state, use.campaign, table, true);
-    this.setState(written.state);
+    await this.writeState(written.state);
     return {
       campaign: written.campaign,
       sheet: written.sheet,
@@ -194,16 +191,20 @@ export class PaneSession {
     };
   }
 
-  /** Leads for the contacted members only: the control group must not be worked by sales staff. */
+  /**
+   * Leads for the contacted members only: the control group must not be worked by sales staff. `options` carry the
+   * user's answers: create deleted leads again, or start a new Leads sheet when the old one is gone.
+   */
   async writeLeads(
     campaign: StoredCampaign,
     group: TargetGroup,
     nowIso = this.nowIso(),
+    options: LeadsOptions = {},
   ): Promise<Result<LeadsOutcome, Problem[]>> {
     const { state, use } = this.prepareUse(campaign, group, nowIso);
-    const written = await writeLeadsSheet(this.port, state, use.campaign, use.contacted, nowIso);
+    const written = await writeLeadsSheet(this.port, state, use.campaign, use.contacted, nowIso, options);
     if (!written.ok) return written;
-    this.setState(written.value.state);
+    await this.writeState(written.value.state);
     return { ok: true, value: written.value.leads };
   }
 
@@ -227,7 +228,7 @@ export class PaneSession {
   async writeCsvSheet(campaign: StoredCampaign, text: string): Promise<string> {
     this.assertStateWritable();
     const written = await writeCsvSheet(this.port, this.state, campaign, text);
-    this.setState(written.state);
+    await this.writeState(written.state);
     return written.sheet;
   }
 
@@ -247,7 +248,7 @@ export class PaneSession {
     this.assertStateWritable();
     const written = await writeEvaluationSheets(this.port, this.state, report, this.language);
     if (!written.ok) return written;
-    this.setState(written.value.state);
+    await this.writeState(written.value.state);
     return { ok: true, value: { sheet: written.value.sheet, typeSheet: written.value.typeSheet } };
   }
 

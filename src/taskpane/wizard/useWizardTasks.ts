@@ -2,6 +2,7 @@ import { useCallback, useMemo, type Dispatch } from 'react';
 import type { StoredCampaign } from '../../core/campaign/campaign';
 import type { TargetGroup } from '../../core/group/targetGroupModel';
 import type { CsvDelimiter } from '../../core/outputs/csv';
+import type { LeadsOptions } from '../../core/run/campaignRun';
 import { canDownloadFiles, csvFileName, downloadText } from '../services/download';
 import { nextPaint } from '../services/nextPaint';
 import type { PaneSession } from '../services/paneSession';
@@ -10,7 +11,8 @@ import { isEditing, type Outcome, type Task, type WizardAction, type WizardState
 
 export interface WizardTasks {
   writeTargetSheet(): Promise<void>;
-  writeLeads(): Promise<void>;
+  /** `options`: the user's answer to the pane's question (create deleted leads again, start a new Leads sheet). */
+  writeLeads(options?: LeadsOptions): Promise<void>;
   exportCsv(): Promise<void>;
 }
 
@@ -56,15 +58,17 @@ export function useWizardTasks(
           const { sheet, count } = await session.writeTargetSheet(draft, group);
           return { outcome: { task: 'targetSheet', status: 'success', sheet, count }, targetSheet: sheet };
         }),
-      writeLeads: () =>
+      writeLeads: (options) =>
         run('leads', async ({ draft, group }) => {
-          const result = await session.writeLeads(draft, group);
+          const result = await session.writeLeads(draft, group, undefined, options);
           if (!result.ok) {
             const message = problemsText(result.error, session.language);
-            return { outcome: { task: 'leads', status: 'failure', message } };
+            const leadsSheetMissing = result.error.some((p) => p.code === 'leadsSheetMissing');
+            return { outcome: { task: 'leads', status: 'failure', message, leadsSheetMissing } };
           }
-          const { sheet, created, updated, unchanged } = result.value;
-          return { outcome: { task: 'leads', status: 'success', sheet, created, updated, unchanged } };
+          const { sheet, created, updated, unchanged, keptByHand, conflicts, deleted } = result.value;
+          const counts = { created, updated, unchanged, keptByHand, conflicts: conflicts.length, deleted };
+          return { outcome: { task: 'leads', status: 'success', sheet, ...counts } };
         }),
       exportCsv: () =>
         run('csv', async ({ draft, group, csvDelimiter }) => {

@@ -25,10 +25,27 @@ export type Operation = { status: 'idle' } | { status: 'running'; task: Task };
 /** What a finished task reports; the component turns it into text. */
 export type Outcome =
   | { task: 'targetSheet'; status: 'success'; sheet: string; count: number }
-  | { task: 'leads'; status: 'success'; sheet: string; created: number; updated: number; unchanged: number }
+  | {
+      task: 'leads';
+      status: 'success';
+      sheet: string;
+      created: number;
+      updated: number;
+      unchanged: number;
+      /** Fields people changed by hand (kept), fields that also changed in the data, leads people deleted. */
+      keptByHand: number;
+      conflicts: number;
+      deleted: number;
+    }
   | { task: 'csv'; status: 'success'; via: 'download'; file: string; count: number }
   | { task: 'csv'; status: 'success'; via: 'sheet'; sheet: string; count: number }
-  | { task: Task; status: 'failure'; message: string };
+  | {
+      task: Task;
+      status: 'failure';
+      message: string;
+      /** The add-in's Leads sheet is gone: the pane asks whether to start a new one. */
+      leadsSheetMissing?: boolean;
+    };
 
 /**
  * The open campaign is saved to the workbook after every change. A failed save stays failed, with its message on

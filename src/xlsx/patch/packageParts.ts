@@ -149,17 +149,17 @@ export const ensureCellStyles = (
   const wanted = [TEXT_XF, DATE_XF, ...numberFormats.map((code) => formatXf(formats.ids.get(code)!))];
   const missing = [...new Set(wanted)].filter((xf) => !xfs.includes(xf));
   const all = [...xfs, ...missing];
-  const cellXfs = `<cellXfs count="${all.length}">${block[1]}${missing.join('')}</cellXfs>`;
-  return {
-    xml: formats.xml.replace(block[0], cellXfs),
-    styles: {
-      text: all.indexOf(TEXT_XF),
-      date: all.indexOf(DATE_XF),
-      numberFormats: new Map(
-        numberFormats.map((code) => [code, all.indexOf(formatXf(formats.ids.get(code)!))]),
-      ),
-    },
+  const styles: CellStyles = {
+    text: all.indexOf(TEXT_XF),
+    date: all.indexOf(DATE_XF),
+    numberFormats: new Map(
+      numberFormats.map((code) => [code, all.indexOf(formatXf(formats.ids.get(code)!))]),
+    ),
   };
+  // the input's styles.xml stays as it is when it already has every format
+  if (missing.length === 0) return { xml: formats.xml, styles };
+  const cellXfs = `<cellXfs count="${all.length}">${block[1]}${missing.join('')}</cellXfs>`;
+  return { xml: formats.xml.replace(block[0], cellXfs), styles };
 };
 
 export interface SheetEntry {

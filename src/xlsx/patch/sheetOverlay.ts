@@ -1,74 +1,178 @@
 import type { SheetTable } from '../../core/kernel/sheetTable';
-import type { SheetInfo, WriteTableRequest } from '../../core/workbook/workbookPort';
+import { rowBelow, updateCells, withCells } from '../../core/workbook/sheetUpdate';
+import type {
+  CellWrite,
+  SheetInfo,
+  SheetVisibility,
+  UpdateTableRequest,
+  WriteTableRequest,
+} from '../../core/workbook/workbookPort';
 import { toCellValue } from '../cellValues';
 import { SheetGrid } from '../sheetGrid';
-import { assertSheetName, assertTableNameSyntax } from '../tableWriter';
+import { assertSheetName, assertTableNameSyntax } from '../sheetRules';
+import type { PackageIndex } from './packageIndex';
+import { cellRange } from './cellRefs';
 import { sheetRows } from './worksheetXml';
-import type { WorkbookPatch } from './zipPatch';
+import type { PatchUpdate, PatchWrite, WorkbookPatch } from './zipPatch';
+
+interface OverlaySheet {
+  name: string;
+  visibility: SheetVisibility;
+  sheetId: number;
+  tables: string[];
+  /** The sheet is in the input package. */
+  input: boolean;
+  /** New content for the whole sheet. */
+  write?: PatchWrite;
+  /** Cells written in place since the input (none with `write`). */
+  cells: CellWrite[];
+  /** The table the updates grew (0-based rows). */
+  grown?: PatchUpdate['table'];
+  /** The sheet as a reader of the saved file would see it, once changed. */
+  current?: SheetTable;
+}
+
+const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
 
 /**
- * A streamed workbook's sheets as the port sees them: the values read from the input file, with the sheets
- * written and deleted since laid over them. `toPatch` hands the changes to the zip patch on save.
+ * A workbook file's sheets as the port sees them: the input package with the sheets written, updated and deleted
+ * since laid over it. `toPatch` hands the changes to the zip patch on save — the one way this adapter writes.
  */
 export class SheetOverlay {
-  private readonly inputNames: Set<string>;
-  private readonly writes = new Map<string, WriteTableRequest>();
+  private readonly sheets: OverlaySheet[];
   private readonly deletions: string[] = [];
+  /** Table name (lower case) → its first data row and its last row, 0-based. */
+  private readonly tableRows = new Map<string, { first: number; last: number }>();
+  private nextSheetId: number;
   private activeSheet: string | undefined;
 
   constructor(
-    private readonly sheets: SheetInfo[],
-    private readonly inputTables: Map<string, SheetTable>,
-    private readonly dateSystem: 1900 | 1904,
+    private readonly index: PackageIndex,
+    private readonly readInput: (name: string) => SheetTable | undefined,
   ) {
-    this.inputNames = new Set(sheets.map(({ name }) => name.toLowerCase()));
+    this.sheets = index.sheets.map((sheet) => ({
+      name: sheet.name,
+      visibility: sheet.visibility,
+      sheetId: sheet.sheetId,
+      tables: sheet.tables.map((table) => table.name),
+      input: true,
+      cells: [],
+    }));
+    for (const table of index.sheets.flatMap((sheet) => sheet.tables)) {
+      const range = cellRange(table.ref);
+      this.tableRows.set(table.name.toLowerCase(), { first: range.firstRow + 1, last: range.lastRow });
+    }
+    this.nextSheetId = Math.max(0, ...index.sheets.map((sheet) => sheet.sheetId || 0)) + 1;
+  }
+
+  get dateSystem(): 1900 | 1904 {
+    return this.index.dateSystem;
   }
 
   listSheets(): SheetInfo[] {
-    return this.sheets.map((sheet) => ({ ...sheet }));
+    return this.sheets.map(infoOf);
   }
 
   readSheet(name: string): SheetTable | undefined {
-    const written = this.writes.get(name.toLowerCase());
-    return written ? writtenTable(written, this.dateSystem) : this.inputTables.get(name.toLowerCase());
+    const sheet = this.find(name);
+    if (!sheet) return undefined;
+    return sheet.current ?? this.readInput(sheet.name);
   }
 
   /** Throws for a name Excel would reject, before anything changes. */
-  write(request: WriteTableRequest): void {
+  write(request: WriteTableRequest): SheetInfo {
     assertSheetName(request.sheet);
     if (request.tableName) assertTableNameSyntax(request.tableName);
-    const key = request.sheet.toLowerCase();
-    const existing = this.sheets.find(({ name }) => name.toLowerCase() === key);
-    const visibility = request.visibility ?? 'visible';
-    if (existing) existing.visibility = visibility;
-    else this.sheets.push({ name: request.sheet, visibility });
-    // a replaced sheet keeps the name as the user spelled it
-    const sheet = existing?.name ?? request.sheet;
-    this.writes.set(key, { ...request, sheet });
-    this.inputTables.delete(key);
-    if (request.activate) this.activeSheet = sheet;
+    const existing = this.find(request.sheet);
+    const sheet: OverlaySheet = existing ?? {
+      name: request.sheet,
+      visibility: 'visible',
+      sheetId: this.nextSheetId++,
+      tables: [],
+      input: false,
+      cells: [],
+    };
+    if (!existing) this.sheets.push(sheet);
+    // a rewritten sheet keeps its table (and the name references use); a new table gets a name nobody has
+    const tableName = request.tableName && (sheet.tables[0] ?? this.freeTableName(request.tableName));
+    sheet.visibility = request.visibility ?? 'visible';
+    sheet.tables = tableName ? [tableName] : sheet.tables;
+    sheet.write = { ...request, sheet: sheet.name, tableName, sheetId: sheet.sheetId };
+    sheet.cells = [];
+    sheet.grown = undefined;
+    sheet.current = writtenTable(sheet.write, this.dateSystem);
+    if (request.activate) this.activeSheet = sheet.name;
+    return infoOf(sheet);
+  }
+
+  update(request: UpdateTableRequest): SheetInfo {
+    const sheet = this.find(request.sheet);
+    const before = sheet && this.readSheet(sheet.name);
+    if (!sheet || !before) throw new Error(`No sheet ${request.sheet} to update`);
+    const table = request.tableName && sheet.tables.find((name) => same(name, request.tableName!));
+    const rows = table ? this.tableRows.get(table.toLowerCase()) : undefined;
+    const appendAt = rows === undefined ? rowBelow(before) : rows.last + 1;
+    const cells = updateCells(request, appendAt);
+    sheet.current = withCells(before, cells);
+    if (sheet.write) {
+      sheet.write = { ...sheet.write, data: dataOf(sheet.current, sheet.write) };
+    } else {
+      sheet.cells.push(...cells);
+    }
+    if (table && rows !== undefined && request.append.rows.length > 0) {
+      const lastRow = rows.last + request.append.rows.length;
+      this.tableRows.set(table.toLowerCase(), { ...rows, last: lastRow });
+      const newRowsFrom = sheet.grown?.newRowsFrom ?? appendAt;
+      sheet.grown = { name: table, firstDataRow: rows.first, lastRow, newRowsFrom };
+    }
+    return infoOf(sheet);
   }
 
   delete(name: string): void {
-    const key = name.toLowerCase();
-    const index = this.sheets.findIndex((sheet) => sheet.name.toLowerCase() === key);
-    if (index < 0) return;
-    const [removed] = this.sheets.splice(index, 1);
-    this.writes.delete(key);
-    this.inputTables.delete(key);
-    if (this.inputNames.has(key)) this.deletions.push(removed.name);
-    if (this.activeSheet?.toLowerCase() === key) this.activeSheet = undefined;
+    const sheet = this.find(name);
+    if (!sheet) return;
+    this.sheets.splice(this.sheets.indexOf(sheet), 1);
+    if (sheet.input) this.deletions.push(sheet.name);
+    if (this.activeSheet && same(this.activeSheet, name)) this.activeSheet = undefined;
   }
 
   toPatch(): WorkbookPatch {
+    const writes = this.sheets.flatMap((sheet) => (sheet.write ? [sheet.write] : []));
+    const updates = this.sheets.flatMap((sheet): PatchUpdate[] =>
+      !sheet.write && sheet.cells.length > 0
+        ? [{ sheet: sheet.name, cells: sheet.cells, table: sheet.grown }]
+        : [],
+    );
     return {
-      writes: [...this.writes.values()],
+      writes,
+      updates,
       deletions: [...this.deletions],
       activeSheet: this.activeSheet,
       dateSystem: this.dateSystem,
     };
   }
+
+  private find(name: string): OverlaySheet | undefined {
+    return this.sheets.find((sheet) => same(sheet.name, name));
+  }
+
+  private freeTableName(wanted: string): string {
+    const taken = new Set([
+      ...this.index.takenNames,
+      ...this.sheets.flatMap((sheet) => sheet.tables.map((name) => name.toLowerCase())),
+    ]);
+    let name = wanted;
+    for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${wanted}_${n}`;
+    return name;
+  }
 }
+
+const infoOf = (sheet: OverlaySheet): SheetInfo => ({
+  name: sheet.name,
+  visibility: sheet.visibility,
+  id: `xlsx:${sheet.sheetId}`,
+  tables: [...sheet.tables],
+});
 
 /** The sheet as a reader of the saved file would see it. */
 const writtenTable = (request: WriteTableRequest, dateSystem: 1900 | 1904): SheetTable => {
@@ -78,4 +182,10 @@ const writtenTable = (request: WriteTableRequest, dateSystem: 1900 | 1904): Shee
     row.forEach((value, column) => grid.set(rowIndex + 1, column + 1, toCellValue(value))),
   );
   return grid.toTable(request.sheet, dateSystem);
+};
+
+/** A sheet written in this session and updated before saving: its rows below the header become the data to write. */
+const dataOf = (table: SheetTable, write: PatchWrite): PatchWrite['data'] => {
+  const [, ...rows] = table.rows;
+  return { ...write.data, rows };
 };

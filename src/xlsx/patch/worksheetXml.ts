@@ -1,11 +1,12 @@
 import type { CellValue, TableData } from '../../core/kernel/sheetTable';
 import type { WriteTableRequest } from '../../core/workbook/workbookPort';
-import { columnWidths, TABLE_STYLE, uniqueHeaders, withTextColumnsAsText } from '../tableWriter';
+import { columnWidths, TABLE_STYLE, uniqueHeaders, withTextColumnsAsText } from '../sheetRules';
+import { cellRef, columnLetter } from './cellRefs';
 import { escapeXml } from './xmlText';
 
 export const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 export const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+export const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
 /** Indexes into styles.xml's cellXfs of the formats the written cells need. */
 export interface CellStyles {
@@ -27,13 +28,6 @@ export interface SheetXmlOptions {
 const MS_PER_DAY = 86_400_000;
 const UNIX_EPOCH_SERIAL = { 1900: 25_569, 1904: 24_107 } as const;
 
-export const columnLetter = (index: number): string => {
-  let letters = '';
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26))
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
-};
-
 /** The rows a written sheet holds: the header row (table column names for a table) and the data. */
 export const sheetRows = (request: WriteTableRequest): { data: TableData; headers: string[] } => {
   const data = withTextColumnsAsText(request.data);
@@ -44,36 +38,87 @@ export const sheetRows = (request: WriteTableRequest): { data: TableData; header
 export const tableRange = (data: TableData): string =>
   `A1:${columnLetter(Math.max(data.headers.length, 1) - 1)}${Math.max(data.rows.length, 1) + 1}`;
 
-/** The worksheet part, built as one string: fast enough for a few hundred thousand rows. */
+// inline strings need no shared-string table, so untouched sharedStrings.xml is copied as it is
+const inlineString = (ref: string, style: string, text: string): string => {
+  const space = /^\s|\s$/.test(text) ? ' xml:space="preserve"' : '';
+  return `<c r="${ref}"${style} t="inlineStr"><is><t${space}>${escapeXml(text)}</t></is></c>`;
+};
+
+/**
+ * One cell element; '' for an empty value. `style` is the cellXfs index it shows with (none: the default); a date is
+ * written as its serial and needs a date style to look like one.
+ */
+export const cellXml = (
+  ref: string,
+  value: CellValue | undefined,
+  style: number | undefined,
+  dateSystem: 1900 | 1904,
+): string => {
+  const s = style === undefined ? '' : ` s="${style}"`;
+  if (value === null || value === undefined || value === '') return '';
+  if (typeof value === 'string') return inlineString(ref, s, value);
+  if (typeof value === 'boolean') return `<c r="${ref}"${s} t="b"><v>${value ? 1 : 0}</v></c>`;
+  if (typeof value === 'number') return Number.isFinite(value) ? `<c r="${ref}"${s}><v>${value}</v></c>` : '';
+  const serial = value.getTime() / MS_PER_DAY + UNIX_EPOCH_SERIAL[dateSystem];
+  return Number.isFinite(serial) ? `<c r="${ref}"${s}><v>${serial}</v></c>` : '';
+};
+
+/**
+ * The style of each written cell: `kept(row, column)` where the sheet had one (a rewrite keeps people's formats), else
+ * the date format for dates, the text format for text columns and the requested number format for figures.
+ */
+export type StyleOf = (row: number, column: number, value: CellValue | undefined) => number | undefined;
+
+const defaultStyles = (styles: CellStyles, data: TableData, kept?: StyleOf): StyleOf => {
+  const textColumns = new Set(data.textColumns);
+  const figureStyles = new Map(
+    Object.entries(data.numberFormats ?? {}).map(([column, code]) => [
+      Number(column),
+      styles.numberFormats.get(code),
+    ]),
+  );
+  return (row, column, value) => {
+    const style = kept?.(row, column, value);
+    if (style !== undefined) return style;
+    if (value instanceof Date) return styles.date;
+    if (textColumns.has(column)) return styles.text;
+    return typeof value === 'number' ? figureStyles.get(column) : undefined;
+  };
+};
+
+/** The `<sheetData>` of a written sheet: header row and rows, from A1. */
+export const sheetDataXml = (
+  request: WriteTableRequest,
+  styles: CellStyles,
+  dateSystem: 1900 | 1904,
+  kept?: StyleOf,
+): string => {
+  const { data, headers } = sheetRows(request);
+  const styleOf = defaultStyles(styles, data, kept);
+  const parts = ['<sheetData>'];
+  [headers, ...data.rows].forEach((row: readonly CellValue[], index) => {
+    const cells = row.map((value, column) =>
+      cellXml(cellRef(index, column), value, styleOf(index, column, value), dateSystem),
+    );
+    parts.push(`<row r="${index + 1}">${cells.join('')}</row>`);
+  });
+  parts.push('</sheetData>');
+  return parts.join('');
+};
+
+/** The worksheet part of a new sheet, built as one string: fast enough for a few hundred thousand rows. */
 export const worksheetXml = (options: SheetXmlOptions): string => {
   const { request, tableRelationId } = options;
-  const { data, headers } = sheetRows(request);
-  const letters = headers.map((_header, index) => columnLetter(index));
-  const textColumns = new Set(data.textColumns);
-  const cell = cellWriter(options, textColumns);
+  const { data } = sheetRows(request);
   const parts = [
     XML_DECLARATION,
     `<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">`,
     `<dimension ref="${tableRange(data)}"/>`,
     sheetViewsXml(options.tabSelected),
     '<sheetFormatPr defaultRowHeight="15"/>',
-    colsXml(data, textColumns, options.styles.text),
-    '<sheetData>',
-    rowXml(
-      1,
-      headers.map((header, column) => cell(letters[column], 1, column, header)),
-    ),
+    colsXml(data, new Set(data.textColumns), options.styles.text),
+    sheetDataXml(request, options.styles, options.dateSystem),
   ];
-  data.rows.forEach((row, index) => {
-    const rowNumber = index + 2;
-    parts.push(
-      rowXml(
-        rowNumber,
-        row.map((value, column) => cell(letters[column], rowNumber, column, value)),
-      ),
-    );
-  });
-  parts.push('</sheetData>');
   if (tableRelationId)
     parts.push(`<tableParts count="1"><tablePart r:id="${tableRelationId}"/></tableParts>`);
   parts.push('</worksheet>');
@@ -87,7 +132,7 @@ const sheetViewsXml = (tabSelected: boolean): string =>
   '<selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>';
 
 /** Widths, and the text format on whole text columns so that values typed in later stay text too. */
-const colsXml = (data: TableData, textColumns: Set<number>, textStyle: number): string => {
+export const colsXml = (data: TableData, textColumns: Set<number>, textStyle: number): string => {
   if (data.headers.length === 0) return '';
   const cols = columnWidths(data).map((width, index) => {
     const style = textColumns.has(index) ? ` style="${textStyle}"` : '';
@@ -96,43 +141,15 @@ const colsXml = (data: TableData, textColumns: Set<number>, textStyle: number): 
   return `<cols>${cols.join('')}</cols>`;
 };
 
-const rowXml = (rowNumber: number, cells: string[]): string =>
-  `<row r="${rowNumber}">${cells.join('')}</row>`;
-
-const cellWriter = (options: SheetXmlOptions, textColumns: Set<number>) => {
-  const { styles, dateSystem } = options;
-  const numberStyles = Object.entries(options.request.data.numberFormats ?? {}).map(
-    ([column, code]): [number, string] => [Number(column), ` s="${styles.numberFormats.get(code)}"`],
-  );
-  const numberStyle = new Map(numberStyles);
-  return (letter: string, rowNumber: number, column: number, value: CellValue | undefined): string => {
-    const ref = `${letter}${rowNumber}`;
-    const textStyle = textColumns.has(column) ? ` s="${styles.text}"` : '';
-    if (value === null || value === undefined || value === '') return '';
-    if (typeof value === 'string') return inlineString(ref, textStyle, value);
-    if (typeof value === 'boolean') return `<c r="${ref}"${textStyle} t="b"><v>${value ? 1 : 0}</v></c>`;
-    if (typeof value === 'number') {
-      const style = textStyle || (numberStyle.get(column) ?? '');
-      return Number.isFinite(value) ? `<c r="${ref}"${style}><v>${value}</v></c>` : '';
-    }
-    const serial = value.getTime() / MS_PER_DAY + UNIX_EPOCH_SERIAL[dateSystem];
-    return Number.isFinite(serial) ? `<c r="${ref}" s="${styles.date}"><v>${serial}</v></c>` : '';
-  };
-};
-
-// inline strings need no shared-string table, so untouched sharedStrings.xml is copied as it is
-const inlineString = (ref: string, style: string, text: string): string => {
-  const space = /^\s|\s$/.test(text) ? ' xml:space="preserve"' : '';
-  return `<c r="${ref}"${style} t="inlineStr"><is><t${space}>${escapeXml(text)}</t></is></c>`;
-};
-
 export interface TableXmlOptions {
   id: number;
   name: string;
   request: WriteTableRequest;
+  /** The table's style as people chose it, kept on a rewrite. */
+  styleInfo?: string;
 }
 
-export const tableXml = ({ id, name, request }: TableXmlOptions): string => {
+export const tableXml = ({ id, name, request, styleInfo }: TableXmlOptions): string => {
   const { data, headers } = sheetRows(request);
   const range = tableRange(data);
   const columns = headers.map(
@@ -144,7 +161,8 @@ export const tableXml = ({ id, name, request }: TableXmlOptions): string => {
     // explicit shown buttons, as exceljs writes them: its reader only sees a filter button declared this way
     `<autoFilter ref="${range}">${headers.map((_header, index) => `<filterColumn colId="${index}" hiddenButton="0"/>`).join('')}</autoFilter>` +
     `<tableColumns count="${columns.length}">${columns.join('')}</tableColumns>` +
-    `<tableStyleInfo name="${TABLE_STYLE}" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/>` +
+    (styleInfo ??
+      `<tableStyleInfo name="${TABLE_STYLE}" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/>`) +
     '</table>'
   );
 };

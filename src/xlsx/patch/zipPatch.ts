@@ -1,9 +1,8 @@
 import JSZip from 'jszip';
-import type { WriteTableRequest } from '../../core/workbook/workbookPort';
+import type { CellWrite, WriteTableRequest } from '../../core/workbook/workbookPort';
 import {
   activeTabOf,
   CONTENT_TYPE,
-  definedNamesOf,
   editContentTypes,
   editRelationships,
   editWorkbookXml,
@@ -18,13 +17,58 @@ import {
   type Relationship,
   type SheetEntry,
 } from './packageParts';
-import { tableXml, worksheetXml } from './worksheetXml';
-import { attributesOf } from './xmlText';
+import { cellRange, rangeRef } from './cellRefs';
+import {
+  folderOf,
+  readPackageIndex,
+  relsPartOf,
+  sheetPartOf,
+  sheetTables,
+  text,
+  WORKBOOK,
+  WORKBOOK_RELS,
+} from './packageIndex';
+import {
+  editCells,
+  editsOf,
+  growRules,
+  grownDimension,
+  keptStyles,
+  continuedStyles,
+  replaceSheetData,
+  withDimension,
+  withTabSelected,
+} from './worksheetEdit';
+import {
+  colsXml,
+  sheetDataXml,
+  sheetRows,
+  tableRange,
+  tableXml,
+  worksheetXml,
+  type CellStyles,
+} from './worksheetXml';
+import { attributesOf, withAttribute } from './xmlText';
 
-/** What a streamed workbook changed: the input file plus these sheets is the output. */
+/** A sheet to write as a whole: new, or an input sheet rewritten in place. */
+export interface PatchWrite extends WriteTableRequest {
+  /** The sheetId a new sheet gets (the adapter told the core already); one is allocated when absent. */
+  sheetId?: number;
+}
+
+/** Cells written into an input sheet, and how far its table grew. */
+export interface PatchUpdate {
+  sheet: string;
+  cells: CellWrite[];
+  /** The table that grew: its first data row, its new last row and the first row added (0-based sheet rows). */
+  table?: { name: string; firstDataRow: number; lastRow: number; newRowsFrom: number };
+}
+
+/** What a session changed: the input file plus these changes is the output. */
 export interface WorkbookPatch {
-  /** The final content of each written sheet, in the order first written; an input sheet's name replaces it in place. */
-  writes: WriteTableRequest[];
+  /** The final content of each written sheet, in the order first written; an input sheet is rewritten in place. */
+  writes: PatchWrite[];
+  updates?: PatchUpdate[];
   /** Input sheets to remove. */
   deletions: string[];
   /** The sheet the workbook opens on, when a write asked for it. */
@@ -32,48 +76,66 @@ export interface WorkbookPatch {
   dateSystem: 1900 | 1904;
 }
 
-const WORKBOOK = 'xl/workbook.xml';
-const WORKBOOK_RELS = 'xl/_rels/workbook.xml.rels';
 const CONTENT_TYPES = '[Content_Types].xml';
 const STYLES = 'xl/styles.xml';
 
 interface PlannedSheet extends SheetEntry {
-  request?: WriteTableRequest;
+  /** For a new sheet, or an input sheet rewritten in place. */
+  request?: PatchWrite;
+  isNew: boolean;
 }
 
 interface Layout {
   sheets: PlannedSheet[];
-  /** Input sheets that are deleted or replaced: their parts go. */
+  /** Input sheets that are deleted: their parts go. */
   removed: SheetEntry[];
   newIndexOf: (oldIndex: number) => number | null;
   activeTab: number;
-  /** The input sheet that was active, if it stays as it is and another sheet becomes active. */
+  /** The input tab that was active, when another one becomes active. */
   deselect?: SheetEntry;
+  /** Whether the tab list or the active tab changed: else workbook.xml stays as it is. */
+  changed: boolean;
 }
 
 /**
- * Writes the input package with the patch applied. Every part the patch does not touch keeps its compressed
- * bytes (JSZip copies an entry's deflated data when the output compression is DEFLATE too), so a million-row
- * sheet is neither parsed nor inflated.
+ * Writes the input package with the patch applied, at any file size. A sheet the add-in writes again is rewritten in
+ * its own part (same sheetId, same table, same relationships: references to it and its identity stay); a sheet it
+ * updates gets only its cells written. Every part the patch does not touch keeps its bytes — JSZip copies an entry's
+ * deflated data when the output compression is DEFLATE too — so charts, pivot tables, drawings, comments, names and
+ * a million-row sheet pass through unread.
  */
 export const patchWorkbook = async (input: Buffer, patch: WorkbookPatch): Promise<NodeJS.ReadableStream> => {
   const zip = await JSZip.loadAsync(input);
   const workbookXml = await text(zip, WORKBOOK);
   const relationships = parseRelationships(await text(zip, WORKBOOK_RELS), 'xl');
   const layout = planLayout(parseSheets(workbookXml), workbookXml, patch);
-  const ids = new IdAllocator(zip, relationships, layout.sheets);
-  const removedParts = await removeSheetParts(zip, layout.removed, relationships);
-  const styles = await ensureStyles(zip, relationships, ids, numberFormatsOf(patch.writes));
-  const tableNames = await takenTableNames(zip, workbookXml);
-  const added = await writeSheets(zip, layout, { patch, styles, ids, tableNames });
-  if (layout.deselect) await deselectTab(zip, partOf(layout.deselect, relationships));
-
-  const removedIds = new Set(layout.removed.map((sheet) => sheet.relationId));
-  for (const relationship of relationships)
-    if (removedParts.has(relationship.part)) removedIds.add(relationship.id);
-  put(zip, WORKBOOK, editWorkbookXml(workbookXml, layout));
-  put(zip, WORKBOOK_RELS, editRelationships(await text(zip, WORKBOOK_RELS), removedIds, added.relationships));
-  put(zip, CONTENT_TYPES, editContentTypes(await text(zip, CONTENT_TYPES), removedParts, added.contentTypes));
+  const context: PatchContext = {
+    zip,
+    patch,
+    ids: new IdAllocator(zip, relationships, layout.sheets),
+    styles: new LazyStyles(zip, relationships, numberFormatsOf(patch.writes)),
+    tableNames: (await readPackageIndex(zip)).takenNames,
+    relationships: [],
+    contentTypes: [],
+    removedParts: await removeSheetParts(zip, layout.removed, relationships),
+    dropCalcChain: layout.removed.length > 0,
+  };
+  for (const [index, entry] of layout.sheets.entries()) {
+    const selected = index === layout.activeTab && (layout.deselect !== undefined || entry.isNew);
+    if (entry.request && entry.isNew) await writeNewSheet(context, entry, selected);
+    else if (entry.request)
+      await rewriteSheet(context, sheetPartOf(entry, relationships), entry.request, selected);
+  }
+  for (const update of patch.updates ?? []) {
+    const entry = layout.sheets.find((sheet) => same(sheet.name, update.sheet));
+    if (entry) await updateSheet(context, sheetPartOf(entry, relationships), update);
+  }
+  const selectedPart = layout.sheets[layout.activeTab];
+  if (layout.deselect && selectedPart && !selectedPart.request)
+    await editPart(zip, sheetPartOf(selectedPart, relationships), (xml) => withTabSelected(xml, true));
+  if (layout.deselect)
+    await editPart(zip, sheetPartOf(layout.deselect, relationships), (xml) => withTabSelected(xml, false));
+  await finishPackage(context, layout, workbookXml, relationships);
   return zip.generateNodeStream({
     type: 'nodebuffer',
     compression: 'DEFLATE',
@@ -81,15 +143,62 @@ export const patchWorkbook = async (input: Buffer, patch: WorkbookPatch): Promis
   });
 };
 
-const text = async (zip: JSZip, part: string): Promise<string> => {
-  const entry = zip.file(part);
-  if (!entry) throw new Error(`Missing part ${part}`);
-  return entry.async('string');
+interface PatchContext {
+  zip: JSZip;
+  patch: WorkbookPatch;
+  ids: IdAllocator;
+  styles: LazyStyles;
+  tableNames: Set<string>;
+  relationships: NewRelationship[];
+  contentTypes: NewOverride[];
+  removedParts: Set<string>;
+  dropCalcChain: boolean;
+}
+
+/** workbook.xml, its relationships and the content types: each written only where it changed. */
+const finishPackage = async (
+  context: PatchContext,
+  layout: Layout,
+  workbookXml: string,
+  relationships: Relationship[],
+): Promise<void> => {
+  const { zip } = context;
+  const calcChain = relationships.find((relationship) => relationship.type === REL_TYPE.calcChain);
+  if (calcChain && context.dropCalcChain && zip.file(calcChain.part)) {
+    zip.remove(calcChain.part);
+    context.removedParts.add(calcChain.part);
+  }
+  const styles = context.styles.finish(context.ids);
+  context.relationships.push(...styles.relationships);
+  context.contentTypes.push(...styles.contentTypes);
+  const removedIds = new Set(layout.removed.map((sheet) => sheet.relationId));
+  for (const relationship of relationships)
+    if (context.removedParts.has(relationship.part)) removedIds.add(relationship.id);
+  if (layout.changed) putIfChanged(zip, WORKBOOK, workbookXml, editWorkbookXml(workbookXml, layout));
+  const rels = await text(zip, WORKBOOK_RELS);
+  putIfChanged(zip, WORKBOOK_RELS, rels, editRelationships(rels, removedIds, context.relationships));
+  const types = await text(zip, CONTENT_TYPES);
+  putIfChanged(
+    zip,
+    CONTENT_TYPES,
+    types,
+    editContentTypes(types, context.removedParts, context.contentTypes),
+  );
 };
 
 // JSZip would add an entry for every folder; Excel writes none and other readers need none
 const put = (zip: JSZip, part: string, data: string | Buffer): void => {
   zip.file(part, data, { createFolders: false });
+};
+
+const putIfChanged = (zip: JSZip, part: string, before: string, after: string): void => {
+  if (after !== before) put(zip, part, after);
+};
+
+const editPart = async (zip: JSZip, part: string, edit: (xml: string) => string): Promise<void> => {
+  if (!zip.file(part)) return;
+  const before = await text(zip, part);
+  putIfChanged(zip, part, before, edit(before));
 };
 
 const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
@@ -98,37 +207,50 @@ const planLayout = (input: SheetEntry[], workbookXml: string, patch: WorkbookPat
   const deleted = (entry: SheetEntry) => patch.deletions.some((name) => same(name, entry.name));
   const writeFor = (name: string) => patch.writes.find((request) => same(request.sheet, name));
   const kept = input.filter((entry) => !deleted(entry));
+  let changed = kept.length !== input.length;
   const sheets: PlannedSheet[] = kept.map((entry) => {
     const request = writeFor(entry.name);
-    // a replaced sheet keeps its tab position and the name as the user spelled it
-    return request ? { ...entry, element: null, request, visibility: request.visibility } : entry;
+    if (!request) return { ...entry, isNew: false };
+    const visibility = request.visibility ?? 'visible';
+    const element = entry.element && withVisibility(entry.element, visibility);
+    if (element !== entry.element) changed = true;
+    return { ...entry, element, request, isNew: false, visibility };
   });
   for (const request of patch.writes) {
     if (kept.some((entry) => same(entry.name, request.sheet))) continue;
+    changed = true;
     sheets.push({
       name: request.sheet,
       element: null,
-      sheetId: 0,
+      sheetId: request.sheetId ?? 0,
       relationId: '',
       request,
+      isNew: true,
       visibility: request.visibility,
     });
   }
-  const stays = (entry: SheetEntry | undefined) => entry !== undefined && sheets.includes(entry);
+  const stays = (entry: SheetEntry | undefined) => entry !== undefined && !deleted(entry);
   const oldActiveTab = activeTabOf(workbookXml);
   const oldActive = stays(input[oldActiveTab]) ? input[oldActiveTab] : undefined;
-  const activeTab = chooseActiveTab(
-    sheets,
-    patch.activeSheet,
-    oldActive ? sheets.indexOf(oldActive) : oldActiveTab,
-  );
+  const previous = oldActive ? sheets.findIndex((sheet) => sheet.name === oldActive.name) : oldActiveTab;
+  const activeTab = chooseActiveTab(sheets, patch.activeSheet, previous);
   return {
     sheets,
     removed: input.filter((entry) => !stays(entry)),
-    newIndexOf: (oldIndex) => (stays(input[oldIndex]) ? sheets.indexOf(input[oldIndex]) : null),
+    newIndexOf: (oldIndex) =>
+      stays(input[oldIndex]) ? sheets.findIndex((sheet) => sheet.name === input[oldIndex].name) : null,
     activeTab,
-    deselect: oldActive && sheets[activeTab] !== oldActive ? oldActive : undefined,
+    deselect: oldActive && sheets[activeTab]?.name !== oldActive.name ? oldActive : undefined,
+    changed: changed || activeTab !== oldActiveTab,
   };
+};
+
+/** The `<sheet/>` element with the visibility a rewrite asks for (the state sheet stays very hidden). */
+const withVisibility = (element: string, visibility: string): string => {
+  const current = attributesOf(element).get('state') ?? 'visible';
+  if (current === visibility) return element;
+  if (visibility !== 'visible') return withAttribute(element, 'state', visibility);
+  return element.replace(/\sstate\s*=\s*("[^"]*"|'[^']*')/, '');
 };
 
 /** The requested sheet, else the tab that was active (or took its place), within the tabs left. */
@@ -137,17 +259,7 @@ const chooseActiveTab = (sheets: SheetEntry[], requested: string | undefined, pr
   return index >= 0 ? index : Math.max(0, Math.min(previous, sheets.length - 1));
 };
 
-const partOf = (entry: SheetEntry, relationships: Relationship[]): string =>
-  relationships.find((relationship) => relationship.id === entry.relationId)?.part ?? '';
-
-const relsPartOf = (part: string): string => {
-  const slash = part.lastIndexOf('/');
-  return `${part.slice(0, slash)}/_rels/${part.slice(slash + 1)}.rels`;
-};
-
-const folderOf = (part: string): string => part.slice(0, part.lastIndexOf('/'));
-
-/** Removes the sheet parts with their rels and tables, and calcChain.xml, which lists cells of removed sheets. */
+/** Removes the sheet parts with their rels and tables. */
 const removeSheetParts = async (
   zip: JSZip,
   removed: SheetEntry[],
@@ -155,7 +267,7 @@ const removeSheetParts = async (
 ): Promise<Set<string>> => {
   const parts = new Set<string>();
   for (const entry of removed) {
-    const part = partOf(entry, relationships);
+    const part = sheetPartOf(entry, relationships);
     const rels = zip.file(relsPartOf(part));
     if (rels) {
       for (const relationship of parseRelationships(await rels.async('string'), folderOf(part)))
@@ -164,9 +276,6 @@ const removeSheetParts = async (
     }
     parts.add(part);
   }
-  // Excel rebuilds the calculation chain when it is missing
-  const calcChain = relationships.find((relationship) => relationship.type === REL_TYPE.calcChain);
-  if (calcChain && removed.length > 0) parts.add(calcChain.part);
   for (const part of parts) zip.remove(part);
   return parts;
 };
@@ -198,9 +307,13 @@ class IdAllocator {
   async tableId(): Promise<number> {
     if (this.nextTableId === 1) {
       const ids = await Promise.all(
-        tableParts(this.zip).map(async (entry) =>
-          tableAttributes(entry).then((a) => Number(a.get('id') ?? 0)),
-        ),
+        this.zip
+          .file(/^xl\/tables\/[^/]+\.xml$/)
+          .map(async (entry) =>
+            Number(
+              attributesOf(/<table\b[^>]*>/.exec(await entry.async('string'))?.[0] ?? '').get('id') ?? 0,
+            ),
+          ),
       );
       this.nextTableId = Math.max(0, ...ids) + 1;
     }
@@ -212,20 +325,58 @@ class IdAllocator {
   }
 }
 
-const tableParts = (zip: JSZip): JSZip.JSZipObject[] => zip.file(/^xl\/tables\/[^/]+\.xml$/);
+/** Every number format code the written sheets use, once. */
+const numberFormatsOf = (writes: WriteTableRequest[]): string[] => [
+  ...new Set(writes.flatMap((request) => Object.values(request.data.numberFormats ?? {}))),
+];
 
-const tableAttributes = async (entry: JSZip.JSZipObject): Promise<Map<string, string>> =>
-  attributesOf(/<table\b[^>]*>/.exec(await entry.async('string'))?.[0] ?? '');
+/** The text, date and requested number formats, added to styles.xml only when a written cell uses them. */
+class LazyStyles {
+  private prepared: { part: string; before: string; xml: string; styles: CellStyles } | undefined;
+  private used = false;
+  private missingPart = false;
 
-/** Excel rejects a table whose name equals another table's or a defined name, ignoring case. */
-const takenTableNames = async (zip: JSZip, workbookXml: string): Promise<Set<string>> => {
-  const names = new Set(definedNamesOf(workbookXml).map((name) => name.toLowerCase()));
-  for (const entry of tableParts(zip)) {
-    const attributes = await tableAttributes(entry);
-    for (const key of ['name', 'displayName']) names.add((attributes.get(key) ?? '').toLowerCase());
+  constructor(
+    private readonly zip: JSZip,
+    private readonly workbookRelationships: Relationship[],
+    private readonly numberFormats: string[],
+  ) {}
+
+  /** Knows the formats' indexes without changing styles.xml yet. */
+  async prepare(): Promise<void> {
+    if (this.prepared) return;
+    const part = this.workbookRelationships.find(
+      (relationship) => relationship.type === REL_TYPE.styles,
+    )?.part;
+    this.missingPart = part === undefined;
+    const before = part ? await text(this.zip, part) : MINIMAL_STYLES;
+    this.prepared = { part: part ?? STYLES, before, ...ensureCellStyles(before, this.numberFormats) };
   }
-  return names;
-};
+
+  /** The formats, for a cell written with one of them. */
+  use(): CellStyles {
+    if (!this.prepared) throw new Error('LazyStyles.use before prepare');
+    this.used = true;
+    return this.prepared.styles;
+  }
+
+  async get(): Promise<CellStyles> {
+    await this.prepare();
+    return this.use();
+  }
+
+  finish(ids: IdAllocator): { relationships: NewRelationship[]; contentTypes: NewOverride[] } {
+    const { prepared } = this;
+    if (!this.used || !prepared) return { relationships: [], contentTypes: [] };
+    if (prepared.xml !== prepared.before || this.missingPart) put(this.zip, prepared.part, prepared.xml);
+    return this.missingPart
+      ? {
+          relationships: [{ id: ids.relationId(), type: REL_TYPE.styles, target: 'styles.xml' }],
+          contentTypes: [{ part: STYLES, contentType: CONTENT_TYPE.styles }],
+        }
+      : { relationships: [], contentTypes: [] };
+  }
+}
 
 const uniqueName = (wanted: string, taken: Set<string>): string => {
   let name = wanted;
@@ -234,82 +385,149 @@ const uniqueName = (wanted: string, taken: Set<string>): string => {
   return name;
 };
 
-/** Every number format code the written sheets use, once. */
-const numberFormatsOf = (writes: WriteTableRequest[]): string[] => [
-  ...new Set(writes.flatMap((request) => Object.values(request.data.numberFormats ?? {}))),
-];
-
-const ensureStyles = async (
-  zip: JSZip,
-  relationships: Relationship[],
-  ids: IdAllocator,
-  numberFormats: string[],
-) => {
-  const part = relationships.find((relationship) => relationship.type === REL_TYPE.styles)?.part;
-  const stylesPart = part ?? STYLES;
-  const { xml, styles } = ensureCellStyles(part ? await text(zip, part) : MINIMAL_STYLES, numberFormats);
-  put(zip, stylesPart, xml);
-  const missing = part === undefined;
-  return {
-    styles,
-    relationships: missing ? [{ id: ids.relationId(), type: REL_TYPE.styles, target: 'styles.xml' }] : [],
-    contentTypes: missing ? [{ part: STYLES, contentType: CONTENT_TYPE.styles }] : [],
-  };
+const writeNewSheet = async (
+  context: PatchContext,
+  entry: PlannedSheet,
+  selected: boolean,
+): Promise<void> => {
+  const { zip, ids } = context;
+  const request = entry.request!;
+  entry.sheetId = request.sheetId ?? ids.sheetId();
+  entry.relationId = ids.relationId();
+  const part = ids.freePart((n) => `xl/worksheets/sheet${n}.xml`);
+  const table = request.tableName ? await writeNewTable(context, part, request) : undefined;
+  const xml = worksheetXml({
+    request,
+    styles: await context.styles.get(),
+    dateSystem: context.patch.dateSystem,
+    tabSelected: selected,
+    tableRelationId: table ? 'rId1' : undefined,
+  });
+  put(zip, part, Buffer.from(xml));
+  context.relationships.push({
+    id: entry.relationId,
+    type: REL_TYPE.worksheet,
+    target: part.replace(/^xl\//, ''),
+  });
+  context.contentTypes.push({ part, contentType: CONTENT_TYPE.worksheet });
+  if (table) context.contentTypes.push({ part: table, contentType: CONTENT_TYPE.table });
 };
 
-interface WriteContext {
-  patch: WorkbookPatch;
-  styles: Awaited<ReturnType<typeof ensureStyles>>;
-  ids: IdAllocator;
-  tableNames: Set<string>;
-}
-
-const writeSheets = async (zip: JSZip, layout: Layout, context: WriteContext) => {
-  const relationships: NewRelationship[] = [...context.styles.relationships];
-  const contentTypes: NewOverride[] = [...context.styles.contentTypes];
-  for (const [index, entry] of layout.sheets.entries()) {
-    if (!entry.request) continue;
-    entry.sheetId = context.ids.sheetId();
-    entry.relationId = context.ids.relationId();
-    const part = context.ids.freePart((n) => `xl/worksheets/sheet${n}.xml`);
-    const table = entry.request.tableName ? await writeTable(zip, part, entry.request, context) : undefined;
-    const xml = worksheetXml({
-      request: entry.request,
-      styles: context.styles.styles,
-      dateSystem: context.patch.dateSystem,
-      tabSelected: index === layout.activeTab,
-      tableRelationId: table ? 'rId1' : undefined,
-    });
-    put(zip, part, Buffer.from(xml));
-    relationships.push({ id: entry.relationId, type: REL_TYPE.worksheet, target: part.replace(/^xl\//, '') });
-    contentTypes.push({ part, contentType: CONTENT_TYPE.worksheet });
-    if (table) contentTypes.push({ part: table, contentType: CONTENT_TYPE.table });
-  }
-  return { relationships, contentTypes };
-};
-
-const writeTable = async (
-  zip: JSZip,
-  sheetPart: string,
-  request: WriteTableRequest,
-  context: WriteContext,
-): Promise<string> => {
+const writeNewTable = async (context: PatchContext, sheetPart: string, request: WriteTableRequest) => {
   const part = context.ids.freePart((n) => `xl/tables/table${n}.xml`);
   const name = uniqueName(request.tableName!, context.tableNames);
-  put(zip, part, tableXml({ id: await context.ids.tableId(), name, request }));
+  put(context.zip, part, tableXml({ id: await context.ids.tableId(), name, request }));
   const target = `../tables/${part.split('/').pop()}`;
-  put(zip, relsPartOf(sheetPart), relationshipsXml([{ id: 'rId1', type: REL_TYPE.table, target }]));
+  put(context.zip, relsPartOf(sheetPart), relationshipsXml([{ id: 'rId1', type: REL_TYPE.table, target }]));
   return part;
 };
 
-/** A second selected tab would make Excel open the workbook with a sheet group selected. */
-const deselectTab = async (zip: JSZip, part: string): Promise<void> => {
-  const entry = zip.file(part);
-  if (!entry) return;
-  const xml = await entry.async('nodebuffer');
-  const head = xml.subarray(0, Math.max(xml.indexOf('<sheetData'), 0)).toString('utf8');
-  const selected = /(<sheetView\b[^>]*?)\stabSelected\s*=\s*"(1|true)"/.exec(head);
-  if (!selected) return;
-  const edited = Buffer.from(head.replace(selected[0], selected[1]));
-  put(zip, part, Buffer.concat([edited, xml.subarray(Buffer.byteLength(head))]));
+/**
+ * An input sheet written again: its rows are replaced, its table takes the new range under its old name and style,
+ * and everything else of the part — column widths, people's cell formats (kept per column from the old first rows),
+ * validation, conditional formats, views — stays.
+ */
+const rewriteSheet = async (
+  context: PatchContext,
+  part: string,
+  request: PatchWrite,
+  selected: boolean,
+): Promise<void> => {
+  const { zip } = context;
+  const before = await text(zip, part);
+  if (/<f[\s>]/.test(before)) context.dropCalcChain = true;
+  const styles = await context.styles.get();
+  const { data } = sheetRows(request);
+  let xml = replaceSheetData(
+    before,
+    sheetDataXml(request, styles, context.patch.dateSystem, keptStyles(before)),
+  );
+  xml = withDimension(xml, tableRange(data));
+  if (!/<cols\b/.test(xml))
+    xml = xml.replace('<sheetData>', `${colsXml(data, new Set(data.textColumns), styles.text)}<sheetData>`);
+  if (selected) xml = withTabSelected(xml, true);
+  put(zip, part, xml);
+  const [table] = await sheetTables(zip, part);
+  if (table && request.tableName) {
+    const old = await text(zip, table.part);
+    const head = attributesOf(/<table\b[^>]*>/.exec(old)?.[0] ?? '');
+    const styleInfo = /<tableStyleInfo\b[^>]*\/>/.exec(old)?.[0];
+    const name = head.get('name') ?? request.tableName;
+    put(zip, table.part, tableXml({ id: Number(head.get('id') ?? 1), name, request, styleInfo }));
+  } else if (request.tableName) {
+    await addTablePart(context, part, request);
+  }
+};
+
+/** A table on an input sheet that had none: a part of its own, a relationship and a tablePart entry. */
+const addTablePart = async (context: PatchContext, sheetPart: string, request: WriteTableRequest) => {
+  const { zip, ids } = context;
+  const part = ids.freePart((n) => `xl/tables/table${n}.xml`);
+  const name = uniqueName(request.tableName!, context.tableNames);
+  put(zip, part, tableXml({ id: await ids.tableId(), name, request }));
+  const relsPart = relsPartOf(sheetPart);
+  const rels = zip.file(relsPart) ? await text(zip, relsPart) : relationshipsXml([]);
+  const taken = parseRelationships(rels, folderOf(sheetPart)).map(({ id }) => id);
+  let n = 1;
+  while (taken.includes(`rId${n}`)) n++;
+  const target = `../tables/${part.split('/').pop()}`;
+  put(zip, relsPart, editRelationships(rels, new Set(), [{ id: `rId${n}`, type: REL_TYPE.table, target }]));
+  await editPart(zip, sheetPart, (xml) => {
+    const element = `<tableParts count="1"><tablePart r:id="rId${n}"/></tableParts>`;
+    const at = xml.search(/<extLst\b|<\/worksheet>/);
+    return xml.slice(0, at) + element + xml.slice(at);
+  });
+  context.contentTypes.push({ part, contentType: CONTENT_TYPE.table });
+};
+
+/**
+ * Cells written into an input sheet people work in: changed cells in place, new rows below the table taking the
+ * styles of its last row (as Excel does), the table and the ranges that follow it grown. Nothing else changes.
+ */
+const updateSheet = async (context: PatchContext, part: string, update: PatchUpdate): Promise<void> => {
+  const { zip } = context;
+  const before = await text(zip, part);
+  const grown = update.table;
+  const inherited = grown
+    ? continuedStyles(before, grown.newRowsFrom, grown.firstDataRow)
+    : new Map<number, number>();
+  await context.styles.prepare();
+  // a string written inline stays text without a text format; only a date needs one to look like a date
+  const edited = editCells(before, editsOf(update.cells), context.patch.dateSystem, (row, column, value) => {
+    const isNew = grown !== undefined && row >= grown.newRowsFrom;
+    const style = isNew ? inherited.get(column) : undefined;
+    return style ?? (value instanceof Date ? context.styles.use().date : undefined);
+  });
+  if (edited.overwroteFormula) context.dropCalcChain = true;
+  let xml = edited.xml;
+  const rows = update.cells.map((cell) => cell.row);
+  const columns = update.cells.map((cell) => cell.column);
+  if (rows.length > 0)
+    xml = grownDimension(xml, {
+      firstRow: Math.min(...rows),
+      firstColumn: Math.min(...columns),
+      lastRow: Math.max(...rows),
+      lastColumn: Math.max(...columns),
+    });
+  if (grown) xml = await growTable(context, part, grown, xml);
+  put(zip, part, xml);
+};
+
+/** The table's range and filter grow to the new last row, and so do the rules over its columns. */
+const growTable = async (
+  context: PatchContext,
+  sheetPart: string,
+  grown: NonNullable<PatchUpdate['table']>,
+  sheetXml: string,
+): Promise<string> => {
+  const table = (await sheetTables(context.zip, sheetPart)).find((t) => same(t.name, grown.name));
+  if (!table) return sheetXml;
+  const range = cellRange(table.ref);
+  const ref = rangeRef({ ...range, lastRow: grown.lastRow });
+  await editPart(context.zip, table.part, (xml) =>
+    xml.replace(/<(table|autoFilter)\b[^>]*>/g, (tag) =>
+      attributesOf(tag).get('ref') === table.ref ? withAttribute(tag, 'ref', ref) : tag,
+    ),
+  );
+  return growRules(sheetXml, range, grown.lastRow);
 };

@@ -233,9 +233,15 @@ describe('target group properties over messy contact sheets', () => {
           expect(csv).not.toContain(`P${index}R`);
           expect(sheet).not.toContain(`P${index}R`);
         }
-        const leads = mergeLeads(null, stored, use.contacted, '2026-06-01T10:00:00Z', 'de');
+        const leads = mergeLeads({
+          existing: null,
+          campaign: stored,
+          members: use.contacted,
+          now: '2026-06-01T10:00:00Z',
+          lang: 'de',
+        });
         const ids = new Set(use.contacted.map((member) => leadIdFor(stored.id, member.key)));
-        expect(new Set(leads.table.rows.map((row) => row[0]))).toEqual(ids);
+        expect(new Set(leads.table!.rows.map((row) => row[0]))).toEqual(ids);
       }),
       { numRuns: 300 },
     );

@@ -2,6 +2,7 @@ import type { CampaignDefinition } from '../../../src/core/campaign/campaign';
 import {
   readAddinState,
   runCampaign,
+  saveAddinState,
   writeCsvSheet,
   type CampaignRunOptions,
 } from '../../../src/core/run/campaignRun';
@@ -193,6 +194,94 @@ describe('runCampaign', () => {
     expect(sheetRows(wb, 'CSV Newsletter Juni')).toEqual([['Eigenes']]);
     const saved = await readAddinState(wb);
     expect(saved.ok && saved.value.ownedSheets).toContain('CSV Newsletter Juni (2)');
+  });
+});
+
+describe('runCampaign finds its sheets by identity and never loses people’s leads', () => {
+  const leadsRun = async (wb: MemoryWorkbook, more: Partial<CampaignRunOptions> = {}) => {
+    const result = await runCampaign(wb, inactiveLetter, options(more));
+    if (!result.ok) throw new Error(JSON.stringify(result.error));
+    return result.value;
+  };
+
+  it('keeps working on a Leads sheet people renamed, and creates no second one', async () => {
+    const wb = workbook();
+    await leadsRun(wb);
+    wb.renameSheet('Leads', 'Leads Vertrieb');
+    sheetRows(wb, 'Leads Vertrieb')[1][sheetRows(wb, 'Leads Vertrieb')[0].indexOf('Status')] = 'Gewonnen';
+
+    const again = await leadsRun(wb, { now: '2026-06-02T09:00:00.000Z' });
+
+    expect(again.leads).toMatchObject({ sheet: 'Leads Vertrieb', created: 0, unchanged: 2 });
+    expect(wb.sheets.has('Leads')).toBe(false);
+    expect(column(sheetRows(wb, 'Leads Vertrieb'), 'Status')).toContain('Gewonnen');
+    const state = await readAddinState(wb);
+    expect(state.ok && state.value.ownedSheets).toContain('Leads Vertrieb');
+  });
+
+  it('stops with leadsSheetMissing when the Leads sheet is gone, and starts a new one only when asked', async () => {
+    const wb = workbook();
+    await leadsRun(wb);
+    await wb.deleteSheet('Leads');
+    const before = JSON.stringify([...wb.sheets.values()]);
+
+    const stopped = await runCampaign(wb, inactiveLetter, options({ now: '2026-06-02T09:00:00.000Z' }));
+    expect(!stopped.ok && stopped.error).toEqual([
+      { code: 'leadsSheetMissing', severity: 'error', sheet: 'Leads' },
+    ]);
+    expect(JSON.stringify([...wb.sheets.values()])).toBe(before);
+
+    const fresh = await leadsRun(wb, { newLeadsSheet: true });
+    expect(fresh.leads).toMatchObject({ sheet: 'Leads', created: 2, deleted: 0 });
+  });
+
+  it('does not create a lead again that people deleted, and says so', async () => {
+    const wb = workbook();
+    await leadsRun(wb);
+    const leads = wb.sheets.get('Leads')!;
+    leads.table = { ...leads.table, rows: leads.table.rows.slice(0, 2) };
+
+    const again = await leadsRun(wb, { now: '2026-06-02T09:00:00.000Z' });
+
+    expect(again.leads).toMatchObject({ created: 0, unchanged: 1, deleted: 1 });
+    expect(sheetRows(wb, 'Leads')).toHaveLength(2);
+  });
+
+  it.each(['Kampagnen', 'KampagnenDaten', 'Leads', 'Auswertung', 'Sperrliste'])(
+    'gives a campaign named "%s" a free sheet name and names it in the result',
+    async (name) => {
+      const wb = workbook();
+      const named = { ...inactiveLetter, name };
+
+      const first = await runCampaign(wb, named, options());
+      const second = await runCampaign(wb, named, options({ now: '2026-06-02T09:00:00.000Z' }));
+      if (!first.ok || !second.ok) throw new Error('run failed');
+
+      expect(first.value.targetSheet).toBe(`${name} (2)`);
+      expect(second.value.targetSheet).toBe(`${name} (2)`);
+      expect(second.value.leads).toMatchObject({ sheet: 'Leads', created: 0, unchanged: 2 });
+      expect(column(sheetRows(wb, 'Kampagnen'), 'Name')).toEqual([name]);
+      expect((await readAddinState(wb)).ok).toBe(true);
+    },
+  );
+
+  it('reads a state written before sheets were recorded by identity and records them from then on', async () => {
+    const wb = workbook();
+    await leadsRun(wb);
+    const state = await readAddinState(wb);
+    if (!state.ok) throw new Error('state');
+    const { sheets: _, ...legacy } = state.value;
+    await saveAddinState(wb, legacy);
+
+    const again = await leadsRun(wb, { now: '2026-06-02T09:00:00.000Z' });
+
+    expect(again.leads).toMatchObject({ sheet: 'Leads', created: 0, unchanged: 2 });
+    const saved = await readAddinState(wb);
+    expect(saved.ok && saved.value.sheets?.map((sheet) => sheet.role).sort()).toEqual([
+      'leads',
+      'overview',
+      'target',
+    ]);
   });
 });
 

@@ -3,7 +3,7 @@ import { readAddinState, saveAddinState } from '../../../src/core/run/campaignRu
 import { evaluateWorkbook, writeEvaluationSheets } from '../../../src/core/run/evaluationRun';
 import { REVENUE_PER_MEMBER_COLUMNS } from '../../../src/core/evaluation/evaluationTables';
 import type { CampaignEvaluation } from '../../../src/core/evaluation/model';
-import { LEAD_HEADERS, LEAD_STATUS_LABELS } from '../../../src/core/outputs/leads';
+import { LEAD_HEADERS, LEAD_STATUS_LABELS } from '../../../src/core/outputs/leadsSheet';
 import type { CellValue, SheetTable } from '../../../src/core/kernel/sheetTable';
 import { emptyState, type AddinState } from '../../../src/core/state/state';
 import { isoToDay } from '../../../src/core/kernel/values';
@@ -79,8 +79,13 @@ const leadsSheet = (rows: Array<[string, keyof (typeof LEAD_STATUS_LABELS)['de']
   return {
     name: 'Leads',
     rows: [
-      [headers.campaignId, headers.campaign, headers.status],
-      ...rows.map(([id, status]): CellValue[] => [id, 'Reaktivierung Herbst', LEAD_STATUS_LABELS.de[status]]),
+      [headers.leadId, headers.campaignId, headers.campaign, headers.status],
+      ...rows.map(([id, status], i): CellValue[] => [
+        `L-${i}`,
+        id,
+        'Reaktivierung Herbst',
+        LEAD_STATUS_LABELS.de[status],
+      ]),
     ],
   };
 };

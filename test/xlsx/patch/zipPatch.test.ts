@@ -242,9 +242,9 @@ describe('saving a streamed workbook by patching its zip', () => {
     expect(Object.keys(zip.files).filter((part) => /calcChain/.test(part))).toEqual([]);
     expect(await partText(output, 'xl/_rels/workbook.xml.rels')).not.toMatch(/calcChain/);
     expect(await workbook.listSheets()).toEqual([
-      { name: 'Umsätze', visibility: 'visible' },
-      { name: 'Artikel', visibility: 'visible' },
-      { name: 'Zielgruppe Herbst', visibility: 'visible' },
+      { name: 'Umsätze', visibility: 'visible', id: 'xlsx:2', tables: [] },
+      { name: 'Artikel', visibility: 'visible', id: 'xlsx:3', tables: ['Artikelliste'] },
+      { name: 'Zielgruppe Herbst', visibility: 'visible', id: 'xlsx:4', tables: ['Zielgruppe_Herbst'] },
     ]);
   });
 
@@ -333,5 +333,114 @@ describe('saving a streamed workbook by patching its zip', () => {
       'xl/tables/table1.xml',
     ]);
     await expect(workbook.readSheet('Zielgruppe Herbst')).rejects.toMatchObject({ code: 'sheetNotFound' });
+  });
+});
+
+/** A Leads sheet people work in: a title row, a table below it, a dropdown, a colour rule, a formula column. */
+const buildLeads = (workbook: ExcelJS.Workbook): void => {
+  const leads = workbook.addWorksheet('Leads');
+  leads.addRow(['Leads Frühjahr']);
+  leads.addTable({
+    name: 'Leads',
+    ref: 'A2',
+    columns: [{ name: 'Lead-ID' }, { name: 'EMail' }, { name: 'Status' }, { name: 'Tage' }],
+    rows: [
+      ['L-1', 'a@example.de', 'Neu', { formula: 'LEN(B3)', result: 12 }],
+      ['L-2', 'b@example.de', 'Gewonnen', { formula: 'LEN(B4)', result: 12 }],
+    ],
+  });
+  leads.getCell('C4').fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } };
+  for (const ref of ['C3', 'C4'])
+    leads.getCell(ref).dataValidation = { type: 'list', formulae: ['"Neu,Gewonnen"'] };
+  leads.addConditionalFormatting({
+    ref: 'C3:C4',
+    rules: [{ type: 'containsText', operator: 'containsText', text: 'Gewonnen', priority: 1, style: {} }],
+  });
+  leads.getColumn(2).width = 33;
+};
+
+describe('updating a sheet people work in, in place', () => {
+  it('writes the changed cells and the new rows, grows table, dropdown and colour rule, and nothing else', async () => {
+    const input = await writeWorkbook(tempDir(), buildLeads);
+    const workbook = await XlsxWorkbook.open(input);
+    const info = await workbook.updateTable({
+      sheet: 'Leads',
+      tableName: 'Leads',
+      cells: [{ row: 2, column: 1, value: 'neu@example.de' }],
+      append: { column: 0, rows: [['L-3', 'c@example.de', 'Neu', null]], textColumns: [0, 1] },
+    });
+    const output = outputPath(tempDir());
+    await workbook.saveAs(output);
+
+    expect(info).toEqual({ name: 'Leads', visibility: 'visible', id: 'xlsx:1', tables: ['Leads'] });
+    const before = await partText(input, 'xl/worksheets/sheet1.xml');
+    const after = (await partText(output, 'xl/worksheets/sheet1.xml'))!;
+    expect(after.match(/<f>[^<]*<\/f>/g)).toEqual(before!.match(/<f>[^<]*<\/f>/g));
+    expect(after).toMatch(/sqref="C3:C5"/);
+    expect(after).toMatch(/<conditionalFormatting sqref="C3:C5"/);
+    const table = (await partText(output, 'xl/tables/table1.xml'))!;
+    expect(table).toMatch(/ref="A2:D5"/);
+    const result = (await readBack(output)).getWorksheet('Leads')!;
+    expect(result.getCell('B3').value).toBe('neu@example.de');
+    expect(result.getCell('A5').value).toBe('L-3');
+    // the row people coloured by hand does not colour the new lead
+    expect(result.getCell('C5').style.fill).toBeUndefined();
+    expect(result.getCell('C4').style.fill).toMatchObject({ fgColor: { argb: 'FFFFF2CC' } });
+    expect(result.getColumn(2).width).toBe(33);
+    expect(await partText(output, 'xl/styles.xml')).toBe(await partText(input, 'xl/styles.xml'));
+    expect(await partText(output, 'xl/workbook.xml')).toBe(await partText(input, 'xl/workbook.xml'));
+  });
+
+  it('drops the calculation chain only when a written cell held a formula', async () => {
+    const input = await withCalcChain(await writeWorkbook(tempDir(), buildLeads));
+    const write = async (column: number) => {
+      const workbook = await XlsxWorkbook.open(input);
+      await workbook.updateTable({
+        sheet: 'Leads',
+        cells: [{ row: 2, column, value: 'x' }],
+        append: { column: 0, rows: [], textColumns: [] },
+      });
+      const output = outputPath(tempDir());
+      await workbook.saveAs(output);
+      return partText(output, 'xl/calcChain.xml');
+    };
+
+    expect(await write(2)).toBeDefined();
+    expect(await write(3)).toBeUndefined();
+  });
+
+  it('rewrites its own sheet in its own part: same sheetId, table name and style, people’s widths and formats', async () => {
+    const first = await runCampaign(await writeWorkbook(tempDir(), buildInput), firstRun);
+    const zip = await JSZip.loadAsync(await readFile(first));
+    const part = 'xl/worksheets/sheet4.xml';
+    const people = (await zip.file(part)!.async('string'))
+      .replace(/<col min="2" max="2" width="[\d.]+"/, '<col min="2" max="2" width="44"')
+      .replace(/<c r="B2"( s="\d+")?/, '<c r="B2" s="0"');
+    zip.file(
+      part,
+      people.replace(
+        '</worksheet>',
+        '<conditionalFormatting sqref="F2:F9"><cfRule type="dataBar" priority="1"/></conditionalFormatting></worksheet>',
+      ),
+    );
+    const edited = outputPath(tempDir(), 'edited');
+    await writeFile(edited, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+
+    const second = await runCampaign(edited, [
+      {
+        ...firstRun[0],
+        data: targetGroup([['0044', 'Sascha Weiß', '09111', '0371 556677', null, 17, false]]),
+      },
+    ]);
+
+    const workbookXml = (await partText(second, 'xl/workbook.xml'))!;
+    expect(workbookXml).toMatch(/<sheet name="Zielgruppe Herbst" sheetId="4"/);
+    const xml = (await partText(second, part))!;
+    expect(xml).toMatch(/<col min="2" max="2" width="44"/);
+    expect(xml).toMatch(/<c r="B2" s="0" t="inlineStr"><is><t>Sascha Weiß<\/t>/);
+    expect(xml).toContain('<conditionalFormatting sqref="F2:F9">');
+    expect(await partText(second, 'xl/tables/table2.xml')).toMatch(
+      /name="Zielgruppe_Herbst"[^>]*ref="A1:G2"/,
+    );
   });
 });

@@ -15,6 +15,7 @@ import { useI18n } from '../../../i18n/useI18n';
 import type { Translator } from '../../../i18n/i18n';
 import type { WizardActions } from '../useWizard';
 import type { OpenCampaign, Outcome } from '../wizardReducer';
+import { LeadsQuestion } from './LeadsQuestion';
 
 const DELIMITERS: Array<{
   value: CsvDelimiter;
@@ -37,7 +38,12 @@ const outcomeText = (outcome: Outcome, { t }: Pick<Translator, 't'>): string => 
     case 'targetSheet':
       return t('resultTargetSheet', { count: outcome.count, sheet: outcome.sheet });
     case 'leads':
-      return t('resultLeads', outcome);
+      return [
+        t('resultLeads', outcome),
+        ...(outcome.keptByHand > 0 ? [t('resultLeadsKeptByHand', { count: outcome.keptByHand })] : []),
+        ...(outcome.conflicts > 0 ? [t('resultLeadsConflicts', { count: outcome.conflicts })] : []),
+        ...(outcome.deleted > 0 ? [t('resultLeadsDeleted', { count: outcome.deleted })] : []),
+      ].join(' ');
     case 'csv':
       return outcome.via === 'download'
         ? t('resultCsvDownload', { count: outcome.count, file: outcome.file })
@@ -109,6 +115,7 @@ export function UseStep({ open, csvDelimiter, actions }: UseStepProps) {
           data-testid="use-outcome"
         >
           <MessageBarBody>{outcomeText(open.outcome, i18n)}</MessageBarBody>
+          <LeadsQuestion outcome={open.outcome} busy={busy} actions={actions} />
         </MessageBar>
       )}
     </div>

@@ -27,7 +27,7 @@ describe('2 · Empfänger hinzufügen', () => {
 
     const result = await screen.findByTestId('applied-result');
     expect(result).toHaveTextContent(
-      `${wouldAdd} hinzugefügt, 0 bereits enthalten, 2 ausgeschlossen (keine E-Mail)`,
+      `${wouldAdd} hinzugefügt, 0 bereits enthalten, 2 zusammengeführt, 2 ausgeschlossen (keine E-Mail)`,
     );
     expect(numberIn(screen.getByTestId('member-count').textContent)).toBe(wouldAdd);
   });
@@ -64,7 +64,7 @@ describe('2 · Empfänger hinzufügen', () => {
     expect(boxes.length).toBeLessThan(60);
     await user.click(boxes[0]);
     await user.click(boxes[2]);
-    expect(screen.getByTestId('selected-count')).toHaveTextContent(/^2 von 427 ausgewählt/);
+    expect(screen.getByTestId('selected-count')).toHaveTextContent(/^2 von 433 ausgewählt/);
     await screen.findByText(/^Würde 2 hinzufügen, 0 bereits enthalten/);
     await user.click(screen.getByRole('button', { name: t('clearSelection') }));
     expect(screen.getByTestId('selection-preview')).toHaveTextContent(t('previewNothingSelected'));

@@ -44,6 +44,38 @@ describe('4 · Verwenden', () => {
     ).toBeInTheDocument();
   });
 
+  it('says how many leads people deleted, and creates them again only when asked', async () => {
+    const { t, user, workbook, members } = await openUseStep();
+    await user.click(screen.getByRole('button', { name: t('useLeads') }));
+    await screen.findByText(`Blatt „Leads“: ${members} Leads erstellt, 0 aktualisiert, 0 unverändert.`);
+    const leads = workbook.sheets.get('Leads')!;
+    leads.table = { ...leads.table, rows: leads.table.rows.slice(0, -1) };
+
+    await user.click(screen.getByRole('button', { name: t('useLeads') }));
+    expect(await screen.findByTestId('use-outcome')).toHaveTextContent(t('resultLeadsDeleted', { count: 1 }));
+    expect(workbook.sheets.get('Leads')!.table.rows).toHaveLength(members);
+    await user.click(screen.getByRole('button', { name: t('useLeadsRecreate') }));
+    expect(
+      await screen.findByText(`Blatt „Leads“: 1 Leads erstellt, 0 aktualisiert, ${members - 1} unverändert.`),
+    ).toBeInTheDocument();
+    expect(workbook.sheets.get('Leads')!.table.rows).toHaveLength(members + 1);
+  });
+
+  it('asks before it starts a new Leads sheet when the one with the leads is gone', async () => {
+    const { t, user, workbook, members } = await openUseStep();
+    await user.click(screen.getByRole('button', { name: t('useLeads') }));
+    await screen.findByText(`Blatt „Leads“: ${members} Leads erstellt, 0 aktualisiert, 0 unverändert.`);
+    await workbook.deleteSheet('Leads');
+
+    await user.click(screen.getByRole('button', { name: t('useLeads') }));
+    expect(await screen.findByTestId('use-outcome')).toHaveTextContent(/Leads-Blatt wurde nicht gefunden/);
+    expect(workbook.sheets.has('Leads')).toBe(false);
+    await user.click(screen.getByRole('button', { name: t('useLeadsNewSheet') }));
+    expect(
+      await screen.findByText(`Blatt „Leads“: ${members} Leads erstellt, 0 aktualisiert, 0 unverändert.`),
+    ).toBeInTheDocument();
+  });
+
   it('writes the CSV lines to an export sheet where the host cannot download, and tells the user', async () => {
     // jsdom, like Office on Mac, cannot download a Blob (no URL.createObjectURL).
     const { t, user, workbook, members } = await openUseStep();
