@@ -87,6 +87,8 @@ module.exports = (env = {}, argv = {}) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets', to: 'assets' },
+          // The shipped Word template, offered by the pane's "Word-Vorlage speichern".
+          { from: 'templates', to: 'templates' },
           { from: 'src/pages/pages.css', to: 'pages.css' },
         ],
       }),

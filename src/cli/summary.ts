@@ -12,8 +12,11 @@ import {
   type SelectionReport,
 } from '../core/group/targetGroupModel';
 import type { Day } from '../core/kernel/model';
+import type { PreflightReport } from '../core/outputs/preflight';
+import type { LetterRegions } from '../core/outputs/postalOrder';
 import { isoToDay } from '../core/kernel/values';
 import type { MessageKey, Translator } from '../i18n/i18n';
+import { letterRegionsText, preflightCountsText } from '../i18n/preflightText';
 
 /** How many data problems the summary lists one by one; the rest is counted. */
 export const PROBLEMS_SHOWN = 5;
@@ -100,6 +103,39 @@ const controlLines = (result: CampaignRunResult, texts: Translator): string[] =>
   ];
 };
 
+/** The pre-flight: counts per kind, then the first members with what would print wrong, the rest counted. */
+export const preflightLines = (
+  report: PreflightReport,
+  texts: Translator,
+  shown = PROBLEMS_SHOWN,
+): string[] => {
+  const { checked, entries } = report;
+  if (entries.length === 0) return [texts.t('summaryPreflightClean', { checked })];
+  const listed = entries
+    .slice(0, shown)
+    .flatMap((entry) =>
+      entry.problems.map((p) =>
+        texts.t('summaryPreflightEntry', { name: entry.name, problem: describeProblem(p, texts.language) }),
+      ),
+    );
+  const rest = entries.length - Math.min(entries.length, shown);
+  return [
+    texts.t('summaryPreflight', {
+      checked,
+      flagged: entries.length,
+      counts: preflightCountsText(report, texts),
+    }),
+    ...listed,
+    ...(rest > 0 ? [texts.t('summaryPreflightMore', { count: rest })] : []),
+  ];
+};
+
+/** Letters only: the letters per Leitregion. */
+const regionLines = (regions: LetterRegions | null, texts: Translator): string[] => {
+  const line = regions && letterRegionsText(regions, texts);
+  return line ? [line] : [];
+};
+
 const UNIT_TEXT: Record<UnitKind, MessageKey | null> = {
   person: null,
   address: 'summaryUnitAddress',
@@ -168,6 +204,8 @@ export const runSummaryLines = (result: CampaignRunResult, files: RunFiles, text
     ...excludedLines(group.excluded, texts),
     texts.t('summaryTarget', { sheet: result.targetSheet }),
     ...(leads ? leadsLines(leads, texts) : []),
+    ...preflightLines(result.preflight, texts),
+    ...regionLines(result.letterRegions, texts),
     texts.t('summaryWritten', { files: [files.out, ...(files.csv ? [files.csv] : [])].join(', ') }),
     ...problemLines(result.dataProblems, texts),
   ];
@@ -219,6 +257,15 @@ export const runSummaryJson = (result: CampaignRunResult, files: RunFiles, texts
       ...(carrier ? { carrier } : {}),
     })),
     leads,
+    preflight: {
+      checked: result.preflight.checked,
+      flagged: result.preflight.entries.length,
+      counts: result.preflight.counts,
+      items: result.preflight.entries.map((entry) => ({
+        problems: entry.problems.map((p) => ({ ...p, message: describeProblem(p, texts.language) })),
+      })),
+    },
+    letterRegions: result.letterRegions,
     problems: {
       count: problemCount(result.dataProblems),
       items: result.dataProblems.map((p) => ({ ...p, message: describeProblem(p, texts.language) })),

@@ -228,7 +228,7 @@ describe('kampagne run on the sample workbook (npm run demo)', () => {
   );
 
   it(
-    'writes the CSV for Word: BOM, semicolons, CRLF, UTF-8 umlauts, the contacted rows of the sheet',
+    'writes the CSV for Word: BOM, semicolons, CRLF, UTF-8 umlauts, the contacted rows of the sheet by postal code',
     async () => {
       const bytes = await fs.readFile(csv);
       expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -243,11 +243,19 @@ describe('kampagne run on the sample workbook (npm run demo)', () => {
       const contacted = sheet.slice(1).filter((row) => row[group] === 'Kontaktiert');
       const csvColumn = (name: string): number => rows[0].indexOf(name);
       const sheetColumn = (name: string): number => sheet[0].indexOf(name);
-      for (const name of ['KundenNr', 'Nachname', 'Firma', 'PLZ', 'Ort']) {
-        expect(rows.slice(1).map((row) => row[csvColumn(name)])).toEqual(
-          contacted.map((row) => String(row[sheetColumn(name)] ?? '')),
-        );
-      }
+      const fields = ['KundenNr', 'Nachname', 'Firma', 'PLZ', 'Ort', 'Land'];
+      const csvRows = rows.slice(1).map((row) => fields.map((name) => row[csvColumn(name)]).join('|'));
+      const sheetRows = contacted.map((row) =>
+        fields.map((name) => String(row[sheetColumn(name)] ?? '')).join('|'),
+      );
+      expect([...csvRows].sort()).toEqual([...sheetRows].sort());
+      // A letter campaign: sorted by postal code for the post, foreign letters last.
+      const domestic = rows
+        .slice(1)
+        .filter((row) => ['', 'DE', 'Deutschland'].includes(row[csvColumn('Land')]));
+      const postalCodes = domestic.map((row) => row[csvColumn('PLZ')]);
+      expect(postalCodes).toEqual([...postalCodes].sort());
+      expect(rows.slice(1, domestic.length + 1)).toEqual(domestic);
       expect(rows.slice(1).some((row) => /^0\d{4}$/.test(row[csvColumn('PLZ')]))).toBe(true);
     },
     SLOW,

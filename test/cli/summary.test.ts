@@ -4,7 +4,8 @@ import type { CellValue, SheetTable } from '../../src/core/kernel/sheetTable';
 import { isoToDay } from '../../src/core/kernel/values';
 import { MemoryWorkbook } from '../../src/memory/memoryWorkbook';
 import { createTranslator } from '../../src/i18n/i18n';
-import { runSummaryJson, runSummaryLines } from '../../src/cli/summary';
+import { preflightLines, runSummaryJson, runSummaryLines } from '../../src/cli/summary';
+import type { PreflightReport } from '../../src/core/outputs/preflight';
 
 /** 25 firms typed with German headers; K05 objected to advertising; the first ten bought in spring. */
 const workbook = () =>
@@ -100,6 +101,87 @@ describe('the run summary with a control group', () => {
     expect(runSummaryJson(result, files, createTranslator('de'))).toMatchObject({
       control: 0,
       contacted: 24,
+    });
+  });
+});
+
+describe('the run summary: pre-flight and letters per Leitregion', () => {
+  it.each([
+    [
+      'de',
+      'Vor dem Export geprüft: 24 Empfänger, alle Angaben druckbereit',
+      'Briefe je Leitregion (für Dialogpost): 01 24',
+    ],
+    [
+      'en',
+      'Checked before the export: 24 recipients, everything ready to print',
+      'Letters per Leitregion (for Dialogpost): 01 24',
+    ],
+  ] as const)(
+    'says in %s that every letter is ready and counts the letters per region',
+    async (language, ready, regions) => {
+      const lines = runSummaryLines(await run(letter()), files, createTranslator(language));
+      expect(lines).toContain(ready);
+      expect(lines).toContain(regions);
+    },
+  );
+
+  it('has no region line for a campaign that sends no letters', async () => {
+    const lines = runSummaryLines(await run(letter({ type: 'event' })), files, createTranslator('de'));
+    expect(lines.some((line) => line.startsWith('Briefe je Leitregion'))).toBe(false);
+  });
+
+  const report: PreflightReport = {
+    checked: 9,
+    counts: { postalCodeNotFiveDigits: 1, salutationMissing: 7 },
+    entries: [
+      {
+        key: 'c:1',
+        name: 'Anna Schmidt (Schmidt Bau GmbH)',
+        problems: [
+          { code: 'postalCodeNotFiveDigits', severity: 'warning', sheet: 'Kontakte', row: 4, value: '1067' },
+          { code: 'salutationMissing', severity: 'warning', sheet: 'Kontakte', row: 4 },
+        ],
+      },
+      ...Array.from({ length: 6 }, (_, i) => ({
+        key: `c:${i + 2}`,
+        name: `Person ${i + 2}`,
+        problems: [
+          { code: 'salutationMissing' as const, severity: 'warning' as const, sheet: 'Kontakte', row: i + 5 },
+        ],
+      })),
+    ],
+  };
+
+  it('counts the findings by kind, lists the first members with every finding, and counts the rest', () => {
+    const lines = preflightLines(report, createTranslator('de'));
+    expect(lines[0]).toBe(
+      'Vor dem Export geprüft: 9 Empfänger, 7 mit Hinweisen (PLZ nicht fünfstellig 1, ohne Anrede 7)',
+    );
+    expect(lines[1]).toBe(
+      '  Anna Schmidt (Schmidt Bau GmbH) – Blatt „Kontakte“, Zeile 4: Die PLZ „1067“ hat nicht fünf Ziffern – die Post kann den Brief nicht sortieren. Bitte die PLZ prüfen (fehlt eine führende Null?).',
+    );
+    expect(lines[2]).toMatch(
+      /^ {2}Anna Schmidt \(Schmidt Bau GmbH\) – Blatt „Kontakte“, Zeile 4: Keine Anrede/,
+    );
+    expect(lines).toHaveLength(1 + 2 + 4 + 1);
+    expect(lines.at(-1)).toBe('  … und 2 weitere Empfänger mit Hinweisen (vollständig mit --json)');
+  });
+
+  it('gives the whole pre-flight and the regions as JSON', async () => {
+    const result = await run(letter());
+    const json = runSummaryJson({ ...result, preflight: report }, files, createTranslator('en'));
+    expect(json.preflight).toMatchObject({ checked: 9, flagged: 7, counts: report.counts });
+    expect(json.preflight.items).toHaveLength(7);
+    expect(json.preflight.items[0].problems[0]).toMatchObject({
+      code: 'postalCodeNotFiveDigits',
+      row: 4,
+      message: expect.stringContaining('does not have five digits'),
+    });
+    expect(json.letterRegions).toEqual({
+      regions: [{ region: '01', letters: 24 }],
+      foreign: 0,
+      withoutRegion: 0,
     });
   });
 });

@@ -1,6 +1,7 @@
 /* eslint-disable no-console -- a command-line script: printing is its job */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Papa from 'papaparse';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { Language } from '../../src/core/kernel/language';
 import { verdictLabel } from '../../src/core/evaluation/evaluationText';
@@ -18,6 +19,7 @@ import { parseWorkbook } from '../../src/core/read/parseWorkbook';
 import { planCampaign } from '../../src/core/run/planRun';
 import type { MessageKey } from '../../src/i18n/de';
 import { createTranslator, type Translator } from '../../src/i18n/i18n';
+import { TEMPLATE_FILES } from '../../src/templates/templateTexts';
 import { manifestVersion } from '../../scripts/manifestChecks';
 import { OFFICE_CDN, RESULTS_DIR, ROOT, ensureBuild, launchBrowser, startServer } from './browserHarness';
 
@@ -107,6 +109,14 @@ async function axeScan(page: Page, where: string): Promise<void> {
     severe.length === 0,
     `axe ${where}: ${severe.map((v) => `${v.id} (${v.impact}, ${v.nodes}×): ${v.help} ${v.html.join(' | ')}`).join('; ')}`,
   );
+}
+
+/** The pane scrolls inside its own main element, so a full-page shot would show one screen: make the page tall. */
+async function tallShot(page: Page, language: Language, step: string): Promise<void> {
+  const viewport = page.viewportSize();
+  await page.setViewportSize({ width: viewport?.width ?? 420, height: 2400 });
+  await page.screenshot({ path: join(RESULTS_DIR, `pane-${language}-${step}.png`), fullPage: true });
+  if (viewport) await page.setViewportSize(viewport);
 }
 
 async function scenario(page: Page, baseUrl: string, language: Language): Promise<void> {
@@ -247,9 +257,11 @@ async function scenario(page: Page, baseUrl: string, language: Language): Promis
   });
 
   await check(`${language}: CSV export downloads UTF-8 with BOM, ';' and CRLF`, async () => {
+    // The pre-flight decides the button: "CSV exportieren" when all is ready, else "Trotzdem exportieren".
+    const flagged = pattern(i18n, 'preflightFlagged').test(await page.getByTestId('preflight').innerText());
     const [download] = await Promise.all([
       page.waitForEvent('download'),
-      page.getByRole('button', { name: t('useCsv') }).click(),
+      page.getByRole('button', { name: t(flagged ? 'preflightExportAnyway' : 'useCsv') }).click(),
     ]);
     const bytes = readFileSync((await download.path()) as string);
     assert(bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf, 'BOM');
@@ -295,13 +307,7 @@ async function scenario(page: Page, baseUrl: string, language: Language): Promis
 async function evaluationScenario(page: Page, language: Language): Promise<void> {
   const i18n = createTranslator(language);
   const { t } = i18n;
-  // The pane scrolls inside its own main element, so a full-page shot would show one screen: make the page tall.
-  const shot = async (step: string) => {
-    const viewport = page.viewportSize();
-    await page.setViewportSize({ width: viewport?.width ?? 420, height: 2400 });
-    await page.screenshot({ path: join(RESULTS_DIR, `pane-${language}-${step}.png`), fullPage: true });
-    if (viewport) await page.setViewportSize(viewport);
-  };
+  const shot = (step: string) => tallShot(page, language, step);
   const assignment = sampleState().campaigns[0].assignment;
   const sampleRow = () => page.getByRole('row', { name: new RegExp(escapeRegExp(SAMPLE_CAMPAIGN.name)) });
 
@@ -455,6 +461,97 @@ const samplePlanSentence = (language: Language, expected?: number): string => {
 };
 
 /**
+ * A letter campaign in the narrowest pane (320 px, Excel on Windows): the pre-flight before the export with its
+ * counts, the list of recipients to review and the letters per Leitregion, the Word template download, and the CSV
+ * sorted by postal code with the address lines.
+ */
+async function letterScenario(page: Page, language: Language): Promise<void> {
+  const i18n = createTranslator(language);
+  const { t } = i18n;
+  const shot = (step: string) => tallShot(page, language, step);
+  const name = language === 'de' ? 'Brief an inaktive Kunden' : 'Letter to lapsed customers';
+  const template = TEMPLATE_FILES[language].letter;
+
+  await check(`${language}: at 320 px a letter campaign shows its pre-flight in step 4`, async () => {
+    await page.setViewportSize({ width: 320, height: 700 });
+    await page
+      .getByRole('button', { name: t('back') })
+      .first()
+      .click();
+    await page.getByRole('button', { name: t('newCampaign') }).click();
+    await page.getByRole('textbox', { name: t('basicsName') }).fill(name);
+    await page.getByRole('radio', { name: new RegExp(language === 'de' ? '^Brief' : '^Letter') }).check();
+    await page.getByRole('radio', { name: t('letterAddresseeCompany') }).waitFor();
+    await shot('16-letter-basics');
+    await page.getByRole('button', { name: t('next') }).click();
+    await page.getByRole('tab', { name: t('methodInactive') }).click();
+    await page
+      .getByTestId('selection-preview')
+      .filter({ hasText: pattern(i18n, 'previewWouldAdd') })
+      .waitFor();
+    await page.getByRole('button', { name: t('applySelection'), exact: true }).click();
+    await page
+      .getByTestId('applied-result')
+      .filter({ hasText: pattern(i18n, 'appliedResult') })
+      .waitFor();
+    await page.getByRole('tab', { name: t('stepUse') }).click();
+    const preflight = page.getByTestId('preflight');
+    await preflight.filter({ hasText: pattern(i18n, 'preflightFlagged') }).waitFor();
+    const text = await preflight.innerText();
+    const [flagged, checked] = numbers(text, /(\d[\d.,]*) (?:von|of) (\d[\d.,]*)/);
+    assert(flagged > 0 && checked >= flagged, `"${text}"`);
+    assert(pattern(i18n, 'preflightRegions').test(text), `no letters per Leitregion in "${text}"`);
+    await shot('17-preflight');
+    await axeScan(page, 'pre-flight');
+  });
+
+  await check(
+    `${language}: reviewing the recipients lists who would print wrong, with sheet and row`,
+    async () => {
+      await page.getByRole('button', { name: t('preflightReview') }).click();
+      const list = page.getByRole('list', { name: t('preflightListLabel') });
+      await list.waitFor();
+      const items = await list.getByRole('listitem').count();
+      assert(items > 0, 'an empty list');
+      assert(/(Blatt|Sheet) .+(Zeile|row) \d+/.test(await list.innerText()), 'no sheet and row in the list');
+      await shot('18-preflight-list');
+      await axeScan(page, 'pre-flight list');
+    },
+  );
+
+  await check(`${language}: saving the Word template downloads the shipped file`, async () => {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: t('templateSave') }).click(),
+    ]);
+    assert(download.suggestedFilename() === template, download.suggestedFilename());
+    const bytes = readFileSync((await download.path()) as string);
+    assert(bytes.equals(readFileSync(join(ROOT, 'templates', template))), 'the downloaded template differs');
+    await page.getByTestId('template-outcome').filter({ hasText: template }).waitFor();
+    await shot('19-template-saved');
+  });
+
+  await check(`${language}: exporting anyway writes the letters sorted by postal code`, async () => {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: t('preflightExportAnyway') }).click(),
+    ]);
+    const text = readFileSync((await download.path()) as string, 'utf8').replace(/^\uFEFF/, '');
+    const [headers, ...rows] = Papa.parse<string[]>(text.trimEnd(), { delimiter: ';' }).data;
+    const column = (header: string) => headers.indexOf(header);
+    const [address, postalCode, country] =
+      language === 'de' ? ['Anschrift1', 'PLZ', 'Land'] : ['Address1', 'PostalCode', 'Country'];
+    assert(column(address) > 0, `no ${address} in "${headers.join(';')}"`);
+    const domestic = rows.filter((row) => ['', 'DE', 'Deutschland'].includes(row[column(country)]));
+    const codes = domestic.map((row) => row[column(postalCode)]);
+    assert(
+      codes.length > 0 && codes.join() === [...codes].sort().join(),
+      `not by postal code: ${codes.join()}`,
+    );
+  });
+}
+
+/**
  * Workbooks where the pane has to ask (src/sample/readingCases.ts): two contact sheets are offered with their rows and
  * newest date, and a merged header the data does not explain is named, each in the mapping dialog.
  */
@@ -482,7 +579,7 @@ async function readingScenario(page: Page, baseUrl: string, language: Language):
       await choice.getByRole('radio', { name: /Kontakte 2023\D+2\D.*2023/ }).waitFor();
       await choice.getByRole('radio', { name: /Kontakte 2024\D+3\D.*2024/ }).check();
       await dialog.getByRole('table', { name: t('mappingPreview') }).waitFor();
-      await page.screenshot({ path: join(RESULTS_DIR, `pane-${language}-16-sheet-choice.png`) });
+      await page.screenshot({ path: join(RESULTS_DIR, `pane-${language}-20-sheet-choice.png`) });
       await axeScan(page, 'sheet choice');
       await saveMapping();
       // a confirmed mapping folds the summary into its button: the choice shows when the dialog opens again
@@ -507,7 +604,7 @@ async function readingScenario(page: Page, baseUrl: string, language: Language):
       await question.waitFor();
       assert((await question.innerText()).includes('Name (2)'), `question "${await question.innerText()}"`);
       await dialog.getByRole('table', { name: t('mappingPreview') }).waitFor();
-      await page.screenshot({ path: join(RESULTS_DIR, `pane-${language}-17-merged-header.png`) });
+      await page.screenshot({ path: join(RESULTS_DIR, `pane-${language}-21-merged-header.png`) });
       await axeScan(page, 'merged header question');
       await dialog.getByRole('combobox', { name: field('salutation') }).selectOption('Name');
       await dialog.getByRole('combobox', { name: field('fullName') }).selectOption('Name (2)');
@@ -612,6 +709,7 @@ async function main(): Promise<void> {
       page.on('pageerror', (error) => errors.push(error.message));
       await scenario(page, server.url, language);
       await evaluationScenario(page, language);
+      await letterScenario(page, language);
       await installationScenario(context, server.url, language, requests, errors);
       await readingScenario(page, server.url, language);
       await check(`${language}: no uncaught errors in the page`, async () =>

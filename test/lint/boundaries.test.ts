@@ -125,6 +125,16 @@ const probes: [string, string, string][] = [
     "import { x } from '../taskpane/App';\nexport { x };",
   ],
   ['excel imports i18n', 'src/excel/probe.ts', "import { x } from '../i18n/i18n';\nexport { x };"],
+  [
+    'templates import the task pane',
+    'src/templates/probe.ts',
+    "import { x } from '../taskpane/App';\nexport { x };",
+  ],
+  [
+    'core imports the templates',
+    'src/core/outputs/probe.ts',
+    "import { x } from '../../templates/letterTemplate';\nexport { x };",
+  ],
   ['the task pane uses Excel', 'src/taskpane/probe.tsx', 'export const run = Excel.run;'],
 ];
 
@@ -152,6 +162,11 @@ const accepted: [string, string, string][] = [
     'the command line imports the xlsx adapter',
     'src/cli/probe.ts',
     "import { x } from '../xlsx/xlsxWorkbook';\nexport { x };",
+  ],
+  [
+    'the templates import the core',
+    'src/templates/probe.ts',
+    "import { ok } from '../core/kernel/result';\nexport { ok };",
   ],
   [
     'the task pane imports the core',

@@ -60,6 +60,14 @@ export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
 
 export const DEFAULT_EVALUATION_DAYS = 90;
 
+/** Letters to a person at a firm: "an die Person" writes the person's line as it is, "an die Firma" adds "z. Hd.". */
+export const ADDRESSEES = ['person', 'company'] as const;
+export type Addressee = (typeof ADDRESSEES)[number];
+
+/** A known name without Anrede: "Guten Tag Anna Schmidt," (name) or "Sehr geehrte Damen und Herren," (general). */
+export const NEUTRAL_GREETINGS = ['name', 'general'] as const;
+export type NeutralGreeting = (typeof NEUTRAL_GREETINGS)[number];
+
 /** Who gets one letter: each person (default), each firm, or each household (same street, postal code, last name). */
 export const LETTER_UNITS = ['person', 'firm', 'household'] as const;
 export type LetterUnit = (typeof LETTER_UNITS)[number];
@@ -96,6 +104,10 @@ export interface CampaignDefinition {
   status?: CampaignStatus;
   /** Share of members held back as a control group, in percent (0 or absent: none). */
   controlPercent?: number;
+  /** Default 'person'. */
+  addressee?: Addressee;
+  /** Default 'name'. A diverse person is always greeted by name. */
+  neutralGreeting?: NeutralGreeting;
   /** Letter campaigns only: one letter per person (default), per firm or per household. */
   letterUnit?: LetterUnit;
   /** The figure the verdict is stated from; default DEFAULT_PRIMARY_METRIC. */

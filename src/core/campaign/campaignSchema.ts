@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import {
+  ADDRESSEES,
   CAMPAIGN_STATUSES,
   CAMPAIGN_TYPES,
   FILTER_OPS,
   LETTER_UNITS,
+  NEUTRAL_GREETINGS,
   PRIMARY_METRICS,
   type CampaignDefinition,
   type LetterUnit,
@@ -239,6 +241,20 @@ const KEYS = {
   primaryMetric: {
     file: z.enum(PRIMARY_METRICS, { error: `must be one of ${PRIMARY_METRICS.join(', ')}` }).optional(),
     stored: z.enum(PRIMARY_METRICS).optional(),
+  },
+  addressee: {
+    file: z
+      .enum(ADDRESSEES, { error: 'must be "person" (an die Person) or "company" (an die Firma, z. Hd.)' })
+      .optional(),
+    stored: z.enum(ADDRESSEES).optional(),
+  },
+  neutralGreeting: {
+    file: z
+      .enum(NEUTRAL_GREETINGS, {
+        error: 'must be "name" (Guten Tag Anna Schmidt,) or "general" (Sehr geehrte Damen und Herren,)',
+      })
+      .optional(),
+    stored: z.enum(NEUTRAL_GREETINGS).optional(),
   },
 } satisfies Record<keyof CampaignDefinition, Record<SchemaMode, z.ZodType>>;
 

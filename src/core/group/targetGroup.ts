@@ -6,7 +6,7 @@ import { describeSelection } from '../select/selectionLabels';
 import { runSelection } from '../select/selections';
 import { identityGraph, type Carrier, type IdentityGraph, type UnitKind, type Units } from './identity';
 import type { Exclusion, ExclusionReason, Member, SelectionReport, TargetGroup } from './targetGroupModel';
-import { checkRecipient, recipientWarnings } from './typeRules';
+import { checkRecipient } from './typeRules';
 
 export interface CampaignRules {
   type: CampaignType;
@@ -221,7 +221,6 @@ class GroupBuilder {
     this.members.push({ unit, people: [person], selectionIndex, key: this.graph.unitKey(this.units, unit) });
     this.memberOfUnit[unit] = this.members.length;
     this.added[unit] = pass;
-    this.addProblems(recipientWarnings(this.graph.personRecipient(person), this.rules.type));
   }
 
   private count(
@@ -323,7 +322,9 @@ class GroupBuilder {
       selectionIndex: state.selectionIndex,
     };
     const single = state.people.length === 1 && graph.isSingle(addressee);
-    const records = single ? [] : state.people.flatMap((person) => graph.recordsOf(person)).sort((a, b) => a - b);
+    const records = single
+      ? []
+      : state.people.flatMap((person) => graph.recordsOf(person)).sort((a, b) => a - b);
     if (records.length > 1) {
       member.rows = records.map((record) => rowRef(graph.records.source(record)));
       const keys = [...new Set(records.map((record) => graph.keyOf(record)))].filter(

@@ -1,6 +1,5 @@
 import type { CampaignType } from '../campaign/campaign';
 import type { Recipient } from '../kernel/model';
-import { problem, type Problem } from '../kernel/problems';
 import type { ExclusionReason } from './targetGroupModel';
 
 /** Pragmatic, not RFC 5322: one "@", no spaces, a dot inside the domain with non-empty labels. */
@@ -27,9 +26,3 @@ const RULES: Record<CampaignType, (recipient: Recipient) => ExclusionReason | nu
 /** Why the recipient cannot take part in a campaign of this type, or null. An opt-out excludes for every type. */
 export const checkRecipient = (recipient: Recipient, type: CampaignType): ExclusionReason | null =>
   recipient.optOut !== null ? 'optOut' : RULES[type](recipient);
-
-/** Warnings for a recipient that does take part: a letter without postal code still goes out, but should not. */
-export const recipientWarnings = (recipient: Recipient, type: CampaignType): Problem[] =>
-  type === 'letter' && !hasText(recipient.postalCode)
-    ? [problem('missingPostalCode', 'warning', { sheet: recipient.sheet, row: recipient.row })]
-    : [];

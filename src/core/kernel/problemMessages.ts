@@ -134,6 +134,16 @@ const DE: Record<ProblemCode, Render> = {
     'Die Zelle enthielt unsichtbare Steuerzeichen (etwa aus einem kopierten Text); sie wurden entfernt.',
   customerIdSpelling: (p) =>
     `Die Kundennummer${quoted(p, 'de')} steht im Kundenblatt als „${p.detail ?? ''}“ (führende Nullen, Zahlenformat oder Groß-/Kleinschreibung); beide gelten als dieselbe Nummer.`,
+  letterWithoutStreet: () =>
+    'Keine Straße und kein Postfach – der Brief kann nicht zugestellt werden. Bitte die Anschrift ergänzen.',
+  postalCodeNotFiveDigits: (p) =>
+    `Die PLZ${quoted(p, 'de')} hat nicht fünf Ziffern – die Post kann den Brief nicht sortieren. Bitte die PLZ prüfen (fehlt eine führende Null?).`,
+  fieldTooLong: (p) =>
+    `Das Feld ${p.detail ?? ''} hat ${p.value ?? ''} Zeichen; Word liest aus Excel nur 255 und schneidet den Rest ab. Bitte kürzen.`,
+  salutationMissing: () =>
+    'Keine Anrede (Herr/Frau) – der Brief nennt die Person ohne „Herrn“/„Frau“ und grüßt nicht mit „Sehr geehrte/r“. Bitte die Anrede ergänzen.',
+  addressLineTooLong: (p) =>
+    `Die Anschriftzeile${quoted(p, 'de')} ist länger als 40 Zeichen und passt nicht ins Fenster des Umschlags. Bitte kürzen.`,
 };
 
 const EN: Record<ProblemCode, Render> = {
@@ -195,6 +205,16 @@ const EN: Record<ProblemCode, Render> = {
     'The cell held invisible control characters (from pasted text, for instance); they were removed.',
   customerIdSpelling: (p) =>
     `The customer ID${quoted(p, 'en')} is written "${p.detail ?? ''}" on the customers sheet (leading zeros, number format or case); both count as the same ID.`,
+  letterWithoutStreet: () =>
+    'No street and no PO box – the letter cannot be delivered. Please complete the address.',
+  postalCodeNotFiveDigits: (p) =>
+    `The postal code${quoted(p, 'en')} does not have five digits – the post cannot sort the letter. Please check it (a lost leading zero?).`,
+  fieldTooLong: (p) =>
+    `The field ${p.detail ?? ''} has ${p.value ?? ''} characters; Word reads only 255 from Excel and cuts the rest. Please shorten it.`,
+  salutationMissing: () =>
+    'No salutation (Mr/Ms) – the letter names the person without "Mr"/"Ms" and cannot greet them as such. Please add the salutation.',
+  addressLineTooLong: (p) =>
+    `The address line${quoted(p, 'en')} is longer than 40 characters and does not fit the envelope window. Please shorten it.`,
 };
 
 const MESSAGES: Record<Language, Record<ProblemCode, Render>> = { de: DE, en: EN };

@@ -47,7 +47,13 @@ export type ProblemCode =
   | 'formulaNotCalculated' // a formula cell without a calculated value (never calculated since written)
   | 'cellTooLong' // a cell over Excel's 32,767 characters, cut
   | 'controlCharactersRemoved' // invisible control characters removed from a cell
-  | 'customerIdSpelling'; // the same customer number written differently (00123 / 123, k-1 / K-1)
+  | 'customerIdSpelling' // the same customer number written differently (00123 / 123, k-1 / K-1)
+  // pre-flight before an export: what would print wrong in the merged letter (outputs/preflight.ts)
+  | 'letterWithoutStreet'
+  | 'postalCodeNotFiveDigits' // a German postal code that is not five digits (a lost leading zero, a typo)
+  | 'fieldTooLong' // over 255 characters: Word's Excel connection cuts the rest
+  | 'salutationMissing' // a named person without Herr/Frau
+  | 'addressLineTooLong'; // wider than the envelope window
 
 export type Severity = 'error' | 'warning' | 'info';
 

@@ -53,6 +53,11 @@ export interface TableData {
   /** Column indexes that must stay text (ids, postal codes, phones): written with number format "@". */
   textColumns: number[];
   /**
+   * Column indexes whose values a reader would take for numbers or dates ("01067", "+49 …", "23.07.2019"): the CSV
+   * quotes every value of them, so that no mail-merge client guesses a number and drops a leading zero.
+   */
+  quotedColumns?: number[];
+  /**
    * Excel number format codes by column index, for columns of figures (kernel/formats.ts excelNumberFormat); the
    * other columns keep Excel's General format (dates get a date format).
    */

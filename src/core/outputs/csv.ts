@@ -13,10 +13,23 @@ export interface CsvOptions {
 
 const BOM = '\uFEFF';
 const LINE_BREAK = /\r\n|\r|\n/g;
-/** Spreadsheet programs run a field starting with these as a formula (CSV injection). */
-const FORMULA_START = /^[=+\-@\t\r]/;
-/** Phone numbers and numbers ("+49 221 123-45", "-12,50") are harmless, and Word would print an apostrophe. */
+/**
+ * The formula guard. A spreadsheet runs a field starting with "=" as a formula; one starting with "+", "-" or "@"
+ * (also behind leading spaces or tabs) it runs too, and only a function call, a DDE link or an external reference
+ * ("(", "|", "!") can do harm there (CSV injection: =HYPERLINK(…), =cmd|' /C calc'!A0, @SUM(…)). Exactly those fields
+ * get a leading "'". Everything else stays as it is, because Word prints the CSV's text: "@home GmbH", "+Plus Bau",
+ * "-Minus AG" and phone numbers reach the merged letter unchanged.
+ */
+const ALWAYS_FORMULA = /^[ \t]*=/;
+const MAYBE_FORMULA = /^[ \t]*[+\-@]/;
+const EXECUTES = /[(|!]/;
+/** Phone numbers and numbers ("+49 (0)221 123-45", "-12,50") are no formulas, whatever they contain. */
 const PLAIN_NUMBER = /^[\d +()/\-.,]*\d[\d +()/\-.,]*$/;
+
+/** Whether a spreadsheet reader would execute the field (see the guard above). */
+export const wouldExecute = (text: string): boolean =>
+  (ALWAYS_FORMULA.test(text) || (MAYBE_FORMULA.test(text) && EXECUTES.test(text))) &&
+  !PLAIN_NUMBER.test(text);
 
 const pad2 = (n: number): string => String(n).padStart(2, '0');
 
@@ -40,8 +53,11 @@ const printedText = (cell: CellValue | undefined, lang: Language): string => {
 export const csvField = (text: string): string => {
   if (text === '') return text;
   const flat = text.includes('\n') || text.includes('\r') ? text.replace(LINE_BREAK, ' ') : text;
-  return FORMULA_START.test(flat) && !PLAIN_NUMBER.test(flat) ? `'${flat}` : flat;
+  return wouldExecute(flat) ? `'${flat}` : flat;
 };
+
+/** A field of a quoted column (TableData.quotedColumns): in quotes even where none are needed. */
+const alwaysQuoted = (field: string): string => `"${field.replace(/"/g, '""')}"`;
 
 /** The fields papaparse would quote (see its unparse): every other field it writes exactly as it is. */
 const mayNeedQuotes = (field: string, delimiter: string): boolean =>
@@ -65,7 +81,7 @@ const specialCodes = (delimiter: CsvDelimiter): Uint8Array => {
   return special;
 };
 
-/** Per code point up to "@": 1 for a formula start (see FORMULA_START) or the leading space papaparse quotes. */
+/** Per code point up to "@": 1 for a possible formula start (see the guard) or a leading space or tab. */
 const SPECIAL_FIRST = Uint8Array.from({ length: 0x41 }, (_, code) =>
   Number('=+-@\t\r '.includes(String.fromCharCode(code))),
 );
@@ -88,7 +104,8 @@ const isPlain = (text: string, special: Uint8Array): boolean => {
 };
 
 /**
- * CSV for Word mail merge and newsletter tools: UTF-8 with BOM, CRLF, RFC 4180 quoting only where needed.
+ * CSV for Word mail merge and newsletter tools: UTF-8 with BOM, CRLF, RFC 4180 quoting where needed and in the
+ * table's quoted columns (postal codes, numbers, phones: a reader must not guess a number and drop a leading zero).
  * papaparse quotes and escapes every field that needs it; the plain fields around them (nearly all of a target group)
  * are joined here, because papaparse's per-field checks cost more than the rest of the export together.
  */
@@ -103,11 +120,16 @@ export const toCsv = (table: TableData, options: CsvOptions = {}): string => {
     const field = csvField(text);
     return mayNeedQuotes(field, delimiter) ? Papa.unparse([[field]], config) : field;
   };
-  const line = (row: readonly (CellValue | undefined)[]): string => {
-    for (let i = 0; i < width; i++) fields[i] = fieldOf(printedText(row[i], language));
+  const quoted = new Uint8Array(width);
+  for (const column of table.quotedColumns ?? []) if (column < width) quoted[column] = 1;
+  const line = (row: readonly (CellValue | undefined)[], quotes: boolean): string => {
+    for (let i = 0; i < width; i++) {
+      const text = printedText(row[i], language);
+      fields[i] = quotes && quoted[i] === 1 && text !== '' ? alwaysQuoted(csvField(text)) : fieldOf(text);
+    }
     return fields.join(delimiter);
   };
-  const lines = [line(table.headers)];
-  for (const row of table.rows) lines.push(line(row));
+  const lines = [line(table.headers, false)];
+  for (const row of table.rows) lines.push(line(row, true));
   return BOM + lines.join('\r\n');
 };

@@ -1,12 +1,46 @@
-import type { CampaignType } from '../campaign/campaign';
+import type { CampaignDefinition } from '../campaign/campaign';
 import type { Language } from '../kernel/language';
 import type { MemberGroup } from '../group/targetGroupModel';
 import type { PersonField, Recipient, RowRef } from '../kernel/model';
 import type { TableData } from '../kernel/sheetTable';
 import { transliterate } from '../workbook/sheetNames';
 import type { Member, TargetGroup } from '../group/targetGroupModel';
+import {
+  ADDRESS_LINE_COUNT,
+  greetingForAll,
+  isOwnGreetingHeader,
+  letterFor,
+  type Letter,
+  type LetterOptions,
+} from './letter';
+import { isMoneyHeader, looksLikeNumber, printedExtra } from './printedValues';
 
-type Column = 'contactId' | 'customerId' | PersonField | 'greeting' | 'source';
+export const ADDRESS_COLUMNS = [
+  'address1',
+  'address2',
+  'address3',
+  'address4',
+  'address5',
+  'address6',
+] as const;
+type AddressColumn = (typeof ADDRESS_COLUMNS)[number];
+
+type Column = 'contactId' | 'customerId' | PersonField | 'greeting' | AddressColumn | 'source';
+
+/** Numbers that must stay text in every reader: the CSV quotes them (see TableData.quotedColumns). */
+const NUMBER_LIKE_COLUMNS: ReadonlySet<Column> = new Set<Column>([
+  'contactId',
+  'customerId',
+  'postalCode',
+  'phone',
+  'mobile',
+]);
+
+const addressHeaders = (word: string): Record<AddressColumn, string> =>
+  Object.fromEntries(ADDRESS_COLUMNS.map((column, i) => [column, `${word}${i + 1}`])) as Record<
+    AddressColumn,
+    string
+  >;
 
 /** Short, ASCII-only headers: Word turns anything else into unreadable merge field names. */
 const HEADERS: Record<Language, Record<Column, string>> = {
@@ -18,6 +52,7 @@ const HEADERS: Record<Language, Record<Column, string>> = {
     firstName: 'Vorname',
     lastName: 'Nachname',
     greeting: 'Briefanrede',
+    ...addressHeaders('Anschrift'),
     company: 'Firma',
     street: 'Strasse',
     postalCode: 'PLZ',
@@ -36,6 +71,7 @@ const HEADERS: Record<Language, Record<Column, string>> = {
     firstName: 'FirstName',
     lastName: 'LastName',
     greeting: 'Greeting',
+    ...addressHeaders('Address'),
     company: 'Company',
     street: 'Street',
     postalCode: 'PostalCode',
@@ -48,68 +84,11 @@ const HEADERS: Record<Language, Record<Column, string>> = {
   },
 };
 
+/** The mail-merge field names of the standard columns, for the letter template and the README. */
+export const mergeFieldHeaders = (lang: Language): Record<Column, string> => HEADERS[lang];
+
 /** The standard columns in the order of the headers above: the record makes the compiler check that none is missing. */
 const COLUMNS = Object.keys(HEADERS.de) as Column[];
-
-type Gender = 'female' | 'male' | 'diverse' | 'unknown';
-
-const SALUTATION_GENDER: Record<string, Gender> = {
-  frau: 'female',
-  fr: 'female',
-  ms: 'female',
-  mrs: 'female',
-  miss: 'female',
-  herr: 'male',
-  hr: 'male',
-  herrn: 'male',
-  mr: 'male',
-  divers: 'diverse',
-  mx: 'diverse',
-};
-
-/** A workbook spells its salutations a handful of ways: each spelling is read once (bounded, in case it is not so). */
-const gendersBySpelling = new Map<string, Gender>();
-const MAX_SPELLINGS = 256;
-
-const genderOf = (salutation: string): Gender => {
-  const known = gendersBySpelling.get(salutation);
-  if (known !== undefined) return known;
-  const gender = SALUTATION_GENDER[salutation.toLowerCase().replace(/[^a-z]/g, '')] ?? 'unknown';
-  if (gendersBySpelling.size < MAX_SPELLINGS) gendersBySpelling.set(salutation, gender);
-  return gender;
-};
-
-const joinWords = (...words: string[]): string => words.filter((word) => word !== '').join(' ');
-
-const GENERIC: Record<Language, string> = { de: 'Sehr geehrte Damen und Herren,', en: 'Dear Sir or Madam,' };
-
-/** The letter's opening line for Word mail merge ("Sehr geehrte Frau Dr. Schmidt,"). */
-export const greetingFor = (person: Recipient, lang: Language): string => {
-  const { title, firstName, lastName } = person;
-  const gender = lastName === '' ? 'unknown' : genderOf(person.salutation);
-  if (lang === 'de') {
-    if (gender === 'female') return `Sehr geehrte ${joinWords('Frau', title, lastName)},`;
-    if (gender === 'male') return `Sehr geehrter ${joinWords('Herr', title, lastName)},`;
-    if (gender === 'diverse') return `Guten Tag ${joinWords(firstName, lastName)},`;
-    return GENERIC.de;
-  }
-  // English drops "Ms"/"Mr" when there is an academic title ("Dear Dr Smith,").
-  const englishTitle = title.replace(/\./g, '');
-  if (gender === 'female' || gender === 'male') {
-    return `Dear ${joinWords(englishTitle || (gender === 'female' ? 'Ms' : 'Mr'), lastName)},`;
-  }
-  if (gender === 'diverse') return `Dear ${joinWords(firstName, lastName)},`;
-  return GENERIC.en;
-};
-
-/** The letter's opening line for everyone one message is for: "Sehr geehrte Frau Lang, sehr geehrter Herr Maier,". */
-const MAX_NAMED_IN_GREETING = 3;
-
-export const greetingForAll = (people: readonly Recipient[], lang: Language): string => {
-  const named = people.map((person) => greetingFor(person, lang)).filter((line) => line !== GENERIC[lang]);
-  if (named.length === 0 || people.length > MAX_NAMED_IN_GREETING) return GENERIC[lang];
-  return named.map((line, i) => (i === 0 ? line : line.charAt(0).toLowerCase() + line.slice(1))).join(' ');
-};
 
 const GROUP_HEADER: Record<Language, string> = { de: 'Gruppe', en: 'Group' };
 /** The people one message is for, when it is for several (same e-mail address, firm or household). */
@@ -139,8 +118,8 @@ const sourceText = (member: Member, selectionLabels: string[], lang: Language): 
   return `${label} · ${merged} ${mergedRowsText(member.rows, lang)}`;
 };
 
-const personName = (person: Recipient): string =>
-  joinWords(person.firstName, person.lastName) || person.email || person.company;
+const personName = ({ firstName, lastName, email, company }: Recipient): string =>
+  [firstName, lastName].filter((word) => word !== '').join(' ') || email || company;
 
 const GROUP_LABELS: Record<Language, Record<MemberGroup, string>> = {
   de: { contacted: 'Kontaktiert', control: 'Kontrollgruppe' },
@@ -174,46 +153,71 @@ const uniqueNames = (wanted: string[], taken: string[]): string[] => {
   });
 };
 
+/** The user's extra columns in first-seen order; a greeting column of their own is the Briefanrede itself. */
 const extraHeadersOf = (group: TargetGroup): string[] => {
   const seen = new Set<string>();
   for (const member of group.members)
     for (const header of Object.keys(member.recipient.extra)) seen.add(header);
-  return [...seen];
+  return [...seen].filter((header) => !isOwnGreetingHeader(header));
 };
 
 /** The cells of COLUMNS, in its order: a literal reads each field by name instead of one keyed load per cell. */
-const standardCells = (person: Recipient, greeting: string, source: string): string[] => [
-  person.contactId,
-  person.customerId,
-  person.salutation,
-  person.title,
-  person.firstName,
-  person.lastName,
-  greeting,
-  person.company,
-  person.street,
-  person.postalCode,
-  person.city,
-  person.country,
-  person.email,
-  person.phone,
-  person.mobile,
-  source,
-];
+const standardCells = (person: Recipient, letter: Letter, source: string): string[] => {
+  const lines = letter.addressLines;
+  return [
+    person.contactId,
+    person.customerId,
+    person.salutation,
+    person.title,
+    person.firstName,
+    person.lastName,
+    letter.greeting,
+    ...Array.from({ length: ADDRESS_LINE_COUNT }, (_, i) => lines[i] ?? ''),
+    person.company,
+    person.street,
+    person.postalCode,
+    person.city,
+    person.country,
+    person.email,
+    person.phone,
+    person.mobile,
+    source,
+  ];
+};
+
+export type TableCampaign = Pick<CampaignDefinition, 'type' | 'language' | 'addressee' | 'neutralGreeting'>;
+
+export const letterOptionsOf = (campaign: TableCampaign): LetterOptions => ({
+  language: campaign.language ?? 'de',
+  addressee: campaign.addressee,
+  neutralGreeting: campaign.neutralGreeting,
+});
+
+/** Extra columns whose values a reader could take for a number or a date: quoted in the CSV, all of the column. */
+const numberLikeExtras = (group: TargetGroup, extras: string[]): boolean[] =>
+  extras.map(
+    (header) =>
+      isMoneyHeader(header) ||
+      group.members.some((member) => looksLikeNumber(member.recipient.extra[header] ?? '')),
+  );
 
 /**
- * The target group as one table, for its sheet and for the CSV. Every cell is text: ids, postal codes and phone
- * numbers must keep their leading zeros and "+", and a name such as "=Müller" must never become a formula in Excel.
+ * The target group as one table, for its sheet and for the CSV. Every cell is text as Word prints it: ids, postal
+ * codes and phone numbers keep their leading zeros and "+", amounts read "1.234,56 €", and a name such as "=Müller"
+ * never becomes a formula in Excel. The address lines Anschrift1…6 and the Briefanrede follow DIN 5008 (letter.ts),
+ * one merge field per line, so a Word template needs no IF fields.
  * With `groupOf` (a campaign with a control group) a "Gruppe" column after "Quelle" says who is held back. "Quelle"
- * names the rows a merged member came from; a "Personen" column appears when one message is for several people.
+ * names the rows a merged member came from; a "Personen" column appears when one message is for several people,
+ * and the Briefanrede then greets each of them.
  */
 export const targetGroupTable = (
   group: TargetGroup,
-  campaign: { type: CampaignType; language?: Language },
+  campaign: TableCampaign,
   selectionLabels: string[],
   groupOf?: (key: string) => MemberGroup,
 ): TableData => {
-  const lang = campaign.language ?? 'de';
+  const options = letterOptionsOf(campaign);
+  const lang = options.language;
   const withPeople = group.members.some((member) => member.others !== undefined);
   const standardHeaders = [
     ...COLUMNS.map((column) => HEADERS[lang][column]),
@@ -221,16 +225,25 @@ export const targetGroupTable = (
     ...(withPeople ? [PEOPLE_HEADER[lang]] : []),
   ];
   const extras = extraHeadersOf(group);
+  const moneyExtras = extras.map(isMoneyHeader);
   const headers = [...standardHeaders, ...uniqueNames(extras.map(mergeFieldName), standardHeaders)];
   const rows = group.members.map((member) => {
     const { key, recipient, others } = member;
     const people = others ? [recipient, ...others] : [recipient];
-    const greeting = others ? greetingForAll(people, lang) : greetingFor(recipient, lang);
-    const row = standardCells(recipient, greeting, sourceText(member, selectionLabels, lang));
+    const letter = letterFor(recipient, options);
+    if (others) letter.greeting = greetingForAll(people, options);
+    const row = standardCells(recipient, letter, sourceText(member, selectionLabels, lang));
     if (groupOf) row.push(memberGroupLabel(groupOf(key), lang));
     if (withPeople) row.push(people.map(personName).join(', '));
-    for (const header of extras) row.push(recipient.extra[header] ?? '');
+    extras.forEach((header, i) =>
+      row.push(printedExtra(recipient.extra[header] ?? '', moneyExtras[i], lang)),
+    );
     return row;
   });
-  return { headers, rows, textColumns: headers.map((_, i) => i) };
+  const quotedExtras = numberLikeExtras(group, extras);
+  const quotedColumns = [
+    ...COLUMNS.flatMap((column, i) => (NUMBER_LIKE_COLUMNS.has(column) ? [i] : [])),
+    ...extras.flatMap((_, i) => (quotedExtras[i] ? [standardHeaders.length + i] : [])),
+  ];
+  return { headers, rows, textColumns: headers.map((_, i) => i), quotedColumns };
 };

@@ -52,7 +52,8 @@ const CUSTOMER_ID: Synonyms = [
   'Kunde',
   'Customer',
 ];
-const SALUTATION: Synonyms = ['Anrede', 'Salutation', 'Briefanrede'];
+/** Not "Briefanrede": that is a whole greeting line of the user's own, which the letter uses as it is (letter.ts). */
+const SALUTATION: Synonyms = ['Anrede', 'Salutation'];
 const TITLE: Synonyms = ['Titel', 'Akad. Titel', 'Title'];
 const FIRST_NAME: Synonyms = ['Vorname', 'First name', 'Firstname', 'Given name', 'Forename'];
 const LAST_NAME: Synonyms = ['Nachname', 'Familienname', 'Zuname', 'Last name', 'Surname', 'Family name'];

@@ -8,7 +8,7 @@ import { mergeLeads, type LeadConflict } from '../outputs/leads';
 import { problem, type Problem } from '../kernel/problems';
 import { checkCampaignAgainstData } from '../select/readiness';
 import { fail, ok, type Result } from '../kernel/result';
-import { splitTargetGroup, tablesForUse } from './groupUse';
+import { checkExport, splitTargetGroup, tablesForUse, type ExportCheck } from './groupUse';
 import { describeSelection } from '../select/selectionLabels';
 import { cleanSheetName, tableNameFor, uniqueSheetName } from '../workbook/sheetNames';
 import type { TableData } from '../kernel/sheetTable';
@@ -66,7 +66,7 @@ export interface LeadsOptions {
   newSheet?: boolean;
 }
 
-export interface CampaignRunResult {
+export interface CampaignRunResult extends ExportCheck {
   campaign: StoredCampaign;
   group: TargetGroup;
   /** Members held back as the control group: in the target sheet, not in the CSV, no leads. */
@@ -369,6 +369,7 @@ export const runCampaign = (
     const upserted = upsertCampaign(chosen, localized, options.now, group.members.length);
     const use = splitTargetGroup(upserted.campaign, group, data.value.sales, options.today);
     const tables = tablesForUse(use, selectionLabels);
+    const check = checkExport(use);
 
     const target = await writeTargetSheet(port, upserted.state, use.campaign, tables.target);
     let state = target.state;
@@ -391,6 +392,7 @@ export const runCampaign = (
       exportTable: tables.export,
       leads,
       dataProblems: [...data.value.problems, ...group.problems],
+      ...check,
     });
   });
 

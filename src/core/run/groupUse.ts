@@ -2,7 +2,9 @@ import type { StoredCampaign } from '../campaign/campaign';
 import { assignGroups, groupOf, hasControlGroup } from '../group/controlGroup';
 import type { MemberGroup } from '../group/targetGroupModel';
 import type { Day, SaleLine } from '../kernel/model';
-import { targetGroupTable } from '../outputs/targetTable';
+import { letterOptionsOf, targetGroupTable } from '../outputs/targetTable';
+import { preflight, type PreflightReport } from '../outputs/preflight';
+import { inPostalOrder, lettersByRegion, type LetterRegions } from '../outputs/postalOrder';
 import type { TableData } from '../kernel/sheetTable';
 import type { AddinState } from '../state/state';
 import type { Member, TargetGroup } from '../group/targetGroupModel';
@@ -61,17 +63,37 @@ export const splitTargetGroup = (
 export const targetSheetTable = (use: GroupUse, selectionLabels: string[]): TableData =>
   targetGroupTable(use.group, use.campaign, selectionLabels, use.hasControlGroup ? use.groupOf : undefined);
 
+/** Who goes out, in the order of the CSV: the contacted members; letters sorted by postal code for the post. */
+export const exportMembers = (use: GroupUse): Member[] =>
+  use.campaign.type === 'letter' ? inPostalOrder(use.contacted) : use.contacted;
+
 /** What goes out (CSV for mail merge and newsletter tools): the contacted members only, without a group column. */
 export const exportTable = (use: GroupUse, selectionLabels: string[]): TableData =>
-  targetGroupTable({ ...use.group, members: use.contacted }, use.campaign, selectionLabels);
+  targetGroupTable({ ...use.group, members: exportMembers(use) }, use.campaign, selectionLabels);
 
-/** Both tables; without a control group they are the same table, built once. */
+/** Both tables; without a control group and for any type but letters they are the same table, built once. */
 export const tablesForUse = (
   use: GroupUse,
   selectionLabels: string[],
 ): { target: TableData; export: TableData } => {
   const target = targetSheetTable(use, selectionLabels);
-  return { target, export: use.hasControlGroup ? exportTable(use, selectionLabels) : target };
+  const same = !use.hasControlGroup && use.campaign.type !== 'letter';
+  return { target, export: same ? target : exportTable(use, selectionLabels) };
+};
+
+export interface ExportCheck {
+  preflight: PreflightReport;
+  /** Letters only: how many go to each Leitregion (Dialogpost). */
+  letterRegions: LetterRegions | null;
+}
+
+/** The pre-flight of what would be exported, shown before every export (pane step 4, the command line's summary). */
+export const checkExport = (use: GroupUse): ExportCheck => {
+  const members = exportMembers(use);
+  return {
+    preflight: preflight(members, use.campaign.type, letterOptionsOf(use.campaign)),
+    letterRegions: use.campaign.type === 'letter' ? lettersByRegion(members) : null,
+  };
 };
 
 /** The state with the campaign as used (start, assignment) in place of its stored version. */

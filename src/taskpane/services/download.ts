@@ -9,8 +9,11 @@ export const canDownloadFiles = (): boolean => {
   return office?.context?.platform !== 'Mac';
 };
 
-export const downloadText = (text: string, fileName: string, mimeType = 'text/csv;charset=utf-8'): void => {
-  const url = URL.createObjectURL(new Blob([text], { type: mimeType }));
+export const downloadText = (text: string, fileName: string, mimeType = 'text/csv;charset=utf-8'): void =>
+  downloadBlob(new Blob([text], { type: mimeType }), fileName);
+
+export const downloadBlob = (blob: Blob, fileName: string): void => {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;

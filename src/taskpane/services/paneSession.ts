@@ -13,10 +13,12 @@ import { loadWorkbookData } from '../../core/run/loadWorkbook';
 import { applySelection, buildTargetGroup } from '../../core/group/targetGroup';
 import { describeSelection } from '../../core/select/selectionLabels';
 import {
+  checkExport,
   exportTable,
   recordUse,
   splitTargetGroup,
   targetSheetTable,
+  type ExportCheck,
   type GroupUse,
 } from '../../core/run/groupUse';
 import { toCsv, type CsvDelimiter } from '../../core/outputs/csv';
@@ -222,6 +224,11 @@ export class PaneSession {
       rows: table.rows.length,
       campaign: use.campaign,
     };
+  }
+
+  /** The pre-flight of what an export would write now (step 4); reads nothing and writes nothing. */
+  exportCheck(campaign: StoredCampaign, group: TargetGroup): ExportCheck {
+    return checkExport(this.splitAsStored(campaign, group).use);
   }
 
   /** Where the host cannot download: the CSV lines in an export sheet (see the core's writeCsvSheet). */

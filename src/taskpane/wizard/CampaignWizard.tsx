@@ -84,7 +84,9 @@ export function CampaignWizard({ state, data, actions, session }: CampaignWizard
         <TargetGroupStep open={open} data={data} actions={actions} session={session} />
       )}
       {screen === 'use' && <TestPlanner draft={draft} data={data} campaigns={state.campaigns} />}
-      {screen === 'use' && <UseStep open={open} csvDelimiter={state.csvDelimiter} actions={actions} />}
+      {screen === 'use' && (
+        <UseStep open={open} csvDelimiter={state.csvDelimiter} actions={actions} session={session} />
+      )}
       <div className={styles.nav}>
         {index > 0 ? (
           <Button onClick={() => actions.goTo(WIZARD_STEPS[index - 1])} disabled={busy}>

@@ -107,6 +107,8 @@ export const BASICS_FIELDS = [
   'status',
   'controlPercent',
   'primaryMetric',
+  'addressee',
+  'neutralGreeting',
 ] as const satisfies ReadonlyArray<keyof StoredCampaign>;
 export type BasicsChange = Partial<Pick<StoredCampaign, (typeof BASICS_FIELDS)[number]>>;
 

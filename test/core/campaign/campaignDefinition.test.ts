@@ -316,6 +316,33 @@ describe('validateCampaignDefinition: the fields of the success evaluation', () 
   });
 });
 
+describe('validateCampaignDefinition: how letters address and greet', () => {
+  it.each([
+    [{ addressee: 'company' }, { addressee: 'company' }],
+    [
+      { addressee: 'person', neutralGreeting: 'general' },
+      { addressee: 'person', neutralGreeting: 'general' },
+    ],
+    [{ neutralGreeting: 'name' }, { neutralGreeting: 'name' }],
+  ])('accepts %j', (fields, expected) => {
+    const result = validateCampaignDefinition({ ...valid, type: 'Brief', ...fields });
+    expect(result.ok && result.value).toMatchObject(expected);
+  });
+
+  it.each<[Record<string, unknown>, string]>([
+    [
+      { addressee: 'Firma' },
+      'addressee: must be "person" (an die Person) or "company" (an die Firma, z. Hd.)',
+    ],
+    [
+      { neutralGreeting: 'Hallo' },
+      'neutralGreeting: must be "name" (Guten Tag Anna Schmidt,) or "general" (Sehr geehrte Damen und Herren,)',
+    ],
+  ])('rejects %j with a clear message', (fields, message) => {
+    expect(details({ ...valid, ...fields })).toEqual([message]);
+  });
+});
+
 describe('the reference day (asOf) of an inactive-customers selection', () => {
   const withAsOf = (asOf: string) => withSelection({ from: 'inactiveCustomers', months: 3, asOf });
   const today = isoToDay('2026-05-31') as number;

@@ -236,7 +236,7 @@ describe('buildTargetGroup', () => {
     expect(result.reports[1].excluded).toEqual({ removedByUser: 1, optOut: 1 });
   });
 
-  it('letters: the address comes from the customer, a missing postal code is a warning given once', () => {
+  it('letters: the address comes from the customer, a missing postal code is left to the pre-flight', () => {
     const result = group('letter', [vip, messe, inactive]);
     expect(result.members.map((m) => [m.key, m.recipient.street, m.recipient.postalCode])).toEqual([
       ['c:A1', 'Lindenweg 4', '50667'],
@@ -261,9 +261,7 @@ describe('buildTargetGroup', () => {
       options,
     );
     expect(letter.members.map((m) => m.key)).toEqual(['c:P1']);
-    expect(letter.problems).toEqual([
-      { code: 'missingPostalCode', severity: 'warning', sheet: 'Kontakte', row: withoutPostalCode.row },
-    ]);
+    expect(letter.problems).toEqual([]);
   });
 
   it('collects selection problems once', () => {

@@ -1,7 +1,7 @@
 import type { CampaignType } from '../../../src/core/campaign/campaign';
 import type { Recipient } from '../../../src/core/kernel/model';
 import type { ExclusionReason } from '../../../src/core/group/targetGroupModel';
-import { checkRecipient, isValidEmail, recipientWarnings } from '../../../src/core/group/typeRules';
+import { checkRecipient, isValidEmail } from '../../../src/core/group/typeRules';
 import { makeRecipient } from '../builders';
 
 const complete: Partial<Recipient> = {
@@ -48,21 +48,5 @@ describe('isValidEmail', () => {
     ['anna.example.de', false],
   ])('%s → %s', (email, valid) => {
     expect(isValidEmail(email)).toBe(valid);
-  });
-});
-
-describe('recipientWarnings', () => {
-  it('warns about a letter without postal code, naming the row', () => {
-    const recipient = makeRecipient({ ...complete, postalCode: '', sheet: 'Kontakte', row: 12 });
-    expect(recipientWarnings(recipient, 'letter')).toEqual([
-      { code: 'missingPostalCode', severity: 'warning', sheet: 'Kontakte', row: 12 },
-    ]);
-  });
-
-  it.each<[CampaignType, Partial<Recipient>]>([
-    ['letter', complete],
-    ['email', { ...complete, postalCode: '' }],
-  ])('no warning for %s', (type, fields) => {
-    expect(recipientWarnings(makeRecipient(fields), type)).toEqual([]);
   });
 });

@@ -45,6 +45,11 @@ const DETAILS: Record<ProblemCode, Pick<Problem, 'value' | 'detail' | 'candidate
   cellTooLong: { value: '50000' },
   controlCharactersRemoved: {},
   customerIdSpelling: { value: '123', detail: '00123' },
+  letterWithoutStreet: {},
+  postalCodeNotFiveDigits: { value: '1067' },
+  fieldTooLong: { value: '312', detail: 'NotizVertrieb' },
+  salutationMissing: {},
+  addressLineTooLong: { value: 'Zimmermann & Lange Rechtsanwälte Partnerschaft mbB' },
 };
 
 const cases = (Object.keys(DETAILS) as ProblemCode[]).flatMap((code) =>

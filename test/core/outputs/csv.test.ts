@@ -38,22 +38,56 @@ describe('toCsv', () => {
     ['Zeile 1\nZeile 2', 'Zeile 1 Zeile 2'],
     ['Zeile 1\r\nZeile 2\rZeile 3', 'Zeile 1 Zeile 2 Zeile 3'],
     [' führendes Leerzeichen', '" führendes Leerzeichen"'],
-    ['=HYPERLINK("http://x")', '"\'=HYPERLINK(""http://x"")"'],
-    ['=Müller', "'=Müller"],
-    ['@Home GmbH', "'@Home GmbH"],
-    ['-Rabatt-', "'-Rabatt-"],
-    ['+SUM(A1)', "'+SUM(A1)"],
-    ['\tTabulator', "'\tTabulator"],
-    ['\r\n=1+1', '" =1+1"'],
-    ['+49 221 1234-56', '+49 221 1234-56'],
-    ['+49 (0)221 / 123 45', '+49 (0)221 / 123 45'],
-    ['-12,50', '-12,50'],
-    ['-', "'-"],
-    ['+', "'+"],
     ['01067', '01067'],
     ['', ''],
   ])('writes the field %p as %p', (value, expected) => {
     expect(lines(toCsv(table(['Feld'], [[value]])))[1]).toBe(expected);
+  });
+
+  it.each([
+    ['=HYPERLINK("http://x")', '"\'=HYPERLINK(""http://x"")"'],
+    ['=Müller', "'=Müller"],
+    ['+SUM(A1)', "'+SUM(A1)"],
+    ["@SUM(1+1)*cmd|' /C calc'!A0", "'@SUM(1+1)*cmd|' /C calc'!A0"],
+    ["-2+3+cmd|' /C calc'!A0", "'-2+3+cmd|' /C calc'!A0"],
+    ["+'\\\\srv\\x\\[a.xlsx]S'!A1", "'+'\\\\srv\\x\\[a.xlsx]S'!A1"],
+    ['\r\n=1+1', "' =1+1"],
+    ['\t=1+1', "'\t=1+1"],
+  ])('neutralises what a spreadsheet would execute: %p as %p', (value, expected) => {
+    expect(lines(toCsv(table(['Feld'], [[value]])))[1]).toBe(expected);
+  });
+
+  it.each([
+    '@home GmbH',
+    '+Plus Bau',
+    '-Minus AG',
+    '-Rabatt-',
+    '\tTabulator',
+    '-',
+    '+',
+    '+49 221 1234-56',
+    '+49 (0)221 / 123 45',
+    '-12,50',
+  ])('leaves %p as it is: Word would print an apostrophe, and no spreadsheet runs it', (value) => {
+    const field = lines(toCsv(table(['Feld'], [[value]])))[1];
+    expect(Papa.parse<string[]>(field, { delimiter: ';' }).data[0][0]).toBe(value);
+  });
+
+  it('quotes every value of the quoted columns, so that no reader guesses a number', () => {
+    const quotedTable: TableData = {
+      headers: ['KundenNr', 'Firma', 'PLZ', 'Telefon'],
+      rows: [
+        ['00417', 'Bau "Nord" GmbH', '01067', '+49 351 1234'],
+        ['', 'Süd AG', '09599', ''],
+      ],
+      textColumns: [0, 1, 2, 3],
+      quotedColumns: [0, 2, 3],
+    };
+    expect(lines(toCsv(quotedTable))).toEqual([
+      'KundenNr;Firma;PLZ;Telefon',
+      '"00417";"Bau ""Nord"" GmbH";"01067";"+49 351 1234"',
+      ';Süd AG;"09599";',
+    ]);
   });
 
   it.each<['de' | 'en', CellValue[], string]>([
@@ -77,9 +111,10 @@ describe('toCsv', () => {
 /** The documented transformations, stated independently of the implementation. */
 const expectedField = (value: string): string => {
   const flat = value.replace(/\r\n|\r|\n/g, ' ');
-  const formula = /^[=+\-@\t\r]/.test(flat);
+  const start = flat.replace(/^[ \t]+/, '').charAt(0);
+  const executes = start === '=' || ('+-@'.includes(start) && start !== '' && /[(|!]/.test(flat));
   const plainNumber = /^[0-9 +()/\-.,]+$/.test(flat) && /[0-9]/.test(flat);
-  return formula && !plainNumber ? `'${flat}` : flat;
+  return executes && !plainNumber ? `'${flat}` : flat;
 };
 
 const csvText = fc.oneof(
@@ -102,6 +137,8 @@ const csvText = fc.oneof(
       '@',
       '1',
       '(',
+      '|',
+      '!',
       '/',
       '\uFEFF',
     ),
@@ -112,6 +149,8 @@ const csvText = fc.oneof(
     '+49 221 123456',
     '=SUMME(A1:A9)',
     '@Home',
+    '+Plus Bau',
+    "@SUM(1+1)*cmd|' /C calc'!A0",
     'Notiz\r\nzweite Zeile',
     '01067',
   ),
@@ -194,8 +233,18 @@ describe('target group as CSV for Word mail merge', () => {
     ]);
     const csv = toCsv(targetGroupTable(group, { type: 'letter' }, ['Kontakte: Ort = Dresden']));
     expect(lines(csv)).toEqual([
-      'KontaktNr;KundenNr;Anrede;Titel;Vorname;Nachname;Briefanrede;Firma;Strasse;PLZ;Ort;Land;EMail;Telefon;Mobil;Quelle;NotizVertrieb;Groesse',
-      '000417;10002;Herr;Dr.;Jörg;\'=Müller;Sehr geehrter Herr Dr. =Müller,;"Müller & Söhne; GmbH";Königsallee 5;01067;Dresden;Deutschland;j.mueller@mueller-soehne.de;+49 351 4711-0;;Kontakte: Ort = Dresden;Ruft zurück nach 14 Uhr;\'@groß',
+      'KontaktNr;KundenNr;Anrede;Titel;Vorname;Nachname;Briefanrede;Anschrift1;Anschrift2;Anschrift3;Anschrift4;Anschrift5;Anschrift6;Firma;Strasse;PLZ;Ort;Land;EMail;Telefon;Mobil;Quelle;NotizVertrieb;Groesse',
+      '"000417";"10002";Herr;Dr.;Jörg;\'=Müller;Sehr geehrter Herr Dr. =Müller,;"Müller & Söhne; GmbH";Herrn Dr. Jörg =Müller;Königsallee 5;01067 Dresden;;;"Müller & Söhne; GmbH";Königsallee 5;"01067";Dresden;Deutschland;j.mueller@mueller-soehne.de;"+49 351 4711-0";;Kontakte: Ort = Dresden;Ruft zurück nach 14 Uhr;@groß',
     ]);
   });
+
+  it.each(['@home GmbH', '+Plus Bau', '-Minus AG'])(
+    'writes the firm %p unchanged into the Firma column and the address line',
+    (company) => {
+      const csv = toCsv(targetGroupTable(makeGroup([makeMember({ company })]), { type: 'letter' }, []));
+      const [headers, row] = Papa.parse<string[]>(csv.slice(1), { delimiter: ';' }).data;
+      expect(row[headers.indexOf('Firma')]).toBe(company);
+      expect(row[headers.indexOf('Anschrift1')]).toBe(company);
+    },
+  );
 });

@@ -1,4 +1,5 @@
-import { greetingFor, greetingForAll, targetGroupTable } from '../../../src/core/outputs/targetTable';
+import { targetGroupTable } from '../../../src/core/outputs/targetTable';
+import { greetingForAll } from '../../../src/core/outputs/letter';
 import { completeRecipient, makeGroup, makeMember } from './memberBuilders';
 
 const LABELS = ['Kontakte: Ort = Köln', 'Inaktive Kunden (3 Monate)'];
@@ -24,6 +25,12 @@ describe('targetGroupTable', () => {
       'Vorname',
       'Nachname',
       'Briefanrede',
+      'Anschrift1',
+      'Anschrift2',
+      'Anschrift3',
+      'Anschrift4',
+      'Anschrift5',
+      'Anschrift6',
       'Firma',
       'Strasse',
       'PLZ',
@@ -47,6 +54,12 @@ describe('targetGroupTable', () => {
       'FirstName',
       'LastName',
       'Greeting',
+      'Address1',
+      'Address2',
+      'Address3',
+      'Address4',
+      'Address5',
+      'Address6',
       'Company',
       'Street',
       'PostalCode',
@@ -101,6 +114,12 @@ describe('targetGroupTable', () => {
     ['Vorname', 'Jörg'],
     ['Nachname', 'Weiß'],
     ['Briefanrede', 'Sehr geehrter Herr Dr. Weiß,'],
+    ['Anschrift1', 'Weiß & Söhne KG'],
+    ['Anschrift2', 'Herrn Dr. Jörg Weiß'],
+    ['Anschrift3', 'Domplatz 3'],
+    ['Anschrift4', '50667 Köln'],
+    ['Anschrift5', ''],
+    ['Anschrift6', ''],
     ['Firma', 'Weiß & Söhne KG'],
     ['Strasse', 'Domplatz 3'],
     ['PLZ', '50667'],
@@ -249,42 +268,74 @@ describe('a member merged from several rows or people', () => {
     const people = ['A', 'B', 'C', 'D'].map((lastName) =>
       completeRecipient({ salutation: 'Herr', lastName }),
     );
-    expect(greetingForAll(people, language)).toBe(greeting);
-    expect(greetingForAll([people[0], bernd], 'en')).toBe('Dear Mr A, dear Mr Maier,');
+    expect(greetingForAll(people, { language })).toBe(greeting);
+    expect(greetingForAll([people[0], bernd], { language: 'en' })).toBe('Dear Mr A, dear Mr Maier,');
   });
 });
 
-describe('greetingFor', () => {
-  it.each([
-    [{ salutation: 'Frau', title: 'Dr.', lastName: 'Schmidt' }, 'Sehr geehrte Frau Dr. Schmidt,'],
-    [{ salutation: 'Herr', title: '', lastName: 'Müller' }, 'Sehr geehrter Herr Müller,'],
-    [{ salutation: 'Hr.', title: 'Prof. Dr.', lastName: 'Weiß' }, 'Sehr geehrter Herr Prof. Dr. Weiß,'],
-    [{ salutation: 'Herrn', title: '', lastName: 'Öztürk' }, 'Sehr geehrter Herr Öztürk,'],
-    [{ salutation: 'Fr.', title: '', lastName: 'Lang' }, 'Sehr geehrte Frau Lang,'],
-    [{ salutation: 'Divers', firstName: 'Alex', lastName: 'Kim' }, 'Guten Tag Alex Kim,'],
-    [{ salutation: '', lastName: 'Schmidt' }, 'Sehr geehrte Damen und Herren,'],
-    [{ salutation: 'Firma', lastName: 'Schmidt' }, 'Sehr geehrte Damen und Herren,'],
-    [{ salutation: 'Frau', lastName: '' }, 'Sehr geehrte Damen und Herren,'],
-  ])('de %p → %p', (person, expected) => {
-    expect(greetingFor(completeRecipient({ title: '', ...person }), 'de')).toBe(expected);
-  });
-
-  it.each([
-    [{ salutation: 'Ms', lastName: 'Smith' }, 'Dear Ms Smith,'],
-    [{ salutation: 'Frau', lastName: 'Schmidt' }, 'Dear Ms Schmidt,'],
-    [{ salutation: 'Mr.', lastName: 'Jones' }, 'Dear Mr Jones,'],
-    [{ salutation: 'Mrs', title: 'Dr.', lastName: 'Smith' }, 'Dear Dr Smith,'],
-    [{ salutation: 'Mx', firstName: 'Sam', lastName: 'Lee' }, 'Dear Sam Lee,'],
-    [{ salutation: '', lastName: 'Smith' }, 'Dear Sir or Madam,'],
-  ])('en %p → %p', (person, expected) => {
-    expect(greetingFor(completeRecipient({ title: '', ...person }), 'en')).toBe(expected);
-  });
-
-  it('fills the greeting column in the campaign language', () => {
+describe('targetGroupTable: the letter columns', () => {
+  it('fills the greeting and address columns in the campaign language and by its addressee option', () => {
     const group = makeGroup([makeMember({ salutation: 'Frau', title: 'Dr.', lastName: 'Schmidt' })]);
-    const de = targetGroupTable(group, { type: 'letter' }, LABELS);
+    const de = targetGroupTable(group, { type: 'letter', addressee: 'company' }, LABELS);
     const en = targetGroupTable(group, { type: 'letter', language: 'en' }, LABELS);
     expect(column(de, 'Briefanrede')).toEqual(['Sehr geehrte Frau Dr. Schmidt,']);
+    expect(column(de, 'Anschrift2')).toEqual(['z. Hd. Frau Dr. Anna Schmidt']);
     expect(column(en, 'Greeting')).toEqual(['Dear Dr Schmidt,']);
+    expect(column(en, 'Address2')).toEqual(['Dr Anna Schmidt']);
+  });
+
+  it("greets by the campaign's choice for a name without Anrede", () => {
+    const group = makeGroup([makeMember({ salutation: '', lastName: 'Schmidt' })]);
+    expect(column(targetGroupTable(group, { type: 'letter' }, LABELS), 'Briefanrede')).toEqual([
+      'Guten Tag Anna Schmidt,',
+    ]);
+    const general = targetGroupTable(group, { type: 'letter', neutralGreeting: 'general' }, LABELS);
+    expect(column(general, 'Briefanrede')).toEqual(['Sehr geehrte Damen und Herren,']);
+  });
+
+  it("uses the user's own Briefanrede column as the Briefanrede, not as a second column", () => {
+    const table = targetGroupTable(
+      makeGroup([
+        makeMember({ contactId: '1', extra: { Briefanrede: 'Liebe Anna,', Branche: 'Bau' } }),
+        makeMember({ contactId: '2', salutation: 'Herr', lastName: 'Wolf', extra: { Briefanrede: '' } }),
+      ]),
+      { type: 'letter' },
+      LABELS,
+    );
+    expect(table.headers.filter((header) => /briefanrede/i.test(header))).toEqual(['Briefanrede']);
+    expect(column(table, 'Briefanrede')).toEqual(['Liebe Anna,', 'Sehr geehrter Herr Wolf,']);
+    expect(column(table, 'Branche')).toEqual(['Bau', '']);
+  });
+
+  it.each<['de' | 'en', Record<string, string>, Record<string, string>]>([
+    [
+      'de',
+      { 'Umsatz 2025': '1234.56', Bestellwert: '80', Rabatt: '', Rang: '2.5', KundeSeit: '23.07.2019' },
+      {
+        Umsatz2025: '1.234,56\u00a0€',
+        Bestellwert: '80,00\u00a0€',
+        Rabatt: '',
+        Rang: '2,5',
+        KundeSeit: '23.07.2019',
+      },
+    ],
+    ['en', { 'Umsatz 2025': '1234.56', Rang: '2.5' }, { Umsatz2025: '€1,234.56', Rang: '2.5' }],
+    ['de', { 'Umsatz 2025': 'keiner', Mitarbeiter: '1200' }, { Umsatz2025: 'keiner', Mitarbeiter: '1200' }],
+  ])('prints the numbers of extra columns as a %s letter does: %p', (language, extra, printed) => {
+    const table = targetGroupTable(makeGroup([makeMember({ extra })]), { type: 'letter', language }, LABELS);
+    for (const [header, value] of Object.entries(printed)) expect(column(table, header)).toEqual([value]);
+  });
+
+  it('quotes numbers, postal codes and phones in the CSV, and extra columns holding numbers or dates', () => {
+    const table = targetGroupTable(
+      makeGroup([
+        makeMember({ extra: { Branche: 'Bau', KundeSeit: '23.07.2019', Hausnr: '' } }),
+        makeMember({ extra: { Branche: '12', KundeSeit: '', Hausnr: '11b' } }),
+      ]),
+      { type: 'letter' },
+      LABELS,
+    );
+    const quoted = (table.quotedColumns ?? []).map((index) => table.headers[index]);
+    expect(quoted).toEqual(['KontaktNr', 'KundenNr', 'PLZ', 'Telefon', 'Mobil', 'Branche', 'KundeSeit']);
   });
 });

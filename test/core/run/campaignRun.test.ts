@@ -397,7 +397,7 @@ describe('runCampaign with a control group', () => {
 
     expect(result.value.control).toEqual([]);
     expect(sheetRows(wb, result.value.targetSheet)[0]).not.toContain('Gruppe');
-    expect(result.value.exportTable).toBe(result.value.targetTable);
+    expect(result.value.exportTable).toEqual(result.value.targetTable);
     expect(column(sheetRows(wb, 'Leads'), 'KundenNr')).toHaveLength(11);
     expect(result.value.campaign.start).toBe('2026-06-01');
   });

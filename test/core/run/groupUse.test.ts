@@ -1,5 +1,6 @@
 import type { StoredCampaign } from '../../../src/core/campaign/campaign';
 import {
+  checkExport,
   exportTable,
   recordUse,
   splitTargetGroup,
@@ -123,12 +124,77 @@ describe('the tables of a used target group', () => {
     expect(column(table, 'KontaktNr')).toEqual(use.contacted.map((m) => m.recipient.contactId));
   });
 
-  it('builds one table for both when there is no control group', () => {
-    const plain = splitTargetGroup(makeCampaign(), makeGroup(members(8)), sales, TODAY);
+  it('builds one table for both when there is no control group and no letter to sort', () => {
+    const plain = splitTargetGroup(makeCampaign({ type: 'email' }), makeGroup(members(8)), sales, TODAY);
     const tables = tablesForUse(plain, LABELS);
     expect(tables.export).toBe(tables.target);
     expect(tables.target.headers).not.toContain('Gruppe');
     expect(tables.target.rows).toHaveLength(8);
+  });
+
+  const scattered = [
+    makeMember({ contactId: 'Wien', postalCode: '1010', country: 'AT' }),
+    makeMember({ contactId: 'Köln', postalCode: '50667', country: 'DE' }),
+    makeMember({ contactId: 'ohne PLZ', postalCode: '', country: '' }),
+    makeMember({ contactId: 'Dresden', postalCode: '01067', country: 'Deutschland' }),
+    makeMember({ contactId: 'Zürich', postalCode: '8001', country: 'CH' }),
+    makeMember({ contactId: 'Riesa', postalCode: '01587', country: '' }),
+  ];
+
+  it('sorts the letters of the export by postal code, foreign ones last, and leaves the target sheet as it was', () => {
+    const letters = splitTargetGroup(makeCampaign(), makeGroup(scattered), [], TODAY);
+    const tables = tablesForUse(letters, LABELS);
+    expect(column(tables.export, 'KontaktNr')).toEqual([
+      'Dresden',
+      'Riesa',
+      'Köln',
+      'ohne PLZ',
+      'Wien',
+      'Zürich',
+    ]);
+    expect(column(tables.target, 'KontaktNr')).toEqual(scattered.map((m) => m.recipient.contactId));
+  });
+
+  it('keeps the order of an e-mail campaign', () => {
+    const mails = splitTargetGroup(makeCampaign({ type: 'email' }), makeGroup(scattered), [], TODAY);
+    expect(column(exportTable(mails, LABELS), 'KontaktNr')).toEqual(
+      scattered.map((m) => m.recipient.contactId),
+    );
+  });
+});
+
+describe('checkExport', () => {
+  it('counts letters per Leitregion and checks every exported member before the export', () => {
+    const members = [
+      makeMember({ contactId: '1', postalCode: '01067' }),
+      makeMember({ contactId: '2', postalCode: '01587', salutation: '' }),
+      makeMember({ contactId: '3', postalCode: '50667' }),
+      makeMember({ contactId: '4', postalCode: '1067' }),
+      makeMember({ contactId: '5', postalCode: '1010', country: 'AT' }),
+    ];
+    const check = checkExport(splitTargetGroup(makeCampaign(), makeGroup(members), [], TODAY));
+    expect(check.letterRegions).toEqual({
+      regions: [
+        { region: '01', letters: 2 },
+        { region: '50', letters: 1 },
+      ],
+      foreign: 1,
+      withoutRegion: 1,
+    });
+    expect(check.preflight.checked).toBe(5);
+    expect(check.preflight.counts).toEqual({ salutationMissing: 1, postalCodeNotFiveDigits: 1 });
+  });
+
+  it('checks only the contacted members, and counts no regions for e-mails', () => {
+    const use = splitTargetGroup(
+      makeCampaign({ type: 'email', controlPercent: 20 }),
+      makeGroup(members()),
+      sales,
+      TODAY,
+    );
+    const check = checkExport(use);
+    expect(check.preflight.checked).toBe(use.contacted.length);
+    expect(check.letterRegions).toBeNull();
   });
 });
 

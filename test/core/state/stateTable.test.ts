@@ -112,7 +112,7 @@ describe('stateToTable / stateFromSheet', () => {
     expect(stateFromSheet({ name: STATE_SHEET, rows })).toEqual({ ok: true, value: state });
   });
 
-  it('reads back the fields of the success evaluation and the group assignment', () => {
+  it('reads back the fields of the success evaluation, the group assignment and the letter options', () => {
     const evaluated = makeCampaign({
       start: '2026-03-02',
       end: '2026-03-31',
@@ -121,6 +121,8 @@ describe('stateToTable / stateFromSheet', () => {
       status: 'active',
       controlPercent: 10,
       assignment: { control: ['c:K-2'], contacted: ['c:K-1', 'k:4711'] },
+      addressee: 'company',
+      neutralGreeting: 'general',
     });
     const state = makeState({ campaigns: [evaluated] });
     expect(stateFromSheet(asSheet(stateToTable(state)))).toEqual({ ok: true, value: state });

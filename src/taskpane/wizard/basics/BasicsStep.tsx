@@ -5,6 +5,7 @@ import { useI18n } from '../../../i18n/useI18n';
 import type { MessageKey } from '../../../i18n/de';
 import { MAX_NAME_LENGTH, nameError, type BasicsChange, type NameError } from '../wizardReducer';
 import { EvaluationFields } from '../../evaluation/EvaluationFields';
+import { LetterOptionsFields } from './LetterOptionsFields';
 
 const NAME_ERROR: Record<NameError, MessageKey> = {
   required: 'basicsNameRequired',
@@ -67,6 +68,7 @@ export function BasicsStep({ draft, campaigns, members, onChange }: BasicsStepPr
           resize="vertical"
         />
       </Field>
+      <LetterOptionsFields draft={draft} onChange={onChange} />
       <EvaluationFields key={draft.id} draft={draft} members={members} onChange={onChange} />
     </div>
   );

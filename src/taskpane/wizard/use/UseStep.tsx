@@ -13,8 +13,12 @@ import {
 import type { CsvDelimiter } from '../../../core/outputs/csv';
 import { useI18n } from '../../../i18n/useI18n';
 import type { Translator } from '../../../i18n/i18n';
+import type { PaneSession } from '../../services/paneSession';
 import type { WizardActions } from '../useWizard';
 import type { OpenCampaign, Outcome } from '../wizardReducer';
+import { CsvExportCheck } from './CsvExportCheck';
+import { useExportCheck } from './useExportCheck';
+import { WordTemplateCard } from './WordTemplateCard';
 import { LeadsQuestion } from './LeadsQuestion';
 
 const DELIMITERS: Array<{
@@ -55,15 +59,17 @@ export interface UseStepProps {
   open: OpenCampaign;
   csvDelimiter: CsvDelimiter;
   actions: WizardActions;
+  session: PaneSession;
 }
 
-export function UseStep({ open, csvDelimiter, actions }: UseStepProps) {
+export function UseStep({ open, csvDelimiter, actions, session }: UseStepProps) {
   const styles = useStyles();
   const i18n = useI18n();
   const { t } = i18n;
   const busy = open.operation.status === 'running';
   const empty = open.group.members.length === 0;
   const disabled = busy || empty;
+  const check = useExportCheck(session, open.draft, open.group);
   return (
     <div className={styles.root}>
       {empty && (
@@ -97,11 +103,16 @@ export function UseStep({ open, csvDelimiter, actions }: UseStepProps) {
             ))}
           </Select>
         </Field>
-        <Button disabled={disabled} onClick={() => void actions.exportCsv()}>
-          {t('useCsv')}
-        </Button>
+        {!empty ? (
+          <CsvExportCheck check={check} disabled={disabled} onExport={() => void actions.exportCsv()} />
+        ) : (
+          <Button disabled={disabled} onClick={() => void actions.exportCsv()}>
+            {t('useCsv')}
+          </Button>
+        )}
         <Text className={styles.hint}>{t('useCsvHint')}</Text>
       </Card>
+      <WordTemplateCard language={open.draft.language ?? i18n.language} />
       <Card className={styles.card}>
         <Button disabled={busy} onClick={() => void actions.openEvaluation(open.draft.id)}>
           {t('evaluateUse')}

@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { installLayoutStubs, renderPane, workbookWithCampaign } from '../../paneTestkit';
 
@@ -25,8 +25,8 @@ describe('1 · Basisdaten', () => {
   it('offers the six types, each with the line on what it checks', async () => {
     const { t } = await renderPane({ language: 'en' });
     await userEvent.setup().click(screen.getByRole('button', { name: t('newCampaign') }));
-    const radios = screen.getAllByRole('radio');
-    expect(radios).toHaveLength(6);
+    const types = screen.getByRole('radiogroup', { name: t('basicsType') });
+    expect(within(types).getAllByRole('radio')).toHaveLength(6);
     expect(screen.getByRole('radio', { name: /^Email/ })).toBeChecked();
     expect(screen.getByRole('radio', { name: /^Letter/ })).toHaveAccessibleName(/street and city/);
   });
