@@ -474,11 +474,14 @@ async function letterScenario(page: Page, language: Language): Promise<void> {
 
   await check(`${language}: at 320 px a letter campaign shows its pre-flight in step 4`, async () => {
     await page.setViewportSize({ width: 320, height: 700 });
-    await page
-      .getByRole('button', { name: t('back') })
-      .first()
-      .click();
-    await page.getByRole('button', { name: t('newCampaign') }).click();
+    // from wherever the scenario before ended: the home screen, or one step into a campaign
+    const newCampaign = page.getByRole('button', { name: t('newCampaign') });
+    if (!(await newCampaign.isVisible()))
+      await page
+        .getByRole('button', { name: t('back') })
+        .first()
+        .click();
+    await newCampaign.click();
     await page.getByRole('textbox', { name: t('basicsName') }).fill(name);
     await page.getByRole('radio', { name: new RegExp(language === 'de' ? '^Brief' : '^Letter') }).check();
     await page.getByRole('radio', { name: t('letterAddresseeCompany') }).waitFor();

@@ -42,7 +42,7 @@ describe('TestPlanner (step 4)', () => {
 
     expect(screen.getByTestId('plan-sentence').textContent).toBe(expectedSentence('de'));
     expect(screen.getByTestId('plan-sentence')).toHaveTextContent(
-      /^Mit 250 Empfängern und 15 % Kontrollgruppe erkennt die Auswertung erst einen Unterschied von/,
+      /^Mit 245 Empfängern und 15 % Kontrollgruppe erkennt die Auswertung erst einen Unterschied von/,
     );
     expect(screen.getByTestId('plan-baseline')).toHaveTextContent(/im selben Zeitraum ein Jahr vorher/);
 
