@@ -7,6 +7,9 @@ import {
   groupLabel,
   keyFigureRows,
   leadRows,
+  metricRoleLabel,
+  primaryMetricLabel,
+  type EffectRow,
   wonShare,
   type EvaluationFigure,
   type FigureId,
@@ -87,6 +90,14 @@ const leadLines = (leads: LeadFigures | null, texts: Translator): string[] => {
   ];
 };
 
+/** "Mehr Käufer (Nebenkennzahl)": every effect says whether the verdict is stated from it. */
+const effectLine = (row: EffectRow, texts: Translator): string =>
+  figureLine(
+    row.primary === null ? row.label : `${row.label} (${metricRoleLabel(row.primary, texts.language)})`,
+    row.figure,
+    texts,
+  );
+
 /** One campaign: what it is, the sentence, the figures, the effect with its intervals and the cost, leads, notes. */
 export const evaluationLines = (evaluation: CampaignEvaluation, texts: Translator): string[] => {
   const lang = texts.language;
@@ -100,9 +111,10 @@ export const evaluationLines = (evaluation: CampaignEvaluation, texts: Translato
     }),
     windowLine(evaluation, texts),
     texts.t('reportVerdict', { verdict: verdictLabel(evaluation.verdict, lang) }),
+    texts.t('primaryMetricLine', { metric: primaryMetricLabel(evaluation.primaryMetric, lang) }),
     evaluationSummary(evaluation, lang),
     ...(started ? keyFigures(evaluation, texts) : []),
-    ...effectRows(evaluation, lang).map((row) => figureLine(row.label, row.figure, texts)),
+    ...effectRows(evaluation, lang, evaluation.primaryMetric).map((row) => effectLine(row, texts)),
     ...leadLines(evaluation.leads, texts),
     ...(notes.length > 0 ? [texts.t('reportNotes'), ...notes] : []),
   ];

@@ -4,7 +4,9 @@ import type { SheetRole } from '../core/kernel/model';
 import type { CsvDelimiter } from '../core/outputs/csv';
 import { fail, ok, type Result } from '../core/kernel/result';
 import { isoToDay } from '../core/kernel/values';
+import { parseExpected } from '../core/evaluation/plan';
 import type { CliIo, ExitCode } from './cliIo';
+import type { PlanOptions } from './commands/plan';
 import type { ReportOptions } from './commands/report';
 import type { RunOptions } from './commands/run';
 import type { SheetsOptions } from './commands/sheets';
@@ -21,13 +23,14 @@ const OPTIONS = {
   delimiter: { type: 'string' },
   lang: { type: 'string' },
   json: { type: 'boolean' },
+  expect: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   'as-of': { type: 'string' },
   sheet: { type: 'string', multiple: true },
 } as const;
 
 type OptionName = keyof typeof OPTIONS;
-const COMMANDS = ['run', 'sheets', 'report'] as const;
+const COMMANDS = ['run', 'sheets', 'report', 'plan'] as const;
 type CommandName = (typeof COMMANDS)[number];
 
 const ALLOWED: Record<CommandName, readonly OptionName[]> = {
@@ -47,6 +50,7 @@ const ALLOWED: Record<CommandName, readonly OptionName[]> = {
   ],
   sheets: ['workbook', 'lang', 'json', 'help', 'sheet'],
   report: ['workbook', 'campaign', 'out', 'lang', 'json', 'help'],
+  plan: ['workbook', 'campaign', 'expect', 'lang', 'json', 'help'],
 };
 
 const DELIMITERS: Record<string, CsvDelimiter> = { ';': ';', ',': ',', tab: '\t', '\t': '\t' };
@@ -55,7 +59,8 @@ export type Command =
   | { name: 'help' }
   | { name: 'run'; options: RunOptions }
   | { name: 'sheets'; options: SheetsOptions }
-  | { name: 'report'; options: ReportOptions };
+  | { name: 'report'; options: ReportOptions }
+  | { name: 'plan'; options: PlanOptions };
 
 export interface UsageError {
   key: MessageKey;
@@ -196,6 +201,29 @@ const reportOptions = (values: Values, language: Language): Result<Command, Usag
   });
 };
 
+const parseExpect = (value: string | undefined): Result<number | undefined, UsageError> => {
+  if (value === undefined) return ok(undefined);
+  const parsed = parseExpected(value);
+  return parsed.ok ? parsed : usage('usageBadExpect', { value });
+};
+
+const planOptions = (values: Values, language: Language): Result<Command, UsageError> => {
+  const present = required(values, 'plan', ['workbook', 'campaign']);
+  if (!present.ok) return present;
+  const expect = parseExpect(text(values, 'expect'));
+  if (!expect.ok) return expect;
+  return ok({
+    name: 'plan',
+    options: {
+      workbook: text(values, 'workbook') as string,
+      campaign: text(values, 'campaign') as string,
+      expect: expect.value,
+      language,
+      json: values.json === true,
+    },
+  });
+};
+
 /** The command line as a value: which command with which options, or the usage error to show. */
 export const parseCommandLine = (argv: string[], fallback: Language = 'de'): Result<Command, UsageError> => {
   const collected = collectValues(argv);
@@ -212,6 +240,7 @@ export const parseCommandLine = (argv: string[], fallback: Language = 'de'): Res
   if (!language.ok) return language;
   if (command === 'run') return runOptions(collected.value, language.value);
   if (command === 'report') return reportOptions(values, language.value ?? fallback);
+  if (command === 'plan') return planOptions(values, language.value ?? fallback);
   const present = required(values, 'sheets', ['workbook']);
   if (!present.ok) return present;
   const sheets = parseSheetChoices(sheetChoices);
@@ -273,6 +302,8 @@ export const main = async (
       return (await import('./commands/run')).runCommand(command.value.options, context);
     if (command.value.name === 'report')
       return (await import('./commands/report')).reportCommand(command.value.options, context);
+    if (command.value.name === 'plan')
+      return (await import('./commands/plan')).planCommand(command.value.options, context);
     return (await import('./commands/sheets')).sheetsCommand(command.value.options, context);
   } catch (error) {
     return reportInternalError(error, io, texts);

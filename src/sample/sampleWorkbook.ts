@@ -821,6 +821,28 @@ export const SAMPLE_CAMPAIGN: CampaignDefinition = {
 };
 const SAMPLE_CAMPAIGN_CREATED = '2026-08-24T08:30:00.000Z';
 const SAMPLE_CAMPAIGN_USED = '2026-09-01T07:45:00.000Z';
+
+/**
+ * A campaign to customers who had bought nothing for half a year: a voucher letter, 30 % held back, judged by the
+ * share of buyers. No effect is built into the sales: its evaluation shows how many of the held-back customers came
+ * back on their own (regression to the mean), which a before/after comparison would have credited to the letter.
+ */
+export const SAMPLE_INACTIVE_CAMPAIGN: CampaignDefinition = {
+  name: 'Reaktivierung Frühjahr 2026',
+  type: 'letter',
+  description:
+    'Brief mit einem 20-€-Gutschein an alle Kunden, die seit einem halben Jahr nichts gekauft haben.',
+  language: 'de',
+  selections: [{ from: 'inactiveCustomers', months: 6 }],
+  start: '2026-03-02',
+  cost: 900,
+  evaluationDays: 90,
+  status: 'completed',
+  controlPercent: 30,
+  primaryMetric: 'conversion',
+};
+const SAMPLE_INACTIVE_CREATED = '2026-02-23T10:00:00.000Z';
+const SAMPLE_INACTIVE_USED = '2026-03-02T08:15:00.000Z';
 /** The known effect: the chance that a firm reached by the letter orders furniture (two lines) because of it. Tuned so that the
  * return is a plausible one for a catalogue letter, and the 37 control firms still show it beyond doubt. */
 export const SAMPLE_EFFECT_SHARE = 0.3;
@@ -850,26 +872,36 @@ interface UsedCampaign {
   customerOf: Map<string, number>;
 }
 
+interface CampaignDates {
+  created: string;
+  used: string;
+}
+
 /** The campaign as the add-in stored it when the letters went out: members and who was held back. */
-const usedCampaign = (people: SheetTable[], sales: SaleSpec[]): UsedCampaign => {
+const usedCampaign = (
+  definition: CampaignDefinition,
+  dates: CampaignDates,
+  people: SheetTable[],
+  sales: SaleSpec[],
+): UsedCampaign => {
   const parsed = parseWorkbook([...people, plainSales(sales)]);
   if (!parsed.ok) throw new Error('the sample workbook must parse');
-  const start = isoToDay(SAMPLE_CAMPAIGN.start ?? '') as Day;
-  const id = newCampaignId(SAMPLE_CAMPAIGN.name, SAMPLE_CAMPAIGN_CREATED);
-  const group = buildTargetGroup(parsed.value, SAMPLE_CAMPAIGN, { today: start });
+  const start = isoToDay(definition.start ?? '') as Day;
+  const id = newCampaignId(definition.name, dates.created);
+  const group = buildTargetGroup(parsed.value, definition, { today: start });
   const assignment = assignGroups({
     campaignId: id,
-    controlPercent: SAMPLE_CAMPAIGN.controlPercent,
+    controlPercent: definition.controlPercent,
     members: group.members,
     sales: parsed.value.sales,
     start,
   });
   return {
     campaign: {
-      ...SAMPLE_CAMPAIGN,
+      ...definition,
       id,
-      createdAt: SAMPLE_CAMPAIGN_CREATED,
-      updatedAt: SAMPLE_CAMPAIGN_USED,
+      createdAt: dates.created,
+      updatedAt: dates.used,
       memberCount: group.members.length,
       assignment,
     },
@@ -908,7 +940,19 @@ const buildSample = (): Sample => {
   const contacts = contactsSheet(random, customerSpecs);
   const blocklist = blocklistSheet(contacts, customerSpecs);
   const sales = customerSpecs.flatMap((customer) => customerSales(random, customer));
-  const used = usedCampaign([customers, contacts, blocklist], sales);
+  const people = [customers, contacts, blocklist];
+  const used = usedCampaign(
+    SAMPLE_CAMPAIGN,
+    { created: SAMPLE_CAMPAIGN_CREATED, used: SAMPLE_CAMPAIGN_USED },
+    people,
+    sales,
+  );
+  const inactive = usedCampaign(
+    SAMPLE_INACTIVE_CAMPAIGN,
+    { created: SAMPLE_INACTIVE_CREATED, used: SAMPLE_INACTIVE_USED },
+    people,
+    sales,
+  );
   const quietFirms = new Set(lapsedFirms(customerSpecs).map((customer) => customer.customerNo));
   return {
     tables: [
@@ -918,7 +962,7 @@ const buildSample = (): Sample => {
       articlesSheet(),
       blocklist,
     ],
-    state: { ...emptyState(), campaigns: [used.campaign] },
+    state: { ...emptyState(), campaigns: [used.campaign, inactive.campaign] },
   };
 };
 
@@ -934,7 +978,7 @@ const copyTable = (table: SheetTable): SheetTable => ({
 /** The sheets of the sample workbook, in workbook order. Each call returns fresh tables for the caller to change. */
 export const sampleWorkbookTables = (): SheetTable[] => sample().tables.map(copyTable);
 
-/** The add-in's state as the sample workbook stores it (very hidden): the campaign that already ran. */
+/** The add-in's state as the sample workbook stores it (very hidden): the campaigns that already ran. */
 export const sampleState = (): AddinState => JSON.parse(JSON.stringify(sample().state)) as AddinState;
 
 /** The state as the sheet the add-in keeps it in, for the sample file and for tests on the whole workbook. */

@@ -28,7 +28,8 @@ describe('the evaluation in a terminal', () => {
       'Start 01.09.2026, ausgewertet bis 30.09.2026 (30 von 30 Tagen)',
       'Ergebnis: Hat sich gelohnt',
     ]);
-    expect(lines.slice(4)).toEqual([
+    expect(lines[3]).toBe('Hauptkennzahl: Umsatz');
+    expect(lines.slice(5)).toEqual([
       '                       Kontaktiert  Kontrollgruppe',
       '  Empfänger                    200              40',
       '  Käufer                        40               3',
@@ -36,10 +37,10 @@ describe('the evaluation in a terminal', () => {
       '  Umsatz                   8.000 €           600 €',
       '  Umsatz je Empfänger      40,00 €         15,00 €',
       '  Bestellungen                  52               4',
-      'Mehr Käufer: +12,5 Pp. (95-%-Intervall +2,0 Pp. bis +20,0 Pp.)',
-      'Mehr Umsatz je Empfänger: +25,00 € (95-%-Intervall +12,50 € bis +37,80 €)',
-      'Mehrumsatz: +5.000 € (95-%-Intervall +2.500 € bis +7.560 €)',
-      'Rendite (ROI): +108 % (95-%-Intervall +4 % bis +215 %)',
+      'Mehr Käufer (Nebenkennzahl): +12,5 Pp. (95-%-Intervall +2,0 Pp. bis +20,0 Pp.)',
+      'Mehr Umsatz je Empfänger (Hauptkennzahl): +25,00 € (95-%-Intervall +12,50 € bis +37,80 €)',
+      'Mehrumsatz (Hauptkennzahl): +5.000 € (95-%-Intervall +2.500 € bis +7.560 €)',
+      'Rendite (ROI) auf Umsatz (Hauptkennzahl): +108 % (95-%-Intervall +4 % bis +215 %)',
       'Kosten: 2.400 €',
       'Leads: 40 (Neu 20, Kontaktiert 8, Qualifiziert 4, Gewonnen 5, Eigener Status 3), gewonnen: 12,5 %',
     ]);
@@ -47,7 +48,7 @@ describe('the evaluation in a terminal', () => {
 
   it('says the same in English', () => {
     const lines = plain(evaluationLines(measured, createTranslator('en')));
-    expect(lines).toContain('More buyers: +12.5 pp (95 % interval +2.0 pp to +20.0 pp)');
+    expect(lines).toContain('More buyers (Secondary metric): +12.5 pp (95 % interval +2.0 pp to +20.0 pp)');
     expect(lines).toContain('  Revenue per recipient     €40.00         €15.00');
     // ICU abbreviates September as "Sep" or "Sept", depending on its version
     expect(lines[1]).toMatch(/^Start 1 Sept? 2026, evaluated until 30 Sept? 2026 \(30 of 30 days\)$/);

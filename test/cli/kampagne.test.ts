@@ -102,7 +102,7 @@ describe('kampagne --help and wrong usage', () => {
   });
 
   it.each<[string[], Record<string, string>, RegExp]>([
-    [['start'], {}, /^Den Befehl „start“ gibt es nicht; möglich sind run, sheets und report\.$/],
+    [['start'], {}, /^Den Befehl „start“ gibt es nicht; möglich sind run, sheets, report und plan\.$/],
     [['run', '--workbook', 'a.xlsx', '--campaign', 'k.json'], {}, /^Für „run“ fehlt die Option --out\.$/],
     [['run', '--output', 'x.xlsx'], { LANG: 'en_GB.UTF-8' }, /^There is no option "--output"\.$/],
   ])('%j exits 2 with one line in the shell language and a hint to --help', async (args, env, line) => {
@@ -212,11 +212,12 @@ describe('kampagne run on the sample workbook (npm run demo)', () => {
         .map((row) => row[header.indexOf('Gruppe')]);
       expect(groups.filter((group) => group === 'Kontrollgruppe')).toHaveLength(controlCount());
       expect(groups.filter((group) => group === 'Kontaktiert')).toHaveLength(contactedCount());
-      // The sample already stores the autumn furniture letter; the new campaign is listed after it.
+      // The sample already stores the autumn furniture letter and the spring reactivation; the new one comes after.
       const overview = sheetValues(output.getWorksheet('Kampagnen')!);
-      expect(overview).toHaveLength(3);
+      expect(overview).toHaveLength(4);
       expect(overview[1]).toEqual(expect.arrayContaining(['Herbstaktion Büromöbel 2026', 'Brief']));
-      expect(overview[2]).toEqual(
+      expect(overview[2]).toEqual(expect.arrayContaining(['Reaktivierung Frühjahr 2026', 'Brief']));
+      expect(overview[3]).toEqual(
         expect.arrayContaining(['Sonderangebote für inaktive Kunden', 'Brief', 'Geplant', memberCount(), 10]),
       );
       expect(tablesOf(output.getWorksheet('Leads')!)[0].ref).toMatch(
@@ -309,7 +310,7 @@ describe('kampagne run on the sample workbook (npm run demo)', () => {
       expect(summary.campaign).toMatchObject({ start: '2026-11-16', controlPercent: 10, cost: 85 });
 
       const rerun = await readWorkbook(path.join(dir, 'zweiter-lauf.xlsx'));
-      expect(sheetValues(rerun.getWorksheet('Kampagnen')!)).toHaveLength(3);
+      expect(sheetValues(rerun.getWorksheet('Kampagnen')!)).toHaveLength(4);
       const rows = sheetValues(rerun.getWorksheet('Leads')!);
       expect(rows).toHaveLength(leadRows);
       const lead = rows.find((row) => row[col('Lead-ID') - 1] === leadId)!;

@@ -98,6 +98,20 @@ describe('parseCommandLine', () => {
         },
       },
     ],
+    [
+      'plan with the expected effect as people type it',
+      ['plan', '--workbook', 'Mappe.xlsx', '--campaign', 'Herbstaktion', '--expect', '+3,5 Pp'],
+      {
+        name: 'plan',
+        options: {
+          workbook: 'Mappe.xlsx',
+          campaign: 'Herbstaktion',
+          expect: 3.5,
+          language: 'de',
+          json: false,
+        },
+      },
+    ],
   ])('%s', (_, argv, command) => {
     expect(parseCommandLine(argv)).toEqual({ ok: true, value: command });
   });
@@ -105,6 +119,10 @@ describe('parseCommandLine', () => {
   it.each<[string[], MessageKey]>([
     [[], 'usageNoCommand'],
     [['export'], 'usageUnknownCommand'],
+    [['plan', '--workbook', 'a.xlsx'], 'usageMissingOption'],
+    [['plan', '--workbook', 'a.xlsx', '--campaign', 'K', '--expect', '-3'], 'usageBadExpect'],
+    [['plan', '--workbook', 'a.xlsx', '--campaign', 'K', '--expect', 'viel'], 'usageBadExpect'],
+    [['report', '--workbook', 'a.xlsx', '--expect', '3'], 'usageOptionNotForCommand'],
     [[...RUN, '--output', 'x.xlsx'], 'usageUnknownOption'],
     [['sheets', '--workbook', 'a.xlsx', '--leads'], 'usageOptionNotForCommand'],
     [['run', '--workbook'], 'usageMissingValue'],

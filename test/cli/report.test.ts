@@ -15,6 +15,7 @@ import {
 
 const SAMPLE = path.join(ROOT, 'samples', 'Beispiel-Grosshandel.xlsx');
 const SAMPLE_CAMPAIGN = 'Herbstaktion Büromöbel 2026';
+const INACTIVE_CAMPAIGN = 'Reaktivierung Frühjahr 2026';
 const SLOW = 180_000;
 
 const sha256 = async (file: string): Promise<string> =>
@@ -43,18 +44,25 @@ describe('kampagne report on the sample workbook', () => {
         'Start 01.09.2026, ausgewertet bis 30.09.2026 (30 von 30 Tagen)',
         'Ergebnis: Hat sich gelohnt',
       ]);
-      expect(lines[3]).toMatch(/^Die Kampagne hat sich gelohnt: .* kauften für [\d.]+\s€ mehr/);
+      // the verdict comes from the primary metric stored before sending; the others are marked secondary
+      expect(lines[3]).toBe('Hauptkennzahl: Umsatz');
+      expect(lines[4]).toMatch(/^Die Kampagne hat sich gelohnt: .* kauften für [\d.]+\s€ mehr/);
       expect(run.stdout).toMatch(/^ {2}Empfänger +\d+ +\d+$/m);
       // the same formats as the task pane: cents per recipient, points with one decimal
       expect(run.stdout).toMatch(/^ {2}Umsatz je Empfänger +[\d.]+,\d\d\s€ +[\d.]+,\d\d\s€$/m);
-      const uplift = /^Mehr Käufer: \+\d+,\d\sPp\. \(95-%-Intervall (\S+)\sPp\. bis (\S+)\sPp\.\)$/m.exec(
-        run.stdout,
-      );
+      const uplift =
+        /^Mehr Käufer \(Nebenkennzahl\): \+\d+,\d\sPp\. \(95-%-Intervall (\S+)\sPp\. bis (\S+)\sPp\.\)$/m.exec(
+          run.stdout,
+        );
       expect(germanNumber(uplift?.[1] ?? '')).toBeGreaterThan(0);
-      expect(run.stdout).toMatch(/^Mehr Umsatz je Empfänger: \+[\d.]+,\d\d\s€ \(95-%-Intervall/m);
+      expect(run.stdout).toMatch(
+        /^Mehr Umsatz je Empfänger \(Hauptkennzahl\): \+[\d.]+,\d\d\s€ \(95-%-Intervall/m,
+      );
       expect(run.stdout).toMatch(/^Kosten: 4\.800\s€$/m);
-      expect(run.stdout).toMatch(/^Rendite \(ROI\): \+[\d.]+\s% \(95-%-Intervall/m);
-      expect(run.stdout).toMatch(/^ {2}Brief +1 +\d+ +\d+ /m);
+      expect(run.stdout).toMatch(
+        /^Rendite \(ROI\) auf Umsatz \(Hauptkennzahl\): \+[\d.]+\s% \(95-%-Intervall/m,
+      );
+      expect(run.stdout).toMatch(/^ {2}Brief +2 +\d+ +\d+ /m);
       expect(await sha256(SAMPLE)).toBe(before);
     },
     SLOW,
@@ -81,8 +89,31 @@ describe('kampagne report on the sample workbook', () => {
       expect(evaluation.summary).toMatch(/^The campaign paid off:/);
       expect(evaluation.conversionUplift.low).toBeGreaterThan(0);
       expect(evaluation.control.members).toBeGreaterThanOrEqual(30);
-      expect(report.byType).toEqual([expect.objectContaining({ type: 'letter', campaigns: 1 })]);
+      expect(report.byType).toEqual([expect.objectContaining({ type: 'letter', campaigns: 2 })]);
       expect(report.problems.items[0].message).toEqual(expect.any(String));
+    },
+    SLOW,
+  );
+
+  it(
+    'shows for the inactive-customers campaign how many of the control group came back anyway, verdict from its primary metric',
+    async () => {
+      const run = await runCli(['report', '--workbook', SAMPLE, '--campaign', INACTIVE_CAMPAIGN]);
+
+      expect(run.code).toBe(0);
+      const lines = run.stdout.split('\n');
+      expect(lines[0]).toBe(`Kampagne „${INACTIVE_CAMPAIGN}“ (Brief, Abgeschlossen)`);
+      expect(lines[3]).toBe('Hauptkennzahl: Kaufquote');
+      const returned =
+        /^Wären ohnehin zurückgekommen: ([\d,]+)\s% \(95-%-Intervall ([\d,]+)\s% bis ([\d,]+)\s%\)$/m.exec(
+          run.stdout,
+        );
+      const control = /^ {2}Kaufquote +[\d,]+\s% +([\d,]+)\s%$/m.exec(run.stdout);
+      // The control group's own buyer share: no before/after, the uplift stands beside it.
+      expect(returned?.[1]).toBe(control?.[1]);
+      expect(germanNumber(returned?.[1] ?? '')).toBeGreaterThan(10);
+      expect(run.stdout).toMatch(/^Mehr Käufer \(Hauptkennzahl\): /m);
+      expect(run.stdout).toMatch(/^Rendite \(ROI\) auf Umsatz \(Nebenkennzahl\): /m);
     },
     SLOW,
   );
@@ -102,7 +133,10 @@ describe('kampagne report on the sample workbook', () => {
       expect(await sha256(SAMPLE)).toBe(before);
       const output = await readWorkbook(out);
       const evaluation = sheetValues(output.getWorksheet('Auswertung')!);
-      expect(evaluation.map((row) => row[0])).toEqual(['Kampagne', SAMPLE_CAMPAIGN]);
+      expect(evaluation.map((row) => row[0])).toEqual(['Kampagne', SAMPLE_CAMPAIGN, INACTIVE_CAMPAIGN]);
+      const returned = evaluation[0].indexOf('Wären ohnehin zurückgekommen');
+      expect(evaluation[1][returned]).toBeNull();
+      expect(evaluation[2][returned]).toEqual(expect.any(Number));
       expect(tablesOf(output.getWorksheet('Auswertung')!)[0].headers).toEqual(evaluation[0]);
       const byType = sheetValues(output.getWorksheet('Auswertung nach Typ')!);
       expect(byType.map((row) => row[0])).toEqual(['Typ', 'Brief']);
@@ -128,7 +162,7 @@ describe('kampagne report on the sample workbook', () => {
 
       expect(run.code).toBe(1);
       expect(run.errors).toEqual([
-        `Auswertung von „${SAMPLE}“: Die Kampagne „Sommerfest“ ist in dieser Arbeitsmappe nicht gespeichert (gespeichert: ${SAMPLE_CAMPAIGN}). Bitte den Namen prüfen.`,
+        `Auswertung von „${SAMPLE}“: Die Kampagne „Sommerfest“ ist in dieser Arbeitsmappe nicht gespeichert (gespeichert: ${SAMPLE_CAMPAIGN}, ${INACTIVE_CAMPAIGN}). Bitte den Namen prüfen.`,
       ]);
       expect(await listFiles(dir)).toEqual([]);
     },

@@ -7,7 +7,16 @@ import type { Language } from '../../src/core/kernel/language';
 import { verdictLabel } from '../../src/core/evaluation/evaluationText';
 import { figureLabel } from '../../src/core/evaluation/figures';
 import { EVALUATION_SHEET, TYPE_EVALUATION_SHEET } from '../../src/core/workbook/sheetNames';
-import { SAMPLE_CAMPAIGN, sampleState } from '../../src/sample/sampleWorkbook';
+import {
+  SAMPLE_CAMPAIGN,
+  SAMPLE_INACTIVE_CAMPAIGN,
+  sampleState,
+  sampleWorkbookTables,
+} from '../../src/sample/sampleWorkbook';
+import { planSentence } from '../../src/core/evaluation/planText';
+import { localDay } from '../../src/core/kernel/values';
+import { parseWorkbook } from '../../src/core/read/parseWorkbook';
+import { planCampaign } from '../../src/core/run/planRun';
 import type { MessageKey } from '../../src/i18n/de';
 import { createTranslator, type Translator } from '../../src/i18n/i18n';
 import { TEMPLATE_FILES } from '../../src/templates/templateTexts';
@@ -388,7 +397,68 @@ async function evaluationScenario(page: Page, language: Language): Promise<void>
     await shot('14-basics-evaluation-fields');
     await axeScan(page, 'basics with evaluation fields');
   });
+
+  await check(`${language}: step 4 of the sample campaign says what its test can detect`, async () => {
+    await page.getByRole('tab', { name: t('stepUse') }).click();
+    const sentence = page.getByTestId('plan-sentence');
+    await sentence.waitFor();
+    const expected = samplePlanSentence(language);
+    assert((await sentence.innerText()) === expected, `"${await sentence.innerText()}" vs "${expected}"`);
+    await page.getByRole('textbox', { name: t('planExpected') }).fill('+250');
+    const withEffect = samplePlanSentence(language, 250);
+    await sentence.filter({ hasText: withEffect }).waitFor();
+    await page.getByTestId('plan-baseline').waitFor();
+    await shot('14b-planner');
+    await axeScan(page, 'planner');
+    await page
+      .getByRole('button', { name: t('back') })
+      .first()
+      .click();
+  });
+
+  await check(
+    `${language}: the inactive-customers campaign shows who would have come back anyway`,
+    async () => {
+      await page
+        .getByRole('row', { name: new RegExp(escapeRegExp(SAMPLE_INACTIVE_CAMPAIGN.name)) })
+        .getByRole('button', { name: t('evaluate') })
+        .click();
+      const label = page.getByTestId('effect-returnedAnyway');
+      await label.waitFor();
+      assert(
+        (await label.innerText()).startsWith(figureLabel('returnedAnyway', language)),
+        `label "${await label.innerText()}"`,
+      );
+      const conversion = page.getByRole('row', {
+        name: new RegExp(`^${escapeRegExp(figureLabel('conversion', language))} `),
+      });
+      const [, , control] = await conversion.getByRole('cell').allInnerTexts();
+      const returned = await page.getByTestId('effect-returnedAnyway-value').innerText();
+      assert(returned.startsWith(control), `returned "${returned}" vs control conversion "${control}"`);
+      await shot('14c-inactive-evaluation');
+      await axeScan(page, 'inactive-customers evaluation');
+      await page
+        .getByRole('button', { name: t('back') })
+        .first()
+        .click();
+    },
+  );
 }
+
+/** The planner's sentence for the sample campaign as the core writes it, from the same sample data the pane loads. */
+const samplePlanSentence = (language: Language, expected?: number): string => {
+  const data = parseWorkbook(sampleWorkbookTables());
+  if (!data.ok) throw new Error('the sample must parse');
+  const { campaigns } = sampleState();
+  const plan = planCampaign({
+    data: data.value,
+    campaign: campaigns[0],
+    campaigns,
+    today: localDay(new Date()),
+    expected,
+  });
+  return planSentence(plan, language);
+};
 
 /**
  * A letter campaign in the narrowest pane (320 px, Excel on Windows): the pre-flight before the export with its
@@ -404,11 +474,14 @@ async function letterScenario(page: Page, language: Language): Promise<void> {
 
   await check(`${language}: at 320 px a letter campaign shows its pre-flight in step 4`, async () => {
     await page.setViewportSize({ width: 320, height: 700 });
-    await page
-      .getByRole('button', { name: t('back') })
-      .first()
-      .click();
-    await page.getByRole('button', { name: t('newCampaign') }).click();
+    // from wherever the scenario before ended: the home screen, or one step into a campaign
+    const newCampaign = page.getByRole('button', { name: t('newCampaign') });
+    if (!(await newCampaign.isVisible()))
+      await page
+        .getByRole('button', { name: t('back') })
+        .first()
+        .click();
+    await newCampaign.click();
     await page.getByRole('textbox', { name: t('basicsName') }).fill(name);
     await page.getByRole('radio', { name: new RegExp(language === 'de' ? '^Brief' : '^Letter') }).check();
     await page.getByRole('radio', { name: t('letterAddresseeCompany') }).waitFor();

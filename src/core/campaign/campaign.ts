@@ -72,6 +72,14 @@ export type NeutralGreeting = (typeof NEUTRAL_GREETINGS)[number];
 export const LETTER_UNITS = ['person', 'firm', 'household'] as const;
 export type LetterUnit = (typeof LETTER_UNITS)[number];
 
+/**
+ * The one figure the verdict is stated from, chosen before sending so that nobody picks afterwards the figure that
+ * happens to look good: the share of buyers, or the revenue (with a cost: the return on it).
+ */
+export const PRIMARY_METRICS = ['conversion', 'revenue'] as const;
+export type PrimaryMetric = (typeof PRIMARY_METRICS)[number];
+export const DEFAULT_PRIMARY_METRIC: PrimaryMetric = 'revenue';
+
 /** The campaign file format the command line reads and the add-in stores in the workbook. */
 export interface CampaignDefinition {
   name: string;
@@ -102,6 +110,8 @@ export interface CampaignDefinition {
   neutralGreeting?: NeutralGreeting;
   /** Letter campaigns only: one letter per person (default), per firm or per household. */
   letterUnit?: LetterUnit;
+  /** The figure the verdict is stated from; default DEFAULT_PRIMARY_METRIC. */
+  primaryMetric?: PrimaryMetric;
 }
 
 /**

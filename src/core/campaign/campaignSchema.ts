@@ -6,6 +6,7 @@ import {
   FILTER_OPS,
   LETTER_UNITS,
   NEUTRAL_GREETINGS,
+  PRIMARY_METRICS,
   type CampaignDefinition,
   type LetterUnit,
 } from './campaign';
@@ -237,6 +238,10 @@ const KEYS = {
     stored: z.number().min(0).max(100).optional(),
   },
   letterUnit: { file: letterUnit.optional(), stored: z.enum(LETTER_UNITS).optional() },
+  primaryMetric: {
+    file: z.enum(PRIMARY_METRICS, { error: `must be one of ${PRIMARY_METRICS.join(', ')}` }).optional(),
+    stored: z.enum(PRIMARY_METRICS).optional(),
+  },
   addressee: {
     file: z
       .enum(ADDRESSEES, { error: 'must be "person" (an die Person) or "company" (an die Firma, z. Hd.)' })

@@ -1,5 +1,5 @@
 import { CAMPAIGN_TYPES, type CampaignType } from '../campaign/campaign';
-import type { CampaignEvaluation, Estimate, GroupFigures, TypeComparison } from './model';
+import type { CampaignEvaluation, Estimate, GroupFigures, RoiBasis, TypeComparison } from './model';
 import { impliedStandardError, newcombeDifference, normalEstimate } from './statistics';
 
 type Measured = CampaignEvaluation & {
@@ -37,14 +37,20 @@ const pooled = (groups: GroupFigures[]): GroupFigures => {
  * The campaigns' incremental revenues added up; the interval by the normal approximation, each campaign's standard
  * error read back from its bootstrap interval (campaigns are independent samples).
  */
-const summedIncrement = (measured: Measured[]): Estimate => {
-  if (measured.length === 1) return measured[0].incrementalRevenue;
-  const value = measured.reduce((total, evaluation) => total + evaluation.incrementalRevenue.value, 0);
-  const variance = measured.reduce(
-    (total, evaluation) => total + impliedStandardError(evaluation.incrementalRevenue) ** 2,
-    0,
-  );
+const summed = (estimates: Estimate[]): Estimate => {
+  if (estimates.length === 1) return estimates[0];
+  const value = estimates.reduce((total, estimate) => total + estimate.value, 0);
+  const variance = estimates.reduce((total, estimate) => total + impliedStandardError(estimate) ** 2, 0);
   return normalEstimate(value, Math.sqrt(variance));
+};
+
+const summedIncrement = (measured: Measured[]): Estimate =>
+  summed(measured.map((evaluation) => evaluation.incrementalRevenue));
+
+/** The campaigns' incremental margins added up, when every one of them has one. */
+const summedMargin = (measured: Measured[]): Estimate | null => {
+  const margins = measured.flatMap((evaluation) => evaluation.incrementalMargin ?? []);
+  return margins.length === measured.length && margins.length > 0 ? summed(margins) : null;
 };
 
 const divided = (estimate: Estimate, divisor: number): Estimate => ({
@@ -53,17 +59,23 @@ const divided = (estimate: Estimate, divisor: number): Estimate => ({
   high: estimate.high / divisor,
 });
 
-/** Only campaigns that have both a control group and a cost say what a euro spent brought back. */
-const pooledRoi = (measured: Measured[]): Estimate | null => {
+const roiOn = (increment: Estimate, cost: number): Estimate => ({
+  value: (increment.value - cost) / cost,
+  low: (increment.low - cost) / cost,
+  high: (increment.high - cost) / cost,
+});
+
+/**
+ * Only campaigns that have both a control group and a cost say what a euro spent brought back; on the margin when
+ * every one of them has it.
+ */
+const pooledRoi = (measured: Measured[]): { roi: Estimate | null; roiBasis: RoiBasis } => {
   const withCost = measured.filter((evaluation) => evaluation.cost !== null && evaluation.cost > 0);
   const cost = withCost.reduce((total, evaluation) => total + (evaluation.cost ?? 0), 0);
-  if (cost <= 0) return null;
-  const increment = summedIncrement(withCost);
-  return {
-    value: (increment.value - cost) / cost,
-    low: (increment.low - cost) / cost,
-    high: (increment.high - cost) / cost,
-  };
+  const margin = summedMargin(withCost);
+  const roiBasis = margin ? 'margin' : 'revenue';
+  if (cost <= 0) return { roi: null, roiBasis };
+  return { roi: roiOn(margin ?? summedIncrement(withCost), cost), roiBasis };
 };
 
 const comparisonOf = (type: CampaignType, evaluations: CampaignEvaluation[]): TypeComparison => {
@@ -77,7 +89,9 @@ const comparisonOf = (type: CampaignType, evaluations: CampaignEvaluation[]): Ty
     revenuePerMemberUplift: null,
     cost: evaluations.reduce((total, evaluation) => total + (evaluation.cost ?? 0), 0),
     incrementalRevenue: null,
+    incrementalMargin: null,
     roi: null,
+    roiBasis: 'revenue',
   };
   if (measured.length === 0) return base;
   const contacted = pooled(measured.map((evaluation) => evaluation.contacted));
@@ -97,7 +111,8 @@ const comparisonOf = (type: CampaignType, evaluations: CampaignEvaluation[]): Ty
         ? measured[0].revenuePerMemberUplift
         : divided(incrementalRevenue, contacted.members),
     incrementalRevenue,
-    roi: pooledRoi(measured),
+    incrementalMargin: summedMargin(measured),
+    ...pooledRoi(measured),
   };
 };
 

@@ -1,19 +1,27 @@
-import { DEFAULT_EVALUATION_DAYS, type StoredCampaign } from '../campaign/campaign';
-import type { Day, SaleLine } from '../kernel/model';
+import { DEFAULT_EVALUATION_DAYS, DEFAULT_PRIMARY_METRIC, type StoredCampaign } from '../campaign/campaign';
+import type { Day, SaleLine, WorkbookData } from '../kernel/model';
 import { customerKey } from '../read/customerKeys';
 import type { SheetTable } from '../kernel/sheetTable';
 import { isoToDay } from '../kernel/values';
-import { leadFigures } from './leadFigures';
+import { contaminationNote } from './contamination';
+import { leadFigures, workedLeads } from './leadFigures';
 import type {
   CampaignEvaluation,
   Estimate,
   EvaluatedMember,
+  RoiBasis,
   EvaluationNote,
   GroupFigures,
   Verdict,
 } from './model';
 import type { MemberGroup } from '../group/targetGroupModel';
-import { bootstrapMeanDifference, DEFAULT_RESAMPLES, newcombeDifference, seedFrom } from './statistics';
+import {
+  bootstrapMeanDifference,
+  DEFAULT_RESAMPLES,
+  newcombeDifference,
+  seedFrom,
+  wilsonInterval,
+} from './statistics';
 
 /**
  * Below this a control group says nothing: fewer than 30 control members, or fewer than 5 buyers in both groups
@@ -24,8 +32,12 @@ export const MIN_BUYERS = 5;
 
 /** Another campaign, for the overlap note: its member keys and the days its purchases count. */
 export interface OtherCampaign {
+  /** For leads worked in the window (contamination); absent: none of its leads count. */
+  id?: string;
   name: string;
   keys: ReadonlySet<string>;
+  /** The members it contacted (not held back); absent: all of `keys`. */
+  contacted?: ReadonlySet<string>;
   start: Day | null;
   windowEnd: Day | null;
 }
@@ -40,6 +52,8 @@ export interface EvaluationInput {
   others?: OtherCampaign[];
   /** Bootstrap resamples for the revenue interval; default DEFAULT_RESAMPLES. */
   resamples?: number;
+  /** Set when the sales lines carry margins (WorkbookData.margins): the return is computed on the margin. */
+  margins?: WorkbookData['margins'];
 }
 
 export interface EvaluationWindow {
@@ -104,13 +118,14 @@ const hasDayBetween = (sortedDays: Float64Array, first: Day, last: Day): boolean
 /** What one customer did in the window. */
 interface CustomerActivity {
   net: number;
+  margin: number;
   orders: number;
   returns: number;
   undated: number;
 }
 
 const activityOf = (lines: readonly SaleLine[], start: Day, end: Day): CustomerActivity => {
-  const activity = { net: 0, orders: 0, returns: 0, undated: 0 };
+  const activity = { net: 0, margin: 0, orders: 0, returns: 0, undated: 0 };
   const orderDays = new Set<Day>();
   for (const line of lines) {
     if (line.day === null) {
@@ -119,6 +134,7 @@ const activityOf = (lines: readonly SaleLine[], start: Day, end: Day): CustomerA
     }
     if (line.day < start || line.day > end || line.amount === null) continue;
     activity.net += line.amount;
+    activity.margin += line.margin ?? 0;
     if (line.amount > 0) orderDays.add(line.day);
     if (line.amount < 0) activity.returns++;
   }
@@ -126,7 +142,7 @@ const activityOf = (lines: readonly SaleLine[], start: Day, end: Day): CustomerA
   return activity;
 };
 
-const NO_ACTIVITY: CustomerActivity = { net: 0, orders: 0, returns: 0, undated: 0 };
+const NO_ACTIVITY: CustomerActivity = { net: 0, margin: 0, orders: 0, returns: 0, undated: 0 };
 
 const emptyFigures = (members: number): GroupFigures => ({
   members,
@@ -141,6 +157,8 @@ interface GroupResult {
   figures: GroupFigures;
   /** Net revenue of each member, for the bootstrap. */
   revenues: Float64Array;
+  /** Margin of each member, likewise. */
+  margins: Float64Array;
 }
 
 /**
@@ -148,17 +166,19 @@ interface GroupResult {
  * counts once in the totals, and each of them is a buyer when the firm bought. Orders count once per customer.
  */
 const groupResult = (
-  members: readonly EvaluatedMember[],
+  members: readonly Pick<EvaluatedMember, 'customerId'>[],
   activities: ReadonlyMap<string, CustomerActivity>,
   sharers: ReadonlyMap<string, number>,
 ): GroupResult => {
   const revenues = new Float64Array(members.length);
+  const margins = new Float64Array(members.length);
   const customersSeen = new Set<string>();
   const figures = emptyFigures(members.length);
   members.forEach((member, i) => {
     const key = customerKey(member.customerId);
     const activity = activities.get(key) ?? NO_ACTIVITY;
     revenues[i] = key ? activity.net / (sharers.get(key) ?? 1) : 0;
+    margins[i] = key ? activity.margin / (sharers.get(key) ?? 1) : 0;
     figures.revenue += revenues[i];
     if (revenues[i] > 0) figures.buyers++;
     if (key && !customersSeen.has(key)) {
@@ -168,7 +188,7 @@ const groupResult = (
   });
   figures.conversion = members.length > 0 ? figures.buyers / members.length : 0;
   figures.revenuePerMember = members.length > 0 ? figures.revenue / members.length : 0;
-  return { figures, revenues };
+  return { figures, revenues, margins };
 };
 
 const countBy = <T>(items: readonly T[], keyOf: (item: T) => string): Map<string, number> => {
@@ -178,6 +198,36 @@ const countBy = <T>(items: readonly T[], keyOf: (item: T) => string): Map<string
     if (key) counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   return counts;
+};
+
+/**
+ * Each member's net revenue in [start, end], a customer shared by several members split equally among them, as the
+ * evaluation counts it: the sample the planner's baseline is taken from.
+ */
+export const memberRevenues = (
+  members: readonly Pick<EvaluatedMember, 'customerId'>[],
+  sales: SaleLine[],
+  start: Day,
+  end: Day,
+): Float64Array => {
+  const index = indexSales(sales);
+  const sharers = countBy(members, (member) => customerKey(member.customerId));
+  const activities = new Map<string, CustomerActivity>();
+  for (const key of sharers.keys())
+    activities.set(key, activityOf(index.byCustomer.get(key) ?? [], start, end));
+  return groupResult(members, activities, sharers).revenues;
+};
+
+/** The first dated sales line's day; null without one. */
+export const firstSaleDay = (sales: SaleLine[]): Day | null => {
+  const { days } = indexSales(sales);
+  return days.length > 0 ? days[0] : null;
+};
+
+/** The last dated sales line's day; null without one. */
+export const lastSaleDay = (sales: SaleLine[]): Day | null => {
+  const { days } = indexSales(sales);
+  return days.length > 0 ? days[days.length - 1] : null;
 };
 
 const note = (code: EvaluationNote['code'], count: number): EvaluationNote[] =>
@@ -231,15 +281,33 @@ const membersOf = (members: readonly EvaluatedMember[], group: MemberGroup): Eva
 
 type Effect = Pick<
   CampaignEvaluation,
-  'conversionUplift' | 'revenuePerMemberUplift' | 'incrementalRevenue' | 'roi' | 'verdict'
+  | 'conversionUplift'
+  | 'revenuePerMemberUplift'
+  | 'incrementalRevenue'
+  | 'incrementalMargin'
+  | 'roi'
+  | 'roiBasis'
+  | 'verdict'
 >;
 
-/** Contacted against control: the uplift with its intervals, what it earned, and the verdict. */
+const judgedBuyers = (uplift: Estimate): Verdict =>
+  uplift.low > 0 ? 'moreBuyers' : uplift.high < 0 ? 'fewerBuyers' : 'uncertain';
+
+interface EffectSettings {
+  cost: number | null;
+  metric: CampaignEvaluation['primaryMetric'];
+  roiBasis: RoiBasis;
+  bootstrap: { seed: number; resamples: number };
+}
+
+/**
+ * Contacted against control: the uplift with its intervals, what it earned, and the verdict, stated from the primary
+ * metric only: the buyer share's uplift, or the return (without a cost: the incremental revenue).
+ */
 const effectOf = (
   contacted: GroupResult,
   control: GroupResult,
-  cost: number | null,
-  bootstrap: { seed: number; resamples: number },
+  { cost, metric, roiBasis, bootstrap }: EffectSettings,
 ): Effect => {
   const conversionUplift = newcombeDifference(
     contacted.figures.buyers,
@@ -254,12 +322,41 @@ const effectOf = (
     bootstrap.resamples,
   );
   const incrementalRevenue = scaled(revenuePerMemberUplift, contacted.figures.members);
-  const roi = cost !== null && cost > 0 ? roiOf(incrementalRevenue, cost) : null;
-  const verdict = isTooSmall(contacted.figures, control.figures)
-    ? 'controlTooSmall'
-    : judged(roi ?? incrementalRevenue);
-  return { conversionUplift, revenuePerMemberUplift, incrementalRevenue, roi, verdict };
+  const incrementalMargin =
+    roiBasis === 'margin'
+      ? scaled(
+          bootstrapMeanDifference(contacted.margins, control.margins, bootstrap.seed, bootstrap.resamples),
+          contacted.figures.members,
+        )
+      : null;
+  const roi = cost !== null && cost > 0 ? roiOf(incrementalMargin ?? incrementalRevenue, cost) : null;
+  const primary =
+    metric === 'conversion' ? judgedBuyers(conversionUplift) : judged(roi ?? incrementalRevenue);
+  const verdict = isTooSmall(contacted.figures, control.figures) ? 'controlTooSmall' : primary;
+  return {
+    conversionUplift,
+    revenuePerMemberUplift,
+    incrementalRevenue,
+    incrementalMargin,
+    roi,
+    roiBasis,
+    verdict,
+  };
 };
+
+/** A campaign that writes to inactive customers: some of them come back on their own (regression to the mean). */
+export const selectsInactive = (campaign: StoredCampaign): boolean =>
+  campaign.selections.some((selection) => selection.from === 'inactiveCustomers');
+
+const returnShare = (buyers: number, members: number): Estimate => ({
+  value: members > 0 ? buyers / members : 0,
+  ...wilsonInterval(buyers, members),
+});
+
+const marginNote = (margins: WorkbookData['margins']): EvaluationNote[] =>
+  margins && margins.estimatedLines > 0
+    ? [{ code: 'marginEstimated', count: margins.estimatedLines, share: margins.averageShare }]
+    : [];
 
 /** Before the start: who is in which group, nothing measured yet. */
 const beforeTheStart = (input: EvaluationInput, window: EvaluationWindow): CampaignEvaluation => {
@@ -275,12 +372,16 @@ const beforeTheStart = (input: EvaluationInput, window: EvaluationWindow): Campa
     windowDays: window.windowDays,
     daysObserved: window.daysObserved,
     cost: campaign.cost !== undefined && Number.isFinite(campaign.cost) ? campaign.cost : null,
+    primaryMetric: campaign.primaryMetric ?? DEFAULT_PRIMARY_METRIC,
     contacted: emptyFigures(members.length - control),
     control: control > 0 ? emptyFigures(control) : null,
+    returnedAnyway: null,
     conversionUplift: null,
     revenuePerMemberUplift: null,
     incrementalRevenue: null,
+    incrementalMargin: null,
     roi: null,
+    roiBasis: input.margins ? 'margin' : 'revenue',
     verdict: 'notStarted',
     notes: note('noCustomerNumber', members.filter((member) => customerKey(member.customerId) === '').length),
     leads: leadFigures(input.leads, campaign),
@@ -325,6 +426,8 @@ export const evaluateCampaign = (input: EvaluationInput): CampaignEvaluation => 
   }
   const contacted = groupResult(membersOf(input.members, 'contacted'), activities, sharers);
   const control = groupResult(membersOf(input.members, 'control'), activities, sharers);
+  const others = input.others ?? [];
+  const inactive = selectsInactive(input.campaign);
   const observed: CampaignEvaluation = {
     ...base,
     contacted: contacted.figures,
@@ -332,12 +435,24 @@ export const evaluateCampaign = (input: EvaluationInput): CampaignEvaluation => 
     notes: [
       ...base.notes,
       ...dataNotes(sharers, activities),
-      ...overlapNote(input.members, input.others ?? [], start, windowEnd),
+      ...marginNote(input.margins),
+      ...overlapNote(input.members, others, start, windowEnd),
+      ...contaminationNote(input.members, others, workedLeads(input.leads), { start, end: windowEnd }),
+      ...note('inactiveWithoutControl', inactive && !base.control ? 1 : 0),
       ...note('windowOpen', window.daysLeft),
     ],
   };
   if (!hasDayBetween(index.days, start, windowEnd)) return { ...observed, verdict: 'noSalesYet' };
   if (!observed.control) return { ...observed, verdict: 'noControl' };
-  const bootstrap = { seed: seedFrom(input.campaign.id), resamples: input.resamples ?? DEFAULT_RESAMPLES };
-  return { ...observed, ...effectOf(contacted, control, observed.cost, bootstrap) };
+  return {
+    ...observed,
+    // Only once sales are in: before, a share of 0 would read as "nobody came back".
+    returnedAnyway: inactive ? returnShare(control.figures.buyers, control.figures.members) : null,
+    ...effectOf(contacted, control, {
+      cost: observed.cost,
+      metric: observed.primaryMetric,
+      roiBasis: observed.roiBasis,
+      bootstrap: { seed: seedFrom(input.campaign.id), resamples: input.resamples ?? DEFAULT_RESAMPLES },
+    }),
+  };
 };

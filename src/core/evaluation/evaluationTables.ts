@@ -5,7 +5,16 @@ import type { Language } from '../kernel/language';
 import type { Day } from '../kernel/model';
 import type { CellValue, TableData } from '../kernel/sheetTable';
 import { evaluationSummary, verdictLabel } from './evaluationText';
-import { figureFormat, figureHeader, figureOf, type FigureId, type Group, type Measures } from './figures';
+import {
+  figureFormat,
+  figureHeader,
+  figureOf,
+  primaryMetricLabel,
+  roiBasisLabel,
+  type FigureId,
+  type Group,
+  type Measures,
+} from './figures';
 import type { CampaignEvaluation, TypeComparison } from './model';
 
 /**
@@ -85,6 +94,14 @@ const effectColumns = <T extends Measures>(): Column<T>[] => [
   figureColumn<T>('roi'),
 ];
 
+/** Added after the columns people's formulas may already point to: what the return is on, and the margin. */
+const marginColumns = <T extends Measures>(): Column<T>[] => [
+  textColumn({ de: 'Rendite berechnet', en: 'Return computed' }, (row, lang) =>
+    roiBasisLabel(row.roiBasis, lang),
+  ),
+  figureColumn<T>('incrementalMargin'),
+];
+
 const CAMPAIGN_COLUMNS: Column<CampaignEvaluation>[] = [
   textColumn({ de: 'Kampagne', en: 'Campaign' }, (e) => e.name),
   textColumn({ de: 'Typ', en: 'Type' }, (e, lang) => campaignTypeLabel(e.type, lang)),
@@ -98,6 +115,15 @@ const CAMPAIGN_COLUMNS: Column<CampaignEvaluation>[] = [
   countColumn({ de: 'Leads', en: 'Leads' }, (e) => e.leads?.total ?? null),
   countColumn({ de: 'Leads gewonnen', en: 'Leads won' }, (e) => e.leads?.byStatus.won ?? null),
   textColumn({ de: 'Zusammenfassung', en: 'Summary' }, (e, lang) => evaluationSummary(e, lang)),
+  textColumn({ de: 'Hauptkennzahl', en: 'Primary metric' }, (e, lang) =>
+    primaryMetricLabel(e.primaryMetric, lang),
+  ),
+  figureColumn<CampaignEvaluation>('returnedAnyway'),
+  countColumn(
+    { de: 'Kontrollgruppe trotzdem angesprochen', en: 'Control group contacted anyway' },
+    (e) => e.notes.find((n) => n.code === 'contamination')?.count ?? null,
+  ),
+  ...marginColumns<CampaignEvaluation>(),
 ];
 
 const TYPE_COLUMNS: Column<TypeComparison>[] = [
@@ -106,6 +132,7 @@ const TYPE_COLUMNS: Column<TypeComparison>[] = [
   countColumn({ de: 'Empfänger kontaktiert', en: 'Recipients contacted' }, (c) => c.contacted.members),
   countColumn({ de: 'Kontrollgruppe', en: 'Control group' }, (c) => c.control?.members ?? null),
   ...effectColumns<TypeComparison>(),
+  ...marginColumns<TypeComparison>(),
 ];
 
 const tableOf = <T>(columns: Column<T>[], rows: T[], lang: Language): TableData => ({

@@ -2,6 +2,7 @@ import type { CampaignType } from '../campaign/campaign';
 import { formatCount, formatDay, formatFigure } from '../kernel/formats';
 import type { Language } from '../kernel/language';
 import { MIN_BUYERS, MIN_CONTROL_MEMBERS } from './evaluate';
+import { roiBasisLabel } from './figures';
 import type { CampaignEvaluation, Estimate, EvaluationNote, EvaluationNoteCode, Verdict } from './model';
 
 /** The texts of the success evaluation, in German and English: what a shop owner reads, without statistics jargon. */
@@ -15,6 +16,8 @@ const VERDICT_LABELS: Record<Verdict, Record<Language, string>> = {
   noSalesYet: { de: 'Noch keine Verkäufe seit dem Start', en: 'No sales since the start yet' },
   paidOff: { de: 'Hat sich gelohnt', en: 'Paid off' },
   notPaidOff: { de: 'Hat sich nicht gelohnt', en: 'Did not pay off' },
+  moreBuyers: { de: 'Mehr Käufer als ohne Kampagne', en: 'More buyers than without it' },
+  fewerBuyers: { de: 'Weniger Käufer als ohne Kampagne', en: 'Fewer buyers than without it' },
   uncertain: { de: 'Noch nicht eindeutig', en: 'Not clear yet' },
   controlTooSmall: { de: 'Kontrollgruppe zu klein', en: 'Control group too small' },
   noControl: { de: 'Ohne Kontrollgruppe — nicht ursächlich', en: 'No control group — not causal' },
@@ -23,6 +26,23 @@ const VERDICT_LABELS: Record<Verdict, Record<Language, string>> = {
 export const verdictLabel = (verdict: Verdict, lang: Language): string => VERDICT_LABELS[verdict][lang];
 
 type NoteText = (note: EvaluationNote, lang: Language) => string;
+
+/** " (3 in „Newsletter November“, 2 über bearbeitete Leads)": where the control members were reached. */
+const contactedBy = (n: EvaluationNote, lang: Language): string => {
+  const parts = [
+    ...(n.campaigns?.length
+      ? [lang === 'de' ? `in ${n.campaigns.join(', ')}` : `in ${n.campaigns.join(', ')}`]
+      : []),
+    ...(n.leads
+      ? [
+          lang === 'de'
+            ? `${formatCount(n.leads, lang)} über von Vertrieb bearbeitete Leads`
+            : `${formatCount(n.leads, lang)} through leads worked by sales`,
+        ]
+      : []),
+  ];
+  return parts.length > 0 ? ` (${parts.join('; ')})` : '';
+};
 
 const NOTE_TEXTS: Record<EvaluationNoteCode, Record<Language, NoteText>> = {
   undatedSales: {
@@ -54,6 +74,24 @@ const NOTE_TEXTS: Record<EvaluationNoteCode, Record<Language, NoteText>> = {
       `${formatCount(n.count, 'de')} Empfänger haben keine Kundennummer: Ihre Käufe lassen sich nicht zuordnen, sie zählen nie als Käufer.`,
     en: (n) =>
       `${formatCount(n.count, 'en')} recipients have no customer number: their purchases cannot be matched, they never count as buyers.`,
+  },
+  contamination: {
+    de: (n) =>
+      `${formatCount(n.count, 'de')} Mitglieder der Kontrollgruppe wurden im Zeitraum trotzdem angesprochen${contactedBy(n, 'de')}. Sie bleiben in der Kontrollgruppe; der gemessene Effekt kann dadurch kleiner ausfallen, als er ist.`,
+    en: (n) =>
+      `${formatCount(n.count, 'en')} control group members were contacted anyway during the window${contactedBy(n, 'en')}. They stay in the control group; the measured effect may be smaller than the real one.`,
+  },
+  inactiveWithoutControl: {
+    de: () =>
+      'Inaktive Kunden kommen zum Teil auch ohne Kampagne zurück. Ohne Kontrollgruppe lässt sich nicht sagen, wie viele der Käufer ohnehin gekauft hätten; ein Vorher-Nachher-Vergleich würde die Kampagne überschätzen.',
+    en: () =>
+      'Some inactive customers come back without any campaign. Without a control group, how many of the buyers would have bought anyway cannot be said; a before/after comparison would overstate the campaign.',
+  },
+  marginEstimated: {
+    de: (n) =>
+      `${formatCount(n.count, 'de')} Verkaufszeilen haben weder Einkaufspreis noch Marge: Sie zählen mit der durchschnittlichen Marge von ${share(n.share ?? 0, 'de')}.`,
+    en: (n) =>
+      `${formatCount(n.count, 'en')} sales lines have neither purchase price nor margin: they count at the average margin of ${share(n.share ?? 0, 'en')}.`,
   },
   sharedCustomer: {
     de: (n) =>
@@ -97,13 +135,21 @@ const withCost = (evaluation: CampaignEvaluation, lang: Language): string => {
   if (evaluation.roi === null || evaluation.cost === null) return '';
   const cost = money(evaluation.cost, lang);
   const roi = formatFigure({ kind: 'roi', value: evaluation.roi.value }, lang);
+  const basis = roiBasisLabel(evaluation.roiBasis, lang);
   return lang === 'de'
-    ? ` – bei ${cost} Kosten ein Ertrag von ${roi}`
-    : ` – a return of ${roi} on ${cost} cost`;
+    ? ` – bei ${cost} Kosten ein Ertrag von ${roi} ${basis}`
+    : ` – on ${cost} cost a return of ${roi} ${basis}`;
+};
+
+/** With margins the money judged is the margin: "(davon Marge 1.200 €)". */
+const marginPart = (evaluation: CampaignEvaluation, lang: Language): string => {
+  if (evaluation.incrementalMargin === null) return '';
+  const amount = money(evaluation.incrementalMargin.value, lang);
+  return lang === 'de' ? `, an Marge ${amount}` : `, ${amount} in margin`;
 };
 
 const judgedSentence = (evaluation: CampaignEvaluation, increment: Estimate, lang: Language): string => {
-  const bought = `${boughtMore(evaluation, increment, lang)} (${range(increment, lang)})`;
+  const bought = `${boughtMore(evaluation, increment, lang)} (${range(increment, lang)})${marginPart(evaluation, lang)}`;
   const cost = evaluation.cost !== null && evaluation.cost > 0 ? money(evaluation.cost, lang) : null;
   if (lang === 'de') {
     switch (evaluation.verdict) {
@@ -132,6 +178,38 @@ const judgedSentence = (evaluation: CampaignEvaluation, increment: Estimate, lan
         : `Not clear yet: ${bought}; that may also be chance.`;
   }
 };
+
+const points = (value: number, lang: Language): string =>
+  formatFigure({ kind: 'points', value, signed: true }, lang);
+
+/** The verdict from the buyer share: "12,0 % der angeschriebenen Kunden kauften, in der Kontrollgruppe 7,0 %". */
+const buyersSentence = (evaluation: CampaignEvaluation, uplift: Estimate, lang: Language): string => {
+  const who = REACHED[evaluation.type][lang];
+  const [treated, held] = [
+    share(evaluation.contacted.conversion, lang),
+    share(evaluation.control?.conversion ?? 0, lang),
+  ];
+  const interval = `${points(uplift.value, lang)}; ${lang === 'de' ? 'zwischen' : 'between'} ${points(uplift.low, lang)} ${lang === 'de' ? 'und' : 'and'} ${points(uplift.high, lang)}`;
+  if (lang === 'de') {
+    const facts = `${treated} der ${who} Kunden kauften, in der Kontrollgruppe ${held} (${interval})`;
+    if (evaluation.verdict === 'moreBuyers') return `Die Kampagne brachte mehr Käufer: ${facts}.`;
+    if (evaluation.verdict === 'fewerBuyers') return `Die Kampagne brachte weniger Käufer: ${facts}.`;
+    return `Noch nicht eindeutig: ${facts}; das kann auch Zufall sein.`;
+  }
+  const facts = `${treated} of the customers ${who} bought, ${held} in the control group (${interval})`;
+  if (evaluation.verdict === 'moreBuyers') return `The campaign brought more buyers: ${facts}.`;
+  if (evaluation.verdict === 'fewerBuyers') return `The campaign brought fewer buyers: ${facts}.`;
+  return `Not clear yet: ${facts}; that may also be chance.`;
+};
+
+/** Said after a judged verdict when control members were contacted anyway. */
+const CONTAMINATION_CLAUSE: Record<Language, string> = {
+  de: ' Ein Teil der Kontrollgruppe wurde trotzdem angesprochen: Der Effekt kann dadurch kleiner erscheinen, als er ist.',
+  en: ' Part of the control group was contacted anyway: the effect may appear smaller than it is.',
+};
+
+const contaminationClause = (evaluation: CampaignEvaluation, lang: Language): string =>
+  evaluation.notes.some((n) => n.code === 'contamination') ? CONTAMINATION_CLAUSE[lang] : '';
 
 const period = (evaluation: CampaignEvaluation, lang: Language): string => {
   const days = formatCount(evaluation.daysObserved, lang);
@@ -184,6 +262,14 @@ const noSalesSentence = (evaluation: CampaignEvaluation, lang: Language): string
     : `The sales sheet has no sales since the start on ${start} yet: once the sales are brought up to date, the success can be measured.`;
 };
 
+const judgedSummary = (evaluation: CampaignEvaluation, lang: Language): string => {
+  if (evaluation.primaryMetric === 'conversion' && evaluation.conversionUplift)
+    return buyersSentence(evaluation, evaluation.conversionUplift, lang);
+  return evaluation.incrementalRevenue === null
+    ? descriptiveSentence(evaluation, lang)
+    : judgedSentence(evaluation, evaluation.incrementalRevenue, lang);
+};
+
 /** One sentence a shop owner understands without statistics training: did the campaign pay off, and how sure is that. */
 export const evaluationSummary = (evaluation: CampaignEvaluation, lang: Language): string => {
   switch (evaluation.verdict) {
@@ -196,8 +282,6 @@ export const evaluationSummary = (evaluation: CampaignEvaluation, lang: Language
     case 'controlTooSmall':
       return tooSmallSentence(evaluation, lang);
     default:
-      return evaluation.incrementalRevenue === null
-        ? descriptiveSentence(evaluation, lang)
-        : judgedSentence(evaluation, evaluation.incrementalRevenue, lang);
+      return judgedSummary(evaluation, lang) + contaminationClause(evaluation, lang);
   }
 };

@@ -1,8 +1,9 @@
+import type { PrimaryMetric } from '../campaign/campaign';
 import type { Figure, NumberKind } from '../kernel/formats';
 import type { Labels } from '../kernel/labels';
 import type { Language } from '../kernel/language';
 import { LEAD_STATUS_LABELS, LEAD_STATUSES } from '../outputs/leadsSheet';
-import type { CampaignEvaluation, Estimate, GroupFigures, LeadFigures } from './model';
+import type { CampaignEvaluation, Estimate, GroupFigures, LeadFigures, RoiBasis } from './model';
 
 /**
  * The evaluation as figures to show: which number, of which kind, under which label, with which interval. The task
@@ -10,7 +11,13 @@ import type { CampaignEvaluation, Estimate, GroupFigures, LeadFigures } from './
  */
 
 export type GroupFigureId = 'members' | 'buyers' | 'conversion' | 'revenue' | 'revenuePerMember' | 'orders';
-export type EffectFigureId = 'conversionUplift' | 'revenuePerMemberUplift' | 'incrementalRevenue' | 'roi';
+export type EffectFigureId =
+  | 'returnedAnyway'
+  | 'conversionUplift'
+  | 'revenuePerMemberUplift'
+  | 'incrementalRevenue'
+  | 'incrementalMargin'
+  | 'roi';
 export type FigureId = GroupFigureId | EffectFigureId | 'cost';
 export type Group = 'contacted' | 'control';
 
@@ -25,7 +32,10 @@ export interface EvaluationFigure extends Figure {
   interval: Interval | null;
 }
 
-/** What a campaign and a campaign type both have: the figures of both groups, the effects and the cost. */
+/**
+ * What a campaign and a campaign type both have: the figures of both groups, the effects and the cost; a campaign
+ * of inactive customers also the control group's own return.
+ */
 export type Measures = Pick<
   CampaignEvaluation,
   | 'contacted'
@@ -33,9 +43,12 @@ export type Measures = Pick<
   | 'conversionUplift'
   | 'revenuePerMemberUplift'
   | 'incrementalRevenue'
+  | 'incrementalMargin'
   | 'roi'
+  | 'roiBasis'
   | 'cost'
->;
+> &
+  Partial<Pick<CampaignEvaluation, 'returnedAnyway'>>;
 
 const FIGURE_LABELS: Labels<FigureId> = {
   de: {
@@ -45,9 +58,11 @@ const FIGURE_LABELS: Labels<FigureId> = {
     revenue: 'Umsatz',
     revenuePerMember: 'Umsatz je Empfänger',
     orders: 'Bestellungen',
+    returnedAnyway: 'Wären ohnehin zurückgekommen',
     conversionUplift: 'Mehr Käufer',
     revenuePerMemberUplift: 'Mehr Umsatz je Empfänger',
     incrementalRevenue: 'Mehrumsatz',
+    incrementalMargin: 'Mehr Marge',
     roi: 'Rendite (ROI)',
     cost: 'Kosten',
   },
@@ -58,9 +73,11 @@ const FIGURE_LABELS: Labels<FigureId> = {
     revenue: 'Revenue',
     revenuePerMember: 'Revenue per recipient',
     orders: 'Orders',
+    returnedAnyway: 'Would have come back anyway',
     conversionUplift: 'More buyers',
     revenuePerMemberUplift: 'More revenue per recipient',
     incrementalRevenue: 'Additional revenue',
+    incrementalMargin: 'Additional margin',
     roi: 'Return on investment (ROI)',
     cost: 'Cost',
   },
@@ -77,11 +94,30 @@ const GROUP_AFTER_FIGURE: Labels<Group> = {
   en: { contacted: 'contacted', control: 'control group' },
 };
 
+/** What the return is computed on, after its name: "Rendite (ROI) auf Marge". */
+const ROI_BASIS: Labels<RoiBasis> = {
+  de: { margin: 'auf Marge', revenue: 'auf Umsatz' },
+  en: { margin: 'on margin', revenue: 'on revenue' },
+};
+
+/** The primary metric and the others, as the evaluation marks its effects. */
+const METRIC_ROLE: Record<Language, Record<'primary' | 'secondary', string>> = {
+  de: { primary: 'Hauptkennzahl', secondary: 'Nebenkennzahl' },
+  en: { primary: 'Primary metric', secondary: 'Secondary metric' },
+};
+
 /** Leads whose status people typed themselves ("Angebot verschickt"). */
 const OWN_STATUS: Record<Language, string> = { de: 'Eigener Status', en: 'Own status' };
 
 export const figureLabel = (id: FigureId, lang: Language): string => FIGURE_LABELS[lang][id];
+
+/** The primary metric by the name of the figure it is: "Kaufquote", "Umsatz". */
+export const primaryMetricLabel = (metric: PrimaryMetric, lang: Language): string =>
+  figureLabel(metric === 'conversion' ? 'conversion' : 'revenue', lang);
 export const groupLabel = (group: Group, lang: Language): string => GROUP_LABELS[lang][group];
+export const roiBasisLabel = (basis: RoiBasis, lang: Language): string => ROI_BASIS[lang][basis];
+export const metricRoleLabel = (primary: boolean, lang: Language): string =>
+  METRIC_ROLE[lang][primary ? 'primary' : 'secondary'];
 
 /** A figure of one group, or an effect or the cost when no group is named. */
 export const figureHeader = (id: FigureId, group: Group | null, lang: Language): string =>
@@ -97,10 +133,19 @@ const GROUP_FIGURES: Record<GroupFigureId, { kind: NumberKind; of(group: GroupFi
 };
 
 const EFFECTS: Record<EffectFigureId, { kind: NumberKind; of(measures: Measures): Estimate | null }> = {
+  // Not an effect but the control group's own return, shown beside the uplift (regression to the mean).
+  returnedAnyway: { kind: 'share', of: (measures) => measures.returnedAnyway ?? null },
   conversionUplift: { kind: 'points', of: (measures) => measures.conversionUplift },
   revenuePerMemberUplift: { kind: 'cents', of: (measures) => measures.revenuePerMemberUplift },
   incrementalRevenue: { kind: 'money', of: (measures) => measures.incrementalRevenue },
+  incrementalMargin: { kind: 'money', of: (measures) => measures.incrementalMargin },
   roi: { kind: 'roi', of: (measures) => measures.roi },
+};
+
+/** The effects the verdict is stated from, per primary metric; every other effect is secondary. */
+const PRIMARY_EFFECTS: Record<PrimaryMetric, ReadonlySet<EffectFigureId>> = {
+  conversion: new Set(['conversionUplift']),
+  revenue: new Set(['revenuePerMemberUplift', 'incrementalRevenue', 'incrementalMargin', 'roi']),
 };
 
 const idsOf = <K extends string>(record: Record<K, unknown>): K[] => Object.keys(record) as K[];
@@ -114,7 +159,7 @@ export const isEffect = (id: FigureId): id is EffectFigureId => id in EFFECTS;
 export const figureFormat = (id: FigureId): { kind: NumberKind; signed: boolean } => {
   if (isGroupFigure(id)) return { kind: GROUP_FIGURES[id].kind, signed: false };
   if (id === 'cost') return { kind: 'money', signed: false };
-  return { kind: EFFECTS[id].kind, signed: true };
+  return { kind: EFFECTS[id].kind, signed: id !== 'returnedAnyway' };
 };
 
 export const groupFigure = (id: GroupFigureId, group: GroupFigures): EvaluationFigure => ({
@@ -172,13 +217,27 @@ export interface EffectRow {
   id: EffectFigureId | 'cost';
   label: string;
   figure: EvaluationFigure;
+  /** Whether the verdict is stated from this effect; null for the cost, the control group's return, or no metric. */
+  primary: boolean | null;
 }
 
-/** The effects that could be estimated, each with its interval, then the cost if there is one. */
-export const effectRows = (measures: Measures, lang: Language): EffectRow[] =>
+/** "Rendite (ROI) auf Marge": the return says what it is computed on. */
+export const effectLabel = (id: EffectFigureId | 'cost', measures: Measures, lang: Language): string =>
+  id === 'roi' ? `${figureLabel(id, lang)} ${roiBasisLabel(measures.roiBasis, lang)}` : figureLabel(id, lang);
+
+const isPrimary = (id: EffectFigureId | 'cost', metric: PrimaryMetric | undefined): boolean | null =>
+  metric === undefined || id === 'cost' || id === 'returnedAnyway' ? null : PRIMARY_EFFECTS[metric].has(id);
+
+/**
+ * The effects that could be estimated, each with its interval, then the cost if there is one. With the campaign's
+ * primary metric, each effect says whether the verdict is stated from it.
+ */
+export const effectRows = (measures: Measures, lang: Language, metric?: PrimaryMetric): EffectRow[] =>
   [...EFFECT_IDS, 'cost' as const].flatMap((id) => {
     const figure = figureOf(measures, id);
-    return figure ? [{ id, label: figureLabel(id, lang), figure }] : [];
+    return figure
+      ? [{ id, label: effectLabel(id, measures, lang), figure, primary: isPrimary(id, metric) }]
+      : [];
   });
 
 export interface LeadRow {

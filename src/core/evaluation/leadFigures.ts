@@ -1,4 +1,5 @@
 import type { StoredCampaign } from '../campaign/campaign';
+import { customerKey } from '../read/customerKeys';
 import {
   LEAD_STATUSES,
   readLeadsHeader,
@@ -38,4 +39,25 @@ export const leadFigures = (
     else otherStatus++;
   }
   return total === 0 ? null : { total, byStatus, otherStatus, wonShare: byStatus.won / total };
+};
+
+/** A lead sales has worked on: its status is past "new", or someone wrote a note. */
+export interface WorkedLead {
+  campaignId: string;
+  customerKey: string;
+}
+
+/** The Leads sheet's worked leads that name a customer: who sales has been in touch with, for which campaign. */
+export const workedLeads = (sheet: SheetTable | null | undefined): WorkedLead[] => {
+  const header = sheet ? readLeadsHeader(sheet.rows) : null;
+  const { campaignId: idColumn, customerId: customer, status, note } = header?.columns ?? {};
+  if (!sheet || !header || idColumn === undefined || customer === undefined) return [];
+  return sheet.rows.slice(header.index + 1).flatMap((row) => {
+    const label = status === undefined ? '' : textOf(row[status]);
+    const hasNote = note !== undefined && textOf(row[note]) !== '';
+    const worked = (label !== '' && statusOfLabel(label) !== 'new') || hasNote;
+    const key = customerKey(textOf(row[customer]));
+    const campaignId = textOf(row[idColumn]);
+    return worked && key !== '' && campaignId !== '' ? [{ campaignId, customerKey: key }] : [];
+  });
 };

@@ -97,15 +97,51 @@ export const minimumDetectableMeanDifference = (
     ? (Z95 + Z80) * standardDeviation * Math.sqrt(1 / contacted + 1 / control)
     : null;
 
+/** Whether a test with these group sizes detects the expected effect with 80 % power. */
+export type Detects = (contacted: number, control: number) => boolean;
+
+/** The smallest control share, in whole percent up to 50, whose test detects; null when even half would not. */
+export const smallestControlPercent = (members: number, detects: Detects): number | null => {
+  for (let percent = 1; percent <= MAX_CONTROL_SHARE * 100; percent++) {
+    const control = Math.round((members * percent) / 100);
+    if (control > 0 && detects(members - control, control)) return percent;
+  }
+  return null;
+};
+
+/** Whether the rise of the buyer share is detected (conversion as the metric). */
+export const detectsRise =
+  (baseRate: number, expectedRise: number): Detects =>
+  (contacted, control) => {
+    const rise = minimumDetectableRise(baseRate, contacted, control);
+    return rise !== null && rise <= expectedRise;
+  };
+
+/** Whether the difference of revenue per member is detected (revenue as the metric). */
+export const detectsMeanDifference =
+  (standardDeviation: number, expectedDifference: number): Detects =>
+  (contacted, control) => {
+    const difference = minimumDetectableMeanDifference(standardDeviation, contacted, control);
+    return difference !== null && difference <= expectedDifference;
+  };
+
 /**
  * The smallest control share, in whole percent up to 50, whose test detects the expected rise of the buyer share;
  * null when even half of the members held back would not suffice.
  */
-export const controlPercentFor = (members: number, baseRate: number, expectedRise: number): number | null => {
-  for (let percent = 1; percent <= MAX_CONTROL_SHARE * 100; percent++) {
-    const control = Math.round((members * percent) / 100);
-    const rise = minimumDetectableRise(baseRate, members - control, control);
-    if (control > 0 && rise !== null && rise <= expectedRise) return percent;
-  }
+export const controlPercentFor = (members: number, baseRate: number, expectedRise: number): number | null =>
+  smallestControlPercent(members, detectsRise(baseRate, expectedRise));
+
+/** Beyond this many, pooling equal campaigns is no advice a shop owner can follow. */
+export const MAX_POOLED_WAVES = 12;
+
+/**
+ * How many equal campaigns (same size, same control share) evaluated together detect the effect: the pooled groups
+ * are k times as large. 1 when one campaign suffices; null without a control group or beyond MAX_POOLED_WAVES.
+ */
+export const wavesFor = (contacted: number, control: number, detects: Detects): number | null => {
+  if (control <= 0 || contacted <= 0) return null;
+  for (let waves = 1; waves <= MAX_POOLED_WAVES; waves++)
+    if (detects(contacted * waves, control * waves)) return waves;
   return null;
 };

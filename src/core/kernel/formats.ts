@@ -87,6 +87,22 @@ export const formatFigure = ({ kind, value, signed = false }: Figure, lang: Lang
 export const formatCount = (count: number, lang: Language): string =>
   formatFigure({ kind: 'count', value: count }, lang);
 
+const pointFormats = (digits: number): Record<Language, Intl.NumberFormat> => ({
+  de: new Intl.NumberFormat(LOCALES.de, { maximumFractionDigits: digits, signDisplay: 'exceptZero' }),
+  en: new Intl.NumberFormat(LOCALES.en, { maximumFractionDigits: digits, signDisplay: 'exceptZero' }),
+});
+const wholePoints = pointFormats(0);
+const finePoints = pointFormats(1);
+
+/**
+ * Percentage points as a number for a sentence ("+9 Prozentpunkte"): whole points from 2 up, where a decimal would
+ * pretend a precision a plan does not have; one decimal below. 0.09 → "+9", 0.012 → "+1,2".
+ */
+export const formatPointsNumber = (share: number, lang: Language): string => {
+  const points = share * 100;
+  return (Math.abs(points) >= 2 ? wholePoints : finePoints)[lang].format(points);
+};
+
 const editableFormats: Record<Language, Intl.NumberFormat> = {
   de: new Intl.NumberFormat(LOCALES.de, { useGrouping: false, maximumFractionDigits: 2 }),
   en: new Intl.NumberFormat(LOCALES.en, { useGrouping: false, maximumFractionDigits: 2 }),

@@ -38,6 +38,8 @@ const FIELD_LABELS: Labels<Field> = {
     quantity: 'Menge',
     amount: 'Betrag',
     unitPrice: 'Einzelpreis',
+    purchasePrice: 'Einkaufspreis',
+    margin: 'Marge',
     category: 'Kategorie',
   },
   en: {
@@ -63,6 +65,8 @@ const FIELD_LABELS: Labels<Field> = {
     quantity: 'Quantity',
     amount: 'Amount',
     unitPrice: 'Unit price',
+    purchasePrice: 'Purchase price',
+    margin: 'Margin',
     category: 'Category',
   },
 };

@@ -27,8 +27,18 @@ export type PersonField = (typeof PERSON_FIELDS)[number];
 export const ROLE_FIELDS = {
   contacts: ['contactId', 'customerId', ...PERSON_FIELDS, 'fullName', 'optOut'],
   customers: ['customerId', ...PERSON_FIELDS, 'fullName', 'optOut'],
-  sales: ['date', 'customerId', 'articleNo', 'articleName', 'quantity', 'amount', 'unitPrice'],
-  articles: ['articleNo', 'articleName', 'category'],
+  sales: [
+    'date',
+    'customerId',
+    'articleNo',
+    'articleName',
+    'quantity',
+    'amount',
+    'unitPrice',
+    'purchasePrice',
+    'margin',
+  ],
+  articles: ['articleNo', 'articleName', 'category', 'purchasePrice', 'margin'],
 } as const satisfies Record<SheetRole, readonly string[]>;
 export type ContactField = (typeof ROLE_FIELDS.contacts)[number];
 export type CustomerField = (typeof ROLE_FIELDS.customers)[number];
@@ -80,12 +90,21 @@ export interface SaleLine {
   quantity: number | null;
   amount: number | null;
   row: number;
+  /**
+   * What the line earned above its purchase cost, where the workbook tells (purchase price or margin on the sales or
+   * the article sheet; see read/margins.ts); absent when it does not.
+   */
+  margin?: number | null;
 }
 
 export interface Article {
   articleNo: string;
   articleName: string;
   category: string;
+  /** Per unit; absent without such a column. */
+  purchasePrice?: number | null;
+  /** Per unit in euros, or a share of the price when at most 1 (0.25 = 25 %); absent without such a column. */
+  margin?: number | null;
 }
 
 /** How one sheet was understood: which sheet plays the role, where the header is, which column is which field. */
@@ -183,6 +202,11 @@ export interface WorkbookData {
   articles: Article[];
   mapping: WorkbookMapping;
   problems: Problem[];
+  /**
+   * Set when the sales or article sheet has purchase prices or margins: every line's margin is filled then, lines
+   * without their own figure at the average margin share of the others.
+   */
+  margins?: { averageShare: number; estimatedLines: number };
   /** Set by the parser; without it (or for other arrays) selections derive the same from the lines. */
   salesColumns?: SalesColumns;
   /** The workbook's Sperrlisten; absent or empty when it has none. */

@@ -204,6 +204,27 @@ const AMOUNT: Synonyms = [
   'Line total',
 ];
 const UNIT_PRICE: Synonyms = ['Einzelpreis', 'Preis', 'Stückpreis', 'VK-Preis', 'Unit price', 'Price'];
+const PURCHASE_PRICE: Synonyms = [
+  'Einkaufspreis',
+  'EK',
+  'EK-Preis',
+  'EK netto',
+  'Einstandspreis',
+  'Purchase price',
+  'Cost price',
+  'Unit cost',
+];
+/** An amount per line (sales) or per unit (articles), or a share of the price ("25 %"): see read/margins.ts. */
+const MARGIN: Synonyms = [
+  'Marge',
+  'Deckungsbeitrag',
+  'Rohertrag',
+  'Rohgewinn',
+  'Margin',
+  'Gross margin',
+  'Contribution margin',
+  'Gross profit',
+];
 const CATEGORY: Synonyms = [
   'Kategorie',
   'Warengruppe',
@@ -245,8 +266,16 @@ const DICTIONARY: Record<SheetRole, FieldSynonyms> = {
     quantity: QUANTITY,
     amount: AMOUNT,
     unitPrice: UNIT_PRICE,
+    purchasePrice: PURCHASE_PRICE,
+    margin: MARGIN,
   },
-  articles: { articleNo: ARTICLE_NO, articleName: ARTICLE_NAME, category: CATEGORY },
+  articles: {
+    articleNo: ARTICLE_NO,
+    articleName: ARTICLE_NAME,
+    category: CATEGORY,
+    purchasePrice: PURCHASE_PRICE,
+    margin: MARGIN,
+  },
 };
 
 /**

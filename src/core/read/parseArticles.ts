@@ -10,6 +10,8 @@ export function parseArticles(table: SheetTable, mapping: SheetMapping, log: Pro
   const nameColumn = reader.column('articleName');
   if (noColumn < 0 && !requireColumn(reader, 'articleName')) return [];
   const categoryColumn = reader.column('category');
+  const purchaseColumn = reader.column('purchasePrice');
+  const marginColumn = reader.column('margin');
   const articles: Article[] = [];
   for (let i = reader.firstDataIndex; i < reader.endIndex; i++) {
     const cells = reader.rows[i];
@@ -21,7 +23,10 @@ export function parseArticles(table: SheetTable, mapping: SheetMapping, log: Pro
       reader.skipRow(cells, row, key !== '');
       continue;
     }
-    articles.push({ articleNo, articleName, category: reader.text(cells, categoryColumn, row) });
+    const article: Article = { articleNo, articleName, category: reader.text(cells, categoryColumn, row) };
+    if (purchaseColumn >= 0) article.purchasePrice = reader.number(cells, purchaseColumn, row);
+    if (marginColumn >= 0) article.margin = reader.number(cells, marginColumn, row);
+    articles.push(article);
   }
   return articles;
 }

@@ -2,6 +2,7 @@ import type { SaleLine, SheetMapping } from '../kernel/model';
 import type { SheetTable } from '../kernel/sheetTable';
 import type { ProblemLog } from './problemLog';
 import type { CustomerRows } from './salesColumns';
+import { lineMargin } from './margins';
 import { isTotalsKey, matchSpelling, requireColumn, SheetReader } from './sheetReader';
 
 /** Sales lines with the numbers of SalesColumns that only the parser can fill cheaply, one entry per line. */
@@ -31,6 +32,9 @@ export function parseSales(
   const quantityColumn = reader.column('quantity');
   const amountColumn = reader.column('amount');
   const priceColumn = amountColumn < 0 ? reader.column('unitPrice') : -1;
+  const marginColumn = reader.column('margin');
+  const purchaseColumn = reader.column('purchasePrice');
+  const withMargin = marginColumn >= 0 || purchaseColumn >= 0;
   const lines: SaleLine[] = [];
   const rows = reader.rows;
   const room = Math.max(reader.endIndex - reader.firstDataIndex, 0);
@@ -58,7 +62,7 @@ export function parseSales(
     const day = reader.day(cells, dateColumn, row);
     customerRows[lines.length] = customerRow;
     days[lines.length] = day ?? NaN;
-    lines.push({
+    const line: SaleLine = {
       customerId,
       day,
       articleNo: reader.text(cells, noColumn, row),
@@ -66,7 +70,15 @@ export function parseSales(
       quantity,
       amount,
       row,
-    });
+    };
+    if (withMargin)
+      line.margin = lineMargin(
+        amount,
+        quantity,
+        reader.number(cells, marginColumn, row),
+        reader.number(cells, purchaseColumn, row),
+      );
+    lines.push(line);
   }
   return {
     lines,

@@ -11,6 +11,7 @@ import { fail, ok, type Result } from '../kernel/result';
 import type { SheetTable } from '../kernel/sheetTable';
 import { articlesFromSales, parseArticles } from './parseArticles';
 import { parseContacts, parseCustomers } from './parsePeople';
+import { applyMargins } from './margins';
 import { parseSales } from './parseSales';
 import { ProblemLog } from './problemLog';
 import { CustomerRows } from './salesColumns';
@@ -54,6 +55,7 @@ export function parseWorkbook(
     articlesTable && mapping.articles
       ? parseArticles(articlesTable, mapping.articles, log)
       : articlesFromSales(sales);
+  const margins = applyMargins(sales, articles);
   const salesColumns: SalesColumns = {
     sales,
     customers,
@@ -75,6 +77,7 @@ export function parseWorkbook(
     problems: allProblems,
     salesColumns,
   };
+  if (margins) data.margins = margins;
   if (blocklists.length > 0) data.blocklists = blocklists;
   if (Object.keys(ambiguous).length > 0) data.ambiguous = ambiguous;
   return ok(data);

@@ -51,7 +51,7 @@ export interface EvaluationSheets {
 
 const sameName = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
 
-const findCampaign = (state: AddinState, wanted: string): Result<StoredCampaign, Problem[]> => {
+export const findCampaign = (state: AddinState, wanted: string): Result<StoredCampaign, Problem[]> => {
   const found =
     state.campaigns.find((campaign) => campaign.id === wanted) ??
     state.campaigns.find((campaign) => sameName(campaign.name, wanted));
@@ -122,7 +122,14 @@ const evaluateAll = (
   const members = state.campaigns.map((campaign) => evaluatedMembers(data, campaign, today, lookup));
   const overlaps: OtherCampaign[] = state.campaigns.map((campaign, i) => {
     const { start, windowEnd } = evaluationWindow(campaign, today);
-    return { name: campaign.name, keys: new Set(members[i].map((m) => m.key)), start, windowEnd };
+    return {
+      id: campaign.id,
+      name: campaign.name,
+      keys: new Set(members[i].map((m) => m.key)),
+      contacted: new Set(members[i].filter((m) => m.group === 'contacted').map((m) => m.key)),
+      start,
+      windowEnd,
+    };
   });
   return state.campaigns.map((campaign, i) =>
     evaluateCampaign({
@@ -132,6 +139,7 @@ const evaluateAll = (
       today,
       leads,
       others: overlaps.filter((_, j) => j !== i),
+      margins: data.margins,
     }),
   );
 };

@@ -1,6 +1,6 @@
 import { Fragment } from 'react';
 import { makeStyles, tokens } from '@fluentui/react-components';
-import { effectRows } from '../../core/evaluation/figures';
+import { effectRows, metricRoleLabel } from '../../core/evaluation/figures';
 import type { CampaignEvaluation } from '../../core/evaluation/model';
 import { useI18n } from '../../i18n/useI18n';
 import { useEvaluationStyles } from './evaluationStyles';
@@ -29,10 +29,18 @@ export function EvaluationEffects({ evaluation }: EvaluationEffectsProps) {
     <>
       <h3 className={styles.heading}>{t('evaluationEffect')}</h3>
       <dl className={styles.effects} data-testid="evaluation-effects">
-        {effectRows(evaluation, language).map(({ id, label, figure }) => (
+        {effectRows(evaluation, language, evaluation.primaryMetric).map(({ id, label, figure, primary }) => (
           <Fragment key={id}>
-            <dt className={styles.term}>{label}</dt>
-            <dd className={styles.value}>
+            <dt className={styles.term} data-testid={`effect-${id}`}>
+              {label}
+              {primary !== null && (
+                <>
+                  <br />
+                  <span className={styles.hint}>{metricRoleLabel(primary, language)}</span>
+                </>
+              )}
+            </dt>
+            <dd className={styles.value} data-testid={`effect-${id}-value`}>
               {formatFigure(figure)}
               {figure.interval && (
                 <>

@@ -21,6 +21,7 @@ import {
   type ParsedField,
 } from '../../core/campaign/campaignFields';
 import type { BasicsChange } from '../wizard/wizardReducer';
+import { PrimaryMetricField } from './PrimaryMetricField';
 
 const FIELD_ERROR: Record<CampaignFieldError, MessageKey> = {
   endBeforeStart: 'evaluationEndBeforeStart',
@@ -188,6 +189,9 @@ export function EvaluationFields({ draft, members, onChange }: EvaluationFieldsP
           onChange={(_, { value, displayValue }) => commitPercent(value, displayValue)}
         />
       </Field>
+      <div className={styles.wide}>
+        <PrimaryMetricField draft={draft} onChange={onChange} />
+      </div>
       <p className={styles.wide} data-testid="control-why">
         {t('evaluationControlWhy')}
         {draft.assignment ? ` ${t('evaluationControlFixed')}` : ''}

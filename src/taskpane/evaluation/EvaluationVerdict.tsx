@@ -20,6 +20,8 @@ const VERDICT_COLOR: Record<Verdict, NonNullable<BadgeProps['color']>> = {
   noSalesYet: 'informative',
   paidOff: 'success',
   notPaidOff: 'danger',
+  moreBuyers: 'success',
+  fewerBuyers: 'danger',
   uncertain: 'warning',
   controlTooSmall: 'warning',
   noControl: 'warning',

@@ -9,6 +9,7 @@ import { BasicsStep } from './basics/BasicsStep';
 import { RecipientsStep } from './recipients/RecipientsStep';
 import { TargetGroupStep } from './targetGroup/TargetGroupStep';
 import { UseStep } from './use/UseStep';
+import { TestPlanner } from './use/TestPlanner';
 import { SaveFailedBar } from './SaveFailedBar';
 
 const STEP_LABEL: Record<WizardStep, MessageKey> = {
@@ -82,6 +83,7 @@ export function CampaignWizard({ state, data, actions, session }: CampaignWizard
       {screen === 'targetGroup' && (
         <TargetGroupStep open={open} data={data} actions={actions} session={session} />
       )}
+      {screen === 'use' && <TestPlanner draft={draft} data={data} campaigns={state.campaigns} />}
       {screen === 'use' && (
         <UseStep open={open} csvDelimiter={state.csvDelimiter} actions={actions} session={session} />
       )}

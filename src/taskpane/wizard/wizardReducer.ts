@@ -106,6 +106,7 @@ export const BASICS_FIELDS = [
   'evaluationDays',
   'status',
   'controlPercent',
+  'primaryMetric',
   'addressee',
   'neutralGreeting',
 ] as const satisfies ReadonlyArray<keyof StoredCampaign>;

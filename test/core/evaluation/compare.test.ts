@@ -102,6 +102,8 @@ describe('compareByType', () => {
       cost: 300,
       incrementalRevenue: null,
       roi: null,
+      incrementalMargin: null,
+      roiBasis: 'revenue',
     });
   });
 

@@ -68,6 +68,11 @@ describe('evaluationTable', () => {
       'Leads',
       'Leads gewonnen',
       'Zusammenfassung',
+      'Hauptkennzahl',
+      'Wären ohnehin zurückgekommen',
+      'Kontrollgruppe trotzdem angesprochen',
+      'Rendite berechnet',
+      'Mehr Marge',
     ]);
   });
 
@@ -143,6 +148,9 @@ describe('evaluationTable', () => {
       'Rendite (ROI)': '+0 %;-0 %;0 %',
       Leads: '#,##0',
       'Leads gewonnen': '#,##0',
+      'Wären ohnehin zurückgekommen': '0.0 %',
+      'Kontrollgruppe trotzdem angesprochen': '#,##0',
+      'Mehr Marge': '+#,##0 "€";-#,##0 "€";0 "€"',
     });
     const english = evaluationTable([measured], 'en');
     expect(formats(english.headers, english.numberFormats)).toMatchObject({
@@ -152,7 +160,7 @@ describe('evaluationTable', () => {
   });
 
   it('keeps names and texts as text, so "=Herbstbrief" never becomes a formula', () => {
-    expect(table.textColumns).toEqual([0, 1, 2, 19, 22]);
+    expect(table.textColumns).toEqual([0, 1, 2, 19, 22, 23, 26]);
   });
 
   it('charts revenue per recipient, contacted and control group', () => {
@@ -194,7 +202,9 @@ describe('typeComparisonTable', () => {
     revenuePerMemberUplift: null,
     cost: 300,
     incrementalRevenue: null,
+    incrementalMargin: null,
     roi: null,
+    roiBasis: 'revenue',
   };
 
   it('writes one row per type', () => {
@@ -207,10 +217,48 @@ describe('typeComparisonTable', () => {
       'Kaufquote kontaktiert',
     ]);
     expect(table.rows).toEqual([
-      ['E-Mail', 1, 400, null, 0.1, 5, null, null, null, null, null, null, null, null, 300, null],
+      [
+        'E-Mail',
+        1,
+        400,
+        null,
+        0.1,
+        5,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        300,
+        null,
+        'auf Umsatz',
+        null,
+      ],
       // 80/300 = 26.67 %, 13,000/300 = 43.33 €, 14/70 = 20 %, 2,100/70 = 30 €
-      ['Brief', 2, 300, 70, 0.2667, 43.33, 0.2, 30, 6.67, -4, 16, 4000, 1940.87, 6059.13, 500, 3],
+      [
+        'Brief',
+        2,
+        300,
+        70,
+        0.2667,
+        43.33,
+        0.2,
+        30,
+        6.67,
+        -4,
+        16,
+        4000,
+        1940.87,
+        6059.13,
+        500,
+        3,
+        'auf Umsatz',
+        null,
+      ],
     ]);
-    expect(table.textColumns).toEqual([0]);
+    expect(table.textColumns).toEqual([0, 16]);
   });
 });

@@ -20,11 +20,11 @@ describe('evaluationSummary', () => {
   it.each([
     [
       'de',
-      'Die Kampagne hat sich gelohnt: Die angeschriebenen Kunden kauften für 1.240 € mehr als ohne Kampagne zu erwarten (zwischen 310 € und 2.170 €) – bei 400 € Kosten ein Ertrag von 210 %.',
+      'Die Kampagne hat sich gelohnt: Die angeschriebenen Kunden kauften für 1.240 € mehr als ohne Kampagne zu erwarten (zwischen 310 € und 2.170 €) – bei 400 € Kosten ein Ertrag von 210 % auf Umsatz.',
     ],
     [
       'en',
-      'The campaign paid off: the customers contacted bought €1,240 more than expected without the campaign (between €310 and €2,170) – a return of 210% on €400 cost.',
+      'The campaign paid off: the customers contacted bought €1,240 more than expected without the campaign (between €310 and €2,170) – on €400 cost a return of 210% on revenue.',
     ],
   ] as const)('a campaign that paid off (%s)', (lang, sentence) => {
     expect(plain(evaluationSummary(paidOff, lang))).toBe(sentence);
@@ -33,7 +33,7 @@ describe('evaluationSummary', () => {
   it('rounds the return to whole percent', () => {
     // (51,141 − 2,400) / 2,400 = 20.309 → 2,031 %
     const evaluation = { ...paidOff, roi: { value: 20.309, low: 4.7, high: 33.8 } };
-    expect(plain(evaluationSummary(evaluation, 'de'))).toMatch(/ein Ertrag von 2\.031 %\.$/);
+    expect(plain(evaluationSummary(evaluation, 'de'))).toMatch(/ein Ertrag von 2\.031 % auf Umsatz\.$/);
   });
 
   it('a campaign without cost that paid off names no return', () => {

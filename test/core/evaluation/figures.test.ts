@@ -56,7 +56,7 @@ describe('effectRows', () => {
       ['Mehr Käufer', '+12,5 Pp.', '+2,0 Pp.', '+20,0 Pp.'],
       ['Mehr Umsatz je Empfänger', '+25,00 €', '+12,50 €', '+37,80 €'],
       ['Mehrumsatz', '+5.000 €', '+2.500 €', '+7.560 €'],
-      ['Rendite (ROI)', '+108 %', '+4 %', '+215 %'],
+      ['Rendite (ROI) auf Umsatz', '+108 %', '+4 %', '+215 %'],
       ['Kosten', '2.400 €', null, null],
     ]);
   });

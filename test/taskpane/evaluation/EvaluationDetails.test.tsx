@@ -36,6 +36,10 @@ const makeEvaluation = (fields: Partial<CampaignEvaluation> = {}): CampaignEvalu
   windowDays: 30,
   daysObserved: 30,
   cost: 2400,
+  primaryMetric: 'revenue',
+  returnedAnyway: null,
+  incrementalMargin: null,
+  roiBasis: 'revenue',
   contacted: makeFigures(),
   control: makeFigures({
     members: 40,
@@ -99,12 +103,18 @@ describe('EvaluationDetails', () => {
     expect(row(/^Umsatz \d/)).toHaveTextContent(/8\.000\s€.*600\s€/);
 
     const effects = screen.getByTestId('evaluation-effects');
-    expect(effects).toHaveTextContent(/Mehr Käufer\+12,5\sPp\.95-%-Intervall: \+2,0\sPp\. bis \+20,0\sPp\./);
     expect(effects).toHaveTextContent(
-      /Mehr Umsatz je Empfänger\+25,00\s€95-%-Intervall: \+12,50\s€ bis \+37,80\s€/,
+      /Mehr KäuferNebenkennzahl\+12,5\sPp\.95-%-Intervall: \+2,0\sPp\. bis \+20,0\sPp\./,
     );
-    expect(effects).toHaveTextContent(/Mehrumsatz\+5\.000\s€95-%-Intervall: \+2\.500\s€ bis \+7\.560\s€/);
-    expect(effects).toHaveTextContent(/Rendite \(ROI\)\+108\s%95-%-Intervall: \+4\s% bis \+215\s%/);
+    expect(effects).toHaveTextContent(
+      /Mehr Umsatz je EmpfängerHauptkennzahl\+25,00\s€95-%-Intervall: \+12,50\s€ bis \+37,80\s€/,
+    );
+    expect(effects).toHaveTextContent(
+      /MehrumsatzHauptkennzahl\+5\.000\s€95-%-Intervall: \+2\.500\s€ bis \+7\.560\s€/,
+    );
+    expect(effects).toHaveTextContent(
+      /Rendite \(ROI\) auf UmsatzHauptkennzahl\+108\s%95-%-Intervall: \+4\s% bis \+215\s%/,
+    );
     expect(effects).toHaveTextContent(/Kosten2\.400\s€/);
 
     const chart = screen.getByRole('img');
@@ -221,7 +231,9 @@ describe('TypeComparisonTable', () => {
     revenuePerMemberUplift: { value: 12, low: 4, high: 20 },
     cost: 3000,
     incrementalRevenue: { value: 4800, low: 1600, high: 8000 },
+    incrementalMargin: null,
     roi: { value: 0.6, low: -0.47, high: 1.67 },
+    roiBasis: 'revenue',
     ...fields,
   });
 

@@ -41,11 +41,13 @@ describe('Auswertung (evaluation view)', () => {
     expect(members).toHaveTextContent(
       new RegExp(`^Empfänger${assignment?.contacted.length}${assignment?.control.length}$`),
     );
-    expect(screen.getByTestId('evaluation-effects')).toHaveTextContent(/Rendite \(ROI\)\+\d/);
+    expect(screen.getByTestId('evaluation-effects')).toHaveTextContent(
+      /Rendite \(ROI\) auf Umsatz(Hauptkennzahl)?\+\d/,
+    );
     expect(screen.getByRole('img')).toHaveAccessibleName(
       /^Umsatz je Empfänger: kontaktiert .+, Kontrollgruppe /,
     );
-    expect(screen.getByRole('table', { name: t('evaluationByType') })).toHaveTextContent(/Brief \(1\)/);
+    expect(screen.getByRole('table', { name: t('evaluationByType') })).toHaveTextContent(/Brief \(2\)/);
   });
 
   it('writes the Auswertung sheets, and writes them again in the same place', async () => {
