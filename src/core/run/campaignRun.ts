@@ -4,7 +4,7 @@ import type { Language } from '../kernel/language';
 import { loadWorkbookData } from './loadWorkbook';
 import type { Day, MappingOverrides, SheetRole, WorkbookData } from '../kernel/model';
 import { campaignsOverviewTable } from '../outputs/overview';
-import { mergeLeads, type LeadConflict } from '../outputs/leads';
+import { mergeLeads, type LeadsMergeResult } from '../outputs/leads';
 import { problem, type Problem } from '../kernel/problems';
 import { checkCampaignAgainstData } from '../select/readiness';
 import { fail, ok, type Result } from '../kernel/result';
@@ -43,21 +43,11 @@ export interface CampaignRunOptions {
   sheets?: Partial<Record<SheetRole, string>>;
 }
 
-export interface LeadsOutcome {
-  sheet: string;
-  created: number;
-  updated: number;
-  unchanged: number;
-  notInGroup: number;
-  /** Copied fields people changed by hand; kept. */
-  keptByHand: number;
-  /** Fields both people and the source changed; the person's value stayed. */
-  conflicts: LeadConflict[];
-  /** Leads people deleted from the sheet; not created again. */
-  deleted: number;
-  /** Leads kept and marked because their person was merged into another member. */
-  merged: number;
-}
+/** What a leads update did, as the summary and the pane report it: the merge's counts and the sheet it wrote. */
+export type LeadsOutcome = Pick<
+  LeadsMergeResult,
+  'created' | 'updated' | 'unchanged' | 'notInGroup' | 'keptByHand' | 'conflicts' | 'deleted' | 'merged'
+> & { sheet: string };
 
 export interface LeadsOptions {
   /** Create the leads people deleted again. */
