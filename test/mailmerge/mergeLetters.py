@@ -9,10 +9,14 @@ The checks themselves are in wordTemplateMerge.test.ts.
 Needs Debian's /usr/bin/python3 (the uno module exists only there) and the packages
 libreoffice-writer libreoffice-base python3-uno. Usage: mergeLetters.py template.docx data.csv workdir
 """
-import glob, json, os, shutil, signal, subprocess, sys, time
+import glob, json, os, shutil, sys, time
 
 import uno
 from com.sun.star.beans import NamedValue, PropertyValue
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'office'))
+from headless_office import start_office, stop_office, url  # noqa: E402
+
 
 DATA_SOURCE = "KampagneCSV"
 TABLE = "zielgruppe"  # the flat driver names a table after its file, without ".csv"
@@ -25,41 +29,6 @@ def props(cls, **values):
         prop.Name, prop.Value = name, value
         out.append(prop)
     return tuple(out)
-
-
-def url(path):
-    return uno.systemPathToFileUrl(os.path.abspath(path))
-
-
-def start_office(workdir):
-    pipe = "kampagne_merge_%d" % os.getpid()
-    # Its own process group: soffice is a wrapper around oosplash and soffice.bin, killing it alone leaves them running.
-    proc = subprocess.Popen(
-        ["soffice", "--headless", "--invisible", "--nologo", "--norestore", "--nodefault", "--nolockcheck",
-         "-env:UserInstallation=" + url(os.path.join(workdir, "profile")),
-         "--accept=pipe,name=%s;urp;StarOffice.ComponentContext" % pipe],
-        start_new_session=True, stdout=subprocess.DEVNULL,
-        stderr=open(os.path.join(workdir, "soffice.log"), "w"))
-    local = uno.getComponentContext()
-    resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
-    deadline = time.time() + 120
-    while True:
-        try:
-            return proc, resolver.resolve("uno:pipe,name=%s;urp;StarOffice.ComponentContext" % pipe)
-        except Exception:
-            if time.time() > deadline or proc.poll() is not None:
-                stop_office(proc)
-                raise RuntimeError("soffice did not start, see %s/soffice.log" % workdir)
-            time.sleep(0.2)
-
-
-def stop_office(proc):
-    # LibreOffice 7.4 crashes in Desktop.terminate() after a mail merge, when every output is written: kill the group.
-    try:
-        os.killpg(proc.pid, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
-    proc.wait(30)
 
 
 def register_csv(ctx, csv_path, workdir):
@@ -108,7 +77,7 @@ def main():
     template, csv_path, workdir = sys.argv[1:]
     os.makedirs(workdir, exist_ok=True)
     started = time.time()
-    proc, ctx = start_office(workdir)
+    proc, ctx = start_office(workdir, "kampagne_merge")
     up = time.time()
     try:
         desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)

@@ -10,10 +10,14 @@
 Run with Debian's interpreter (/usr/bin/python3): the 'uno' module exists only for it (package python3-uno).
 Every run starts its own soffice with its own profile and kills it afterwards (its own process group).
 """
-import os, signal, subprocess, sys, tempfile, time
+import os, sys, tempfile
 
 import uno
 from com.sun.star.beans import PropertyValue
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', 'office'))
+from headless_office import start_office, stop_office, url  # noqa: E402
+
 
 XLSX_FILTER = "Calc MS Excel 2007 XML"
 
@@ -23,38 +27,6 @@ def props(**values):
     for name, value in values.items():
         p = PropertyValue(); p.Name = name; p.Value = value; out.append(p)
     return tuple(out)
-
-
-def url(path):
-    return uno.systemPathToFileUrl(os.path.abspath(path))
-
-
-def start_office(workdir):
-    pipe = "kampagnen_calc_%d" % os.getpid()
-    cmd = ["soffice", "--headless", "--invisible", "--nologo", "--norestore", "--nodefault", "--nolockcheck",
-           "-env:UserInstallation=" + url(os.path.join(workdir, "profile")),
-           "--accept=pipe,name=%s;urp;StarOffice.ComponentContext" % pipe]
-    proc = subprocess.Popen(cmd, start_new_session=True, stdout=subprocess.DEVNULL,
-                            stderr=open(os.path.join(workdir, "soffice.log"), "w"))
-    local = uno.getComponentContext()
-    resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
-    deadline = time.time() + 120
-    while True:
-        try:
-            return proc, resolver.resolve("uno:pipe,name=%s;urp;StarOffice.ComponentContext" % pipe)
-        except Exception:
-            if time.time() > deadline or proc.poll() is not None:
-                stop_office(proc)
-                raise RuntimeError("soffice did not come up, see %s/soffice.log" % workdir)
-            time.sleep(0.3)
-
-
-def stop_office(proc):
-    try:
-        os.killpg(proc.pid, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
-    proc.wait(30)
 
 
 def used_area(sheet):
@@ -161,7 +133,7 @@ def edit_leads(doc):
 def main():
     command, source, target = sys.argv[1:4]
     workdir = tempfile.mkdtemp(prefix="kampagnen-calc-")
-    proc, ctx = start_office(workdir)
+    proc, ctx = start_office(workdir, "kampagnen_calc")
     try:
         desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
         doc = desktop.loadComponentFromURL(url(source), "_blank", 0, props(Hidden=True))
