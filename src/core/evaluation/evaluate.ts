@@ -13,6 +13,7 @@ import type {
   EvaluationNote,
   GroupFigures,
   Verdict,
+  Effects,
 } from './model';
 import type { MemberGroup } from '../group/targetGroupModel';
 import {
@@ -279,16 +280,7 @@ const judged = (measure: Estimate): Verdict =>
 const membersOf = (members: readonly EvaluatedMember[], group: MemberGroup): EvaluatedMember[] =>
   members.filter((member) => member.group === group);
 
-type Effect = Pick<
-  CampaignEvaluation,
-  | 'conversionUplift'
-  | 'revenuePerMemberUplift'
-  | 'incrementalRevenue'
-  | 'incrementalMargin'
-  | 'roi'
-  | 'roiBasis'
-  | 'verdict'
->;
+type Effect = Effects & Pick<CampaignEvaluation, 'verdict'>;
 
 const judgedBuyers = (uplift: Estimate): Verdict =>
   uplift.low > 0 ? 'moreBuyers' : uplift.high < 0 ? 'fewerBuyers' : 'uncertain';

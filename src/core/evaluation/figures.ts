@@ -3,7 +3,7 @@ import type { Figure, NumberKind } from '../kernel/formats';
 import type { Labels } from '../kernel/labels';
 import type { Language } from '../kernel/language';
 import { LEAD_STATUS_LABELS, LEAD_STATUSES } from '../outputs/leadsSheet';
-import type { CampaignEvaluation, Estimate, GroupFigures, LeadFigures, RoiBasis } from './model';
+import type { CampaignEvaluation, Effects, Estimate, GroupFigures, LeadFigures, RoiBasis } from './model';
 
 /**
  * The evaluation as figures to show: which number, of which kind, under which label, with which interval. The task
@@ -36,18 +36,8 @@ export interface EvaluationFigure extends Figure {
  * What a campaign and a campaign type both have: the figures of both groups, the effects and the cost; a campaign
  * of inactive customers also the control group's own return.
  */
-export type Measures = Pick<
-  CampaignEvaluation,
-  | 'contacted'
-  | 'control'
-  | 'conversionUplift'
-  | 'revenuePerMemberUplift'
-  | 'incrementalRevenue'
-  | 'incrementalMargin'
-  | 'roi'
-  | 'roiBasis'
-  | 'cost'
-> &
+export type Measures = Pick<CampaignEvaluation, 'contacted' | 'control' | 'cost'> &
+  Effects &
   Partial<Pick<CampaignEvaluation, 'returnedAnyway'>>;
 
 const FIGURE_LABELS: Labels<FigureId> = {

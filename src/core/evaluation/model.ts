@@ -138,6 +138,17 @@ export interface CampaignEvaluation {
   leads: LeadFigures | null;
 }
 
+/** What a campaign did beyond what its control group shows: the effects, in money and buyers, and the return. */
+export type Effects = Pick<
+  CampaignEvaluation,
+  | 'conversionUplift'
+  | 'revenuePerMemberUplift'
+  | 'incrementalRevenue'
+  | 'incrementalMargin'
+  | 'roi'
+  | 'roiBasis'
+>;
+
 /** Campaigns of one type taken together: the comparison the campaign type exists for. */
 export interface TypeComparison {
   type: CampaignType;
