@@ -10,14 +10,10 @@ import { createHash } from 'node:crypto';
 import type { WorkbookData } from '../src/core/kernel/model';
 import { parseWorkbook } from '../src/core/read/parseWorkbook';
 import type { SheetTable } from '../src/core/kernel/sheetTable';
-import { DEFAULT_SIZES, syntheticWorkbook, type SyntheticSizes } from '../src/sample/syntheticWorkbook';
+import { syntheticWorkbook } from '../src/sample/syntheticWorkbook';
+import { SCALES, type ScaleName } from './scenario';
 
-const SCALES: Record<string, SyntheticSizes> = {
-  S: { ...DEFAULT_SIZES, contacts: 10_000, customers: 2_000, sales: 100_000 },
-  M: DEFAULT_SIZES,
-  L: { ...DEFAULT_SIZES, contacts: 300_000, customers: 60_000, sales: 1_048_575 },
-};
-const scale = process.env.PARSE_SCALE ?? 'M';
+const scale = (process.env.PARSE_SCALE ?? 'M') as ScaleName;
 const RUNS = Number(process.env.PARSE_RUNS ?? 5);
 const gc = (globalThis as { gc?: () => void }).gc;
 
