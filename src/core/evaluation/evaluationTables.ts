@@ -4,6 +4,7 @@ import { excelNumberFormat, sheetNumber } from '../kernel/formats';
 import type { Language } from '../kernel/language';
 import type { Day } from '../kernel/model';
 import type { CellValue, TableData } from '../kernel/sheetTable';
+import { dayToDate } from '../kernel/values';
 import { evaluationSummary, verdictLabel } from './evaluationText';
 import {
   figureFormat,
@@ -48,7 +49,7 @@ const dateColumn = <T>(header: Record<Language, string>, day: (row: T) => Day | 
   header: (lang) => header[lang],
   value: (row) => {
     const value = day(row);
-    return value === null ? null : new Date(value * 86_400_000);
+    return value === null ? null : dayToDate(value);
   },
 });
 

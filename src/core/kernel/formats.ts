@@ -1,5 +1,6 @@
 import type { Language } from './language';
 import type { Day } from './model';
+import { dayToDate } from './values';
 
 /**
  * The one set of number and date formats: the task pane, the command line and the sentences of the evaluation write
@@ -25,7 +26,6 @@ export interface Figure {
 }
 
 const LOCALES: Record<Language, string> = { de: 'de-DE', en: 'en-GB' };
-const MS_PER_DAY = 86_400_000;
 const POINTS_UNIT: Record<Language, string> = { de: 'Pp.', en: 'pp' };
 /** Intl puts this no-break space between a number and its unit; the points unit gets the same. */
 const NO_BREAK_SPACE = '\u00a0';
@@ -74,7 +74,7 @@ const dayFormats: Record<Language, Intl.DateTimeFormat> = {
 
 /** "31.12.2026", "31 Dec 2026": the day a campaign starts, an evaluation counts to. */
 export const formatDay = (day: Day, lang: Language): string =>
-  dayFormats[lang].format(new Date(day * MS_PER_DAY));
+  dayFormats[lang].format(dayToDate(day));
 
 /** A figure as people read it, in their language. */
 export const formatFigure = ({ kind, value, signed = false }: Figure, lang: Language): string => {

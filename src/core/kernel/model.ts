@@ -190,6 +190,12 @@ export interface BlocklistSheet {
   headers: string[];
   /** field → column index (e-mail, name, address fields). */
   columns: Partial<Record<Field, number>>;
+  /** The column that dates the objection ("Gesperrt seit", "Widerspruch am" …), if the sheet has one. */
+  dateColumn?: number;
+  /** 1-based sheet column of the first header. Default 1. */
+  startColumn?: number;
+  /** The Excel table the list is kept in, if it is one: a new entry grows it. */
+  tableName?: string;
   entries: BlockEntry[];
 }
 

@@ -33,6 +33,7 @@ export type ProblemCode =
   | 'invalidState'
   | 'campaignNotFound' // a campaign named on the command line or in a request is not stored in the workbook
   | 'leadsSheetMissing' // the add-in has leads on a sheet it cannot find any more: no second set of leads
+  | 'blocklistCannotName' // the Sperrliste has no column (or the person no value) to name the person by
   // host (workbook adapters)
   | 'hostTimeout'
   | 'payloadTooLarge'

@@ -111,6 +111,9 @@ function germanToDay(text: string): Day | null {
  */
 const dateObjectToDay = (date: Date): Day => Math.floor(date.getTime() / MS_PER_DAY);
 
+/** The day as a cell's date: UTC midnight, as the adapters read dates back (see above). */
+export const dayToDate = (day: Day): Date => new Date(day * MS_PER_DAY);
+
 export interface ParsedDay {
   day: Day | null;
   problem?: 'invalidDate' | 'errorValue';

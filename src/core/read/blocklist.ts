@@ -26,12 +26,12 @@ const SHEET_NAMES = [
   'Suppression list',
 ].map(normalizeHeader);
 
-const MARKER_HEADERS: ReadonlySet<string> = new Set(
+/** Headers that date an objection: a new entry gets today's date there. */
+const DATE_HEADERS: ReadonlySet<string> = new Set(
   [
     'Gesperrt seit',
     'Gesperrt am',
     'Sperrdatum',
-    'Sperrgrund',
     'Widerspruch am',
     'Widerspruch vom',
     'Widerspruchsdatum',
@@ -42,6 +42,7 @@ const MARKER_HEADERS: ReadonlySet<string> = new Set(
     'Objected on',
   ].map(normalizeHeader),
 );
+const MARKER_HEADERS: ReadonlySet<string> = new Set([...DATE_HEADERS, normalizeHeader('Sperrgrund')]);
 
 const HEADER_SCAN_ROWS = 10;
 const ENTRY_FIELDS: readonly Field[] = [
@@ -130,11 +131,17 @@ const readSheet = (table: SheetTable, layout: Layout): BlocklistSheet => {
       layout.columns[field],
     ]),
   );
+  const headerRow = startRow + layout.headerIndex;
+  const dateColumn = layout.headers.findIndex((header) => DATE_HEADERS.has(normalizeHeader(header)));
+  const tableName = table.tables?.find((t) => t.hasHeaderRow && t.area.top === headerRow)?.name;
   return {
     sheet: table.name,
-    headerRow: startRow + layout.headerIndex,
+    headerRow,
     headers: layout.headers,
     columns,
+    ...(dateColumn >= 0 ? { dateColumn } : {}),
+    ...(table.startColumn ? { startColumn: table.startColumn } : {}),
+    ...(tableName ? { tableName } : {}),
     entries,
   };
 };

@@ -105,7 +105,7 @@ export const saveAddinState = async (port: WorkbookPort, state: AddinState): Pro
   });
 };
 
-const findSheet = (sheets: SheetInfo[], name: string): SheetInfo | undefined =>
+export const findSheet = (sheets: readonly SheetInfo[], name: string): SheetInfo | undefined =>
   sheets.find((sheet) => sheet.name.toLowerCase() === name.toLowerCase());
 
 /**

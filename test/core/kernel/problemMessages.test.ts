@@ -33,6 +33,7 @@ const DETAILS: Record<ProblemCode, Pick<Problem, 'value' | 'detail' | 'candidate
   invalidState: { detail: 'version' },
   campaignNotFound: { value: 'Herbstaktion', detail: 'Newsletter November, Hausmesse' },
   leadsSheetMissing: {},
+  blocklistCannotName: {},
   hostTimeout: {},
   payloadTooLarge: {},
   hostError: { detail: 'GeneralException' },
