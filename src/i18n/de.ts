@@ -116,6 +116,13 @@ export const de = {
   removeMemberLabel: '{name} aus der Zielgruppe entfernen',
   restoreMember: 'Wiederherstellen',
   restoreMemberLabel: '{name} wiederherstellen',
+  memberMenuLabel: 'Weitere Aktionen für {name}',
+  blockMember: 'Auf die Sperrliste setzen …',
+  blockTitle: '{name} auf die Sperrliste setzen?',
+  blockBody:
+    'Für einen Werbewiderspruch (Art. 21 DSGVO): {name} wird in die Sperrliste dieser Arbeitsmappe eingetragen und ist dann in jeder Kampagne ausgeschlossen, auch wenn die Kontaktzeile später gelöscht wird. Aufheben lässt sich das nur im Blatt selbst.',
+  blockConfirm: 'Eintragen',
+  blockRunning: '{name} wird auf die Sperrliste gesetzt …',
   excludedEmpty: 'Niemand wurde ausgeschlossen.',
   problemsEmpty: 'Keine Hinweise zu den Daten.',
   historyEmpty: 'Noch keine Auswahl.',
@@ -143,6 +150,7 @@ export const de = {
   resultCsvDownload: '{count} Zeilen als Datei „{file}“ heruntergeladen.',
   resultCsvSheet:
     'Dieses Office kann keine Dateien herunterladen. Die CSV-Zeilen stehen im Blatt „{sheet}“: Spalte A markieren, kopieren und als .csv-Datei speichern.',
+  resultBlocklist: '{name} steht jetzt auf der Sperrliste (Blatt „{sheet}“) und ist ausgeschlossen.',
   resultFailed: 'Das hat nicht geklappt: {message}',
   useEmptyGroup: 'Die Zielgruppe ist leer.',
   progressLabel: 'Fortschritt',

@@ -112,6 +112,13 @@ export const en: Record<MessageKey, string> = {
   removeMemberLabel: 'Remove {name} from the target group',
   restoreMember: 'Restore',
   restoreMemberLabel: 'Restore {name}',
+  memberMenuLabel: 'More actions for {name}',
+  blockMember: 'Add to blocklist …',
+  blockTitle: 'Add {name} to the blocklist?',
+  blockBody:
+    'For an objection to advertising (Art. 21 GDPR): {name} is entered on this workbook’s blocklist and is then excluded from every campaign, even if the contact row is deleted later. Only the sheet itself can undo it.',
+  blockConfirm: 'Add',
+  blockRunning: 'Adding {name} to the blocklist …',
   excludedEmpty: 'Nobody was excluded.',
   problemsEmpty: 'No notes on the data.',
   historyEmpty: 'No selection yet.',
@@ -138,6 +145,7 @@ export const en: Record<MessageKey, string> = {
   resultCsvDownload: '{count} rows downloaded as the file “{file}”.',
   resultCsvSheet:
     'This Office cannot download files. The CSV rows are on the sheet “{sheet}”: select column A, copy it and save it as a .csv file.',
+  resultBlocklist: '{name} is now on the blocklist (sheet “{sheet}”) and excluded.',
   resultFailed: 'That did not work: {message}',
   useEmptyGroup: 'The target group is empty.',
   progressLabel: 'Progress',

@@ -10,6 +10,7 @@ import { EVALUATION_SHEET, TYPE_EVALUATION_SHEET } from '../../src/core/workbook
 import {
   SAMPLE_CAMPAIGN,
   SAMPLE_INACTIVE_CAMPAIGN,
+  SAMPLE_SHEETS,
   sampleState,
   sampleWorkbookTables,
 } from '../../src/sample/sampleWorkbook';
@@ -558,6 +559,99 @@ async function letterScenario(page: Page, language: Language): Promise<void> {
  * Workbooks where the pane has to ask (src/sample/readingCases.ts): two contact sheets are offered with their rows and
  * newest date, and a merged header the data does not explain is named, each in the mapping dialog.
  */
+/**
+ * The sample's person who objected on one of their two rows only (the row entered again with the e-mail in capitals
+ * and "ja" under "Newsletter abgemeldet"), read from the sample's sheet as a user would find it, not from the engine.
+ */
+const sampleObjector = (): { name: string; row: number } => {
+  const contacts = sampleWorkbookTables().find((table) => table.name === SAMPLE_SHEETS.contacts)!;
+  const [headers, ...rows] = contacts.rows;
+  const column = (header: string) => headers.indexOf(header);
+  const index = rows.findIndex((row) => {
+    const email = String(row[column('Email')] ?? '');
+    return row[column('Newsletter abgemeldet')] === 'ja' && email !== '' && email === email.toUpperCase();
+  });
+  assert(index >= 0, 'the sample has a person who objected on their second row');
+  const row = rows[index];
+  return { name: `${String(row[column('Vorname')])} ${String(row[column('Nachname')])}`, row: index + 2 };
+};
+
+/** Scrolls a virtual list until a row with the text is rendered, and returns that row. */
+async function findInVirtualList(page: Page, listName: string, text: string) {
+  const list = page.getByRole('list', { name: listName });
+  const item = list.getByRole('listitem').filter({ hasText: text });
+  for (let step = 0; step < 400 && (await item.count()) === 0; step++)
+    await list.evaluate((element) => element.scrollBy(0, 240));
+  return item.first();
+}
+
+/** Issue 12 in the pane: one person on two rows is one member, an objection on either row wins, and the Sperrliste. */
+async function identityScenario(page: Page, baseUrl: string, language: Language): Promise<void> {
+  const i18n = createTranslator(language);
+  const { t } = i18n;
+  const objector = sampleObjector();
+  const memberCount = async () =>
+    numberIn((await page.getByTestId('member-count').innerText()).replace(/\D+$/, ''));
+
+  await check(
+    `${language}: a person on two rows is one member, and the objection on one row excludes them`,
+    async () => {
+      await page.goto(`${baseUrl}?lang=${language}`);
+      await page.getByRole('button', { name: t('newCampaign') }).click();
+      await page
+        .getByRole('textbox', { name: t('basicsName') })
+        .fill(language === 'de' ? 'Alle Kontakte' : 'All contacts');
+      await page.getByRole('button', { name: t('next') }).click();
+      await page.getByRole('tab', { name: t('methodContacts') }).click();
+      await page.getByRole('button', { name: pattern(i18n, 'selectAllFiltered') }).click();
+      await page.getByRole('button', { name: t('applySelection'), exact: true }).click();
+      await page.getByTestId('applied-result').waitFor();
+      await page.getByRole('tab', { name: t('stepTargetGroup') }).click();
+      const membersTab = page.getByRole('tab', { name: new RegExp(`^${escapeRegExp(t('tabMembers'))}`) });
+      const label = await membersTab.innerText();
+      const mergedText = escapeRegExp(t('membersMerged', { count: 0 }).replace(/^0/, ''));
+      const merged = numberIn(new RegExp(`([\\d.,]+)${mergedText}`).exec(label)?.[1] ?? '0');
+      assert(merged > 0, `the members tab names no merged rows: "${label}"`);
+      await page.getByRole('tab', { name: new RegExp(`^${escapeRegExp(t('tabExcluded'))}`) }).click();
+      const item = await findInVirtualList(page, t('tabExcluded'), objector.name);
+      const text = await item.innerText();
+      assert(text.includes(i18n.reason('optOut')), `"${text}" does not say opt-out`);
+      const carrier = t('excludedCarrier', { sheet: SAMPLE_SHEETS.contacts, row: objector.row });
+      assert(
+        text.includes(carrier),
+        `"${text}" does not name the row that carries the objection (${carrier})`,
+      );
+      await item.screenshot({ path: join(RESULTS_DIR, `pane-${language}-21-excluded-duplicate.png`) });
+    },
+  );
+
+  await check(`${language}: a member put on the Sperrliste from step 3 is excluded for it`, async () => {
+    await page.getByRole('tab', { name: new RegExp(`^${escapeRegExp(t('tabMembers'))}`) }).click();
+    const before = await memberCount();
+    const menuLabel = new RegExp(`^${escapeRegExp(t('memberMenuLabel')).replace('\\{name\\}', '(.+)')}$`);
+    const menu = page.getByRole('button', { name: menuLabel }).first();
+    const name = menuLabel.exec((await menu.getAttribute('aria-label')) ?? '')?.[1] ?? '';
+    await menu.click();
+    await page.getByRole('menuitem', { name: t('blockMember') }).click();
+    await page
+      .getByRole('alertdialog')
+      .getByRole('button', { name: t('blockConfirm') })
+      .click();
+    const outcome = page.getByTestId('blocklist-outcome');
+    await outcome.waitFor();
+    const said = await outcome.innerText();
+    assert(
+      said.includes(t('resultBlocklist', { name, sheet: SAMPLE_SHEETS.blocklist })),
+      `"${said}" for ${name}`,
+    );
+    assert((await memberCount()) === before - 1, `member count ${await memberCount()} after ${before}`);
+    await tallShot(page, language, '22-blocklist');
+    await page.getByRole('tab', { name: new RegExp(`^${escapeRegExp(t('tabExcluded'))}`) }).click();
+    const item = await findInVirtualList(page, t('tabExcluded'), name);
+    assert((await item.innerText()).includes(i18n.reason('blocklist')), `"${await item.innerText()}"`);
+  });
+}
+
 async function readingScenario(page: Page, baseUrl: string, language: Language): Promise<void> {
   const { t, role, field } = createTranslator(language);
   const openDialog = async (workbook: string) => {
@@ -715,6 +809,7 @@ async function main(): Promise<void> {
       await letterScenario(page, language);
       await installationScenario(context, server.url, language, requests, errors);
       await readingScenario(page, server.url, language);
+      await identityScenario(page, server.url, language);
       await check(`${language}: no uncaught errors in the page`, async () =>
         assert(errors.length === 0, errors.join('; ')),
       );

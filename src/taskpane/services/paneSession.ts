@@ -1,6 +1,6 @@
 import type { Language } from '../../core/kernel/language';
 import type { SelectionDefinition, StoredCampaign } from '../../core/campaign/campaign';
-import type { Day, MappingOverrides, SaleLine, WorkbookData } from '../../core/kernel/model';
+import type { Day, MappingOverrides, PersonData, SaleLine, WorkbookData } from '../../core/kernel/model';
 import type { Problem } from '../../core/kernel/problems';
 import type { Result } from '../../core/kernel/result';
 import type { SheetTable } from '../../core/kernel/sheetTable';
@@ -37,6 +37,7 @@ import {
   type EvaluationReport,
   type EvaluationSheets,
 } from '../../core/run/evaluationRun';
+import { addToBlocklist } from '../../core/run/blocklistRun';
 import { inlinePreviewer, type SelectionPreviewer } from './selectionPreviewer';
 
 export interface PaneSessionOptions {
@@ -175,6 +176,11 @@ export class PaneSession {
    */
   groupSplit(campaign: StoredCampaign, group: TargetGroup): GroupUse {
     return this.splitAsStored(campaign, group).use;
+  }
+
+  /** Puts the person on the workbook's Sperrliste (a new sheet if it has none); a new read shows them excluded. */
+  addToBlocklist(data: WorkbookData, person: PersonData): Promise<Result<{ sheet: string }, Problem[]>> {
+    return addToBlocklist(this.port, data.blocklists ?? [], person, this.today(), this.language);
   }
 
   async writeTargetSheet(

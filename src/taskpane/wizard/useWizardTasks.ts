@@ -1,12 +1,15 @@
 import { useCallback, useMemo, type Dispatch } from 'react';
 import type { StoredCampaign } from '../../core/campaign/campaign';
-import type { TargetGroup } from '../../core/group/targetGroupModel';
+import type { Member, TargetGroup } from '../../core/group/targetGroupModel';
+import type { WorkbookData } from '../../core/kernel/model';
+import type { Problem } from '../../core/kernel/problems';
 import type { CsvDelimiter } from '../../core/outputs/csv';
 import type { LeadsOptions } from '../../core/run/campaignRun';
 import { canDownloadFiles, csvFileName, downloadText } from '../services/download';
 import { nextPaint } from '../services/nextPaint';
 import type { PaneSession } from '../services/paneSession';
 import { failureText, problemsText } from '../services/problemText';
+import { displayName } from './recipients/recordFilter';
 import { isEditing, type Outcome, type Task, type WizardAction, type WizardState } from './wizardReducer';
 
 export interface WizardTasks {
@@ -14,6 +17,8 @@ export interface WizardTasks {
   /** `options`: the user's answer to the pane's question (create deleted leads again, start a new Leads sheet). */
   writeLeads(options?: LeadsOptions): Promise<void>;
   exportCsv(): Promise<void>;
+  /** Puts a member on the workbook's Sperrliste; the workbook is read again, so the group shows them excluded. */
+  blockMember(member: Member, data: WorkbookData): Promise<void>;
 }
 
 interface TaskInput {
@@ -22,7 +27,11 @@ interface TaskInput {
   csvDelimiter: CsvDelimiter;
 }
 
-type TaskWork = (input: TaskInput) => Promise<{ outcome: Outcome; targetSheet?: string }>;
+type TaskWork = (
+  input: TaskInput,
+) => Promise<
+  Pick<Extract<WizardAction, { type: 'operationFinished' }>, 'outcome' | 'targetSheet' | 'reread'>
+>;
 
 /** The uses of step 4, one at a time; each ends with an outcome on screen, a failure included. */
 export function useWizardTasks(
@@ -38,11 +47,15 @@ export function useWizardTasks(
       dispatch({ type: 'operationStarted', task });
       await nextPaint();
       try {
-        const { outcome, targetSheet } = await work({ draft, group, csvDelimiter: state.csvDelimiter });
+        const { outcome, targetSheet, reread } = await work({
+          draft,
+          group,
+          csvDelimiter: state.csvDelimiter,
+        });
         // Each use (sheet, leads, CSV) stores the start and the groups it decided: the open campaign takes them over,
         // or its next save would drop them.
         const used = session.campaigns.find((c) => c.id === draft.id);
-        dispatch({ type: 'operationFinished', outcome, targetSheet, used });
+        dispatch({ type: 'operationFinished', outcome, targetSheet, used, reread });
       } catch (error) {
         const message = failureText(error, session.language);
         dispatch({ type: 'operationFinished', outcome: { task, status: 'failure', message } });
@@ -80,6 +93,24 @@ export function useWizardTasks(
           }
           const sheet = await session.writeCsvSheet(draft, text);
           return { outcome: { task: 'csv', status: 'success', via: 'sheet', sheet, count: rows } };
+        }),
+      blockMember: (member, data) =>
+        run('blocklist', async ({ draft }) => {
+          const failed = (problems: Problem[]): Outcome => ({
+            task: 'blocklist',
+            status: 'failure',
+            message: problemsText(problems, session.language),
+          });
+          const entered = await session.addToBlocklist(data, member.recipient);
+          if (!entered.ok) return { outcome: failed(entered.error) };
+          const reread = (await session.load()).data;
+          if (!reread.ok) return { outcome: failed(reread.error) };
+          const name = displayName(member.recipient);
+          const group = session.buildGroup(reread.value, draft);
+          return {
+            outcome: { task: 'blocklist', status: 'success', name, sheet: entered.value.sheet },
+            reread: { data: reread.value, mapping: session.mapping, group },
+          };
         }),
     }),
     [run, session],

@@ -13,7 +13,8 @@ export const isWizardStep = (screen: Screen): screen is WizardStep =>
   (WIZARD_STEPS as readonly Screen[]).includes(screen);
 
 export type RecipientMethod = 'contacts' | 'customers' | 'purchasedArticles' | 'inactiveCustomers';
-export type Task = 'targetSheet' | 'leads' | 'csv';
+/** What the pane does to the workbook, one at a time: step 4's uses, and step 3's entry on the Sperrliste. */
+export type Task = 'targetSheet' | 'leads' | 'csv' | 'blocklist';
 
 export type Workbook =
   | { status: 'loading' }
@@ -39,6 +40,7 @@ export type Outcome =
     }
   | { task: 'csv'; status: 'success'; via: 'download'; file: string; count: number }
   | { task: 'csv'; status: 'success'; via: 'sheet'; sheet: string; count: number }
+  | { task: 'blocklist'; status: 'success'; name: string; sheet: string }
   | {
       task: Task;
       status: 'failure';
@@ -161,6 +163,8 @@ export type WizardAction =
       targetSheet?: string;
       /** The campaign as the write stored it: its start and group assignment are decided by the first use. */
       used?: Pick<StoredCampaign, 'start' | 'assignment'>;
+      /** The workbook read again after a write that changes who may be in the group (the Sperrliste), and the group. */
+      reread?: { data: WorkbookData; mapping: MappingOverrides | undefined; group: TargetGroup };
     }
   | { type: 'outcomeDismissed' }
   | { type: 'evaluationOpened'; campaignId: string };
@@ -309,18 +313,24 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
         idle(open) ? { ...open, operation: { status: 'running', task: action.task }, outcome: null } : open,
       );
     case 'operationFinished': {
-      const { targetSheet, used } = action;
-      return whileEditing(state, (open) => ({
-        ...open,
-        operation: { status: 'idle' },
-        outcome: action.outcome,
-        draft: {
+      const { targetSheet, used, reread } = action;
+      const finished = whileEditing(state, (open) => {
+        const draft = {
           ...open.draft,
           ...(targetSheet ? { targetSheet } : {}),
           ...(used ? { start: used.start, assignment: used.assignment } : {}),
-        },
-        save: targetSheet ? unsaved(open.save) : open.save,
-      }));
+        };
+        return {
+          ...open,
+          operation: { status: 'idle' },
+          outcome: action.outcome,
+          draft: reread ? withCount(draft, reread.group) : draft,
+          group: reread?.group ?? open.group,
+          save: targetSheet || reread ? unsaved(open.save) : open.save,
+        };
+      });
+      if (!reread || finished === state) return finished;
+      return { ...finished, workbook: { status: 'ready', data: reread.data, mapping: reread.mapping } };
     }
     case 'outcomeDismissed':
       return whileEditing(state, (open) => ({ ...open, outcome: null }));

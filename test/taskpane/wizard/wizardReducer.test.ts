@@ -276,6 +276,31 @@ describe('wizardReducer', () => {
     expect(openOf(state).draft).toMatchObject({ start: '2026-11-20', assignment, controlPercent: 10 });
   });
 
+  it('after a Sperrliste entry takes the workbook read again and its group, and counts the members anew', () => {
+    const data = makeWorkbookData({ contacts: [] });
+    const group = makeGroup(['c:1', 'c:3']);
+    const start = run(opened(), {
+      type: 'groupEdited',
+      edit: { type: 'memberRemoved', key: 'x' },
+      group: makeGroup(['c:1', 'c:2', 'c:3']),
+    });
+    const state = run(
+      start,
+      { type: 'saved', campaign: openOf(start).draft },
+      { type: 'operationStarted', task: 'blocklist' },
+      {
+        type: 'operationFinished',
+        outcome: { task: 'blocklist', status: 'success', name: 'Anna Lang', sheet: 'Sperrliste' },
+        reread: { data, mapping: { sheets: { contacts: 'Kontakte' } }, group },
+      },
+    );
+    const open = openOf(state);
+    expect(open.group).toBe(group);
+    expect(open.draft.memberCount).toBe(2);
+    expect(open.save).toEqual({ status: 'unsaved' });
+    expect(state.workbook).toEqual({ status: 'ready', data, mapping: { sheets: { contacts: 'Kontakte' } } });
+  });
+
   it('stays unsaved when the user edited while the save was running', () => {
     const saving = run(opened(), { type: 'basicsChanged', change: { name: 'Herbst' } });
     const snapshot = openOf(saving).draft;

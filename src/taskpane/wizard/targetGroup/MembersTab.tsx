@@ -1,4 +1,15 @@
-import { Button, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Menu,
+  MenuItem,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
+  Text,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from '@fluentui/react-components';
 import type { Member } from '../../../core/group/targetGroupModel';
 import { useI18n } from '../../../i18n/useI18n';
 import { displayName } from '../recipients/recordFilter';
@@ -8,6 +19,7 @@ const useStyles = makeStyles({
   person: { flexGrow: 1, minWidth: 0, display: 'flex', flexDirection: 'column' },
   line: { overflow: 'hidden', textOverflow: 'ellipsis' },
   source: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  more: { minWidth: 'auto', flexShrink: 0 },
 });
 
 export interface MembersTabProps {
@@ -15,9 +27,11 @@ export interface MembersTabProps {
   /** The label of each selection, by index: a member's "Quelle". */
   labels: readonly string[];
   onRemove(key: string): void;
+  /** Asks to put the member on the Sperrliste (an objection to advertising). */
+  onBlock(member: Member): void;
 }
 
-export function MembersTab({ members, labels, onRemove }: MembersTabProps) {
+export function MembersTab({ members, labels, onRemove, onBlock }: MembersTabProps) {
   const styles = useStyles();
   const { t } = useI18n();
   if (members.length === 0) return <Text>{t('membersEmpty')}</Text>;
@@ -46,6 +60,23 @@ export function MembersTab({ members, labels, onRemove }: MembersTabProps) {
             >
               {t('removeMember')}
             </Button>
+            <Menu>
+              <MenuTrigger disableButtonEnhancement>
+                <Button
+                  size="small"
+                  appearance="subtle"
+                  className={styles.more}
+                  aria-label={t('memberMenuLabel', { name })}
+                >
+                  …
+                </Button>
+              </MenuTrigger>
+              <MenuPopover>
+                <MenuList>
+                  <MenuItem onClick={() => onBlock(member)}>{t('blockMember')}</MenuItem>
+                </MenuList>
+              </MenuPopover>
+            </Menu>
           </>
         );
       }}

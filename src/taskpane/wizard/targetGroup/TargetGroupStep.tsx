@@ -1,11 +1,24 @@
 import { useMemo, useState } from 'react';
-import { Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
-import { mergedRowCount } from '../../../core/group/targetGroupModel';
+import {
+  Button,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  Spinner,
+  Tab,
+  TabList,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { mergedRowCount, type Member } from '../../../core/group/targetGroupModel';
 import type { WorkbookData } from '../../../core/kernel/model';
 import { useI18n } from '../../../i18n/useI18n';
 import type { PaneSession } from '../../services/paneSession';
 import type { WizardActions } from '../useWizard';
 import type { OpenCampaign } from '../wizardReducer';
+import { outcomeText } from '../outcomeText';
+import { displayName } from '../recipients/recordFilter';
+import { BlockMemberDialog } from './BlockMemberDialog';
 import { ExcludedTab } from './ExcludedTab';
 import { HistoryTab } from './HistoryTab';
 import { MembersTab } from './MembersTab';
@@ -26,8 +39,10 @@ export interface TargetGroupStepProps {
 
 export function TargetGroupStep({ open, data, actions, session }: TargetGroupStepProps) {
   const styles = useStyles();
-  const { t, formatNumber } = useI18n();
+  const i18n = useI18n();
+  const { t, formatNumber } = i18n;
   const [tab, setTab] = useState<GroupTab>('members');
+  const [blocking, setBlocking] = useState<Member | null>(null);
   const { draft, group } = open;
   const labels = useMemo(() => session.selectionLabels(draft), [draft, session]);
   const problems = useMemo(() => [...data.problems, ...group.problems], [data.problems, group.problems]);
@@ -45,8 +60,39 @@ export function TargetGroupStep({ open, data, actions, session }: TargetGroupSte
         <Tab value="problems">{titled(t('tabProblems'), problems.length)}</Tab>
         <Tab value="history">{titled(t('tabHistory'), draft.selections.length)}</Tab>
       </TabList>
+      {open.operation.status === 'running' && open.operation.task === 'blocklist' && (
+        <Spinner size="tiny" label={t('working')} />
+      )}
+      {open.outcome?.task === 'blocklist' && (
+        <MessageBar
+          intent={open.outcome.status === 'success' ? 'success' : 'error'}
+          data-testid="blocklist-outcome"
+        >
+          <MessageBarBody>{outcomeText(open.outcome, i18n)}</MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" onClick={actions.dismissOutcome}>
+              {t('close')}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
       {tab === 'members' && (
-        <MembersTab members={group.members} labels={labels} onRemove={actions.removeMember} />
+        <MembersTab
+          members={group.members}
+          labels={labels}
+          onRemove={actions.removeMember}
+          onBlock={setBlocking}
+        />
+      )}
+      {blocking && (
+        <BlockMemberDialog
+          name={displayName(blocking.recipient)}
+          onCancel={() => setBlocking(null)}
+          onConfirm={() => {
+            setBlocking(null);
+            void actions.blockMember(blocking, data);
+          }}
+        />
       )}
       {tab === 'excluded' && <ExcludedTab excluded={group.excluded} onRestore={actions.restoreMember} />}
       {tab === 'problems' && <ProblemsTab problems={problems} />}

@@ -12,10 +12,10 @@ import {
 } from '@fluentui/react-components';
 import type { CsvDelimiter } from '../../../core/outputs/csv';
 import { useI18n } from '../../../i18n/useI18n';
-import type { Translator } from '../../../i18n/i18n';
 import type { PaneSession } from '../../services/paneSession';
 import type { WizardActions } from '../useWizard';
-import type { OpenCampaign, Outcome } from '../wizardReducer';
+import type { OpenCampaign } from '../wizardReducer';
+import { outcomeText } from '../outcomeText';
 import { CsvExportCheck } from './CsvExportCheck';
 import { useExportCheck } from './useExportCheck';
 import { WordTemplateCard } from './WordTemplateCard';
@@ -35,25 +35,6 @@ const useStyles = makeStyles({
   card: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   hint: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
 });
-
-const outcomeText = (outcome: Outcome, { t }: Pick<Translator, 't'>): string => {
-  if (outcome.status === 'failure') return t('resultFailed', { message: outcome.message });
-  switch (outcome.task) {
-    case 'targetSheet':
-      return t('resultTargetSheet', { count: outcome.count, sheet: outcome.sheet });
-    case 'leads':
-      return [
-        t('resultLeads', outcome),
-        ...(outcome.keptByHand > 0 ? [t('resultLeadsKeptByHand', { count: outcome.keptByHand })] : []),
-        ...(outcome.conflicts > 0 ? [t('resultLeadsConflicts', { count: outcome.conflicts })] : []),
-        ...(outcome.deleted > 0 ? [t('resultLeadsDeleted', { count: outcome.deleted })] : []),
-      ].join(' ');
-    case 'csv':
-      return outcome.via === 'download'
-        ? t('resultCsvDownload', { count: outcome.count, file: outcome.file })
-        : t('resultCsvSheet', { sheet: outcome.sheet });
-  }
-};
 
 export interface UseStepProps {
   open: OpenCampaign;

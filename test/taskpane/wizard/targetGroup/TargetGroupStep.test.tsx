@@ -49,6 +49,57 @@ describe('3 · Zielgruppe', () => {
     await waitFor(async () => expect((await storedState(workbook)).campaigns[0].removed).toEqual([]));
   });
 
+  it('puts a member on the Sperrliste after asking: the sheet gets the entry and the member is excluded for it', async () => {
+    const { t, user, workbook } = await openStoredCampaign();
+    const before = numberIn(screen.getByTestId('member-count').textContent);
+    const [menu] = screen.getAllByRole('button', { name: /^Weitere Aktionen für / });
+    const name = /^Weitere Aktionen für (.+)$/.exec(menu.getAttribute('aria-label') ?? '')?.[1] ?? '';
+    const blocklistRows = (await workbook.readSheet('Sperrliste')).rows.length;
+
+    await user.click(menu);
+    await user.click(await screen.findByRole('menuitem', { name: t('blockMember') }));
+    const dialog = await screen.findByRole('alertdialog', { name: t('blockTitle', { name }) });
+    await user.click(within(dialog).getByRole('button', { name: t('cancel') }));
+    expect((await workbook.readSheet('Sperrliste')).rows).toHaveLength(blocklistRows);
+
+    await user.click(menu);
+    await user.click(await screen.findByRole('menuitem', { name: t('blockMember') }));
+    await user.click(await screen.findByRole('button', { name: t('blockConfirm') }));
+    expect(await screen.findByTestId('blocklist-outcome')).toHaveTextContent(
+      `${name} steht jetzt auf der Sperrliste (Blatt „Sperrliste“) und ist ausgeschlossen.`,
+    );
+    const rows = (await workbook.readSheet('Sperrliste')).rows;
+    expect(rows).toHaveLength(blocklistRows + 1);
+    expect(numberIn(screen.getByTestId('member-count').textContent)).toBe(before - 1);
+    await user.click(screen.getByRole('tab', { name: /^Ausgeschlossen/ }));
+    const excluded = screen.getByRole('list', { name: t('tabExcluded') });
+    expect(excluded).toHaveTextContent(`${name} · Sperrliste`);
+    await waitFor(async () =>
+      expect((await storedState(workbook)).campaigns[0].memberCount).toBe(before - 1),
+    );
+  });
+
+  it('says why nothing was entered when the Sperrliste cannot name the member, and keeps the member', async () => {
+    const { workbook } = await workbookWithCampaign();
+    // names people by last name only: not enough to tell one person (it needs a first name and a place too)
+    await workbook.writeTable({
+      sheet: 'Sperrliste',
+      data: { headers: ['Nachname', 'Gesperrt seit'], rows: [['Muster', null]], textColumns: [] },
+    });
+    const pane = await renderPane({ workbook });
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: pane.t('openCampaign') }));
+    await screen.findByRole('tab', { name: /^Mitglieder/ });
+    const before = numberIn(screen.getByTestId('member-count').textContent);
+    await user.click(screen.getAllByRole('button', { name: /^Weitere Aktionen für / })[0]);
+    await user.click(await screen.findByRole('menuitem', { name: pane.t('blockMember') }));
+    await user.click(await screen.findByRole('button', { name: pane.t('blockConfirm') }));
+    expect(await screen.findByTestId('blocklist-outcome')).toHaveTextContent(
+      /kann auf der Sperrliste nicht benannt werden/,
+    );
+    expect(numberIn(screen.getByTestId('member-count').textContent)).toBe(before);
+  });
+
   it('shows the data problems with sheet, row and what is wrong', async () => {
     const { t, user } = await openStoredCampaign();
     await user.click(screen.getByRole('tab', { name: /^Hinweise/ }));
