@@ -68,6 +68,8 @@ const excludedTotal = (report: SelectionReport): number =>
   Object.values(report.excluded).reduce((sum, n) => sum + (n ?? 0), 0);
 
 const selectionLine = (report: SelectionReport, texts: Translator): string => {
+  if (report.removed !== undefined)
+    return texts.t('summaryRemoval', { label: report.label, found: report.found, removed: report.removed });
   const reasons = (Object.entries(report.excluded) as Array<[ExclusionReason, number]>)
     .filter(([, n]) => n > 0)
     .map(([reason, n]) => `${texts.formatNumber(n)} ${texts.reason(reason)}`);
@@ -249,6 +251,7 @@ export const runSummaryJson = (result: CampaignRunResult, files: RunFiles, texts
       alreadyIn: report.alreadyIn,
       merged: report.merged,
       excluded: report.excluded,
+      ...(report.removed !== undefined ? { removed: report.removed } : {}),
     })),
     excludedRows: group.excluded.map(({ recipient, reason, carrier }) => ({
       sheet: recipient.sheet,

@@ -99,6 +99,7 @@ export const de = {
   previewNothingSelected: 'Noch nichts ausgewählt.',
   applySelection: 'Hinzufügen',
   appliedResult: '{added} hinzugefügt, {alreadyIn} bereits enthalten',
+  appliedRemoval: '{removed} aus der Zielgruppe entfernt',
   appliedExcluded: '{count} ausgeschlossen ({reason})',
 
   tabMembers: 'Mitglieder',
@@ -126,7 +127,6 @@ export const de = {
   excludedEmpty: 'Niemand wurde ausgeschlossen.',
   problemsEmpty: 'Keine Hinweise zu den Daten.',
   historyEmpty: 'Noch keine Auswahl.',
-  historyEntry: '{label}: {added} hinzugefügt, {alreadyIn} bereits enthalten',
   removeSelection: 'Auswahl entfernen',
 
   useTargetSheet: 'Zielgruppe in Tabellenblatt schreiben',
@@ -376,6 +376,7 @@ export const de = {
   moreErrors: '(und {count} weitere Fehler)',
   internalError: 'Interner Fehler: {detail} (bitte melden)',
   summaryHeadline: 'Kampagne „{name}“ ({type}): {members} Empfänger',
+  summaryRemoval: '  {label}: {found} gefunden, {removed} aus der Zielgruppe entfernt',
   summarySelection:
     '  {label}: {found} gefunden, {added} neu, {alreadyIn} schon enthalten, {merged} zusammengeführt, {excluded} ausgeschlossen',
   summaryExcludedBy: ' ({reasons})',

@@ -95,6 +95,7 @@ export const en: Record<MessageKey, string> = {
   previewNothingSelected: 'Nothing selected yet.',
   applySelection: 'Add',
   appliedResult: '{added} added, {alreadyIn} already in',
+  appliedRemoval: '{removed} removed from the target group',
   appliedExcluded: '{count} excluded ({reason})',
 
   tabMembers: 'Members',
@@ -122,7 +123,6 @@ export const en: Record<MessageKey, string> = {
   excludedEmpty: 'Nobody was excluded.',
   problemsEmpty: 'No notes on the data.',
   historyEmpty: 'No selection yet.',
-  historyEntry: '{label}: {added} added, {alreadyIn} already in',
   removeSelection: 'Remove selection',
 
   useTargetSheet: 'Write target group to a sheet',
@@ -366,6 +366,7 @@ export const en: Record<MessageKey, string> = {
   moreErrors: '(and {count} more errors)',
   internalError: 'Internal error: {detail} (please report)',
   summaryHeadline: 'Campaign "{name}" ({type}): {members} recipients',
+  summaryRemoval: '  {label}: {found} found, {removed} removed from the target group',
   summarySelection:
     '  {label}: {found} found, {added} added, {alreadyIn} already in, {merged} merged, {excluded} excluded',
   summaryExcludedBy: ' ({reasons})',

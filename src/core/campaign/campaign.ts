@@ -28,13 +28,25 @@ export interface FilterCondition {
   value?: FilterValue;
 }
 
-export interface RecordSelection {
+/**
+ * A selection adds whom it finds to the group, or takes them out again ("customers of the winter tyres who did not buy
+ * the rims": add the one, then remove the other). Selections run one after another, so a later one may add again.
+ */
+export const SELECTION_MODES = ['add', 'remove'] as const;
+export type SelectionMode = (typeof SELECTION_MODES)[number];
+
+interface SelectionBase {
+  /** Default 'add'. */
+  mode?: SelectionMode;
+}
+
+export interface RecordSelection extends SelectionBase {
   from: 'contacts' | 'customers';
   filter?: FilterCondition[];
   ids?: string[];
 }
 
-export interface PurchasedArticlesSelection {
+export interface PurchasedArticlesSelection extends SelectionBase {
   from: 'purchasedArticles';
   /** Article numbers or names, matched exactly and case-insensitively. */
   articles: string[];
@@ -44,7 +56,7 @@ export interface PurchasedArticlesSelection {
   minQuantity?: number;
 }
 
-export interface InactiveCustomersSelection {
+export interface InactiveCustomersSelection extends SelectionBase {
   from: 'inactiveCustomers';
   months: number;
   /** ISO date YYYY-MM-DD; default: today. */
@@ -54,6 +66,8 @@ export interface InactiveCustomersSelection {
 }
 
 export type SelectionDefinition = RecordSelection | PurchasedArticlesSelection | InactiveCustomersSelection;
+
+export const removes = (selection: SelectionDefinition): boolean => selection.mode === 'remove';
 
 export const CAMPAIGN_STATUSES = ['planned', 'active', 'completed'] as const;
 export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];

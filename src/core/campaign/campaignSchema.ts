@@ -7,6 +7,7 @@ import {
   LETTER_UNITS,
   NEUTRAL_GREETINGS,
   PRIMARY_METRICS,
+  SELECTION_MODES,
   type CampaignDefinition,
   type LetterUnit,
 } from './campaign';
@@ -96,9 +97,14 @@ const condition = (mode: SchemaMode) => {
   });
 };
 
+const selectionMode = z
+  .enum(SELECTION_MODES, { error: `must be one of ${SELECTION_MODES.join(', ')}` })
+  .optional();
+
 const recordSelection = (mode: SchemaMode, from: 'contacts' | 'customers') =>
   objectFor(mode)({
     from: z.literal(from),
+    mode: selectionMode,
     filter: z.array(condition(mode), { error: 'must be a list of conditions' }).optional(),
     ids: z.array(mode === 'file' ? idText : z.string(), { error: 'must be a list of ids' }).optional(),
   });
@@ -106,6 +112,7 @@ const recordSelection = (mode: SchemaMode, from: 'contacts' | 'customers') =>
 const purchasedArticles = (mode: SchemaMode) => {
   const shape = objectFor(mode)({
     from: z.literal('purchasedArticles'),
+    mode: selectionMode,
     articles:
       mode === 'file'
         ? z
@@ -136,6 +143,7 @@ const purchasedArticles = (mode: SchemaMode) => {
 const inactiveCustomers = (mode: SchemaMode) =>
   objectFor(mode)({
     from: z.literal('inactiveCustomers'),
+    mode: selectionMode,
     months:
       mode === 'file'
         ? z

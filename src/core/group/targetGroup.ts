@@ -1,4 +1,10 @@
-import type { CampaignDefinition, CampaignType, LetterUnit, SelectionDefinition } from '../campaign/campaign';
+import {
+  removes,
+  type CampaignDefinition,
+  type CampaignType,
+  type LetterUnit,
+  type SelectionDefinition,
+} from '../campaign/campaign';
 import type { Language } from '../kernel/language';
 import type { Day, RowRef, WorkbookData } from '../kernel/model';
 import type { Problem } from '../kernel/problems';
@@ -43,9 +49,18 @@ type Verdict =
 /** The verdicts that carry no row of their own are shared: a selection of 100,000 rows allocates none. */
 const ELIGIBLE: Verdict = { kind: 'eligible' };
 const FAILS_TYPE = Object.fromEntries(
-  (['optOut', 'noEmail', 'invalidEmail', 'noAddress', 'noPhone', 'removedByUser', 'blocklist'] as const).map(
-    (reason) => [reason, { kind: 'failsType', reason }],
-  ),
+  (
+    [
+      'optOut',
+      'noEmail',
+      'invalidEmail',
+      'noAddress',
+      'noPhone',
+      'removedByUser',
+      'blocklist',
+      'removedBySelection',
+    ] as const
+  ).map((reason) => [reason, { kind: 'failsType', reason }]),
 ) as Record<ExclusionReason, Verdict>;
 
 /** A member while the group is built: its unit and the people found for it (their first records). */
@@ -68,7 +83,7 @@ const rowRef = ({ sheet, row }: RowRef): RowRef => ({ sheet, row });
 class GroupBuilder {
   private readonly graph: IdentityGraph;
   private readonly units: Units;
-  private readonly members: MemberState[] = [];
+  private members: MemberState[] = [];
   /** Per unit root: 1 + the member's index, 0 when the unit is no member. */
   private readonly memberOfUnit: Int32Array;
   /** null: a listing dropped since (see unlist), gone at the end of the selection. */
@@ -81,6 +96,8 @@ class GroupBuilder {
   private readonly typeReasons: Array<ExclusionReason | null | undefined>;
   private readonly unitCarriers: Array<Carrier | undefined> | undefined;
   private readonly removedKeys = new Map<number, string | null>();
+  /** Whether a selection took members out: only then may an added unit still be listed as removed. */
+  private hasRemovals = false;
   private readonly seen: Int32Array;
   private readonly touched: Int32Array;
   private readonly added: Int32Array;
@@ -143,17 +160,10 @@ class GroupBuilder {
     selectionIndex: number,
     options: TargetGroupOptions,
   ): void {
+    if (removes(selection)) return this.remove(data, selection, selectionIndex, options);
     const result = runSelection(data, selection, options);
     this.addProblems(result.problems);
-    const report: SelectionReport = {
-      selectionIndex,
-      label: describeSelection(selection, selectionIndex, this.rules.language ?? 'de'),
-      found: 0,
-      added: 0,
-      alreadyIn: 0,
-      merged: 0,
-      excluded: {},
-    };
+    const report = this.newReport(selection, selectionIndex);
     const pass = ++this.pass;
     const found: number[] = [];
     for (const record of result.records) {
@@ -169,6 +179,66 @@ class GroupBuilder {
     found.forEach((record, i) => this.count(record, verdicts[i], selectionIndex, report, pass));
     this.compactExcluded();
     this.reports.push(report);
+  }
+
+  private newReport(selection: SelectionDefinition, selectionIndex: number): SelectionReport {
+    return {
+      selectionIndex,
+      label: describeSelection(selection, selectionIndex, this.rules.language ?? 'de'),
+      found: 0,
+      added: 0,
+      alreadyIn: 0,
+      merged: 0,
+      excluded: {},
+    };
+  }
+
+  /** Takes out every member whose unit (person, address, firm, household) the selection finds. */
+  private remove(
+    data: WorkbookData,
+    selection: SelectionDefinition,
+    selectionIndex: number,
+    options: TargetGroupOptions,
+  ): void {
+    const result = runSelection(data, selection, options);
+    this.addProblems(result.problems);
+    const report = this.newReport(selection, selectionIndex);
+    const pass = ++this.pass;
+    const removed = new Set<number>();
+    for (const record of result.records) {
+      if (this.seen[record] === pass) continue;
+      this.seen[record] = pass;
+      report.found++;
+      const at = this.memberOfUnit[this.units.root[record]] - 1;
+      if (at >= 0) removed.add(at);
+    }
+    if (removed.size > 0) this.dropMembers(removed, selectionIndex);
+    report.removed = removed.size;
+    this.reports.push(report);
+  }
+
+  /** The members at these indexes leave; each is listed once, under its key and first row, as removed. */
+  private dropMembers(indexes: ReadonlySet<number>, selectionIndex: number): void {
+    const kept: MemberState[] = [];
+    this.members.forEach((state, i) => {
+      if (!indexes.has(i)) return void kept.push(state);
+      this.memberOfUnit[state.unit] = 0;
+      const [first] = this.graph.recordsOf(state.people[0]);
+      this.list(first, 'removedBySelection', selectionIndex, state.key, undefined);
+    });
+    this.members = kept;
+    kept.forEach((state, i) => (this.memberOfUnit[state.unit] = i + 1));
+  }
+
+  /** A unit a later selection adds again is a member: none of its rows stays listed as removed. */
+  private unlistRemovals(unit: number): void {
+    for (const record of this.graph.recordsOfUnit(this.units, unit)) {
+      const at = this.listed[record] - 1;
+      if (at >= 0 && this.excluded[at]?.reason === 'removedBySelection') {
+        this.excluded[at] = null;
+        this.listed[record] = 0;
+      }
+    }
   }
 
   private verdict(record: number): Verdict {
@@ -221,6 +291,7 @@ class GroupBuilder {
     this.members.push({ unit, people: [person], selectionIndex, key: this.graph.unitKey(this.units, unit) });
     this.memberOfUnit[unit] = this.members.length;
     this.added[unit] = pass;
+    if (this.hasRemovals) this.unlistRemovals(unit);
   }
 
   private count(
@@ -279,6 +350,7 @@ class GroupBuilder {
   }
 
   private listAt(record: number, exclusion: Exclusion): void {
+    if (exclusion.reason === 'removedBySelection') this.hasRemovals = true;
     this.excluded.push(exclusion);
     this.excludedRecords.push(record);
     this.listed[record] = this.excluded.length;

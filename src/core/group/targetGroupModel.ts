@@ -5,7 +5,14 @@ import type { Recipient, RowRef } from '../kernel/model';
 
 /** Why a recipient is not a member. Closed: each has a label in both languages. */
 export type ExclusionReason =
-  'optOut' | 'noEmail' | 'invalidEmail' | 'noAddress' | 'noPhone' | 'removedByUser' | 'blocklist';
+  | 'optOut'
+  | 'noEmail'
+  | 'invalidEmail'
+  | 'noAddress'
+  | 'noPhone'
+  | 'removedByUser'
+  | 'blocklist'
+  | 'removedBySelection';
 
 const EXCLUSION_REASON_LABELS: Labels<ExclusionReason> = {
   de: {
@@ -16,6 +23,7 @@ const EXCLUSION_REASON_LABELS: Labels<ExclusionReason> = {
     noPhone: 'keine Telefonnummer',
     removedByUser: 'von Hand entfernt',
     blocklist: 'Sperrliste',
+    removedBySelection: 'durch Auswahl entfernt',
   },
   en: {
     optOut: 'opted out',
@@ -25,6 +33,7 @@ const EXCLUSION_REASON_LABELS: Labels<ExclusionReason> = {
     noPhone: 'no phone number',
     removedByUser: 'removed by hand',
     blocklist: 'on the blocklist',
+    removedBySelection: 'removed by a selection',
   },
 };
 
@@ -67,7 +76,10 @@ export interface SelectionReport {
   selectionIndex: number;
   /** Human label of the selection in the campaign's language, e.g. "Inaktive Kunden (3 Monate)". */
   label: string;
-  /** Rows the selection found, each once: found = added + alreadyIn + merged + all excluded. */
+  /**
+   * Rows the selection found, each once: found = added + alreadyIn + merged + all excluded. For a selection that takes
+   * people out: found = the rows of the members it removed + the rows of people who were not members.
+   */
   found: number;
   /** Members it added. */
   added: number;
@@ -76,6 +88,8 @@ export interface SelectionReport {
   /** Rows merged into a member: another row of the same person, or of the same address, firm or household. */
   merged: number;
   excluded: Partial<Record<ExclusionReason, number>>;
+  /** Only for a selection that takes people out: the members it removed. */
+  removed?: number;
 }
 
 export interface TargetGroup {

@@ -1,4 +1,10 @@
-import type { FilterCondition, FilterOp, FilterValue, SelectionDefinition } from '../campaign/campaign';
+import {
+  removes,
+  type FilterCondition,
+  type FilterOp,
+  type FilterValue,
+  type SelectionDefinition,
+} from '../campaign/campaign';
 import { formatDay } from '../kernel/formats';
 import { fieldLabel, roleLabel } from '../kernel/labels';
 import type { Language } from '../kernel/language';
@@ -6,6 +12,8 @@ import { fieldNamed } from '../kernel/model';
 import { isoToDay } from '../kernel/values';
 
 interface LabelTexts {
+  /** Before the title of a selection that takes people out. */
+  without: string;
   inactive: string;
   all: string;
   selected: (count: number) => string;
@@ -19,6 +27,7 @@ interface LabelTexts {
 
 const TEXTS: Record<Language, LabelTexts> = {
   de: {
+    without: 'ohne',
     inactive: 'Inaktive Kunden',
     all: 'alle',
     selected: (count) => `${count} ausgewählt`,
@@ -42,6 +51,7 @@ const TEXTS: Record<Language, LabelTexts> = {
     },
   },
   en: {
+    without: 'without',
     inactive: 'Inactive customers',
     all: 'all',
     selected: (count) => `${count} selected`,
@@ -131,12 +141,13 @@ const title = (selection: SelectionDefinition, texts: LabelTexts, lang: Language
 };
 
 /**
- * The "Quelle"/"Source" of a member: why it is in the list, short, e.g. "1: Kontakte (Ort = Köln)".
+ * The "Quelle"/"Source" of a member: why it is in the list, short, e.g. "1: Kontakte (Ort = Köln)"; a selection that
+ * takes people out says so: "2: ohne Artikel A-100 (ab 01.01.2026)".
  * `index` is the 0-based position of the selection in the campaign; users count from 1.
  */
 export const describeSelection = (selection: SelectionDefinition, index: number, lang: Language): string => {
   const texts = TEXTS[lang];
   const parts = details(selection, texts, lang);
-  const head = `${index + 1}: ${title(selection, texts, lang)}`;
+  const head = `${index + 1}: ${removes(selection) ? `${texts.without} ` : ''}${title(selection, texts, lang)}`;
   return parts.length > 0 ? `${head} (${parts.join(', ')})` : head;
 };

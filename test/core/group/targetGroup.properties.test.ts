@@ -350,3 +350,89 @@ describe('continuing a group selection by selection', () => {
     );
   });
 });
+
+describe('selections that take people out', () => {
+  const stepsArbitrary = fc.array(
+    fc.record({ groups: fc.subarray(GROUPS, { minLength: 1 }), remove: fc.boolean() }),
+    { minLength: 1, maxLength: 4 },
+  );
+  type Step = { groups: string[]; remove: boolean };
+  const selectionFor = ({ groups, remove }: Step): SelectionDefinition =>
+    remove ? { ...selectionOf(groups), mode: 'remove' } : selectionOf(groups);
+  const campaignWith = (
+    [type, letterUnit]: [CampaignType, LetterUnit | undefined],
+    steps: Step[],
+  ): CampaignDefinition => ({ name: 'P', type, letterUnit, selections: steps.map(selectionFor) });
+  const keysOf = (group: { members: Array<{ key: string }> }) => new Set(group.members.map((m) => m.key));
+
+  it('follows set algebra: an addition unites, a removal takes out the people it finds, in order', () => {
+    fc.assert(
+      fc.property(messy, stepsArbitrary, (m, steps) => {
+        const data = workbookOf(m);
+        const group = buildTargetGroup(data, campaignWith(['event', undefined], steps), options);
+        const expected = new Set<string>();
+        for (const step of steps) {
+          const found = keysOf(
+            buildTargetGroup(data, campaignWith(['event', undefined], [{ ...step, remove: false }]), options),
+          );
+          for (const key of found)
+            if (step.remove) expected.delete(key);
+            else expected.add(key);
+        }
+        expect([...keysOf(group)].sort()).toEqual([...expected].sort());
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('loses nobody: every member a removal takes out is listed as removed by it, and counted', () => {
+    fc.assert(
+      fc.property(messy, stepsArbitrary, channelArbitrary, (m, steps, channel) => {
+        const data = workbookOf(m);
+        steps.forEach((step, index) => {
+          if (!step.remove) return;
+          const before = buildTargetGroup(data, campaignWith(channel, steps.slice(0, index)), options);
+          const after = buildTargetGroup(data, campaignWith(channel, steps.slice(0, index + 1)), options);
+          const report = after.reports[index];
+          const gone = [...keysOf(before)].filter((key) => !keysOf(after).has(key));
+          expect(after.members.length).toBe(before.members.length - report.removed!);
+          expect(report.added + report.alreadyIn + report.merged).toBe(0);
+          const listed = after.excluded.filter(
+            (e) => e.reason === 'removedBySelection' && e.selectionIndex === index,
+          );
+          expect(listed.map((e) => e.key).sort()).toEqual(gone.sort());
+        });
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('continues a group with removals as building the campaign does', () => {
+    fc.assert(
+      fc.property(messy, stepsArbitrary, channelArbitrary, (m, steps, channel) => {
+        const data = workbookOf(m);
+        const campaign = campaignWith(channel, steps);
+        const folded = campaign.selections.reduce(
+          (group, selection, index) =>
+            applySelection(structuredClone(group), data, selection, index, campaign, options),
+          emptyTargetGroup(),
+        );
+        expect(folded).toEqual(buildTargetGroup(data, campaign, options));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('a member added again after a removal is a member, not also listed as removed', () => {
+    fc.assert(
+      fc.property(messy, stepsArbitrary, channelArbitrary, (m, steps, channel) => {
+        const group = buildTargetGroup(workbookOf(m), campaignWith(channel, steps), options);
+        const members = keysOf(group);
+        expect(group.excluded.filter((e) => e.reason === 'removedBySelection' && members.has(e.key))).toEqual(
+          [],
+        );
+      }),
+      { numRuns: 150 },
+    );
+  });
+});

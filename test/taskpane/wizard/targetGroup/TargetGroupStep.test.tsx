@@ -71,7 +71,8 @@ describe('3 · Zielgruppe', () => {
     const rows = (await workbook.readSheet('Sperrliste')).rows;
     expect(rows).toHaveLength(blocklistRows + 1);
     expect(numberIn(screen.getByTestId('member-count').textContent)).toBe(before - 1);
-    await user.click(screen.getByRole('tab', { name: /^Ausgeschlossen/ }));
+    // the closing dialog hides the rest of the pane from the accessibility tree until it is gone
+    await user.click(await screen.findByRole('tab', { name: /^Ausgeschlossen/ }));
     const excluded = screen.getByRole('list', { name: t('tabExcluded') });
     expect(excluded).toHaveTextContent(`${name} · Sperrliste`);
     await waitFor(async () =>
@@ -98,6 +99,26 @@ describe('3 · Zielgruppe', () => {
       /kann auf der Sperrliste nicht benannt werden/,
     );
     expect(numberIn(screen.getByTestId('member-count').textContent)).toBe(before);
+  });
+
+  it('shows a selection that takes people out (from a campaign file) in the history, with how many it removed', async () => {
+    const selections = [
+      { from: 'customers' as const, ids: ['10002', '10003'] },
+      { from: 'customers' as const, ids: ['10003'], mode: 'remove' as const },
+    ];
+    const { workbook } = await workbookWithCampaign({ selections });
+    const pane = await renderPane({ workbook });
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: pane.t('openCampaign') }));
+    await screen.findByRole('tab', { name: /^Mitglieder/ });
+    const members = numberIn(screen.getByTestId('member-count').textContent);
+    await user.click(screen.getByRole('tab', { name: /^Auswahlen/ }));
+    const [added, removal] = screen.getAllByRole('listitem');
+    const [, addedCount] = /— (\d+) hinzugefügt/.exec(added.textContent ?? '') ?? [];
+    const [, removedCount] = /— (\d+) aus der Zielgruppe entfernt/.exec(removal.textContent ?? '') ?? [];
+    expect(removal).toHaveTextContent(/^2: ohne Kundenstamm \(1 ausgewählt\)/);
+    expect(Number(removedCount)).toBeGreaterThan(0);
+    expect(members).toBe(Number(addedCount) - Number(removedCount));
   });
 
   it('shows the data problems with sheet, row and what is wrong', async () => {
