@@ -1,13 +1,5 @@
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-} from '@fluentui/react-components';
 import { useI18n } from '../../i18n/useI18n';
+import { ConfirmDialog } from '../shell/ConfirmDialog';
 
 export interface DeleteCampaignDialogProps {
   name: string;
@@ -15,22 +7,14 @@ export interface DeleteCampaignDialogProps {
   onCancel(): void;
 }
 
-export function DeleteCampaignDialog({ name, onConfirm, onCancel }: DeleteCampaignDialogProps) {
+export function DeleteCampaignDialog({ name, ...answers }: DeleteCampaignDialogProps) {
   const { t } = useI18n();
   return (
-    <Dialog open modalType="alert" onOpenChange={(_, { open }) => !open && onCancel()}>
-      <DialogSurface>
-        <DialogBody>
-          <DialogTitle>{t('deleteTitle', { name })}</DialogTitle>
-          <DialogContent>{t('deleteBody')}</DialogContent>
-          <DialogActions>
-            <Button appearance="primary" onClick={onConfirm}>
-              {t('deleteConfirm')}
-            </Button>
-            <Button onClick={onCancel}>{t('cancel')}</Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+    <ConfirmDialog
+      title={t('deleteTitle', { name })}
+      body={t('deleteBody')}
+      confirmLabel={t('deleteConfirm')}
+      {...answers}
+    />
   );
 }

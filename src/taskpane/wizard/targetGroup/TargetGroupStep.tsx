@@ -17,8 +17,8 @@ import type { PaneSession } from '../../services/paneSession';
 import type { WizardActions } from '../useWizard';
 import type { OpenCampaign } from '../wizardReducer';
 import { outcomeText } from '../outcomeText';
+import { ConfirmDialog } from '../../shell/ConfirmDialog';
 import { displayName } from '../recipients/recordFilter';
-import { BlockMemberDialog } from './BlockMemberDialog';
 import { ExcludedTab } from './ExcludedTab';
 import { HistoryTab } from './HistoryTab';
 import { MembersTab } from './MembersTab';
@@ -85,8 +85,10 @@ export function TargetGroupStep({ open, data, actions, session }: TargetGroupSte
         />
       )}
       {blocking && (
-        <BlockMemberDialog
-          name={displayName(blocking.recipient)}
+        <ConfirmDialog
+          title={t('blockTitle', { name: displayName(blocking.recipient) })}
+          body={t('blockBody', { name: displayName(blocking.recipient) })}
+          confirmLabel={t('blockConfirm')}
           onCancel={() => setBlocking(null)}
           onConfirm={() => {
             setBlocking(null);

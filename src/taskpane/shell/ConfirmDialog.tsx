@@ -7,26 +7,29 @@ import {
   DialogSurface,
   DialogTitle,
 } from '@fluentui/react-components';
-import { useI18n } from '../../../i18n/useI18n';
+import { useI18n } from '../../i18n/useI18n';
 
-export interface BlockMemberDialogProps {
-  name: string;
+export interface ConfirmDialogProps {
+  title: string;
+  body: string;
+  /** The button that does it, named by what it does ("Löschen", "Eintragen"). */
+  confirmLabel: string;
   onConfirm(): void;
   onCancel(): void;
 }
 
-/** An entry on the Sperrliste outlives the campaign and the contact row: it is asked for, never done by a click. */
-export function BlockMemberDialog({ name, onConfirm, onCancel }: BlockMemberDialogProps) {
+/** Asks before something that cannot be undone from the pane: one question, the action or "Abbrechen". */
+export function ConfirmDialog({ title, body, confirmLabel, onConfirm, onCancel }: ConfirmDialogProps) {
   const { t } = useI18n();
   return (
     <Dialog open modalType="alert" onOpenChange={(_, { open }) => !open && onCancel()}>
       <DialogSurface>
         <DialogBody>
-          <DialogTitle>{t('blockTitle', { name })}</DialogTitle>
-          <DialogContent>{t('blockBody', { name })}</DialogContent>
+          <DialogTitle>{title}</DialogTitle>
+          <DialogContent>{body}</DialogContent>
           <DialogActions>
             <Button appearance="primary" onClick={onConfirm}>
-              {t('blockConfirm')}
+              {confirmLabel}
             </Button>
             <Button onClick={onCancel}>{t('cancel')}</Button>
           </DialogActions>
