@@ -20,10 +20,10 @@ export interface StagedFile {
   discard(): Promise<void>;
 }
 
-/** The temporary file is registered in `temporaries` while it exists. */
+/** The temporary file is registered in `temporaries` while it exists; `content` is written piece by piece. */
 export const stageFile = async (
   target: string,
-  content: string,
+  content: Iterable<string>,
   temporaries: TemporaryFiles,
 ): Promise<StagedFile> => {
   const temporary = path.join(

@@ -23,16 +23,20 @@ export const assertTableNameSyntax = (name: string): void => {
   if (!TABLE_NAME.test(name) || CELL_REFERENCE.test(name)) throw new Error(`Invalid table name: ${name}`);
 };
 
-/** Ids, postal codes and phones stay text even if the caller passes a number ('01067', '+49 …'). */
+/** A row as written: ids, postal codes and phones stay text even if the caller passes a number ('01067', '+49 …'). */
+export const writtenRow = (row: CellValue[], textColumns: ReadonlySet<number>): CellValue[] =>
+  textColumns.size === 0
+    ? row
+    : row.map((value, index) =>
+        textColumns.has(index) && (typeof value === 'number' || typeof value === 'boolean')
+          ? String(value)
+          : value,
+      );
+
 export const withTextColumnsAsText = (data: TableData): TableData => {
   if (data.textColumns.length === 0) return data;
   const text = new Set(data.textColumns);
-  const rows = data.rows.map((row) =>
-    row.map((value, index) =>
-      text.has(index) && (typeof value === 'number' || typeof value === 'boolean') ? String(value) : value,
-    ),
-  );
-  return { ...data, rows };
+  return { ...data, rows: data.rows.map((row) => writtenRow(row, text)) };
 };
 
 /** Excel repairs (and warns about) a table whose column names are blank or repeated. */

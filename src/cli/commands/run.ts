@@ -6,7 +6,7 @@ import type { Language } from '../../core/kernel/language';
 import { readCampaignDefinition } from '../../core/campaign/campaignDefinition';
 import type { Day, SheetRole } from '../../core/kernel/model';
 import { runCampaign, type CampaignRunResult } from '../../core/run/campaignRun';
-import { toCsv, type CsvDelimiter } from '../../core/outputs/csv';
+import { csvChunks, type CsvDelimiter } from '../../core/outputs/csv';
 import { fail, ok, type Result } from '../../core/kernel/result';
 import { failure, type CommandContext, type ExitCode, type Failure } from '../cliIo';
 import { isSameFile, stageFile, type StagedFile } from '../files';
@@ -113,7 +113,7 @@ const writeOutputs = async (
     if (options.csv)
       csv = await stageFile(
         options.csv,
-        toCsv(result.exportTable, { delimiter: options.delimiter, language: csvLanguage }),
+        csvChunks(result.exportTable, { delimiter: options.delimiter, language: csvLanguage }),
         temporaries,
       );
   } catch {

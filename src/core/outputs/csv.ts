@@ -109,7 +109,14 @@ const isPlain = (text: string, special: Uint8Array): boolean => {
  * papaparse quotes and escapes every field that needs it; the plain fields around them (nearly all of a target group)
  * are joined here, because papaparse's per-field checks cost more than the rest of the export together.
  */
-export const toCsv = (table: TableData, options: CsvOptions = {}): string => {
+export const toCsv = (table: TableData, options: CsvOptions = {}): string =>
+  [...csvChunks(table, options)].join('');
+
+/** Lines of CSV text handed out at a time by `csvChunks`. */
+const CHUNK_LINES = 1000;
+
+/** The text of `toCsv` in pieces, for a file written as it is made: the whole text of a large group is 60 MB. */
+export function* csvChunks(table: TableData, options: CsvOptions = {}): Generator<string> {
   const { delimiter = ';', language = 'de' } = options;
   const config = { delimiter, newline: '\r\n', quotes: false, quoteChar: '"', escapeChar: '"' };
   const width = table.headers.length;
@@ -129,7 +136,9 @@ export const toCsv = (table: TableData, options: CsvOptions = {}): string => {
     }
     return fields.join(delimiter);
   };
-  const lines = [line(table.headers, false)];
-  for (const row of table.rows) lines.push(line(row, true));
-  return BOM + lines.join('\r\n');
-};
+  yield BOM + line(table.headers, false);
+  for (let start = 0; start < table.rows.length; start += CHUNK_LINES) {
+    const lines = table.rows.slice(start, start + CHUNK_LINES).map((row) => line(row, true));
+    yield `\r\n${lines.join('\r\n')}`;
+  }
+}

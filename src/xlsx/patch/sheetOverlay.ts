@@ -28,7 +28,7 @@ interface OverlaySheet {
   cells: CellWrite[];
   /** The table the updates grew (0-based rows). */
   grown?: PatchUpdate['table'];
-  /** The sheet as a reader of the saved file would see it, once changed. */
+  /** The sheet as a reader of the saved file would see it, once updated. */
   current?: SheetTable;
 }
 
@@ -76,7 +76,9 @@ export class SheetOverlay {
   readSheet(name: string): SheetTable | undefined {
     const sheet = this.find(name);
     if (!sheet) return undefined;
-    return sheet.current ?? this.readInput(sheet.name);
+    if (sheet.current) return sheet.current;
+    // made when asked, not kept: a copy of every written sheet would double the memory of a large target group
+    return sheet.write ? writtenTable(sheet.write, this.dateSystem) : this.readInput(sheet.name);
   }
 
   /** Throws for a name Excel would reject, before anything changes. */
@@ -100,7 +102,7 @@ export class SheetOverlay {
     sheet.write = { ...request, sheet: sheet.name, tableName, sheetId: sheet.sheetId };
     sheet.cells = [];
     sheet.grown = undefined;
-    sheet.current = writtenTable(sheet.write, this.dateSystem);
+    sheet.current = undefined;
     if (request.activate) this.activeSheet = sheet.name;
     return infoOf(sheet);
   }

@@ -1,6 +1,7 @@
+import { Readable } from 'node:stream';
 import type { CellValue, TableData } from '../../core/kernel/sheetTable';
 import type { WriteTableRequest } from '../../core/workbook/workbookPort';
-import { columnWidths, TABLE_STYLE, uniqueHeaders, withTextColumnsAsText } from '../sheetRules';
+import { columnWidths, TABLE_STYLE, uniqueHeaders, withTextColumnsAsText, writtenRow } from '../sheetRules';
 import { cellRef, columnLetter } from './cellRefs';
 import { escapeXml } from './xmlText';
 
@@ -28,11 +29,15 @@ export interface SheetXmlOptions {
 const MS_PER_DAY = 86_400_000;
 const UNIX_EPOCH_SERIAL = { 1900: 25_569, 1904: 24_107 } as const;
 
-/** The rows a written sheet holds: the header row (table column names for a table) and the data. */
-export const sheetRows = (request: WriteTableRequest): { data: TableData; headers: string[] } => {
-  const data = withTextColumnsAsText(request.data);
-  return { data, headers: request.tableName ? uniqueHeaders(data.headers) : data.headers };
-};
+/** The header row of a written sheet: the table's column names for a table. */
+export const headerRow = (request: WriteTableRequest): string[] =>
+  request.tableName ? uniqueHeaders(request.data.headers) : request.data.headers;
+
+/** The rows a written sheet holds: the header row and the data as a reader of the file sees them. */
+export const sheetRows = (request: WriteTableRequest): { data: TableData; headers: string[] } => ({
+  data: withTextColumnsAsText(request.data),
+  headers: headerRow(request),
+});
 
 /** An Excel table needs at least one data row; Excel itself shows an empty one. */
 export const tableRange = (data: TableData): string =>
@@ -86,30 +91,59 @@ const defaultStyles = (styles: CellStyles, data: TableData, kept?: StyleOf): Sty
   };
 };
 
-/** The `<sheetData>` of a written sheet: header row and rows, from A1. */
-export const sheetDataXml = (
+/** Where a worksheet part's rows go until the zip reads them: no XML text holds a NUL character. */
+export const SHEET_DATA_SLOT = '<sheetData>\u0000</sheetData>';
+
+/**
+ * The `<row>` elements of a written sheet, header row and data from A1, each made when the zip reads it: the rows of a
+ * few hundred thousand members are several hundred MB of XML as one string.
+ */
+export function* rowElements(
   request: WriteTableRequest,
   styles: CellStyles,
   dateSystem: 1900 | 1904,
   kept?: StyleOf,
-): string => {
-  const { data, headers } = sheetRows(request);
+): Generator<string> {
+  const { data } = request;
+  const textColumns = new Set(data.textColumns);
   const styleOf = defaultStyles(styles, data, kept);
-  const parts = ['<sheetData>'];
-  [headers, ...data.rows].forEach((row: readonly CellValue[], index) => {
+  for (let index = 0; index <= data.rows.length; index++) {
+    const row = index === 0 ? headerRow(request) : writtenRow(data.rows[index - 1], textColumns);
     const cells = row.map((value, column) =>
       cellXml(cellRef(index, column), value, styleOf(index, column, value), dateSystem),
     );
-    parts.push(`<row r="${index + 1}">${cells.join('')}</row>`);
-  });
-  parts.push('</sheetData>');
-  return parts.join('');
+    yield `<row r="${index + 1}">${cells.join('')}</row>`;
+  }
+}
+
+/** Characters of XML handed to the zip at a time. */
+const BATCH_CHARS = 1 << 16;
+
+function* batches(head: string, rows: Iterable<string>, tail: string): Generator<Buffer> {
+  let batch = head;
+  for (const row of rows) {
+    batch += row;
+    if (batch.length >= BATCH_CHARS) {
+      yield Buffer.from(batch);
+      batch = '';
+    }
+  }
+  yield Buffer.from(batch + tail);
+}
+
+/** A worksheet part as a stream: `xml` with the rows in its `SHEET_DATA_SLOT`. */
+export const withRows = (xml: string, rows: Iterable<string>): Readable => {
+  const at = xml.indexOf(SHEET_DATA_SLOT);
+  if (at < 0) throw new Error('worksheet XML without its sheetData slot');
+  const head = `${xml.slice(0, at)}<sheetData>`;
+  const tail = `</sheetData>${xml.slice(at + SHEET_DATA_SLOT.length)}`;
+  return Readable.from(batches(head, rows, tail), { objectMode: false });
 };
 
-/** The worksheet part of a new sheet, built as one string: fast enough for a few hundred thousand rows. */
-export const worksheetXml = (options: SheetXmlOptions): string => {
+/** The worksheet part of a new sheet, streamed into the zip as it is written. */
+export const worksheetPart = (options: SheetXmlOptions): Readable => {
   const { request, tableRelationId } = options;
-  const { data } = sheetRows(request);
+  const { data } = request;
   const parts = [
     XML_DECLARATION,
     `<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">`,
@@ -117,12 +151,12 @@ export const worksheetXml = (options: SheetXmlOptions): string => {
     sheetViewsXml(options.tabSelected),
     '<sheetFormatPr defaultRowHeight="15"/>',
     colsXml(data, new Set(data.textColumns), options.styles.text),
-    sheetDataXml(request, options.styles, options.dateSystem),
+    SHEET_DATA_SLOT,
   ];
   if (tableRelationId)
     parts.push(`<tableParts count="1"><tablePart r:id="${tableRelationId}"/></tableParts>`);
   parts.push('</worksheet>');
-  return parts.join('');
+  return withRows(parts.join(''), rowElements(request, options.styles, options.dateSystem));
 };
 
 // the frozen header row Excel writes for View > Freeze Top Row
@@ -150,8 +184,8 @@ export interface TableXmlOptions {
 }
 
 export const tableXml = ({ id, name, request, styleInfo }: TableXmlOptions): string => {
-  const { data, headers } = sheetRows(request);
-  const range = tableRange(data);
+  const headers = headerRow(request);
+  const range = tableRange(request.data);
   const columns = headers.map(
     (header, index) => `<tableColumn id="${index + 1}" name="${escapeXml(header)}"/>`,
   );

@@ -41,11 +41,12 @@ import {
 } from './worksheetEdit';
 import {
   colsXml,
-  sheetDataXml,
-  sheetRows,
+  rowElements,
+  SHEET_DATA_SLOT,
   tableRange,
   tableXml,
-  worksheetXml,
+  withRows,
+  worksheetPart,
   type CellStyles,
 } from './worksheetXml';
 import { attributesOf, withAttribute } from './xmlText';
@@ -120,11 +121,15 @@ export const patchWorkbook = async (input: Buffer, patch: WorkbookPatch): Promis
     removedParts: await removeSheetParts(zip, layout.removed, relationships),
     dropCalcChain: layout.removed.length > 0,
   };
+  const deselected = (entry: SheetEntry) =>
+    layout.deselect !== undefined && same(entry.name, layout.deselect.name);
   for (const [index, entry] of layout.sheets.entries()) {
     const selected = index === layout.activeTab && (layout.deselect !== undefined || entry.isNew);
     if (entry.request && entry.isNew) await writeNewSheet(context, entry, selected);
-    else if (entry.request)
-      await rewriteSheet(context, sheetPartOf(entry, relationships), entry.request, selected);
+    else if (entry.request) {
+      const tab = selected ? 'selected' : deselected(entry) ? 'deselected' : 'kept';
+      await rewriteSheet(context, sheetPartOf(entry, relationships), entry.request, tab);
+    }
   }
   for (const update of patch.updates ?? []) {
     const entry = layout.sheets.find((sheet) => same(sheet.name, update.sheet));
@@ -133,7 +138,8 @@ export const patchWorkbook = async (input: Buffer, patch: WorkbookPatch): Promis
   const selectedPart = layout.sheets[layout.activeTab];
   if (layout.deselect && selectedPart && !selectedPart.request)
     await editPart(zip, sheetPartOf(selectedPart, relationships), (xml) => withTabSelected(xml, true));
-  if (layout.deselect)
+  const rewritten = layout.sheets.some((entry) => entry.request && deselected(entry));
+  if (layout.deselect && !rewritten)
     await editPart(zip, sheetPartOf(layout.deselect, relationships), (xml) => withTabSelected(xml, false));
   await finishPackage(context, layout, workbookXml, relationships);
   return zip.generateNodeStream({
@@ -187,7 +193,7 @@ const finishPackage = async (
 };
 
 // JSZip would add an entry for every folder; Excel writes none and other readers need none
-const put = (zip: JSZip, part: string, data: string | Buffer): void => {
+const put = (zip: JSZip, part: string, data: string | Buffer | NodeJS.ReadableStream): void => {
   zip.file(part, data, { createFolders: false });
 };
 
@@ -396,14 +402,14 @@ const writeNewSheet = async (
   entry.relationId = ids.relationId();
   const part = ids.freePart((n) => `xl/worksheets/sheet${n}.xml`);
   const table = request.tableName ? await writeNewTable(context, part, request) : undefined;
-  const xml = worksheetXml({
+  const xml = worksheetPart({
     request,
     styles: await context.styles.get(),
     dateSystem: context.patch.dateSystem,
     tabSelected: selected,
     tableRelationId: table ? 'rId1' : undefined,
   });
-  put(zip, part, Buffer.from(xml));
+  put(zip, part, xml);
   context.relationships.push({
     id: entry.relationId,
     type: REL_TYPE.worksheet,
@@ -425,28 +431,24 @@ const writeNewTable = async (context: PatchContext, sheetPart: string, request: 
 /**
  * An input sheet written again: its rows are replaced, its table takes the new range under its old name and style,
  * and everything else of the part — column widths, people's cell formats (kept per column from the old first rows),
- * validation, conditional formats, views — stays.
+ * validation, conditional formats, views — stays. Its rows are streamed into the zip on saving; reading the part back
+ * would build its whole XML, so every edit of it (tab, table part) is made here.
  */
 const rewriteSheet = async (
   context: PatchContext,
   part: string,
   request: PatchWrite,
-  selected: boolean,
+  tab: 'selected' | 'deselected' | 'kept',
 ): Promise<void> => {
   const { zip } = context;
   const before = await text(zip, part);
   if (/<f[\s>]/.test(before)) context.dropCalcChain = true;
   const styles = await context.styles.get();
-  const { data } = sheetRows(request);
-  let xml = replaceSheetData(
-    before,
-    sheetDataXml(request, styles, context.patch.dateSystem, keptStyles(before)),
-  );
-  xml = withDimension(xml, tableRange(data));
+  const { data } = request;
+  let xml = withDimension(replaceSheetData(before, SHEET_DATA_SLOT), tableRange(data));
   if (!/<cols\b/.test(xml))
     xml = xml.replace('<sheetData>', `${colsXml(data, new Set(data.textColumns), styles.text)}<sheetData>`);
-  if (selected) xml = withTabSelected(xml, true);
-  put(zip, part, xml);
+  if (tab !== 'kept') xml = withTabSelected(xml, tab === 'selected');
   const [table] = await sheetTables(zip, part);
   if (table && request.tableName) {
     const old = await text(zip, table.part);
@@ -455,11 +457,13 @@ const rewriteSheet = async (
     const name = head.get('name') ?? request.tableName;
     put(zip, table.part, tableXml({ id: Number(head.get('id') ?? 1), name, request, styleInfo }));
   } else if (request.tableName) {
-    await addTablePart(context, part, request);
+    xml = withTablePart(xml, await addTablePart(context, part, request));
   }
+  const rows = rowElements(request, styles, context.patch.dateSystem, keptStyles(before));
+  put(zip, part, withRows(xml, rows));
 };
 
-/** A table on an input sheet that had none: a part of its own, a relationship and a tablePart entry. */
+/** A table on an input sheet that had none: a part of its own and a relationship; returns the relationship's id. */
 const addTablePart = async (context: PatchContext, sheetPart: string, request: WriteTableRequest) => {
   const { zip, ids } = context;
   const part = ids.freePart((n) => `xl/tables/table${n}.xml`);
@@ -472,12 +476,14 @@ const addTablePart = async (context: PatchContext, sheetPart: string, request: W
   while (taken.includes(`rId${n}`)) n++;
   const target = `../tables/${part.split('/').pop()}`;
   put(zip, relsPart, editRelationships(rels, new Set(), [{ id: `rId${n}`, type: REL_TYPE.table, target }]));
-  await editPart(zip, sheetPart, (xml) => {
-    const element = `<tableParts count="1"><tablePart r:id="rId${n}"/></tableParts>`;
-    const at = xml.search(/<extLst\b|<\/worksheet>/);
-    return xml.slice(0, at) + element + xml.slice(at);
-  });
   context.contentTypes.push({ part, contentType: CONTENT_TYPE.table });
+  return `rId${n}`;
+};
+
+const withTablePart = (sheetXml: string, relationId: string): string => {
+  const element = `<tableParts count="1"><tablePart r:id="${relationId}"/></tableParts>`;
+  const at = sheetXml.search(/<extLst\b|<\/worksheet>/);
+  return sheetXml.slice(0, at) + element + sheetXml.slice(at);
 };
 
 /**

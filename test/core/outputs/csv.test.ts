@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import Papa from 'papaparse';
 import type { CsvDelimiter } from '../../../src/core/outputs/csv';
-import { csvField, toCsv } from '../../../src/core/outputs/csv';
+import { csvChunks, csvField, toCsv } from '../../../src/core/outputs/csv';
 import { targetGroupTable } from '../../../src/core/outputs/targetTable';
 import type { CellValue, TableData } from '../../../src/core/kernel/sheetTable';
 import { makeGroup, makeMember } from './memberBuilders';
@@ -155,6 +155,25 @@ const csvText = fc.oneof(
     '01067',
   ),
 );
+
+describe('csvChunks', () => {
+  it('gives the text of toCsv in pieces, every line whole, for a file written as it is made', () => {
+    const rows = Array.from({ length: 2_345 }, (_, n) => [
+      `Kunde ${n}`,
+      `0${n}`,
+      n % 7 === 0 ? 'Müller; Söhne' : '',
+    ]);
+    const data = table(['Firma', 'Kundennr', 'Notiz'], rows);
+    const pieces = [...csvChunks(data)];
+
+    expect(pieces.length).toBeGreaterThan(2);
+    const written = lines(pieces.join(''));
+    for (const n of [0, 999, 1_000, 1_001, 2_344])
+      expect(written[n + 1]).toBe(lines(toCsv(table(data.headers, [rows[n]])))[1]);
+    expect(pieces.slice(1).every((piece) => piece.startsWith('\r\n') && !piece.endsWith('\r\n'))).toBe(true);
+    expect(written).toHaveLength(2_346);
+  });
+});
 
 describe('toCsv round trip (property)', () => {
   it('gives back the same fields when parsed with papaparse, modulo line breaks and the formula guard', () => {

@@ -263,6 +263,24 @@ describe('saving a streamed workbook by patching its zip', () => {
     expect((await readBack(output)).views[0].activeTab).toBe(3);
   });
 
+  it('moves the selection off a sheet that is rewritten while another tab is activated', async () => {
+    const first = await runCampaign(await writeWorkbook(tempDir(), buildInput), [
+      { ...firstRun[0], activate: true },
+    ]);
+    const second = await runCampaign(first, [firstRun[0], { ...firstRun[1], activate: true }]);
+    const zip = await JSZip.loadAsync(await readFile(second));
+    const selected = await Promise.all(
+      zip
+        .file(/^xl\/worksheets\/[^/]+\.xml$/)
+        .map(async (entry) => /tabSelected="1"/.test(await entry.async('string'))),
+    );
+    const result = await readBack(second);
+
+    expect(selected.filter(Boolean)).toHaveLength(1);
+    expect(result.worksheets[result.views[0].activeTab!].name).toBe('Leads');
+    expect(result.getWorksheet('Zielgruppe Herbst')!.getCell('B2').value).toBe('Jörg Müller');
+  });
+
   it('drops characters XML cannot hold and reads written sheets back as the saved file holds them', async () => {
     const input = await writeWorkbook(tempDir(), buildInput);
     const workbook = await XlsxWorkbook.open(input, { streamSheets: 'always' });
