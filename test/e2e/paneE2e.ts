@@ -22,6 +22,8 @@ import { createTranslator, type Translator } from '../../src/i18n/i18n';
 import { TEMPLATE_FILES } from '../../src/templates/templateTexts';
 import { manifestVersion } from '../../scripts/manifestChecks';
 import { OFFICE_CDN, RESULTS_DIR, ROOT, ensureBuild, launchBrowser, startServer } from './browserHarness';
+import { assert, axeScan, check, outcomes } from './checks';
+import { narrowScenario } from './narrowPane';
 
 /**
  * End-to-end run of the task pane in a real browser (Debian chromium) against the packaged build (`npm run package`,
@@ -30,29 +32,6 @@ import { OFFICE_CDN, RESULTS_DIR, ROOT, ensureBuild, launchBrowser, startServer 
  */
 
 const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
-
-interface Outcome {
-  name: string;
-  error?: string;
-}
-const outcomes: Outcome[] = [];
-
-async function check(name: string, work: () => Promise<void>): Promise<void> {
-  try {
-    await work();
-    outcomes.push({ name });
-    console.log(`  ✓ ${name}`);
-  } catch (error) {
-    outcomes.push({ name, error: error instanceof Error ? error.message : String(error) });
-    console.log(
-      `  ✗ ${name}\n      ${error instanceof Error ? error.message.split('\n').slice(0, 3).join(' ') : error}`,
-    );
-  }
-}
-
-function assert(condition: unknown, message: string): asserts condition {
-  if (!condition) throw new Error(message);
-}
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -74,42 +53,6 @@ const numbers = (text: string, regex: RegExp): number[] => {
   if (!match) throw new Error(`"${text}" does not match ${regex}`);
   return match.slice(1).map(numberIn);
 };
-
-async function axeScan(page: Page, where: string): Promise<void> {
-  await page.addScriptTag({ path: join(ROOT, 'node_modules/axe-core/axe.min.js') });
-  const violations = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run(
-            context: object,
-            options: object,
-          ): Promise<{
-            violations: Array<{ id: string; impact: string; help: string; nodes: Array<{ html: string }> }>;
-          }>;
-        };
-      }
-    ).axe;
-    // Fluent's focus manager (tabster) adds invisible, aria-hidden sentinels that pass focus on by design.
-    const context = { include: [document], exclude: [['[data-tabster-dummy]']] };
-    const result = await axe.run(context, { resultTypes: ['violations'] });
-    return result.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      nodes: v.nodes.length,
-      html: v.nodes.slice(0, 2).map((node) => node.html.slice(0, 200)),
-    }));
-  });
-  const severe = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  const minor = violations.filter((v) => !severe.includes(v));
-  if (minor.length > 0)
-    console.log(`      axe (${where}), minor: ${minor.map((v) => `${v.id}/${v.impact}`).join(', ')}`);
-  assert(
-    severe.length === 0,
-    `axe ${where}: ${severe.map((v) => `${v.id} (${v.impact}, ${v.nodes}×): ${v.help} ${v.html.join(' | ')}`).join('; ')}`,
-  );
-}
 
 /** The pane scrolls inside its own main element, so a full-page shot would show one screen: make the page tall. */
 async function tallShot(page: Page, language: Language, step: string): Promise<void> {
@@ -690,7 +633,23 @@ async function installationScenario(
   await page.close();
 }
 
+/** `npm run e2e -- --only=narrow,reading`: the parts to run; the evaluation needs the campaign the flow creates. */
+const PARTS = ['flow', 'evaluation', 'letter', 'installation', 'reading', 'narrow'] as const;
+type Part = (typeof PARTS)[number];
+
+function chosenParts(args: readonly string[]): Set<Part> {
+  const only = args.find((arg) => arg.startsWith('--only='));
+  if (!only) return new Set(PARTS);
+  const named = only.slice('--only='.length).split(',');
+  const unknown = named.filter((name) => !PARTS.includes(name as Part));
+  if (unknown.length > 0) throw new Error(`unknown part ${unknown.join(', ')}; parts: ${PARTS.join(', ')}`);
+  const parts = new Set(named as Part[]);
+  if (parts.has('evaluation')) parts.add('flow');
+  return parts;
+}
+
 async function main(): Promise<void> {
+  const parts = chosenParts(process.argv);
   mkdirSync(RESULTS_DIR, { recursive: true });
   if (!process.argv.includes('--no-build')) await ensureBuild(process.argv.includes('--rebuild'));
   const server = await startServer();
@@ -710,11 +669,14 @@ async function main(): Promise<void> {
       page.setDefaultTimeout(20_000);
       const errors: string[] = [];
       page.on('pageerror', (error) => errors.push(error.message));
-      await scenario(page, server.url, language);
-      await evaluationScenario(page, language);
-      await letterScenario(page, language);
-      await installationScenario(context, server.url, language, requests, errors);
-      await readingScenario(page, server.url, language);
+      if (parts.has('flow')) await scenario(page, server.url, language);
+      else await page.goto(`${server.url}?lang=${language}`);
+      if (parts.has('evaluation')) await evaluationScenario(page, language);
+      if (parts.has('letter')) await letterScenario(page, language);
+      if (parts.has('installation'))
+        await installationScenario(context, server.url, language, requests, errors);
+      if (parts.has('reading')) await readingScenario(page, server.url, language);
+      if (parts.has('narrow')) await narrowScenario(context, server.url, language, 'light');
       await check(`${language}: no uncaught errors in the page`, async () =>
         assert(errors.length === 0, errors.join('; ')),
       );
