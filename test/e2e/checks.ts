@@ -1,6 +1,7 @@
 /* eslint-disable no-console -- a command-line script: printing is its job */
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
+import type { Translator } from '../../src/i18n/i18n';
 import { ROOT } from './browserHarness';
 
 /** The browser run's checks: each prints ✓ or ✗ with the first lines of its error, and is counted at the end. */
@@ -78,4 +79,37 @@ export async function axeScan(page: Page, where: string): Promise<void> {
     severe.length === 0,
     `axe ${where}: ${severe.map((v) => `${v.id} (${v.impact}, ${v.nodes}×): ${v.help} ${v.html.join(' | ')}`).join('; ')}`,
   );
+}
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A campaign's card on the home screen, found by its name. */
+export const campaignCard = (page: Page, name: string): Locator =>
+  page.getByRole('listitem', { name: new RegExp(escapeRegExp(name)) });
+
+/** Öffnen is on the card; Auswerten, Duplizieren and Löschen are in its ⋯ menu. */
+export async function campaignAction(
+  page: Page,
+  t: Translator['t'],
+  name: string,
+  action: 'openCampaign' | 'evaluate' | 'duplicateCampaign' | 'deleteCampaign',
+): Promise<void> {
+  const card = campaignCard(page, name);
+  if (action === 'openCampaign') {
+    await card.getByRole('button', { name: t('openCampaign') }).click();
+    return;
+  }
+  await card.getByRole('button', { name: t('campaignActions', { name }) }).click();
+  await page.getByRole('menuitem', { name: t(action) }).click();
+}
+
+/** A tab by its name, from the "Mehr" menu when the pane has no room to show it. */
+export async function chooseTab(page: Page, t: Translator['t'], name: RegExp): Promise<void> {
+  const tab = page.getByRole('tab', { name });
+  if (await tab.isVisible()) {
+    await tab.click();
+    return;
+  }
+  await page.getByRole('button', { name: t('moreTabs') }).click();
+  await page.getByRole('menuitem', { name }).click();
 }

@@ -50,10 +50,10 @@ export function layoutProbe(): LayoutFindings {
       overflow.push(`${describe(element)} scrolls sideways: ${element.scrollWidth} > ${element.clientWidth}`);
   }
 
-  /** The part of a box left visible by every ancestor that clips it. */
-  const visiblePart = (element: Element, box: DOMRect): DOMRect | null => {
+  /** The part of a box left visible by every element from `clipper` up that clips it. */
+  const visiblePart = (clipper: Element | null, box: DOMRect): DOMRect | null => {
     let { left, right, top, bottom } = box;
-    for (let parent = element.parentElement; parent; parent = parent.parentElement) {
+    for (let parent = clipper; parent; parent = parent.parentElement) {
       const clipX = clipsX(parent);
       const clipY = clipsY(parent);
       if (!clipX && !clipY) continue;
@@ -68,7 +68,7 @@ export function layoutProbe(): LayoutFindings {
   };
   const cutByAncestor = (element: Element): boolean => {
     const rect = element.getBoundingClientRect();
-    const seen = visiblePart(element, rect);
+    const seen = visiblePart(element.parentElement, rect);
     return seen !== null && (seen.left > rect.left + SLACK || seen.right < rect.right - SLACK);
   };
 
@@ -95,6 +95,15 @@ export function layoutProbe(): LayoutFindings {
     }
     return false;
   };
+  /** Part of a line that ends in an ellipsis, whose full wording a title or label gives. */
+  const shortenedReadably = (element: Element): boolean => {
+    for (let at = element.parentElement; at && at !== document.body; at = at.parentElement)
+      if (clipsX(at))
+        return (
+          getComputedStyle(at).textOverflow === 'ellipsis' && readable(at, (at.textContent ?? '').trim())
+        );
+    return false;
+  };
   const cutText: string[] = [];
   for (const element of elements) {
     const text = ownText(element);
@@ -108,7 +117,8 @@ export function layoutProbe(): LayoutFindings {
       cutText.push(
         `${describe(element)} cut ${style.textOverflow === 'ellipsis' ? 'with no title' : 'hard'}`,
       );
-    else if (!overflows && cutByAncestor(element)) cutText.push(`${describe(element)} cut by its container`);
+    else if (!overflows && cutByAncestor(element) && !shortenedReadably(element))
+      cutText.push(`${describe(element)} cut by its container`);
   }
 
   /** Each visible line of text, with the element that holds it and whether it sits in a sticky or fixed layer. */

@@ -6,7 +6,7 @@ import { SAMPLE_CAMPAIGN } from '../../src/sample/sampleWorkbook';
 import { createTranslator } from '../../src/i18n/i18n';
 import type { MessageKey } from '../../src/i18n/de';
 import { RESULTS_DIR } from './browserHarness';
-import { assert, axeViolations, check, isSevere } from './checks';
+import { assert, axeViolations, campaignAction, check, chooseTab, isSevere } from './checks';
 import { layoutProbe, type LayoutFindings } from './layoutProbe';
 
 /** Excel's task-pane widths: Windows, the web, and a wide pane. */
@@ -60,8 +60,8 @@ export async function narrowScenario(
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
 
-  const tab = (key: MessageKey, exact = true) =>
-    page.getByRole('tab', { name: exact ? t(key) : new RegExp(`^${escapeRegExp(t(key))}`) });
+  const tab = (key: MessageKey) => page.getByRole('tab', { name: t(key) });
+  const subTab = (key: MessageKey) => chooseTab(page, t, new RegExp(`^${escapeRegExp(t(key))}`));
   const back = () => page.getByRole('button', { name: t('back') }).first();
 
   const screen = async (name: string, open: () => Promise<void>) =>
@@ -112,16 +112,13 @@ export async function narrowScenario(
     await page.getByTestId('applied-result').waitFor();
   });
   await screen('step3-members', () => tab('stepTargetGroup').click());
-  await screen('step3-excluded', () => tab('tabExcluded', false).click());
-  await screen('step3-problems', () => tab('tabProblems', false).click());
-  await screen('step3-history', () => tab('tabHistory', false).click());
+  await screen('step3-excluded', () => subTab('tabExcluded'));
+  await screen('step3-problems', () => subTab('tabProblems'));
+  await screen('step3-history', () => subTab('tabHistory'));
   await screen('step4-use', () => tab('stepUse').click());
   await screen('evaluation', async () => {
     await back().click();
-    await page
-      .getByRole('row', { name: new RegExp(escapeRegExp(SAMPLE_CAMPAIGN.name)) })
-      .getByRole('button', { name: t('evaluate') })
-      .click();
+    await campaignAction(page, t, SAMPLE_CAMPAIGN.name, 'evaluate');
     await page.getByTestId('evaluation-summary').waitFor();
   });
   await check(`${tag}: no uncaught errors in the narrow pane`, async () =>

@@ -22,7 +22,7 @@ import { createTranslator, type Translator } from '../../src/i18n/i18n';
 import { TEMPLATE_FILES } from '../../src/templates/templateTexts';
 import { manifestVersion } from '../../scripts/manifestChecks';
 import { OFFICE_CDN, RESULTS_DIR, ROOT, ensureBuild, launchBrowser, startServer } from './browserHarness';
-import { assert, axeScan, check, outcomes } from './checks';
+import { assert, axeScan, campaignAction, campaignCard, check, chooseTab, outcomes } from './checks';
 import { narrowScenario } from './narrowPane';
 
 /**
@@ -156,10 +156,10 @@ async function scenario(page: Page, baseUrl: string, language: Language): Promis
       String(beforeRemoval),
     );
     assert((await memberCount()) === beforeRemoval - 1, 'one member fewer');
-    await page.getByRole('tab', { name: new RegExp(`^${escapeRegExp(t('tabExcluded'))}`) }).click();
+    await chooseTab(page, t, new RegExp(`^${escapeRegExp(t('tabExcluded'))}`));
     await page.getByText(i18n.reason('removedByUser')).first().waitFor();
     await shot('07-excluded');
-    await page.getByRole('tab', { name: new RegExp(`^${escapeRegExp(t('tabProblems'))}`) }).click();
+    await chooseTab(page, t, new RegExp(`^${escapeRegExp(t('tabProblems'))}`));
     await shot('08-problems');
   });
 
@@ -229,14 +229,14 @@ async function scenario(page: Page, baseUrl: string, language: Language): Promis
         .getByRole('button', { name: t('back') })
         .first()
         .click();
-      const row = page.getByRole('row', { name: new RegExp(escapeRegExp(campaignName)) });
+      const row = campaignCard(page, campaignName);
       await row.waitFor();
       assert(
         (await row.innerText()).includes(i18n.formatNumber(members)),
         `home row "${await row.innerText()}"`,
       );
       await shot('12-home-with-campaign');
-      await row.getByRole('button', { name: t('openCampaign') }).click();
+      await campaignAction(page, t, campaignName, 'openCampaign');
       await page.getByTestId('member-count').waitFor();
       assert((await memberCount()) === members, 'reopened with the same members');
     },
@@ -252,7 +252,6 @@ async function evaluationScenario(page: Page, language: Language): Promise<void>
   const { t } = i18n;
   const shot = (step: string) => tallShot(page, language, step);
   const assignment = sampleState().campaigns[0].assignment;
-  const sampleRow = () => page.getByRole('row', { name: new RegExp(escapeRegExp(SAMPLE_CAMPAIGN.name)) });
 
   await check(`${language}: step 4 opens the evaluation, labelled as without a control group`, async () => {
     await page.getByRole('tab', { name: t('stepUse') }).click();
@@ -273,9 +272,7 @@ async function evaluationScenario(page: Page, language: Language): Promise<void>
   await check(
     `${language}: the sample campaign's evaluation shows the verdict, summary, figures and chart`,
     async () => {
-      await sampleRow()
-        .getByRole('button', { name: t('evaluate') })
-        .click();
+      await campaignAction(page, t, SAMPLE_CAMPAIGN.name, 'evaluate');
       const summary = page.getByTestId('evaluation-summary');
       await summary.waitFor();
       assert(
@@ -328,9 +325,7 @@ async function evaluationScenario(page: Page, language: Language): Promise<void>
       .getByRole('button', { name: t('back') })
       .first()
       .click();
-    await sampleRow()
-      .getByRole('button', { name: t('openCampaign') })
-      .click();
+    await campaignAction(page, t, SAMPLE_CAMPAIGN.name, 'openCampaign');
     await page.getByRole('tab', { name: t('stepBasics') }).click();
     const start = await page.getByLabel(t('evaluationStart')).inputValue();
     const share = await page.getByRole('spinbutton', { name: t('evaluationControl') }).inputValue();
@@ -362,10 +357,7 @@ async function evaluationScenario(page: Page, language: Language): Promise<void>
   await check(
     `${language}: the inactive-customers campaign shows who would have come back anyway`,
     async () => {
-      await page
-        .getByRole('row', { name: new RegExp(escapeRegExp(SAMPLE_INACTIVE_CAMPAIGN.name)) })
-        .getByRole('button', { name: t('evaluate') })
-        .click();
+      await campaignAction(page, t, SAMPLE_INACTIVE_CAMPAIGN.name, 'evaluate');
       const label = page.getByTestId('effect-returnedAnyway');
       await label.waitFor();
       assert(

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
+import { Text, makeStyles, tokens } from '@fluentui/react-components';
 import { mergedRowCount } from '../../../core/group/targetGroupModel';
 import type { WorkbookData } from '../../../core/kernel/model';
 import { useI18n } from '../../../i18n/useI18n';
@@ -7,11 +7,10 @@ import type { PaneSession } from '../../services/paneSession';
 import type { WizardActions } from '../useWizard';
 import type { OpenCampaign } from '../wizardReducer';
 import { ExcludedTab } from './ExcludedTab';
+import { GroupTabs, type GroupTab } from './GroupTabs';
 import { HistoryTab } from './HistoryTab';
 import { MembersTab } from './MembersTab';
 import { ProblemsTab } from './ProblemsTab';
-
-type GroupTab = 'members' | 'excluded' | 'problems' | 'history';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -26,25 +25,26 @@ export interface TargetGroupStepProps {
 
 export function TargetGroupStep({ open, data, actions, session }: TargetGroupStepProps) {
   const styles = useStyles();
-  const { t, formatNumber } = useI18n();
+  const { t } = useI18n();
   const [tab, setTab] = useState<GroupTab>('members');
   const { draft, group } = open;
   const labels = useMemo(() => session.selectionLabels(draft), [draft, session]);
   const problems = useMemo(() => [...data.problems, ...group.problems], [data.problems, group.problems]);
   const merged = useMemo(() => mergedRowCount(group), [group]);
-  const titled = (label: string, count: number) => `${label} (${formatNumber(count)})`;
-  const membersTitle = titled(t('tabMembers'), group.members.length);
 
   return (
     <div className={styles.root}>
-      <TabList selectedValue={tab} onTabSelect={(_, { value }) => setTab(value as GroupTab)} size="small">
-        <Tab value="members">
-          {merged > 0 ? `${membersTitle} · ${t('membersMerged', { count: merged })}` : membersTitle}
-        </Tab>
-        <Tab value="excluded">{titled(t('tabExcluded'), group.excluded.length)}</Tab>
-        <Tab value="problems">{titled(t('tabProblems'), problems.length)}</Tab>
-        <Tab value="history">{titled(t('tabHistory'), draft.selections.length)}</Tab>
-      </TabList>
+      <GroupTabs
+        selected={tab}
+        onSelect={setTab}
+        tabs={[
+          { value: 'members', label: t('tabMembers'), count: group.members.length },
+          { value: 'excluded', label: t('tabExcluded'), count: group.excluded.length },
+          { value: 'problems', label: t('tabProblems'), count: problems.length },
+          { value: 'history', label: t('tabHistory'), count: draft.selections.length },
+        ]}
+      />
+      {tab === 'members' && merged > 0 && <Text>{t('membersMerged', { count: merged })}</Text>}
       {tab === 'members' && (
         <MembersTab members={group.members} labels={labels} onRemove={actions.removeMember} />
       )}
