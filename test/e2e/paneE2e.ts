@@ -668,7 +668,9 @@ async function main(): Promise<void> {
       if (parts.has('installation'))
         await installationScenario(context, server.url, language, requests, errors);
       if (parts.has('reading')) await readingScenario(page, server.url, language);
-      if (parts.has('narrow')) await narrowScenario(context, server.url, language, 'light');
+      if (parts.has('narrow'))
+        for (const theme of ['light', 'dark'] as const)
+          await narrowScenario(context, server.url, language, theme);
       await check(`${language}: no uncaught errors in the page`, async () =>
         assert(errors.length === 0, errors.join('; ')),
       );
