@@ -9,6 +9,8 @@ export type ExcelConnection =
       workbook: WorkbookPort;
       /** Office's UI language, e.g. "de-DE". */
       displayLanguage: string;
+      /** Office's theme as its body background colour, e.g. "#262626" in dark Office; absent in older hosts. */
+      officeBackground?: string;
     }
   | { status: 'tooOld'; displayLanguage: string };
 
@@ -50,5 +52,10 @@ export async function connectToExcel(timeoutMs: number): Promise<ExcelConnection
   const displayLanguage = Office.context.displayLanguage ?? 'de-DE';
   if (!Office.context.requirements.isSetSupported('ExcelApi', MIN_EXCEL_API))
     return { status: 'tooOld', displayLanguage };
-  return { status: 'ready', workbook: new ExcelWorkbook(), displayLanguage };
+  return {
+    status: 'ready',
+    workbook: new ExcelWorkbook(),
+    displayLanguage,
+    officeBackground: Office.context.officeTheme?.bodyBackgroundColor,
+  };
 }

@@ -51,6 +51,8 @@ export const de = {
   mappingSheet: 'Tabellenblatt',
   mappingNoSheet: '– kein Blatt –',
   mappingNoColumn: '– nicht vorhanden –',
+  mappingPreviewColumn: 'Spalte',
+  mappingPreviewValues: 'Erste Werte',
   mappingPreview: 'Vorschau der ersten Zeilen',
   mappingSave: 'Zuordnung speichern',
 
@@ -58,6 +60,11 @@ export const de = {
   stepRecipients: '2 · Empfänger hinzufügen',
   stepTargetGroup: '3 · Zielgruppe',
   stepUse: '4 · Verwenden',
+  stepOf: 'Schritt {step} von {total} · {name}',
+  stepShortBasics: 'Basisdaten',
+  stepShortRecipients: 'Empfänger',
+  stepShortTargetGroup: 'Zielgruppe',
+  stepShortUse: 'Verwenden',
   stepsLabel: 'Schritte der Kampagne',
 
   basicsName: 'Bezeichnung',
@@ -102,6 +109,8 @@ export const de = {
   appliedRemoval: '{removed} aus der Zielgruppe entfernt',
   appliedExcluded: '{count} ausgeschlossen ({reason})',
 
+  groupTabsLabel: 'Ansichten der Zielgruppe',
+  moreTabs: 'Mehr',
   tabMembers: 'Mitglieder',
   tabExcluded: 'Ausgeschlossen',
   tabProblems: 'Hinweise',

@@ -47,6 +47,8 @@ export const en: Record<MessageKey, string> = {
   mappingSheet: 'Sheet',
   mappingNoSheet: '– no sheet –',
   mappingNoColumn: '– not present –',
+  mappingPreviewColumn: 'Column',
+  mappingPreviewValues: 'First values',
   mappingPreview: 'Preview of the first rows',
   mappingSave: 'Save mapping',
 
@@ -54,6 +56,11 @@ export const en: Record<MessageKey, string> = {
   stepRecipients: '2 · Add recipients',
   stepTargetGroup: '3 · Target group',
   stepUse: '4 · Use',
+  stepOf: 'Step {step} of {total} · {name}',
+  stepShortBasics: 'Basics',
+  stepShortRecipients: 'Recipients',
+  stepShortTargetGroup: 'Target group',
+  stepShortUse: 'Use',
   stepsLabel: 'Campaign steps',
 
   basicsName: 'Name',
@@ -98,6 +105,8 @@ export const en: Record<MessageKey, string> = {
   appliedRemoval: '{removed} removed from the target group',
   appliedExcluded: '{count} excluded ({reason})',
 
+  groupTabsLabel: 'Views of the target group',
+  moreTabs: 'More',
   tabMembers: 'Members',
   tabExcluded: 'Excluded',
   tabProblems: 'Notes',

@@ -15,6 +15,7 @@ void startPane(window.location.search).then((start) => {
       <App
         session={new PaneSession(start.port, start.language, { previewer: createPreviewer() })}
         mode={start.mode}
+        theme={start.theme}
       />
     ),
   );

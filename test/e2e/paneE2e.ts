@@ -23,6 +23,8 @@ import { createTranslator, type Translator } from '../../src/i18n/i18n';
 import { TEMPLATE_FILES } from '../../src/templates/templateTexts';
 import { manifestVersion } from '../../scripts/manifestChecks';
 import { OFFICE_CDN, RESULTS_DIR, ROOT, ensureBuild, launchBrowser, startServer } from './browserHarness';
+import { assert, axeScan, campaignAction, campaignCard, check, chooseTab, outcomes } from './checks';
+import { narrowScenario } from './narrowPane';
 
 /**
  * End-to-end run of the task pane in a real browser (Debian chromium) against the packaged build (`npm run package`,
@@ -31,29 +33,6 @@ import { OFFICE_CDN, RESULTS_DIR, ROOT, ensureBuild, launchBrowser, startServer 
  */
 
 const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
-
-interface Outcome {
-  name: string;
-  error?: string;
-}
-const outcomes: Outcome[] = [];
-
-async function check(name: string, work: () => Promise<void>): Promise<void> {
-  try {
-    await work();
-    outcomes.push({ name });
-    console.log(`  ✓ ${name}`);
-  } catch (error) {
-    outcomes.push({ name, error: error instanceof Error ? error.message : String(error) });
-    console.log(
-      `  ✗ ${name}\n      ${error instanceof Error ? error.message.split('\n').slice(0, 3).join(' ') : error}`,
-    );
-  }
-}
-
-function assert(condition: unknown, message: string): asserts condition {
-  if (!condition) throw new Error(message);
-}
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -75,42 +54,6 @@ const numbers = (text: string, regex: RegExp): number[] => {
   if (!match) throw new Error(`"${text}" does not match ${regex}`);
   return match.slice(1).map(numberIn);
 };
-
-async function axeScan(page: Page, where: string): Promise<void> {
-  await page.addScriptTag({ path: join(ROOT, 'node_modules/axe-core/axe.min.js') });
-  const violations = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run(
-            context: object,
-            options: object,
-          ): Promise<{
-            violations: Array<{ id: string; impact: string; help: string; nodes: Array<{ html: string }> }>;
-          }>;
-        };
-      }
-    ).axe;
-    // Fluent's focus manager (tabster) adds invisible, aria-hidden sentinels that pass focus on by design.
-    const context = { include: [document], exclude: [['[data-tabster-dummy]']] };
-    const result = await axe.run(context, { resultTypes: ['violations'] });
-    return result.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      nodes: v.nodes.length,
-      html: v.nodes.slice(0, 2).map((node) => node.html.slice(0, 200)),
-    }));
-  });
-  const severe = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  const minor = violations.filter((v) => !severe.includes(v));
-  if (minor.length > 0)
-    console.log(`      axe (${where}), minor: ${minor.map((v) => `${v.id}/${v.impact}`).join(', ')}`);
-  assert(
-    severe.length === 0,
-    `axe ${where}: ${severe.map((v) => `${v.id} (${v.impact}, ${v.nodes}×): ${v.help} ${v.html.join(' | ')}`).join('; ')}`,
-  );
-}
 
 /** The pane scrolls inside its own main element, so a full-page shot would show one screen: make the page tall. */
 async function tallShot(page: Page, language: Language, step: string): Promise<void> {
@@ -214,10 +157,10 @@ async function scenario(page: Page, baseUrl: string, language: Language): Promis
       String(beforeRemoval),
     );
     assert((await memberCount()) === beforeRemoval - 1, 'one member fewer');
-    await page.getByRole('tab', { name: new RegExp(`^${escapeRegExp(t('tabExcluded'))}`) }).click();
+    await chooseTab(page, t, new RegExp(`^${escapeRegExp(t('tabExcluded'))}`));
     await page.getByText(i18n.reason('removedByUser')).first().waitFor();
     await shot('07-excluded');
-    await page.getByRole('tab', { name: new RegExp(`^${escapeRegExp(t('tabProblems'))}`) }).click();
+    await chooseTab(page, t, new RegExp(`^${escapeRegExp(t('tabProblems'))}`));
     await shot('08-problems');
   });
 
@@ -287,14 +230,14 @@ async function scenario(page: Page, baseUrl: string, language: Language): Promis
         .getByRole('button', { name: t('back') })
         .first()
         .click();
-      const row = page.getByRole('row', { name: new RegExp(escapeRegExp(campaignName)) });
+      const row = campaignCard(page, campaignName);
       await row.waitFor();
       assert(
         (await row.innerText()).includes(i18n.formatNumber(members)),
         `home row "${await row.innerText()}"`,
       );
       await shot('12-home-with-campaign');
-      await row.getByRole('button', { name: t('openCampaign') }).click();
+      await campaignAction(page, t, campaignName, 'openCampaign');
       await page.getByTestId('member-count').waitFor();
       assert((await memberCount()) === members, 'reopened with the same members');
     },
@@ -310,7 +253,6 @@ async function evaluationScenario(page: Page, language: Language): Promise<void>
   const { t } = i18n;
   const shot = (step: string) => tallShot(page, language, step);
   const assignment = sampleState().campaigns[0].assignment;
-  const sampleRow = () => page.getByRole('row', { name: new RegExp(escapeRegExp(SAMPLE_CAMPAIGN.name)) });
 
   await check(`${language}: step 4 opens the evaluation, labelled as without a control group`, async () => {
     await page.getByRole('tab', { name: t('stepUse') }).click();
@@ -331,9 +273,7 @@ async function evaluationScenario(page: Page, language: Language): Promise<void>
   await check(
     `${language}: the sample campaign's evaluation shows the verdict, summary, figures and chart`,
     async () => {
-      await sampleRow()
-        .getByRole('button', { name: t('evaluate') })
-        .click();
+      await campaignAction(page, t, SAMPLE_CAMPAIGN.name, 'evaluate');
       const summary = page.getByTestId('evaluation-summary');
       await summary.waitFor();
       assert(
@@ -386,9 +326,7 @@ async function evaluationScenario(page: Page, language: Language): Promise<void>
       .getByRole('button', { name: t('back') })
       .first()
       .click();
-    await sampleRow()
-      .getByRole('button', { name: t('openCampaign') })
-      .click();
+    await campaignAction(page, t, SAMPLE_CAMPAIGN.name, 'openCampaign');
     await page.getByRole('tab', { name: t('stepBasics') }).click();
     const start = await page.getByLabel(t('evaluationStart')).inputValue();
     const share = await page.getByRole('spinbutton', { name: t('evaluationControl') }).inputValue();
@@ -420,10 +358,7 @@ async function evaluationScenario(page: Page, language: Language): Promise<void>
   await check(
     `${language}: the inactive-customers campaign shows who would have come back anyway`,
     async () => {
-      await page
-        .getByRole('row', { name: new RegExp(escapeRegExp(SAMPLE_INACTIVE_CAMPAIGN.name)) })
-        .getByRole('button', { name: t('evaluate') })
-        .click();
+      await campaignAction(page, t, SAMPLE_INACTIVE_CAMPAIGN.name, 'evaluate');
       const label = page.getByTestId('effect-returnedAnyway');
       await label.waitFor();
       assert(
@@ -607,12 +542,10 @@ async function identityScenario(page: Page, baseUrl: string, language: Language)
       await page.getByRole('button', { name: t('applySelection'), exact: true }).click();
       await page.getByTestId('applied-result').waitFor();
       await page.getByRole('tab', { name: t('stepTargetGroup') }).click();
-      const membersTab = page.getByRole('tab', { name: new RegExp(`^${escapeRegExp(t('tabMembers'))}`) });
-      const label = await membersTab.innerText();
-      const mergedText = escapeRegExp(t('membersMerged', { count: 0 }).replace(/^0/, ''));
-      const merged = numberIn(new RegExp(`([\\d.,]+)${mergedText}`).exec(label)?.[1] ?? '0');
-      assert(merged > 0, `the members tab names no merged rows: "${label}"`);
-      await page.getByRole('tab', { name: new RegExp(`^${escapeRegExp(t('tabExcluded'))}`) }).click();
+      const label = await page.getByTestId('members-merged').innerText();
+      const [merged] = numbers(label, new RegExp(`^${pattern(i18n, 'membersMerged').source}$`));
+      assert(merged > 0, `the members view names no merged rows: "${label}"`);
+      await chooseTab(page, t, new RegExp(`^${escapeRegExp(t('tabExcluded'))}`));
       const item = await findInVirtualList(page, t('tabExcluded'), objector.name);
       const text = await item.innerText();
       assert(text.includes(i18n.reason('optOut')), `"${text}" does not say opt-out`);
@@ -626,7 +559,7 @@ async function identityScenario(page: Page, baseUrl: string, language: Language)
   );
 
   await check(`${language}: a member put on the Sperrliste from step 3 is excluded for it`, async () => {
-    await page.getByRole('tab', { name: new RegExp(`^${escapeRegExp(t('tabMembers'))}`) }).click();
+    await chooseTab(page, t, new RegExp(`^${escapeRegExp(t('tabMembers'))}`));
     const before = await memberCount();
     const menuLabel = new RegExp(`^${escapeRegExp(t('memberMenuLabel')).replace('\\{name\\}', '(.+)')}$`);
     const menu = page.getByRole('button', { name: menuLabel }).first();
@@ -646,7 +579,7 @@ async function identityScenario(page: Page, baseUrl: string, language: Language)
     );
     assert((await memberCount()) === before - 1, `member count ${await memberCount()} after ${before}`);
     await tallShot(page, language, '22-blocklist');
-    await page.getByRole('tab', { name: new RegExp(`^${escapeRegExp(t('tabExcluded'))}`) }).click();
+    await chooseTab(page, t, new RegExp(`^${escapeRegExp(t('tabExcluded'))}`));
     const item = await findInVirtualList(page, t('tabExcluded'), name);
     assert((await item.innerText()).includes(i18n.reason('blocklist')), `"${await item.innerText()}"`);
   });
@@ -784,7 +717,23 @@ async function installationScenario(
   await page.close();
 }
 
+/** `npm run e2e -- --only=narrow,reading`: the parts to run; the evaluation needs the campaign the flow creates. */
+const PARTS = ['flow', 'evaluation', 'letter', 'installation', 'reading', 'identity', 'narrow'] as const;
+type Part = (typeof PARTS)[number];
+
+function chosenParts(args: readonly string[]): Set<Part> {
+  const only = args.find((arg) => arg.startsWith('--only='));
+  if (!only) return new Set(PARTS);
+  const named = only.slice('--only='.length).split(',');
+  const unknown = named.filter((name) => !PARTS.includes(name as Part));
+  if (unknown.length > 0) throw new Error(`unknown part ${unknown.join(', ')}; parts: ${PARTS.join(', ')}`);
+  const parts = new Set(named as Part[]);
+  if (parts.has('evaluation')) parts.add('flow');
+  return parts;
+}
+
 async function main(): Promise<void> {
+  const parts = chosenParts(process.argv);
   mkdirSync(RESULTS_DIR, { recursive: true });
   if (!process.argv.includes('--no-build')) await ensureBuild(process.argv.includes('--rebuild'));
   const server = await startServer();
@@ -804,12 +753,17 @@ async function main(): Promise<void> {
       page.setDefaultTimeout(20_000);
       const errors: string[] = [];
       page.on('pageerror', (error) => errors.push(error.message));
-      await scenario(page, server.url, language);
-      await evaluationScenario(page, language);
-      await letterScenario(page, language);
-      await installationScenario(context, server.url, language, requests, errors);
-      await readingScenario(page, server.url, language);
-      await identityScenario(page, server.url, language);
+      if (parts.has('flow')) await scenario(page, server.url, language);
+      else await page.goto(`${server.url}?lang=${language}`);
+      if (parts.has('evaluation')) await evaluationScenario(page, language);
+      if (parts.has('letter')) await letterScenario(page, language);
+      if (parts.has('installation'))
+        await installationScenario(context, server.url, language, requests, errors);
+      if (parts.has('reading')) await readingScenario(page, server.url, language);
+      if (parts.has('identity')) await identityScenario(page, server.url, language);
+      if (parts.has('narrow'))
+        for (const theme of ['light', 'dark'] as const)
+          await narrowScenario(context, server.url, language, theme);
       await check(`${language}: no uncaught errors in the page`, async () =>
         assert(errors.length === 0, errors.join('; ')),
       );

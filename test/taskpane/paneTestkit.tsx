@@ -107,3 +107,21 @@ export async function storedState(workbook: MemoryWorkbook) {
   if (!state.ok) throw new Error(state.error.detail);
   return state.value;
 }
+
+/** A campaign's card on the home screen, by (part of) its name. */
+export const campaignCard = (name: RegExp): HTMLElement => screen.getByRole('listitem', { name });
+export const findCampaignCard = (name: RegExp): Promise<HTMLElement> =>
+  screen.findByRole('listitem', { name });
+
+/** Auswerten, Duplizieren or Löschen from the ⋯ menu of the first campaign card whose name matches. */
+export async function chooseCampaignAction(
+  user: { click(element: Element): Promise<void> },
+  name: RegExp,
+  action: string,
+): Promise<void> {
+  const card = campaignCard(name);
+  const menu = card.querySelector('button[aria-haspopup]');
+  if (!menu) throw new Error('the card has no ⋯ menu');
+  await user.click(menu);
+  await user.click(await screen.findByRole('menuitem', { name: action }));
+}

@@ -344,7 +344,9 @@ const MAX_NAMED_IN_GREETING = 3;
  */
 export const greetingForAll = (people: readonly Recipient[], options: LetterOptions): string => {
   const general = GENERAL[options.language];
-  const named = people.map((person) => letterFor(person, options).greeting).filter((line) => line !== general);
+  const named = people
+    .map((person) => letterFor(person, options).greeting)
+    .filter((line) => line !== general);
   if (named.length === 0 || people.length > MAX_NAMED_IN_GREETING) return general;
   return named.map((line, i) => (i === 0 ? line : line.charAt(0).toLowerCase() + line.slice(1))).join(' ');
 };

@@ -4,12 +4,6 @@ import {
   MessageBar,
   MessageBarActions,
   MessageBarBody,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
   Text,
   makeStyles,
   tokens,
@@ -17,11 +11,11 @@ import {
 import type { StoredCampaign } from '../../core/campaign/campaign';
 import type { MessageKey } from '../../i18n/de';
 import type { MappingOverrides, WorkbookData } from '../../core/kernel/model';
-import { campaignTypeLabel } from '../../core/campaign/campaignTypes';
 import { useI18n } from '../../i18n/useI18n';
 import type { PaneSession } from '../services/paneSession';
 import type { WizardActions } from '../wizard/useWizard';
 import type { HomeFailure, HomeState } from '../wizard/wizardReducer';
+import { CampaignCard } from './CampaignCard';
 import { DeleteCampaignDialog } from './DeleteCampaignDialog';
 import { RecognitionSummary } from '../mapping/RecognitionSummary';
 
@@ -29,8 +23,14 @@ const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   heading: { fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, margin: 0 },
   actions: { display: 'flex', gap: tokens.spacingHorizontalXS, flexWrap: 'wrap' },
-  table: { backgroundColor: tokens.colorNeutralBackground1 },
-  number: { textAlign: 'end' },
+  cards: {
+    listStyle: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+  },
 });
 
 const FAILURE: Record<HomeFailure['action'], MessageKey> = {
@@ -48,7 +48,7 @@ export interface HomeScreenProps {
 
 export function HomeScreen({ state, data, mapping, session, actions }: HomeScreenProps) {
   const styles = useStyles();
-  const { t, language, formatNumber, formatDateTime } = useI18n();
+  const { t } = useI18n();
   const [toDelete, setToDelete] = useState<StoredCampaign | null>(null);
   const { campaigns, failure } = state;
   return (
@@ -79,51 +79,18 @@ export function HomeScreen({ state, data, mapping, session, actions }: HomeScree
       {campaigns.length === 0 ? (
         <Text>{t('homeEmpty')}</Text>
       ) : (
-        <Table className={styles.table} size="small" aria-label={t('homeTitle')}>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>{t('columnName')}</TableHeaderCell>
-              <TableHeaderCell>{t('columnType')}</TableHeaderCell>
-              <TableHeaderCell>{t('columnMembers')}</TableHeaderCell>
-              <TableHeaderCell>{t('columnUpdated')}</TableHeaderCell>
-              <TableHeaderCell>{t('columnActions')}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {campaigns.map((campaign) => (
-              <TableRow key={campaign.id}>
-                <TableCell>
-                  <Button appearance="transparent" onClick={() => actions.open(campaign.id)}>
-                    {campaign.name}
-                  </Button>
-                </TableCell>
-                <TableCell>{campaignTypeLabel(campaign.type, language)}</TableCell>
-                <TableCell className={styles.number}>{formatNumber(campaign.memberCount)}</TableCell>
-                <TableCell>{formatDateTime(campaign.updatedAt)}</TableCell>
-                <TableCell>
-                  <div
-                    className={styles.actions}
-                    role="group"
-                    aria-label={t('campaignActions', { name: campaign.name })}
-                  >
-                    <Button size="small" onClick={() => actions.open(campaign.id)}>
-                      {t('openCampaign')}
-                    </Button>
-                    <Button size="small" onClick={() => void actions.openEvaluation(campaign.id)}>
-                      {t('evaluate')}
-                    </Button>
-                    <Button size="small" onClick={() => void actions.duplicate(campaign.id, t('copySuffix'))}>
-                      {t('duplicateCampaign')}
-                    </Button>
-                    <Button size="small" onClick={() => setToDelete(campaign)}>
-                      {t('deleteCampaign')}
-                    </Button>
-                  </div>
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+        <ul className={styles.cards} aria-label={t('homeTitle')}>
+          {campaigns.map((campaign) => (
+            <CampaignCard
+              key={campaign.id}
+              campaign={campaign}
+              onOpen={() => actions.open(campaign.id)}
+              onEvaluate={() => void actions.openEvaluation(campaign.id)}
+              onDuplicate={() => void actions.duplicate(campaign.id, t('copySuffix'))}
+              onDelete={() => setToDelete(campaign)}
+            />
+          ))}
+        </ul>
       )}
       {toDelete && (
         <DeleteCampaignDialog

@@ -17,6 +17,7 @@ import {
   Table,
   TableBody,
   TableCell,
+  TableCellLayout,
   TableHeader,
   TableHeaderCell,
   TableRow,
@@ -42,14 +43,18 @@ import { previewCellText, sheetPreview } from './sheetPreview';
 import { useLoaded } from './useLoaded';
 
 const useStyles = makeStyles({
-  surface: { maxWidth: '95vw' },
+  surface: { maxWidth: '95vw', boxSizing: 'border-box' },
   content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   fields: {
     display: 'grid',
-    gridTemplateColumns: 'repeat(auto-fill, minmax(150px, 1fr))',
+    gridTemplateColumns: 'repeat(auto-fill, minmax(min(150px, 100%), 1fr))',
     gap: tokens.spacingVerticalS,
   },
-  preview: { overflowX: 'auto', maxHeight: '160px' },
+  columnCell: { width: '40%' },
+  // four sheet roles do not fit 320 px in one row
+  roles: { flexWrap: 'wrap' },
+  // Fluent's fixed action columns from 480 px on cut a longer label such as "Abbrechen"
+  actions: { display: 'flex', flexWrap: 'wrap', justifyContent: 'flex-end' },
 });
 
 export interface ColumnMappingDialogProps {
@@ -136,6 +141,7 @@ export function ColumnMappingDialog({
               selectedValue={role}
               onTabSelect={(_, { value }) => setRole(value as SheetRole)}
               size="small"
+              className={styles.roles}
             >
               {SHEET_ROLES.map((r) => (
                 <Tab key={r} value={r}>
@@ -189,31 +195,40 @@ export function ColumnMappingDialog({
                     </Field>
                   ))}
                 </div>
-                {/* a preview wider than the pane scrolls: focusable, so keyboard users can scroll it too */}
-                <div className={styles.preview} tabIndex={0} role="region" aria-label={t('mappingPreview')}>
-                  <Table size="extra-small" aria-label={t('mappingPreview')}>
-                    <TableHeader>
-                      <TableRow>
-                        {preview.headers.map((header, i) => (
-                          <TableHeaderCell key={i}>{header}</TableHeaderCell>
-                        ))}
-                      </TableRow>
-                    </TableHeader>
-                    <TableBody>
-                      {preview.rows.map((row, r) => (
-                        <TableRow key={r}>
-                          {preview.headers.map((_, c) => (
-                            <TableCell key={c}>{previewCellText(row[c] ?? null)}</TableCell>
-                          ))}
+                {/* one row per column of the sheet, so that the preview never grows wider than the pane */}
+                <Table size="extra-small" aria-label={t('mappingPreview')}>
+                  <TableHeader>
+                    <TableRow>
+                      <TableHeaderCell className={styles.columnCell}>
+                        {t('mappingPreviewColumn')}
+                      </TableHeaderCell>
+                      <TableHeaderCell>{t('mappingPreviewValues')}</TableHeaderCell>
+                    </TableRow>
+                  </TableHeader>
+                  <TableBody>
+                    {preview.headers.map((header, c) => {
+                      const values = preview.rows.map((row) => previewCellText(row[c] ?? null)).join(' · ');
+                      return (
+                        <TableRow key={c}>
+                          <TableCell className={styles.columnCell}>
+                            <TableCellLayout truncate title={header}>
+                              {header}
+                            </TableCellLayout>
+                          </TableCell>
+                          <TableCell>
+                            <TableCellLayout truncate title={values}>
+                              {values}
+                            </TableCellLayout>
+                          </TableCell>
                         </TableRow>
-                      ))}
-                    </TableBody>
-                  </Table>
-                </div>
+                      );
+                    })}
+                  </TableBody>
+                </Table>
               </>
             )}
           </DialogContent>
-          <DialogActions>
+          <DialogActions className={styles.actions}>
             <Button appearance="primary" onClick={() => onSave(compact(draft))}>
               {t('mappingSave')}
             </Button>

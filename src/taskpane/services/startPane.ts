@@ -6,12 +6,14 @@ import { saveAddinState } from '../../core/run/campaignRun';
 import { connectToExcel } from '../../excel/officeHost';
 import { MIN_EXCEL_API, versionAtLeast } from '../../excel/requirements';
 import { languageFromDisplayLanguage } from '../../i18n/i18n';
+import { themeFromBackground, themeFromParam, type PaneTheme } from '../shell/paneTheme';
 
 export type PaneMode = 'excel' | 'preview';
 
 /** The pane on a workbook, or only one sentence because the hosting Excel is too old for it. */
 export type PaneStart =
-  { mode: PaneMode; port: WorkbookPort; language: Language } | { mode: 'excelTooOld'; language: Language };
+  | { mode: PaneMode; port: WorkbookPort; language: Language; theme: PaneTheme }
+  | { mode: 'excelTooOld'; language: Language };
 
 const OFFICE_TIMEOUT_MS = 5_000;
 
@@ -27,21 +29,27 @@ export async function startPane(search: string): Promise<PaneStart> {
   if (excel) {
     const language = languageFromDisplayLanguage(excel.displayLanguage);
     if (excel.status === 'tooOld') return { mode: 'excelTooOld', language };
-    return { port: excel.workbook, language, mode: 'excel' };
+    return {
+      port: excel.workbook,
+      language,
+      mode: 'excel',
+      theme: themeFromBackground(excel.officeBackground),
+    };
   }
   const language = languageFromDisplayLanguage(params.get('lang'));
+  const theme = themeFromParam(params.get('theme'));
   const playedExcelApi = params.get('excelApi');
   if (playedExcelApi !== null && !versionAtLeast(playedExcelApi, MIN_EXCEL_API))
     return { mode: 'excelTooOld', language };
   const contacts = Number(params.get('contacts') ?? 0);
   if (contacts > 0)
-    return { port: new MemoryWorkbook(await largeWorkbook(contacts)), language, mode: 'preview' };
+    return { port: new MemoryWorkbook(await largeWorkbook(contacts)), language, mode: 'preview', theme };
   const readingCase = await readingCaseTables(params.get('workbook'));
-  if (readingCase) return { port: new MemoryWorkbook(readingCase), language, mode: 'preview' };
+  if (readingCase) return { port: new MemoryWorkbook(readingCase), language, mode: 'preview', theme };
   // The sample comes with a campaign that already ran, so the evaluation has something to show.
   const port = new MemoryWorkbook(sampleWorkbookTables());
   await saveAddinState(port, sampleState());
-  return { port, language, mode: 'preview' };
+  return { port, language, mode: 'preview', theme };
 }
 
 /**

@@ -21,7 +21,7 @@ const useStyles = makeStyles({
   root: {
     display: 'flex',
     flexDirection: 'column',
-    height: '100vh',
+    height: '100%',
     boxSizing: 'border-box',
     backgroundColor: tokens.colorNeutralBackground2,
   },
@@ -33,8 +33,28 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
-  title: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0, flexGrow: 1 },
-  main: { flexGrow: 1, minHeight: 0, overflow: 'auto', padding: tokens.spacingHorizontalM },
+  title: {
+    fontSize: tokens.fontSizeBase400,
+    fontWeight: tokens.fontWeightSemibold,
+    margin: 0,
+    flexGrow: 1,
+    flexShrink: 0,
+  },
+  // at 320 px the badge gives way to the title
+  badge: {
+    minWidth: 0,
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+    whiteSpace: 'nowrap',
+    display: 'block',
+  },
+  main: {
+    flexGrow: 1,
+    minHeight: 0,
+    overflowY: 'auto',
+    overflowX: 'hidden',
+    padding: `${tokens.spacingHorizontalM} ${tokens.spacingHorizontalM} 0`,
+  },
 });
 
 export interface PaneProps {
@@ -53,7 +73,13 @@ export function Pane({ state, actions, mode, session }: PaneProps) {
       <header className={styles.header}>
         <h1 className={styles.title}>{t('appTitle')}</h1>
         {mode === 'preview' && (
-          <Badge appearance="tint" color="warning" data-testid="preview-badge">
+          <Badge
+            appearance="tint"
+            color="warning"
+            className={styles.badge}
+            title={t('previewBadge')}
+            data-testid="preview-badge"
+          >
             {t('previewBadge')}
           </Badge>
         )}

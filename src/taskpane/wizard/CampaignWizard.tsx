@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Badge, Button, Tab, TabList, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { WorkbookData } from '../../core/kernel/model';
 import { useI18n } from '../../i18n/useI18n';
@@ -11,6 +12,7 @@ import { TargetGroupStep } from './targetGroup/TargetGroupStep';
 import { UseStep } from './use/UseStep';
 import { TestPlanner } from './use/TestPlanner';
 import { SaveFailedBar } from './SaveFailedBar';
+import { StepFooterSlot } from './stepFooter';
 
 const STEP_LABEL: Record<WizardStep, MessageKey> = {
   basics: 'stepBasics',
@@ -19,12 +21,42 @@ const STEP_LABEL: Record<WizardStep, MessageKey> = {
   use: 'stepUse',
 };
 
+const STEP_SHORT: Record<WizardStep, MessageKey> = {
+  basics: 'stepShortBasics',
+  recipients: 'stepShortRecipients',
+  targetGroup: 'stepShortTargetGroup',
+  use: 'stepShortUse',
+};
+
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minHeight: '100%' },
   top: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
-  name: { flexGrow: 1, fontWeight: tokens.fontWeightSemibold, overflow: 'hidden', textOverflow: 'ellipsis' },
-  nav: { display: 'flex', justifyContent: 'space-between' },
-  steps: { flexWrap: 'wrap' },
+  name: {
+    flexGrow: 1,
+    minWidth: 0,
+    fontWeight: tokens.fontWeightSemibold,
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+    whiteSpace: 'nowrap',
+  },
+  count: { flexShrink: 0, whiteSpace: 'nowrap' },
+  stepLine: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  stepTitle: { fontWeight: tokens.fontWeightSemibold },
+  body: { flexGrow: 1, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  // stays at the pane's bottom edge while the step scrolls under it
+  footer: {
+    position: 'sticky',
+    bottom: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    margin: `0 calc(-1 * ${tokens.spacingHorizontalM})`,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    zIndex: 1,
+  },
+  nav: { display: 'flex', justifyContent: 'space-between', gap: tokens.spacingHorizontalS },
 });
 
 export interface CampaignWizardProps {
@@ -42,69 +74,96 @@ export function CampaignWizard({ state, data, actions, session }: CampaignWizard
   const nameOk = nameError(draft, state.campaigns) === null;
   const busy = open.operation.status === 'running';
   const index = WIZARD_STEPS.indexOf(screen);
+  const [footerSlot, setFooterSlot] = useState<HTMLElement | null>(null);
   return (
     <div className={styles.root}>
       <div className={styles.top}>
         <Button size="small" onClick={actions.close} disabled={busy}>
           {t('back')}
         </Button>
-        <Text className={styles.name}>{draft.name}</Text>
-        <Badge appearance="filled" color="brand" aria-live="polite" data-testid="member-count">
+        <Text className={styles.name} title={draft.name}>
+          {draft.name}
+        </Text>
+        <Badge
+          appearance="filled"
+          color="brand"
+          aria-live="polite"
+          className={styles.count}
+          data-testid="member-count"
+        >
           {t('memberCount', { count: open.group.members.length })}
         </Badge>
       </div>
       {open.save.status === 'failed' && (
         <SaveFailedBar message={open.save.message} onRetry={actions.retrySave} />
       )}
-      <TabList
-        selectedValue={screen}
-        onTabSelect={(_, { value }) => actions.goTo(value as WizardStep)}
-        aria-label={t('stepsLabel')}
-        size="small"
-        className={styles.steps}
-      >
-        {WIZARD_STEPS.map((step) => (
-          <Tab key={step} value={step} disabled={busy || (step !== 'basics' && !nameOk)}>
-            {t(STEP_LABEL[step])}
-          </Tab>
-        ))}
-      </TabList>
-      {screen === 'basics' && (
-        <BasicsStep
-          draft={draft}
-          campaigns={state.campaigns}
-          members={open.group.members.length}
-          onChange={actions.changeBasics}
-        />
-      )}
-      {screen === 'recipients' && (
-        <RecipientsStep open={open} data={data} actions={actions} session={session} />
-      )}
-      {screen === 'targetGroup' && (
-        <TargetGroupStep open={open} data={data} actions={actions} session={session} />
-      )}
-      {screen === 'use' && <TestPlanner draft={draft} data={data} campaigns={state.campaigns} />}
-      {screen === 'use' && (
-        <UseStep open={open} csvDelimiter={state.csvDelimiter} actions={actions} session={session} />
-      )}
-      <div className={styles.nav}>
-        {index > 0 ? (
-          <Button onClick={() => actions.goTo(WIZARD_STEPS[index - 1])} disabled={busy}>
-            {t('back')}
-          </Button>
-        ) : (
-          <span />
-        )}
-        {index < WIZARD_STEPS.length - 1 && (
-          <Button
-            appearance="primary"
-            onClick={() => actions.goTo(WIZARD_STEPS[index + 1])}
-            disabled={busy || !nameOk}
-          >
-            {t('next')}
-          </Button>
-        )}
+      <div className={styles.stepLine}>
+        {/* numbers only, so that four steps fit 320 px; the step's name is beside them and in each tab's label */}
+        <TabList
+          selectedValue={screen}
+          onTabSelect={(_, { value }) => actions.goTo(value as WizardStep)}
+          aria-label={t('stepsLabel')}
+          size="small"
+        >
+          {WIZARD_STEPS.map((step, i) => (
+            <Tab
+              key={step}
+              value={step}
+              aria-label={t(STEP_LABEL[step])}
+              title={t(STEP_LABEL[step])}
+              disabled={busy || (step !== 'basics' && !nameOk)}
+            >
+              {i + 1}
+            </Tab>
+          ))}
+        </TabList>
+        <Text className={styles.stepTitle} data-testid="step-title">
+          {t('stepOf', { step: index + 1, total: WIZARD_STEPS.length, name: t(STEP_SHORT[screen]) })}
+        </Text>
       </div>
+      <StepFooterSlot.Provider value={footerSlot}>
+        <div className={styles.body}>
+          {screen === 'basics' && (
+            <BasicsStep
+              draft={draft}
+              campaigns={state.campaigns}
+              members={open.group.members.length}
+              onChange={actions.changeBasics}
+            />
+          )}
+          {screen === 'recipients' && (
+            <RecipientsStep open={open} data={data} actions={actions} session={session} />
+          )}
+          {screen === 'targetGroup' && (
+            <TargetGroupStep open={open} data={data} actions={actions} session={session} />
+          )}
+          {screen === 'use' && <TestPlanner draft={draft} data={data} campaigns={state.campaigns} />}
+          {screen === 'use' && (
+            <UseStep open={open} csvDelimiter={state.csvDelimiter} actions={actions} session={session} />
+          )}
+        </div>
+      </StepFooterSlot.Provider>
+      <footer className={styles.footer}>
+        <div ref={setFooterSlot} />
+        <div className={styles.nav}>
+          {index > 0 ? (
+            <Button onClick={() => actions.goTo(WIZARD_STEPS[index - 1])} disabled={busy}>
+              {t('back')}
+            </Button>
+          ) : (
+            <span />
+          )}
+          {index < WIZARD_STEPS.length - 1 && (
+            <Button
+              appearance="primary"
+              onClick={() => actions.goTo(WIZARD_STEPS[index + 1])}
+              disabled={busy || !nameOk}
+            >
+              {t('next')}
+            </Button>
+          )}
+        </div>
+      </footer>
     </div>
   );
 }

@@ -25,6 +25,7 @@ const useStyles = makeStyles({
     whiteSpace: 'nowrap',
     overflow: 'hidden',
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
+    '& > button': { flexShrink: 0 },
   },
 });
 
@@ -47,7 +48,8 @@ export function VirtualList({ count, label, renderRow, rowHeight = DEFAULT_ROW_H
     initialRect: { width: 320, height: 300 },
   });
   return (
-    <div ref={scroller} className={styles.scroller} role="list" aria-label={label}>
+    // the list scrolls on its own, so it must be reachable by keyboard
+    <div ref={scroller} className={styles.scroller} role="list" aria-label={label} tabIndex={0}>
       <div className={styles.inner} style={{ height: `${virtualizer.getTotalSize()}px` }}>
         {virtualizer.getVirtualItems().map((item) => (
           <div

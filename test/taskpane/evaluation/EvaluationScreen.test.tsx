@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { Language } from '../../../src/core/kernel/language';
 import { saveAddinState } from '../../../src/core/run/campaignRun';
@@ -9,7 +9,7 @@ import {
   sampleState,
   sampleWorkbookTables,
 } from '../../../src/sample/sampleWorkbook';
-import { installLayoutStubs, renderPane, workbookWithCampaign } from '../paneTestkit';
+import { chooseCampaignAction, installLayoutStubs, renderPane, workbookWithCampaign } from '../paneTestkit';
 
 beforeAll(installLayoutStubs);
 
@@ -23,8 +23,7 @@ async function sampleWithCampaign(tables = sampleWorkbookTables()): Promise<Memo
 async function openEvaluationFromHome(language: Language, workbook?: MemoryWorkbook) {
   const pane = await renderPane({ workbook: workbook ?? (await sampleWithCampaign()), language });
   const user = userEvent.setup();
-  const row = screen.getByRole('row', { name: new RegExp(SAMPLE_CAMPAIGN.name) });
-  await user.click(within(row).getByRole('button', { name: pane.t('evaluate') }));
+  await chooseCampaignAction(user, new RegExp(SAMPLE_CAMPAIGN.name), pane.t('evaluate'));
   return { ...pane, user };
 }
 

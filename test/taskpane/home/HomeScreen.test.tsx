@@ -3,7 +3,16 @@ import userEvent from '@testing-library/user-event';
 import { describeProblem } from '../../../src/core/kernel/problemMessages';
 import { createTranslator } from '../../../src/i18n/i18n';
 import { FailingWorkbook } from '../failingWorkbook';
-import { TEST_NOW, installLayoutStubs, renderPane, storedState, workbookWithCampaign } from '../paneTestkit';
+import {
+  TEST_NOW,
+  campaignCard,
+  chooseCampaignAction,
+  findCampaignCard,
+  installLayoutStubs,
+  renderPane,
+  storedState,
+  workbookWithCampaign,
+} from '../paneTestkit';
 
 beforeAll(installLayoutStubs);
 
@@ -11,7 +20,7 @@ describe('Kampagnen (home)', () => {
   it('lists the stored campaigns with name, type, members and last update', async () => {
     const { workbook } = await workbookWithCampaign({ type: 'letter', memberCount: 1234 });
     await renderPane({ workbook });
-    const row = screen.getByRole('row', { name: /Herbstaktion/ });
+    const row = campaignCard(/Herbstaktion/);
     expect(row).toHaveTextContent('Brief');
     expect(row).toHaveTextContent('1.234');
     expect(row).toHaveTextContent('01.11.2026');
@@ -31,8 +40,8 @@ describe('Kampagnen (home)', () => {
   it('duplicates a campaign under a new name with the same selections', async () => {
     const { workbook } = await workbookWithCampaign();
     const { t } = await renderPane({ workbook });
-    await userEvent.setup().click(screen.getByRole('button', { name: t('duplicateCampaign') }));
-    await screen.findByRole('row', { name: /Herbstaktion \(Kopie\)/ });
+    await chooseCampaignAction(userEvent.setup(), /Herbstaktion/, t('duplicateCampaign'));
+    await findCampaignCard(/Herbstaktion \(Kopie\)/);
     const campaigns = (await storedState(workbook)).campaigns;
     expect(campaigns.map((c) => c.name)).toEqual(['Herbstaktion', 'Herbstaktion (Kopie)']);
     expect(campaigns[1].selections).toEqual(campaigns[0].selections);
@@ -50,8 +59,8 @@ describe('Kampagnen (home)', () => {
       assignment: { control: ['k:10003'], contacted: ['k:10002'] },
     });
     const { t } = await renderPane({ workbook });
-    await userEvent.setup().click(screen.getByRole('button', { name: t('duplicateCampaign') }));
-    await screen.findByRole('row', { name: /Herbstaktion \(Kopie\)/ });
+    await chooseCampaignAction(userEvent.setup(), /Herbstaktion/, t('duplicateCampaign'));
+    await findCampaignCard(/Herbstaktion \(Kopie\)/);
     const [original, copy] = (await storedState(workbook)).campaigns;
     expect(original.assignment?.control).toEqual(['k:10003']);
     expect(copy).toMatchObject({ controlPercent: 20, evaluationDays: 30 });
@@ -68,7 +77,7 @@ describe('Kampagnen (home)', () => {
     const { t } = await renderPane({ workbook });
     const user = userEvent.setup();
 
-    await user.click(screen.getByRole('button', { name: t('deleteCampaign') }));
+    await chooseCampaignAction(user, /./, t('deleteCampaign'));
     const dialog = await screen.findByRole('alertdialog');
     expect(dialog).toHaveTextContent(
       'Leads im Blatt „Leads“ und bereits geschriebene Tabellenblätter bleiben erhalten',
@@ -77,9 +86,9 @@ describe('Kampagnen (home)', () => {
     await waitFor(() => expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument());
     // Fluent's focus manager (Tabster) gives the page back to screen readers on a timer after a dialog closes: the test
     // waits until the page is readable again, as a person would.
-    expect(await screen.findByRole('row', { name: /Herbstaktion/ })).toBeInTheDocument();
+    expect(await findCampaignCard(/Herbstaktion/)).toBeInTheDocument();
 
-    await user.click(screen.getByRole('button', { name: t('deleteCampaign') }));
+    await chooseCampaignAction(user, /./, t('deleteCampaign'));
     await user.click(
       within(await screen.findByRole('alertdialog')).getByRole('button', { name: t('deleteConfirm') }),
     );
@@ -97,7 +106,7 @@ describe('Kampagnen (home)', () => {
       const { t } = await renderPane({ workbook });
       const { formatDateTime } = createTranslator('de');
       const user = userEvent.setup();
-      expect(screen.getByRole('row', { name: /Herbstaktion/ })).toHaveTextContent('01.11.2026');
+      expect(campaignCard(/Herbstaktion/)).toHaveTextContent('01.11.2026');
 
       await user.click(screen.getByRole('button', { name: t('openCampaign') }));
       await user.click(await screen.findByRole('tab', { name: t('stepUse') }));
@@ -105,7 +114,7 @@ describe('Kampagnen (home)', () => {
       await screen.findByTestId('use-outcome');
       await user.click(screen.getAllByRole('button', { name: t('back') })[0]);
 
-      const row = await screen.findByRole('row', { name: /Herbstaktion/ });
+      const row = await findCampaignCard(/Herbstaktion/);
       expect(row).toHaveTextContent(formatDateTime(TEST_NOW.toISOString()));
       expect((await storedState(workbook)).campaigns[0].updatedAt).toBe(TEST_NOW.toISOString());
     },
@@ -117,7 +126,7 @@ describe('Kampagnen (home)', () => {
     const user = userEvent.setup();
     workbook.writes = 'timeOut';
 
-    await user.click(screen.getByRole('button', { name: t('deleteCampaign') }));
+    await chooseCampaignAction(user, /./, t('deleteCampaign'));
     const dialog = await screen.findByRole('alertdialog');
     await user.click(within(dialog).getByRole('button', { name: t('deleteConfirm') }));
 
@@ -125,7 +134,7 @@ describe('Kampagnen (home)', () => {
     expect(failure).toHaveTextContent(
       t('removeFailed', { message: describeProblem({ code: 'hostTimeout', severity: 'error' }, 'de') }),
     );
-    expect(await screen.findByRole('row', { name: /Herbstaktion/ })).toBeInTheDocument();
+    expect(await findCampaignCard(/Herbstaktion/)).toBeInTheDocument();
     await user.click(within(failure).getByRole('button', { name: t('close') }));
     expect(screen.queryByTestId('home-failure')).not.toBeInTheDocument();
   });

@@ -35,7 +35,8 @@ describe('column mapping dialog', () => {
     await user.selectOptions(within(dialog).getByRole('combobox', { name: t('mappingSheet') }), 'Tabelle1');
 
     const preview = await within(dialog).findByRole('table', { name: t('mappingPreview') });
-    expect(within(preview).getAllByRole('row')).toHaveLength(4);
+    // one row per column of the sheet (four), under a header row
+    expect(within(preview).getAllByRole('row')).toHaveLength(5);
     expect(preview).toHaveTextContent('Müller Bau GmbH');
     expect(preview).not.toHaveTextContent('Adressliste');
 

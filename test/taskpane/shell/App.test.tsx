@@ -5,7 +5,14 @@ import { MemoryWorkbook } from '../../../src/memory/memoryWorkbook';
 import { sampleWorkbookTables } from '../../../src/sample/sampleWorkbook';
 import { describeProblem } from '../../../src/core/kernel/problemMessages';
 import { FailingWorkbook } from '../failingWorkbook';
-import { installLayoutStubs, numberIn, renderPane, storedState, workbookWithCampaign } from '../paneTestkit';
+import {
+  campaignCard,
+  installLayoutStubs,
+  numberIn,
+  renderPane,
+  storedState,
+  workbookWithCampaign,
+} from '../paneTestkit';
 
 beforeAll(installLayoutStubs);
 
@@ -38,7 +45,7 @@ describe('the pane', () => {
     cleanup();
 
     await renderPane({ workbook: first.workbook });
-    expect(screen.getByRole('row', { name: /Bleibt/ })).toHaveTextContent(String(members));
+    expect(campaignCard(/Bleibt/)).toHaveTextContent(String(members));
     await user.click(screen.getByRole('button', { name: t('openCampaign') }));
     expect(numberIn((await screen.findByTestId('member-count')).textContent)).toBe(members);
     const { campaigns } = await storedState(first.workbook);

@@ -4,11 +4,11 @@ import type { PurchasedArticlesSelection } from '../../../core/campaign/campaign
 import type { Article } from '../../../core/kernel/model';
 import { useI18n } from '../../../i18n/useI18n';
 import { VirtualCheckList } from './VirtualCheckList';
+import { useNarrowStyles } from '../../shell/narrowStyles';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  grid: { display: 'grid', gridTemplateColumns: '1fr 1fr', gap: tokens.spacingHorizontalS },
-  bar: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center' },
+  bar: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
   count: { flexGrow: 1 },
 });
 
@@ -25,6 +25,7 @@ const articleRef = (article: Article): string => article.articleNo || article.ar
 
 export function ArticlePicker({ articles, onChange }: ArticlePickerProps) {
   const styles = useStyles();
+  const narrow = useNarrowStyles();
   const { t } = useI18n();
   const [search, setSearch] = useState('');
   const [selected, setSelected] = useState<ReadonlySet<number>>(() => new Set());
@@ -76,7 +77,7 @@ export function ArticlePicker({ articles, onChange }: ArticlePickerProps) {
         <VirtualCheckList
           count={visible.length}
           label={t('articleList')}
-          rowLabel={(row) => label(articles[visible[row]])}
+          rowLines={(row) => [label(articles[visible[row]]), articles[visible[row]].category]}
           isChecked={(row) => selected.has(visible[row])}
           onToggle={(row, checked) =>
             setSelected((current) => {
@@ -88,7 +89,7 @@ export function ArticlePicker({ articles, onChange }: ArticlePickerProps) {
           }
         />
       )}
-      <div className={styles.grid}>
+      <div className={narrow.fieldGrid}>
         <Field label={t('articleSince')}>
           <Input type="date" size="small" value={since} onChange={(_, { value }) => setSince(value)} />
         </Field>

@@ -1,20 +1,11 @@
 import { useEffect, useState } from 'react';
-import { Checkbox, Field, Input, makeStyles, tokens } from '@fluentui/react-components';
+import { Checkbox, Field, Input } from '@fluentui/react-components';
+import { useNarrowStyles } from '../../shell/narrowStyles';
 import type { InactiveCustomersSelection } from '../../../core/campaign/campaign';
 import { MAX_INACTIVE_MONTHS } from '../../../core/campaign/campaignFields';
 import { useI18n } from '../../../i18n/useI18n';
 
 const DEFAULT_MONTHS = 3;
-
-const useStyles = makeStyles({
-  root: {
-    display: 'grid',
-    gridTemplateColumns: '1fr 1fr',
-    gap: tokens.spacingHorizontalS,
-    alignItems: 'end',
-  },
-  wide: { gridColumn: '1 / span 2' },
-});
 
 export interface InactiveCustomersFormProps {
   today: string;
@@ -22,7 +13,7 @@ export interface InactiveCustomersFormProps {
 }
 
 export function InactiveCustomersForm({ today, onChange }: InactiveCustomersFormProps) {
-  const styles = useStyles();
+  const styles = useNarrowStyles();
   const { t } = useI18n();
   const [months, setMonths] = useState(String(DEFAULT_MONTHS));
   const [asOf, setAsOf] = useState(today);
@@ -39,7 +30,7 @@ export function InactiveCustomersForm({ today, onChange }: InactiveCustomersForm
   }, [asOf, includeNeverPurchased, monthCount, monthsValid, onChange, today]);
 
   return (
-    <div className={styles.root}>
+    <div className={styles.fieldGrid}>
       <Field label={t('inactiveMonths')} validationState={monthsValid ? 'none' : 'error'}>
         <Input
           type="number"
@@ -53,7 +44,7 @@ export function InactiveCustomersForm({ today, onChange }: InactiveCustomersForm
         <Input type="date" size="small" value={asOf} onChange={(_, { value }) => setAsOf(value)} />
       </Field>
       <Checkbox
-        className={styles.wide}
+        className={styles.fullRow}
         checked={includeNeverPurchased}
         onChange={(_, { checked }) => setIncludeNeverPurchased(checked === true)}
         label={t('inactiveNeverPurchased')}

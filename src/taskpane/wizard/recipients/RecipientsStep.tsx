@@ -1,3 +1,5 @@
+import { useContext } from 'react';
+import { createPortal } from 'react-dom';
 import {
   Button,
   MessageBar,
@@ -17,6 +19,7 @@ import type { PaneSession } from '../../services/paneSession';
 import type { WizardActions } from '../useWizard';
 import type { OpenCampaign, RecipientMethod } from '../wizardReducer';
 import { excludedTotal, selectionOutcomeText } from '../selectionOutcome';
+import { StepFooterSlot } from '../stepFooter';
 import { RecordPicker } from './RecordPicker';
 import { ArticlePicker } from './ArticlePicker';
 import { InactiveCustomersForm } from './InactiveCustomersForm';
@@ -32,7 +35,7 @@ const METHODS: Array<{ method: RecipientMethod; label: MessageKey }> = [
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   apply: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
-  preview: { flexGrow: 1 },
+  preview: { flexGrow: 1, flexBasis: '140px', minWidth: 0 },
 });
 
 export interface RecipientsStepProps {
@@ -84,6 +87,18 @@ export function RecipientsStep({ open, data, actions, session }: RecipientsStepP
   const missing = missingRole(method, data);
   const pickerKey = `${method}-${draft.selections.length}`;
   const running = applying.status === 'running';
+  const footer = useContext(StepFooterSlot);
+  const applyRow = (
+    <div className={styles.apply}>
+      <Text className={styles.preview} aria-live="polite" data-testid="selection-preview">
+        {previewText(preview, i18n)}
+      </Text>
+      {running && <Spinner size="tiny" aria-label={t('working')} />}
+      <Button appearance="primary" disabled={!selection || running} onClick={() => void apply()}>
+        {t('applySelection')}
+      </Button>
+    </div>
+  );
 
   return (
     <div className={styles.root}>
@@ -118,15 +133,7 @@ export function RecipientsStep({ open, data, actions, session }: RecipientsStepP
           {method === 'inactiveCustomers' && (
             <InactiveCustomersForm key={pickerKey} today={session.todayIso()} onChange={choose} />
           )}
-          <div className={styles.apply}>
-            <Text className={styles.preview} aria-live="polite" data-testid="selection-preview">
-              {previewText(preview, i18n)}
-            </Text>
-            {running && <Spinner size="tiny" aria-label={t('working')} />}
-            <Button appearance="primary" disabled={!selection || running} onClick={() => void apply()}>
-              {t('applySelection')}
-            </Button>
-          </div>
+          {footer ? createPortal(applyRow, footer) : applyRow}
           {applying.status === 'failed' && (
             <MessageBar intent="error" data-testid="apply-failed">
               <MessageBarBody>{t('applyFailed', { message: applying.message })}</MessageBarBody>

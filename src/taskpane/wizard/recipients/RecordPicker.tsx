@@ -12,10 +12,10 @@ import {
   type RecordFilter,
 } from './recordFilter';
 import { VirtualCheckList } from './VirtualCheckList';
+import { useNarrowStyles } from '../../shell/narrowStyles';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  filters: { display: 'grid', gridTemplateColumns: '1fr 1fr', gap: tokens.spacingHorizontalS },
   bar: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
   count: { flexGrow: 1 },
 });
@@ -26,19 +26,18 @@ export interface RecordPickerProps {
   onChange(selection: RecordSelection | null): void;
 }
 
-const rowText = ({ person }: PickerRow): string =>
-  [
-    displayName(person),
-    person.company,
-    [person.postalCode, person.city].filter(Boolean).join(' '),
-    person.email,
-  ]
-    .filter(Boolean)
-    .filter((part, i, parts) => parts.indexOf(part) === i)
-    .join(' · ');
+const joined = (parts: string[]): string =>
+  parts.filter((part, i) => part && parts.indexOf(part) === i).join(' · ');
+
+/** Who (name · company) on the first line, where and how to reach them (postal code town · e-mail) on the second. */
+const rowLines = ({ person }: PickerRow): [string, string] => [
+  joined([displayName(person), person.company]),
+  joined([[person.postalCode, person.city].filter(Boolean).join(' '), person.email]),
+];
 
 export function RecordPicker({ from, data, onChange }: RecordPickerProps) {
   const styles = useStyles();
+  const narrow = useNarrowStyles();
   const { t } = useI18n();
   const [filter, setFilter] = useState<RecordFilter>(emptyRecordFilter);
   const [selected, setSelected] = useState<ReadonlySet<number>>(() => new Set());
@@ -69,7 +68,7 @@ export function RecordPicker({ from, data, onChange }: RecordPickerProps) {
         value={filter.search}
         onChange={(_, { value }) => change('search')(value)}
       />
-      <div className={styles.filters}>
+      <div className={narrow.fieldGrid}>
         <Field label={t('filterCity')}>
           <Input size="small" value={filter.city} onChange={(_, { value }) => change('city')(value)} />
         </Field>
@@ -113,7 +112,7 @@ export function RecordPicker({ from, data, onChange }: RecordPickerProps) {
         <VirtualCheckList
           count={visible.length}
           label={t('recordList')}
-          rowLabel={(row) => rowText(records[visible[row]])}
+          rowLines={(row) => rowLines(records[visible[row]])}
           isChecked={(row) => selected.has(visible[row])}
           onToggle={toggle}
         />

@@ -35,7 +35,14 @@ const searchableText = (cell: CellValue): string => {
 };
 
 const searchText = (cells: readonly CellValue[], person: PersonData): string =>
-  [...cells.map(searchableText), person.company, person.street, person.postalCode, person.city, person.country]
+  [
+    ...cells.map(searchableText),
+    person.company,
+    person.street,
+    person.postalCode,
+    person.city,
+    person.country,
+  ]
     .join('\u0001')
     .toLowerCase();
 

@@ -1,15 +1,9 @@
-import { Button, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { Button, Text, mergeClasses } from '@fluentui/react-components';
 import type { Exclusion } from '../../../core/group/targetGroupModel';
 import { useI18n } from '../../../i18n/useI18n';
+import { useNarrowStyles } from '../../shell/narrowStyles';
 import { displayName } from '../recipients/recordFilter';
-
 import { VirtualList } from '../VirtualList';
-
-const useStyles = makeStyles({
-  row: { flexGrow: 1, minWidth: 0, display: 'flex', flexDirection: 'column' },
-  line: { overflow: 'hidden', textOverflow: 'ellipsis' },
-  source: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
-});
 
 export interface ExcludedTabProps {
   excluded: readonly Exclusion[];
@@ -18,7 +12,7 @@ export interface ExcludedTabProps {
 }
 
 export function ExcludedTab({ excluded, onRestore }: ExcludedTabProps) {
-  const styles = useStyles();
+  const styles = useNarrowStyles();
   const { t, reason } = useI18n();
   if (excluded.length === 0) return <Text>{t('excludedEmpty')}</Text>;
   return (
@@ -30,16 +24,17 @@ export function ExcludedTab({ excluded, onRestore }: ExcludedTabProps) {
         const exclusion = excluded[index];
         const { recipient, carrier } = exclusion;
         const name = displayName(recipient);
+        const why = reason(exclusion.reason);
+        const where =
+          t('excludedWhere', { sheet: recipient.sheet, row: recipient.row }) +
+          (carrier ? ` · ${t('excludedCarrier', { sheet: carrier.sheet, row: carrier.row })}` : '');
         return (
           <>
-            <span className={styles.row}>
-              <span className={styles.line}>
-                {name} · <strong>{reason(exclusion.reason)}</strong>
+            <span className={styles.twoLines} title={`${name} · ${why}\n${where}`}>
+              <span className={styles.oneLine}>
+                {name} · <strong>{why}</strong>
               </span>
-              <span className={mergeClasses(styles.line, styles.source)}>
-                {t('excludedWhere', { sheet: recipient.sheet, row: recipient.row })}
-                {carrier && ` · ${t('excludedCarrier', { sheet: carrier.sheet, row: carrier.row })}`}
-              </span>
+              <span className={mergeClasses(styles.oneLine, styles.secondary)}>{where}</span>
             </span>
             {exclusion.reason === 'removedByUser' && (
               <Button

@@ -11,6 +11,7 @@ const useStyles = makeStyles({
     flexDirection: 'column',
     gap: tokens.spacingVerticalS,
   },
+  item: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: tokens.spacingVerticalXS },
   report: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
 });
 
@@ -34,9 +35,9 @@ export function HistoryTab({ labels, reports, count, onRemove }: HistoryTabProps
       {Array.from({ length: count }, (_, index) => {
         const report = reports.find((r) => r.selectionIndex === index);
         return (
-          <li key={index}>
+          <li key={index} className={styles.item}>
             <Text>{labels[index]}</Text>
-            {report && <Text className={styles.report}> — {selectionOutcomeText(report, i18n)}</Text>}{' '}
+            {report && <Text className={styles.report}>{selectionOutcomeText(report, i18n)}</Text>}
             <Button
               size="small"
               onClick={() => onRemove(index)}

@@ -8,19 +8,14 @@ import {
   Text,
   makeStyles,
   mergeClasses,
-  tokens,
 } from '@fluentui/react-components';
 import type { Member } from '../../../core/group/targetGroupModel';
 import { useI18n } from '../../../i18n/useI18n';
+import { useNarrowStyles } from '../../shell/narrowStyles';
 import { displayName } from '../recipients/recordFilter';
 import { VirtualList } from '../VirtualList';
 
-const useStyles = makeStyles({
-  person: { flexGrow: 1, minWidth: 0, display: 'flex', flexDirection: 'column' },
-  line: { overflow: 'hidden', textOverflow: 'ellipsis' },
-  source: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
-  more: { minWidth: 'auto', flexShrink: 0 },
-});
+const useStyles = makeStyles({ more: { minWidth: 'auto', flexShrink: 0 } });
 
 export interface MembersTabProps {
   members: readonly Member[];
@@ -32,7 +27,7 @@ export interface MembersTabProps {
 }
 
 export function MembersTab({ members, labels, onRemove, onBlock }: MembersTabProps) {
-  const styles = useStyles();
+  const styles = { ...useNarrowStyles(), ...useStyles() };
   const { t } = useI18n();
   if (members.length === 0) return <Text>{t('membersEmpty')}</Text>;
   return (
@@ -43,15 +38,13 @@ export function MembersTab({ members, labels, onRemove, onBlock }: MembersTabPro
       renderRow={(index) => {
         const member = members[index];
         const name = displayName(member.recipient);
+        const who = [name, member.recipient.email || member.recipient.city].filter(Boolean).join(' · ');
+        const source = `${t('columnSource')}: ${labels[member.selectionIndex] ?? ''}`;
         return (
           <>
-            <span className={styles.person}>
-              <span className={styles.line}>
-                {name} · {member.recipient.email || member.recipient.city}
-              </span>
-              <span className={mergeClasses(styles.line, styles.source)}>
-                {t('columnSource')}: {labels[member.selectionIndex] ?? ''}
-              </span>
+            <span className={styles.twoLines} title={`${who}\n${source}`}>
+              <span className={styles.oneLine}>{who}</span>
+              <span className={mergeClasses(styles.oneLine, styles.secondary)}>{source}</span>
             </span>
             <Button
               size="small"

@@ -5,8 +5,7 @@ import {
   MessageBarActions,
   MessageBarBody,
   Spinner,
-  Tab,
-  TabList,
+  Text,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
@@ -20,11 +19,10 @@ import { outcomeText } from '../outcomeText';
 import { ConfirmDialog } from '../../shell/ConfirmDialog';
 import { displayName } from '../recipients/recordFilter';
 import { ExcludedTab } from './ExcludedTab';
+import { GroupTabs, type GroupTab } from './GroupTabs';
 import { HistoryTab } from './HistoryTab';
 import { MembersTab } from './MembersTab';
 import { ProblemsTab } from './ProblemsTab';
-
-type GroupTab = 'members' | 'excluded' | 'problems' | 'history';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -40,26 +38,29 @@ export interface TargetGroupStepProps {
 export function TargetGroupStep({ open, data, actions, session }: TargetGroupStepProps) {
   const styles = useStyles();
   const i18n = useI18n();
-  const { t, formatNumber } = i18n;
+  const { t } = i18n;
   const [tab, setTab] = useState<GroupTab>('members');
   const [blocking, setBlocking] = useState<Member | null>(null);
   const { draft, group } = open;
   const labels = useMemo(() => session.selectionLabels(draft), [draft, session]);
   const problems = useMemo(() => [...data.problems, ...group.problems], [data.problems, group.problems]);
   const merged = useMemo(() => mergedRowCount(group), [group]);
-  const titled = (label: string, count: number) => `${label} (${formatNumber(count)})`;
-  const membersTitle = titled(t('tabMembers'), group.members.length);
 
   return (
     <div className={styles.root}>
-      <TabList selectedValue={tab} onTabSelect={(_, { value }) => setTab(value as GroupTab)} size="small">
-        <Tab value="members">
-          {merged > 0 ? `${membersTitle} · ${t('membersMerged', { count: merged })}` : membersTitle}
-        </Tab>
-        <Tab value="excluded">{titled(t('tabExcluded'), group.excluded.length)}</Tab>
-        <Tab value="problems">{titled(t('tabProblems'), problems.length)}</Tab>
-        <Tab value="history">{titled(t('tabHistory'), draft.selections.length)}</Tab>
-      </TabList>
+      <GroupTabs
+        selected={tab}
+        onSelect={setTab}
+        tabs={[
+          { value: 'members', label: t('tabMembers'), count: group.members.length },
+          { value: 'excluded', label: t('tabExcluded'), count: group.excluded.length },
+          { value: 'problems', label: t('tabProblems'), count: problems.length },
+          { value: 'history', label: t('tabHistory'), count: draft.selections.length },
+        ]}
+      />
+      {tab === 'members' && merged > 0 && (
+        <Text data-testid="members-merged">{t('membersMerged', { count: merged })}</Text>
+      )}
       {open.operation.status === 'running' && open.operation.task === 'blocklist' && (
         <Spinner size="tiny" label={t('working')} />
       )}

@@ -1,0 +1,83 @@
+import { useId } from 'react';
+import {
+  Button,
+  Menu,
+  MenuItem,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from '@fluentui/react-components';
+import type { StoredCampaign } from '../../core/campaign/campaign';
+import { campaignTypeLabel } from '../../core/campaign/campaignTypes';
+import { useI18n } from '../../i18n/useI18n';
+import { useNarrowStyles } from '../shell/narrowStyles';
+
+const useStyles = makeStyles({
+  card: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+  name: { fontWeight: tokens.fontWeightSemibold },
+});
+
+export interface CampaignCardProps {
+  campaign: StoredCampaign;
+  onOpen(): void;
+  onEvaluate(): void;
+  onDuplicate(): void;
+  onDelete(): void;
+}
+
+/** One campaign on the home screen: its name, then type · recipients · last change; Öffnen, and the rest in ⋯. */
+export function CampaignCard({ campaign, onOpen, onEvaluate, onDuplicate, onDelete }: CampaignCardProps) {
+  const styles = useStyles();
+  const narrow = useNarrowStyles();
+  const { t, language, formatDateTime } = useI18n();
+  const nameId = useId();
+  const facts = [
+    campaignTypeLabel(campaign.type, language),
+    t('memberCount', { count: campaign.memberCount }),
+    formatDateTime(campaign.updatedAt),
+  ].join(' · ');
+  return (
+    <li className={styles.card} aria-labelledby={nameId}>
+      <span className={narrow.twoLines} title={`${campaign.name}\n${facts}`}>
+        <span id={nameId} className={mergeClasses(narrow.oneLine, styles.name)}>
+          {campaign.name}
+        </span>
+        <span className={mergeClasses(narrow.oneLine, narrow.secondary)}>{facts}</span>
+      </span>
+      <Button size="small" className={narrow.noShrink} onClick={onOpen}>
+        {t('openCampaign')}
+      </Button>
+      <Menu>
+        <MenuTrigger disableButtonEnhancement>
+          <Button
+            size="small"
+            appearance="subtle"
+            className={narrow.noShrink}
+            aria-label={t('campaignActions', { name: campaign.name })}
+            title={t('campaignActions', { name: campaign.name })}
+          >
+            ⋯
+          </Button>
+        </MenuTrigger>
+        <MenuPopover>
+          <MenuList>
+            <MenuItem onClick={onEvaluate}>{t('evaluate')}</MenuItem>
+            <MenuItem onClick={onDuplicate}>{t('duplicateCampaign')}</MenuItem>
+            <MenuItem onClick={onDelete}>{t('deleteCampaign')}</MenuItem>
+          </MenuList>
+        </MenuPopover>
+      </Menu>
+    </li>
+  );
+}
