@@ -114,8 +114,8 @@ describe('3 · Zielgruppe', () => {
     const members = numberIn(screen.getByTestId('member-count').textContent);
     await user.click(screen.getByRole('tab', { name: /^Auswahlen/ }));
     const [added, removal] = screen.getAllByRole('listitem');
-    const [, addedCount] = /— (\d+) hinzugefügt/.exec(added.textContent ?? '') ?? [];
-    const [, removedCount] = /— (\d+) aus der Zielgruppe entfernt/.exec(removal.textContent ?? '') ?? [];
+    const [, addedCount] = /(\d+) hinzugefügt/.exec(added.textContent ?? '') ?? [];
+    const [, removedCount] = /(\d+) aus der Zielgruppe entfernt/.exec(removal.textContent ?? '') ?? [];
     expect(removal).toHaveTextContent(/^2: ohne Kundenstamm \(1 ausgewählt\)/);
     expect(Number(removedCount)).toBeGreaterThan(0);
     expect(members).toBe(Number(addedCount) - Number(removedCount));
