@@ -110,6 +110,6 @@ export async function chooseTab(page: Page, t: Translator['t'], name: RegExp): P
     await tab.click();
     return;
   }
-  await page.getByRole('button', { name: t('moreTabs') }).click();
+  await page.getByRole('button', { name: t('moreTabs'), exact: true }).click();
   await page.getByRole('menuitem', { name }).click();
 }
