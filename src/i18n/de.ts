@@ -107,6 +107,9 @@ export const de = {
   applySelection: 'Hinzufügen',
   appliedResult: '{added} hinzugefügt, {alreadyIn} bereits enthalten',
   appliedRemoval: '{removed} aus der Zielgruppe entfernt',
+  selectionModeRemove: 'Die Gefundenen aus der Zielgruppe herausnehmen',
+  applyRemoval: 'Herausnehmen',
+  previewWouldRemove: 'Würde {removed} aus der Zielgruppe herausnehmen',
   appliedExcluded: '{count} ausgeschlossen ({reason})',
 
   groupTabsLabel: 'Ansichten der Zielgruppe',

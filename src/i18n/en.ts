@@ -103,6 +103,9 @@ export const en: Record<MessageKey, string> = {
   applySelection: 'Add',
   appliedResult: '{added} added, {alreadyIn} already in',
   appliedRemoval: '{removed} removed from the target group',
+  selectionModeRemove: 'Take the ones found out of the target group',
+  applyRemoval: 'Take out',
+  previewWouldRemove: 'Would take {removed} out of the target group',
   appliedExcluded: '{count} excluded ({reason})',
 
   groupTabsLabel: 'Views of the target group',

@@ -1,16 +1,18 @@
-import { useContext } from 'react';
+import { useContext, useState } from 'react';
 import { createPortal } from 'react-dom';
 import {
   Button,
   MessageBar,
   MessageBarBody,
   Spinner,
+  Switch,
   Tab,
   TabList,
   Text,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
+import type { SelectionMode } from '../../../core/campaign/campaign';
 import type { SheetRole, WorkbookData } from '../../../core/kernel/model';
 import { useI18n } from '../../../i18n/useI18n';
 import type { MessageKey } from '../../../i18n/de';
@@ -61,7 +63,8 @@ const previewText = (preview: SelectionPreview, { t }: Pick<Translator, 't'>): s
     case 'failed':
       return t('previewFailed', { message: preview.message });
     case 'ready': {
-      const { added, alreadyIn, merged } = preview.report;
+      const { added, alreadyIn, merged, removed } = preview.report;
+      if (removed !== undefined) return t('previewWouldRemove', { removed });
       const excluded = excludedTotal(preview.report);
       return (
         t('previewWouldAdd', { added, alreadyIn }) +
@@ -77,12 +80,14 @@ export function RecipientsStep({ open, data, actions, session }: RecipientsStepP
   const i18n = useI18n();
   const { t } = i18n;
   const { draft, group, method, lastApplied } = open;
+  const [mode, setMode] = useState<SelectionMode>('add');
   const { selection, choose, preview, applying, apply } = useSelectionPreview(
     session,
     data,
     draft,
     group,
     actions.applySelection,
+    mode,
   );
   const missing = missingRole(method, data);
   const pickerKey = `${method}-${draft.selections.length}`;
@@ -95,7 +100,7 @@ export function RecipientsStep({ open, data, actions, session }: RecipientsStepP
       </Text>
       {running && <Spinner size="tiny" aria-label={t('working')} />}
       <Button appearance="primary" disabled={!selection || running} onClick={() => void apply()}>
-        {t('applySelection')}
+        {mode === 'remove' ? t('applyRemoval') : t('applySelection')}
       </Button>
     </div>
   );
@@ -115,6 +120,11 @@ export function RecipientsStep({ open, data, actions, session }: RecipientsStepP
           </Tab>
         ))}
       </TabList>
+      <Switch
+        checked={mode === 'remove'}
+        onChange={(_, { checked }) => setMode(checked ? 'remove' : 'add')}
+        label={t('selectionModeRemove')}
+      />
       {missing ? (
         <MessageBar intent="info">
           <MessageBarBody>{t('methodUnavailable', { role: i18n.role(missing) })}</MessageBarBody>

@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { SelectionDefinition, StoredCampaign } from '../../../core/campaign/campaign';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { SelectionDefinition, SelectionMode, StoredCampaign } from '../../../core/campaign/campaign';
 import type { WorkbookData } from '../../../core/kernel/model';
 import type { SelectionReport, TargetGroup } from '../../../core/group/targetGroupModel';
 import type { PaneSession } from '../../services/paneSession';
@@ -7,7 +7,7 @@ import { failureText } from '../../services/problemText';
 
 export const PREVIEW_DELAY_MS = 250;
 
-/** What the chosen selection would add to the group, computed while the user chooses. */
+/** What the chosen selection would add to the group (or take out of it), computed while the user chooses. */
 export type SelectionPreview =
   | { status: 'nothingSelected' }
   | { status: 'working' }
@@ -43,8 +43,14 @@ export function useSelectionPreview(
   draft: StoredCampaign,
   group: TargetGroup,
   applySelection: (selection: SelectionDefinition, previewed?: TargetGroup) => Promise<void>,
+  /** Whether what the pickers find is added or taken out: it belongs to the selection, not to the picker. */
+  mode: SelectionMode = 'add',
 ): RecipientSelection {
-  const [selection, setSelection] = useState<SelectionDefinition | null>(null);
+  const [picked, setSelection] = useState<SelectionDefinition | null>(null);
+  const selection = useMemo(
+    () => (picked && mode === 'remove' ? { ...picked, mode } : picked),
+    [mode, picked],
+  );
   const [previewed, setPreviewed] = useState<Previewed | null>(null);
   const [applying, setApplying] = useState<Applying>({ status: 'idle' });
 

@@ -32,6 +32,32 @@ describe('2 · Empfänger hinzufügen', () => {
     expect(numberIn(screen.getByTestId('member-count').textContent)).toBe(wouldAdd);
   });
 
+  it('takes the customers found out of the group when asked to, after showing how many', async () => {
+    const { t } = await renderPane();
+    const user = await startCampaign(t as never, 'Alle außer München');
+    await user.click(screen.getByRole('tab', { name: t('methodCustomers') }));
+    await user.click(await screen.findByRole('button', { name: /gefilterten auswählen/ }));
+    await screen.findByText(/^Würde \d+ hinzufügen/);
+    await user.click(screen.getByRole('button', { name: t('applySelection') }));
+    await screen.findByTestId('applied-result');
+    const everyone = numberIn(screen.getByTestId('member-count').textContent);
+
+    await user.click(screen.getByRole('switch', { name: t('selectionModeRemove') }));
+    await user.type(screen.getByRole('searchbox', { name: t('search') }), 'München');
+    await user.click(await screen.findByRole('button', { name: /gefilterten auswählen/ }));
+    const preview = await screen.findByText(/^Würde \d+ aus der Zielgruppe herausnehmen$/);
+    const wouldRemove = numberIn(/Würde (\d+)/.exec(preview.textContent ?? '')?.[1] ?? '');
+    expect(wouldRemove).toBeGreaterThan(0);
+    await user.click(screen.getByRole('button', { name: t('applyRemoval') }));
+
+    await waitFor(() =>
+      expect(screen.getByTestId('applied-result')).toHaveTextContent(
+        `${wouldRemove} aus der Zielgruppe entfernt`,
+      ),
+    );
+    expect(numberIn(screen.getByTestId('member-count').textContent)).toBe(everyone - wouldRemove);
+  });
+
   it('reports the overlap of a second method as already in', async () => {
     const { t } = await renderPane();
     const user = await startCampaign(t as never, 'Doppelt');
