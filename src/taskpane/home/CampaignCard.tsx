@@ -1,18 +1,9 @@
 import { useId } from 'react';
-import {
-  Button,
-  Menu,
-  MenuItem,
-  MenuList,
-  MenuPopover,
-  MenuTrigger,
-  makeStyles,
-  mergeClasses,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { StoredCampaign } from '../../core/campaign/campaign';
 import { campaignTypeLabel } from '../../core/campaign/campaignTypes';
 import { useI18n } from '../../i18n/useI18n';
+import { MoreMenu } from '../shell/MoreMenu';
 import { useNarrowStyles } from '../shell/narrowStyles';
 
 const useStyles = makeStyles({
@@ -58,26 +49,14 @@ export function CampaignCard({ campaign, onOpen, onEvaluate, onDuplicate, onDele
       <Button size="small" className={narrow.noShrink} onClick={onOpen}>
         {t('openCampaign')}
       </Button>
-      <Menu>
-        <MenuTrigger disableButtonEnhancement>
-          <Button
-            size="small"
-            appearance="subtle"
-            className={narrow.noShrink}
-            aria-label={t('campaignActions', { name: campaign.name })}
-            title={t('campaignActions', { name: campaign.name })}
-          >
-            ⋯
-          </Button>
-        </MenuTrigger>
-        <MenuPopover>
-          <MenuList>
-            <MenuItem onClick={onEvaluate}>{t('evaluate')}</MenuItem>
-            <MenuItem onClick={onDuplicate}>{t('duplicateCampaign')}</MenuItem>
-            <MenuItem onClick={onDelete}>{t('deleteCampaign')}</MenuItem>
-          </MenuList>
-        </MenuPopover>
-      </Menu>
+      <MoreMenu
+        label={t('campaignActions', { name: campaign.name })}
+        actions={[
+          { label: t('evaluate'), onClick: onEvaluate },
+          { label: t('duplicateCampaign'), onClick: onDuplicate },
+          { label: t('deleteCampaign'), onClick: onDelete },
+        ]}
+      />
     </li>
   );
 }

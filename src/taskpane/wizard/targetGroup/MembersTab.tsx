@@ -1,21 +1,10 @@
-import {
-  Button,
-  Menu,
-  MenuItem,
-  MenuList,
-  MenuPopover,
-  MenuTrigger,
-  Text,
-  makeStyles,
-  mergeClasses,
-} from '@fluentui/react-components';
+import { Button, Text, mergeClasses } from '@fluentui/react-components';
 import type { Member } from '../../../core/group/targetGroupModel';
 import { useI18n } from '../../../i18n/useI18n';
+import { MoreMenu } from '../../shell/MoreMenu';
 import { useNarrowStyles } from '../../shell/narrowStyles';
 import { displayName } from '../recipients/recordFilter';
 import { VirtualList } from '../VirtualList';
-
-const useStyles = makeStyles({ more: { minWidth: 'auto', flexShrink: 0 } });
 
 export interface MembersTabProps {
   members: readonly Member[];
@@ -27,7 +16,7 @@ export interface MembersTabProps {
 }
 
 export function MembersTab({ members, labels, onRemove, onBlock }: MembersTabProps) {
-  const styles = { ...useNarrowStyles(), ...useStyles() };
+  const styles = useNarrowStyles();
   const { t } = useI18n();
   if (members.length === 0) return <Text>{t('membersEmpty')}</Text>;
   return (
@@ -53,23 +42,10 @@ export function MembersTab({ members, labels, onRemove, onBlock }: MembersTabPro
             >
               {t('removeMember')}
             </Button>
-            <Menu>
-              <MenuTrigger disableButtonEnhancement>
-                <Button
-                  size="small"
-                  appearance="subtle"
-                  className={styles.more}
-                  aria-label={t('memberMenuLabel', { name })}
-                >
-                  …
-                </Button>
-              </MenuTrigger>
-              <MenuPopover>
-                <MenuList>
-                  <MenuItem onClick={() => onBlock(member)}>{t('blockMember')}</MenuItem>
-                </MenuList>
-              </MenuPopover>
-            </Menu>
+            <MoreMenu
+              label={t('memberMenuLabel', { name })}
+              actions={[{ label: t('blockMember'), onClick: () => onBlock(member) }]}
+            />
           </>
         );
       }}

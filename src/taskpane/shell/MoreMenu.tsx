@@ -1,0 +1,54 @@
+import {
+  Button,
+  Menu,
+  MenuItem,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
+  makeStyles,
+  mergeClasses,
+} from '@fluentui/react-components';
+import { useNarrowStyles } from './narrowStyles';
+
+const useStyles = makeStyles({ compact: { minWidth: 'auto' } });
+
+export interface MoreMenuAction {
+  label: string;
+  onClick(): void;
+}
+
+export interface MoreMenuProps {
+  /** Says whose actions these are ("Weitere Aktionen für Anna Lang"): the button itself shows only ⋯. */
+  label: string;
+  actions: readonly MoreMenuAction[];
+}
+
+/** The ⋯ of a row at 320 px: the actions that do not fit beside its main one. */
+export function MoreMenu({ label, actions }: MoreMenuProps) {
+  const narrow = useNarrowStyles();
+  const styles = useStyles();
+  return (
+    <Menu>
+      <MenuTrigger disableButtonEnhancement>
+        <Button
+          size="small"
+          appearance="subtle"
+          className={mergeClasses(narrow.noShrink, styles.compact)}
+          aria-label={label}
+          title={label}
+        >
+          ⋯
+        </Button>
+      </MenuTrigger>
+      <MenuPopover>
+        <MenuList>
+          {actions.map((action) => (
+            <MenuItem key={action.label} onClick={action.onClick}>
+              {action.label}
+            </MenuItem>
+          ))}
+        </MenuList>
+      </MenuPopover>
+    </Menu>
+  );
+}
