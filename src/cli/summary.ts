@@ -6,6 +6,7 @@ import type { Problem, Severity } from '../core/kernel/problems';
 import type { UnitKind } from '../core/group/identity';
 import { unitKindOf } from '../core/group/targetGroup';
 import {
+  excludedCount,
   mergedRowCount,
   type Exclusion,
   type ExclusionReason,
@@ -64,9 +65,6 @@ export const problemLines = (
   ];
 };
 
-const excludedTotal = (report: SelectionReport): number =>
-  Object.values(report.excluded).reduce((sum, n) => sum + (n ?? 0), 0);
-
 const selectionLine = (report: SelectionReport, texts: Translator): string => {
   if (report.removed !== undefined)
     return texts.t('summaryRemoval', { label: report.label, found: report.found, removed: report.removed });
@@ -79,7 +77,7 @@ const selectionLine = (report: SelectionReport, texts: Translator): string => {
     added: report.added,
     alreadyIn: report.alreadyIn,
     merged: report.merged,
-    excluded: excludedTotal(report),
+    excluded: excludedCount(report),
   });
   return reasons.length > 0 ? line + texts.t('summaryExcludedBy', { reasons: reasons.join(', ') }) : line;
 };

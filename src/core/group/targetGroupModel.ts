@@ -92,6 +92,10 @@ export interface SelectionReport {
   removed?: number;
 }
 
+/** All rows the selection excluded, whatever the reason. */
+export const excludedCount = (report: SelectionReport): number =>
+  Object.values(report.excluded).reduce((sum, count) => sum + (count ?? 0), 0);
+
 export interface TargetGroup {
   members: Member[];
   /** Every excluded row, once, with its reason. */

@@ -73,8 +73,7 @@ const dayFormats: Record<Language, Intl.DateTimeFormat> = {
 };
 
 /** "31.12.2026", "31 Dec 2026": the day a campaign starts, an evaluation counts to. */
-export const formatDay = (day: Day, lang: Language): string =>
-  dayFormats[lang].format(dayToDate(day));
+export const formatDay = (day: Day, lang: Language): string => dayFormats[lang].format(dayToDate(day));
 
 /** A figure as people read it, in their language. */
 export const formatFigure = ({ kind, value, signed = false }: Figure, lang: Language): string => {

@@ -6,7 +6,8 @@ import { fail, ok, type Result } from '../kernel/result';
 import type { CellValue } from '../kernel/sheetTable';
 import { dayToDate } from '../kernel/values';
 import type { SheetInfo, UpdateTableRequest, WriteTableRequest } from '../workbook/workbookPort';
-import { tableNameFor, uniqueSheetName } from '../workbook/sheetNames';
+import { BLOCKLIST_SHEET, tableNameFor, uniqueSheetName } from '../workbook/sheetNames';
+import { BLOCKLIST_DATE_HEADER } from '../read/blocklist';
 
 /**
  * Putting a person on the Sperrliste from the target group (an objection under Art. 21 DSGVO, heard on the phone or
@@ -18,8 +19,6 @@ export type BlocklistWrite =
   | { kind: 'append'; sheet: string; request: UpdateTableRequest }
   | { kind: 'create'; sheet: string; request: WriteTableRequest };
 
-const NEW_SHEET: Record<Language, string> = { de: 'Sperrliste', en: 'Blocklist' };
-const DATE_HEADER: Record<Language, string> = { de: 'Gesperrt seit', en: 'Blocked since' };
 const NEW_SHEET_FIELDS = ['email', 'firstName', 'lastName', 'street', 'postalCode', 'city'] as const;
 const NEW_SHEET_COLUMNS: Partial<Record<Field, number>> = Object.fromEntries(
   NEW_SHEET_FIELDS.map((field, column) => [field, column]),
@@ -72,7 +71,7 @@ const newSheet = (
   sheets: readonly SheetInfo[],
 ): WriteTableRequest => {
   const sheet = uniqueSheetName(
-    NEW_SHEET[lang],
+    BLOCKLIST_SHEET[lang],
     sheets.map((s) => s.name),
     [],
   );
@@ -83,7 +82,7 @@ const newSheet = (
       sheets.flatMap((s) => s.tables),
     ),
     data: {
-      headers: [...NEW_SHEET_FIELDS.map((field) => fieldLabel(field, lang)), DATE_HEADER[lang]],
+      headers: [...NEW_SHEET_FIELDS.map((field) => fieldLabel(field, lang)), BLOCKLIST_DATE_HEADER[lang]],
       rows: [[...NEW_SHEET_FIELDS.map((field) => valueOf(person, field) || null), dayToDate(day)]],
       textColumns: [NEW_SHEET_COLUMNS.postalCode!],
     },

@@ -1,8 +1,10 @@
+import type { Language } from '../kernel/language';
 import { headerTexts, normalizeHeader, recognizeColumns } from './headers';
 import { splitFullName } from './personNames';
 import type { BlockEntry, BlocklistSheet, Field, MappingOverrides } from '../kernel/model';
 import type { CellValue, SheetTable } from '../kernel/sheetTable';
 import { cellText } from '../kernel/values';
+import { BLOCKLIST_SHEET } from '../workbook/sheetNames';
 
 /**
  * The Sperrliste: people who objected to advertising. A sheet is one when its name says so ("Sperrliste",
@@ -10,7 +12,7 @@ import { cellText } from '../kernel/values';
  * names people by e-mail or by name. Its rows are never recipients; they exclude whoever they name.
  */
 const SHEET_NAMES = [
-  'Sperrliste',
+  ...Object.values(BLOCKLIST_SHEET),
   'Sperrlisten',
   'Sperrdatei',
   'Werbesperren',
@@ -19,24 +21,25 @@ const SHEET_NAMES = [
   'Widerspruchsliste',
   'Robinsonliste',
   'Blacklist',
-  'Blocklist',
   'Block list',
   'Do not contact',
   'Do not mail',
   'Suppression list',
 ].map(normalizeHeader);
 
+/** The date column of a Sperrliste the add-in starts (outputs/blocklistEntry.ts); read as one of those below. */
+export const BLOCKLIST_DATE_HEADER: Record<Language, string> = { de: 'Gesperrt seit', en: 'Blocked since' };
+
 /** Headers that date an objection: a new entry gets today's date there. */
 const DATE_HEADERS: ReadonlySet<string> = new Set(
   [
-    'Gesperrt seit',
+    ...Object.values(BLOCKLIST_DATE_HEADER),
     'Gesperrt am',
     'Sperrdatum',
     'Widerspruch am',
     'Widerspruch vom',
     'Widerspruchsdatum',
     'Datum des Widerspruchs',
-    'Blocked since',
     'Blocked on',
     'Objection date',
     'Objected on',

@@ -9,8 +9,11 @@ export const TYPE_EVALUATION_SHEET: Record<Language, string> = {
   de: 'Auswertung nach Typ',
   en: 'Evaluation by type',
 };
-/** The blocking list of people who objected to advertising (Werbewiderspruch): a sheet name people expect to be theirs. */
-const BLOCKLIST_SHEETS = ['Sperrliste', 'Blocklist'];
+/**
+ * The blocking list of people who objected to advertising (Werbewiderspruch): a sheet name people expect to be theirs;
+ * the add-in starts one under this name when a workbook has none.
+ */
+export const BLOCKLIST_SHEET: Record<Language, string> = { de: 'Sperrliste', en: 'Blocklist' };
 
 /**
  * The names of the add-in's own sheets, in both languages. A campaign named like one of them ("Leads", "Kampagnen",
@@ -24,7 +27,7 @@ export const reservedSheetNames = (own: readonly string[] = []): string[] =>
     ...Object.values(OVERVIEW_SHEET),
     ...Object.values(EVALUATION_SHEET),
     ...Object.values(TYPE_EVALUATION_SHEET),
-    ...BLOCKLIST_SHEETS,
+    ...Object.values(BLOCKLIST_SHEET),
   ].filter((name) => !own.some((mine) => mine.toLowerCase() === name.toLowerCase()));
 
 /** Excel's limits for sheet and table names (checked before any host call, so a write never fails on a name). */

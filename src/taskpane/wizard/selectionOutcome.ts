@@ -20,6 +20,3 @@ export const selectionOutcomeText = (
     ...excluded,
   ].join(', ');
 };
-
-export const excludedTotal = (report: SelectionReport): number =>
-  Object.values(report.excluded).reduce((sum, count) => sum + (count ?? 0), 0);

@@ -13,6 +13,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import type { SelectionMode } from '../../../core/campaign/campaign';
+import { excludedCount } from '../../../core/group/targetGroupModel';
 import type { SheetRole, WorkbookData } from '../../../core/kernel/model';
 import { useI18n } from '../../../i18n/useI18n';
 import type { MessageKey } from '../../../i18n/de';
@@ -20,7 +21,7 @@ import type { Translator } from '../../../i18n/i18n';
 import type { PaneSession } from '../../services/paneSession';
 import type { WizardActions } from '../useWizard';
 import type { OpenCampaign, RecipientMethod } from '../wizardReducer';
-import { excludedTotal, selectionOutcomeText } from '../selectionOutcome';
+import { selectionOutcomeText } from '../selectionOutcome';
 import { StepFooterSlot } from '../stepFooter';
 import { RecordPicker } from './RecordPicker';
 import { ArticlePicker } from './ArticlePicker';
@@ -65,7 +66,7 @@ const previewText = (preview: SelectionPreview, { t }: Pick<Translator, 't'>): s
     case 'ready': {
       const { added, alreadyIn, merged, removed } = preview.report;
       if (removed !== undefined) return t('previewWouldRemove', { removed });
-      const excluded = excludedTotal(preview.report);
+      const excluded = excludedCount(preview.report);
       return (
         t('previewWouldAdd', { added, alreadyIn }) +
         (merged > 0 ? `, ${t('appliedMerged', { count: merged })}` : '') +
