@@ -12,6 +12,7 @@ import { describeSelection } from '../select/selectionLabels';
 import { runSelection } from '../select/selections';
 import { identityGraph, type Carrier, type IdentityGraph, type UnitKind, type Units } from './identity';
 import type { Exclusion, ExclusionReason, Member, SelectionReport, TargetGroup } from './targetGroupModel';
+import { membersInBuildOrder, withoutRemovedByHand } from './handRemovals';
 import { checkRecipient } from './typeRules';
 
 export interface CampaignRules {
@@ -95,7 +96,6 @@ class GroupBuilder {
   /** Per person: why the type rules exclude them, null when they qualify, undefined until asked. */
   private readonly typeReasons: Array<ExclusionReason | null | undefined>;
   private readonly unitCarriers: Array<Carrier | undefined> | undefined;
-  private readonly removedKeys = new Map<number, string | null>();
   /** Whether a selection took members out: only then may an added unit still be listed as removed. */
   private hasRemovals = false;
   private readonly seen: Int32Array;
@@ -125,8 +125,9 @@ class GroupBuilder {
   /** Continues a group value: its members, exclusions, reports and problems, found again by their rows. */
   static from(group: TargetGroup, data: WorkbookData, rules: CampaignRules): GroupBuilder {
     const builder = new GroupBuilder(data, rules);
-    for (const member of group.members) builder.restoreMember(member);
+    for (const member of membersInBuildOrder(group)) builder.restoreMember(member);
     for (const exclusion of group.excluded) {
+      if (exclusion.removedByHand) continue;
       const record = builder.graph.recordAt(exclusion.recipient);
       if (record >= 0) builder.listAt(record, exclusion);
     }
@@ -245,8 +246,6 @@ class GroupBuilder {
     const { graph, units } = this;
     const person = graph.person[record];
     const unit = units.root[record];
-    const removedKey = this.removedKeyOf(unit);
-    if (removedKey !== null) return { kind: 'excluded', reason: 'removedByUser', key: removedKey };
     // Where the message lands in a shared mailbox (address, household), one person's objection holds for all.
     const carrier = graph.carrierOf(person) ?? this.unitCarriers?.[unit];
     if (carrier !== undefined) return { kind: 'excluded', reason: carrier.reason, carrier };
@@ -260,19 +259,6 @@ class GroupBuilder {
     if (reason === undefined)
       this.typeReasons[person] = reason = checkRecipient(this.graph.personRecipient(person), this.rules.type);
     return reason;
-  }
-
-  /** The key by which the user removed the unit by hand, if any of its rows' keys was removed. */
-  private removedKeyOf(unit: number): string | null {
-    const removed = this.rules.removed;
-    if (!removed || removed.length === 0) return null;
-    let key = this.removedKeys.get(unit);
-    if (key === undefined) {
-      const keys = this.graph.recordsOfUnit(this.units, unit).map((record) => this.graph.keyOf(record));
-      key = removed.find((wanted) => keys.includes(wanted)) ?? null;
-      this.removedKeys.set(unit, key);
-    }
-    return key;
   }
 
   /** Makes the row's unit a member, or adds the row's person to the unit's member. */
@@ -360,7 +346,7 @@ class GroupBuilder {
   private unlist(record: number): void {
     const at = this.listed[record] - 1;
     const listing = this.excluded[at];
-    if (listing === null || listing.reason === 'removedByUser' || listing.carrier !== undefined) return;
+    if (listing === null || listing.carrier !== undefined) return;
     this.excluded[at] = null;
     this.listed[record] = 0;
   }
@@ -410,9 +396,11 @@ class GroupBuilder {
   }
 
   snapshot(): TargetGroup {
+    const all = this.members.map((state) => this.memberValue(state));
+    const { members, listed } = withoutRemovedByHand(all, this.rules.removed ?? []);
     return {
-      members: this.members.map((state) => this.memberValue(state)),
-      excluded: this.excluded.filter((exclusion) => exclusion !== null),
+      members,
+      excluded: [...this.excluded.filter((exclusion) => exclusion !== null), ...listed],
       reports: [...this.reports],
       problems: [...this.problems],
     };

@@ -70,6 +70,8 @@ export interface Exclusion {
   selectionIndex: number;
   /** For an opt-out or the Sperrliste: the row that carries it. */
   carrier?: ExclusionCarrier;
+  /** For a removal by hand: the member taken out and its place among all members, so it can come back there. */
+  removedByHand?: { member: Member; at: number };
 }
 
 export interface SelectionReport {

@@ -1,5 +1,6 @@
 import type { Dispatch } from 'react';
 import type { SelectionDefinition, StoredCampaign } from '../../core/campaign/campaign';
+import { removeMemberByHand, restoreMemberByHand } from '../../core/group/handRemovals';
 import { emptyTargetGroup } from '../../core/group/targetGroup';
 import type { TargetGroup } from '../../core/group/targetGroupModel';
 import type { CsvDelimiter } from '../../core/outputs/csv';
@@ -87,6 +88,13 @@ export function campaignActions(
     const open = editing();
     if (open) dispatch({ type: 'groupEdited', edit, group: groupFor(editedDraft(open.draft, edit)) });
   };
+  const editMembers = (
+    edit: Extract<GroupEdit, { key: string }>,
+    change: (group: TargetGroup, key: string) => TargetGroup,
+  ) => {
+    const open = editing();
+    if (open) dispatch({ type: 'groupEdited', edit, group: change(open.group, edit.key) });
+  };
   const onHome = async (action: HomeFailure['action'], work: () => Promise<unknown>) => {
     try {
       await work();
@@ -137,8 +145,9 @@ export function campaignActions(
       dispatch({ type: 'groupEdited', edit: { type: 'selectionApplied', selection }, group: next });
     },
     removeSelection: (index) => editGroup({ type: 'selectionRemoved', index }),
-    removeMember: (key) => editGroup({ type: 'memberRemoved', key }),
-    restoreMember: (key) => editGroup({ type: 'memberRestored', key }),
+    // One pass over the members instead of a new build: 100,000 members stay responsive (handRemovals.ts).
+    removeMember: (key) => editMembers({ type: 'memberRemoved', key }, removeMemberByHand),
+    restoreMember: (key) => editMembers({ type: 'memberRestored', key }, restoreMemberByHand),
     changeCsvDelimiter: (delimiter) => dispatch({ type: 'csvDelimiterChanged', delimiter }),
     dismissOutcome: () => dispatch({ type: 'outcomeDismissed' }),
     openEvaluation: async (id) => {

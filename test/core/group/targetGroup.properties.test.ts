@@ -7,6 +7,7 @@ import type {
   StoredCampaign,
 } from '../../../src/core/campaign/campaign';
 import { normaliseEmail } from '../../../src/core/group/normalise';
+import { removeMemberByHand, restoreMemberByHand } from '../../../src/core/group/handRemovals';
 import { applySelection, buildTargetGroup, emptyTargetGroup } from '../../../src/core/group/targetGroup';
 import type { BlockEntry, Contact, Customer, WorkbookData } from '../../../src/core/kernel/model';
 import { toCsv } from '../../../src/core/outputs/csv';
@@ -419,6 +420,39 @@ describe('selections that take people out', () => {
         );
       }),
       { numRuns: 150 },
+    );
+  });
+
+  it('removing and restoring members by hand, in any order, equals building with the keys removed', () => {
+    const edits = fc.array(fc.record({ pick: fc.nat(), restore: fc.boolean() }), {
+      minLength: 1,
+      maxLength: 6,
+    });
+    fc.assert(
+      fc.property(messy, stepsArbitrary, channelArbitrary, edits, (m, steps, channel, picks) => {
+        const data = workbookOf(m);
+        const campaign = campaignWith(channel, steps);
+        let removed: string[] = [];
+        let group = buildTargetGroup(data, campaign, options);
+        for (const { pick, restore } of picks) {
+          if (restore && removed.length > 0) {
+            const key = removed[pick % removed.length];
+            removed = removed.filter((k) => k !== key);
+            group = restoreMemberByHand(group, key);
+          } else if (group.members.length > 0) {
+            const key = group.members[pick % group.members.length].key;
+            removed = [...removed, key];
+            group = removeMemberByHand(group, key);
+          }
+          expect(group).toEqual(buildTargetGroup(data, { ...campaign, removed }, options));
+        }
+        // A selection applied to the edited group sees the removed members as the rebuild does.
+        const next = { groups: GROUPS, remove: false };
+        expect(
+          applySelection(group, data, selectionFor(next), steps.length, { ...campaign, removed }, options),
+        ).toEqual(buildTargetGroup(data, { ...campaignWith(channel, [...steps, next]), removed }, options));
+      }),
+      { numRuns: 200 },
     );
   });
 });

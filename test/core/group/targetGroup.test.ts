@@ -227,13 +227,16 @@ describe('buildTargetGroup', () => {
   it('keeps people the user removed out, also when found again through another row', () => {
     const result = group('event', [vip, messe], ['c:A1']);
     expect(result.members.map((m) => m.key)).toEqual(['c:A4']);
+    // The removal by hand comes after the selections: listed once, under the key removed, with all the person's rows.
     expect(result.excluded.map((e) => [e.key, e.reason, e.recipient.row])).toEqual([
-      ['c:A1', 'removedByUser', contacts[0].row],
       ['c:A2', 'optOut', contacts[1].row],
-      ['c:A1', 'removedByUser', contacts[2].row],
       ['c:A5', 'optOut', contacts[4].row],
+      ['c:A1', 'removedByUser', contacts[0].row],
     ]);
-    expect(result.reports[1].excluded).toEqual({ removedByUser: 1, optOut: 1 });
+    const removal = result.excluded[2].removedByHand;
+    expect(removal?.member.rows?.map((r) => r.row)).toEqual([contacts[0].row, contacts[2].row]);
+    // The selections' reports count what they found; the user's decision is not theirs.
+    expect(result.reports[1]).toMatchObject({ alreadyIn: 1, excluded: { optOut: 1 } });
   });
 
   it('letters: the address comes from the customer, a missing postal code is left to the pre-flight', () => {
@@ -500,7 +503,17 @@ describe('applySelection and previewSelection', () => {
       options,
     );
     expect(next.members.map((m) => m.key)).toEqual(['c:A1']);
-    expect(next.reports[1].excluded).toEqual({ removedByUser: 1, optOut: 1 });
-    expect(next.excluded).toHaveLength(2);
+    expect(next.reports[1]).toMatchObject({ alreadyIn: 1, excluded: { optOut: 1 } });
+    expect(next.excluded.map((e) => [e.key, e.reason])).toEqual([
+      ['c:A5', 'optOut'],
+      ['c:A4', 'removedByUser'],
+    ]);
+    expect(next).toEqual(
+      buildTargetGroup(
+        data,
+        { ...rules, name: 'Test', selections: [messe, again], removed: ['c:A4'] },
+        options,
+      ),
+    );
   });
 });
