@@ -1,8 +1,8 @@
+import { Suspense, createElement, lazy, useEffect, type ComponentType } from 'react';
+import { Spinner } from '@fluentui/react-components';
 import type { MappingOverrides, WorkbookData } from '../../core/kernel/model';
-import { EvaluationScreen } from '../evaluation/EvaluationScreen';
 import { HomeScreen } from '../home/HomeScreen';
 import type { PaneSession } from '../services/paneSession';
-import { CampaignWizard } from '../wizard/CampaignWizard';
 import type { WizardActions } from '../wizard/useWizard';
 import type { WizardState } from '../wizard/wizardReducer';
 
@@ -14,8 +14,40 @@ export interface CurrentScreenProps {
   session: PaneSession;
 }
 
+/**
+ * A screen in its own script, loaded when first needed; once loaded it renders at once. The pane asks for both right
+ * after the home screen shows, so that opening a campaign does not wait for the download.
+ */
+function laterScreen<P extends object>(load: () => Promise<ComponentType<P>>) {
+  let loaded: ComponentType<P> | undefined;
+  let loading: Promise<ComponentType<P>> | undefined;
+  const preload = () => (loading ??= load().then((component) => (loaded = component)));
+  const Lazy = lazy(() => preload().then((component) => ({ default: component })));
+  const Screen = (props: P) => createElement(loaded ?? Lazy, props);
+  return { Screen, preload };
+}
+
+const wizard = laterScreen(() => import('../wizard/CampaignWizard').then((m) => m.CampaignWizard));
+const evaluation = laterScreen(() =>
+  import('../evaluation/EvaluationScreen').then((m) => m.EvaluationScreen),
+);
+const CampaignWizard = wizard.Screen;
+const EvaluationScreen = evaluation.Screen;
+
 /** The screen the state names, once the workbook is read. */
-export function CurrentScreen({ state, data, mapping, actions, session }: CurrentScreenProps) {
+export function CurrentScreen(props: CurrentScreenProps) {
+  useEffect(() => {
+    void wizard.preload();
+    void evaluation.preload();
+  }, []);
+  return (
+    <Suspense fallback={<Spinner />}>
+      <Screen {...props} />
+    </Suspense>
+  );
+}
+
+function Screen({ state, data, mapping, actions, session }: CurrentScreenProps) {
   switch (state.screen) {
     case 'home':
       return <HomeScreen state={state} data={data} mapping={mapping} session={session} actions={actions} />;
