@@ -69,6 +69,11 @@ export const en: Record<MessageKey, string> = {
   basicsNameTooLong: 'At most {max} characters.',
   basicsNameTaken: 'There already is a campaign with this name.',
   basicsType: 'Type',
+  consentMissingTitle: 'Consent for e-mail advertising',
+  consentMissing:
+    'The workbook has no column recording consent to e-mail advertising. Under § 7 UWG (the German Act against Unfair Competition), advertising by e-mail needs the recipient\'s prior express consent – or, for existing customers, all four conditions of § 7(3) UWG: you received the address in connection with a sale, you advertise your own similar goods or services, the customer has not objected, and they were told when the address was collected, and are told in every e-mail, that they can object at any time. Whether that holds for your recipients is not decided by the add-in. If consent is kept in a column such as "E-mail consent" or "DOI confirmed", the add-in takes it into account.',
+  consentRecorded:
+    'Consent from "{columns}": the e-mail goes only to people for whom it clearly says yes, x or a date.',
   basicsDescription: 'Description (optional)',
 
   methodLabel: 'Method',

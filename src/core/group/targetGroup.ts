@@ -12,8 +12,9 @@ import { describeSelection } from '../select/selectionLabels';
 import { runSelection } from '../select/selections';
 import { identityGraph, type Carrier, type IdentityGraph, type UnitKind, type Units } from './identity';
 import type { Exclusion, ExclusionReason, Member, SelectionReport, TargetGroup } from './targetGroupModel';
+import { consentColumns, consentOf, type ConsentKind } from './consent';
 import { membersInBuildOrder, withoutRemovedByHand } from './handRemovals';
-import { checkRecipient } from './typeRules';
+import { checkRecipient, type ConsentLookup } from './typeRules';
 
 export interface CampaignRules {
   type: CampaignType;
@@ -60,6 +61,7 @@ const FAILS_TYPE = Object.fromEntries(
       'removedByUser',
       'blocklist',
       'removedBySelection',
+      'noConsent',
     ] as const
   ).map((reason) => [reason, { kind: 'failsType', reason }]),
 ) as Record<ExclusionReason, Verdict>;
@@ -105,12 +107,14 @@ class GroupBuilder {
   private readonly reports: SelectionReport[] = [];
   private readonly problems: Problem[] = [];
   private readonly problemSignatures = new Set<string>();
+  private readonly consentRecorded: Record<ConsentKind, string[]>;
 
   constructor(
     data: WorkbookData,
     private readonly rules: CampaignRules,
   ) {
     this.graph = identityGraph(data);
+    this.consentRecorded = consentColumns(data);
     this.units = this.graph.units(unitKindOf(rules));
     this.unitCarriers = this.units.shared ? this.graph.unitCarriers(this.units) : undefined;
     const count = this.graph.records.count;
@@ -257,8 +261,27 @@ class GroupBuilder {
   private typeReason(person: number): ExclusionReason | null {
     let reason = this.typeReasons[person];
     if (reason === undefined)
-      this.typeReasons[person] = reason = checkRecipient(this.graph.personRecipient(person), this.rules.type);
+      this.typeReasons[person] = reason = checkRecipient(
+        this.graph.personRecipient(person),
+        this.rules.type,
+        (kind) =>
+          consentOf(
+            this.graph.recordsOf(person).map((r) => this.graph.records.recipient(r)),
+            kind,
+          ),
+      );
     return reason;
+  }
+
+  /** Reads the person's rows only when the workbook records that kind of consent at all. */
+  private consentLookup(person: number): ConsentLookup {
+    return (kind) =>
+      this.consentRecorded[kind].length === 0
+        ? null
+        : consentOf(
+            this.graph.recordsOf(person).map((record) => this.graph.records.recipient(record)),
+            kind,
+          );
   }
 
   /** Makes the row's unit a member, or adds the row's person to the unit's member. */

@@ -12,7 +12,8 @@ export type ExclusionReason =
   | 'noPhone'
   | 'removedByUser'
   | 'blocklist'
-  | 'removedBySelection';
+  | 'removedBySelection'
+  | 'noConsent';
 
 const EXCLUSION_REASON_LABELS: Labels<ExclusionReason> = {
   de: {
@@ -24,6 +25,7 @@ const EXCLUSION_REASON_LABELS: Labels<ExclusionReason> = {
     removedByUser: 'von Hand entfernt',
     blocklist: 'Sperrliste',
     removedBySelection: 'durch Auswahl entfernt',
+    noConsent: 'keine Einwilligung',
   },
   en: {
     optOut: 'opted out',
@@ -34,6 +36,7 @@ const EXCLUSION_REASON_LABELS: Labels<ExclusionReason> = {
     removedByUser: 'removed by hand',
     blocklist: 'on the blocklist',
     removedBySelection: 'removed by a selection',
+    noConsent: 'no consent',
   },
 };
 

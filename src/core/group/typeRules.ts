@@ -1,5 +1,6 @@
 import type { CampaignType } from '../campaign/campaign';
 import type { Recipient } from '../kernel/model';
+import type { ConsentKind } from './consent';
 import type { ExclusionReason } from './targetGroupModel';
 
 /** Pragmatic, not RFC 5322: one "@", no spaces, a dot inside the domain with non-empty labels. */
@@ -14,15 +15,36 @@ const emailRule = (recipient: Recipient): ExclusionReason | null => {
 
 const hasText = (value: string): boolean => value.trim() !== '';
 
-const RULES: Record<CampaignType, (recipient: Recipient) => ExclusionReason | null> = {
-  email: emailRule,
-  newsletter: emailRule,
-  letter: (r) => (hasText(r.street) && hasText(r.city) ? null : 'noAddress'),
-  phone: (r) => (hasText(r.phone) || hasText(r.mobile) ? null : 'noPhone'),
-  event: () => null,
-  other: () => null,
-};
+/** The person's consent of a kind: null where the workbook records none for them (consent.ts). */
+export type ConsentLookup = (kind: ConsentKind) => boolean | null;
+
+const NO_CONSENT_RECORDED: ConsentLookup = () => null;
+
+/** Where consent is recorded, only a clear yes lets the message go out. */
+const consentRule = (consent: ConsentLookup, kind: ConsentKind): ExclusionReason | null =>
+  consent(kind) === false ? 'noConsent' : null;
+
+/** Phone advertising to a private person needs their express consent (UWG § 7(2) Nr. 1); to a firm, presumed consent. */
+const isPrivatePerson = (recipient: Recipient): boolean => !hasText(recipient.company);
+
+const RULES: Record<CampaignType, (recipient: Recipient, consent: ConsentLookup) => ExclusionReason | null> =
+  {
+    email: (r, consent) => emailRule(r) ?? consentRule(consent, 'email'),
+    newsletter: (r, consent) => emailRule(r) ?? consentRule(consent, 'email'),
+    letter: (r) => (hasText(r.street) && hasText(r.city) ? null : 'noAddress'),
+    phone: (r, consent) =>
+      !hasText(r.phone) && !hasText(r.mobile)
+        ? 'noPhone'
+        : isPrivatePerson(r)
+          ? consentRule(consent, 'phone')
+          : null,
+    event: () => null,
+    other: () => null,
+  };
 
 /** Why the recipient cannot take part in a campaign of this type, or null. An opt-out excludes for every type. */
-export const checkRecipient = (recipient: Recipient, type: CampaignType): ExclusionReason | null =>
-  recipient.optOut !== null ? 'optOut' : RULES[type](recipient);
+export const checkRecipient = (
+  recipient: Recipient,
+  type: CampaignType,
+  consent: ConsentLookup = NO_CONSENT_RECORDED,
+): ExclusionReason | null => (recipient.optOut !== null ? 'optOut' : RULES[type](recipient, consent));

@@ -1,5 +1,6 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Badge, Button, Tab, TabList, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { consentColumns } from '../../core/group/consent';
 import type { WorkbookData } from '../../core/kernel/model';
 import { useI18n } from '../../i18n/useI18n';
 import type { MessageKey } from '../../i18n/de';
@@ -75,6 +76,7 @@ export function CampaignWizard({ state, data, actions, session }: CampaignWizard
   const busy = open.operation.status === 'running';
   const index = WIZARD_STEPS.indexOf(screen);
   const [footerSlot, setFooterSlot] = useState<HTMLElement | null>(null);
+  const emailConsentColumns = useMemo(() => consentColumns(data).email, [data]);
   return (
     <div className={styles.root}>
       <div className={styles.top}>
@@ -128,6 +130,7 @@ export function CampaignWizard({ state, data, actions, session }: CampaignWizard
               draft={draft}
               campaigns={state.campaigns}
               members={open.group.members.length}
+              emailConsentColumns={emailConsentColumns}
               onChange={actions.changeBasics}
             />
           )}

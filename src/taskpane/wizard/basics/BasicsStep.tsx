@@ -1,4 +1,15 @@
-import { Field, Input, Radio, RadioGroup, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Radio,
+  RadioGroup,
+  Textarea,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { CAMPAIGN_TYPES, type CampaignType, type StoredCampaign } from '../../../core/campaign/campaign';
 import { campaignTypeExplanation, campaignTypeLabel } from '../../../core/campaign/campaignTypes';
 import { useI18n } from '../../../i18n/useI18n';
@@ -23,10 +34,12 @@ export interface BasicsStepProps {
   campaigns: StoredCampaign[];
   /** Members in the target group now. */
   members: number;
+  /** The workbook's columns recording consent to e-mail advertising (consent.ts); empty when it has none. */
+  emailConsentColumns: readonly string[];
   onChange(change: BasicsChange): void;
 }
 
-export function BasicsStep({ draft, campaigns, members, onChange }: BasicsStepProps) {
+export function BasicsStep({ draft, campaigns, members, emailConsentColumns, onChange }: BasicsStepProps) {
   const styles = useStyles();
   const { t, language } = useI18n();
   const error = nameError(draft, campaigns);
@@ -61,6 +74,9 @@ export function BasicsStep({ draft, campaigns, members, onChange }: BasicsStepPr
           ))}
         </RadioGroup>
       </Field>
+      {(draft.type === 'email' || draft.type === 'newsletter') && (
+        <EmailConsentNote columns={emailConsentColumns} />
+      )}
       <Field label={t('basicsDescription')}>
         <Textarea
           value={draft.description ?? ''}
@@ -71,5 +87,25 @@ export function BasicsStep({ draft, campaigns, members, onChange }: BasicsStepPr
       <LetterOptionsFields draft={draft} onChange={onChange} />
       <EvaluationFields key={draft.id} draft={draft} members={members} onChange={onChange} />
     </div>
+  );
+}
+
+/** What the law asks for e-mail advertising, said once where the type is chosen; the add-in does not decide it. */
+function EmailConsentNote({ columns }: { columns: readonly string[] }) {
+  const styles = useStyles();
+  const { t } = useI18n();
+  if (columns.length > 0)
+    return (
+      <span className={styles.hint} data-testid="consent-recorded">
+        {t('consentRecorded', { columns: columns.join('“, „') })}
+      </span>
+    );
+  return (
+    <MessageBar intent="info" layout="multiline" data-testid="consent-missing">
+      <MessageBarBody>
+        <MessageBarTitle>{t('consentMissingTitle')}</MessageBarTitle>
+        {t('consentMissing')}
+      </MessageBarBody>
+    </MessageBar>
   );
 }
