@@ -59,7 +59,9 @@ export const removeMemberByHand = (group: TargetGroup, key: string): TargetGroup
   const index = group.members.findIndex((member) => memberKeys(member).includes(key));
   if (index < 0) return group;
   let at = index;
-  for (const earlier of handRemovals(group).map((removal) => removal.at).sort((a, b) => a - b))
+  for (const earlier of handRemovals(group)
+    .map((removal) => removal.at)
+    .sort((a, b) => a - b))
     if (earlier <= at) at++;
   return {
     ...group,
