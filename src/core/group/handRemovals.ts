@@ -21,12 +21,20 @@ const listing = (key: string, member: Member, at: number): Exclusion => ({
 const handRemovals = (group: TargetGroup): HandRemoval[] =>
   group.excluded.flatMap((exclusion) => (exclusion.removedByHand ? [exclusion.removedByHand] : []));
 
-/** Takes out the members any of whose row keys were removed by hand; each is listed once, in the order of `removed`. */
-export const withoutRemovedByHand = (
+/**
+ * The last step of every build: takes out the members any of whose row keys were removed by hand, each listed once, in
+ * the order of `removed`, after the other exclusions.
+ */
+export const withRemovalsByHand = (group: TargetGroup, removed: readonly string[] = []): TargetGroup => {
+  if (removed.length === 0) return group;
+  const { members, listed } = withoutRemovedByHand(group.members, removed);
+  return { ...group, members, excluded: [...group.excluded, ...listed] };
+};
+
+const withoutRemovedByHand = (
   all: readonly Member[],
   removed: readonly string[],
 ): { members: Member[]; listed: Exclusion[] } => {
-  if (removed.length === 0) return { members: [...all], listed: [] };
   const wanted = new Set(removed);
   const placeOf = new Map<string, number>();
   all.forEach((member, at) => {

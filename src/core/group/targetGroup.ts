@@ -13,7 +13,7 @@ import { runSelection } from '../select/selections';
 import { identityGraph, type Carrier, type IdentityGraph, type UnitKind, type Units } from './identity';
 import type { Exclusion, ExclusionReason, Member, SelectionReport, TargetGroup } from './targetGroupModel';
 import { consentColumns, consentOf, type ConsentKind } from './consent';
-import { membersInBuildOrder, withoutRemovedByHand } from './handRemovals';
+import { membersInBuildOrder, withRemovalsByHand } from './handRemovals';
 import { checkRecipient, type ConsentLookup } from './typeRules';
 
 export interface CampaignRules {
@@ -418,12 +418,11 @@ class GroupBuilder {
     return (state.value = member);
   }
 
+  /** The group as the selections made it; removals by hand come after (handRemovals.ts). */
   snapshot(): TargetGroup {
-    const all = this.members.map((state) => this.memberValue(state));
-    const { members, listed } = withoutRemovedByHand(all, this.rules.removed ?? []);
     return {
-      members,
-      excluded: [...this.excluded.filter((exclusion) => exclusion !== null), ...listed],
+      members: this.members.map((state) => this.memberValue(state)),
+      excluded: this.excluded.filter((exclusion) => exclusion !== null),
       reports: [...this.reports],
       problems: [...this.problems],
     };
@@ -448,7 +447,7 @@ export const applySelection = (
 ): TargetGroup => {
   const builder = GroupBuilder.from(group, data, campaign);
   builder.apply(data, selection, selectionIndex, options);
-  return builder.snapshot();
+  return withRemovalsByHand(builder.snapshot(), campaign.removed);
 };
 
 /** What applying the selection would do, without changing the group. */
@@ -472,5 +471,5 @@ export const buildTargetGroup = (
 ): TargetGroup => {
   const builder = new GroupBuilder(data, definition);
   definition.selections.forEach((selection, index) => builder.apply(data, selection, index, options));
-  return builder.snapshot();
+  return withRemovalsByHand(builder.snapshot(), definition.removed);
 };
