@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { Button, Text, mergeClasses } from '@fluentui/react-components';
 import type { Exclusion } from '../../../core/group/targetGroupModel';
 import { useI18n } from '../../../i18n/useI18n';
@@ -11,9 +12,16 @@ export interface ExcludedTabProps {
   onRestore(key: string): void;
 }
 
-export function ExcludedTab({ excluded, onRestore }: ExcludedTabProps) {
+/** The user's own removals first, the latest on top, where they look right after removing someone; then the rest. */
+const removalsFirst = (excluded: readonly Exclusion[]): Exclusion[] => [
+  ...excluded.filter((exclusion) => exclusion.removedByHand).reverse(),
+  ...excluded.filter((exclusion) => !exclusion.removedByHand),
+];
+
+export function ExcludedTab({ excluded: all, onRestore }: ExcludedTabProps) {
   const styles = useNarrowStyles();
   const { t, reason } = useI18n();
+  const excluded = useMemo(() => removalsFirst(all), [all]);
   if (excluded.length === 0) return <Text>{t('excludedEmpty')}</Text>;
   return (
     <VirtualList

@@ -43,7 +43,8 @@ describe('3 · Zielgruppe', () => {
 
     await user.click(screen.getByRole('tab', { name: /^Ausgeschlossen/ }));
     const excluded = screen.getByRole('list', { name: t('tabExcluded') });
-    expect(excluded).toHaveTextContent(`${name} · von Hand entfernt`);
+    // on top, where the user looks right after removing someone, before the type rules' exclusions
+    expect(within(excluded).getAllByRole('listitem')[0]).toHaveTextContent(`${name} · von Hand entfernt`);
     await user.click(within(excluded).getByRole('button', { name: `${name} wiederherstellen` }));
     expect(numberIn(screen.getByTestId('member-count').textContent)).toBe(before);
     await waitFor(async () => expect((await storedState(workbook)).campaigns[0].removed).toEqual([]));
