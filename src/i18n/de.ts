@@ -135,7 +135,6 @@ export const de = {
   blockBody:
     'Für einen Werbewiderspruch (Art. 21 DSGVO): {name} wird in die Sperrliste dieser Arbeitsmappe eingetragen und ist dann in jeder Kampagne ausgeschlossen, auch wenn die Kontaktzeile später gelöscht wird. Aufheben lässt sich das nur im Blatt selbst.',
   blockConfirm: 'Eintragen',
-  blockRunning: '{name} wird auf die Sperrliste gesetzt …',
   excludedEmpty: 'Niemand wurde ausgeschlossen.',
   problemsEmpty: 'Keine Hinweise zu den Daten.',
   historyEmpty: 'Noch keine Auswahl.',
@@ -163,9 +162,17 @@ export const de = {
   resultCsvSheet:
     'Dieses Office kann keine Dateien herunterladen. Die CSV-Zeilen stehen im Blatt „{sheet}“: Spalte A markieren, kopieren und als .csv-Datei speichern.',
   resultBlocklist: '{name} steht jetzt auf der Sperrliste (Blatt „{sheet}“) und ist ausgeschlossen.',
-  resultFailed: 'Das hat nicht geklappt: {message}',
+  // The title of a failed action's message; the core's sentence says why.
+  failedTargetSheet: 'Zielgruppenblatt nicht geschrieben',
+  failedLeads: 'Leads nicht erstellt/aktualisiert',
+  failedCsv: 'CSV nicht exportiert',
+  failedBlocklist: 'Nicht auf die Sperrliste gesetzt',
+  failedEvaluationWrite: 'Auswertung nicht geschrieben',
+  runningTargetSheet: 'Zielgruppenblatt wird geschrieben …',
+  runningLeads: 'Leads werden erstellt/aktualisiert …',
+  runningCsv: 'CSV wird erstellt …',
+  runningBlocklist: 'Wird auf die Sperrliste gesetzt …',
   useEmptyGroup: 'Die Zielgruppe ist leer.',
-  progressLabel: 'Fortschritt',
   // Success evaluation: campaign fields in step 1 and the evaluation view.
   evaluationSection: 'Erfolgsmessung',
   evaluationStart: 'Start (Versand)',
@@ -268,8 +275,12 @@ export const de = {
   excelTooOld:
     'Diese Excel-Version ist zu alt für Kampagnen (nötig sind Excel 2019, Microsoft 365 oder Excel im Web); mit der Kommandozeile „kampagne“ bauen Sie Kampagnen stattdessen in .xlsx-Dateien.',
   notSaved: 'Nicht gespeichert',
-  duplicateFailed: 'Die Kampagne wurde nicht dupliziert: {message}',
-  removeFailed: 'Die Kampagne wurde nicht gelöscht: {message}',
+  duplicateFailed: '„{name}“ nicht dupliziert',
+  removeFailed: '„{name}“ nicht gelöscht',
+  duplicated: 'Die Kopie von „{name}“ steht in der Liste.',
+  removed: 'Die Kampagne „{name}“ ist gelöscht.',
+  duplicating: '„{name}“ wird dupliziert …',
+  removing: '„{name}“ wird gelöscht …',
   previewFailed: 'Keine Vorschau möglich: {message}',
   applyFailed: 'Die Auswahl wurde nicht hinzugefügt: {message}',
   mappingSheetsFailed: 'Die Tabellenblätter konnten nicht gelesen werden: {message}',

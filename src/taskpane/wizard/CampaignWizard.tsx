@@ -11,7 +11,7 @@ import { RecipientsStep } from './recipients/RecipientsStep';
 import { TargetGroupStep } from './targetGroup/TargetGroupStep';
 import { UseStep } from './use/UseStep';
 import { TestPlanner } from './use/TestPlanner';
-import { SaveFailedBar } from './SaveFailedBar';
+import { ActionFeedback } from '../shell/ActionFeedback';
 import { StepFooterSlot } from './stepFooter';
 
 const STEP_LABEL: Record<WizardStep, MessageKey> = {
@@ -94,9 +94,16 @@ export function CampaignWizard({ state, data, actions, session }: CampaignWizard
           {t('memberCount', { count: open.group.members.length })}
         </Badge>
       </div>
-      {open.save.status === 'failed' && (
-        <SaveFailedBar message={open.save.message} onRetry={actions.retrySave} />
-      )}
+      {/* auto-save runs unseen; only its failure speaks: the last changes are not in the workbook yet */}
+      <ActionFeedback
+        result={
+          open.save.status === 'failed'
+            ? { intent: 'error', title: t('notSaved'), text: open.save.message }
+            : null
+        }
+        onRetry={actions.retrySave}
+        testId="save-failed"
+      />
       <div className={styles.stepLine}>
         {/* numbers only, so that four steps fit 320 px; the step's name is beside them and in each tab's label */}
         <TabList

@@ -4,7 +4,6 @@ import {
   Field,
   MessageBar,
   MessageBarBody,
-  ProgressBar,
   Select,
   Text,
   makeStyles,
@@ -15,7 +14,8 @@ import { useI18n } from '../../../i18n/useI18n';
 import type { PaneSession } from '../../services/paneSession';
 import type { WizardActions } from '../useWizard';
 import type { OpenCampaign } from '../wizardReducer';
-import { outcomeText } from '../outcomeText';
+import { RUNNING, outcomeResult } from '../outcomeText';
+import { ActionFeedback } from '../../shell/ActionFeedback';
 import { CsvExportCheck } from './CsvExportCheck';
 import { useExportCheck } from './useExportCheck';
 import { WordTemplateCard } from './WordTemplateCard';
@@ -100,16 +100,14 @@ export function UseStep({ open, csvDelimiter, actions, session }: UseStepProps) 
         </Button>
         <Text className={styles.hint}>{t('evaluateUseHint')}</Text>
       </Card>
-      {busy && <ProgressBar aria-label={t('progressLabel')} />}
-      {open.outcome && (
-        <MessageBar
-          intent={open.outcome.status === 'success' ? 'success' : 'error'}
-          data-testid="use-outcome"
-        >
-          <MessageBarBody>{outcomeText(open.outcome, i18n)}</MessageBarBody>
-          <LeadsQuestion outcome={open.outcome} busy={busy} actions={actions} />
-        </MessageBar>
-      )}
+      <ActionFeedback
+        busy={busy}
+        busyLabel={open.operation.status === 'running' ? t(RUNNING[open.operation.task]) : ''}
+        result={open.outcome && outcomeResult(open.outcome, i18n)}
+        onRetry={() => void actions.retryTask()}
+        extra={open.outcome && <LeadsQuestion outcome={open.outcome} busy={busy} actions={actions} />}
+        testId="use-outcome"
+      />
     </div>
   );
 }
