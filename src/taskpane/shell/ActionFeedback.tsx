@@ -77,13 +77,7 @@ export function ActionFeedback({
       {busy && <Spinner size="tiny" label={busyLabel} />}
       {!busy && result && (
         // mounted anew for each result (the spinner stands in between), so Fluent announces each one
-        <MessageBar
-          ref={bar}
-          tabIndex={-1}
-          intent={result.intent}
-          layout="multiline"
-          data-testid={testId}
-        >
+        <MessageBar ref={bar} tabIndex={-1} intent={result.intent} layout="multiline" data-testid={testId}>
           <MessageBarBody>
             {result.title && <MessageBarTitle>{result.title}</MessageBarTitle>}
             {result.text}

@@ -83,10 +83,13 @@ export function Pane({ state, actions, mode, session }: PaneProps) {
           busyLabel={t('loading')}
           result={
             workbook.status === 'failed'
-              ? { intent: 'error', text: t('loadFailed', { message: problemsText(workbook.problems, language) }) }
+              ? {
+                  intent: 'error',
+                  text: t('loadFailed', { message: problemsText(workbook.problems, language) }),
+                }
               : null
           }
-          onRetry={() => void actions.reload()}
+          onRetry={() => void actions.retryLoading()}
           testId="load-failed"
         />
         {workbook.status === 'failed' && session.canSave && (

@@ -285,7 +285,9 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
         ? { ...state, action: { status: 'running', ...action.task } }
         : state;
     case 'homeActionFinished':
-      return state.screen === 'home' ? { ...state, action: homeFinished(state.action, action.message) } : state;
+      return state.screen === 'home'
+        ? { ...state, action: homeFinished(state.action, action.message) }
+        : state;
     case 'homeActionDismissed':
       return state.screen === 'home' ? { ...state, action: { status: 'idle' } } : state;
     case 'campaignOpened':
