@@ -3,13 +3,16 @@ import { useEffect, useRef, type RefObject } from 'react';
 const lost = (element: Element | null): boolean =>
   element === null || element === element.ownerDocument.body || !element.isConnected;
 
+/** A dialog or menu closes when its choice starts the action: the place to return to is the button that opened it. */
+const PASSING = '[role="dialog"], [role="alertdialog"], [role="menu"]';
+
 const focusable = (element: HTMLElement | null): element is HTMLElement =>
   element !== null && element.isConnected && !element.hasAttribute('disabled');
 
 /**
  * Gives the keyboard its place back when an action ends. The button that started it is disabled while it runs (or
- * sat in a dialog that closed), so focus fell to the page: it goes back to that button, or, when the button is gone
- * (a deleted campaign's card), to the action's message. Focus the user or a dialog put elsewhere stays there.
+ * opened the menu or dialog that closed), so focus fell to the page: it goes back to that button, or, when the button
+ * is gone (a deleted campaign's card), to the action's message. Focus the user or a dialog put elsewhere stays there.
  * `within`: the action's own area; an action started from there (its "Erneut versuchen") keeps the first origin.
  */
 export function useReturnFocus(
@@ -23,7 +26,8 @@ export function useReturnFocus(
 
   useEffect(() => {
     const remember = (event: FocusEvent) => {
-      if (event.target instanceof HTMLElement) lastFocused.current = event.target;
+      if (event.target instanceof HTMLElement && !event.target.closest(PASSING))
+        lastFocused.current = event.target;
     };
     document.addEventListener('focusin', remember);
     return () => document.removeEventListener('focusin', remember);
