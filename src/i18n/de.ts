@@ -10,6 +10,8 @@ export const de = {
   loadFailed: 'Die Arbeitsmappe konnte nicht gelesen werden: {message}',
   retry: 'Erneut versuchen',
   back: 'Zurück',
+  toOverview: 'Zur Übersicht',
+  backToStep: 'Zurück zu Schritt {step}',
   next: 'Weiter',
   cancel: 'Abbrechen',
   close: 'Schließen',

@@ -7,6 +7,8 @@ export const en: Record<MessageKey, string> = {
   loadFailed: 'The workbook could not be read: {message}',
   retry: 'Try again',
   back: 'Back',
+  toOverview: 'To the overview',
+  backToStep: 'Back to step {step}',
   next: 'Next',
   cancel: 'Cancel',
   close: 'Close',

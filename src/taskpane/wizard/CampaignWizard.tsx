@@ -79,7 +79,7 @@ export function CampaignWizard({ state, data, actions, session }: CampaignWizard
     <div className={styles.root}>
       <div className={styles.top}>
         <Button size="small" onClick={actions.close} disabled={busy}>
-          {t('back')}
+          {t('toOverview')}
         </Button>
         <Text className={styles.name} title={draft.name}>
           {draft.name}
@@ -155,7 +155,7 @@ export function CampaignWizard({ state, data, actions, session }: CampaignWizard
         <div className={styles.nav}>
           {index > 0 ? (
             <Button onClick={() => actions.goTo(WIZARD_STEPS[index - 1])} disabled={busy}>
-              {t('back')}
+              {t('backToStep', { step: index })}
             </Button>
           ) : (
             <span />

@@ -112,7 +112,7 @@ describe('Kampagnen (home)', () => {
       await user.click(await screen.findByRole('tab', { name: t('stepUse') }));
       await user.click(screen.getByRole('button', { name: t(button) }));
       await screen.findByTestId('use-outcome');
-      await user.click(screen.getAllByRole('button', { name: t('back') })[0]);
+      await user.click(screen.getByRole('button', { name: t('toOverview') }));
 
       const row = await findCampaignCard(/Herbstaktion/);
       expect(row).toHaveTextContent(formatDateTime(TEST_NOW.toISOString()));
