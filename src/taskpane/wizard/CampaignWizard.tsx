@@ -40,6 +40,8 @@ const useStyles = makeStyles({
     whiteSpace: 'nowrap',
   },
   count: { flexShrink: 0, whiteSpace: 'nowrap' },
+  // the campaign's name gives way, never the button's label
+  overview: { flexShrink: 0, whiteSpace: 'nowrap' },
   stepLine: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   stepTitle: { fontWeight: tokens.fontWeightSemibold },
   body: { flexGrow: 1, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -78,7 +80,7 @@ export function CampaignWizard({ state, data, actions, session }: CampaignWizard
   return (
     <div className={styles.root}>
       <div className={styles.top}>
-        <Button size="small" onClick={actions.close} disabled={busy}>
+        <Button size="small" className={styles.overview} onClick={actions.close} disabled={busy}>
           {t('toOverview')}
         </Button>
         <Text className={styles.name} title={draft.name}>
