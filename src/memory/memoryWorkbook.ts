@@ -21,10 +21,38 @@ export interface MemorySheet {
   numberFormats: Record<number, string>;
 }
 
+export const PORT_OPERATIONS = [
+  'listSheets',
+  'readSheet',
+  'writeTable',
+  'updateTable',
+  'deleteSheet',
+] as const;
+export type PortOperation = (typeof PORT_OPERATIONS)[number];
+
+/** A host failure to play: an operation, on every sheet or on one ("writeTable:KampagnenDaten"). */
+export interface PlayedFailure {
+  operation: PortOperation;
+  sheet?: string;
+}
+
+/** "writeTable:KampagnenDaten,readSheet" as failures to play; unknown operations are left out. */
+export const parseFailures = (spec: string): PlayedFailure[] =>
+  spec
+    .split(',')
+    .map((part) => part.trim().split(':'))
+    .filter(([operation]) => (PORT_OPERATIONS as readonly string[]).includes(operation))
+    .map(([operation, sheet]) => ({ operation: operation as PortOperation, ...(sheet ? { sheet } : {}) }));
+
 /** The workbook port in memory: for tests and the browser preview. */
 export class MemoryWorkbook implements WorkbookPort {
   readonly sheets = new Map<string, MemorySheet>();
   activeSheet: string | null = null;
+  /**
+   * Operations that fail as Excel's do through the Office.js adapter (a WorkbookError 'hostError' naming the sheet),
+   * so the preview and the browser run can provoke every failure path of the pane and lift it again.
+   */
+  failures: PlayedFailure[] = [];
   private nextId = 1;
 
   constructor(tables: SheetTable[] = []) {
@@ -32,10 +60,12 @@ export class MemoryWorkbook implements WorkbookPort {
   }
 
   async listSheets(): Promise<SheetInfo[]> {
+    this.failIfPlayed('listSheets');
     return [...this.sheets.values()].map(infoOf);
   }
 
   async readSheet(name: string): Promise<SheetTable> {
+    this.failIfPlayed('readSheet', name);
     const sheet = this.find(name);
     if (!sheet) throw new WorkbookError('sheetNotFound', name);
     return sheet.table;
@@ -48,6 +78,7 @@ export class MemoryWorkbook implements WorkbookPort {
     visibility = 'visible',
     activate,
   }: WriteTableRequest): Promise<SheetInfo> {
+    this.failIfPlayed('writeTable', sheet);
     const existing = this.find(sheet);
     const name = existing?.table.name ?? sheet;
     const rows = [data.headers, ...data.rows.map((row) => [...row])];
@@ -66,6 +97,7 @@ export class MemoryWorkbook implements WorkbookPort {
 
   /** The table covers the rows from its header down: appended rows go below the last row. */
   async updateTable(request: UpdateTableRequest): Promise<SheetInfo> {
+    this.failIfPlayed('updateTable', request.sheet);
     const target = this.find(request.sheet);
     if (!target) throw new WorkbookError('sheetNotFound', request.sheet);
     target.table = withCells(target.table, updateCells(request, rowBelow(target.table)));
@@ -73,6 +105,7 @@ export class MemoryWorkbook implements WorkbookPort {
   }
 
   async deleteSheet(name: string): Promise<void> {
+    this.failIfPlayed('deleteSheet', name);
     const sheet = this.find(name);
     if (sheet) this.sheets.delete(sheet.table.name);
   }
@@ -84,6 +117,15 @@ export class MemoryWorkbook implements WorkbookPort {
     this.sheets.delete(sheet.table.name);
     sheet.table = { ...sheet.table, name: newName };
     this.sheets.set(newName, sheet);
+  }
+
+  private failIfPlayed(operation: PortOperation, sheet?: string): void {
+    const played = this.failures.some(
+      (f) =>
+        f.operation === operation &&
+        (f.sheet === undefined || f.sheet.toLowerCase() === sheet?.toLowerCase()),
+    );
+    if (played) throw new WorkbookError('hostError', sheet);
   }
 
   private newSheet(table: SheetTable, visibility: SheetVisibility): MemorySheet {

@@ -62,7 +62,7 @@ export async function narrowScenario(
 
   const tab = (key: MessageKey) => page.getByRole('tab', { name: t(key) });
   const subTab = (key: MessageKey) => chooseTab(page, t, new RegExp(`^${escapeRegExp(t(key))}`));
-  const back = () => page.getByRole('button', { name: t('back') }).first();
+  const back = () => page.getByRole('button', { name: t('toOverview') });
 
   const screen = async (name: string, open: () => Promise<void>) =>
     check(`${tag}: ${name} fits at ${PANE_WIDTHS.join(', ')} px`, async () => {

@@ -24,6 +24,7 @@ import { TEMPLATE_FILES } from '../../src/templates/templateTexts';
 import { manifestVersion } from '../../scripts/manifestChecks';
 import { OFFICE_CDN, RESULTS_DIR, ROOT, ensureBuild, launchBrowser, startServer } from './browserHarness';
 import { assert, axeScan, campaignAction, campaignCard, check, chooseTab, outcomes } from './checks';
+import { failuresScenario } from './failurePaths';
 import { narrowScenario } from './narrowPane';
 
 /**
@@ -226,10 +227,7 @@ async function scenario(page: Page, baseUrl: string, language: Language): Promis
   await check(
     `${language}: the campaign is listed on the home screen and reopens with its removal kept`,
     async () => {
-      await page
-        .getByRole('button', { name: t('back') })
-        .first()
-        .click();
+      await page.getByRole('button', { name: t('toOverview') }).click();
       const row = campaignCard(page, campaignName);
       await row.waitFor();
       assert(
@@ -264,10 +262,7 @@ async function evaluationScenario(page: Page, language: Language): Promise<void>
       .first()
       .click();
     await page.getByRole('tab', { name: t('stepUse'), selected: true }).waitFor();
-    await page
-      .getByRole('button', { name: t('back') })
-      .first()
-      .click();
+    await page.getByRole('button', { name: t('toOverview') }).click();
   });
 
   await check(
@@ -322,10 +317,7 @@ async function evaluationScenario(page: Page, language: Language): Promise<void>
   });
 
   await check(`${language}: step 1 of the sample campaign shows its evaluation fields`, async () => {
-    await page
-      .getByRole('button', { name: t('back') })
-      .first()
-      .click();
+    await page.getByRole('button', { name: t('back') }).click();
     await campaignAction(page, t, SAMPLE_CAMPAIGN.name, 'openCampaign');
     await page.getByRole('tab', { name: t('stepBasics') }).click();
     const start = await page.getByLabel(t('evaluationStart')).inputValue();
@@ -349,10 +341,7 @@ async function evaluationScenario(page: Page, language: Language): Promise<void>
     await page.getByTestId('plan-baseline').waitFor();
     await shot('14b-planner');
     await axeScan(page, 'planner');
-    await page
-      .getByRole('button', { name: t('back') })
-      .first()
-      .click();
+    await page.getByRole('button', { name: t('toOverview') }).click();
   });
 
   await check(
@@ -373,10 +362,7 @@ async function evaluationScenario(page: Page, language: Language): Promise<void>
       assert(returned.startsWith(control), `returned "${returned}" vs control conversion "${control}"`);
       await shot('14c-inactive-evaluation');
       await axeScan(page, 'inactive-customers evaluation');
-      await page
-        .getByRole('button', { name: t('back') })
-        .first()
-        .click();
+      await page.getByRole('button', { name: t('back') }).click();
     },
   );
 }
@@ -413,10 +399,7 @@ async function letterScenario(page: Page, language: Language): Promise<void> {
     // from wherever the scenario before ended: the home screen, or one step into a campaign
     const newCampaign = page.getByRole('button', { name: t('newCampaign') });
     if (!(await newCampaign.isVisible()))
-      await page
-        .getByRole('button', { name: t('back') })
-        .first()
-        .click();
+      await page.getByRole('button', { name: new RegExp(`^(${t('back')}|${t('toOverview')})$`) }).click();
     await newCampaign.click();
     await page.getByRole('textbox', { name: t('basicsName') }).fill(name);
     await page.getByRole('radio', { name: new RegExp(language === 'de' ? '^Brief' : '^Letter') }).check();
@@ -718,7 +701,16 @@ async function installationScenario(
 }
 
 /** `npm run e2e -- --only=narrow,reading`: the parts to run; the evaluation needs the campaign the flow creates. */
-const PARTS = ['flow', 'evaluation', 'letter', 'installation', 'reading', 'identity', 'narrow'] as const;
+const PARTS = [
+  'flow',
+  'evaluation',
+  'letter',
+  'installation',
+  'reading',
+  'identity',
+  'narrow',
+  'failures',
+] as const;
 type Part = (typeof PARTS)[number];
 
 function chosenParts(args: readonly string[]): Set<Part> {
@@ -761,6 +753,7 @@ async function main(): Promise<void> {
         await installationScenario(context, server.url, language, requests, errors);
       if (parts.has('reading')) await readingScenario(page, server.url, language);
       if (parts.has('identity')) await identityScenario(page, server.url, language);
+      if (parts.has('failures')) await failuresScenario(context, server.url, language);
       if (parts.has('narrow'))
         for (const theme of ['light', 'dark'] as const)
           await narrowScenario(context, server.url, language, theme);

@@ -1,17 +1,11 @@
-import {
-  Button,
-  Card,
-  MessageBar,
-  MessageBarBody,
-  ProgressBar,
-  Spinner,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, Card, makeStyles, tokens } from '@fluentui/react-components';
 import { evaluationSummary, noteText } from '../../core/evaluation/evaluationText';
+import type { Translator } from '../../i18n/i18n';
 import { useI18n } from '../../i18n/useI18n';
 import type { PaneSession } from '../services/paneSession';
+import { ActionFeedback, type ActionResult } from '../shell/ActionFeedback';
 import { useEvaluation } from './useEvaluation';
+import type { SheetWrite } from './evaluationReducer';
 import { EvaluationDetails } from './EvaluationDetails';
 import { TypeComparisonTable } from './TypeComparisonTable';
 
@@ -29,6 +23,13 @@ const useStyles = makeStyles({
   card: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
 });
 
+const writeResult = (write: SheetWrite, t: Translator['t']): ActionResult | null => {
+  if (write.status === 'written') return { intent: 'success', text: t('evaluationWritten', write) };
+  if (write.status === 'failed')
+    return { intent: 'error', title: t('failedEvaluationWrite'), text: write.message };
+  return null;
+};
+
 export interface EvaluationScreenProps {
   campaignId: string;
   /** The campaign's name, for the title while the evaluation runs. */
@@ -41,7 +42,7 @@ export interface EvaluationScreenProps {
 export function EvaluationScreen({ campaignId, name, session, onBack }: EvaluationScreenProps) {
   const styles = useStyles();
   const { t, language } = useI18n();
-  const { state, write } = useEvaluation(session, campaignId);
+  const { state, reload, write } = useEvaluation(session, campaignId);
   const evaluation =
     state.status === 'ready' ? state.report.evaluations.find((e) => e.campaignId === campaignId) : undefined;
   const writing = state.status === 'ready' && state.write.status === 'running';
@@ -53,12 +54,17 @@ export function EvaluationScreen({ campaignId, name, session, onBack }: Evaluati
         </Button>
         <h2 className={styles.title}>{t('evaluationTitle', { name })}</h2>
       </div>
-      {state.status === 'loading' && <Spinner label={t('evaluationLoading')} />}
-      {state.status === 'failed' && (
-        <MessageBar intent="error">
-          <MessageBarBody>{t('evaluationFailed', { message: state.message })}</MessageBarBody>
-        </MessageBar>
-      )}
+      <ActionFeedback
+        busy={state.status === 'loading'}
+        busyLabel={t('evaluationLoading')}
+        result={
+          state.status === 'failed'
+            ? { intent: 'error', text: t('evaluationFailed', { message: state.message }) }
+            : null
+        }
+        onRetry={reload}
+        testId="evaluation-failed"
+      />
       {state.status === 'ready' && evaluation && (
         <>
           <EvaluationDetails
@@ -71,17 +77,13 @@ export function EvaluationScreen({ campaignId, name, session, onBack }: Evaluati
             <Button appearance="primary" disabled={writing} onClick={() => void write()}>
               {t('evaluationWriteSheet')}
             </Button>
-            {writing && <ProgressBar aria-label={t('evaluationWriting')} />}
-            {state.write.status === 'written' && (
-              <MessageBar intent="success" data-testid="evaluation-written">
-                <MessageBarBody>{t('evaluationWritten', state.write)}</MessageBarBody>
-              </MessageBar>
-            )}
-            {state.write.status === 'failed' && (
-              <MessageBar intent="error" data-testid="evaluation-written">
-                <MessageBarBody>{t('resultFailed', { message: state.write.message })}</MessageBarBody>
-              </MessageBar>
-            )}
+            <ActionFeedback
+              busy={writing}
+              busyLabel={t('evaluationWriting')}
+              result={writeResult(state.write, t)}
+              onRetry={() => void write()}
+              testId="evaluation-written"
+            />
           </Card>
         </>
       )}

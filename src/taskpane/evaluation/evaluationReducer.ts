@@ -13,6 +13,7 @@ export type EvaluationState =
   | { status: 'ready'; report: EvaluationReport; write: SheetWrite };
 
 export type EvaluationAction =
+  | { type: 'loadStarted' }
   | { type: 'loaded'; report: EvaluationReport }
   | { type: 'loadFailed'; message: string }
   | { type: 'writeStarted' }
@@ -23,6 +24,8 @@ export const initialEvaluationState = (): EvaluationState => ({ status: 'loading
 
 export function evaluationReducer(state: EvaluationState, action: EvaluationAction): EvaluationState {
   switch (action.type) {
+    case 'loadStarted':
+      return state.status === 'loading' ? state : { status: 'loading' };
     case 'loaded':
       return { status: 'ready', report: action.report, write: { status: 'idle' } };
     case 'loadFailed':

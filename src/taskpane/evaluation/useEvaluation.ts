@@ -1,27 +1,27 @@
-import { useCallback, useEffect, useReducer, useRef } from 'react';
-import { describeProblem } from '../../core/kernel/problemMessages';
-import type { Problem } from '../../core/kernel/problems';
+import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import type { PaneSession } from '../services/paneSession';
+import { failureText, problemsText } from '../services/problemText';
 import { evaluationReducer, initialEvaluationState, type EvaluationState } from './evaluationReducer';
 import { nextPaint } from '../services/nextPaint';
 
-const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+export interface Evaluation {
+  state: EvaluationState;
+  /** Evaluates the workbook again (after a failure: "Erneut versuchen"). */
+  reload(): void;
+  /** Puts the result on the "Auswertung" sheets. */
+  write(): Promise<void>;
+}
 
-/** Evaluates the workbook once when the view opens; `write` puts the result on the "Auswertung" sheets. */
-export function useEvaluation(
-  session: PaneSession,
-  campaignId: string,
-): { state: EvaluationState; write(): Promise<void> } {
+/** Evaluates the workbook when the view opens; every failure ends as a sentence of the core's problem texts. */
+export function useEvaluation(session: PaneSession, campaignId: string): Evaluation {
   const [state, dispatch] = useReducer(evaluationReducer, undefined, initialEvaluationState);
+  const [attempt, setAttempt] = useState(0);
   const stateRef = useRef(state);
   stateRef.current = state;
-  const describe = useCallback(
-    (problems: Problem[]) => problems.map((p) => describeProblem(p, session.language)).join(' '),
-    [session],
-  );
 
   useEffect(() => {
     let current = true;
+    dispatch({ type: 'loadStarted' });
     session
       .evaluate(campaignId)
       .then((result) => {
@@ -29,14 +29,19 @@ export function useEvaluation(
         dispatch(
           result.ok
             ? { type: 'loaded', report: result.value }
-            : { type: 'loadFailed', message: describe(result.error) },
+            : { type: 'loadFailed', message: problemsText(result.error, session.language) },
         );
       })
-      .catch((error: unknown) => current && dispatch({ type: 'loadFailed', message: messageOf(error) }));
+      .catch(
+        (error: unknown) =>
+          current && dispatch({ type: 'loadFailed', message: failureText(error, session.language) }),
+      );
     return () => {
       current = false;
     };
-  }, [campaignId, describe, session]);
+  }, [attempt, campaignId, session]);
+
+  const reload = useCallback(() => setAttempt((n) => n + 1), []);
 
   const write = useCallback(async () => {
     const now = stateRef.current;
@@ -48,12 +53,12 @@ export function useEvaluation(
       dispatch(
         written.ok
           ? { type: 'written', sheet: written.value.sheet, typeSheet: written.value.typeSheet }
-          : { type: 'writeFailed', message: describe(written.error) },
+          : { type: 'writeFailed', message: problemsText(written.error, session.language) },
       );
     } catch (error) {
-      dispatch({ type: 'writeFailed', message: messageOf(error) });
+      dispatch({ type: 'writeFailed', message: failureText(error, session.language) });
     }
-  }, [describe, session]);
+  }, [session]);
 
-  return { state, write };
+  return { state, reload, write };
 }

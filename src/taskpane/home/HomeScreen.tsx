@@ -1,20 +1,14 @@
 import { useState } from 'react';
-import {
-  Button,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  Text,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { StoredCampaign } from '../../core/campaign/campaign';
 import type { MessageKey } from '../../i18n/de';
 import type { MappingOverrides, WorkbookData } from '../../core/kernel/model';
 import { useI18n } from '../../i18n/useI18n';
 import type { PaneSession } from '../services/paneSession';
 import type { WizardActions } from '../wizard/useWizard';
-import type { HomeFailure, HomeState } from '../wizard/wizardReducer';
+import type { HomeAction, HomeState, HomeTask } from '../wizard/wizardReducer';
+import type { Translator } from '../../i18n/i18n';
+import { ActionFeedback, type ActionResult } from '../shell/ActionFeedback';
 import { CampaignCard } from './CampaignCard';
 import { DeleteCampaignDialog } from './DeleteCampaignDialog';
 import { RecognitionSummary } from '../mapping/RecognitionSummary';
@@ -33,9 +27,16 @@ const useStyles = makeStyles({
   },
 });
 
-const FAILURE: Record<HomeFailure['action'], MessageKey> = {
-  duplicate: 'duplicateFailed',
-  remove: 'removeFailed',
+const TEXTS: Record<HomeTask['action'], Record<'running' | 'done' | 'failed', MessageKey>> = {
+  duplicate: { running: 'duplicating', done: 'duplicated', failed: 'duplicateFailed' },
+  remove: { running: 'removing', done: 'removed', failed: 'removeFailed' },
+};
+
+const homeResult = (action: HomeAction, t: Translator['t']): ActionResult | null => {
+  if (action.status === 'done') return { intent: 'success', text: t(TEXTS[action.action].done, action) };
+  if (action.status === 'failed')
+    return { intent: 'error', title: t(TEXTS[action.action].failed, action), text: action.message };
+  return null;
 };
 
 export interface HomeScreenProps {
@@ -50,7 +51,8 @@ export function HomeScreen({ state, data, mapping, session, actions }: HomeScree
   const styles = useStyles();
   const { t } = useI18n();
   const [toDelete, setToDelete] = useState<StoredCampaign | null>(null);
-  const { campaigns, failure } = state;
+  const { campaigns, action } = state;
+  const duplicate = (id: string) => void actions.duplicate(id, t('copySuffix'));
   return (
     <div className={styles.root}>
       <RecognitionSummary
@@ -66,16 +68,18 @@ export function HomeScreen({ state, data, mapping, session, actions }: HomeScree
         </Button>
       </div>
       <h2 className={styles.heading}>{t('homeTitle')}</h2>
-      {failure && (
-        <MessageBar intent="error" data-testid="home-failure">
-          <MessageBarBody>{t(FAILURE[failure.action], { message: failure.message })}</MessageBarBody>
-          <MessageBarActions>
-            <Button size="small" onClick={actions.dismissHomeFailure}>
-              {t('close')}
-            </Button>
-          </MessageBarActions>
-        </MessageBar>
-      )}
+      <ActionFeedback
+        busy={action.status === 'running'}
+        busyLabel={action.status === 'running' ? t(TEXTS[action.action].running, action) : ''}
+        result={homeResult(action, t)}
+        onRetry={() => {
+          if (action.status !== 'failed') return;
+          if (action.action === 'duplicate') duplicate(action.id);
+          else void actions.remove(action.id);
+        }}
+        onDismiss={actions.dismissHomeAction}
+        testId="home-outcome"
+      />
       {campaigns.length === 0 ? (
         <Text>{t('homeEmpty')}</Text>
       ) : (
@@ -86,7 +90,7 @@ export function HomeScreen({ state, data, mapping, session, actions }: HomeScree
               campaign={campaign}
               onOpen={() => actions.open(campaign.id)}
               onEvaluate={() => void actions.openEvaluation(campaign.id)}
-              onDuplicate={() => void actions.duplicate(campaign.id, t('copySuffix'))}
+              onDuplicate={() => duplicate(campaign.id)}
               onDelete={() => setToDelete(campaign)}
             />
           ))}

@@ -1,6 +1,6 @@
 import type { Language } from '../../core/kernel/language';
 import type { WorkbookPort } from '../../core/workbook/workbookPort';
-import { MemoryWorkbook } from '../../memory/memoryWorkbook';
+import { MemoryWorkbook, parseFailures } from '../../memory/memoryWorkbook';
 import { sampleState, sampleWorkbookTables } from '../../sample/sampleWorkbook';
 import { saveAddinState } from '../../core/run/campaignRun';
 import { connectToExcel } from '../../excel/officeHost';
@@ -21,7 +21,8 @@ const OFFICE_TIMEOUT_MS = 5_000;
  * Inside Excel the pane works on the open workbook. In a plain browser it runs on the in-memory workbook with the
  * sample data and its campaign that already ran (`?lang=en` for English, `?contacts=100000` for a large synthetic
  * workbook, used by the benchmark; `?workbook=twoContactSheets` for a workbook where the pane has to ask, see
- * src/sample/readingCases.ts; `?excelApi=1.1` plays an Excel too old for the add-in).
+ * src/sample/readingCases.ts; `?excelApi=1.1` plays an Excel too old for the add-in; `?fail=writeTable:KampagnenDaten`
+ * plays Excel failing, see `playFailures`).
  */
 export async function startPane(search: string): Promise<PaneStart> {
   const params = new URLSearchParams(search);
@@ -41,16 +42,49 @@ export async function startPane(search: string): Promise<PaneStart> {
   const playedExcelApi = params.get('excelApi');
   if (playedExcelApi !== null && !versionAtLeast(playedExcelApi, MIN_EXCEL_API))
     return { mode: 'excelTooOld', language };
+  const port = await previewWorkbook(params);
+  playFailures(port, params.get('fail') ?? '');
+  return { port, language, mode: 'preview', theme };
+}
+
+const previewWorkbook = async (params: URLSearchParams): Promise<MemoryWorkbook> => {
   const contacts = Number(params.get('contacts') ?? 0);
-  if (contacts > 0)
-    return { port: new MemoryWorkbook(await largeWorkbook(contacts)), language, mode: 'preview', theme };
+  if (contacts > 0) return new MemoryWorkbook(await largeWorkbook(contacts));
   const readingCase = await readingCaseTables(params.get('workbook'));
-  if (readingCase) return { port: new MemoryWorkbook(readingCase), language, mode: 'preview', theme };
+  if (readingCase) return new MemoryWorkbook(readingCase);
   // The sample comes with a campaign that already ran, so the evaluation has something to show.
   const port = new MemoryWorkbook(sampleWorkbookTables());
   await saveAddinState(port, sampleState());
-  return { port, language, mode: 'preview', theme };
+  return port;
+};
+
+/** What the preview page offers its browser run: Excel failing on the given operations, and recovering. */
+export interface PreviewControls {
+  /** "writeTable:KampagnenDaten,readSheet": these fail from now on, as Excel's do. */
+  fail(spec: string): void;
+  /** Excel works again. */
+  recover(): void;
 }
+
+declare global {
+  interface Window {
+    kampagnenPreview?: PreviewControls;
+  }
+}
+
+/** Only the preview's in-memory workbook can be told to fail; it starts failing with `?fail=`. */
+const playFailures = (port: MemoryWorkbook, spec: string): void => {
+  port.failures = parseFailures(spec);
+  if (typeof window === 'undefined') return;
+  window.kampagnenPreview = {
+    fail: (more) => {
+      port.failures = [...port.failures, ...parseFailures(more)];
+    },
+    recover: () => {
+      port.failures = [];
+    },
+  };
+};
 
 /**
  * The browser benchmark's workbook (`?contacts=100000`), loaded on demand so the pane's bundle stays small. It measures

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { FluentProvider, makeStyles } from '@fluentui/react-components';
+import { AriaLiveAnnouncer, FluentProvider, makeStyles } from '@fluentui/react-components';
 import { createTranslator } from '../../i18n/i18n';
 import { I18nContext } from '../../i18n/useI18n';
 import type { PaneSession } from '../services/paneSession';
@@ -23,9 +23,12 @@ export function App({ session, mode, theme = 'light' }: AppProps) {
   const { state, actions } = useWizard(session);
   return (
     <FluentProvider theme={fluentTheme(theme)} lang={session.language} className={styles.provider}>
-      <I18nContext.Provider value={translator}>
-        <Pane state={state} actions={actions} mode={mode} session={session} />
-      </I18nContext.Provider>
+      {/* every MessageBar announces itself through it: results are read out where they appear */}
+      <AriaLiveAnnouncer>
+        <I18nContext.Provider value={translator}>
+          <Pane state={state} actions={actions} mode={mode} session={session} />
+        </I18nContext.Provider>
+      </AriaLiveAnnouncer>
     </FluentProvider>
   );
 }

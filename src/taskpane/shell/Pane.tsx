@@ -1,12 +1,4 @@
-import {
-  Badge,
-  Button,
-  MessageBar,
-  MessageBarBody,
-  Spinner,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Badge, makeStyles, tokens } from '@fluentui/react-components';
 import { useI18n } from '../../i18n/useI18n';
 import type { PaneSession } from '../services/paneSession';
 import { problemsText } from '../services/problemText';
@@ -16,6 +8,7 @@ import type { WizardState } from '../wizard/wizardReducer';
 import { RecognitionSummary } from '../mapping/RecognitionSummary';
 import { CurrentScreen } from './CurrentScreen';
 import { AboutLine } from './AboutLine';
+import { ActionFeedback } from './ActionFeedback';
 
 const useStyles = makeStyles({
   root: {
@@ -85,24 +78,27 @@ export function Pane({ state, actions, mode, session }: PaneProps) {
         )}
       </header>
       <main className={styles.main} tabIndex={-1} id="pane-main">
-        {workbook.status === 'loading' && <Spinner label={t('loading')} />}
-        {workbook.status === 'failed' && (
-          <>
-            <MessageBar intent="error">
-              <MessageBarBody>
-                {t('loadFailed', { message: problemsText(workbook.problems, language) })}
-              </MessageBarBody>
-            </MessageBar>
-            {session.canSave && (
-              <RecognitionSummary
-                data={null}
-                mapping={workbook.mapping}
-                session={session}
-                onSaveMapping={actions.saveMapping}
-              />
-            )}
-            <Button onClick={() => void actions.reload()}>{t('retry')}</Button>
-          </>
+        <ActionFeedback
+          busy={workbook.status === 'loading'}
+          busyLabel={t('loading')}
+          result={
+            workbook.status === 'failed'
+              ? {
+                  intent: 'error',
+                  text: t('loadFailed', { message: problemsText(workbook.problems, language) }),
+                }
+              : null
+          }
+          onRetry={() => void actions.retryLoading()}
+          testId="load-failed"
+        />
+        {workbook.status === 'failed' && session.canSave && (
+          <RecognitionSummary
+            data={null}
+            mapping={workbook.mapping}
+            session={session}
+            onSaveMapping={actions.saveMapping}
+          />
         )}
         {workbook.status === 'ready' && (
           <CurrentScreen

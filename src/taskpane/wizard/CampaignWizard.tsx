@@ -12,7 +12,7 @@ import { RecipientsStep } from './recipients/RecipientsStep';
 import { TargetGroupStep } from './targetGroup/TargetGroupStep';
 import { UseStep } from './use/UseStep';
 import { TestPlanner } from './use/TestPlanner';
-import { SaveFailedBar } from './SaveFailedBar';
+import { ActionFeedback } from '../shell/ActionFeedback';
 import { StepFooterSlot } from './stepFooter';
 
 const STEP_LABEL: Record<WizardStep, MessageKey> = {
@@ -41,6 +41,8 @@ const useStyles = makeStyles({
     whiteSpace: 'nowrap',
   },
   count: { flexShrink: 0, whiteSpace: 'nowrap' },
+  // the campaign's name gives way, never the button's label
+  overview: { flexShrink: 0, whiteSpace: 'nowrap' },
   stepLine: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   stepTitle: { fontWeight: tokens.fontWeightSemibold },
   body: { flexGrow: 1, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -80,8 +82,8 @@ export function CampaignWizard({ state, data, actions, session }: CampaignWizard
   return (
     <div className={styles.root}>
       <div className={styles.top}>
-        <Button size="small" onClick={actions.close} disabled={busy}>
-          {t('back')}
+        <Button size="small" className={styles.overview} onClick={actions.close} disabled={busy}>
+          {t('toOverview')}
         </Button>
         <Text className={styles.name} title={draft.name}>
           {draft.name}
@@ -96,9 +98,16 @@ export function CampaignWizard({ state, data, actions, session }: CampaignWizard
           {t('memberCount', { count: open.group.members.length })}
         </Badge>
       </div>
-      {open.save.status === 'failed' && (
-        <SaveFailedBar message={open.save.message} onRetry={actions.retrySave} />
-      )}
+      {/* auto-save runs unseen; only its failure speaks: the last changes are not in the workbook yet */}
+      <ActionFeedback
+        result={
+          open.save.status === 'failed'
+            ? { intent: 'error', title: t('notSaved'), text: open.save.message }
+            : null
+        }
+        onRetry={actions.retrySave}
+        testId="save-failed"
+      />
       <div className={styles.stepLine}>
         {/* numbers only, so that four steps fit 320 px; the step's name is beside them and in each tab's label */}
         <TabList
@@ -151,7 +160,7 @@ export function CampaignWizard({ state, data, actions, session }: CampaignWizard
         <div className={styles.nav}>
           {index > 0 ? (
             <Button onClick={() => actions.goTo(WIZARD_STEPS[index - 1])} disabled={busy}>
-              {t('back')}
+              {t('backToStep', { step: index })}
             </Button>
           ) : (
             <span />

@@ -15,7 +15,7 @@ import {
   openCampaignOf,
   type BasicsChange,
   type GroupEdit,
-  type HomeFailure,
+  type HomeTask,
   type OpenCampaign,
   type RecipientMethod,
   type WizardAction,
@@ -28,7 +28,7 @@ export interface CampaignActions {
   open(id: string): void;
   duplicate(id: string, copySuffix: string): Promise<void>;
   remove(id: string): Promise<void>;
-  dismissHomeFailure(): void;
+  dismissHomeAction(): void;
   close(): void;
   goTo(step: WizardStep): void;
   changeBasics(change: BasicsChange): void;
@@ -95,14 +95,21 @@ export function campaignActions(
     const open = editing();
     if (open) dispatch({ type: 'groupEdited', edit, group: change(open.group, edit.key) });
   };
-  const onHome = async (action: HomeFailure['action'], work: () => Promise<unknown>) => {
+  const onHome = async (
+    action: HomeTask['action'],
+    id: string,
+    work: (original: StoredCampaign) => Promise<unknown>,
+  ) => {
+    const state = getState();
+    const original = state.campaigns.find((c) => c.id === id);
+    if (!original || state.screen !== 'home' || state.action.status === 'running') return;
+    dispatch({ type: 'homeActionStarted', task: { action, id, name: original.name } });
+    await nextPaint();
     try {
-      await work();
+      await work(original);
+      dispatch({ type: 'homeActionFinished' });
     } catch (error) {
-      dispatch({
-        type: 'homeActionFailed',
-        failure: { action, message: failureText(error, session.language) },
-      });
+      dispatch({ type: 'homeActionFinished', message: failureText(error, session.language) });
     }
   };
 
@@ -117,14 +124,12 @@ export function campaignActions(
         dispatch({ type: 'campaignOpened', campaign, group: groupFor(campaign), screen: 'targetGroup' });
     },
     duplicate: (id, copySuffix) =>
-      onHome('duplicate', async () => {
-        const { campaigns } = getState();
-        const original = campaigns.find((c) => c.id === id);
+      onHome('duplicate', id, (original) => {
         const now = session.nowIso();
-        if (original) await session.saveCampaign(copyOf(original, campaigns, copySuffix, now), now);
+        return session.saveCampaign(copyOf(original, getState().campaigns, copySuffix, now), now);
       }),
-    remove: (id) => onHome('remove', () => session.deleteCampaign(id)),
-    dismissHomeFailure: () => dispatch({ type: 'homeFailureDismissed' }),
+    remove: (id) => onHome('remove', id, () => session.deleteCampaign(id)),
+    dismissHomeAction: () => dispatch({ type: 'homeActionDismissed' }),
     close: () => dispatch({ type: 'closed' }),
     goTo: (screen) => dispatch({ type: 'screenChanged', screen }),
     changeBasics: (change) => {

@@ -1,9 +1,33 @@
 import type { Translator } from '../../i18n/i18n';
-import type { Outcome } from './wizardReducer';
+import type { MessageKey } from '../../i18n/de';
+import type { ActionResult } from '../shell/ActionFeedback';
+import type { Outcome, Task } from './wizardReducer';
 
-/** What a finished task says, success or failure, in one sentence or a few. */
-export const outcomeText = (outcome: Outcome, { t }: Pick<Translator, 't'>): string => {
-  if (outcome.status === 'failure') return t('resultFailed', { message: outcome.message });
+/** What a task's spinner says while it runs. */
+export const RUNNING: Record<Task, MessageKey> = {
+  targetSheet: 'runningTargetSheet',
+  leads: 'runningLeads',
+  csv: 'runningCsv',
+  blocklist: 'runningBlocklist',
+};
+
+const FAILED: Record<Task, MessageKey> = {
+  targetSheet: 'failedTargetSheet',
+  leads: 'failedLeads',
+  csv: 'failedCsv',
+  blocklist: 'failedBlocklist',
+};
+
+/** What a finished task says: what it did, or what did not happen and the core's sentence why. */
+export const outcomeResult = (outcome: Outcome, i18n: Pick<Translator, 't'>): ActionResult =>
+  outcome.status === 'failure'
+    ? { intent: 'error', title: i18n.t(FAILED[outcome.task]), text: outcome.message }
+    : { intent: 'success', text: successText(outcome, i18n) };
+
+const successText = (
+  outcome: Exclude<Outcome, { status: 'failure' }>,
+  { t }: Pick<Translator, 't'>,
+): string => {
   switch (outcome.task) {
     case 'targetSheet':
       return t('resultTargetSheet', { count: outcome.count, sheet: outcome.sheet });

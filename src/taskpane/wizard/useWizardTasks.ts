@@ -1,4 +1,4 @@
-import { useCallback, useMemo, type Dispatch } from 'react';
+import { useCallback, useMemo, useRef, type Dispatch } from 'react';
 import type { StoredCampaign } from '../../core/campaign/campaign';
 import type { Member, TargetGroup } from '../../core/group/targetGroupModel';
 import type { WorkbookData } from '../../core/kernel/model';
@@ -19,6 +19,8 @@ export interface WizardTasks {
   exportCsv(): Promise<void>;
   /** Puts a member on the workbook's Sperrliste; the workbook is read again, so the group shows them excluded. */
   blockMember(member: Member, data: WorkbookData): Promise<void>;
+  /** Runs the task that ended last again, as it was started (after a failure: "Erneut versuchen"). */
+  retryTask(): Promise<void>;
 }
 
 interface TaskInput {
@@ -39,10 +41,12 @@ export function useWizardTasks(
   getState: () => WizardState,
   dispatch: Dispatch<WizardAction>,
 ): WizardTasks {
+  const last = useRef<(() => Promise<void>) | null>(null);
   const run = useCallback(
     async (task: Task, work: TaskWork) => {
       const state = getState();
       if (!isEditing(state) || state.open.operation.status !== 'idle') return;
+      last.current = () => run(task, work);
       const { draft, group } = state.open;
       dispatch({ type: 'operationStarted', task });
       await nextPaint();
@@ -112,6 +116,9 @@ export function useWizardTasks(
             reread: { data: reread.value, mapping: session.mapping, group },
           };
         }),
+      retryTask: async () => {
+        await last.current?.();
+      },
     }),
     [run, session],
   );

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, type Dispatch } from 'react';
+import { useCallback, useEffect, useMemo, useRef, type Dispatch } from 'react';
 import type { MappingOverrides } from '../../core/kernel/model';
 import type { PaneSession } from '../services/paneSession';
 import { problemOf } from '../services/problemText';
@@ -9,6 +9,8 @@ export interface WorkbookLoading {
   reload(): Promise<void>;
   /** Stores the column mapping and reads the workbook with it. */
   saveMapping(mapping: MappingOverrides): Promise<void>;
+  /** "Erneut versuchen": stores the mapping again if that failed (the user's choice is not dropped), else reads. */
+  retryLoading(): Promise<void>;
 }
 
 /** Loads the workbook when the pane opens. Never rejects: every failure ends as `workbookFailed`. */
@@ -22,21 +24,29 @@ export function useWorkbookLoading(session: PaneSession, dispatch: Dispatch<Wiza
     void reload();
   }, [reload]);
 
+  const unsavedMapping = useRef<MappingOverrides | null>(null);
   const saveMapping = useCallback(
     async (mapping: MappingOverrides) => {
       dispatch({ type: 'workbookReloading' });
       try {
         await session.saveMapping(mapping);
       } catch (error) {
+        unsavedMapping.current = mapping;
         dispatch({ type: 'workbookFailed', problems: [problemOf(error)], mapping: session.mapping });
         return;
       }
+      unsavedMapping.current = null;
       await reload();
     },
     [dispatch, reload, session],
   );
 
-  return useMemo(() => ({ reload, saveMapping }), [reload, saveMapping]);
+  const retryLoading = useCallback(
+    () => (unsavedMapping.current ? saveMapping(unsavedMapping.current) : reload()),
+    [reload, saveMapping],
+  );
+
+  return useMemo(() => ({ reload, saveMapping, retryLoading }), [reload, retryLoading, saveMapping]);
 }
 
 const loadedAction = async (session: PaneSession): Promise<WizardAction> => {

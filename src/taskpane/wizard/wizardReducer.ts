@@ -67,11 +67,12 @@ export interface OpenCampaign {
   save: SaveStatus;
 }
 
-/** A home-screen action that failed; shown until dismissed. */
-export interface HomeFailure {
-  action: 'duplicate' | 'remove';
-  message: string;
-}
+/** What the home screen does to a campaign; its result is shown until dismissed or the next action. */
+export type HomeTask = { action: 'duplicate' | 'remove'; id: string; name: string };
+export type HomeAction =
+  | { status: 'idle' }
+  | ({ status: 'running' | 'done' } & HomeTask)
+  | ({ status: 'failed'; message: string } & HomeTask);
 
 interface PaneBasics {
   workbook: Workbook;
@@ -80,7 +81,7 @@ interface PaneBasics {
   csvDelimiter: CsvDelimiter;
 }
 
-export type HomeState = PaneBasics & { screen: 'home'; failure: HomeFailure | null };
+export type HomeState = PaneBasics & { screen: 'home'; action: HomeAction };
 export type EditingState = PaneBasics & { screen: WizardStep; open: OpenCampaign };
 export type EvaluatingState = PaneBasics & {
   screen: 'evaluation';
@@ -143,8 +144,9 @@ export type WizardAction =
   | { type: 'workbookFailed'; problems: Problem[]; mapping: MappingOverrides | undefined }
   | { type: 'workbookReloading' }
   | { type: 'campaignsChanged'; campaigns: StoredCampaign[] }
-  | { type: 'homeActionFailed'; failure: HomeFailure }
-  | { type: 'homeFailureDismissed' }
+  | { type: 'homeActionStarted'; task: HomeTask }
+  | { type: 'homeActionFinished'; message?: string }
+  | { type: 'homeActionDismissed' }
   | { type: 'campaignOpened'; campaign: StoredCampaign; group: TargetGroup; screen: WizardStep }
   | { type: 'closed' }
   | { type: 'screenChanged'; screen: WizardStep }
@@ -192,7 +194,7 @@ export const initialWizardState = (campaigns: StoredCampaign[] = []): WizardStat
   workbook: { status: 'loading' },
   campaigns,
   csvDelimiter: ';',
-  failure: null,
+  action: { status: 'idle' },
 });
 
 /** What every screen keeps when the pane moves to another one. */
@@ -202,7 +204,17 @@ const basicsOf = ({ workbook, campaigns, csvDelimiter }: WizardState): PaneBasic
   csvDelimiter,
 });
 
-const home = (state: WizardState): HomeState => ({ ...basicsOf(state), screen: 'home', failure: null });
+const home = (state: WizardState): HomeState => ({
+  ...basicsOf(state),
+  screen: 'home',
+  action: { status: 'idle' },
+});
+
+const homeFinished = (action: HomeAction, message: string | undefined): HomeAction => {
+  if (action.status !== 'running') return action;
+  const task = { action: action.action, id: action.id, name: action.name };
+  return message === undefined ? { status: 'done', ...task } : { status: 'failed', message, ...task };
+};
 
 const opened = (campaign: StoredCampaign, group: TargetGroup): OpenCampaign => ({
   draft: campaign,
@@ -268,10 +280,16 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
       return { ...state, workbook: { status: 'loading' } };
     case 'campaignsChanged':
       return action.campaigns === state.campaigns ? state : { ...state, campaigns: action.campaigns };
-    case 'homeActionFailed':
-      return state.screen === 'home' ? { ...state, failure: action.failure } : state;
-    case 'homeFailureDismissed':
-      return state.screen === 'home' ? { ...state, failure: null } : state;
+    case 'homeActionStarted':
+      return state.screen === 'home' && state.action.status !== 'running'
+        ? { ...state, action: { status: 'running', ...action.task } }
+        : state;
+    case 'homeActionFinished':
+      return state.screen === 'home'
+        ? { ...state, action: homeFinished(state.action, action.message) }
+        : state;
+    case 'homeActionDismissed':
+      return state.screen === 'home' ? { ...state, action: { status: 'idle' } } : state;
     case 'campaignOpened':
       return state.screen === 'home'
         ? { ...basicsOf(state), screen: action.screen, open: opened(action.campaign, action.group) }

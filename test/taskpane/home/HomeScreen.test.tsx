@@ -112,7 +112,7 @@ describe('Kampagnen (home)', () => {
       await user.click(await screen.findByRole('tab', { name: t('stepUse') }));
       await user.click(screen.getByRole('button', { name: t(button) }));
       await screen.findByTestId('use-outcome');
-      await user.click(screen.getAllByRole('button', { name: t('back') })[0]);
+      await user.click(screen.getByRole('button', { name: t('toOverview') }));
 
       const row = await findCampaignCard(/Herbstaktion/);
       expect(row).toHaveTextContent(formatDateTime(TEST_NOW.toISOString()));
@@ -120,7 +120,7 @@ describe('Kampagnen (home)', () => {
     },
   );
 
-  it('says so when a campaign could not be deleted, and keeps it', async () => {
+  it('says so when a campaign could not be deleted, keeps it, and deletes it on "Erneut versuchen"', async () => {
     const { workbook } = await workbookWithCampaign({}, 'de', new FailingWorkbook());
     const { t } = await renderPane({ workbook });
     const user = userEvent.setup();
@@ -130,12 +130,19 @@ describe('Kampagnen (home)', () => {
     const dialog = await screen.findByRole('alertdialog');
     await user.click(within(dialog).getByRole('button', { name: t('deleteConfirm') }));
 
-    const failure = await screen.findByTestId('home-failure');
-    expect(failure).toHaveTextContent(
-      t('removeFailed', { message: describeProblem({ code: 'hostTimeout', severity: 'error' }, 'de') }),
-    );
+    const failure = await screen.findByTestId('home-outcome');
+    expect(failure).toHaveTextContent(t('removeFailed', { name: 'Herbstaktion' }));
+    expect(failure).toHaveTextContent(describeProblem({ code: 'hostTimeout', severity: 'error' }, 'de'));
+    expect(screen.queryByRole('progressbar')).not.toBeInTheDocument();
     expect(await findCampaignCard(/Herbstaktion/)).toBeInTheDocument();
-    await user.click(within(failure).getByRole('button', { name: t('close') }));
-    expect(screen.queryByTestId('home-failure')).not.toBeInTheDocument();
+
+    workbook.writes = 'work';
+    await user.click(within(failure).getByRole('button', { name: t('retry') }));
+    expect(await screen.findByTestId('home-outcome')).toHaveTextContent(
+      t('removed', { name: 'Herbstaktion' }),
+    );
+    expect(screen.queryByRole('listitem', { name: /Herbstaktion/ })).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: t('close') }));
+    expect(screen.queryByTestId('home-outcome')).not.toBeInTheDocument();
   });
 });

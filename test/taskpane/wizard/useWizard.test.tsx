@@ -78,7 +78,7 @@ describe('useWizard', () => {
     await act(() => hook.result.current.actions.duplicate(campaign.id, '(Kopie)'));
     expect(hook.result.current.state).toMatchObject({
       screen: 'home',
-      failure: { action: 'duplicate', message: expect.stringContaining('Excel is gone') },
+      action: { status: 'failed', action: 'duplicate', message: expect.stringContaining('Excel is gone') },
     });
     expect(hook.result.current.state.campaigns).toHaveLength(1);
   });

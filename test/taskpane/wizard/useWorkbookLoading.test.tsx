@@ -39,8 +39,8 @@ describe('useWorkbookLoading', () => {
     expect(types().slice(2)).toEqual(['workbookReloading', 'workbookReloading', 'workbookLoaded']);
   });
 
-  it('shows a mapping that could not be stored as a failed load with the way back (retry)', async () => {
-    const { workbook, dispatch, hook, types } = setup();
+  it('shows a mapping that could not be stored as a failed load; "Erneut versuchen" stores it then', async () => {
+    const { workbook, session, dispatch, hook, types } = setup();
     await waitFor(() => expect(types()).toHaveLength(2));
     workbook.writes = 'timeOut';
     await act(() => hook.result.current.saveMapping({ sheets: { customers: 'Kunden' } }));
@@ -49,7 +49,9 @@ describe('useWorkbookLoading', () => {
       problems: [{ code: 'hostTimeout', severity: 'error', sheet: undefined }],
       mapping: undefined,
     });
-    await act(() => hook.result.current.reload());
+    workbook.writes = 'work';
+    await act(() => hook.result.current.retryLoading());
     expect(lastAction(dispatch).type).toBe('workbookLoaded');
+    expect(session.mapping).toEqual({ sheets: { customers: 'Kunden' } });
   });
 });

@@ -410,16 +410,25 @@ describe('wizardReducer', () => {
     expect(openCampaignOf(state)).toBeNull();
   });
 
-  it('shows a failed home action until it is dismissed, and not after leaving the home screen', () => {
-    const failure = { action: 'remove', message: 'Excel antwortet nicht.' } as const;
-    const failed = run(ready([makeCampaign()]), { type: 'homeActionFailed', failure });
-    expect(failed).toMatchObject({ screen: 'home', failure });
-    expect(run(failed, { type: 'homeFailureDismissed' })).toMatchObject({ failure: null });
+  it('runs one home action at a time and shows how it ended until dismissed, not after leaving home', () => {
+    const task = { action: 'remove', id: 'c1', name: 'Herbst' } as const;
+    const running = run(ready([makeCampaign()]), { type: 'homeActionStarted', task });
+    expect(running).toMatchObject({ action: { status: 'running', ...task } });
+    const second = { action: 'duplicate', id: 'c2', name: 'Winter' } as const;
+    expect(run(running, { type: 'homeActionStarted', task: second })).toBe(running);
+    const failed = run(running, { type: 'homeActionFinished', message: 'Excel antwortet nicht.' });
+    expect(failed).toMatchObject({
+      screen: 'home',
+      action: { status: 'failed', message: 'Excel antwortet nicht.', ...task },
+    });
+    expect(run(failed, { type: 'homeActionDismissed' })).toMatchObject({ action: { status: 'idle' } });
+    const retried = run(failed, { type: 'homeActionStarted', task }, { type: 'homeActionFinished' });
+    expect(retried).toMatchObject({ action: { status: 'done', ...task } });
     const reopened = run(
       failed,
       { type: 'campaignOpened', campaign: makeCampaign(), group: emptyTargetGroup(), screen: 'basics' },
       { type: 'closed' },
     );
-    expect(reopened).toMatchObject({ screen: 'home', failure: null });
+    expect(reopened).toMatchObject({ screen: 'home', action: { status: 'idle' } });
   });
 });

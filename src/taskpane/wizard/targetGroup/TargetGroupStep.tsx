@@ -1,21 +1,13 @@
 import { useMemo, useState } from 'react';
-import {
-  Button,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  Spinner,
-  Text,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Text, makeStyles, tokens } from '@fluentui/react-components';
 import { mergedRowCount, type Member } from '../../../core/group/targetGroupModel';
 import type { WorkbookData } from '../../../core/kernel/model';
 import { useI18n } from '../../../i18n/useI18n';
 import type { PaneSession } from '../../services/paneSession';
 import type { WizardActions } from '../useWizard';
 import type { OpenCampaign } from '../wizardReducer';
-import { outcomeText } from '../outcomeText';
+import { RUNNING, outcomeResult } from '../outcomeText';
+import { ActionFeedback } from '../../shell/ActionFeedback';
 import { ConfirmDialog } from '../../shell/ConfirmDialog';
 import { displayName } from '../recipients/recordFilter';
 import { ExcludedTab } from './ExcludedTab';
@@ -61,22 +53,14 @@ export function TargetGroupStep({ open, data, actions, session }: TargetGroupSte
       {tab === 'members' && merged > 0 && (
         <Text data-testid="members-merged">{t('membersMerged', { count: merged })}</Text>
       )}
-      {open.operation.status === 'running' && open.operation.task === 'blocklist' && (
-        <Spinner size="tiny" label={t('working')} />
-      )}
-      {open.outcome?.task === 'blocklist' && (
-        <MessageBar
-          intent={open.outcome.status === 'success' ? 'success' : 'error'}
-          data-testid="blocklist-outcome"
-        >
-          <MessageBarBody>{outcomeText(open.outcome, i18n)}</MessageBarBody>
-          <MessageBarActions>
-            <Button size="small" onClick={actions.dismissOutcome}>
-              {t('close')}
-            </Button>
-          </MessageBarActions>
-        </MessageBar>
-      )}
+      <ActionFeedback
+        busy={open.operation.status === 'running' && open.operation.task === 'blocklist'}
+        busyLabel={t(RUNNING.blocklist)}
+        result={open.outcome?.task === 'blocklist' ? outcomeResult(open.outcome, i18n) : null}
+        onRetry={() => void actions.retryTask()}
+        onDismiss={actions.dismissOutcome}
+        testId="blocklist-outcome"
+      />
       {tab === 'members' && (
         <MembersTab
           members={group.members}

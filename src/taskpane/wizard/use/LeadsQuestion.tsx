@@ -1,4 +1,4 @@
-import { Button, MessageBarActions } from '@fluentui/react-components';
+import { Button } from '@fluentui/react-components';
 import type { MessageKey } from '../../../i18n/de';
 import { useI18n } from '../../../i18n/useI18n';
 import type { LeadsOptions } from '../../../core/run/campaignRun';
@@ -27,10 +27,8 @@ export function LeadsQuestion({ outcome, busy, actions }: LeadsQuestionProps) {
   const answer = answerFor(outcome);
   if (!answer) return null;
   return (
-    <MessageBarActions>
-      <Button disabled={busy} onClick={() => void actions.writeLeads(answer.options)}>
-        {t(answer.label)}
-      </Button>
-    </MessageBarActions>
+    <Button size="small" disabled={busy} onClick={() => void actions.writeLeads(answer.options)}>
+      {t(answer.label)}
+    </Button>
   );
 }

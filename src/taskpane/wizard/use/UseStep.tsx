@@ -4,7 +4,6 @@ import {
   Field,
   MessageBar,
   MessageBarBody,
-  ProgressBar,
   Select,
   Text,
   makeStyles,
@@ -14,8 +13,9 @@ import type { CsvDelimiter } from '../../../core/outputs/csv';
 import { useI18n } from '../../../i18n/useI18n';
 import type { PaneSession } from '../../services/paneSession';
 import type { WizardActions } from '../useWizard';
-import type { OpenCampaign } from '../wizardReducer';
-import { outcomeText } from '../outcomeText';
+import type { OpenCampaign, Task } from '../wizardReducer';
+import { RUNNING, outcomeResult } from '../outcomeText';
+import { ActionFeedback } from '../../shell/ActionFeedback';
 import { CsvExportCheck } from './CsvExportCheck';
 import { useExportCheck } from './useExportCheck';
 import { WordTemplateCard } from './WordTemplateCard';
@@ -51,6 +51,17 @@ export function UseStep({ open, csvDelimiter, actions, session }: UseStepProps) 
   const empty = open.group.members.length === 0;
   const disabled = busy || empty;
   const check = useExportCheck(session, open.draft, open.group);
+  /** Each use reports in its own card, beside its button. */
+  const feedback = (task: Exclude<Task, 'blocklist'>) => (
+    <ActionFeedback
+      busy={open.operation.status === 'running' && open.operation.task === task}
+      busyLabel={t(RUNNING[task])}
+      result={open.outcome?.task === task ? outcomeResult(open.outcome, i18n) : null}
+      onRetry={() => void actions.retryTask()}
+      extra={open.outcome && <LeadsQuestion outcome={open.outcome} busy={busy} actions={actions} />}
+      testId="use-outcome"
+    />
+  );
   return (
     <div className={styles.root}>
       {empty && (
@@ -63,12 +74,14 @@ export function UseStep({ open, csvDelimiter, actions, session }: UseStepProps) 
           {t('useTargetSheet')}
         </Button>
         <Text className={styles.hint}>{t('useTargetSheetHint')}</Text>
+        {feedback('targetSheet')}
       </Card>
       <Card className={styles.card}>
         <Button disabled={disabled} onClick={() => void actions.writeLeads()}>
           {t('useLeads')}
         </Button>
         <Text className={styles.hint}>{t('useLeadsHint')}</Text>
+        {feedback('leads')}
       </Card>
       <Card className={styles.card}>
         <Field label={t('csvDelimiter')}>
@@ -92,6 +105,7 @@ export function UseStep({ open, csvDelimiter, actions, session }: UseStepProps) 
           </Button>
         )}
         <Text className={styles.hint}>{t('useCsvHint')}</Text>
+        {feedback('csv')}
       </Card>
       <WordTemplateCard language={open.draft.language ?? i18n.language} />
       <Card className={styles.card}>
@@ -100,16 +114,6 @@ export function UseStep({ open, csvDelimiter, actions, session }: UseStepProps) 
         </Button>
         <Text className={styles.hint}>{t('evaluateUseHint')}</Text>
       </Card>
-      {busy && <ProgressBar aria-label={t('progressLabel')} />}
-      {open.outcome && (
-        <MessageBar
-          intent={open.outcome.status === 'success' ? 'success' : 'error'}
-          data-testid="use-outcome"
-        >
-          <MessageBarBody>{outcomeText(open.outcome, i18n)}</MessageBarBody>
-          <LeadsQuestion outcome={open.outcome} busy={busy} actions={actions} />
-        </MessageBar>
-      )}
     </div>
   );
 }
