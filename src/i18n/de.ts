@@ -77,7 +77,7 @@ export const de = {
   basicsType: 'Typ',
   consentMissingTitle: 'Einwilligung für E-Mail-Werbung',
   consentMissing:
-    'Die Arbeitsmappe hat keine Spalte mit der Einwilligung in E-Mail-Werbung. Werbung per E-Mail ist nach § 7 UWG nur mit vorheriger ausdrücklicher Einwilligung erlaubt – oder an Bestandskunden, wenn alle vier Bedingungen des § 7 Abs. 3 UWG erfüllt sind: Sie haben die Adresse im Zusammenhang mit einem Verkauf erhalten, Sie werben für eigene ähnliche Waren oder Dienstleistungen, der Kunde hat nicht widersprochen, und er wurde bei der Erhebung der Adresse und wird in jeder E-Mail klar darauf hingewiesen, dass er jederzeit widersprechen kann. Ob das für Ihre Empfänger gilt, entscheidet das Add-in nicht. Steht die Einwilligung in einer Spalte wie „Einwilligung E-Mail“ oder „DOI bestätigt am“, berücksichtigt das Add-in sie.',
+    'Die Arbeitsmappe hat keine Spalte zur Einwilligung. E-Mail-Werbung erlaubt § 7 UWG nur mit Einwilligung – oder an Bestandskunden, wenn alle vier Bedingungen von § 7 Abs. 3 UWG gelten: Adresse aus einem Verkauf, Werbung für eigene ähnliche Waren, kein Widerspruch, Hinweis auf das Widerspruchsrecht bei der Erhebung und in jeder E-Mail. Das entscheidet das Add-in nicht; eine Spalte „Einwilligung E-Mail“ berücksichtigt es.',
   consentRecorded:
     'Einwilligung aus „{columns}“: die E-Mail geht nur an Personen, bei denen dort eindeutig ja, x oder ein Datum steht.',
   basicsDescription: 'Beschreibung (optional)',

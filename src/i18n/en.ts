@@ -73,7 +73,7 @@ export const en: Record<MessageKey, string> = {
   basicsType: 'Type',
   consentMissingTitle: 'Consent for e-mail advertising',
   consentMissing:
-    'The workbook has no column recording consent to e-mail advertising. Under § 7 UWG (the German Act against Unfair Competition), advertising by e-mail needs the recipient\'s prior express consent – or, for existing customers, all four conditions of § 7(3) UWG: you received the address in connection with a sale, you advertise your own similar goods or services, the customer has not objected, and they were told when the address was collected, and are told in every e-mail, that they can object at any time. Whether that holds for your recipients is not decided by the add-in. If consent is kept in a column such as "E-mail consent" or "DOI confirmed", the add-in takes it into account.',
+    'The workbook has no consent column. § 7 UWG allows e-mail advertising only with consent – or to existing customers when all four conditions of § 7(3) UWG hold: the address came from a sale, you advertise your own similar goods, they have not objected, and they were told of their right to object when it was collected and are told in every e-mail. The add-in does not decide this; a column "E-mail consent" it takes into account.',
   consentRecorded:
     'Consent from "{columns}": the e-mail goes only to people for whom it clearly says yes, x or a date.',
   basicsDescription: 'Description (optional)',

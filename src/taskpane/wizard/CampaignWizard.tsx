@@ -31,18 +31,24 @@ const STEP_SHORT: Record<WizardStep, MessageKey> = {
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minHeight: '100%' },
-  top: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  // the name has a line of its own: beside the button and the count it kept five letters at 320 px
+  top: {
+    display: 'grid',
+    gridTemplateColumns: 'auto minmax(0, 1fr) auto',
+    gridTemplateAreas: '"back . count" "name name name"',
+    alignItems: 'center',
+    gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+  },
   name: {
-    flexGrow: 1,
+    gridArea: 'name',
     minWidth: 0,
     fontWeight: tokens.fontWeightSemibold,
     overflow: 'hidden',
     textOverflow: 'ellipsis',
     whiteSpace: 'nowrap',
   },
-  count: { flexShrink: 0, whiteSpace: 'nowrap' },
-  // the campaign's name gives way, never the button's label
-  overview: { flexShrink: 0, whiteSpace: 'nowrap' },
+  count: { gridArea: 'count', whiteSpace: 'nowrap' },
+  overview: { gridArea: 'back', whiteSpace: 'nowrap' },
   stepLine: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   stepTitle: { fontWeight: tokens.fontWeightSemibold },
   body: { flexGrow: 1, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
