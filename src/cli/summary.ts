@@ -204,6 +204,7 @@ export const runSummaryLines = (result: CampaignRunResult, files: RunFiles, text
     ...excludedLines(group.excluded, texts),
     texts.t('summaryTarget', { sheet: result.targetSheet }),
     ...(leads ? leadsLines(leads, texts) : []),
+    ...(result.history ? [texts.t('summaryHistory', { ...result.history })] : []),
     ...preflightLines(result.preflight, texts),
     ...regionLines(result.letterRegions, texts),
     texts.t('summaryWritten', { files: [files.out, ...(files.csv ? [files.csv] : [])].join(', ') }),
@@ -258,6 +259,7 @@ export const runSummaryJson = (result: CampaignRunResult, files: RunFiles, texts
       ...(carrier ? { carrier } : {}),
     })),
     leads,
+    history: result.history,
     preflight: {
       checked: result.preflight.checked,
       flagged: result.preflight.entries.length,

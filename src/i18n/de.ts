@@ -402,6 +402,7 @@ export const de = {
   summaryLeadsConflict: '    Zeile {row}, {leadId}: {field}',
   summaryLeadsDeleted:
     '  Im Blatt gelöschte Leads, nicht neu angelegt: {count} (im Aufgabenbereich wieder anlegen)',
+  summaryHistory: 'Kontakthistorie: Blatt „{sheet}“ – {added} Zeilen ergänzt',
   summaryWritten: 'Geschrieben: {files}',
   summaryProblems: 'Hinweise zu den Daten ({count}):',
   summaryMoreProblems: '  … und {count} weitere Hinweise',

@@ -392,6 +392,7 @@ export const en: Record<MessageKey, string> = {
   summaryLeadsConflict: '    row {row}, {leadId}: {field}',
   summaryLeadsDeleted:
     '  Leads deleted on the sheet, not created again: {count} (re-create them in the task pane)',
+  summaryHistory: 'Contact history: sheet "{sheet}" – {added} rows added',
   summaryWritten: 'Written: {files}',
   summaryProblems: 'Notes on the data ({count}):',
   summaryMoreProblems: '  … and {count} more notes',

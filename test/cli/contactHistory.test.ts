@@ -1,0 +1,127 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { CellValue } from '../../src/core/kernel/sheetTable';
+import { buildCli, readWorkbook, runCli, sheetValues, tablesOf, tempDir, writeWorkbook } from './cliHarness';
+
+const SLOW = 180_000;
+
+const WORKBOOK: Record<string, CellValue[][]> = {
+  Kunden: [
+    ['Kundennummer', 'Firma', 'Straße', 'PLZ', 'Ort', 'E-Mail'],
+    ['K-1', 'Autohaus Alt', 'Hauptstraße 1', '01067', 'Dresden', 'info@alt.de'],
+    ['K-2', 'Bäckerei Brot', 'Ring 2', '50667', 'Köln', 'post@brot.de'],
+    ['K-3', 'Café Creme', 'Weg 3', '04109', 'Leipzig', 'hallo@creme.de'],
+  ],
+};
+
+const newsletter = { name: 'Newsletter Dezember', type: 'E-Mail', selections: [{ from: 'customers' }] };
+
+beforeAll(buildCli, SLOW);
+
+describe('kampagne run: the contact history', () => {
+  it(
+    'appends one row per member and channel for each new use, in the Excel table, and nothing for a repeat',
+    async () => {
+      const dir = await tempDir();
+      const file = (name: string) => path.join(dir, name);
+      await writeWorkbook(file('mappe.xlsx'), WORKBOOK);
+      await fs.writeFile(file('kampagne.json'), JSON.stringify(newsletter), 'utf8');
+      const run = (from: string, to: string, day: string, ...extra: string[]) =>
+        runCli([
+          'run',
+          '--workbook',
+          file(from),
+          '--campaign',
+          file('kampagne.json'),
+          '--out',
+          file(to),
+          '--as-of',
+          day,
+          ...extra,
+        ]);
+
+      const first = await run('mappe.xlsx', 'eins.xlsx', '2026-12-02', '--csv', file('liste.csv'));
+      expect(first).toMatchObject({ code: 0, stderr: '' });
+      expect(first.stdout).toContain('Kontakthistorie: Blatt „Kontakthistorie“ – 6 Zeilen ergänzt');
+      const again = await run('eins.xlsx', 'zwei.xlsx', '2026-12-02', '--csv', file('liste.csv'));
+      expect(again.stdout).toContain('Kontakthistorie: Blatt „Kontakthistorie“ – 0 Zeilen ergänzt');
+      const later = await run('zwei.xlsx', 'drei.xlsx', '2026-12-09', '--json');
+      expect(JSON.parse(later.stdout).history).toEqual({ sheet: 'Kontakthistorie', added: 3 });
+
+      const history = async (name: string) =>
+        (await readWorkbook(file(name))).getWorksheet('Kontakthistorie')!;
+      expect(tablesOf(await history('eins.xlsx'))).toEqual([
+        {
+          name: 'Kontakthistorie',
+          ref: 'A1:H7',
+          headers: [
+            'Datum',
+            'Kampagne',
+            'Typ',
+            'Kanal',
+            'Gruppe',
+            'Personenschlüssel',
+            'Name',
+            'Kampagnen-ID',
+          ],
+        },
+      ]);
+      expect(sheetValues(await history('zwei.xlsx'))).toEqual(sheetValues(await history('eins.xlsx')));
+      const grown = await history('drei.xlsx');
+      expect(tablesOf(grown)[0].ref).toBe('A1:H10');
+      const rows = sheetValues(grown);
+      expect(rows.slice(0, 7)).toEqual(sheetValues(await history('eins.xlsx')));
+      expect(
+        rows.slice(7).map((row) => [(row[0] as Date).toISOString().slice(0, 10), row[3], row[5], row[6]]),
+      ).toEqual([
+        ['2026-12-09', 'Zielgruppenblatt', 'k:K-1', 'Autohaus Alt'],
+        ['2026-12-09', 'Zielgruppenblatt', 'k:K-2', 'Bäckerei Brot'],
+        ['2026-12-09', 'Zielgruppenblatt', 'k:K-3', 'Café Creme'],
+      ]);
+    },
+    SLOW,
+  );
+
+  it(
+    "keeps the user's own column and rows when it appends (a file edited in Excel)",
+    async () => {
+      const dir = await tempDir();
+      const file = (name: string) => path.join(dir, name);
+      await writeWorkbook(file('mappe.xlsx'), {
+        ...WORKBOOK,
+        'Contact history': [
+          ['Date', 'Campaign', 'Type', 'Channel', 'Group', 'Person key', 'Name', 'Note'],
+          ['01.11.2026', 'Phone round', 'Phone', 'Leads', 'contacted', 'k:K-2', 'Bäckerei Brot', 'call back'],
+        ],
+      });
+      await fs.writeFile(file('campaign.json'), JSON.stringify({ ...newsletter, language: 'en' }), 'utf8');
+      const result = await runCli(
+        [
+          'run',
+          '--workbook',
+          file('mappe.xlsx'),
+          '--campaign',
+          file('campaign.json'),
+          '--out',
+          file('out.xlsx'),
+        ],
+        { LANG: 'en_GB.UTF-8' },
+      );
+      expect(result).toMatchObject({ code: 0, stderr: '' });
+      expect(result.stdout).toContain('Contact history: sheet "Contact history" – 3 rows added');
+      const rows = sheetValues((await readWorkbook(file('out.xlsx'))).getWorksheet('Contact history')!);
+      expect(rows.slice(0, 2)).toEqual(WORKBOOK_WITH_NOTE);
+      expect(rows.slice(2).map((row) => [row[3], row[5], row[7]])).toEqual([
+        ['Target sheet', 'k:K-1', null],
+        ['Target sheet', 'k:K-2', null],
+        ['Target sheet', 'k:K-3', null],
+      ]);
+    },
+    SLOW,
+  );
+});
+
+const WORKBOOK_WITH_NOTE = [
+  ['Date', 'Campaign', 'Type', 'Channel', 'Group', 'Person key', 'Name', 'Note'],
+  ['01.11.2026', 'Phone round', 'Phone', 'Leads', 'contacted', 'k:K-2', 'Bäckerei Brot', 'call back'],
+];
