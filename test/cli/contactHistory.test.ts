@@ -121,6 +121,78 @@ describe('kampagne run: the contact history', () => {
   );
 });
 
+describe('kampagne run: selections from the contact history', () => {
+  it(
+    'leaves out whom the newsletter reached last week, and finds its recipients again (de, en, JSON)',
+    async () => {
+      const dir = await tempDir();
+      const file = (name: string) => path.join(dir, name);
+      await writeWorkbook(file('mappe.xlsx'), WORKBOOK);
+      const dresden = {
+        ...newsletter,
+        selections: [{ from: 'customers', filter: [{ column: 'Ort', op: 'equals', value: 'Dresden' }] }],
+      };
+      await fs.writeFile(file('newsletter.json'), JSON.stringify(dresden), 'utf8');
+      const followUp = {
+        name: 'Jahresend-Angebot',
+        type: 'E-Mail',
+        selections: [{ from: 'customers' }, { from: 'recentlyContacted', days: 30, mode: 'remove' }],
+      };
+      await fs.writeFile(file('angebot.json'), JSON.stringify(followUp), 'utf8');
+      const again = {
+        name: 'Erinnerung',
+        type: 'E-Mail',
+        selections: [{ from: 'campaignRecipients', campaign: 'Newsletter Dezember' }],
+      };
+      await fs.writeFile(file('erinnerung.json'), JSON.stringify(again), 'utf8');
+      const run = (from: string, campaign: string, to: string, day: string, ...extra: string[]) =>
+        runCli(
+          [
+            'run',
+            '--workbook',
+            file(from),
+            '--campaign',
+            file(campaign),
+            '--out',
+            file(to),
+            '--as-of',
+            day,
+            ...extra,
+          ],
+          extra.includes('--lang') ? { LANG: 'en_GB.UTF-8' } : {},
+        );
+
+      expect(await run('mappe.xlsx', 'newsletter.json', 'eins.xlsx', '2026-11-25')).toMatchObject({
+        code: 0,
+      });
+      const offer = await run('eins.xlsx', 'angebot.json', 'zwei.xlsx', '2026-12-02');
+      expect(offer).toMatchObject({ code: 0, stderr: '' });
+      expect(offer.stdout.split('\n').slice(0, 3)).toEqual([
+        'Kampagne „Jahresend-Angebot“ (E-Mail): 2 Empfänger',
+        '  1: Kundenstamm (alle): 3 gefunden, 3 neu, 0 schon enthalten, 0 zusammengeführt, 0 ausgeschlossen',
+        '  2: ohne Kontakte der letzten 30 Tage (alle Kampagnen): 1 gefunden, 1 aus der Zielgruppe entfernt',
+      ]);
+      const english = await run(
+        'zwei.xlsx',
+        'erinnerung.json',
+        'drei.xlsx',
+        '2026-12-02',
+        '--lang',
+        'en',
+        '--json',
+      );
+      const summary = JSON.parse(english.stdout);
+      expect(summary.members).toBe(1);
+      expect(summary.selections[0]).toMatchObject({
+        label: '1: Recipients of campaign "Newsletter Dezember"',
+        found: 1,
+        added: 1,
+      });
+    },
+    SLOW,
+  );
+});
+
 const WORKBOOK_WITH_NOTE = [
   ['Date', 'Campaign', 'Type', 'Channel', 'Group', 'Person key', 'Name', 'Note'],
   ['01.11.2026', 'Phone round', 'Phone', 'Leads', 'contacted', 'k:K-2', 'Bäckerei Brot', 'call back'],

@@ -65,7 +65,36 @@ export interface InactiveCustomersSelection extends SelectionBase {
   includeNeverPurchased?: boolean;
 }
 
-export type SelectionDefinition = RecordSelection | PurchasedArticlesSelection | InactiveCustomersSelection;
+/** Whom a campaign reached, from the contact history: "Empfänger der Kampagne Y". */
+export interface CampaignRecipientsSelection extends SelectionBase {
+  from: 'campaignRecipients';
+  /** The campaign's name (or its id) as the history records it. */
+  campaign: string;
+  /** Only those it contacted, not its control group. Default false: everyone it held back too. */
+  contactedOnly?: boolean;
+}
+
+/** Whom any campaign contacted in the last `days` days (today included), from the contact history. */
+export interface RecentlyContactedSelection extends SelectionBase {
+  from: 'recentlyContacted';
+  days: number;
+}
+
+/** The selections that read the contact history rather than the user's sheets. */
+export type HistorySelection = CampaignRecipientsSelection | RecentlyContactedSelection;
+
+/** The selections that read the user's sheets. */
+export type SheetSelection = Exclude<SelectionDefinition, HistorySelection>;
+
+export const readsHistory = (selection: SelectionDefinition): selection is HistorySelection =>
+  selection.from === 'campaignRecipients' || selection.from === 'recentlyContacted';
+
+export type SelectionDefinition =
+  | RecordSelection
+  | PurchasedArticlesSelection
+  | InactiveCustomersSelection
+  | CampaignRecipientsSelection
+  | RecentlyContactedSelection;
 
 export const removes = (selection: SelectionDefinition): boolean => selection.mode === 'remove';
 

@@ -16,6 +16,7 @@ import { campaignTypeFromLabel } from './campaignTypes';
 import {
   MAX_CONTROL_PERCENT,
   MAX_EVALUATION_DAYS,
+  MAX_HISTORY_DAYS,
   MAX_INACTIVE_MONTHS,
   MAX_NAME_LENGTH,
   endsBeforeStart,
@@ -156,12 +157,39 @@ const inactiveCustomers = (mode: SchemaMode) =>
     includeNeverPurchased: z.boolean({ error: 'must be true or false' }).optional(),
   });
 
+const campaignRecipients = (mode: SchemaMode) =>
+  objectFor(mode)({
+    from: z.literal('campaignRecipients'),
+    mode: selectionMode,
+    campaign:
+      mode === 'file'
+        ? z.string({ error: 'must be the name of a campaign' }).trim().min(1, 'must not be empty')
+        : z.string(),
+    contactedOnly: z.boolean({ error: 'must be true or false' }).optional(),
+  });
+
+const recentlyContacted = (mode: SchemaMode) =>
+  objectFor(mode)({
+    from: z.literal('recentlyContacted'),
+    mode: selectionMode,
+    days:
+      mode === 'file'
+        ? z
+            .number({ error: 'must be a whole number of days' })
+            .int('must be a whole number of days')
+            .positive('must be at least 1')
+            .max(MAX_HISTORY_DAYS, `must be at most ${MAX_HISTORY_DAYS} (ten years)`)
+        : z.number(),
+  });
+
 const selection = (mode: SchemaMode) =>
   z.discriminatedUnion('from', [
     recordSelection(mode, 'contacts'),
     recordSelection(mode, 'customers'),
     purchasedArticles(mode),
     inactiveCustomers(mode),
+    campaignRecipients(mode),
+    recentlyContacted(mode),
   ]);
 
 const columnMapping = (mode: SchemaMode) =>
@@ -283,6 +311,8 @@ export const CAMPAIGN_FILE_KEYS: readonly string[] = [
   ...Object.keys(recordSelection('file', 'contacts').shape),
   ...Object.keys(purchasedArticles('file').shape),
   ...Object.keys(inactiveCustomers('file').shape),
+  ...Object.keys(campaignRecipients('file').shape),
+  ...Object.keys(recentlyContacted('file').shape),
   ...Object.keys(condition('stored').shape),
 ];
 

@@ -1,4 +1,5 @@
 import {
+  readsHistory,
   removes,
   type CampaignDefinition,
   type CampaignType,
@@ -13,6 +14,7 @@ import { runSelection } from '../select/selections';
 import { identityGraph, type Carrier, type IdentityGraph, type UnitKind, type Units } from './identity';
 import type { Exclusion, ExclusionReason, Member, SelectionReport, TargetGroup } from './targetGroupModel';
 import { checkRecipient } from './typeRules';
+import { historyRecords } from './historySelections';
 
 export interface CampaignRules {
   type: CampaignType;
@@ -36,6 +38,16 @@ export const unitKindOf = ({ type, letterUnit }: Pick<CampaignRules, 'type' | 'l
 };
 
 export const emptyTargetGroup = (): TargetGroup => ({ members: [], excluded: [], reports: [], problems: [] });
+
+/** The records a selection finds: in the user's sheets, or by the contact history. */
+const selectRecords = (
+  data: WorkbookData,
+  selection: SelectionDefinition,
+  options: TargetGroupOptions,
+): { records: number[]; problems: Problem[] } =>
+  readsHistory(selection)
+    ? { records: historyRecords(data, selection, options.today), problems: [] }
+    : runSelection(data, selection, options);
 
 const problemSignature = (p: Problem): string =>
   [p.code, p.severity, p.sheet, p.row, p.column, p.value, p.detail].join('\u0000');
@@ -161,7 +173,7 @@ class GroupBuilder {
     options: TargetGroupOptions,
   ): void {
     if (removes(selection)) return this.remove(data, selection, selectionIndex, options);
-    const result = runSelection(data, selection, options);
+    const result = selectRecords(data, selection, options);
     this.addProblems(result.problems);
     const report = this.newReport(selection, selectionIndex);
     const pass = ++this.pass;
@@ -200,7 +212,7 @@ class GroupBuilder {
     selectionIndex: number,
     options: TargetGroupOptions,
   ): void {
-    const result = runSelection(data, selection, options);
+    const result = selectRecords(data, selection, options);
     this.addProblems(result.problems);
     const report = this.newReport(selection, selectionIndex);
     const pass = ++this.pass;

@@ -109,7 +109,8 @@ const withPlaces = (
   const taken = new Set(Object.values(found));
   const columns = { ...found };
   HISTORY_FIELDS.forEach((field, place) => {
-    if (field === 'campaignId' || columns[field] !== undefined || place >= headers.length || taken.has(place)) return;
+    if (field === 'campaignId' || columns[field] !== undefined || place >= headers.length || taken.has(place))
+      return;
     if (FIELD_BY_HEADER.has(normalizeHeader(headers[place]))) return;
     columns[field] = place;
     taken.add(place);
