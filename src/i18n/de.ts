@@ -429,6 +429,9 @@ export const de = {
   summaryExcludedRow: '  Blatt „{sheet}“, Zeile {row}: {reason}',
   summaryExcludedCarrier:
     '  Blatt „{sheet}“, Zeile {row}: {reason} (eingetragen in Blatt „{carrierSheet}“, Zeile {carrierRow})',
+  summaryExcludedContactLimit: '  Blatt „{sheet}“, Zeile {row}: {reason} (zuletzt „{campaign}“ am {date})',
+  summaryExcludedProtected:
+    '  Blatt „{sheet}“, Zeile {row}: {reason} („{campaign}“, Start {date}; ein Kontakt würde ihre Auswertung verfälschen)',
   summaryMoreExcluded: '  … und {count} weitere',
   summaryLeadsMerged:
     '  {merged} Leads gehören zu zusammengeführten Personen: behalten und mit „Zusammengeführt in“ markiert',

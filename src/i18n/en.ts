@@ -418,6 +418,9 @@ export const en: Record<MessageKey, string> = {
   summaryExcludedRow: '  Sheet "{sheet}", row {row}: {reason}',
   summaryExcludedCarrier:
     '  Sheet "{sheet}", row {row}: {reason} (recorded on sheet "{carrierSheet}", row {carrierRow})',
+  summaryExcludedContactLimit: '  Sheet "{sheet}", row {row}: {reason} (last "{campaign}" on {date})',
+  summaryExcludedProtected:
+    '  Sheet "{sheet}", row {row}: {reason} ("{campaign}", start {date}; contacting them would spoil its evaluation)',
   summaryMoreExcluded: '  … and {count} more',
   summaryLeadsMerged: '  {merged} leads belong to merged people: kept and marked "Merged into"',
   sheetsBlocklist: '{sheet}: blocklist, headers in row {headerRow}, entries: {entries}',

@@ -193,6 +193,69 @@ describe('kampagne run: selections from the contact history', () => {
   );
 });
 
+describe('kampagne run: the contact limit and protected control groups', () => {
+  it(
+    'leaves out whom the newsletter reached and whom a running test holds back, and says which campaign (de, en)',
+    async () => {
+      const dir = await tempDir();
+      const file = (name: string) => path.join(dir, name);
+      await writeWorkbook(file('mappe.xlsx'), WORKBOOK);
+      const write = (name: string, definition: unknown) =>
+        fs.writeFile(file(name), JSON.stringify(definition), 'utf8');
+      await write('newsletter.json', {
+        ...newsletter,
+        selections: [{ from: 'customers', filter: [{ column: 'Ort', op: 'equals', value: 'Dresden' }] }],
+      });
+      await write('test.json', {
+        name: 'Preistest',
+        type: 'Brief',
+        selections: [
+          { from: 'customers', filter: [{ column: 'Ort', op: 'in', value: ['Köln', 'Leipzig'] }] },
+        ],
+        controlPercent: 50,
+      });
+      await write('angebot.json', {
+        name: 'Jahresend-Angebot',
+        type: 'E-Mail',
+        selections: [{ from: 'customers' }],
+        contactLimit: { contacts: 1, days: 30 },
+      });
+      const run = (from: string, campaign: string, to: string, day: string, env = {}) =>
+        runCli(
+          ['run', '--workbook', file(from), '--campaign', file(campaign), '--out', file(to), '--as-of', day],
+          env,
+        );
+      expect(await run('mappe.xlsx', 'newsletter.json', 'eins.xlsx', '2026-11-25')).toMatchObject({
+        code: 0,
+      });
+      const test = await run('eins.xlsx', 'test.json', 'zwei.xlsx', '2026-11-26');
+      expect(test.stdout).toContain('Kontrollgruppe: 1 von 2 Empfängern zurückgehalten');
+
+      const offer = await run('zwei.xlsx', 'angebot.json', 'drei.xlsx', '2026-12-02');
+      expect(offer).toMatchObject({ code: 0, stderr: '' });
+      // the newsletter reached Dresden, the test contacted one of Köln and Leipzig and holds back the other
+      expect(offer.stdout).toContain('Kampagne „Jahresend-Angebot“ (E-Mail): 0 Empfänger');
+      expect(offer.stdout).toMatch(
+        /Blatt „Kunden“, Zeile [34]: Kontaktgrenze erreicht \(zuletzt „Preistest“ am 26\.11\.2026\)/,
+      );
+      expect(offer.stdout).toContain(
+        '  Blatt „Kunden“, Zeile 2: Kontaktgrenze erreicht (zuletzt „Newsletter Dezember“ am 25.11.2026)',
+      );
+      expect(offer.stdout).toMatch(
+        /Blatt „Kunden“, Zeile [34]: in der Kontrollgruppe einer anderen Kampagne \(„Preistest“, Start 26\.11\.2026; ein Kontakt würde ihre Auswertung verfälschen\)/,
+      );
+      const english = await run('zwei.xlsx', 'angebot.json', 'vier.xlsx', '2026-12-02', {
+        LANG: 'en_GB.UTF-8',
+      });
+      expect(english.stdout).toContain(
+        'Sheet "Kunden", row 2: contact limit reached (last "Newsletter Dezember" on',
+      );
+      expect(english.stdout).toContain('in another campaign\'s control group ("Preistest", start');
+    },
+    SLOW,
+  );
+});
+
 const WORKBOOK_WITH_NOTE = [
   ['Date', 'Campaign', 'Type', 'Channel', 'Group', 'Person key', 'Name', 'Note'],
   ['01.11.2026', 'Phone round', 'Phone', 'Leads', 'contacted', 'k:K-2', 'Bäckerei Brot', 'call back'],

@@ -123,6 +123,15 @@ export const PRIMARY_METRICS = ['conversion', 'revenue'] as const;
 export type PrimaryMetric = (typeof PRIMARY_METRICS)[number];
 export const DEFAULT_PRIMARY_METRIC: PrimaryMetric = 'revenue';
 
+/**
+ * "Höchstens 1 Kontakt je 30 Tage": a member whom other campaigns contacted `contacts` times in the last `days` days
+ * (any channel; one use of a campaign is one contact) is left out.
+ */
+export interface ContactLimit {
+  contacts: number;
+  days: number;
+}
+
 /** The campaign file format the command line reads and the add-in stores in the workbook. */
 export interface CampaignDefinition {
   name: string;
@@ -155,6 +164,8 @@ export interface CampaignDefinition {
   letterUnit?: LetterUnit;
   /** The figure the verdict is stated from; default DEFAULT_PRIMARY_METRIC. */
   primaryMetric?: PrimaryMetric;
+  /** Overrides the workbook's contact limit (AddinState.contactLimit) for this campaign. */
+  contactLimit?: ContactLimit;
 }
 
 /**

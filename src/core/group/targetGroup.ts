@@ -15,6 +15,7 @@ import { identityGraph, type Carrier, type IdentityGraph, type UnitKind, type Un
 import type { Exclusion, ExclusionReason, Member, SelectionReport, TargetGroup } from './targetGroupModel';
 import { checkRecipient } from './typeRules';
 import { historyRecords } from './historySelections';
+import { applyContactRules, type ContactRules } from './contactRules';
 
 export interface CampaignRules {
   type: CampaignType;
@@ -27,6 +28,8 @@ export interface CampaignRules {
 
 export interface TargetGroupOptions {
   today: Day;
+  /** The contact limit and the control groups the contact history protects; none without it. */
+  contactRules?: ContactRules;
 }
 
 /** The channel decides what one message is: one e-mail per address, one letter per person (or firm, household). */
@@ -473,5 +476,8 @@ export const buildTargetGroup = (
 ): TargetGroup => {
   const builder = new GroupBuilder(data, definition);
   definition.selections.forEach((selection, index) => builder.apply(data, selection, index, options));
-  return builder.snapshot();
+  const group = builder.snapshot();
+  return options.contactRules
+    ? applyContactRules(group, data.history, options.contactRules, options.today)
+    : group;
 };

@@ -1,7 +1,7 @@
 import type { Labels } from '../kernel/labels';
 import type { Language } from '../kernel/language';
 import type { Problem } from '../kernel/problems';
-import type { Recipient, RowRef } from '../kernel/model';
+import type { Day, Recipient, RowRef } from '../kernel/model';
 
 /** Why a recipient is not a member. Closed: each has a label in both languages. */
 export type ExclusionReason =
@@ -12,7 +12,9 @@ export type ExclusionReason =
   | 'noPhone'
   | 'removedByUser'
   | 'blocklist'
-  | 'removedBySelection';
+  | 'removedBySelection'
+  | 'contactLimit'
+  | 'controlGroupProtected';
 
 const EXCLUSION_REASON_LABELS: Labels<ExclusionReason> = {
   de: {
@@ -24,6 +26,8 @@ const EXCLUSION_REASON_LABELS: Labels<ExclusionReason> = {
     removedByUser: 'von Hand entfernt',
     blocklist: 'Sperrliste',
     removedBySelection: 'durch Auswahl entfernt',
+    contactLimit: 'Kontaktgrenze erreicht',
+    controlGroupProtected: 'in der Kontrollgruppe einer anderen Kampagne',
   },
   en: {
     optOut: 'opted out',
@@ -34,6 +38,8 @@ const EXCLUSION_REASON_LABELS: Labels<ExclusionReason> = {
     removedByUser: 'removed by hand',
     blocklist: 'on the blocklist',
     removedBySelection: 'removed by a selection',
+    contactLimit: 'contact limit reached',
+    controlGroupProtected: "in another campaign's control group",
   },
 };
 
@@ -70,6 +76,8 @@ export interface Exclusion {
   selectionIndex: number;
   /** For an opt-out or the Sperrliste: the row that carries it. */
   carrier?: ExclusionCarrier;
+  /** For the contact limit: the latest contact; for a protected control group: that campaign and its start. */
+  contact?: { campaign: string; day: Day };
 }
 
 export interface SelectionReport {

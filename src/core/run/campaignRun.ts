@@ -4,6 +4,7 @@ import type { Language } from '../kernel/language';
 import { loadWorkbookData } from './loadWorkbook';
 import type { ContactChannel, Day, MappingOverrides, SheetRole, WorkbookData } from '../kernel/model';
 import { recordContacts, type RecordedContacts } from './contactHistoryRun';
+import { contactRulesFor } from './contactRules';
 import { campaignsOverviewTable } from '../outputs/overview';
 import { mergeLeads, type LeadsMergeResult } from '../outputs/leads';
 import { problem, type Problem } from '../kernel/problems';
@@ -358,7 +359,10 @@ export const runCampaign = (
     const data = await loadCampaignData(port, initial.value, localized, options.sheets);
     if (!data.ok) return data;
 
-    const group = buildTargetGroup(data.value, localized, { today: options.today });
+    const group = buildTargetGroup(data.value, localized, {
+      today: options.today,
+      contactRules: contactRulesFor(initial.value, localized, options.today),
+    });
     const selectionLabels = selectionLabelsOf(localized);
     const chosen = rememberSheets(initial.value, { ...definition.sources, ...options.sheets });
     const upserted = upsertCampaign(chosen, localized, options.now, group.members.length);
