@@ -46,6 +46,7 @@ import {
 } from '../../core/run/evaluationRun';
 import { addToBlocklist } from '../../core/run/blocklistRun';
 import { recordContacts } from '../../core/run/contactHistoryRun';
+import { contactRulesFor } from '../../core/run/contactRules';
 import { inlinePreviewer, type SelectionPreviewer } from './selectionPreviewer';
 
 export interface PaneSessionOptions {
@@ -146,8 +147,13 @@ export class PaneSession {
     return (await this.port.listSheets()).filter((s) => s.visibility === 'visible').map((s) => s.name);
   }
 
+  /** The campaign's group as the command line builds it: with the contact limit and protected control groups. */
   buildGroup(data: WorkbookData, campaign: StoredCampaign): TargetGroup {
-    return buildTargetGroup(data, campaign, { today: this.today() });
+    const today = this.today();
+    return buildTargetGroup(data, campaign, {
+      today,
+      contactRules: contactRulesFor(this.state, campaign, today),
+    });
   }
 
   /** Adds the selection as the campaign's next one; for a preview, pass the group and ignore the result's members. */
