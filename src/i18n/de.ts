@@ -331,6 +331,8 @@ export const de = {
     '                       Die Wahl merkt sich die Ausgabemappe für spätere Läufe.',
     '  --expect <wert>      Bei plan: der erwartete Unterschied in der Hauptkennzahl der Kampagne,',
     '                       Prozentpunkte der Kaufquote (z. B. +3) oder Euro Umsatz je Empfänger (z. B. 5,50).',
+    '  --email <adresse>    Bei person: die gesuchte E-Mail-Adresse.',
+    '  --name <name>        Bei person: Vor- und Nachname, mit --firm <firma> nur bei dieser Firma.',
     '  --lang de|en         Sprache der Ausgaben (Standard: de, oder en wenn LANG mit en beginnt).',
     '  --json               Gibt das Ergebnis als ein JSON-Objekt auf stdout aus.',
     '  --help               Zeigt diese Hilfe.',

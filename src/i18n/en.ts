@@ -323,6 +323,8 @@ export const en: Record<MessageKey, string> = {
     '                       remembers the choice for later runs.',
     '  --expect <value>     For plan: the expected difference in the campaign’s primary metric, percentage',
     '                       points of conversion (e.g. +3) or euros of revenue per recipient (e.g. 5.50).',
+    '  --email <address>    For person: the e-mail address to look for.',
+    '  --name <name>        For person: first and last name; with --firm <firm> only at that firm.',
     '  --lang de|en         Output language (default: de, or en when LANG starts with en).',
     '  --json               Prints the result as one JSON object on stdout.',
     '  --help               Shows this help.',
