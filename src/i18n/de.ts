@@ -465,6 +465,8 @@ export const de = {
   membersMerged: '{count} Zeilen zusammengeführt',
   excludedWhere: '{sheet}, Zeile {row}',
   excludedCarrier: 'eingetragen in {sheet}, Zeile {row}',
+  excludedLastContact: 'zuletzt „{campaign}“ am {date}',
+  excludedProtectedBy: 'sonst litte die Auswertung von „{campaign}“ (Start {date})',
 
   // Reading workbooks as people keep them.
   usageBadAsOf: '--as-of muss ein Datum wie 2026-05-31 sein, nicht „{value}“.',

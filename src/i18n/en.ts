@@ -451,6 +451,8 @@ export const en: Record<MessageKey, string> = {
   membersMerged: '{count} rows merged',
   excludedWhere: '{sheet}, row {row}',
   excludedCarrier: 'recorded in {sheet}, row {row}',
+  excludedLastContact: 'last "{campaign}" on {date}',
+  excludedProtectedBy: 'else the evaluation of "{campaign}" (start {date}) would suffer',
 
   // Reading workbooks as people keep them.
   usageBadAsOf: '--as-of must be a date such as 2026-05-31, not "{value}".',
