@@ -3,7 +3,7 @@
  * floor (one plain pass over every cell) and the whole pipeline. Shared with test/bench so the correctness check
  * runs exactly what the benchmark times.
  */
-import type { CampaignDefinition, SelectionDefinition } from '../src/core/campaign/campaign';
+import type { CampaignDefinition, SheetSelection } from '../src/core/campaign/campaign';
 import type { WorkbookData } from '../src/core/kernel/model';
 import { toCsv } from '../src/core/outputs/csv';
 import { mergeLeads, type LeadsMergeResult } from '../src/core/outputs/leads';
@@ -45,7 +45,7 @@ export const CAMPAIGN_REF = { id: 'bench-campaign', name: 'Frühjahr 2026' };
 export const SELECTION_NAMES = ['contacts', 'customers', 'purchasedArticles', 'inactiveCustomers'] as const;
 export type SelectionName = (typeof SELECTION_NAMES)[number];
 
-export const SELECTIONS: Record<SelectionName, SelectionDefinition> = {
+export const SELECTIONS: Record<SelectionName, SheetSelection> = {
   contacts: {
     from: 'contacts',
     filter: [

@@ -6,6 +6,7 @@ import { fail, ok, type Result } from '../core/kernel/result';
 import { isoToDay } from '../core/kernel/values';
 import { parseExpected } from '../core/evaluation/plan';
 import type { CliIo, ExitCode } from './cliIo';
+import type { PersonOptions } from './commands/person';
 import type { PlanOptions } from './commands/plan';
 import type { ReportOptions } from './commands/report';
 import type { RunOptions } from './commands/run';
@@ -27,10 +28,13 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
   'as-of': { type: 'string' },
   sheet: { type: 'string', multiple: true },
+  email: { type: 'string' },
+  name: { type: 'string' },
+  firm: { type: 'string' },
 } as const;
 
 type OptionName = keyof typeof OPTIONS;
-const COMMANDS = ['run', 'sheets', 'report', 'plan'] as const;
+const COMMANDS = ['run', 'sheets', 'report', 'plan', 'person'] as const;
 type CommandName = (typeof COMMANDS)[number];
 
 const ALLOWED: Record<CommandName, readonly OptionName[]> = {
@@ -51,6 +55,7 @@ const ALLOWED: Record<CommandName, readonly OptionName[]> = {
   sheets: ['workbook', 'lang', 'json', 'help', 'sheet'],
   report: ['workbook', 'campaign', 'out', 'lang', 'json', 'help'],
   plan: ['workbook', 'campaign', 'expect', 'lang', 'json', 'help'],
+  person: ['workbook', 'email', 'name', 'firm', 'lang', 'json', 'help'],
 };
 
 const DELIMITERS: Record<string, CsvDelimiter> = { ';': ';', ',': ',', tab: '\t', '\t': '\t' };
@@ -60,7 +65,8 @@ export type Command =
   | { name: 'run'; options: RunOptions }
   | { name: 'sheets'; options: SheetsOptions }
   | { name: 'report'; options: ReportOptions }
-  | { name: 'plan'; options: PlanOptions };
+  | { name: 'plan'; options: PlanOptions }
+  | { name: 'person'; options: PersonOptions };
 
 export interface UsageError {
   key: MessageKey;
@@ -224,6 +230,28 @@ const planOptions = (values: Values, language: Language): Result<Command, UsageE
   });
 };
 
+/** Whom to look for: an e-mail address, or a name (at a firm, if given). */
+const personOptions = (values: Values): Result<Command, UsageError> => {
+  const present = required(values, 'person', ['workbook']);
+  if (!present.ok) return present;
+  const email = text(values, 'email');
+  const name = text(values, 'name');
+  const firm = text(values, 'firm');
+  if (email === undefined && name === undefined) return usage('usagePersonQuery');
+  return ok({
+    name: 'person',
+    options: {
+      workbook: text(values, 'workbook') as string,
+      query: {
+        ...(email !== undefined ? { email } : {}),
+        ...(name !== undefined ? { name } : {}),
+        ...(firm !== undefined ? { firm } : {}),
+      },
+      json: values.json === true,
+    },
+  });
+};
+
 /** The command line as a value: which command with which options, or the usage error to show. */
 export const parseCommandLine = (argv: string[], fallback: Language = 'de'): Result<Command, UsageError> => {
   const collected = collectValues(argv);
@@ -241,6 +269,7 @@ export const parseCommandLine = (argv: string[], fallback: Language = 'de'): Res
   if (command === 'run') return runOptions(collected.value, language.value);
   if (command === 'report') return reportOptions(values, language.value ?? fallback);
   if (command === 'plan') return planOptions(values, language.value ?? fallback);
+  if (command === 'person') return personOptions(values);
   const present = required(values, 'sheets', ['workbook']);
   if (!present.ok) return present;
   const sheets = parseSheetChoices(sheetChoices);
@@ -304,6 +333,8 @@ export const main = async (
       return (await import('./commands/report')).reportCommand(command.value.options, context);
     if (command.value.name === 'plan')
       return (await import('./commands/plan')).planCommand(command.value.options, context);
+    if (command.value.name === 'person')
+      return (await import('./commands/person')).personCommand(command.value.options, context);
     return (await import('./commands/sheets')).sheetsCommand(command.value.options, context);
   } catch (error) {
     return reportInternalError(error, io, texts);

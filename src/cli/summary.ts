@@ -15,7 +15,8 @@ import {
 import type { Day } from '../core/kernel/model';
 import type { PreflightReport } from '../core/outputs/preflight';
 import type { LetterRegions } from '../core/outputs/postalOrder';
-import { isoToDay } from '../core/kernel/values';
+import { dayToIso, isoToDay } from '../core/kernel/values';
+import { formatDay } from '../core/kernel/formats';
 import type { MessageKey, Translator } from '../i18n/i18n';
 import { letterRegionsText, preflightCountsText } from '../i18n/preflightText';
 
@@ -158,8 +159,14 @@ export const excludedLines = (
   shown = PROBLEMS_SHOWN,
 ): string[] => {
   if (excluded.length === 0) return [];
-  const line = ({ recipient, reason, carrier }: Exclusion): string => {
+  const line = ({ recipient, reason, carrier, contact }: Exclusion): string => {
     const where = { sheet: recipient.sheet, row: recipient.row, reason: texts.reason(reason) };
+    if (contact) {
+      const about = { ...where, campaign: contact.campaign, date: formatDay(contact.day, texts.language) };
+      return reason === 'controlGroupProtected'
+        ? texts.t('summaryExcludedProtected', about)
+        : texts.t('summaryExcludedContactLimit', about);
+    }
     const elsewhere =
       carrier !== undefined && (carrier.sheet !== recipient.sheet || carrier.row !== recipient.row);
     return elsewhere
@@ -204,6 +211,7 @@ export const runSummaryLines = (result: CampaignRunResult, files: RunFiles, text
     ...excludedLines(group.excluded, texts),
     texts.t('summaryTarget', { sheet: result.targetSheet }),
     ...(leads ? leadsLines(leads, texts) : []),
+    ...(result.history ? [texts.t('summaryHistory', { ...result.history })] : []),
     ...preflightLines(result.preflight, texts),
     ...regionLines(result.letterRegions, texts),
     texts.t('summaryWritten', { files: [files.out, ...(files.csv ? [files.csv] : [])].join(', ') }),
@@ -251,13 +259,15 @@ export const runSummaryJson = (result: CampaignRunResult, files: RunFiles, texts
       excluded: report.excluded,
       ...(report.removed !== undefined ? { removed: report.removed } : {}),
     })),
-    excludedRows: group.excluded.map(({ recipient, reason, carrier }) => ({
+    excludedRows: group.excluded.map(({ recipient, reason, carrier, contact }) => ({
       sheet: recipient.sheet,
       row: recipient.row,
       reason,
       ...(carrier ? { carrier } : {}),
+      ...(contact ? { contact: { campaign: contact.campaign, date: dayToIso(contact.day) } } : {}),
     })),
     leads,
+    history: result.history,
     preflight: {
       checked: result.preflight.checked,
       flagged: result.preflight.entries.length,

@@ -4,7 +4,11 @@ import type { Day } from '../core/kernel/model';
 import { parseWorkbook } from '../core/read/parseWorkbook';
 import type { CellValue, SheetTable } from '../core/kernel/sheetTable';
 import { emptyState, type AddinState } from '../core/state/state';
-import { STATE_SHEET } from '../core/workbook/sheetNames';
+import { HISTORY_SHEET, STATE_SHEET } from '../core/workbook/sheetNames';
+import { HISTORY_FIELDS } from '../core/kernel/model';
+import { CHANNEL_LABELS, GROUP_LABELS, HISTORY_HEADERS } from '../core/read/contactHistory';
+import { campaignTypeLabel } from '../core/campaign/campaignTypes';
+import { memberName } from '../core/outputs/contactHistory';
 import { newCampaignId, stateToTable } from '../core/state/stateTable';
 import { buildTargetGroup } from '../core/group/targetGroup';
 import { isoToDay } from '../core/kernel/values';
@@ -870,6 +874,8 @@ interface UsedCampaign {
   campaign: StoredCampaign;
   /** Customer number of each member, by member key. */
   customerOf: Map<string, number>;
+  /** Each member's name, by member key, as the contact history shows it. */
+  names: Map<string, string>;
 }
 
 interface CampaignDates {
@@ -906,7 +912,53 @@ const usedCampaign = (
       assignment,
     },
     customerOf: new Map(group.members.map((member) => [member.key, Number(member.recipient.customerId)])),
+    names: new Map(group.members.map((member) => [member.key, memberName(member.recipient)])),
   };
+};
+
+/**
+ * A phone round the sales team logged in the contact history by hand, two and a half weeks before the reference day:
+ * every fourth manager the furniture letter reached. A campaign with a contact limit ("höchstens 1 Kontakt je 30 Tage",
+ * samples/kampagnen/adventsgruss-mit-kontaktgrenze.json) leaves them out and says so.
+ */
+const PHONE_ROUND = { name: 'Telefonaktion Oktober 2026', type: 'Telefon', day: '2026-10-28', every: 4 };
+
+/** The contact history the add-in wrote when the two campaigns were used, and the phone round typed in below it. */
+const historySheet = (campaigns: readonly UsedCampaign[]): SheetTable => {
+  const labels = HISTORY_HEADERS.de;
+  const rows: CellValue[][] = campaigns.flatMap(({ campaign, names }) => {
+    const day = utcDay(isoToDay(campaign.start ?? '') as Day);
+    const type = campaignTypeLabel(campaign.type, 'de');
+    const members = [
+      ...(campaign.assignment?.contacted ?? []).map((key) => ({ key, group: GROUP_LABELS.de.contacted })),
+      ...(campaign.assignment?.control ?? []).map((key) => ({ key, group: GROUP_LABELS.de.control })),
+    ];
+    return members.map(({ key, group }) => [
+      day,
+      campaign.name,
+      type,
+      CHANNEL_LABELS.de.targetSheet,
+      group,
+      key,
+      names.get(key) ?? '',
+      campaign.id,
+    ]);
+  });
+  const reached = campaigns[0].campaign.assignment?.contacted ?? [];
+  const called = reached.filter((_, i) => i % PHONE_ROUND.every === 0);
+  const phoneDay = utcDay(isoToDay(PHONE_ROUND.day) as Day);
+  for (const key of called)
+    rows.push([
+      phoneDay,
+      PHONE_ROUND.name,
+      PHONE_ROUND.type,
+      CHANNEL_LABELS.de.leads,
+      GROUP_LABELS.de.contacted,
+      key,
+      campaigns[0].names.get(key) ?? '',
+      null,
+    ]);
+  return { name: HISTORY_SHEET.de, rows: [HISTORY_FIELDS.map((field) => labels[field]), ...rows] };
 };
 
 /** Extra furniture orders of customers that at least one contacted member works for, in the weeks after the letter. */
@@ -961,6 +1013,7 @@ const buildSample = (): Sample => {
       salesSheet(random, [...sales, ...campaignEffect(used, quietFirms)]),
       articlesSheet(),
       blocklist,
+      historySheet([used, inactive]),
     ],
     state: { ...emptyState(), campaigns: [used.campaign, inactive.campaign] },
   };

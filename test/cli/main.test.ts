@@ -9,6 +9,19 @@ describe('parseCommandLine', () => {
     ['help', ['--help'], { name: 'help' }],
     ['help after a command', ['run', '--workbook', 'a.xlsx', '-h'], { name: 'help' }],
     [
+      'person by e-mail',
+      ['person', '--workbook', 'a.xlsx', '--email', 'anna@lang.de', '--json'],
+      { name: 'person', options: { workbook: 'a.xlsx', query: { email: 'anna@lang.de' }, json: true } },
+    ],
+    [
+      'person by name at a firm',
+      ['person', '--workbook', 'a.xlsx', '--name', 'Anna Lang', '--firm=Lang Design'],
+      {
+        name: 'person',
+        options: { workbook: 'a.xlsx', query: { name: 'Anna Lang', firm: 'Lang Design' }, json: false },
+      },
+    ],
+    [
       'run with defaults',
       RUN,
       {

@@ -3,8 +3,13 @@ import ExcelJS from 'exceljs';
 import type { CellValue, SheetTable } from '../../src/core/kernel/sheetTable';
 import { STATE_SHEET } from '../../src/core/workbook/sheetNames';
 import { stateFromSheet } from '../../src/core/state/stateTable';
+import { isoToDay } from '../../src/core/kernel/values';
+import { readContactHistory } from '../../src/core/read/contactHistory';
+import { runCampaign } from '../../src/core/run/campaignRun';
+import { MemoryWorkbook } from '../../src/memory/memoryWorkbook';
 import {
   SAMPLE_CUSTOMERS_TITLE,
+  SAMPLE_REFERENCE_DATE,
   sampleState,
   sampleStateSheet,
   sampleWorkbookTables,
@@ -51,14 +56,48 @@ describe('sampleWorkbookTables', () => {
     expect(sampleWorkbookTables()).toEqual(sampleWorkbookTables());
   });
 
-  it('has the sheets of a small wholesaler, of realistic size, and its Sperrliste', () => {
-    expect(tables.map((t) => t.name)).toEqual(['Kunden', 'Kontakte', 'Umsätze', 'Artikel', 'Sperrliste']);
+  it('has the sheets of a small wholesaler, of realistic size, its Sperrliste and its contact history', () => {
+    expect(tables.map((t) => t.name)).toEqual([
+      'Kunden',
+      'Kontakte',
+      'Umsätze',
+      'Artikel',
+      'Sperrliste',
+      'Kontakthistorie',
+    ]);
     // two objections of people the demo letter would reach, one of a person whose contact row is long deleted
     expect(dataRows(sheet('Sperrliste'))).toHaveLength(3);
     expect(dataRows(customers).filter((r) => !isBlank(r))).toHaveLength(300);
     expect(dataRows(contacts).length).toBeGreaterThan(350);
     expect(dataRows(sales).length).toBeGreaterThan(2000);
     expect(dataRows(articles).length).toBeGreaterThanOrEqual(50);
+  });
+
+  it('records the two campaigns that ran in its contact history, and a phone round that makes the contact limit bite', async () => {
+    const history = readContactHistory(tables)!.history;
+    const state = sampleState();
+    for (const campaign of state.campaigns) {
+      const rows = history.entries.filter((entry) => entry.campaignId === campaign.id);
+      expect(rows.filter((entry) => entry.control).map((entry) => entry.key)).toEqual(
+        campaign.assignment!.control,
+      );
+      expect(rows.filter((entry) => !entry.control)).toHaveLength(campaign.assignment!.contacted.length);
+    }
+    const demo = await runCampaign(
+      new MemoryWorkbook(sampleWorkbookTables()),
+      {
+        name: 'Adventsgruß',
+        type: 'email',
+        contactLimit: { contacts: 1, days: 30 },
+        selections: [
+          { from: 'contacts', filter: [{ column: 'Position', op: 'equals', value: 'Geschäftsführung' }] },
+        ],
+      },
+      { today: isoToDay(SAMPLE_REFERENCE_DATE)!, now: '2026-11-15T09:00:00.000Z', leads: false },
+    );
+    const limited = demo.ok ? demo.value.group.excluded.filter((e) => e.reason === 'contactLimit') : [];
+    expect(limited.length).toBeGreaterThan(20);
+    expect(new Set(limited.map((e) => e.contact?.campaign))).toEqual(new Set(['Telefonaktion Oktober 2026']));
   });
 
   it.each<[string, () => boolean]>([

@@ -85,6 +85,7 @@ const buildCampaign = async (
     today,
     now: now.toISOString(),
     leads: options.leads,
+    csv: options.csv !== undefined,
     newLeadsSheet: options.newLeadsSheet,
     language: options.language,
     sheets: options.sheets,

@@ -65,7 +65,36 @@ export interface InactiveCustomersSelection extends SelectionBase {
   includeNeverPurchased?: boolean;
 }
 
-export type SelectionDefinition = RecordSelection | PurchasedArticlesSelection | InactiveCustomersSelection;
+/** Whom a campaign reached, from the contact history: "Empfänger der Kampagne Y". */
+export interface CampaignRecipientsSelection extends SelectionBase {
+  from: 'campaignRecipients';
+  /** The campaign's name (or its id) as the history records it. */
+  campaign: string;
+  /** Only those it contacted, not its control group. Default false: everyone it held back too. */
+  contactedOnly?: boolean;
+}
+
+/** Whom any campaign contacted in the last `days` days (today included), from the contact history. */
+export interface RecentlyContactedSelection extends SelectionBase {
+  from: 'recentlyContacted';
+  days: number;
+}
+
+/** The selections that read the contact history rather than the user's sheets. */
+export type HistorySelection = CampaignRecipientsSelection | RecentlyContactedSelection;
+
+/** The selections that read the user's sheets. */
+export type SheetSelection = Exclude<SelectionDefinition, HistorySelection>;
+
+export const readsHistory = (selection: SelectionDefinition): selection is HistorySelection =>
+  selection.from === 'campaignRecipients' || selection.from === 'recentlyContacted';
+
+export type SelectionDefinition =
+  | RecordSelection
+  | PurchasedArticlesSelection
+  | InactiveCustomersSelection
+  | CampaignRecipientsSelection
+  | RecentlyContactedSelection;
 
 export const removes = (selection: SelectionDefinition): boolean => selection.mode === 'remove';
 
@@ -93,6 +122,15 @@ export type LetterUnit = (typeof LETTER_UNITS)[number];
 export const PRIMARY_METRICS = ['conversion', 'revenue'] as const;
 export type PrimaryMetric = (typeof PRIMARY_METRICS)[number];
 export const DEFAULT_PRIMARY_METRIC: PrimaryMetric = 'revenue';
+
+/**
+ * "Höchstens 1 Kontakt je 30 Tage": a member whom other campaigns contacted `contacts` times in the last `days` days
+ * (any channel; one use of a campaign is one contact) is left out.
+ */
+export interface ContactLimit {
+  contacts: number;
+  days: number;
+}
 
 /** The campaign file format the command line reads and the add-in stores in the workbook. */
 export interface CampaignDefinition {
@@ -126,6 +164,8 @@ export interface CampaignDefinition {
   letterUnit?: LetterUnit;
   /** The figure the verdict is stated from; default DEFAULT_PRIMARY_METRIC. */
   primaryMetric?: PrimaryMetric;
+  /** Overrides the workbook's contact limit (AddinState.contactLimit) for this campaign. */
+  contactLimit?: ContactLimit;
 }
 
 /**

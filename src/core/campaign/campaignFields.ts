@@ -11,6 +11,10 @@ import { parseNumber } from '../kernel/values';
 export const MAX_NAME_LENGTH = 60;
 /** Ten years: "inactive for longer" is a different list (former customers), and 1e9 months is a typo. */
 export const MAX_INACTIVE_MONTHS = 120;
+/** Ten years of contact history, for the same reason. */
+export const MAX_HISTORY_DAYS = 3650;
+/** More contacts than days in a year is no limit any more. */
+export const MAX_LIMIT_CONTACTS = 365;
 /** Above half, the "control" group would be the campaign's majority: surely a typo. */
 export const MAX_CONTROL_PERCENT = 50;
 /** Two years: longer windows measure the season, not the campaign. */

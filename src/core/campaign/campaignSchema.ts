@@ -16,6 +16,8 @@ import { campaignTypeFromLabel } from './campaignTypes';
 import {
   MAX_CONTROL_PERCENT,
   MAX_EVALUATION_DAYS,
+  MAX_HISTORY_DAYS,
+  MAX_LIMIT_CONTACTS,
   MAX_INACTIVE_MONTHS,
   MAX_NAME_LENGTH,
   endsBeforeStart,
@@ -156,12 +158,39 @@ const inactiveCustomers = (mode: SchemaMode) =>
     includeNeverPurchased: z.boolean({ error: 'must be true or false' }).optional(),
   });
 
+const campaignRecipients = (mode: SchemaMode) =>
+  objectFor(mode)({
+    from: z.literal('campaignRecipients'),
+    mode: selectionMode,
+    campaign:
+      mode === 'file'
+        ? z.string({ error: 'must be the name of a campaign' }).trim().min(1, 'must not be empty')
+        : z.string(),
+    contactedOnly: z.boolean({ error: 'must be true or false' }).optional(),
+  });
+
+const recentlyContacted = (mode: SchemaMode) =>
+  objectFor(mode)({
+    from: z.literal('recentlyContacted'),
+    mode: selectionMode,
+    days:
+      mode === 'file'
+        ? z
+            .number({ error: 'must be a whole number of days' })
+            .int('must be a whole number of days')
+            .positive('must be at least 1')
+            .max(MAX_HISTORY_DAYS, `must be at most ${MAX_HISTORY_DAYS} (ten years)`)
+        : z.number(),
+  });
+
 const selection = (mode: SchemaMode) =>
   z.discriminatedUnion('from', [
     recordSelection(mode, 'contacts'),
     recordSelection(mode, 'customers'),
     purchasedArticles(mode),
     inactiveCustomers(mode),
+    campaignRecipients(mode),
+    recentlyContacted(mode),
   ]);
 
 const columnMapping = (mode: SchemaMode) =>
@@ -188,6 +217,20 @@ const letterUnit = z.preprocess(
 
 const sheetSources = (mode: SchemaMode) =>
   z.partialRecord(sheetRole, mode === 'file' ? sheetName : z.string());
+
+const wholeNumber = (what: string, max: number) =>
+  z
+    .number({ error: `must be a whole number of ${what}` })
+    .int(`must be a whole number of ${what}`)
+    .positive('must be at least 1')
+    .max(max, `must be at most ${max}`);
+
+/** "höchstens 1 Kontakt je 30 Tage" as { "contacts": 1, "days": 30 }. */
+export const contactLimitSchema = (mode: SchemaMode) =>
+  objectFor(mode)({
+    contacts: mode === 'file' ? wholeNumber('contacts', MAX_LIMIT_CONTACTS) : z.number(),
+    days: mode === 'file' ? wholeNumber('days', MAX_HISTORY_DAYS) : z.number(),
+  });
 
 /** Both readings of every key of the campaign format. */
 const KEYS = {
@@ -250,6 +293,10 @@ const KEYS = {
     file: z.enum(PRIMARY_METRICS, { error: `must be one of ${PRIMARY_METRICS.join(', ')}` }).optional(),
     stored: z.enum(PRIMARY_METRICS).optional(),
   },
+  contactLimit: {
+    file: contactLimitSchema('file').optional(),
+    stored: contactLimitSchema('stored').optional(),
+  },
   addressee: {
     file: z
       .enum(ADDRESSEES, { error: 'must be "person" (an die Person) or "company" (an die Firma, z. Hd.)' })
@@ -283,6 +330,9 @@ export const CAMPAIGN_FILE_KEYS: readonly string[] = [
   ...Object.keys(recordSelection('file', 'contacts').shape),
   ...Object.keys(purchasedArticles('file').shape),
   ...Object.keys(inactiveCustomers('file').shape),
+  ...Object.keys(campaignRecipients('file').shape),
+  ...Object.keys(recentlyContacted('file').shape),
+  ...Object.keys(contactLimitSchema('file').shape),
   ...Object.keys(condition('stored').shape),
 ];
 

@@ -1,4 +1,5 @@
 import {
+  readsHistory,
   removes,
   type CampaignDefinition,
   type CampaignType,
@@ -13,7 +14,9 @@ import { runSelection } from '../select/selections';
 import { identityGraph, type Carrier, type IdentityGraph, type UnitKind, type Units } from './identity';
 import type { Exclusion, ExclusionReason, Member, SelectionReport, TargetGroup } from './targetGroupModel';
 import { consentColumns, consentOf, type ConsentKind } from './consent';
+import { applyContactRules, type ContactRules } from './contactRules';
 import { membersInBuildOrder, withRemovalsByHand } from './handRemovals';
+import { historyRecords } from './historySelections';
 import { checkRecipient, type ConsentLookup } from './typeRules';
 
 export interface CampaignRules {
@@ -27,6 +30,8 @@ export interface CampaignRules {
 
 export interface TargetGroupOptions {
   today: Day;
+  /** The contact limit and the control groups the contact history protects; none without it. */
+  contactRules?: ContactRules;
 }
 
 /** The channel decides what one message is: one e-mail per address, one letter per person (or firm, household). */
@@ -38,6 +43,16 @@ export const unitKindOf = ({ type, letterUnit }: Pick<CampaignRules, 'type' | 'l
 };
 
 export const emptyTargetGroup = (): TargetGroup => ({ members: [], excluded: [], reports: [], problems: [] });
+
+/** The records a selection finds: in the user's sheets, or by the contact history. */
+const selectRecords = (
+  data: WorkbookData,
+  selection: SelectionDefinition,
+  options: TargetGroupOptions,
+): { records: number[]; problems: Problem[] } =>
+  readsHistory(selection)
+    ? { records: historyRecords(data, selection, options.today), problems: [] }
+    : runSelection(data, selection, options);
 
 const problemSignature = (p: Problem): string =>
   [p.code, p.severity, p.sheet, p.row, p.column, p.value, p.detail].join('\u0000');
@@ -166,7 +181,7 @@ class GroupBuilder {
     options: TargetGroupOptions,
   ): void {
     if (removes(selection)) return this.remove(data, selection, selectionIndex, options);
-    const result = runSelection(data, selection, options);
+    const result = selectRecords(data, selection, options);
     this.addProblems(result.problems);
     const report = this.newReport(selection, selectionIndex);
     const pass = ++this.pass;
@@ -205,7 +220,7 @@ class GroupBuilder {
     selectionIndex: number,
     options: TargetGroupOptions,
   ): void {
-    const result = runSelection(data, selection, options);
+    const result = selectRecords(data, selection, options);
     this.addProblems(result.problems);
     const report = this.newReport(selection, selectionIndex);
     const pass = ++this.pass;
@@ -471,5 +486,9 @@ export const buildTargetGroup = (
 ): TargetGroup => {
   const builder = new GroupBuilder(data, definition);
   definition.selections.forEach((selection, index) => builder.apply(data, selection, index, options));
-  return withRemovalsByHand(builder.snapshot(), definition.removed);
+  const group = builder.snapshot();
+  const allowed = options.contactRules
+    ? applyContactRules(group, data.history, options.contactRules, options.today)
+    : group;
+  return withRemovalsByHand(allowed, definition.removed);
 };

@@ -1,7 +1,7 @@
 import type { Labels } from '../kernel/labels';
 import type { Language } from '../kernel/language';
 import type { Problem } from '../kernel/problems';
-import type { Recipient, RowRef } from '../kernel/model';
+import type { Day, Recipient, RowRef } from '../kernel/model';
 
 /** Why a recipient is not a member. Closed: each has a label in both languages. */
 export type ExclusionReason =
@@ -13,7 +13,9 @@ export type ExclusionReason =
   | 'removedByUser'
   | 'blocklist'
   | 'removedBySelection'
-  | 'noConsent';
+  | 'noConsent'
+  | 'contactLimit'
+  | 'controlGroupProtected';
 
 const EXCLUSION_REASON_LABELS: Labels<ExclusionReason> = {
   de: {
@@ -26,6 +28,8 @@ const EXCLUSION_REASON_LABELS: Labels<ExclusionReason> = {
     blocklist: 'Sperrliste',
     removedBySelection: 'durch Auswahl entfernt',
     noConsent: 'keine Einwilligung',
+    contactLimit: 'Kontaktgrenze erreicht',
+    controlGroupProtected: 'in der Kontrollgruppe einer anderen Kampagne',
   },
   en: {
     optOut: 'opted out',
@@ -37,6 +41,8 @@ const EXCLUSION_REASON_LABELS: Labels<ExclusionReason> = {
     blocklist: 'on the blocklist',
     removedBySelection: 'removed by a selection',
     noConsent: 'no consent',
+    contactLimit: 'contact limit reached',
+    controlGroupProtected: "in another campaign's control group",
   },
 };
 
@@ -75,6 +81,8 @@ export interface Exclusion {
   carrier?: ExclusionCarrier;
   /** For a removal by hand: the member taken out and its place among all members, so it can come back there. */
   removedByHand?: { member: Member; at: number };
+  /** For the contact limit: the latest contact; for a protected control group: that campaign and its start. */
+  contact?: { campaign: string; day: Day };
 }
 
 export interface SelectionReport {

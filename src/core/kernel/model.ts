@@ -199,6 +199,52 @@ export interface BlocklistSheet {
   entries: BlockEntry[];
 }
 
+/** How a campaign reached its members: its CSV export, its target sheet, the leads on the Leads sheet. */
+export const CONTACT_CHANNELS = ['csv', 'targetSheet', 'leads'] as const;
+export type ContactChannel = (typeof CONTACT_CHANNELS)[number];
+
+/** What the contact history records of a member per use: the columns of the sheet, in their default order. */
+export const HISTORY_FIELDS = [
+  'day',
+  'campaign',
+  'type',
+  'channel',
+  'group',
+  'key',
+  'name',
+  'campaignId',
+] as const;
+export type HistoryField = (typeof HISTORY_FIELDS)[number];
+
+/** One row of the contact history: a member of a campaign on the day it was used through one channel. */
+export interface ContactEntry extends RowRef {
+  day: Day;
+  campaign: string;
+  /** Empty in rows people added by hand without one. */
+  campaignId: string;
+  type: string;
+  /** null when the cell names no channel the add-in knows (edited by hand). */
+  channel: ContactChannel | null;
+  /** Held back (control group) or contacted; a cell that names neither counts as contacted. */
+  control: boolean;
+  /** The member's key (group/identity.ts). */
+  key: string;
+  name: string;
+}
+
+/** The contact history sheet as read: where its columns are (a new row goes into them) and its entries. */
+export interface ContactHistorySheet {
+  sheet: string;
+  /** 1-based sheet row of the header. */
+  headerRow: number;
+  headers: string[];
+  columns: Partial<Record<HistoryField, number>>;
+  /** 1-based sheet column of the first header. Default 1. */
+  startColumn?: number;
+  tableName?: string;
+  entries: ContactEntry[];
+}
+
 export interface WorkbookData {
   /** null when the workbook has no contacts sheet: then each customer is a recipient itself. */
   contacts: Contact[] | null;
@@ -217,6 +263,8 @@ export interface WorkbookData {
   salesColumns?: SalesColumns;
   /** The workbook's Sperrlisten; absent or empty when it has none. */
   blocklists?: BlocklistSheet[];
+  /** The contact history (Kontakthistorie); absent when the workbook has none yet. */
+  history?: ContactHistorySheet;
   /** Roles that several sheets fit equally well: not guessed, the user chooses (mapping dialog, --sheet, sources). */
   ambiguous?: Partial<Record<SheetRole, SourceCandidate[]>>;
 }

@@ -113,6 +113,8 @@ const DE: Record<ProblemCode, Render> = {
     'Das Leads-Blatt wurde nicht gefunden, weder unter diesem Namen noch an seiner Kennung. Damit keine Arbeit des Vertriebs verloren geht, legt das Add-in keine zweiten Leads an. Bitte das Blatt wiederherstellen (z. B. aus einer Sicherung) oder ausdrücklich ein neues Leads-Blatt anlegen (im Aufgabenbereich bestätigen, auf der Kommandozeile mit --new-leads-sheet).',
   blocklistCannotName: () =>
     'Die Person kann auf der Sperrliste nicht benannt werden: Dafür braucht es eine E-Mail-Adresse oder Vor- und Nachname mit PLZ oder Ort, in der Person und als Spalte der Sperrliste. Es wurde nichts eingetragen. Bitte die Spalte in der Sperrliste ergänzen oder die Person dort von Hand eintragen.',
+  historyUnreadable: () =>
+    'Die Kontakthistorie hat keine erkennbare Überschriftenzeile (Datum, Kampagne, Personenschlüssel …). Damit nichts überschrieben wird, wurde diese Verwendung dort nicht eingetragen. Bitte die Überschriften wiederherstellen oder das Blatt umbenennen; dann legt das Add-in eine neue Kontakthistorie an.',
   hostTimeout: () => 'Excel antwortet nicht. Bitte kurz warten und erneut versuchen.',
   payloadTooLarge: () =>
     'Zu viele Daten für eine Anfrage an Excel. Bitte weniger Zeilen auf einmal verarbeiten.',
@@ -188,6 +190,8 @@ const EN: Record<ProblemCode, Render> = {
     'The Leads sheet was not found, neither by this name nor by its id. So that no work of the sales team is lost, the add-in creates no second set of leads. Please restore the sheet (e.g. from a backup) or explicitly start a new Leads sheet (confirm in the task pane; on the command line with --new-leads-sheet).',
   blocklistCannotName: () =>
     'The person cannot be named on the blocklist: that needs an e-mail address, or first and last name with postal code or town, both for the person and as a column of the blocklist. Nothing was added. Please add the column to the blocklist or enter the person there by hand.',
+  historyUnreadable: () =>
+    'The contact history has no header row the add-in recognises (Date, Campaign, Person key …). So that nothing is overwritten, this use was not recorded there. Please restore the headers or rename the sheet; the add-in then starts a new contact history.',
   hostTimeout: () => 'Excel is not responding. Please wait a moment and try again.',
   payloadTooLarge: () => 'Too much data for one request to Excel. Please process fewer rows at a time.',
   hostError: (p) => `Excel reported an error${detail(p)}. Please try again; if it persists, restart Excel.`,

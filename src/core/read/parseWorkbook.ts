@@ -16,6 +16,7 @@ import { parseSales } from './parseSales';
 import { ProblemLog } from './problemLog';
 import { CustomerRows } from './salesColumns';
 import { readBlocklists } from './blocklist';
+import { readContactHistory } from './contactHistory';
 import { isOpenQuestion, recognizeWorkbook } from './sheetRoles';
 import { STATE_SHEET } from '../workbook/sheetNames';
 
@@ -31,7 +32,12 @@ export function parseWorkbook(
   ownSheets: readonly string[] = [],
 ): Result<WorkbookData, Problem[]> {
   const blocklists = readBlocklists(tables, overrides, [STATE_SHEET, ...ownSheets]);
-  const notInput = [...ownSheets, ...blocklists.map((blocklist) => blocklist.sheet)];
+  const history = readContactHistory(tables);
+  const notInput = [
+    ...ownSheets,
+    ...blocklists.map((blocklist) => blocklist.sheet),
+    ...(history ? [history.history.sheet] : []),
+  ];
   const { mapping, problems, ambiguous } = recognizeWorkbook(tables, overrides, notInput);
   if (problems.some((p) => p.severity === 'error' && !isOpenQuestion(p))) return fail(problems);
   const log = new ProblemLog();
@@ -67,7 +73,7 @@ export function parseWorkbook(
     const table = tableOf(role);
     if (table && mapping[role]) reportUncalculated(table, mapping[role], log);
   }
-  const allProblems = [...problems, ...log.problems()];
+  const allProblems = [...problems, ...log.problems(), ...(history?.problems ?? [])];
   const data: WorkbookData = {
     contacts,
     customers,
@@ -79,6 +85,7 @@ export function parseWorkbook(
   };
   if (margins) data.margins = margins;
   if (blocklists.length > 0) data.blocklists = blocklists;
+  if (history) data.history = history.history;
   if (Object.keys(ambiguous).length > 0) data.ambiguous = ambiguous;
   return ok(data);
 }

@@ -2,7 +2,9 @@ import { LEADS_SHEET, OVERVIEW_SHEET, reservedSheetNames } from '../workbook/she
 import type { CampaignDefinition, StoredCampaign } from '../campaign/campaign';
 import type { Language } from '../kernel/language';
 import { loadWorkbookData } from './loadWorkbook';
-import type { Day, MappingOverrides, SheetRole, WorkbookData } from '../kernel/model';
+import type { ContactChannel, Day, MappingOverrides, SheetRole, WorkbookData } from '../kernel/model';
+import { recordContacts, type RecordedContacts } from './contactHistoryRun';
+import { contactRulesFor } from './contactRules';
 import { campaignsOverviewTable } from '../outputs/overview';
 import { mergeLeads, type LeadsMergeResult } from '../outputs/leads';
 import { problem, type Problem } from '../kernel/problems';
@@ -41,6 +43,8 @@ export interface CampaignRunOptions {
   language?: Language;
   /** Sheets the user chose for roles on this run (the command line's --sheet): they win and are remembered. */
   sheets?: Partial<Record<SheetRole, string>>;
+  /** The contacted members are exported as CSV too (recorded in the contact history as such). */
+  csv?: boolean;
 }
 
 /** What a leads update did, as the summary and the pane report it: the merge's counts and the sheet it wrote. */
@@ -67,6 +71,8 @@ export interface CampaignRunResult extends ExportCheck {
   /** The contacted members for the CSV export (the target table itself when there is no control group). */
   exportTable: TableData;
   leads: LeadsOutcome | null;
+  /** The rows this run added to the contact history; null when it could not be written (see dataProblems). */
+  history: RecordedContacts | null;
   dataProblems: Problem[];
 }
 
@@ -353,7 +359,10 @@ export const runCampaign = (
     const data = await loadCampaignData(port, initial.value, localized, options.sheets);
     if (!data.ok) return data;
 
-    const group = buildTargetGroup(data.value, localized, { today: options.today });
+    const group = buildTargetGroup(data.value, localized, {
+      today: options.today,
+      contactRules: contactRulesFor(initial.value, localized, options.today),
+    });
     const selectionLabels = selectionLabelsOf(localized);
     const chosen = rememberSheets(initial.value, { ...definition.sources, ...options.sheets });
     const upserted = upsertCampaign(chosen, localized, options.now, group.members.length);
@@ -371,6 +380,16 @@ export const runCampaign = (
       if (!written.ok) return written;
       ({ state, leads } = written.value);
     }
+    const channels: ContactChannel[] = [
+      'targetSheet',
+      ...(options.csv ? (['csv'] as const) : []),
+      ...(options.leads ? (['leads'] as const) : []),
+    ];
+    const history = await recordContacts(
+      port,
+      { ...use, campaign: target.campaign, channels, day: options.today },
+      lang,
+    );
     await saveAddinState(port, await writeOverviewSheet(port, state, lang));
     return ok({
       campaign: target.campaign,
@@ -381,7 +400,8 @@ export const runCampaign = (
       targetTable: tables.target,
       exportTable: tables.export,
       leads,
-      dataProblems: [...data.value.problems, ...group.problems],
+      history: history.ok ? history.value : null,
+      dataProblems: [...data.value.problems, ...group.problems, ...(history.ok ? [] : history.error)],
       ...check,
     });
   });

@@ -1,4 +1,4 @@
-import type { CampaignDefinition, SelectionDefinition } from '../campaign/campaign';
+import { readsHistory, type CampaignDefinition, type SelectionDefinition } from '../campaign/campaign';
 import { compileSelectionFilter } from './filters';
 import type { SalesField, SheetRole, WorkbookData } from '../kernel/model';
 import { problem, type Problem } from '../kernel/problems';
@@ -22,7 +22,9 @@ const salesColumnsMissing = (data: WorkbookData, selection: SelectionDefinition)
   );
 };
 
+/** A selection from the contact history needs none of the user's sheets: without a history it finds nobody. */
 const selectionProblems = (data: WorkbookData, selection: SelectionDefinition): Problem[] => {
+  if (readsHistory(selection)) return [];
   if (selection.from === 'contacts' || selection.from === 'customers') {
     const mapping = data.mapping[selection.from];
     if (!mapping || (selection.from === 'contacts' && data.contacts === null))

@@ -22,6 +22,10 @@ interface LabelTexts {
   minQuantity: (quantity: number) => string;
   months: (months: number) => string;
   withPurchasesOnly: string;
+  recipientsOf: (campaign: string) => string;
+  contactedOnly: string;
+  contactsOfLast: (days: number) => string;
+  allCampaigns: string;
   ops: Record<FilterOp, string>;
 }
 
@@ -36,6 +40,10 @@ const TEXTS: Record<Language, LabelTexts> = {
     minQuantity: (quantity) => `mind. ${quantity} Stück`,
     months: (months) => (months === 1 ? '1 Monat' : `${months} Monate`),
     withPurchasesOnly: 'nur mit früheren Käufen',
+    recipientsOf: (campaign) => `Empfänger der Kampagne „${campaign}“`,
+    contactedOnly: 'nur kontaktierte',
+    contactsOfLast: (days) => (days === 1 ? 'Kontakte von heute' : `Kontakte der letzten ${days} Tage`),
+    allCampaigns: 'alle Kampagnen',
     ops: {
       equals: '=',
       notEquals: '≠',
@@ -60,6 +68,10 @@ const TEXTS: Record<Language, LabelTexts> = {
     minQuantity: (quantity) => `min. quantity ${quantity}`,
     months: (months) => (months === 1 ? '1 month' : `${months} months`),
     withPurchasesOnly: 'with earlier purchases only',
+    recipientsOf: (campaign) => `Recipients of campaign "${campaign}"`,
+    contactedOnly: 'contacted only',
+    contactsOfLast: (days) => (days === 1 ? 'Contacts of today' : `Contacts of the last ${days} days`),
+    allCampaigns: 'all campaigns',
     ops: {
       equals: '=',
       notEquals: '≠',
@@ -125,6 +137,10 @@ const details = (selection: SelectionDefinition, texts: LabelTexts, lang: Langua
       if (selection.includeNeverPurchased === false) parts.push(texts.withPurchasesOnly);
       return parts;
     }
+    case 'campaignRecipients':
+      return selection.contactedOnly ? [texts.contactedOnly] : [];
+    case 'recentlyContacted':
+      return [texts.allCampaigns];
   }
 };
 
@@ -137,6 +153,10 @@ const title = (selection: SelectionDefinition, texts: LabelTexts, lang: Language
       return `${roleLabel('articles', lang)} ${list(selection.articles)}`;
     case 'inactiveCustomers':
       return texts.inactive;
+    case 'campaignRecipients':
+      return texts.recipientsOf(selection.campaign);
+    case 'recentlyContacted':
+      return texts.contactsOfLast(selection.days);
   }
 };
 

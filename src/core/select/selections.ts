@@ -2,7 +2,7 @@ import type {
   InactiveCustomersSelection,
   PurchasedArticlesSelection,
   RecordSelection,
-  SelectionDefinition,
+  SheetSelection,
 } from '../campaign/campaign';
 import { compileSelectionFilter, type FilterableRecord, type RecordPredicate } from './filters';
 import type { Contact, Customer, Day, Recipient, WorkbookData } from '../kernel/model';
@@ -159,10 +159,13 @@ const inactiveCustomers = (
   return ofCustomers(data, inactive);
 };
 
-/** Runs one selection on the workbook: the recipients it matched, in sheet order, and the problems it met. */
+/**
+ * Runs one selection on the workbook: the recipients it matched, in sheet order, and the problems it met. The
+ * selections that read the contact history need the identity graph (group/historySelections.ts).
+ */
 export const runSelection = (
   data: WorkbookData,
-  selection: SelectionDefinition,
+  selection: SheetSelection,
   options: SelectionOptions,
 ): SelectionResult => {
   switch (selection.from) {

@@ -1,4 +1,4 @@
-import type { StoredCampaign } from '../campaign/campaign';
+import type { ContactLimit, StoredCampaign } from '../campaign/campaign';
 import type { MappingOverrides } from '../kernel/model';
 
 export const STATE_VERSION = 1;
@@ -44,6 +44,8 @@ export interface AddinState {
   sheets?: OwnedSheet[];
   /** Per campaign id. */
   leads?: Record<string, CampaignLeads>;
+  /** The workbook's contact limit, for every campaign without its own (CampaignDefinition.contactLimit). */
+  contactLimit?: ContactLimit;
 }
 
 export const emptyState = (): AddinState => ({ version: STATE_VERSION, campaigns: [], ownedSheets: [] });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { CampaignDefinition, GroupAssignment, StoredCampaign } from '../campaign/campaign';
 import { mergeAssignments } from '../group/controlGroup';
-import { storedCampaignSchema, storedMappingSchema } from '../campaign/campaignSchema';
+import { contactLimitSchema, storedCampaignSchema, storedMappingSchema } from '../campaign/campaignSchema';
 import type { Problem } from '../kernel/problems';
 import { problem } from '../kernel/problems';
 import type { Result } from '../kernel/result';
@@ -40,6 +40,7 @@ const stateSchema = z.looseObject({
     )
     .optional(),
   leads: z.record(z.string(), z.looseObject({ campaignName: z.string(), rows: z.string() })).optional(),
+  contactLimit: contactLimitSchema('stored').optional(),
 });
 
 /** Splits without cutting a surrogate pair: a lone half would not survive the trip through the file. */
@@ -156,7 +157,7 @@ export const stateFromSheet = (table: SheetTable): Result<AddinState, Problem> =
 export const newCampaignId = (name: string, now: string): string =>
   `K-${stableId(`${name.trim().toLowerCase()}\u0000${now}`)}`;
 
-const sameName = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
+export const sameName = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
 
 const freshId = (state: AddinState, name: string, now: string): string => {
   const taken = new Set(state.campaigns.map((campaign) => campaign.id));

@@ -16,6 +16,12 @@ export const TYPE_EVALUATION_SHEET: Record<Language, string> = {
 export const BLOCKLIST_SHEET: Record<Language, string> = { de: 'Sperrliste', en: 'Blocklist' };
 
 /**
+ * The contact history: one row per member per use of a campaign, appended by the add-in and never rewritten; people
+ * may add, edit and delete rows.
+ */
+export const HISTORY_SHEET: Record<Language, string> = { de: 'Kontakthistorie', en: 'Contact history' };
+
+/**
  * The names of the add-in's own sheets, in both languages. A campaign named like one of them ("Leads", "Kampagnen",
  * "KampagnenDaten", "Auswertung" …) gets another name for its target sheet, so that no output ever lands on a sheet
  * meant for another one. `own` are the names the output asking may use itself.
@@ -28,6 +34,7 @@ export const reservedSheetNames = (own: readonly string[] = []): string[] =>
     ...Object.values(EVALUATION_SHEET),
     ...Object.values(TYPE_EVALUATION_SHEET),
     ...Object.values(BLOCKLIST_SHEET),
+    ...Object.values(HISTORY_SHEET),
   ].filter((name) => !own.some((mine) => mine.toLowerCase() === name.toLowerCase()));
 
 /** Excel's limits for sheet and table names (checked before any host call, so a write never fails on a name). */

@@ -1,6 +1,13 @@
 import type { Language } from '../../core/kernel/language';
 import type { SelectionDefinition, StoredCampaign } from '../../core/campaign/campaign';
-import type { Day, MappingOverrides, PersonData, SaleLine, WorkbookData } from '../../core/kernel/model';
+import type {
+  ContactChannel,
+  Day,
+  MappingOverrides,
+  PersonData,
+  SaleLine,
+  WorkbookData,
+} from '../../core/kernel/model';
 import type { Problem } from '../../core/kernel/problems';
 import type { Result } from '../../core/kernel/result';
 import type { SheetTable } from '../../core/kernel/sheetTable';
@@ -38,6 +45,8 @@ import {
   type EvaluationSheets,
 } from '../../core/run/evaluationRun';
 import { addToBlocklist } from '../../core/run/blocklistRun';
+import { recordContacts } from '../../core/run/contactHistoryRun';
+import { contactRulesFor } from '../../core/run/contactRules';
 import { inlinePreviewer, type SelectionPreviewer } from './selectionPreviewer';
 
 export interface PaneSessionOptions {
@@ -138,8 +147,13 @@ export class PaneSession {
     return (await this.port.listSheets()).filter((s) => s.visibility === 'visible').map((s) => s.name);
   }
 
+  /** The campaign's group as the command line builds it: with the contact limit and protected control groups. */
   buildGroup(data: WorkbookData, campaign: StoredCampaign): TargetGroup {
-    return buildTargetGroup(data, campaign, { today: this.today() });
+    const today = this.today();
+    return buildTargetGroup(data, campaign, {
+      today,
+      contactRules: contactRulesFor(this.state, campaign, today),
+    });
   }
 
   /** Adds the selection as the campaign's next one; for a preview, pass the group and ignore the result's members. */
@@ -191,6 +205,7 @@ export class PaneSession {
     const table = targetSheetTable(use, this.selectionLabels(use.campaign));
     const written = await writeTargetSheet(this.port, state, use.campaign, table, true);
     await this.writeState(written.state);
+    await this.recordContacts(use, 'targetSheet');
     return {
       campaign: written.campaign,
       sheet: written.sheet,
@@ -213,6 +228,7 @@ export class PaneSession {
     const written = await writeLeadsSheet(this.port, state, use.campaign, use.contacted, nowIso, options);
     if (!written.ok) return written;
     await this.writeState(written.value.state);
+    await this.recordContacts(use, 'leads');
     return { ok: true, value: written.value.leads };
   }
 
@@ -224,6 +240,7 @@ export class PaneSession {
   ): Promise<{ text: string; rows: number; campaign: StoredCampaign }> {
     const { state, use } = this.prepareUse(campaign, group);
     await this.writeState(state);
+    await this.recordContacts(use, 'csv');
     const table = exportTable(use, this.selectionLabels(use.campaign));
     return {
       text: toCsv(table, { delimiter, language: campaign.language ?? this.language }),
@@ -288,6 +305,15 @@ export class PaneSession {
     const upserted = upsertCampaign(this.state, campaign, nowIso, group.members.length, campaign.targetSheet);
     const use = splitTargetGroup(upserted.campaign, group, this.sales, this.today());
     return { state: recordUse(upserted.state, use.campaign), use };
+  }
+
+  /** Every use goes into the contact history, as the command line's does (see the core's recordContacts). */
+  private async recordContacts(use: GroupUse, channel: ContactChannel): Promise<void> {
+    await recordContacts(
+      this.port,
+      { ...use, channels: [channel], day: this.today() },
+      use.campaign.language ?? this.language,
+    );
   }
 
   private assertStateWritable(): void {

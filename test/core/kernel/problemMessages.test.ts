@@ -34,6 +34,7 @@ const DETAILS: Record<ProblemCode, Pick<Problem, 'value' | 'detail' | 'candidate
   campaignNotFound: { value: 'Herbstaktion', detail: 'Newsletter November, Hausmesse' },
   leadsSheetMissing: {},
   blocklistCannotName: {},
+  historyUnreadable: {},
   hostTimeout: {},
   payloadTooLarge: {},
   hostError: { detail: 'GeneralException' },

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type {
   InactiveCustomersSelection,
   PurchasedArticlesSelection,
-  SelectionDefinition,
+  SheetSelection,
 } from '../../../src/core/campaign/campaign';
 import type { Customer, Recipient, SaleLine, WorkbookData } from '../../../src/core/kernel/model';
 import { parseWorkbook } from '../../../src/core/read/parseWorkbook';
@@ -153,7 +153,7 @@ const scanInactive = (data: WorkbookData, selection: InactiveCustomersSelection)
 const who = (recipients: Recipient[]): string[] =>
   recipients.map((r) => `${r.kind}:${r.contactId}:${r.customerId}:${r.row}`);
 
-const selected = (data: WorkbookData, selection: SelectionDefinition): string[] =>
+const selected = (data: WorkbookData, selection: SheetSelection): string[] =>
   who(runSelection(data, selection, { today: day('2026-05-31') }).recipients);
 
 describe.each([

@@ -1,4 +1,4 @@
-import type { SelectionDefinition } from '../../../src/core/campaign/campaign';
+import type { SheetSelection } from '../../../src/core/campaign/campaign';
 import type { WorkbookData } from '../../../src/core/kernel/model';
 import { runSelection } from '../../../src/core/select/selections';
 import { isoToDay } from '../../../src/core/kernel/values';
@@ -87,11 +87,11 @@ const sales = [
 const data = makeWorkbookData({ contacts, customers, sales });
 
 /** Who a selection found: contact ids, or customer numbers of customers standing for themselves. */
-const found = (selection: SelectionDefinition, workbook: WorkbookData = data): string[] =>
+const found = (selection: SheetSelection, workbook: WorkbookData = data): string[] =>
   runSelection(workbook, selection, { today }).recipients.map((r) => r.contactId || r.customerId);
 
 describe('contacts and customers', () => {
-  it.each<[string, SelectionDefinition, string[]]>([
+  it.each<[string, SheetSelection, string[]]>([
     // A contact without an address of its own is written to at its customer's address: filters see that address.
     [
       'contacts by filter',
@@ -143,7 +143,7 @@ describe('contacts and customers', () => {
 });
 
 describe('purchasedArticles', () => {
-  it.each<[string, SelectionDefinition, string[]]>([
+  it.each<[string, SheetSelection, string[]]>([
     [
       'by article number, case-insensitive',
       { from: 'purchasedArticles', articles: ['a-1001'] },
@@ -197,7 +197,7 @@ describe('purchasedArticles', () => {
 });
 
 describe('inactiveCustomers', () => {
-  it.each<[string, SelectionDefinition, string[]]>([
+  it.each<[string, SheetSelection, string[]]>([
     // Window [2026-02-28, 2026-05-31]: K-1001 bought on 02-28 (inclusive), K-1003 on 05-31 (inclusive).
     [
       '3 months up to asOf, both ends inclusive',

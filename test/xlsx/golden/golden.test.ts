@@ -4,6 +4,7 @@ import path from 'node:path';
 import JSZip from 'jszip';
 import { readAddinState } from '../../../src/core/run/campaignRun';
 import { LEAD_HEADERS } from '../../../src/core/outputs/leadsSheet';
+import { HISTORY_SHEET } from '../../../src/core/workbook/sheetNames';
 import type { CellValue, SheetTable } from '../../../src/core/kernel/sheetTable';
 import { parseRelationships, parseSheets } from '../../../src/xlsx/patch/packageParts';
 import { relsPartOf, sheetPartOf, sheetTables } from '../../../src/xlsx/patch/packageIndex';
@@ -109,10 +110,11 @@ const run = async (dir: string, input: string, output: string) => {
   return JSON.parse(result.stdout);
 };
 
+/** The sheets a run writes: its own, and the contact history it appends every use to. */
 const ownSheetNames = async (file: string): Promise<string[]> => {
   const state = await readAddinState(await XlsxWorkbook.open(file));
   if (!state.ok) throw new Error('no state');
-  return [...state.value.ownedSheets, 'KampagnenDaten'];
+  return [...state.value.ownedSheets, 'KampagnenDaten', HISTORY_SHEET.de];
 };
 
 const cellOf = (sheet: SheetTable, lastName: string, header: string): CellValue => {

@@ -20,7 +20,7 @@ const removalsFirst = (excluded: readonly Exclusion[]): Exclusion[] => [
 
 export function ExcludedTab({ excluded: all, onRestore }: ExcludedTabProps) {
   const styles = useNarrowStyles();
-  const { t, reason } = useI18n();
+  const { t, reason, formatFigure } = useI18n();
   const excluded = useMemo(() => removalsFirst(all), [all]);
   if (excluded.length === 0) return <Text>{t('excludedEmpty')}</Text>;
   return (
@@ -30,12 +30,19 @@ export function ExcludedTab({ excluded: all, onRestore }: ExcludedTabProps) {
       rowHeight={48}
       renderRow={(index) => {
         const exclusion = excluded[index];
-        const { recipient, carrier } = exclusion;
+        const { recipient, carrier, contact } = exclusion;
         const name = displayName(recipient);
         const why = reason(exclusion.reason);
+        const about = contact && {
+          campaign: contact.campaign,
+          date: formatFigure({ kind: 'day', value: contact.day }),
+        };
         const where =
           t('excludedWhere', { sheet: recipient.sheet, row: recipient.row }) +
-          (carrier ? ` · ${t('excludedCarrier', { sheet: carrier.sheet, row: carrier.row })}` : '');
+          (carrier ? ` · ${t('excludedCarrier', { sheet: carrier.sheet, row: carrier.row })}` : '') +
+          (about
+            ? ` · ${t(exclusion.reason === 'controlGroupProtected' ? 'excludedProtectedBy' : 'excludedLastContact', about)}`
+            : '');
         return (
           <>
             <span className={styles.twoLines} title={`${name} · ${why}\n${where}`}>

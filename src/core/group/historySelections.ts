@@ -1,0 +1,37 @@
+import type { HistorySelection } from '../campaign/campaign';
+import { identityGraph } from './identity';
+import type { ContactEntry, Day, WorkbookData } from '../kernel/model';
+
+/** A history row names a campaign by its id or by its name, as the user wrote it into the campaign file. */
+export const namesCampaign = (entry: ContactEntry, campaign: string): boolean =>
+  entry.campaignId === campaign.trim() ||
+  entry.campaign.trim().toLowerCase() === campaign.trim().toLowerCase();
+
+/** Within the last `days` days, today included: a contact 30 days ago is outside "the last 30 days". */
+export const withinDays = (day: Day, today: Day, days: number): boolean => day <= today && today - day < days;
+
+const matches = (entry: ContactEntry, selection: HistorySelection, today: Day): boolean =>
+  selection.from === 'campaignRecipients'
+    ? namesCampaign(entry, selection.campaign) && !(selection.contactedOnly && entry.control)
+    : !entry.control && withinDays(entry.day, today, selection.days);
+
+/**
+ * The records of the people the contact history names for the selection: every record of a person one of whose
+ * records carries a recorded key (group/identity.ts), so that a row added to the person since still counts.
+ */
+export const historyRecords = (data: WorkbookData, selection: HistorySelection, today: Day): number[] => {
+  const keys = new Set(
+    (data.history?.entries ?? [])
+      .filter((entry) => matches(entry, selection, today))
+      .map((entry) => entry.key),
+  );
+  if (keys.size === 0) return [];
+  const graph = identityGraph(data);
+  const people = new Set<number>();
+  for (let record = 0; record < graph.records.count; record++)
+    if (keys.has(graph.keyOf(record))) people.add(graph.person[record]);
+  const records: number[] = [];
+  for (let record = 0; record < graph.records.count; record++)
+    if (people.has(graph.person[record])) records.push(record);
+  return records;
+};
