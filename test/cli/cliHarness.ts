@@ -3,6 +3,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
+import Papa from 'papaparse';
 import type { CellValue } from '../../src/core/kernel/sheetTable';
 
 export const ROOT = path.join(__dirname, '..', '..');
@@ -117,3 +118,11 @@ export const tablesOf = (sheet: ExcelJS.Worksheet): TableInfo[] =>
 
 /** Files in a folder, to prove that a failed run left nothing behind (no output, no temporary file). */
 export const listFiles = async (dir: string): Promise<string[]> => (await fs.readdir(dir)).sort();
+
+/** The exported CSV (UTF-8 with BOM, semicolons) as the rows a mail merge sees: header → value. */
+export const csvRecords = async (file: string): Promise<Record<string, string>[]> =>
+  Papa.parse<Record<string, string>>((await fs.readFile(file, 'utf8')).replace(/^\uFEFF/, ''), {
+    header: true,
+    delimiter: ';',
+    skipEmptyLines: true,
+  }).data;

@@ -1,8 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import Papa from 'papaparse';
 import type { CellValue } from '../../src/core/kernel/sheetTable';
-import { buildCli, runCli, tempDir, writeWorkbook } from './cliHarness';
+import { buildCli, csvRecords, runCli, tempDir, writeWorkbook } from './cliHarness';
 
 const SLOW = 180_000;
 
@@ -61,11 +60,8 @@ const run = (f: Awaited<ReturnType<typeof fixture>>, ...extra: string[]) =>
     ...extra,
   ]);
 
-const csvColumn = async (file: string, header: string): Promise<string[]> => {
-  const text = (await fs.readFile(file, 'utf8')).replace(/^\uFEFF/, '');
-  const parsed = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true });
-  return parsed.data.map((row) => row[header]);
-};
+const csvColumn = async (file: string, header: string): Promise<string[]> =>
+  (await csvRecords(file)).map((row) => row[header]);
 
 beforeAll(buildCli, SLOW);
 

@@ -1,8 +1,15 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import Papa from 'papaparse';
 import type { CellValue } from '../../src/core/kernel/sheetTable';
-import { buildCli, readWorkbook, runCli, sheetValues, tempDir, writeWorkbook } from './cliHarness';
+import {
+  buildCli,
+  csvRecords,
+  readWorkbook,
+  runCli,
+  sheetValues,
+  tempDir,
+  writeWorkbook,
+} from './cliHarness';
 
 const SLOW = 180_000;
 
@@ -87,12 +94,7 @@ const run = (f: Fixture, ...extra: string[]) =>
     ...extra,
   ]);
 
-const csvRows = async (f: Fixture): Promise<Record<string, string>[]> =>
-  Papa.parse<Record<string, string>>((await fs.readFile(f.csv, 'utf8')).replace(/^\uFEFF/, ''), {
-    header: true,
-    delimiter: ';',
-    skipEmptyLines: true,
-  }).data;
+const csvRows = (f: Fixture): Promise<Record<string, string>[]> => csvRecords(f.csv);
 
 /** The target sheet's rows as header → value. */
 const targetRows = async (f: Fixture, sheet: string): Promise<Record<string, CellValue>[]> => {

@@ -1,8 +1,16 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import Papa from 'papaparse';
 import { type CaseName, writeReadingCases } from '../fixtures/readingCases';
-import { buildCli, listFiles, readWorkbook, runCli, sheetValues, tempDir, type CliRun } from './cliHarness';
+import {
+  buildCli,
+  csvRecords,
+  listFiles,
+  readWorkbook,
+  runCli,
+  sheetValues,
+  tempDir,
+  type CliRun,
+} from './cliHarness';
 
 /**
  * Every case of "read real workbooks as a person reads them" through the command line, on the workbooks of
@@ -63,12 +71,7 @@ const run = async (workbook: string, campaign: unknown, ...extra: string[]): Pro
   return { ...result, out, csv };
 };
 
-const csvRows = async (file: string): Promise<Record<string, string>[]> =>
-  Papa.parse<Record<string, string>>((await fs.readFile(file, 'utf8')).replace(/^\uFEFF/, ''), {
-    header: true,
-    delimiter: ';',
-    skipEmptyLines: true,
-  }).data;
+const csvRows = csvRecords;
 
 const expectSuccess = (result: CliRun): void => {
   if (result.code !== 0) throw new Error(`exit ${result.code}: ${result.stderr}`);
