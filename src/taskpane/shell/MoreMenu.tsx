@@ -21,10 +21,12 @@ export interface MoreMenuProps {
   /** Says whose actions these are ("Weitere Aktionen für Anna Lang"): the button itself shows only ⋯. */
   label: string;
   actions: readonly MoreMenuAction[];
+  /** -1 inside a list that is one Tab stop and moves between its rows' buttons with the arrow keys. */
+  tabIndex?: number;
 }
 
 /** The ⋯ of a row at 320 px: the actions that do not fit beside its main one. */
-export function MoreMenu({ label, actions }: MoreMenuProps) {
+export function MoreMenu({ label, actions, tabIndex }: MoreMenuProps) {
   const narrow = useNarrowStyles();
   const styles = useStyles();
   return (
@@ -36,6 +38,7 @@ export function MoreMenu({ label, actions }: MoreMenuProps) {
           className={mergeClasses(narrow.noShrink, styles.compact)}
           aria-label={label}
           title={label}
+          tabIndex={tabIndex}
         >
           ⋯
         </Button>

@@ -22,11 +22,11 @@ async function openStoredCampaign() {
 describe('3 · Zielgruppe', () => {
   it('lists the members with their source selection', async () => {
     const { t } = await openStoredCampaign();
-    const members = screen.getByRole('list', { name: t('tabMembers') });
-    const first = within(members).getAllByRole('listitem')[0];
+    const members = screen.getByRole('grid', { name: t('tabMembers') });
+    const first = within(members).getAllByRole('row')[0];
     expect(first).toHaveTextContent('Quelle: 1: Kundenstamm (2 ausgewählt)');
     expect(numberIn(screen.getByTestId('member-count').textContent)).toBe(
-      within(members).getAllByRole('listitem').length,
+      within(members).getAllByRole('row').length,
     );
   });
 
@@ -42,9 +42,9 @@ describe('3 · Zielgruppe', () => {
     await waitFor(async () => expect((await storedState(workbook)).campaigns[0].removed).toHaveLength(1));
 
     await user.click(screen.getByRole('tab', { name: /^Ausgeschlossen/ }));
-    const excluded = screen.getByRole('list', { name: t('tabExcluded') });
+    const excluded = screen.getByRole('grid', { name: t('tabExcluded') });
     // on top, where the user looks right after removing someone, before the type rules' exclusions
-    expect(within(excluded).getAllByRole('listitem')[0]).toHaveTextContent(`${name} · von Hand entfernt`);
+    expect(within(excluded).getAllByRole('row')[0]).toHaveTextContent(`${name} · von Hand entfernt`);
     await user.click(within(excluded).getByRole('button', { name: `${name} wiederherstellen` }));
     expect(numberIn(screen.getByTestId('member-count').textContent)).toBe(before);
     await waitFor(async () => expect((await storedState(workbook)).campaigns[0].removed).toEqual([]));
@@ -74,7 +74,7 @@ describe('3 · Zielgruppe', () => {
     expect(numberIn(screen.getByTestId('member-count').textContent)).toBe(before - 1);
     // the closing dialog hides the rest of the pane from the accessibility tree until it is gone
     await user.click(await screen.findByRole('tab', { name: /^Ausgeschlossen/ }));
-    const excluded = screen.getByRole('list', { name: t('tabExcluded') });
+    const excluded = screen.getByRole('grid', { name: t('tabExcluded') });
     expect(excluded).toHaveTextContent(`${name} · Sperrliste`);
     await waitFor(async () =>
       expect((await storedState(workbook)).campaigns[0].memberCount).toBe(before - 1),
@@ -125,8 +125,8 @@ describe('3 · Zielgruppe', () => {
   it('shows the data problems with sheet, row and what is wrong', async () => {
     const { t, user } = await openStoredCampaign();
     await user.click(screen.getByRole('tab', { name: /^Hinweise/ }));
-    const list = screen.getByRole('list', { name: t('tabProblems') });
-    const rows = within(list).getAllByRole('listitem');
+    const list = screen.getByRole('grid', { name: t('tabProblems') });
+    const rows = within(list).getAllByRole('row');
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.some((row) => /Kunden|Kontakte|Umsätze/.test(row.textContent ?? ''))).toBe(true);
   });
