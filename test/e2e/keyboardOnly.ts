@@ -1,7 +1,9 @@
 /* eslint-disable no-console -- a command-line script: printing is its job */
+import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import type { Language } from '../../src/core/kernel/language';
 import { createTranslator } from '../../src/i18n/i18n';
+import { RESULTS_DIR } from './browserHarness';
 import { assert, check } from './checks';
 
 /** Issue 16: a campaign made with the keyboard alone stays within this many Tab presses (427 to "Hinzufügen" before). */
@@ -47,7 +49,8 @@ export async function keyboardScenario(page: Page, baseUrl: string, language: La
         await page.keyboard.press('ArrowDown');
         await page.keyboard.press('ArrowDown');
       }
-      const selected = await page.getByTestId('selected-count').innerText();
+      await page.screenshot({ path: join(RESULTS_DIR, `pane-${language}-keyboard-picks.png`) });
+    const selected = await page.getByTestId('selected-count').innerText();
       assert(selected.startsWith(`${PICKED} `), `"${selected}" after ${PICKED} rows picked with Space`);
       const add = page.getByRole('button', { name: t('applySelection'), exact: true });
       await tabTo(add, 'Hinzufügen');
