@@ -50,7 +50,7 @@ export async function keyboardScenario(page: Page, baseUrl: string, language: La
         await page.keyboard.press('ArrowDown');
       }
       await page.screenshot({ path: join(RESULTS_DIR, `pane-${language}-keyboard-picks.png`) });
-    const selected = await page.getByTestId('selected-count').innerText();
+      const selected = await page.getByTestId('selected-count').innerText();
       assert(selected.startsWith(`${PICKED} `), `"${selected}" after ${PICKED} rows picked with Space`);
       const add = page.getByRole('button', { name: t('applySelection'), exact: true });
       await tabTo(add, 'Hinzufügen');
