@@ -7,6 +7,7 @@ import {
   MenuTrigger,
   makeStyles,
   mergeClasses,
+  useRestoreFocusTarget,
 } from '@fluentui/react-components';
 import { useNarrowStyles } from './narrowStyles';
 
@@ -29,6 +30,8 @@ export interface MoreMenuProps {
 export function MoreMenu({ label, actions, tabIndex }: MoreMenuProps) {
   const narrow = useNarrowStyles();
   const styles = useStyles();
+  // a dialog opened from the menu gives the focus back here when it closes, not to the page
+  const restoreFocusTarget = useRestoreFocusTarget();
   return (
     <Menu>
       <MenuTrigger disableButtonEnhancement>
@@ -39,6 +42,7 @@ export function MoreMenu({ label, actions, tabIndex }: MoreMenuProps) {
           aria-label={label}
           title={label}
           tabIndex={tabIndex}
+          {...restoreFocusTarget}
         >
           ⋯
         </Button>

@@ -63,6 +63,14 @@ describe('3 · Zielgruppe', () => {
     await user.click(within(dialog).getByRole('button', { name: t('cancel') }));
     expect((await workbook.readSheet('Sperrliste')).rows).toHaveLength(blocklistRows);
 
+    // Escape cancels too, and gives the focus back to the ⋯ that opened the question
+    await user.click(menu);
+    await user.click(await screen.findByRole('menuitem', { name: t('blockMember') }));
+    await screen.findByRole('alertdialog', { name: t('blockTitle', { name }) });
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(menu).toHaveFocus());
+    expect((await workbook.readSheet('Sperrliste')).rows).toHaveLength(blocklistRows);
+
     await user.click(menu);
     await user.click(await screen.findByRole('menuitem', { name: t('blockMember') }));
     await user.click(await screen.findByRole('button', { name: t('blockConfirm') }));
