@@ -25,6 +25,7 @@ import { manifestVersion } from '../../scripts/manifestChecks';
 import { OFFICE_CDN, RESULTS_DIR, ROOT, ensureBuild, launchBrowser, startServer } from './browserHarness';
 import { assert, axeScan, campaignAction, campaignCard, check, chooseTab, outcomes } from './checks';
 import { failuresScenario } from './failurePaths';
+import { keyboardScenario } from './keyboardOnly';
 import { narrowScenario } from './narrowPane';
 
 /**
@@ -496,8 +497,8 @@ const sampleObjector = (): { name: string; row: number } => {
 
 /** Scrolls a virtual list until a row with the text is rendered, and returns that row. */
 async function findInVirtualList(page: Page, listName: string, text: string) {
-  const list = page.getByRole('list', { name: listName });
-  const item = list.getByRole('listitem').filter({ hasText: text });
+  const list = page.getByRole('grid', { name: listName });
+  const item = list.getByRole('row').filter({ hasText: text });
   for (let step = 0; step < 400 && (await item.count()) === 0; step++)
     await list.evaluate((element) => element.scrollBy(0, 240));
   return item.first();
@@ -710,6 +711,7 @@ const PARTS = [
   'identity',
   'narrow',
   'failures',
+  'keyboard',
 ] as const;
 type Part = (typeof PARTS)[number];
 
@@ -754,6 +756,7 @@ async function main(): Promise<void> {
       if (parts.has('reading')) await readingScenario(page, server.url, language);
       if (parts.has('identity')) await identityScenario(page, server.url, language);
       if (parts.has('failures')) await failuresScenario(context, server.url, language);
+      if (parts.has('keyboard')) await keyboardScenario(page, server.url, language);
       if (parts.has('narrow'))
         for (const theme of ['light', 'dark'] as const)
           await narrowScenario(context, server.url, language, theme);

@@ -24,6 +24,7 @@ import {
   Text,
   makeStyles,
   tokens,
+  useRestoreFocusSource,
 } from '@fluentui/react-components';
 import {
   SHEET_ROLES,
@@ -89,6 +90,8 @@ export function ColumnMappingDialog({
   onCancel,
 }: ColumnMappingDialogProps) {
   const styles = useStyles();
+  // closing gives the focus back to the button marked with useRestoreFocusTarget that opened the dialog
+  const restoreFocusSource = useRestoreFocusSource();
   const { t, role: roleLabel, field: fieldLabel } = useI18n();
   const unclear = problems.filter((p) => p.code === 'mergedHeaderUnclear');
   const [role, setRole] = useState<SheetRole>(() => firstRole(ambiguous, unclear, recognised));
@@ -132,7 +135,7 @@ export function ColumnMappingDialog({
 
   return (
     <Dialog open onOpenChange={(_, { open }) => !open && onCancel()}>
-      <DialogSurface className={styles.surface}>
+      <DialogSurface className={styles.surface} {...restoreFocusSource}>
         <DialogBody>
           <DialogTitle>{t('mappingTitle')}</DialogTitle>
           <DialogContent className={styles.content}>

@@ -7,6 +7,7 @@ import {
   Text,
   makeStyles,
   tokens,
+  useRestoreFocusTarget,
 } from '@fluentui/react-components';
 import {
   SHEET_ROLES,
@@ -46,6 +47,8 @@ export function RecognitionSummary({
   const styles = useStyles();
   const { t, role: roleLabel, field: fieldLabel } = useI18n();
   const [dialogOpen, setDialogOpen] = useState(false);
+  // cancelling the dialog gives the focus back to the button that opened it, not to the page
+  const restoreFocusTarget = useRestoreFocusTarget();
   const recognised = data?.mapping ?? {};
   const complete =
     data !== null && data.problems.every((p) => p.severity !== 'error') && recognised.customers !== undefined;
@@ -67,7 +70,11 @@ export function RecognitionSummary({
       }}
     />
   );
-  const button = <Button onClick={() => setDialogOpen(true)}>{t('editMapping')}</Button>;
+  const button = (
+    <Button onClick={() => setDialogOpen(true)} {...restoreFocusTarget}>
+      {t('editMapping')}
+    </Button>
+  );
   if (collapsed) {
     return (
       <div className={styles.row}>

@@ -6,6 +6,7 @@ import {
   DialogContent,
   DialogSurface,
   DialogTitle,
+  useRestoreFocusSource,
 } from '@fluentui/react-components';
 import { useI18n } from '../../i18n/useI18n';
 
@@ -21,9 +22,11 @@ export interface ConfirmDialogProps {
 /** Asks before something that cannot be undone from the pane: one question, the action or "Abbrechen". */
 export function ConfirmDialog({ title, body, confirmLabel, onConfirm, onCancel }: ConfirmDialogProps) {
   const { t } = useI18n();
+  // closing gives the focus back to the button marked with useRestoreFocusTarget that opened the dialog
+  const restoreFocusSource = useRestoreFocusSource();
   return (
     <Dialog open modalType="alert" onOpenChange={(_, { open }) => !open && onCancel()}>
-      <DialogSurface>
+      <DialogSurface {...restoreFocusSource}>
         <DialogBody>
           <DialogTitle>{title}</DialogTitle>
           <DialogContent>{body}</DialogContent>

@@ -7,6 +7,7 @@ import {
   MenuTrigger,
   makeStyles,
   mergeClasses,
+  useRestoreFocusTarget,
 } from '@fluentui/react-components';
 import { useNarrowStyles } from './narrowStyles';
 
@@ -21,12 +22,16 @@ export interface MoreMenuProps {
   /** Says whose actions these are ("Weitere Aktionen für Anna Lang"): the button itself shows only ⋯. */
   label: string;
   actions: readonly MoreMenuAction[];
+  /** -1 inside a list that is one Tab stop and moves between its rows' buttons with the arrow keys. */
+  tabIndex?: number;
 }
 
 /** The ⋯ of a row at 320 px: the actions that do not fit beside its main one. */
-export function MoreMenu({ label, actions }: MoreMenuProps) {
+export function MoreMenu({ label, actions, tabIndex }: MoreMenuProps) {
   const narrow = useNarrowStyles();
   const styles = useStyles();
+  // a dialog opened from the menu gives the focus back here when it closes, not to the page
+  const restoreFocusTarget = useRestoreFocusTarget();
   return (
     <Menu>
       <MenuTrigger disableButtonEnhancement>
@@ -36,6 +41,8 @@ export function MoreMenu({ label, actions }: MoreMenuProps) {
           className={mergeClasses(narrow.noShrink, styles.compact)}
           aria-label={label}
           title={label}
+          tabIndex={tabIndex}
+          {...restoreFocusTarget}
         >
           ⋯
         </Button>

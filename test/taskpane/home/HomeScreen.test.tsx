@@ -68,6 +68,19 @@ describe('Kampagnen (home)', () => {
       expect(copy[field]).toBeUndefined();
   });
 
+  it('gives the focus back to the ⋯ button that opened the delete question when it is cancelled', async () => {
+    const { workbook } = await workbookWithCampaign();
+    const { t } = await renderPane({ workbook });
+    const user = userEvent.setup();
+    const opener = (await findCampaignCard(/Herbstaktion/)).querySelector('button[aria-haspopup]');
+
+    await chooseCampaignAction(user, /Herbstaktion/, t('deleteCampaign'));
+    await screen.findByRole('alertdialog');
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument());
+    await waitFor(() => expect(opener).toHaveFocus());
+  });
+
   it('asks before deleting, says that leads and sheets stay, and keeps them', async () => {
     const { workbook } = await workbookWithCampaign({ targetSheet: 'Herbstaktion' });
     await workbook.writeTable({

@@ -86,4 +86,17 @@ describe('column mapping dialog', () => {
     // Fluent's focus manager gives the page back to screen readers on a timer after a dialog closes.
     expect(await screen.findByRole('button', { name: t('editMapping') })).toBeInTheDocument();
   });
+
+  it('gives the focus back to the button that opened it when Escape closes it', async () => {
+    const { t } = createTranslator('de');
+    await renderPane({ workbook: new FailingWorkbook([oddCustomers]), waitFor: 'editMapping' });
+    const user = userEvent.setup();
+    const opener = screen.getByRole('button', { name: t('editMapping') });
+
+    await user.click(opener);
+    await screen.findByRole('dialog');
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    await waitFor(() => expect(opener).toHaveFocus());
+  });
 });

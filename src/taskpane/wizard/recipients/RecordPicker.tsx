@@ -60,6 +60,8 @@ export function RecordPicker({ from, data, onChange }: RecordPickerProps) {
       return next;
     });
 
+  const selectAllFiltered = () => setSelected((s) => new Set([...s, ...visible]));
+
   return (
     <div className={styles.root}>
       <SearchBox
@@ -95,11 +97,7 @@ export function RecordPicker({ from, data, onChange }: RecordPickerProps) {
           {t('selectedCount', { selected: selected.size, total: records.length })} ·{' '}
           {t('shownCount', { shown: visible.length })}
         </Text>
-        <Button
-          size="small"
-          onClick={() => setSelected((s) => new Set([...s, ...visible]))}
-          disabled={visible.length === 0}
-        >
+        <Button size="small" onClick={selectAllFiltered} disabled={visible.length === 0}>
           {t('selectAllFiltered', { count: visible.length })}
         </Button>
         <Button size="small" onClick={() => setSelected(new Set())} disabled={selected.size === 0}>
@@ -115,6 +113,7 @@ export function RecordPicker({ from, data, onChange }: RecordPickerProps) {
           rowLines={(row) => rowLines(records[visible[row]])}
           isChecked={(row) => selected.has(visible[row])}
           onToggle={toggle}
+          onSelectAll={selectAllFiltered}
         />
       )}
     </div>

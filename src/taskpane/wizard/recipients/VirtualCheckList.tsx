@@ -14,9 +14,18 @@ export interface VirtualCheckListProps {
   rowLines(index: number): [string, string];
   isChecked(index: number): boolean;
   onToggle(index: number, checked: boolean): void;
+  /** Ctrl+A in the list: the same as the button beside it that selects every filtered row. */
+  onSelectAll?(): void;
 }
 
-export function VirtualCheckList({ count, label, rowLines, isChecked, onToggle }: VirtualCheckListProps) {
+export function VirtualCheckList({
+  count,
+  label,
+  rowLines,
+  isChecked,
+  onToggle,
+  onSelectAll,
+}: VirtualCheckListProps) {
   const styles = useStyles();
   const narrow = useNarrowStyles();
   return (
@@ -24,12 +33,18 @@ export function VirtualCheckList({ count, label, rowLines, isChecked, onToggle }
       count={count}
       label={label}
       rowHeight={48}
+      selection={{
+        isSelected: isChecked,
+        toggle: (index) => onToggle(index, !isChecked(index)),
+        selectAll: onSelectAll,
+      }}
       renderRow={(index) => {
         const [first, second] = rowLines(index);
         return (
           <Checkbox
             className={styles.checkbox}
             checked={isChecked(index)}
+            input={{ tabIndex: -1 }}
             onChange={(_, { checked }) => onToggle(index, checked === true)}
             label={{
               className: styles.label,

@@ -54,6 +54,7 @@ export function ExcludedTab({ excluded: all, onRestore }: ExcludedTabProps) {
             {exclusion.reason === 'removedByUser' && (
               <Button
                 size="small"
+                tabIndex={-1}
                 aria-label={t('restoreMemberLabel', { name })}
                 onClick={() => onRestore(exclusion.key)}
               >

@@ -37,6 +37,7 @@ export function MembersTab({ members, labels, onRemove, onBlock }: MembersTabPro
             </span>
             <Button
               size="small"
+              tabIndex={-1}
               aria-label={t('removeMemberLabel', { name })}
               onClick={() => onRemove(member.key)}
             >
@@ -44,6 +45,7 @@ export function MembersTab({ members, labels, onRemove, onBlock }: MembersTabPro
             </Button>
             <MoreMenu
               label={t('memberMenuLabel', { name })}
+              tabIndex={-1}
               actions={[{ label: t('blockMember'), onClick: () => onBlock(member) }]}
             />
           </>

@@ -85,7 +85,7 @@ describe('2 · Empfänger hinzufügen', () => {
     const { t } = await renderPane();
     const user = await startCampaign(t as never, 'Einzeln');
     await user.click(screen.getByRole('tab', { name: t('methodContacts') }));
-    const list = screen.getByRole('list', { name: t('recordList') });
+    const list = screen.getByRole('grid', { name: t('recordList') });
     const boxes = within(list).getAllByRole('checkbox');
     expect(boxes.length).toBeLessThan(60);
     await user.click(boxes[0]);
@@ -101,7 +101,7 @@ describe('2 · Empfänger hinzufügen', () => {
     const user = await startCampaign(t as never, 'Papierkunden');
     await user.click(screen.getByRole('tab', { name: t('methodArticles') }));
     await user.type(screen.getByRole('searchbox', { name: t('search') }), 'PAP-1001');
-    await user.click(within(screen.getByRole('list', { name: t('articleList') })).getByRole('checkbox'));
+    await user.click(within(screen.getByRole('grid', { name: t('articleList') })).getByRole('checkbox'));
     const unrestricted = await screen.findByText(/^Würde \d+ hinzufügen/);
     const all = numberIn(/Würde (\d+)/.exec(unrestricted.textContent ?? '')?.[1] ?? '');
     await user.type(screen.getByRole('spinbutton', { name: t('articleMinQuantity') }), '50');

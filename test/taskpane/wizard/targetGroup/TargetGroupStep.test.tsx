@@ -22,11 +22,11 @@ async function openStoredCampaign() {
 describe('3 · Zielgruppe', () => {
   it('lists the members with their source selection', async () => {
     const { t } = await openStoredCampaign();
-    const members = screen.getByRole('list', { name: t('tabMembers') });
-    const first = within(members).getAllByRole('listitem')[0];
+    const members = screen.getByRole('grid', { name: t('tabMembers') });
+    const first = within(members).getAllByRole('row')[0];
     expect(first).toHaveTextContent('Quelle: 1: Kundenstamm (2 ausgewählt)');
     expect(numberIn(screen.getByTestId('member-count').textContent)).toBe(
-      within(members).getAllByRole('listitem').length,
+      within(members).getAllByRole('row').length,
     );
   });
 
@@ -42,9 +42,9 @@ describe('3 · Zielgruppe', () => {
     await waitFor(async () => expect((await storedState(workbook)).campaigns[0].removed).toHaveLength(1));
 
     await user.click(screen.getByRole('tab', { name: /^Ausgeschlossen/ }));
-    const excluded = screen.getByRole('list', { name: t('tabExcluded') });
+    const excluded = screen.getByRole('grid', { name: t('tabExcluded') });
     // on top, where the user looks right after removing someone, before the type rules' exclusions
-    expect(within(excluded).getAllByRole('listitem')[0]).toHaveTextContent(`${name} · von Hand entfernt`);
+    expect(within(excluded).getAllByRole('row')[0]).toHaveTextContent(`${name} · von Hand entfernt`);
     await user.click(within(excluded).getByRole('button', { name: `${name} wiederherstellen` }));
     expect(numberIn(screen.getByTestId('member-count').textContent)).toBe(before);
     await waitFor(async () => expect((await storedState(workbook)).campaigns[0].removed).toEqual([]));
@@ -63,6 +63,14 @@ describe('3 · Zielgruppe', () => {
     await user.click(within(dialog).getByRole('button', { name: t('cancel') }));
     expect((await workbook.readSheet('Sperrliste')).rows).toHaveLength(blocklistRows);
 
+    // Escape cancels too, and gives the focus back to the ⋯ that opened the question
+    await user.click(menu);
+    await user.click(await screen.findByRole('menuitem', { name: t('blockMember') }));
+    await screen.findByRole('alertdialog', { name: t('blockTitle', { name }) });
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(menu).toHaveFocus());
+    expect((await workbook.readSheet('Sperrliste')).rows).toHaveLength(blocklistRows);
+
     await user.click(menu);
     await user.click(await screen.findByRole('menuitem', { name: t('blockMember') }));
     await user.click(await screen.findByRole('button', { name: t('blockConfirm') }));
@@ -74,7 +82,7 @@ describe('3 · Zielgruppe', () => {
     expect(numberIn(screen.getByTestId('member-count').textContent)).toBe(before - 1);
     // the closing dialog hides the rest of the pane from the accessibility tree until it is gone
     await user.click(await screen.findByRole('tab', { name: /^Ausgeschlossen/ }));
-    const excluded = screen.getByRole('list', { name: t('tabExcluded') });
+    const excluded = screen.getByRole('grid', { name: t('tabExcluded') });
     expect(excluded).toHaveTextContent(`${name} · Sperrliste`);
     await waitFor(async () =>
       expect((await storedState(workbook)).campaigns[0].memberCount).toBe(before - 1),
@@ -125,8 +133,8 @@ describe('3 · Zielgruppe', () => {
   it('shows the data problems with sheet, row and what is wrong', async () => {
     const { t, user } = await openStoredCampaign();
     await user.click(screen.getByRole('tab', { name: /^Hinweise/ }));
-    const list = screen.getByRole('list', { name: t('tabProblems') });
-    const rows = within(list).getAllByRole('listitem');
+    const list = screen.getByRole('grid', { name: t('tabProblems') });
+    const rows = within(list).getAllByRole('row');
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.some((row) => /Kunden|Kontakte|Umsätze/.test(row.textContent ?? ''))).toBe(true);
   });
