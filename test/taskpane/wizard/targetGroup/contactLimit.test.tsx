@@ -24,7 +24,7 @@ describe('3 · Zielgruppe with a contact limit', () => {
     const user = userEvent.setup();
     await user.click(screen.getByRole('button', { name: t('openCampaign') }));
     await user.click(await screen.findByRole('tab', { name: /^Ausgeschlossen/ }));
-    const excluded = within(screen.getByRole('list', { name: t('tabExcluded') }));
+    const excluded = within(screen.getByRole('grid', { name: t('tabExcluded') }));
     expect(excluded.getAllByText('Kontaktgrenze erreicht')).toHaveLength(3);
     expect(excluded.getAllByText(/zuletzt „Telefonaktion Oktober 2026“ am 28\.10\.2026/)).toHaveLength(3);
   }, 60_000);
