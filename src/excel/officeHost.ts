@@ -9,8 +9,8 @@ export type ExcelConnection =
       workbook: WorkbookPort;
       /** Office's UI language, e.g. "de-DE". */
       displayLanguage: string;
-      /** Office's theme as its body background colour, e.g. "#262626" in dark Office; absent in older hosts. */
-      officeBackground?: string;
+      /** Office's theme now, as its body background colour, e.g. "#262626" in dark Office; undefined in older hosts. */
+      officeBackground(): string | undefined;
     }
   | { status: 'tooOld'; displayLanguage: string };
 
@@ -56,6 +56,6 @@ export async function connectToExcel(timeoutMs: number): Promise<ExcelConnection
     status: 'ready',
     workbook: new ExcelWorkbook(),
     displayLanguage,
-    officeBackground: Office.context.officeTheme?.bodyBackgroundColor,
+    officeBackground: () => Office.context.officeTheme?.bodyBackgroundColor,
   };
 }

@@ -86,6 +86,32 @@ async function scenario(page: Page, baseUrl: string, language: Language): Promis
     await axeScan(page, 'home');
   });
 
+  await check(
+    `${language}: follows Office switching to a dark theme and back while the pane is open`,
+    async () => {
+      const background = () =>
+        page.evaluate(() => {
+          const pane = document.querySelector('[data-theme]');
+          const [r, g, b] = (pane ? getComputedStyle(pane.firstElementChild ?? pane).backgroundColor : '')
+            .match(/\d+/g)!
+            .map(Number);
+          return {
+            theme: pane?.getAttribute('data-theme'),
+            luminance: (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255,
+          };
+        });
+      const light = await background();
+      assert(light.theme === 'light' && light.luminance > 0.5, `starts light: ${JSON.stringify(light)}`);
+      await page.evaluate(() => window.kampagnenPreview?.theme('dark'));
+      await page.locator('[data-theme="dark"]').waitFor();
+      const dark = await background();
+      assert(dark.luminance < 0.5, `a dark pane: ${JSON.stringify(dark)}`);
+      await shot('01-home-dark-after-switch');
+      await page.evaluate(() => window.kampagnenPreview?.theme('light'));
+      await page.locator('[data-theme="light"]').waitFor();
+    },
+  );
+
   await check(`${language}: step 1 creates an e-mail campaign`, async () => {
     await page.getByRole('button', { name: t('newCampaign') }).click();
     await page.getByRole('textbox', { name: t('basicsName') }).fill(campaignName);

@@ -6,13 +6,19 @@ import { saveAddinState } from '../../core/run/campaignRun';
 import { connectToExcel } from '../../excel/officeHost';
 import { MIN_EXCEL_API, versionAtLeast } from '../../excel/requirements';
 import { languageFromDisplayLanguage } from '../../i18n/i18n';
-import { themeFromBackground, themeFromParam, type PaneTheme } from '../shell/paneTheme';
+import {
+  themeFromBackground,
+  themeFromParam,
+  watchedTheme,
+  type PaneTheme,
+  type ThemeSource,
+} from '../shell/paneTheme';
 
 export type PaneMode = 'excel' | 'preview';
 
 /** The pane on a workbook, or only one sentence because the hosting Excel is too old for it. */
 export type PaneStart =
-  | { mode: PaneMode; port: WorkbookPort; language: Language; theme: PaneTheme }
+  | { mode: PaneMode; port: WorkbookPort; language: Language; theme: ThemeSource }
   | { mode: 'excelTooOld'; language: Language };
 
 const OFFICE_TIMEOUT_MS = 5_000;
@@ -22,7 +28,7 @@ const OFFICE_TIMEOUT_MS = 5_000;
  * sample data and its campaign that already ran (`?lang=en` for English, `?contacts=100000` for a large synthetic
  * workbook, used by the benchmark; `?workbook=twoContactSheets` for a workbook where the pane has to ask, see
  * src/sample/readingCases.ts; `?excelApi=1.1` plays an Excel too old for the add-in; `?fail=writeTable:KampagnenDaten`
- * plays Excel failing, see `playFailures`).
+ * plays Excel failing, see `offerPreviewControls`).
  */
 export async function startPane(search: string): Promise<PaneStart> {
   const params = new URLSearchParams(search);
@@ -34,16 +40,17 @@ export async function startPane(search: string): Promise<PaneStart> {
       port: excel.workbook,
       language,
       mode: 'excel',
-      theme: themeFromBackground(excel.officeBackground),
+      theme: watchedTheme(() => themeFromBackground(excel.officeBackground())),
     };
   }
   const language = languageFromDisplayLanguage(params.get('lang'));
-  const theme = themeFromParam(params.get('theme'));
+  let played = themeFromParam(params.get('theme'));
+  const theme = watchedTheme(() => played);
   const playedExcelApi = params.get('excelApi');
   if (playedExcelApi !== null && !versionAtLeast(playedExcelApi, MIN_EXCEL_API))
     return { mode: 'excelTooOld', language };
   const port = await previewWorkbook(params);
-  playFailures(port, params.get('fail') ?? '');
+  offerPreviewControls(port, params.get('fail') ?? '', (next) => (played = next));
   return { port, language, mode: 'preview', theme };
 }
 
@@ -64,6 +71,8 @@ export interface PreviewControls {
   fail(spec: string): void;
   /** Excel works again. */
   recover(): void;
+  /** Office's theme switched to this one, as a user does under File › Account while the pane is open. */
+  theme(theme: PaneTheme): void;
 }
 
 declare global {
@@ -72,11 +81,22 @@ declare global {
   }
 }
 
-/** Only the preview's in-memory workbook can be told to fail; it starts failing with `?fail=`. */
-const playFailures = (port: MemoryWorkbook, spec: string): void => {
-  port.failures = parseFailures(spec);
+/**
+ * Only the preview's in-memory workbook can be told to fail (it starts failing with `?fail=`); a played theme switch is
+ * noticed as Excel's is, when the pane next looks (focus).
+ */
+const offerPreviewControls = (
+  port: MemoryWorkbook,
+  failSpec: string,
+  setTheme: (theme: PaneTheme) => void,
+): void => {
+  port.failures = parseFailures(failSpec);
   if (typeof window === 'undefined') return;
   window.kampagnenPreview = {
+    theme: (theme) => {
+      setTheme(theme);
+      window.dispatchEvent(new Event('focus'));
+    },
     fail: (more) => {
       port.failures = [...port.failures, ...parseFailures(more)];
     },

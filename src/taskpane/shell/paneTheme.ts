@@ -26,3 +26,50 @@ export function themeFromBackground(color: string | undefined): PaneTheme {
   const luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b;
   return luminance < 0.5 ? 'dark' : 'light';
 }
+
+/** The theme now, and news when it changes: the user may switch Office's theme while the pane is open. */
+export interface ThemeSource {
+  current(): PaneTheme;
+  subscribe(listener: () => void): () => void;
+}
+
+export const fixedTheme = (theme: PaneTheme): ThemeSource => ({
+  current: () => theme,
+  subscribe: () => () => {},
+});
+
+const THEME_POLL_MS = 3_000;
+
+/**
+ * Excel raises no event when its theme changes (Office's OfficeThemeChanged is Outlook's only), so the pane reads the
+ * theme again when it gets the focus or becomes visible — where a user comes back after File › Account — and every
+ * few seconds; a read is one property, no call into Excel.
+ */
+export function watchedTheme(read: () => PaneTheme, target: Window = window): ThemeSource {
+  let theme = read();
+  const listeners = new Set<() => void>();
+  const check = () => {
+    const now = read();
+    if (now === theme) return;
+    theme = now;
+    listeners.forEach((listener) => listener());
+  };
+  return {
+    current: () => theme,
+    subscribe(listener) {
+      if (listeners.size === 0) {
+        target.addEventListener('focus', check);
+        target.document.addEventListener('visibilitychange', check);
+      }
+      listeners.add(listener);
+      const timer = target.setInterval(check, THEME_POLL_MS);
+      return () => {
+        target.clearInterval(timer);
+        listeners.delete(listener);
+        if (listeners.size > 0) return;
+        target.removeEventListener('focus', check);
+        target.document.removeEventListener('visibilitychange', check);
+      };
+    },
+  };
+}
