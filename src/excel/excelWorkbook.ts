@@ -200,6 +200,15 @@ export class ExcelWorkbook implements WorkbookPort {
     });
   }
 
+  async showRow(sheet: string, row: number): Promise<void> {
+    await this.batch(sheet, async (session) => {
+      const worksheet = session.context.workbook.worksheets.getItem(sheet);
+      worksheet.activate();
+      worksheet.getRangeByIndexes(row - 1, 0, 1, 1).select();
+      await session.sync();
+    });
+  }
+
   private async batch<T>(sheet: string | undefined, work: (session: ExcelSession) => Promise<T>): Promise<T> {
     try {
       return await this.run((context) =>

@@ -75,6 +75,8 @@ export const de = {
   basicsNameTooLong: 'Höchstens {max} Zeichen.',
   basicsNameTaken: 'Es gibt schon eine Kampagne mit dieser Bezeichnung.',
   basicsType: 'Typ',
+  showRowLabel: 'In Excel zeigen: {where}',
+  rowNotShown: 'Zeile nicht gezeigt',
   consentMissingTitle: 'Einwilligung für E-Mail-Werbung',
   consentMissing:
     'Die Arbeitsmappe hat keine Spalte zur Einwilligung. E-Mail-Werbung erlaubt § 7 UWG nur mit Einwilligung – oder an Bestandskunden, wenn alle vier Bedingungen von § 7 Abs. 3 UWG gelten: Adresse aus einem Verkauf, Werbung für eigene ähnliche Waren, kein Widerspruch, Hinweis auf das Widerspruchsrecht bei der Erhebung und in jeder E-Mail. Das entscheidet das Add-in nicht; eine Spalte „Einwilligung E-Mail“ berücksichtigt es.',

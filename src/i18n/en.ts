@@ -71,6 +71,8 @@ export const en: Record<MessageKey, string> = {
   basicsNameTooLong: 'At most {max} characters.',
   basicsNameTaken: 'There already is a campaign with this name.',
   basicsType: 'Type',
+  showRowLabel: 'Show in Excel: {where}',
+  rowNotShown: 'Row not shown',
   consentMissingTitle: 'Consent for e-mail advertising',
   consentMissing:
     'The workbook has no consent column. § 7 UWG allows e-mail advertising only with consent – or to existing customers when all four conditions of § 7(3) UWG hold: the address came from a sale, you advertise your own similar goods, they have not objected, and they were told of their right to object when it was collected and are told in every e-mail. The add-in does not decide this; a column "E-mail consent" it takes into account.',

@@ -27,6 +27,7 @@ export const PORT_OPERATIONS = [
   'writeTable',
   'updateTable',
   'deleteSheet',
+  'showRow',
 ] as const;
 export type PortOperation = (typeof PORT_OPERATIONS)[number];
 
@@ -48,6 +49,8 @@ export const parseFailures = (spec: string): PlayedFailure[] =>
 export class MemoryWorkbook implements WorkbookPort {
   readonly sheets = new Map<string, MemorySheet>();
   activeSheet: string | null = null;
+  /** The cell a person would see selected: where showRow went last. */
+  selection: { sheet: string; row: number } | null = null;
   /**
    * Operations that fail as Excel's do through the Office.js adapter (a WorkbookError 'hostError' naming the sheet),
    * so the preview and the browser run can provoke every failure path of the pane and lift it again.
@@ -108,6 +111,14 @@ export class MemoryWorkbook implements WorkbookPort {
     this.failIfPlayed('deleteSheet', name);
     const sheet = this.find(name);
     if (sheet) this.sheets.delete(sheet.table.name);
+  }
+
+  async showRow(sheet: string, row: number): Promise<void> {
+    this.failIfPlayed('showRow', sheet);
+    const target = this.find(sheet);
+    if (!target) throw new WorkbookError('sheetNotFound', sheet);
+    this.activeSheet = target.table.name;
+    this.selection = { sheet: target.table.name, row };
   }
 
   /** What a person does in Excel: the sheet keeps its id and its table. */

@@ -172,25 +172,39 @@ async function scenario(page: Page, baseUrl: string, language: Language): Promis
   });
 
   let beforeRemoval = 0;
-  await check(`${language}: step 3 removes one member, listed as excluded with its reason`, async () => {
-    await page.getByRole('tab', { name: t('stepTargetGroup') }).click();
-    beforeRemoval = await memberCount();
-    await shot('06-target-group');
-    await axeScan(page, 'target group');
-    const removeLabel = new RegExp(escapeRegExp(t('removeMemberLabel')).replace('\\{name\\}', '.+'));
-    await page.getByRole('button', { name: removeLabel }).first().click();
-    await page.waitForFunction(
-      (previous) =>
-        document.querySelector('[data-testid="member-count"]')?.textContent?.replace(/\D/g, '') !== previous,
-      String(beforeRemoval),
-    );
-    assert((await memberCount()) === beforeRemoval - 1, 'one member fewer');
-    await chooseTab(page, t, new RegExp(`^${escapeRegExp(t('tabExcluded'))}`));
-    await page.getByText(i18n.reason('removedByUser')).first().waitFor();
-    await shot('07-excluded');
-    await chooseTab(page, t, new RegExp(`^${escapeRegExp(t('tabProblems'))}`));
-    await shot('08-problems');
-  });
+  await check(
+    `${language}: step 3 removes one member, listed as excluded with its reason; a note shows its row in Excel`,
+    async () => {
+      await page.getByRole('tab', { name: t('stepTargetGroup') }).click();
+      beforeRemoval = await memberCount();
+      await shot('06-target-group');
+      await axeScan(page, 'target group');
+      const removeLabel = new RegExp(escapeRegExp(t('removeMemberLabel')).replace('\\{name\\}', '.+'));
+      await page.getByRole('button', { name: removeLabel }).first().click();
+      await page.waitForFunction(
+        (previous) =>
+          document.querySelector('[data-testid="member-count"]')?.textContent?.replace(/\D/g, '') !==
+          previous,
+        String(beforeRemoval),
+      );
+      assert((await memberCount()) === beforeRemoval - 1, 'one member fewer');
+      await chooseTab(page, t, new RegExp(`^${escapeRegExp(t('tabExcluded'))}`));
+      await page.getByText(i18n.reason('removedByUser')).first().waitFor();
+      await shot('07-excluded');
+      await chooseTab(page, t, new RegExp(`^${escapeRegExp(t('tabProblems'))}`));
+      await shot('08-problems');
+      const link = page.getByRole('button', {
+        name: new RegExp(`^${escapeRegExp(t('showRowLabel', { where: '' }))}`),
+      });
+      const label = (await link.first().getAttribute('aria-label')) ?? '';
+      await link.first().click();
+      const shown = await page.evaluate(() => window.kampagnenPreview?.shownRow());
+      assert(
+        shown !== null && shown !== undefined && label.endsWith(t('excludedWhere', shown)),
+        `a note's link shows its row: ${label} → ${JSON.stringify(shown)}`,
+      );
+    },
+  );
 
   let members = 0;
   await check(`${language}: step 4 writes the target sheet and says where`, async () => {

@@ -574,6 +574,25 @@ describe('host failures', () => {
     });
   });
 
+  it('shows a row a note points to: its sheet becomes the active one and the first cell of the row is selected', async () => {
+    const { excel, workbook } = setup();
+    excel.addSheet('Kontakte', [['Nachname'], ['Lang'], ['Groß']]);
+    expect(excel.active?.name).toBe('Start');
+
+    await workbook.showRow('Kontakte', 3);
+
+    expect(excel.active?.name).toBe('Kontakte');
+    expect(excel.selection).toEqual({ sheet: 'Kontakte', row: 2, column: 0 });
+  });
+
+  it('says which sheet is gone when a note points to a sheet deleted since', async () => {
+    const { workbook } = setup();
+    await expect(workbook.showRow('Kontakte', 3)).rejects.toMatchObject({
+      code: 'sheetNotFound',
+      sheet: 'Kontakte',
+    });
+  });
+
   it.each([
     ['listSheets', (workbook: ExcelWorkbook) => workbook.listSheets(), undefined],
     ['readSheet', (workbook: ExcelWorkbook) => workbook.readSheet('Start'), 'Start'],

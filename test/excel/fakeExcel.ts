@@ -270,6 +270,8 @@ export class FakeExcel {
   readonly sheets: FakeSheet[] = [];
   readonly tables: FakeTableData[] = [];
   active: FakeSheet | null = null;
+  /** What Range.select() selected last: only on the active sheet, as Excel's UI shows one sheet. */
+  selection: { sheet: string; row: number; column: number } | null = null;
   dateSystem: 1900 | 1904 = 1900;
   eventsEnabled = true;
   /** enableEvents as it was at each sync that wrote cell values. */
@@ -781,6 +783,15 @@ class FakeRange extends ClientObject {
       range.nullState = range.area === null;
     });
     return strict(range, 'Range');
+  }
+
+  select(): void {
+    this.context.enqueue(() => {
+      const { sheet, area } = this.resolved();
+      if (this.context.excel.active !== sheet)
+        throw new FakeOfficeError('InvalidSelection', 'only a range on the active sheet can be selected');
+      this.context.excel.selection = { sheet: sheet.name, row: area.row, column: area.column };
+    });
   }
 
   resolved(): { sheet: FakeSheet; area: Area } {

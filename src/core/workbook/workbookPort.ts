@@ -86,4 +86,9 @@ export interface WorkbookPort {
   updateTable(request: UpdateTableRequest): Promise<SheetInfo>;
   /** Removes a sheet the add-in owns; no-op if absent. */
   deleteSheet(name: string): Promise<void>;
+  /**
+   * Shows a row where a person looks at the workbook: its sheet active, its first cell selected (Excel, the preview);
+   * absent for files. 1-based row.
+   */
+  showRow?(sheet: string, row: number): Promise<void>;
 }

@@ -282,6 +282,12 @@ export class PaneSession {
     return { ok: true, value: { sheet: written.value.sheet, typeSheet: written.value.typeSheet } };
   }
 
+  /** Shows a row in the workbook (Excel, the preview): undefined where the workbook is a file nobody looks at. */
+  get showRow(): ((sheet: string, row: number) => Promise<void>) | undefined {
+    const { port } = this;
+    return port.showRow?.bind(port);
+  }
+
   get canSave(): boolean {
     return this.stateReadable;
   }

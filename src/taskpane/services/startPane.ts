@@ -73,6 +73,8 @@ export interface PreviewControls {
   recover(): void;
   /** Office's theme switched to this one, as a user does under File › Account while the pane is open. */
   theme(theme: PaneTheme): void;
+  /** The row the pane last showed "in Excel" (a note's link), as Excel would have it selected. */
+  shownRow(): { sheet: string; row: number } | null;
 }
 
 declare global {
@@ -93,6 +95,7 @@ const offerPreviewControls = (
   port.failures = parseFailures(failSpec);
   if (typeof window === 'undefined') return;
   window.kampagnenPreview = {
+    shownRow: () => port.selection,
     theme: (theme) => {
       setTheme(theme);
       window.dispatchEvent(new Event('focus'));

@@ -82,7 +82,7 @@ export function TargetGroupStep({ open, data, actions, session }: TargetGroupSte
         />
       )}
       {tab === 'excluded' && <ExcludedTab excluded={group.excluded} onRestore={actions.restoreMember} />}
-      {tab === 'problems' && <ProblemsTab problems={problems} />}
+      {tab === 'problems' && <ProblemsTab problems={problems} onShow={session.showRow} />}
       {tab === 'history' && (
         <HistoryTab
           labels={labels}

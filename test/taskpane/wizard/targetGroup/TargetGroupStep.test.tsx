@@ -139,6 +139,26 @@ describe('3 · Zielgruppe', () => {
     expect(rows.some((row) => /Kunden|Kontakte|Umsätze/.test(row.textContent ?? ''))).toBe(true);
   });
 
+  it('shows the row a note names in Excel, and says so when its sheet is gone since', async () => {
+    const { workbook } = await workbookWithCampaign();
+    const pane = await renderPane({ workbook });
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: pane.t('openCampaign') }));
+    await user.click(await screen.findByRole('tab', { name: /^Hinweise/ }));
+    const [link] = within(screen.getByRole('grid', { name: pane.t('tabProblems') })).getAllByRole('button', {
+      name: /^In Excel zeigen: .+, Zeile \d+$/,
+    });
+    const [, sheet, row] = /zeigen: (.+), Zeile (\d+)$/.exec(link.getAttribute('aria-label') ?? '') ?? [];
+
+    await user.click(link);
+    await waitFor(() => expect(workbook.selection).toEqual({ sheet, row: Number(row) }));
+    expect(workbook.activeSheet).toBe(sheet);
+
+    await workbook.deleteSheet(sheet);
+    await user.click(link);
+    expect(await screen.findByTestId('show-row-failed')).toHaveTextContent('Zeile nicht gezeigt');
+  });
+
   it('keeps the selection history, and removing a selection empties the group', async () => {
     const { t, user } = await openStoredCampaign();
     await user.click(screen.getByRole('tab', { name: /^Auswahlen/ }));
