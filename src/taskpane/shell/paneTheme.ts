@@ -45,7 +45,7 @@ const THEME_POLL_MS = 3_000;
  * theme again when it gets the focus or becomes visible — where a user comes back after File › Account — and every
  * few seconds; a read is one property, no call into Excel.
  */
-export function watchedTheme(read: () => PaneTheme, target: Window = window): ThemeSource {
+export function watchedTheme(read: () => PaneTheme, host?: Window): ThemeSource {
   let theme = read();
   const listeners = new Set<() => void>();
   const check = () => {
@@ -57,6 +57,7 @@ export function watchedTheme(read: () => PaneTheme, target: Window = window): Th
   return {
     current: () => theme,
     subscribe(listener) {
+      const target = host ?? window;
       if (listeners.size === 0) {
         target.addEventListener('focus', check);
         target.document.addEventListener('visibilitychange', check);
