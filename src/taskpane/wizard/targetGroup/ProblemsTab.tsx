@@ -44,8 +44,11 @@ export function ProblemsTab({ problems, onShow }: ProblemsTabProps) {
           return (
             <span className={styles.twoLines} title={`${where}\n${what}`}>
               {onShow && sheet !== undefined && row !== undefined ? (
+                // subtle: the brand-coloured link lacked contrast on the active row in the dark theme (axe)
                 <Link
                   as="button"
+                  appearance="subtle"
+                  inline
                   tabIndex={-1}
                   className={styles.oneLine}
                   aria-label={t('showRowLabel', { where })}
