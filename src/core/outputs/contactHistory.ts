@@ -75,15 +75,8 @@ const recorded = (history: ContactHistorySheet | null, use: ContactUse): Set<str
       .map((entry) => `${entry.channel}|${entry.key}`),
   );
 
-const TEXT_FIELDS: readonly HistoryField[] = [
-  'campaign',
-  'type',
-  'channel',
-  'group',
-  'key',
-  'name',
-  'campaignId',
-];
+/** Every column but the date is text: Excel must not read a key, a name or a campaign as a number or a date. */
+const TEXT_FIELDS: readonly HistoryField[] = HISTORY_FIELDS.filter((field) => field !== 'day');
 
 const append = (history: ContactHistorySheet, rows: HistoryRow[], tableName?: string): UpdateTableRequest => {
   const fields = HISTORY_FIELDS.filter((field) => history.columns[field] !== undefined);

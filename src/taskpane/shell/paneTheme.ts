@@ -54,22 +54,25 @@ export function watchedTheme(read: () => PaneTheme, host?: Window): ThemeSource 
     theme = now;
     listeners.forEach((listener) => listener());
   };
+  let stopWatching = () => {};
+  const watch = (target: Window) => {
+    target.addEventListener('focus', check);
+    target.document.addEventListener('visibilitychange', check);
+    const timer = target.setInterval(check, THEME_POLL_MS);
+    return () => {
+      target.clearInterval(timer);
+      target.removeEventListener('focus', check);
+      target.document.removeEventListener('visibilitychange', check);
+    };
+  };
   return {
     current: () => theme,
     subscribe(listener) {
-      const target = host ?? window;
-      if (listeners.size === 0) {
-        target.addEventListener('focus', check);
-        target.document.addEventListener('visibilitychange', check);
-      }
+      if (listeners.size === 0) stopWatching = watch(host ?? window);
       listeners.add(listener);
-      const timer = target.setInterval(check, THEME_POLL_MS);
       return () => {
-        target.clearInterval(timer);
         listeners.delete(listener);
-        if (listeners.size > 0) return;
-        target.removeEventListener('focus', check);
-        target.document.removeEventListener('visibilitychange', check);
+        if (listeners.size === 0) stopWatching();
       };
     },
   };
