@@ -40,7 +40,11 @@ export function ProblemsTab({ problems, onShow }: ProblemsTabProps) {
           const problem = problems[index];
           const { sheet, row } = problem;
           const where = row === undefined ? (sheet ?? '') : t('excludedWhere', { sheet: sheet ?? '', row });
-          const what = describeProblem(problem, language);
+          // the first line names sheet and row; said again, they pushed the message itself out of a 320 px row
+          const what = describeProblem(
+            row === undefined ? problem : { ...problem, sheet: undefined, row: undefined },
+            language,
+          );
           return (
             <span className={styles.twoLines} title={`${where}\n${what}`}>
               {onShow && sheet !== undefined && row !== undefined ? (
