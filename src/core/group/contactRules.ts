@@ -76,18 +76,21 @@ const counted = (report: SelectionReport, reason: ExclusionReason): SelectionRep
   excluded: { ...report.excluded, [reason]: (report.excluded[reason] ?? 0) + 1 },
 });
 
+export const restricts = (rules: ContactRules): boolean =>
+  rules.limit !== undefined || rules.protectedGroups.length > 0;
+
 /**
  * Leaves out the members the contact history protects: members of another campaign's control group while it is
  * evaluated, and members over the contact limit. Each is listed with the campaign that contacted or holds them and
  * counted as excluded by the selection that added them.
  */
-export const applyContactRules = (
+const applyContactRules = (
   group: TargetGroup,
   history: ContactHistorySheet | undefined,
   rules: ContactRules,
   today: Day,
 ): TargetGroup => {
-  if (!rules.limit && rules.protectedGroups.length === 0) return group;
+  if (!restricts(rules)) return group;
   const contacts = contactsByKey(history, rules, today);
   const members: Member[] = [];
   const excluded: Exclusion[] = [];
@@ -104,4 +107,38 @@ export const applyContactRules = (
     if (index >= 0) reports[index] = counted(reports[index], found.reason);
   }
   return { ...group, members, excluded: [...group.excluded, ...excluded], reports };
+};
+
+const RULE_REASONS: ReadonlySet<ExclusionReason> = new Set(['contactLimit', 'controlGroupProtected']);
+
+/**
+ * The rules on the members one more selection added to a group that already obeys them (the pane adds selection by
+ * selection): the members it had were checked when they came in. A member the rules had left out and the selection
+ * found again stays out, listed once, counted by this selection.
+ */
+export const applyContactRulesToAdded = (
+  before: TargetGroup,
+  after: TargetGroup,
+  history: ContactHistorySheet | undefined,
+  rules: ContactRules,
+  today: Day,
+): TargetGroup => {
+  const known = new Set(before.members.map((member) => member.key));
+  const added = after.members.filter((member) => !known.has(member.key));
+  if (added.length === 0) return after;
+  const ruled = applyContactRules({ ...after, members: added }, history, rules, today);
+  const fresh = ruled.excluded.slice(after.excluded.length);
+  if (fresh.length === 0) return after;
+  const out = new Set(fresh.map((exclusion) => exclusion.key));
+  return {
+    ...after,
+    members: after.members.filter((member) => known.has(member.key) || !out.has(member.key)),
+    excluded: [
+      ...after.excluded.filter(
+        (exclusion) => !(out.has(exclusion.key) && RULE_REASONS.has(exclusion.reason)),
+      ),
+      ...fresh,
+    ],
+    reports: ruled.reports,
+  };
 };

@@ -14,7 +14,7 @@ import { runSelection } from '../select/selections';
 import { identityGraph, type Carrier, type IdentityGraph, type UnitKind, type Units } from './identity';
 import type { Exclusion, ExclusionReason, Member, SelectionReport, TargetGroup } from './targetGroupModel';
 import { consentColumns, consentOf, type ConsentKind } from './consent';
-import { applyContactRules, type ContactRules } from './contactRules';
+import { applyContactRulesToAdded, restricts, type ContactRules } from './contactRules';
 import { membersInBuildOrder, withRemovalsByHand } from './handRemovals';
 import { historyRecords } from './historySelections';
 import { checkRecipient, type ConsentLookup } from './typeRules';
@@ -462,7 +462,11 @@ export const applySelection = (
 ): TargetGroup => {
   const builder = GroupBuilder.from(group, data, campaign);
   builder.apply(data, selection, selectionIndex, options);
-  return withRemovalsByHand(builder.snapshot(), campaign.removed);
+  const built = builder.snapshot();
+  const allowed = options.contactRules
+    ? applyContactRulesToAdded(group, built, data.history, options.contactRules, options.today)
+    : built;
+  return withRemovalsByHand(allowed, campaign.removed);
 };
 
 /** What applying the selection would do, without changing the group. */
@@ -484,11 +488,13 @@ export const buildTargetGroup = (
   definition: CampaignDefinition,
   options: TargetGroupOptions,
 ): TargetGroup => {
+  if (options.contactRules && restricts(options.contactRules))
+    // The pane adds selection by selection; built the same way, a campaign reopened shows the group it showed.
+    return definition.selections.reduce(
+      (group, selection, index) => applySelection(group, data, selection, index, definition, options),
+      emptyTargetGroup(),
+    );
   const builder = new GroupBuilder(data, definition);
   definition.selections.forEach((selection, index) => builder.apply(data, selection, index, options));
-  const group = builder.snapshot();
-  const allowed = options.contactRules
-    ? applyContactRules(group, data.history, options.contactRules, options.today)
-    : group;
-  return withRemovalsByHand(allowed, definition.removed);
+  return withRemovalsByHand(builder.snapshot(), definition.removed);
 };

@@ -17,7 +17,7 @@ import { dayToIso, localDay } from '../../core/kernel/values';
 import { emptyState, type AddinState } from '../../core/state/state';
 import { upsertCampaign } from '../../core/state/stateTable';
 import { loadWorkbookData } from '../../core/run/loadWorkbook';
-import { applySelection, buildTargetGroup } from '../../core/group/targetGroup';
+import { applySelection, buildTargetGroup, type TargetGroupOptions } from '../../core/group/targetGroup';
 import { describeSelection } from '../../core/select/selectionLabels';
 import {
   checkExport,
@@ -149,11 +149,12 @@ export class PaneSession {
 
   /** The campaign's group as the command line builds it: with the contact limit and protected control groups. */
   buildGroup(data: WorkbookData, campaign: StoredCampaign): TargetGroup {
+    return buildTargetGroup(data, campaign, this.groupOptions(campaign));
+  }
+
+  private groupOptions(campaign: StoredCampaign): TargetGroupOptions {
     const today = this.today();
-    return buildTargetGroup(data, campaign, {
-      today,
-      contactRules: contactRulesFor(this.state, campaign, today),
-    });
+    return { today, contactRules: contactRulesFor(this.state, campaign, today) };
   }
 
   /** Adds the selection as the campaign's next one; for a preview, pass the group and ignore the result's members. */
@@ -163,9 +164,14 @@ export class PaneSession {
     campaign: StoredCampaign,
     selection: SelectionDefinition,
   ): TargetGroup {
-    return applySelection(group, data, selection, campaign.selections.length, campaign, {
-      today: this.today(),
-    });
+    return applySelection(
+      group,
+      data,
+      selection,
+      campaign.selections.length,
+      campaign,
+      this.groupOptions(campaign),
+    );
   }
 
   /** The group the selection would give, computed without blocking the pane where possible. */
@@ -175,7 +181,7 @@ export class PaneSession {
     campaign: StoredCampaign,
     selection: SelectionDefinition,
   ): Promise<TargetGroup> {
-    return this.previewer.preview({ group, data, campaign, selection, today: this.today() });
+    return this.previewer.preview({ group, data, campaign, selection, ...this.groupOptions(campaign) });
   }
 
   selectionLabels(campaign: StoredCampaign): string[] {

@@ -1,14 +1,13 @@
 import type { SelectionDefinition, StoredCampaign } from '../../core/campaign/campaign';
-import type { Day, WorkbookData } from '../../core/kernel/model';
+import type { WorkbookData } from '../../core/kernel/model';
 import type { TargetGroup } from '../../core/group/targetGroupModel';
-import { applySelection } from '../../core/group/targetGroup';
+import { applySelection, type TargetGroupOptions } from '../../core/group/targetGroup';
 
-export interface PreviewRequest {
+export interface PreviewRequest extends TargetGroupOptions {
   group: TargetGroup;
   data: WorkbookData;
   campaign: StoredCampaign;
   selection: SelectionDefinition;
-  today: Day;
 }
 
 /** Computes what a selection would give; off the main thread where a Web Worker is available. */
@@ -16,8 +15,8 @@ export interface SelectionPreviewer {
   preview(request: PreviewRequest): Promise<TargetGroup>;
 }
 
-export const applyRequest = ({ group, data, campaign, selection, today }: PreviewRequest): TargetGroup =>
-  applySelection(group, data, selection, campaign.selections.length, campaign, { today });
+export const applyRequest = ({ group, data, campaign, selection, ...options }: PreviewRequest): TargetGroup =>
+  applySelection(group, data, selection, campaign.selections.length, campaign, options);
 
 export const inlinePreviewer: SelectionPreviewer = { preview: async (request) => applyRequest(request) };
 

@@ -9,7 +9,15 @@ import type {
 import { normaliseEmail } from '../../../src/core/group/normalise';
 import { removeMemberByHand, restoreMemberByHand } from '../../../src/core/group/handRemovals';
 import { applySelection, buildTargetGroup, emptyTargetGroup } from '../../../src/core/group/targetGroup';
-import type { BlockEntry, Contact, Customer, WorkbookData } from '../../../src/core/kernel/model';
+import type {
+  BlockEntry,
+  ContactEntry,
+  Contact,
+  Customer,
+  WorkbookData,
+} from '../../../src/core/kernel/model';
+import type { ContactRules } from '../../../src/core/group/contactRules';
+import type { TargetGroup } from '../../../src/core/group/targetGroupModel';
 import { toCsv } from '../../../src/core/outputs/csv';
 import { leadIdFor, mergeLeads } from '../../../src/core/outputs/leads';
 import { splitTargetGroup, tablesForUse } from '../../../src/core/run/groupUse';
@@ -360,6 +368,74 @@ describe('continuing a group selection by selection', () => {
         );
         expect(folded).toEqual(buildTargetGroup(data, campaign, options));
       }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe("the contact history's rules, selection by selection", () => {
+  /** Keys of everyone the workbook could make a member, whichever selection finds them. */
+  const everyKey = (data: WorkbookData, channel: [CampaignType, LetterUnit | undefined]): string[] =>
+    buildTargetGroup(data, campaignOf(channel, [GROUPS]), options).members.flatMap((member) => [
+      member.key,
+      ...(member.mergedKeys ?? []),
+    ]);
+  const contacted = (key: string, day: number): ContactEntry => ({
+    sheet: 'Kontakthistorie',
+    row: 2,
+    day,
+    campaign: 'Sommerbrief',
+    campaignId: 'other',
+    type: 'Brief',
+    channel: 'csv',
+    control: false,
+    key,
+    name: key,
+  });
+
+  it('adding the selections one by one leaves out whom building the campaign with the rules leaves out', () => {
+    fc.assert(
+      fc.property(
+        messy,
+        stepsArbitrary,
+        channelArbitrary,
+        fc.array(fc.nat(), { maxLength: 6 }),
+        fc.array(fc.nat(), { maxLength: 4 }),
+        (m, steps, channel, contactedPicks, protectedPicks) => {
+          const plain = workbookOf(m);
+          const keys = everyKey(plain, channel);
+          const pick = (picks: number[]) => (keys.length ? picks.map((i) => keys[i % keys.length]) : []);
+          const data: WorkbookData = {
+            ...plain,
+            history: {
+              sheet: 'Kontakthistorie',
+              headerRow: 1,
+              headers: [],
+              columns: {},
+              entries: pick(contactedPicks).map((key) => contacted(key, options.today - 3)),
+            },
+          };
+          const rules: ContactRules = {
+            campaign: { name: 'P' },
+            limit: { contacts: 1, days: 30 },
+            protectedGroups: [
+              { campaign: 'Herbst', start: options.today - 10, keys: new Set(pick(protectedPicks)) },
+            ],
+          };
+          const withRules = { ...options, contactRules: rules };
+          const campaign = campaignWith(channel, steps);
+          const folded = campaign.selections.reduce(
+            (group, selection, index) => applySelection(group, data, selection, index, campaign, withRules),
+            emptyTargetGroup(),
+          );
+          const built = buildTargetGroup(data, campaign, withRules);
+          const outcome = (group: TargetGroup) => ({
+            members: group.members.map((member) => member.key).sort(),
+            excluded: group.excluded.map((e) => `${e.key}:${e.reason}`).sort(),
+          });
+          expect(outcome(folded)).toEqual(outcome(built));
+        },
+      ),
       { numRuns: 200 },
     );
   });

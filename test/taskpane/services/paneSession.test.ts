@@ -1,4 +1,6 @@
-import type { StoredCampaign } from '../../../src/core/campaign/campaign';
+import type { SelectionDefinition, StoredCampaign } from '../../../src/core/campaign/campaign';
+import { emptyTargetGroup } from '../../../src/core/group/targetGroup';
+import { sampleWorkbookTables } from '../../../src/sample/sampleWorkbook';
 import { readAddinState } from '../../../src/core/run/campaignRun';
 import type { WorkbookData } from '../../../src/core/kernel/model';
 import type { CellValue, SheetTable } from '../../../src/core/kernel/sheetTable';
@@ -160,5 +162,33 @@ describe('PaneSession: the one place the campaigns live', () => {
     const session = new PaneSession(new MemoryWorkbook([]), 'de', { now: () => lateEvening });
     expect(session.todayIso()).toBe('2026-12-31');
     expect(session.nowIso()).toBe(lateEvening.toISOString());
+  });
+});
+
+describe('a selection added in the pane obeys the contact history as the campaign reopened does', () => {
+  it('leaves out the managers the October phone round reached, in the preview, when applied and after reopening', async () => {
+    const port = new MemoryWorkbook(sampleWorkbookTables());
+    const session = new PaneSession(port, 'de', { now: () => new Date(2026, 10, 15, 9) });
+    const loaded = await session.load();
+    if (!loaded.data.ok) throw new Error(JSON.stringify(loaded.data.error));
+    const data = loaded.data.value;
+    const managers: SelectionDefinition = {
+      from: 'contacts',
+      filter: [{ column: 'Position', op: 'equals', value: 'Geschäftsführung' }],
+    };
+    const draft = draftOf({ type: 'event', selections: [], contactLimit: { contacts: 1, days: 30 } });
+
+    const preview = await session.previewSelection(emptyTargetGroup(), data, draft, managers);
+    const applied = session.applySelection(emptyTargetGroup(), data, draft, managers);
+    const reopened = session.buildGroup(data, { ...draft, selections: [managers] });
+
+    const limited = applied.excluded.filter((exclusion) => exclusion.reason === 'contactLimit');
+    expect(limited.length).toBeGreaterThan(10);
+    expect(limited.every((exclusion) => exclusion.contact?.campaign === 'Telefonaktion Oktober 2026')).toBe(
+      true,
+    );
+    expect(preview.members.length).toBe(applied.members.length);
+    expect(reopened.members.map((m) => m.key)).toEqual(applied.members.map((m) => m.key));
+    expect(reopened.excluded.length).toBe(applied.excluded.length);
   });
 });
