@@ -1,6 +1,6 @@
 import type { HistorySelection } from '../campaign/campaign';
 import { identityGraph } from './identity';
-import type { ContactEntry, Day, WorkbookData } from '../kernel/model';
+import type { ContactEntry, ContactHistorySheet, Day, WorkbookData } from '../kernel/model';
 
 /** A history row names a campaign by its id or by its name, as the user wrote it into the campaign file. */
 export const namesCampaign = (entry: ContactEntry, campaign: string): boolean =>
@@ -34,4 +34,30 @@ export const historyRecords = (data: WorkbookData, selection: HistorySelection, 
   for (let record = 0; record < graph.records.count; record++)
     if (people.has(graph.person[record])) records.push(record);
   return records;
+};
+
+/** A campaign the contact history names, as the pane offers it for "Empfänger der Kampagne …". */
+export interface HistoryCampaign {
+  name: string;
+  /** The day it was last used. */
+  lastDay: Day;
+  /** How many people it reached or held back. */
+  people: number;
+}
+
+/** The campaigns of the contact history, the latest used first; rows typed in by hand count by their name. */
+export const historyCampaigns = (history: ContactHistorySheet | undefined): HistoryCampaign[] => {
+  const byName = new Map<string, { name: string; lastDay: Day; keys: Set<string> }>();
+  for (const entry of history?.entries ?? []) {
+    const name = entry.campaign.trim();
+    if (name === '') continue;
+    const id = name.toLowerCase();
+    const found = byName.get(id) ?? { name, lastDay: entry.day, keys: new Set<string>() };
+    found.lastDay = Math.max(found.lastDay, entry.day);
+    found.keys.add(entry.key);
+    byName.set(id, found);
+  }
+  return [...byName.values()]
+    .map(({ name, lastDay, keys }) => ({ name, lastDay, people: keys.size }))
+    .sort((a, b) => b.lastDay - a.lastDay || a.name.localeCompare(b.name));
 };

@@ -12,7 +12,8 @@ export type Screen = 'home' | WizardStep | 'evaluation';
 export const isWizardStep = (screen: Screen): screen is WizardStep =>
   (WIZARD_STEPS as readonly Screen[]).includes(screen);
 
-export type RecipientMethod = 'contacts' | 'customers' | 'purchasedArticles' | 'inactiveCustomers';
+export type RecipientMethod =
+  'contacts' | 'customers' | 'purchasedArticles' | 'inactiveCustomers' | 'history';
 /** What the pane does to the workbook, one at a time: step 4's uses, and step 3's entry on the Sperrliste. */
 export type Task = 'targetSheet' | 'leads' | 'csv' | 'blocklist';
 

@@ -6,6 +6,8 @@ import { dayToDate, isoToDay } from '../../../src/core/kernel/values';
 import { runCampaign } from '../../../src/core/run/campaignRun';
 import { MemoryWorkbook } from '../../../src/memory/memoryWorkbook';
 import { sheet } from '../sheetBuilders';
+import { historyCampaigns } from '../../../src/core/group/historySelections';
+import { readContactHistory } from '../../../src/core/read/contactHistory';
 
 const day = (iso: string) => isoToDay(iso)!;
 
@@ -165,5 +167,37 @@ describe('the campaign file', () => {
     ],
   ])('labels %j in %s', (selection, lang, label) => {
     expect(describeSelection(selection, 2, lang)).toBe(label);
+  });
+});
+
+describe('the campaigns the pane offers from the history', () => {
+  it('names each campaign once, the latest used first, counting the people it reached or held back', () => {
+    const read = readContactHistory([
+      customers(),
+      sheet('Kontakthistorie', [
+        ...history().rows,
+        // the same campaign used again a week later (leads), spelled with a trailing space by hand
+        [
+          dayToDate(day('2026-11-27')),
+          'Herbstmailing ',
+          'E-Mail',
+          'Leads',
+          'kontaktiert',
+          'k:K1',
+          'Alt',
+          'h1',
+        ],
+        [dayToDate(day('2026-11-27')), '', 'E-Mail', 'Leads', 'kontaktiert', 'k:K3', 'Creme', ''],
+      ]),
+    ]);
+    expect(historyCampaigns(read?.history)).toEqual([
+      { name: 'Herbstmailing', lastDay: day('2026-11-27'), people: 2 },
+      { name: 'Anruf', lastDay: day('2026-11-25'), people: 1 },
+      { name: 'Sommerbrief', lastDay: day('2026-09-01'), people: 1 },
+    ]);
+  });
+
+  it('offers nothing without a history', () => {
+    expect(historyCampaigns(undefined)).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { useContext, useState } from 'react';
+import { useContext, useMemo, useState } from 'react';
 import { createPortal } from 'react-dom';
 import {
   Button,
@@ -26,6 +26,8 @@ import { StepFooterSlot } from '../stepFooter';
 import { RecordPicker } from './RecordPicker';
 import { ArticlePicker } from './ArticlePicker';
 import { InactiveCustomersForm } from './InactiveCustomersForm';
+import { HistorySelectionForm } from './HistorySelectionForm';
+import { historyCampaigns } from '../../../core/group/historySelections';
 import { useSelectionPreview, type SelectionPreview } from './useSelectionPreview';
 
 const METHODS: Array<{ method: RecipientMethod; label: MessageKey }> = [
@@ -33,6 +35,7 @@ const METHODS: Array<{ method: RecipientMethod; label: MessageKey }> = [
   { method: 'customers', label: 'methodCustomers' },
   { method: 'purchasedArticles', label: 'methodArticles' },
   { method: 'inactiveCustomers', label: 'methodInactive' },
+  { method: 'history', label: 'methodHistory' },
 ];
 
 const useStyles = makeStyles({
@@ -91,6 +94,8 @@ export function RecipientsStep({ open, data, actions, session }: RecipientsStepP
     mode,
   );
   const missing = missingRole(method, data);
+  const usedCampaigns = useMemo(() => historyCampaigns(data.history), [data.history]);
+  const noHistory = method === 'history' && usedCampaigns.length === 0;
   const pickerKey = `${method}-${draft.selections.length}`;
   const running = applying.status === 'running';
   const footer = useContext(StepFooterSlot);
@@ -126,9 +131,11 @@ export function RecipientsStep({ open, data, actions, session }: RecipientsStepP
         onChange={(_, { checked }) => setMode(checked ? 'remove' : 'add')}
         label={t('selectionModeRemove')}
       />
-      {missing ? (
+      {missing || noHistory ? (
         <MessageBar intent="info">
-          <MessageBarBody>{t('methodUnavailable', { role: i18n.role(missing) })}</MessageBarBody>
+          <MessageBarBody>
+            {missing ? t('methodUnavailable', { role: i18n.role(missing) }) : t('historyMissing')}
+          </MessageBarBody>
         </MessageBar>
       ) : (
         <>
@@ -143,6 +150,9 @@ export function RecipientsStep({ open, data, actions, session }: RecipientsStepP
           )}
           {method === 'inactiveCustomers' && (
             <InactiveCustomersForm key={pickerKey} today={session.todayIso()} onChange={choose} />
+          )}
+          {method === 'history' && (
+            <HistorySelectionForm key={pickerKey} campaigns={usedCampaigns} onChange={choose} />
           )}
           {footer ? createPortal(applyRow, footer) : applyRow}
           {applying.status === 'failed' && (

@@ -1,5 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { MemoryWorkbook } from '../../../../src/memory/memoryWorkbook';
+import { sampleWorkbookTables } from '../../../../src/sample/sampleWorkbook';
 import { installLayoutStubs, numberIn, renderPane } from '../../paneTestkit';
 
 beforeAll(installLayoutStubs);
@@ -131,5 +133,55 @@ describe('2 · Empfänger hinzufügen', () => {
       );
       expect(longer).toBeLessThan(three);
     });
+  });
+});
+
+describe('2 · Empfänger aus der Kontakthistorie', () => {
+  /** The people the sample's history names for a campaign, counted from the sheet as a person would. */
+  const peopleOf = (campaign: string): number => {
+    const [header, ...rows] = sampleWorkbookTables().find((table) => table.name === 'Kontakthistorie')!.rows;
+    const named = header.indexOf('Kampagne');
+    const key = header.indexOf('Personenschlüssel');
+    return new Set(rows.filter((row) => row[named] === campaign).map((row) => row[key])).size;
+  };
+
+  it("adds a campaign's recipients and takes out whom a later phone round reached", async () => {
+    const { t } = await renderPane();
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: t('newCampaign') }));
+    await user.click(screen.getByRole('radio', { name: /^Veranstaltung/ }));
+    await user.type(screen.getByRole('textbox', { name: new RegExp(t('basicsName')) }), 'Nachfass');
+    await user.click(screen.getByRole('button', { name: t('next') }));
+    await user.click(screen.getByRole('tab', { name: t('methodHistory') }));
+
+    const campaign = screen.getByRole('combobox', { name: t('historyCampaign') });
+    await user.selectOptions(campaign, 'Herbstaktion Büromöbel 2026');
+    await screen.findByText(/^Würde \d+ hinzufügen/);
+    await user.click(screen.getByRole('button', { name: t('applySelection') }));
+    await screen.findByTestId('applied-result');
+    const reached = numberIn(screen.getByTestId('member-count').textContent);
+    expect(reached).toBe(peopleOf('Herbstaktion Büromöbel 2026'));
+
+    await user.click(screen.getByRole('switch', { name: t('selectionModeRemove') }));
+    await user.selectOptions(
+      screen.getByRole('combobox', { name: t('historyCampaign') }),
+      'Telefonaktion Oktober 2026',
+    );
+    const called = peopleOf('Telefonaktion Oktober 2026');
+    expect(called).toBeGreaterThan(0);
+    await screen.findByText(`Würde ${called} aus der Zielgruppe herausnehmen`);
+    await user.click(screen.getByRole('button', { name: t('applyRemoval') }));
+    await waitFor(() =>
+      expect(numberIn(screen.getByTestId('member-count').textContent)).toBe(reached - called),
+    );
+  }, 60_000);
+
+  it('says where the history comes from when the workbook has none yet', async () => {
+    const tables = sampleWorkbookTables().filter((table) => table.name !== 'Kontakthistorie');
+    const { t } = await renderPane({ workbook: new MemoryWorkbook(tables) });
+    const user = await startCampaign(t as never, 'Erste Kampagne');
+    await user.click(screen.getByRole('tab', { name: t('methodHistory') }));
+    expect(screen.getByText(t('historyMissing'))).toBeVisible();
+    expect(screen.queryByRole('button', { name: t('applySelection') })).toBeNull();
   });
 });
