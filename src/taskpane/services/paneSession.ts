@@ -1,5 +1,5 @@
 import type { Language } from '../../core/kernel/language';
-import type { SelectionDefinition, StoredCampaign } from '../../core/campaign/campaign';
+import type { ContactLimit, SelectionDefinition, StoredCampaign } from '../../core/campaign/campaign';
 import type {
   ContactChannel,
   Day,
@@ -121,6 +121,16 @@ export class PaneSession {
     const data = await loadWorkbookData(this.port, this.state.mapping ?? {}, this.state.ownedSheets);
     this.sales = data.ok ? data.value.sales : [];
     return { data };
+  }
+
+  /** The workbook's contact limit, for every campaign without its own. */
+  get contactLimit(): ContactLimit | undefined {
+    return this.state.contactLimit;
+  }
+
+  async saveContactLimit(limit: ContactLimit | undefined): Promise<void> {
+    const { contactLimit: _old, ...rest } = this.state;
+    await this.writeState(limit ? { ...rest, contactLimit: limit } : rest);
   }
 
   async saveMapping(mapping: MappingOverrides): Promise<void> {

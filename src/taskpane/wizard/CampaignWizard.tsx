@@ -146,7 +146,9 @@ export function CampaignWizard({ state, data, actions, session }: CampaignWizard
               campaigns={state.campaigns}
               members={open.group.members.length}
               emailConsentColumns={emailConsentColumns}
+              workbookLimit={state.contactLimit}
               onChange={actions.changeBasics}
+              onSaveWorkbookLimit={actions.saveWorkbookContactLimit}
             />
           )}
           {screen === 'recipients' && (

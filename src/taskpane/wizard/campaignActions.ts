@@ -1,5 +1,5 @@
 import type { Dispatch } from 'react';
-import type { SelectionDefinition, StoredCampaign } from '../../core/campaign/campaign';
+import type { ContactLimit, SelectionDefinition, StoredCampaign } from '../../core/campaign/campaign';
 import { removeMemberByHand, restoreMemberByHand } from '../../core/group/handRemovals';
 import { emptyTargetGroup } from '../../core/group/targetGroup';
 import type { TargetGroup } from '../../core/group/targetGroupModel';
@@ -32,6 +32,8 @@ export interface CampaignActions {
   close(): void;
   goTo(step: WizardStep): void;
   changeBasics(change: BasicsChange): void;
+  /** Stores the workbook's contact limit (none: `undefined`); an open campaign without its own follows it. */
+  saveWorkbookContactLimit(limit: ContactLimit | undefined): Promise<void>;
   changeMethod(method: RecipientMethod): void;
   /** `previewed`: the group the preview already computed for this selection on the current group, reused as is. */
   applySelection(selection: SelectionDefinition, previewed?: TargetGroup): Promise<void>;
@@ -135,10 +137,16 @@ export function campaignActions(
     changeBasics: (change) => {
       const open = editing();
       if (!open) return;
-      // The type decides who is excluded: the group is rebuilt with the new type.
+      // The type and the contact limit decide who is excluded: the group is rebuilt with them.
       const retyped = change.type !== undefined && change.type !== open.draft.type;
-      const group = retyped ? groupFor({ ...open.draft, ...change }) : undefined;
+      const group = retyped || 'contactLimit' in change ? groupFor({ ...open.draft, ...change }) : undefined;
       dispatch({ type: 'basicsChanged', change, group });
+    },
+    saveWorkbookContactLimit: async (limit) => {
+      await session.saveContactLimit(limit);
+      const open = editing();
+      if (open && !open.draft.contactLimit)
+        dispatch({ type: 'basicsChanged', change: {}, group: groupFor(open.draft) });
     },
     changeMethod: (method) => dispatch({ type: 'methodChanged', method }),
     applySelection: async (selection, previewed) => {

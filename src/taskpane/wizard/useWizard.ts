@@ -17,7 +17,12 @@ export function useWizard(session: PaneSession): { state: WizardState; actions: 
 
   // The session holds the campaigns; the list on screen follows every read and write of them.
   useEffect(() => {
-    const sync = () => dispatch({ type: 'campaignsChanged', campaigns: session.campaigns });
+    const sync = () =>
+      dispatch({
+        type: 'campaignsChanged',
+        campaigns: session.campaigns,
+        contactLimit: session.contactLimit,
+      });
     sync();
     return session.subscribe(sync);
   }, [session]);

@@ -1,4 +1,9 @@
-import type { CampaignType, SelectionDefinition, StoredCampaign } from '../../core/campaign/campaign';
+import type {
+  CampaignType,
+  ContactLimit,
+  SelectionDefinition,
+  StoredCampaign,
+} from '../../core/campaign/campaign';
 import { MAX_NAME_LENGTH } from '../../core/campaign/campaignFields';
 import type { Language } from '../../core/kernel/language';
 import type { MappingOverrides, WorkbookData } from '../../core/kernel/model';
@@ -79,6 +84,8 @@ interface PaneBasics {
   workbook: Workbook;
   /** The stored campaigns, as the session last wrote or read them (see useWizard: one subscription keeps them). */
   campaigns: StoredCampaign[];
+  /** The workbook's contact limit, kept in the same state as the campaigns and followed the same way. */
+  contactLimit?: ContactLimit;
   csvDelimiter: CsvDelimiter;
 }
 
@@ -113,6 +120,7 @@ export const BASICS_FIELDS = [
   'primaryMetric',
   'addressee',
   'neutralGreeting',
+  'contactLimit',
 ] as const satisfies ReadonlyArray<keyof StoredCampaign>;
 export type BasicsChange = Partial<Pick<StoredCampaign, (typeof BASICS_FIELDS)[number]>>;
 
@@ -144,7 +152,7 @@ export type WizardAction =
   | { type: 'workbookLoaded'; data: WorkbookData; mapping: MappingOverrides | undefined }
   | { type: 'workbookFailed'; problems: Problem[]; mapping: MappingOverrides | undefined }
   | { type: 'workbookReloading' }
-  | { type: 'campaignsChanged'; campaigns: StoredCampaign[] }
+  | { type: 'campaignsChanged'; campaigns: StoredCampaign[]; contactLimit?: ContactLimit }
   | { type: 'homeActionStarted'; task: HomeTask }
   | { type: 'homeActionFinished'; message?: string }
   | { type: 'homeActionDismissed' }
@@ -280,7 +288,9 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
     case 'workbookReloading':
       return { ...state, workbook: { status: 'loading' } };
     case 'campaignsChanged':
-      return action.campaigns === state.campaigns ? state : { ...state, campaigns: action.campaigns };
+      return action.campaigns === state.campaigns && action.contactLimit === state.contactLimit
+        ? state
+        : { ...state, campaigns: action.campaigns, contactLimit: action.contactLimit };
     case 'homeActionStarted':
       return state.screen === 'home' && state.action.status !== 'running'
         ? { ...state, action: { status: 'running', ...action.task } }

@@ -326,6 +326,18 @@ describe('wizardReducer', () => {
     expect(run(state, { type: 'campaignsChanged', campaigns })).toBe(state);
   });
 
+  it("follows the workbook's contact limit the session reports with the campaigns", () => {
+    const campaigns = [makeCampaign()];
+    const contactLimit = { contacts: 1, days: 30 };
+    const limited = run(run(opened(), { type: 'campaignsChanged', campaigns }), {
+      type: 'campaignsChanged',
+      campaigns,
+      contactLimit,
+    });
+    expect(limited.contactLimit).toBe(contactLimit);
+    expect(run(limited, { type: 'campaignsChanged', campaigns }).contactLimit).toBeUndefined();
+  });
+
   describe('a failed save', () => {
     const failed = run(
       opened(),

@@ -10,13 +10,19 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { CAMPAIGN_TYPES, type CampaignType, type StoredCampaign } from '../../../core/campaign/campaign';
+import {
+  CAMPAIGN_TYPES,
+  type CampaignType,
+  type ContactLimit,
+  type StoredCampaign,
+} from '../../../core/campaign/campaign';
 import { campaignTypeExplanation, campaignTypeLabel } from '../../../core/campaign/campaignTypes';
 import { useI18n } from '../../../i18n/useI18n';
 import type { MessageKey } from '../../../i18n/de';
 import { MAX_NAME_LENGTH, nameError, type BasicsChange, type NameError } from '../wizardReducer';
 import { EvaluationFields } from '../../evaluation/EvaluationFields';
 import { LetterOptionsFields } from './LetterOptionsFields';
+import { ContactLimitFields } from './ContactLimitFields';
 
 const NAME_ERROR: Record<NameError, MessageKey> = {
   required: 'basicsNameRequired',
@@ -36,10 +42,21 @@ export interface BasicsStepProps {
   members: number;
   /** The workbook's columns recording consent to e-mail advertising (consent.ts); empty when it has none. */
   emailConsentColumns: readonly string[];
+  /** The workbook's contact limit, for every campaign without its own. */
+  workbookLimit: ContactLimit | undefined;
   onChange(change: BasicsChange): void;
+  onSaveWorkbookLimit(limit: ContactLimit | undefined): Promise<void>;
 }
 
-export function BasicsStep({ draft, campaigns, members, emailConsentColumns, onChange }: BasicsStepProps) {
+export function BasicsStep({
+  draft,
+  campaigns,
+  members,
+  emailConsentColumns,
+  workbookLimit,
+  onChange,
+  onSaveWorkbookLimit,
+}: BasicsStepProps) {
   const styles = useStyles();
   const { t, language } = useI18n();
   const error = nameError(draft, campaigns);
@@ -85,6 +102,13 @@ export function BasicsStep({ draft, campaigns, members, emailConsentColumns, onC
         />
       </Field>
       <LetterOptionsFields draft={draft} onChange={onChange} />
+      <ContactLimitFields
+        key={`contactLimit-${draft.id}`}
+        draft={draft}
+        workbookLimit={workbookLimit}
+        onChange={onChange}
+        onSaveWorkbookLimit={onSaveWorkbookLimit}
+      />
       <EvaluationFields key={draft.id} draft={draft} members={members} onChange={onChange} />
     </div>
   );
