@@ -107,6 +107,7 @@ export const de = {
   contactLimitDefaultRemoved: 'Vorgabe entfernt: Kampagnen ohne eigene Kontaktgrenze haben keine mehr.',
   contactLimitDefaultFailed: 'Vorgabe nicht gespeichert',
   methodHistory: 'Aus der Kontakthistorie',
+  historyNotRecorded: 'Nicht in die Kontakthistorie eingetragen',
   historyKindCampaign: 'Empfänger einer Kampagne',
   historyKindRecent: 'Kürzlich kontaktiert, von irgendeiner Kampagne',
   historyCampaign: 'Kampagne',

@@ -103,6 +103,7 @@ export const en: Record<MessageKey, string> = {
   contactLimitDefaultRemoved: 'Default removed: campaigns without their own contact limit have none now.',
   contactLimitDefaultFailed: 'Default not saved',
   methodHistory: 'From the contact history',
+  historyNotRecorded: 'Not entered in the contact history',
   historyKindCampaign: 'Recipients of a campaign',
   historyKindRecent: 'Contacted recently, by any campaign',
   historyCampaign: 'Campaign',

@@ -48,12 +48,18 @@ import { addToBlocklist } from '../../core/run/blocklistRun';
 import { recordContacts } from '../../core/run/contactHistoryRun';
 import { contactRulesFor } from '../../core/run/contactRules';
 import { inlinePreviewer, type SelectionPreviewer } from './selectionPreviewer';
+import { failureText, problemsText } from './problemText';
 
 export interface PaneSessionOptions {
   /** Computes selection previews; on the main thread unless given one that uses a Web Worker. */
   previewer?: SelectionPreviewer;
   /** The clock every date and timestamp of the pane comes from (tests pass a fixed one). */
   now?: () => Date;
+}
+
+/** Set when a use went through but could not be entered in the contact history: why, in the user's words. */
+export interface HistoryNote {
+  historyNote?: string;
 }
 
 export interface LoadedWorkspace {
@@ -216,17 +222,18 @@ export class PaneSession {
   async writeTargetSheet(
     campaign: StoredCampaign,
     group: TargetGroup,
-  ): Promise<{ campaign: StoredCampaign; sheet: string; count: number; control: number }> {
+  ): Promise<{ campaign: StoredCampaign; sheet: string; count: number; control: number } & HistoryNote> {
     const { state, use } = this.prepareUse(campaign, group);
     const table = targetSheetTable(use, this.selectionLabels(use.campaign));
     const written = await writeTargetSheet(this.port, state, use.campaign, table, true);
     await this.writeState(written.state);
-    await this.recordContacts(use, 'targetSheet');
+    const historyNote = await this.recordContacts(use, 'targetSheet');
     return {
       campaign: written.campaign,
       sheet: written.sheet,
       count: table.rows.length,
       control: use.control.length,
+      ...(historyNote ? { historyNote } : {}),
     };
   }
 
@@ -239,13 +246,13 @@ export class PaneSession {
     group: TargetGroup,
     nowIso = this.nowIso(),
     options: LeadsOptions = {},
-  ): Promise<Result<LeadsOutcome, Problem[]>> {
+  ): Promise<Result<LeadsOutcome & HistoryNote, Problem[]>> {
     const { state, use } = this.prepareUse(campaign, group, nowIso);
     const written = await writeLeadsSheet(this.port, state, use.campaign, use.contacted, nowIso, options);
     if (!written.ok) return written;
     await this.writeState(written.value.state);
-    await this.recordContacts(use, 'leads');
-    return { ok: true, value: written.value.leads };
+    const historyNote = await this.recordContacts(use, 'leads');
+    return { ok: true, value: { ...written.value.leads, ...(historyNote ? { historyNote } : {}) } };
   }
 
   /** The CSV of the contacted members. Exporting uses the target group: start and assignment are stored first. */
@@ -253,15 +260,16 @@ export class PaneSession {
     campaign: StoredCampaign,
     group: TargetGroup,
     delimiter: CsvDelimiter,
-  ): Promise<{ text: string; rows: number; campaign: StoredCampaign }> {
+  ): Promise<{ text: string; rows: number; campaign: StoredCampaign } & HistoryNote> {
     const { state, use } = this.prepareUse(campaign, group);
     await this.writeState(state);
-    await this.recordContacts(use, 'csv');
+    const historyNote = await this.recordContacts(use, 'csv');
     const table = exportTable(use, this.selectionLabels(use.campaign));
     return {
       text: toCsv(table, { delimiter, language: campaign.language ?? this.language }),
       rows: table.rows.length,
       campaign: use.campaign,
+      ...(historyNote ? { historyNote } : {}),
     };
   }
 
@@ -329,13 +337,21 @@ export class PaneSession {
     return { state: recordUse(upserted.state, use.campaign), use };
   }
 
-  /** Every use goes into the contact history, as the command line's does (see the core's recordContacts). */
-  private async recordContacts(use: GroupUse, channel: ContactChannel): Promise<void> {
-    await recordContacts(
-      this.port,
-      { ...use, channels: [channel], day: this.today() },
-      use.campaign.language ?? this.language,
-    );
+  /**
+   * Every use goes into the contact history, as the command line's does (see the core's recordContacts). The use
+   * itself stands when that fails; what kept it out of the history is returned, in the user's words.
+   */
+  private async recordContacts(use: GroupUse, channel: ContactChannel): Promise<string | undefined> {
+    try {
+      const recorded = await recordContacts(
+        this.port,
+        { ...use, channels: [channel], day: this.today() },
+        use.campaign.language ?? this.language,
+      );
+      return recorded.ok ? undefined : problemsText(recorded.error, this.language);
+    } catch (error) {
+      return failureText(error, this.language);
+    }
   }
 
   private assertStateWritable(): void {

@@ -14,7 +14,7 @@ import { useReturnFocus } from './useReturnFocus';
 
 /** What an action ended with, in the user's words. */
 export interface ActionResult {
-  intent: 'success' | 'error';
+  intent: 'success' | 'warning' | 'error';
   text: string;
   title?: string;
 }

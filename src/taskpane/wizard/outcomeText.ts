@@ -19,10 +19,15 @@ const FAILED: Record<Task, MessageKey> = {
 };
 
 /** What a finished task says: what it did, or what did not happen and the core's sentence why. */
-export const outcomeResult = (outcome: Outcome, i18n: Pick<Translator, 't'>): ActionResult =>
-  outcome.status === 'failure'
-    ? { intent: 'error', title: i18n.t(FAILED[outcome.task]), text: outcome.message }
-    : { intent: 'success', text: successText(outcome, i18n) };
+export const outcomeResult = (outcome: Outcome, i18n: Pick<Translator, 't'>): ActionResult => {
+  if (outcome.status === 'failure')
+    return { intent: 'error', title: i18n.t(FAILED[outcome.task]), text: outcome.message };
+  const done = successText(outcome, i18n);
+  // the use went through; that the history misses it must not read as success
+  return 'historyNote' in outcome && outcome.historyNote
+    ? { intent: 'warning', title: i18n.t('historyNotRecorded'), text: `${done} ${outcome.historyNote}` }
+    : { intent: 'success', text: done };
+};
 
 const successText = (
   outcome: Exclude<Outcome, { status: 'failure' }>,

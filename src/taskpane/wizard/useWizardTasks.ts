@@ -72,8 +72,11 @@ export function useWizardTasks(
     () => ({
       writeTargetSheet: () =>
         run('targetSheet', async ({ draft, group }) => {
-          const { sheet, count } = await session.writeTargetSheet(draft, group);
-          return { outcome: { task: 'targetSheet', status: 'success', sheet, count }, targetSheet: sheet };
+          const { sheet, count, historyNote } = await session.writeTargetSheet(draft, group);
+          return {
+            outcome: { task: 'targetSheet', status: 'success', sheet, count, historyNote },
+            targetSheet: sheet,
+          };
         }),
       writeLeads: (options) =>
         run('leads', async ({ draft, group }) => {
@@ -83,20 +86,25 @@ export function useWizardTasks(
             const leadsSheetMissing = result.error.some((p) => p.code === 'leadsSheetMissing');
             return { outcome: { task: 'leads', status: 'failure', message, leadsSheetMissing } };
           }
-          const { sheet, created, updated, unchanged, keptByHand, conflicts, deleted } = result.value;
+          const { sheet, created, updated, unchanged, keptByHand, conflicts, deleted, historyNote } =
+            result.value;
           const counts = { created, updated, unchanged, keptByHand, conflicts: conflicts.length, deleted };
-          return { outcome: { task: 'leads', status: 'success', sheet, ...counts } };
+          return { outcome: { task: 'leads', status: 'success', sheet, ...counts, historyNote } };
         }),
       exportCsv: () =>
         run('csv', async ({ draft, group, csvDelimiter }) => {
-          const { text, rows } = await session.csvText(draft, group, csvDelimiter);
+          const { text, rows, historyNote } = await session.csvText(draft, group, csvDelimiter);
           if (canDownloadFiles()) {
             const file = csvFileName(draft.name);
             downloadText(text, file);
-            return { outcome: { task: 'csv', status: 'success', via: 'download', file, count: rows } };
+            return {
+              outcome: { task: 'csv', status: 'success', via: 'download', file, count: rows, historyNote },
+            };
           }
           const sheet = await session.writeCsvSheet(draft, text);
-          return { outcome: { task: 'csv', status: 'success', via: 'sheet', sheet, count: rows } };
+          return {
+            outcome: { task: 'csv', status: 'success', via: 'sheet', sheet, count: rows, historyNote },
+          };
         }),
       blockMember: (member, data) =>
         run('blocklist', async ({ draft }) => {

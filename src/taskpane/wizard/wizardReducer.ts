@@ -29,10 +29,13 @@ export type Workbook =
 
 export type Operation = { status: 'idle' } | { status: 'running'; task: Task };
 
+/** A use that went through but is missing from the contact history: why (paneSession.ts HistoryNote). */
+type HistoryNote = { historyNote?: string };
+
 /** What a finished task reports; the component turns it into text. */
 export type Outcome =
-  | { task: 'targetSheet'; status: 'success'; sheet: string; count: number }
-  | {
+  | ({ task: 'targetSheet'; status: 'success'; sheet: string; count: number } & HistoryNote)
+  | ({
       task: 'leads';
       status: 'success';
       sheet: string;
@@ -43,9 +46,9 @@ export type Outcome =
       keptByHand: number;
       conflicts: number;
       deleted: number;
-    }
-  | { task: 'csv'; status: 'success'; via: 'download'; file: string; count: number }
-  | { task: 'csv'; status: 'success'; via: 'sheet'; sheet: string; count: number }
+    } & HistoryNote)
+  | ({ task: 'csv'; status: 'success'; via: 'download'; file: string; count: number } & HistoryNote)
+  | ({ task: 'csv'; status: 'success'; via: 'sheet'; sheet: string; count: number } & HistoryNote)
   | { task: 'blocklist'; status: 'success'; name: string; sheet: string }
   | {
       task: Task;

@@ -2,6 +2,8 @@ import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { waitFor } from '@testing-library/react';
 import type { StoredCampaign } from '../../../../src/core/campaign/campaign';
+import { MemoryWorkbook } from '../../../../src/memory/memoryWorkbook';
+import { sampleWorkbookTables } from '../../../../src/sample/sampleWorkbook';
 import {
   installLayoutStubs,
   numberIn,
@@ -30,6 +32,29 @@ describe('4 · Verwenden', () => {
     );
     expect(workbook.activeSheet).toBe('Herbstaktion');
     expect(workbook.sheets.get('Herbstaktion')?.table.rows).toHaveLength(members + 1);
+  });
+
+  it('writes the sheet but says so when the contact history is a sheet it cannot read, and leaves that sheet as it is', async () => {
+    const notes = [['Notizen Telefonate'], ['Frau Weber ruft zurück', 'Mi']];
+    const tables = sampleWorkbookTables()
+      .filter((table) => table.name !== 'Kontakthistorie')
+      .concat({ name: 'Kontakthistorie', rows: notes });
+    const { workbook } = await workbookWithCampaign({}, 'de', new MemoryWorkbook(tables));
+    const { t } = await renderPane({ workbook });
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: t('openCampaign') }));
+    await user.click(await screen.findByRole('tab', { name: t('stepUse') }));
+    const members = numberIn(screen.getByTestId('member-count').textContent);
+    await user.click(screen.getByRole('button', { name: t('useTargetSheet') }));
+
+    const outcome = await screen.findByTestId('use-outcome');
+    expect(outcome).toHaveTextContent(t('historyNotRecorded'));
+    expect(outcome).toHaveTextContent(
+      `${members} Empfänger in das Tabellenblatt „Herbstaktion“ geschrieben.`,
+    );
+    expect(outcome).toHaveTextContent('keine erkennbare Überschriftenzeile');
+    expect(workbook.sheets.get('Herbstaktion')?.table.rows).toHaveLength(members + 1);
+    expect(workbook.sheets.get('Kontakthistorie')?.table.rows).toEqual(notes);
   });
 
   it('creates leads, and a second run finds them unchanged', async () => {
