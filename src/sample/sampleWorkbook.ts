@@ -847,6 +847,27 @@ export const SAMPLE_INACTIVE_CAMPAIGN: CampaignDefinition = {
 };
 const SAMPLE_INACTIVE_CREATED = '2026-02-23T10:00:00.000Z';
 const SAMPLE_INACTIVE_USED = '2026-03-02T08:15:00.000Z';
+
+/**
+ * The autumn reactivation letter, two weeks before the reference day, still being evaluated until the end of the year:
+ * its control group is protected. A campaign now leaves those customers' contacts out ("ein Kontakt würde ihre
+ * Auswertung verfälschen") — samples/kampagnen/adventsgruss-mit-kontaktgrenze.json shows it.
+ */
+export const SAMPLE_AUTUMN_CAMPAIGN: CampaignDefinition = {
+  name: 'Reaktivierung Herbst 2026',
+  type: 'letter',
+  description: 'Brief mit einem Wintergutschein an alle Kunden, die seit drei Monaten nichts gekauft haben.',
+  language: 'de',
+  selections: [{ from: 'inactiveCustomers', months: 3 }],
+  start: '2026-11-02',
+  cost: 600,
+  evaluationDays: 60,
+  status: 'active',
+  controlPercent: 30,
+  primaryMetric: 'conversion',
+};
+const SAMPLE_AUTUMN_CREATED = '2026-10-27T09:00:00.000Z';
+const SAMPLE_AUTUMN_USED = '2026-11-02T08:00:00.000Z';
 /** The known effect: the chance that a firm reached by the letter orders furniture (two lines) because of it. Tuned so that the
  * return is a plausible one for a catalogue letter, and the 37 control firms still show it beyond doubt. */
 export const SAMPLE_EFFECT_SHARE = 0.3;
@@ -1005,6 +1026,12 @@ const buildSample = (): Sample => {
     people,
     sales,
   );
+  const autumn = usedCampaign(
+    SAMPLE_AUTUMN_CAMPAIGN,
+    { created: SAMPLE_AUTUMN_CREATED, used: SAMPLE_AUTUMN_USED },
+    people,
+    sales,
+  );
   const quietFirms = new Set(lapsedFirms(customerSpecs).map((customer) => customer.customerNo));
   return {
     tables: [
@@ -1013,9 +1040,9 @@ const buildSample = (): Sample => {
       salesSheet(random, [...sales, ...campaignEffect(used, quietFirms)]),
       articlesSheet(),
       blocklist,
-      historySheet([used, inactive]),
+      historySheet([used, inactive, autumn]),
     ],
-    state: { ...emptyState(), campaigns: [used.campaign, inactive.campaign] },
+    state: { ...emptyState(), campaigns: [used.campaign, inactive.campaign, autumn.campaign] },
   };
 };
 

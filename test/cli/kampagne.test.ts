@@ -163,7 +163,7 @@ describe('kampagne run on the sample workbook (npm run demo)', () => {
     expect(controlCount()).toBeGreaterThan(0);
     expect(controlCount()).toBeLessThanOrEqual(Math.round(memberCount() / 10) + 3);
     expect(lines[2]).toMatch(
-      /Inaktive Kunden .*: \d+ gefunden, \d+ neu, 0 schon enthalten, \d+ zusammengeführt, \d+ ausgeschlossen \(\d+ Werbesperre(, \d+ Sperrliste)?\)$/,
+      /Inaktive Kunden .*: \d+ gefunden, \d+ neu, 0 schon enthalten, \d+ zusammengeführt, \d+ ausgeschlossen \(\d+ Werbesperre(, \d+ Sperrliste)?, \d+ in der Kontrollgruppe einer anderen Kampagne\)$/,
     );
     expect(first.stdout).toMatch(
       new RegExp(`^Leads: Blatt „Leads“ – ${contactedCount()} neu, 0 aktualisiert`, 'm'),
@@ -219,12 +219,13 @@ describe('kampagne run on the sample workbook (npm run demo)', () => {
         .map((row) => row[header.indexOf('Gruppe')]);
       expect(groups.filter((group) => group === 'Kontrollgruppe')).toHaveLength(controlCount());
       expect(groups.filter((group) => group === 'Kontaktiert')).toHaveLength(contactedCount());
-      // The sample already stores the autumn furniture letter and the spring reactivation; the new one comes after.
+      // The sample already stores the autumn furniture letter and the two reactivations; the new one comes after.
       const overview = sheetValues(output.getWorksheet('Kampagnen')!);
-      expect(overview).toHaveLength(4);
+      expect(overview).toHaveLength(5);
       expect(overview[1]).toEqual(expect.arrayContaining(['Herbstaktion Büromöbel 2026', 'Brief']));
       expect(overview[2]).toEqual(expect.arrayContaining(['Reaktivierung Frühjahr 2026', 'Brief']));
-      expect(overview[3]).toEqual(
+      expect(overview[3]).toEqual(expect.arrayContaining(['Reaktivierung Herbst 2026', 'Brief', 'Aktiv']));
+      expect(overview[4]).toEqual(
         expect.arrayContaining(['Sonderangebote für inaktive Kunden', 'Brief', 'Geplant', memberCount(), 10]),
       );
       expect(tablesOf(output.getWorksheet('Leads')!)[0].ref).toMatch(
@@ -317,7 +318,7 @@ describe('kampagne run on the sample workbook (npm run demo)', () => {
       expect(summary.campaign).toMatchObject({ start: '2026-11-16', controlPercent: 10, cost: 85 });
 
       const rerun = await readWorkbook(path.join(dir, 'zweiter-lauf.xlsx'));
-      expect(sheetValues(rerun.getWorksheet('Kampagnen')!)).toHaveLength(4);
+      expect(sheetValues(rerun.getWorksheet('Kampagnen')!)).toHaveLength(5);
       const rows = sheetValues(rerun.getWorksheet('Leads')!);
       expect(rows).toHaveLength(leadRows);
       const lead = rows.find((row) => row[col('Lead-ID') - 1] === leadId)!;

@@ -16,6 +16,8 @@ import {
 const SAMPLE = path.join(ROOT, 'samples', 'Beispiel-Grosshandel.xlsx');
 const SAMPLE_CAMPAIGN = 'Herbstaktion Büromöbel 2026';
 const INACTIVE_CAMPAIGN = 'Reaktivierung Frühjahr 2026';
+/** Still being evaluated: its control group is protected from other campaigns. */
+const AUTUMN_CAMPAIGN = 'Reaktivierung Herbst 2026';
 const SLOW = 180_000;
 
 const sha256 = async (file: string): Promise<string> =>
@@ -62,7 +64,7 @@ describe('kampagne report on the sample workbook', () => {
       expect(run.stdout).toMatch(
         /^Rendite \(ROI\) auf Umsatz \(Hauptkennzahl\): \+[\d.]+\s% \(95-%-Intervall/m,
       );
-      expect(run.stdout).toMatch(/^ {2}Brief +2 +\d+ +\d+ /m);
+      expect(run.stdout).toMatch(/^ {2}Brief +3 +\d+ +\d+ /m);
       expect(await sha256(SAMPLE)).toBe(before);
     },
     SLOW,
@@ -89,7 +91,7 @@ describe('kampagne report on the sample workbook', () => {
       expect(evaluation.summary).toMatch(/^The campaign paid off:/);
       expect(evaluation.conversionUplift.low).toBeGreaterThan(0);
       expect(evaluation.control.members).toBeGreaterThanOrEqual(30);
-      expect(report.byType).toEqual([expect.objectContaining({ type: 'letter', campaigns: 2 })]);
+      expect(report.byType).toEqual([expect.objectContaining({ type: 'letter', campaigns: 3 })]);
       expect(report.problems.items[0].message).toEqual(expect.any(String));
     },
     SLOW,
@@ -133,7 +135,12 @@ describe('kampagne report on the sample workbook', () => {
       expect(await sha256(SAMPLE)).toBe(before);
       const output = await readWorkbook(out);
       const evaluation = sheetValues(output.getWorksheet('Auswertung')!);
-      expect(evaluation.map((row) => row[0])).toEqual(['Kampagne', SAMPLE_CAMPAIGN, INACTIVE_CAMPAIGN]);
+      expect(evaluation.map((row) => row[0])).toEqual([
+        'Kampagne',
+        SAMPLE_CAMPAIGN,
+        INACTIVE_CAMPAIGN,
+        AUTUMN_CAMPAIGN,
+      ]);
       const returned = evaluation[0].indexOf('Wären ohnehin zurückgekommen');
       expect(evaluation[1][returned]).toBeNull();
       expect(evaluation[2][returned]).toEqual(expect.any(Number));
@@ -162,7 +169,7 @@ describe('kampagne report on the sample workbook', () => {
 
       expect(run.code).toBe(1);
       expect(run.errors).toEqual([
-        `Auswertung von „${SAMPLE}“: Die Kampagne „Sommerfest“ ist in dieser Arbeitsmappe nicht gespeichert (gespeichert: ${SAMPLE_CAMPAIGN}, ${INACTIVE_CAMPAIGN}). Bitte den Namen prüfen.`,
+        `Auswertung von „${SAMPLE}“: Die Kampagne „Sommerfest“ ist in dieser Arbeitsmappe nicht gespeichert (gespeichert: ${SAMPLE_CAMPAIGN}, ${INACTIVE_CAMPAIGN}, ${AUTUMN_CAMPAIGN}). Bitte den Namen prüfen.`,
       ]);
       expect(await listFiles(dir)).toEqual([]);
     },

@@ -73,7 +73,7 @@ describe('sampleWorkbookTables', () => {
     expect(dataRows(articles).length).toBeGreaterThanOrEqual(50);
   });
 
-  it('records the two campaigns that ran in its contact history, and a phone round that makes the contact limit bite', async () => {
+  it('records the three campaigns that ran in its contact history, a phone round that makes the contact limit bite and a control group still protected', async () => {
     const history = readContactHistory(tables)!.history;
     const state = sampleState();
     for (const campaign of state.campaigns) {
@@ -84,7 +84,7 @@ describe('sampleWorkbookTables', () => {
       expect(rows.filter((entry) => !entry.control)).toHaveLength(campaign.assignment!.contacted.length);
     }
     const demo = await runCampaign(
-      new MemoryWorkbook(sampleWorkbookTables()),
+      new MemoryWorkbook([...sampleWorkbookTables(), sampleStateSheet()]),
       {
         name: 'Adventsgruß',
         type: 'email',
@@ -95,9 +95,18 @@ describe('sampleWorkbookTables', () => {
       },
       { today: isoToDay(SAMPLE_REFERENCE_DATE)!, now: '2026-11-15T09:00:00.000Z', leads: false },
     );
-    const limited = demo.ok ? demo.value.group.excluded.filter((e) => e.reason === 'contactLimit') : [];
+    const excluded = demo.ok ? demo.value.group.excluded : [];
+    const limited = excluded.filter((e) => e.reason === 'contactLimit');
     expect(limited.length).toBeGreaterThan(20);
-    expect(new Set(limited.map((e) => e.contact?.campaign))).toEqual(new Set(['Telefonaktion Oktober 2026']));
+    // the phone round on 28 October and the autumn letter on 2 November reached managers within the 30 days
+    expect(new Set(limited.map((e) => e.contact?.campaign))).toEqual(
+      new Set(['Telefonaktion Oktober 2026', 'Reaktivierung Herbst 2026']),
+    );
+    const guarded = excluded.filter((e) => e.reason === 'controlGroupProtected');
+    expect(guarded.length).toBeGreaterThan(5);
+    expect(new Set(guarded.map((e) => e.contact?.campaign))).toEqual(new Set(['Reaktivierung Herbst 2026']));
+    const autumn = state.campaigns.find((c) => c.name === 'Reaktivierung Herbst 2026')!;
+    expect(guarded.every((e) => autumn.assignment!.control.includes(e.key))).toBe(true);
   });
 
   it.each<[string, () => boolean]>([
