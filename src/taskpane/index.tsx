@@ -13,7 +13,9 @@ void startPane(window.location.search).then((start) => {
       <ExcelTooOld language={start.language} />
     ) : (
       <App
-        session={new PaneSession(start.port, start.language, { previewer: createPreviewer() })}
+        session={
+          new PaneSession(start.port, start.language, { previewer: createPreviewer(), now: start.now })
+        }
         mode={start.mode}
         theme={start.theme}
       />

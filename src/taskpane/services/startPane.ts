@@ -18,7 +18,14 @@ export type PaneMode = 'excel' | 'preview';
 
 /** The pane on a workbook, or only one sentence because the hosting Excel is too old for it. */
 export type PaneStart =
-  | { mode: PaneMode; port: WorkbookPort; language: Language; theme: ThemeSource }
+  | {
+      mode: PaneMode;
+      port: WorkbookPort;
+      language: Language;
+      theme: ThemeSource;
+      /** The preview's played clock (`?today=`); the real one otherwise. */
+      now?: () => Date;
+    }
   | { mode: 'excelTooOld'; language: Language };
 
 const OFFICE_TIMEOUT_MS = 5_000;
@@ -28,7 +35,8 @@ const OFFICE_TIMEOUT_MS = 5_000;
  * sample data and its campaign that already ran (`?lang=en` for English, `?contacts=100000` for a large synthetic
  * workbook, used by the benchmark; `?workbook=twoContactSheets` for a workbook where the pane has to ask, see
  * src/sample/readingCases.ts; `?excelApi=1.1` plays an Excel too old for the add-in; `?fail=writeTable:KampagnenDaten`
- * plays Excel failing, see `offerPreviewControls`).
+ * plays Excel failing, see `offerPreviewControls`; `?today=2026-11-20` plays that day, so that the sample's contact
+ * history and running evaluations stand where a browser run expects them).
  */
 export async function startPane(search: string): Promise<PaneStart> {
   const params = new URLSearchParams(search);
@@ -51,8 +59,19 @@ export async function startPane(search: string): Promise<PaneStart> {
     return { mode: 'excelTooOld', language };
   const port = await previewWorkbook(params);
   offerPreviewControls(port, params.get('fail') ?? '', (next) => (played = next));
-  return { port, language, mode: 'preview', theme };
+  const now = playedClock(params.get('today'));
+  return { port, language, mode: 'preview', theme, ...(now ? { now } : {}) };
 }
+
+/** That day, at the time of day it is now. */
+const playedClock = (today: string | null): (() => Date) | undefined => {
+  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(today ?? '');
+  if (!day) return undefined;
+  return () => {
+    const now = new Date();
+    return new Date(Number(day[1]), Number(day[2]) - 1, Number(day[3]), now.getHours(), now.getMinutes());
+  };
+};
 
 const previewWorkbook = async (params: URLSearchParams): Promise<MemoryWorkbook> => {
   const contacts = Number(params.get('contacts') ?? 0);

@@ -19,3 +19,16 @@ describe('startPane in the browser preview', () => {
     },
   );
 });
+
+describe('the preview plays a day', () => {
+  it('dates the pane on the day of ?today=, at the time it is now', async () => {
+    const start = await startPane('?today=2026-11-20');
+    const now = start.mode !== 'excelTooOld' ? start.now?.() : undefined;
+    expect([now?.getFullYear(), now?.getMonth(), now?.getDate()]).toEqual([2026, 10, 20]);
+  });
+
+  it.each(['', '?today=20.11.2026', '?today=soon'])('keeps the real clock for %p', async (search) => {
+    const start = await startPane(search);
+    expect(start.mode !== 'excelTooOld' && start.now).toBeUndefined();
+  });
+});
