@@ -113,3 +113,12 @@ export async function chooseTab(page: Page, t: Translator['t'], name: RegExp): P
   await page.getByRole('button', { name: t('moreTabs'), exact: true }).click();
   await page.getByRole('menuitem', { name }).click();
 }
+
+/** The first row of a virtual list (a grid) that holds the text, scrolled into view. */
+export async function findInVirtualList(page: Page, listName: string, text: string): Promise<Locator> {
+  const list = page.getByRole('grid', { name: listName });
+  const item = list.getByRole('row').filter({ hasText: text });
+  for (let step = 0; step < 400 && (await item.count()) === 0; step++)
+    await list.evaluate((element) => element.scrollBy(0, 240));
+  return item.first();
+}

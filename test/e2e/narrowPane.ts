@@ -99,6 +99,7 @@ export async function narrowScenario(
     await page.getByRole('button', { name: t('newCampaign') }).click();
     await page.getByRole('textbox', { name: t('basicsName') }).fill(LONG_NAME[language]);
     await page.getByRole('radio', { name: new RegExp(language === 'de' ? '^E-Mail' : '^Email') }).check();
+    await page.getByRole('button', { name: t('contactLimitSet') }).click();
   });
   await screen('step2-contacts', async () => {
     await page.getByRole('button', { name: t('next') }).click();
@@ -106,6 +107,7 @@ export async function narrowScenario(
   });
   await screen('step2-customers', () => tab('methodCustomers').click());
   await screen('step2-articles', () => tab('methodArticles').click());
+  await screen('step2-history', () => tab('methodHistory').click());
   await screen('step2-inactive', async () => {
     await tab('methodInactive').click();
     await page.getByRole('button', { name: t('applySelection'), exact: true }).click();

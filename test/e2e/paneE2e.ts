@@ -23,9 +23,19 @@ import { createTranslator, type Translator } from '../../src/i18n/i18n';
 import { TEMPLATE_FILES } from '../../src/templates/templateTexts';
 import { manifestVersion } from '../../scripts/manifestChecks';
 import { OFFICE_CDN, RESULTS_DIR, ROOT, ensureBuild, launchBrowser, startServer } from './browserHarness';
-import { assert, axeScan, campaignAction, campaignCard, check, chooseTab, outcomes } from './checks';
+import {
+  assert,
+  axeScan,
+  campaignAction,
+  campaignCard,
+  check,
+  chooseTab,
+  findInVirtualList,
+  outcomes,
+} from './checks';
 import { failuresScenario } from './failurePaths';
 import { keyboardScenario } from './keyboardOnly';
+import { historyScenario } from './contactHistory';
 import { narrowScenario } from './narrowPane';
 
 /**
@@ -536,14 +546,6 @@ const sampleObjector = (): { name: string; row: number } => {
 };
 
 /** Scrolls a virtual list until a row with the text is rendered, and returns that row. */
-async function findInVirtualList(page: Page, listName: string, text: string) {
-  const list = page.getByRole('grid', { name: listName });
-  const item = list.getByRole('row').filter({ hasText: text });
-  for (let step = 0; step < 400 && (await item.count()) === 0; step++)
-    await list.evaluate((element) => element.scrollBy(0, 240));
-  return item.first();
-}
-
 /** Issue 12 in the pane: one person on two rows is one member, an objection on either row wins, and the Sperrliste. */
 async function identityScenario(page: Page, baseUrl: string, language: Language): Promise<void> {
   const i18n = createTranslator(language);
@@ -752,6 +754,7 @@ const PARTS = [
   'narrow',
   'failures',
   'keyboard',
+  'history',
 ] as const;
 type Part = (typeof PARTS)[number];
 
@@ -797,6 +800,7 @@ async function main(): Promise<void> {
       if (parts.has('identity')) await identityScenario(page, server.url, language);
       if (parts.has('failures')) await failuresScenario(context, server.url, language);
       if (parts.has('keyboard')) await keyboardScenario(page, server.url, language);
+      if (parts.has('history')) await historyScenario(page, server.url, language);
       if (parts.has('narrow'))
         for (const theme of ['light', 'dark'] as const)
           await narrowScenario(context, server.url, language, theme);

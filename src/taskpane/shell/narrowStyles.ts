@@ -14,6 +14,8 @@ export const useNarrowStyles = makeStyles({
     '& > *': { minWidth: 0 },
     // date and number inputs bring an intrinsic width of their own
     '& .fui-Input': { width: '100%', minWidth: 0 },
+    // a native select is as wide as its longest option (a campaign's name) unless told otherwise
+    '& .fui-Select, & select': { width: '100%', minWidth: 0 },
     '& input': { minWidth: 0 },
   },
   fullRow: { gridColumn: '1 / -1' },
