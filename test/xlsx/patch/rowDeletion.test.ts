@@ -19,7 +19,7 @@ describe('a formula after sheet rows 4 and 6 were deleted', () => {
     ['SUM(B4:B4)', true, 'SUM(#REF!)'],
     ['SUM(5:7)', true, 'SUM(4:5)'],
     ['Leads!B5', false, 'Leads!B4'],
-    ["'Leads'!B5&\"B5\"", false, "'Leads'!B4&\"B5\""],
+    ['\'Leads\'!B5&"B5"', false, '\'Leads\'!B4&"B5"'],
     ['Kontakte!B5+B5', false, 'Kontakte!B5+B5'],
     ['B5', false, 'B5'],
     ['LOG10(B9)+[@Tage]', true, 'LOG10(B7)+[@Tage]'],
