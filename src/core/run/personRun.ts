@@ -1,3 +1,4 @@
+import { ForgottenMatcher } from '../group/forgotten';
 import { identityGraph, type IdentityGraph } from '../group/identity';
 import type { MemberGroup } from '../group/targetGroupModel';
 import type { ContactChannel, ContactEntry, Day, Recipient, RowRef, WorkbookData } from '../kernel/model';
@@ -59,7 +60,7 @@ const matches = (recipient: Recipient, query: PersonQuery): boolean =>
   (query.firm === undefined || same(recipient.company, query.firm));
 
 /** The people (first records) the query names. */
-const peopleFound = (graph: IdentityGraph, query: PersonQuery): number[] => {
+export const peopleFound = (graph: IdentityGraph, query: PersonQuery): number[] => {
   const people = new Set<number>();
   for (let record = 0; record < graph.records.count; record++)
     if (matches(graph.records.recipient(record), query)) people.add(graph.person[record]);
@@ -133,7 +134,7 @@ const addinSheetRows = async (
   return found;
 };
 
-const personOf = async (
+export const describePerson = async (
   port: WorkbookPort,
   state: AddinState,
   data: WorkbookData,
@@ -155,6 +156,15 @@ const personOf = async (
     for (const line of data.sales)
       if (ownCustomers.has(customerKey(line.customerId)))
         refs.push({ sheet: salesSheet, row: line.row, kind: 'sale' });
+  const hashed = new ForgottenMatcher(
+    (data.blocklists ?? []).flatMap((list) =>
+      list.entries.flatMap((entry) => (entry.forgotten ? [{ token: entry.forgotten, value: entry }] : [])),
+    ),
+  );
+  for (const r of records) {
+    const entry = hashed.match(graph.records.recipient(r));
+    if (entry) refs.push({ sheet: entry.sheet, row: entry.row, kind: 'blocklist' });
+  }
   for (const list of data.blocklists ?? [])
     for (const entry of list.entries)
       if (
@@ -190,6 +200,6 @@ export const findPerson = (
     const graph = identityGraph(data.value);
     const found: PersonFound[] = [];
     for (const person of peopleFound(graph, query))
-      found.push(await personOf(port, state.value, data.value, graph, person));
+      found.push(await describePerson(port, state.value, data.value, graph, person));
     return ok(found);
   });
