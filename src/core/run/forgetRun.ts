@@ -325,14 +325,21 @@ export const forgetPerson = (
 const addTokens = async (
   port: WorkbookPort,
   known: readonly BlocklistSheet[],
-  tokens: readonly string[],
+  wanted: readonly string[],
   { today, lang }: ForgetOptions,
 ): Promise<Result<string, Problem[]>> => {
+  let tokens = [...wanted];
   const sheets = await port.listSheets();
   const tables: SheetTable[] = [];
   for (const { sheet } of known) if (findSheet(sheets, sheet)) tables.push(await port.readSheet(sheet));
   const lists = readBlocklists(tables, {}, []);
+  const present = new Set(
+    lists.flatMap((l) => l.entries.flatMap((e) => (e.forgotten ? [tokenText(e.forgotten)] : []))),
+  );
+  // forgetting twice adds nothing: with the workbook's salt the same person gives the same entry
+  tokens = tokens.filter((token) => !present.has(token));
   const list = lists[0];
+  if (tokens.length === 0) return ok(lists.find((l) => l.entries.some((e) => e.forgotten))?.sheet ?? '');
   if (list === undefined) {
     const write = blocklistWrite([], { ...NO_ONE, email: tokens[0] }, today, lang, sheets);
     if (!write.ok || write.value.kind !== 'create') return write.ok ? fail([]) : write;
