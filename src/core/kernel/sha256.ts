@@ -3,7 +3,7 @@
  * answer synchronously in the pane and the command line: Web Crypto's digest is asynchronous, node:crypto is Node's.
  */
 
-const K = new Uint32Array([
+const K = new Int32Array([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98,
   0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786,
   0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da, 0x983e5152, 0xa831c66d, 0xb00327c8,
@@ -14,29 +14,61 @@ const K = new Uint32Array([
   0xc67178f2,
 ]);
 
-const encoder = new TextEncoder();
-const w = new Uint32Array(64);
+const w = new Int32Array(64);
+
+/** UTF-8 (lone surrogates as U+FFFD, as TextEncoder, which jsdom lacks) into one reused buffer: no allocation per hash. */
+let buffer = new Uint8Array(256);
+
+const utf8 = (text: string): number => {
+  if (buffer.length < text.length * 3 + 72) buffer = new Uint8Array(text.length * 3 + 72);
+  const bytes = buffer;
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    let code = text.charCodeAt(i);
+    if (code < 0x80) {
+      bytes[n++] = code;
+      continue;
+    }
+    if (code < 0x800) {
+      bytes[n++] = 0xc0 | (code >> 6);
+      bytes[n++] = 0x80 | (code & 63);
+      continue;
+    }
+    const next = text.charCodeAt(i + 1);
+    if (code >= 0xd800 && code < 0xdc00 && next >= 0xdc00 && next < 0xe000) {
+      code = 0x10000 + ((code - 0xd800) << 10) + (next - 0xdc00);
+      i++;
+      bytes[n++] = 0xf0 | (code >> 18);
+      bytes[n++] = 0x80 | ((code >> 12) & 63);
+    } else {
+      if (code >= 0xd800 && code < 0xe000) code = 0xfffd;
+      bytes[n++] = 0xe0 | (code >> 12);
+    }
+    bytes[n++] = 0x80 | ((code >> 6) & 63);
+    bytes[n++] = 0x80 | (code & 63);
+  }
+  return n;
+};
 
 export const sha256 = (text: string): string => {
-  const bytes = encoder.encode(text);
-  const length = bytes.length;
+  const length = utf8(text);
   const blocks = Math.ceil((length + 9) / 64);
-  const padded = new Uint8Array(blocks * 64);
-  padded.set(bytes);
+  const padded = buffer;
+  padded.fill(0, length, blocks * 64);
   padded[length] = 0x80;
   const view = new DataView(padded.buffer);
-  view.setUint32(padded.length - 8, Math.floor(length / 0x20000000));
-  view.setUint32(padded.length - 4, (length * 8) >>> 0);
-  let h0 = 0x6a09e667;
-  let h1 = 0xbb67ae85;
-  let h2 = 0x3c6ef372;
-  let h3 = 0xa54ff53a;
-  let h4 = 0x510e527f;
-  let h5 = 0x9b05688c;
-  let h6 = 0x1f83d9ab;
-  let h7 = 0x5be0cd19;
+  view.setUint32(blocks * 64 - 8, Math.floor(length / 0x20000000));
+  view.setUint32(blocks * 64 - 4, (length * 8) >>> 0);
+  let h0 = 0x6a09e667 | 0;
+  let h1 = 0xbb67ae85 | 0;
+  let h2 = 0x3c6ef372 | 0;
+  let h3 = 0xa54ff53a | 0;
+  let h4 = 0x510e527f | 0;
+  let h5 = 0x9b05688c | 0;
+  let h6 = 0x1f83d9ab | 0;
+  let h7 = 0x5be0cd19 | 0;
   for (let block = 0; block < blocks; block++) {
-    for (let i = 0; i < 16; i++) w[i] = view.getUint32(block * 64 + i * 4);
+    for (let i = 0; i < 16; i++) w[i] = view.getInt32(block * 64 + i * 4);
     for (let i = 16; i < 64; i++) {
       const a = w[i - 15];
       const b = w[i - 2];

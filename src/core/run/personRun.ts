@@ -17,6 +17,8 @@ export interface PersonQuery {
   email?: string;
   name?: string;
   firm?: string;
+  /** One person the search found (one of PersonFound.keys): the pane forgets exactly the person shown. */
+  key?: string;
 }
 
 /** What a row says about the person. */
@@ -63,7 +65,12 @@ const matches = (recipient: Recipient, query: PersonQuery): boolean =>
 export const peopleFound = (graph: IdentityGraph, query: PersonQuery): number[] => {
   const people = new Set<number>();
   for (let record = 0; record < graph.records.count; record++)
-    if (matches(graph.records.recipient(record), query)) people.add(graph.person[record]);
+    if (
+      query.key !== undefined
+        ? graph.keyOf(record) === query.key
+        : matches(graph.records.recipient(record), query)
+    )
+      people.add(graph.person[record]);
   return [...people].sort((a, b) => a - b);
 };
 
