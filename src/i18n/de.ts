@@ -422,7 +422,7 @@ export const de = {
   forgetButton: 'Person löschen …',
   forgetTitle: '„{name}“ löschen?',
   forgetBodyRemoves:
-    'Die Person wird aus {campaigns} Kampagnen entfernt und {rows} Zeilen werden gelöscht (Kontakthistorie, Leads, Zielgruppenblätter); die Auswertungen behalten ihre Zahlen.',
+    'Die Person wird aus {campaigns} gespeicherten Kampagnen entfernt und {rows} Zeilen werden gelöscht (Kontakthistorie, Leads, Zielgruppenblätter); die Auswertungen behalten ihre Zahlen.',
   forgetBodyBlocklist:
     'Auf der Sperrliste bleibt nur ein Prüfwert ohne Namen und Adresse, damit sie nie wieder angeschrieben wird.',
   forgetBodyRemaining:

@@ -410,7 +410,7 @@ export const en: Record<MessageKey, string> = {
   forgetButton: 'Erase person …',
   forgetTitle: 'Erase "{name}"?',
   forgetBodyRemoves:
-    'The person is removed from {campaigns} campaigns and {rows} rows are deleted (contact history, leads, target sheets); the evaluations keep their figures.',
+    'The person is removed from {campaigns} stored campaigns and {rows} rows are deleted (contact history, leads, target sheets); the evaluations keep their figures.',
   forgetBodyBlocklist:
     'The blocklist keeps only a check value without name or address, so that they are never mailed again.',
   forgetBodyRemaining:
