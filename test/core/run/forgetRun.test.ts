@@ -3,10 +3,17 @@ import type { CampaignDefinition } from '../../../src/core/campaign/campaign';
 import { buildTargetGroup } from '../../../src/core/group/targetGroup';
 import { cellText, isoToDay } from '../../../src/core/kernel/values';
 import type { CellValue } from '../../../src/core/kernel/sheetTable';
-import { loadCampaignData, readAddinState, runCampaign } from '../../../src/core/run/campaignRun';
+import {
+  loadCampaignData,
+  readAddinState,
+  runCampaign,
+  saveAddinState,
+} from '../../../src/core/run/campaignRun';
 import { forgetPerson, planForget } from '../../../src/core/run/forgetRun';
 import { findPerson } from '../../../src/core/run/personRun';
 import { MemoryWorkbook } from '../../../src/memory/memoryWorkbook';
+import { evaluateWorkbook } from '../../../src/core/run/evaluationRun';
+import { sampleState, sampleWorkbookTables } from '../../../src/sample/sampleWorkbook';
 import { sheet } from '../sheetBuilders';
 
 const day = (iso: string) => isoToDay(iso)!;
@@ -191,6 +198,27 @@ describe('forgetting a person (Art. 17 with Art. 21)', () => {
     const nobody = await forgetPerson(port, { email: 'x@y.de' }, { today: day('2026-11-02'), lang: 'de' });
     expect(!nobody.ok && nobody.error.map((p) => p.code)).toEqual(['forgetNotFound']);
     expect((await port.listSheets()).map((s) => s.name)).toEqual(['Kontakte']);
+  });
+});
+
+describe('the evaluations after forgetting', () => {
+  it('keep their group sizes: the forgotten member still counts, as an opaque key', async () => {
+    const port = new MemoryWorkbook(sampleWorkbookTables());
+    await saveAddinState(port, sampleState());
+    const history = await port.readSheet('Kontakthistorie');
+    const [headers, first] = history.rows;
+    const key = cellText(first[headers.indexOf('Personenschlüssel')]);
+    const sizes = async () => {
+      const report = await evaluateWorkbook(port, { today: day('2026-11-20'), language: 'de' });
+      if (!report.ok) throw new Error(JSON.stringify(report.error));
+      return report.value.evaluations.map((e) => [e.contacted.members, e.control?.members ?? 0]);
+    };
+    const before = await sizes();
+
+    const done = await forgetPerson(port, { key }, { today: day('2026-11-20'), lang: 'de', salt: SALT });
+
+    expect(done.ok && done.value.campaigns.length).toBeGreaterThan(0);
+    expect(await sizes()).toEqual(before);
   });
 });
 
