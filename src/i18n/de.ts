@@ -419,6 +419,7 @@ export const de = {
   personSearchNone: 'Niemand in der Arbeitsmappe passt zu „{query}“.',
   personResults: 'Gefundene Personen',
   personSheetKind: '„{sheet}“ ({kind}), Zeile:',
+  personSheetKindMany: '„{sheet}“ ({kind}), Zeilen:',
   forgetButton: 'Person löschen …',
   forgetTitle: '„{name}“ löschen?',
   forgetBodyRemoves:

@@ -407,6 +407,7 @@ export const en: Record<MessageKey, string> = {
   personSearchNone: 'Nobody in the workbook matches "{query}".',
   personResults: 'People found',
   personSheetKind: '"{sheet}" ({kind}), row:',
+  personSheetKindMany: '"{sheet}" ({kind}), rows:',
   forgetButton: 'Erase person …',
   forgetTitle: 'Erase "{name}"?',
   forgetBodyRemoves:

@@ -191,7 +191,12 @@ export function PersonSearch({ session }: PersonSearchProps) {
 
   const rowsItem = ({ sheet, kind, rows }: PersonRows) => (
     <li key={`${kind}|${sheet}`}>
-      <span>{t('personSheetKind', { sheet, kind: t(KIND_KEYS[kind]) })} </span>
+      <span>
+        {t(rows.length === 1 ? 'personSheetKind' : 'personSheetKindMany', {
+          sheet,
+          kind: t(KIND_KEYS[kind]),
+        })}{' '}
+      </span>
       <span className={styles.rows}>
         {rows.map((row) =>
           showRow ? (
