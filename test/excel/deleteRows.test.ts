@@ -1,3 +1,6 @@
+import { isoToDay } from '../../src/core/kernel/values';
+import { runCampaign } from '../../src/core/run/campaignRun';
+import { forgetPerson } from '../../src/core/run/forgetRun';
 import { ExcelWorkbook } from '../../src/excel/excelWorkbook';
 import { FakeExcel, type Cell } from './fakeExcel';
 
@@ -81,5 +84,82 @@ describe('deleting table rows through Office.js', () => {
     });
     await expect(cut.listSheets()).rejects.toThrow();
     expect(leads.cell(3, 0)).toBe('L-2');
+  });
+});
+
+describe('forgetting a person in the open workbook', () => {
+  const forgetSyncs: number[] = [];
+
+  it('takes their lead, history and target rows out through Office.js, the team’s formula beside each lead moving with it', async () => {
+    const excel = new FakeExcel();
+    excel.addSheet('Kontakte', [
+      ['Kontakt-Nr.', 'Vorname', 'Nachname', 'Firma', 'E-Mail'],
+      ...[1, 2, 3, 4, 5].map((i): Cell[] => [
+        `C${i}`,
+        `Vor${i}`,
+        `Nach${i}`,
+        `Firma ${i}`,
+        `p${i}@example.de`,
+      ]),
+    ]);
+    const workbook = new ExcelWorkbook({ run: excel.run, supportsExcelApi: () => true });
+    const used = await runCampaign(
+      workbook,
+      { name: 'Messe', type: 'event', selections: [{ from: 'contacts' }] },
+      { today: isoToDay('2026-11-02')!, now: '2026-11-02T09:00:00Z', leads: true },
+    );
+    expect(used.ok).toBe(true);
+    const leads = excel.sheet('Leads')!;
+    const table = excel.tables.find((t) => t.sheet === leads)!;
+    const emailColumn = [...Array(20).keys()].find((c) => leads.cell(0, c) === 'EMail')!;
+    const rowOf = (email: string) => [...Array(10).keys()].find((r) => leads.cell(r, emailColumn) === email)!;
+    // the sales team's note column typed beside each lead, as part of the table
+    for (let r = 1; r <= 5; r += 1) leads.setFormula(r, table.columns, `=LEN(A${r + 1})`, 14);
+    table.columns += 1;
+    const p4 = rowOf('p4@example.de');
+
+    excel.resetStats();
+    const done = await forgetPerson(
+      workbook,
+      { email: 'p3@example.de' },
+      { today: isoToDay('2026-11-03')!, lang: 'de' },
+    );
+
+    expect(done.ok && done.value.done.map((d) => [d.sheet, d.how, d.rows.length])).toEqual([
+      ['Kontakthistorie', 'deleted', 2],
+      ['Messe', 'deleted', 1],
+      ['Leads', 'deleted', 1],
+    ]);
+    expect([...Array(6).keys()].map((r) => leads.cell(r, emailColumn))).not.toContain('p3@example.de');
+    expect(table.rows).toBe(5);
+    expect(rowOf('p4@example.de')).toBe(p4 - 1);
+    expect(leads.formula(p4 - 1, table.columns - 1)).toBe(`=LEN(A${p4 + 1})`);
+    expect(excel.sheet('Sperrliste')!.cell(1, 0)).toMatch(/^#DSGVO-17:s=[0-9a-f]{32};e=[0-9a-f]{32};n=/);
+    expect(excel.stats.rejectedForSize).toBe(0);
+    forgetSyncs.push(excel.stats.syncs);
+  });
+
+  it('needs as many requests to Excel for 300 contacts as for 5: none per row', async () => {
+    const excel = new FakeExcel();
+    excel.addSheet('Kontakte', [
+      ['Kontakt-Nr.', 'Vorname', 'Nachname', 'Firma', 'E-Mail'],
+      ...Array.from({ length: 300 }, (_, i): Cell[] => [
+        `C${i + 1}`,
+        `Vor${i + 1}`,
+        `Nach${i + 1}`,
+        `Firma ${i + 1}`,
+        `p${i + 1}@example.de`,
+      ]),
+    ]);
+    const workbook = new ExcelWorkbook({ run: excel.run, supportsExcelApi: () => true });
+    await runCampaign(
+      workbook,
+      { name: 'Messe', type: 'event', selections: [{ from: 'contacts' }] },
+      { today: isoToDay('2026-11-02')!, now: '2026-11-02T09:00:00Z', leads: true },
+    );
+    excel.resetStats();
+    await forgetPerson(workbook, { email: 'p3@example.de' }, { today: isoToDay('2026-11-03')!, lang: 'de' });
+    expect(forgetSyncs).toHaveLength(1);
+    expect(excel.stats.syncs).toBe(forgetSyncs[0]);
   });
 });
