@@ -56,9 +56,13 @@ export const sha256 = (text: string): string => {
   const padded = buffer;
   padded.fill(0, length, blocks * 64);
   padded[length] = 0x80;
-  const view = new DataView(padded.buffer);
-  view.setUint32(blocks * 64 - 8, Math.floor(length / 0x20000000));
-  view.setUint32(blocks * 64 - 4, (length * 8) >>> 0);
+  const end = blocks * 64;
+  const high = Math.floor(length / 0x20000000);
+  const low = (length * 8) >>> 0;
+  for (let i = 0; i < 4; i++) {
+    padded[end - 8 + i] = (high >>> (24 - 8 * i)) & 255;
+    padded[end - 4 + i] = (low >>> (24 - 8 * i)) & 255;
+  }
   let h0 = 0x6a09e667 | 0;
   let h1 = 0xbb67ae85 | 0;
   let h2 = 0x3c6ef372 | 0;
@@ -68,7 +72,8 @@ export const sha256 = (text: string): string => {
   let h6 = 0x1f83d9ab | 0;
   let h7 = 0x5be0cd19 | 0;
   for (let block = 0; block < blocks; block++) {
-    for (let i = 0; i < 16; i++) w[i] = view.getInt32(block * 64 + i * 4);
+    for (let i = 0, at = block * 64; i < 16; i++, at += 4)
+      w[i] = (padded[at] << 24) | (padded[at + 1] << 16) | (padded[at + 2] << 8) | padded[at + 3];
     for (let i = 16; i < 64; i++) {
       const a = w[i - 15];
       const b = w[i - 2];
