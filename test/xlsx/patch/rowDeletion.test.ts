@@ -131,6 +131,33 @@ describe('deleting rows of a sheet people work in, in an .xlsx file', () => {
     expect(leads.getCell('C6').note).toBe('Rückruf am Montag');
   });
 
+  it('deletes a row above one appended in the same session: the appended row moves up with the rest', async () => {
+    const input = await writeWorkbook(tempDir(), (workbook) => {
+      const list = workbook.addWorksheet('Sperrliste');
+      list.addRow(['E-Mail', 'Gesperrt seit']);
+      list.addRow(['otto@roth.de', '01.03.2026']);
+      list.addRow(['fremd@example.de', '02.03.2026']);
+    });
+    const workbook = await XlsxWorkbook.open(input);
+    await workbook.updateTable({
+      sheet: 'Sperrliste',
+      cells: [],
+      append: { column: 0, rows: [['#DSGVO-17:s=aa;e=0123456789abcdef', null]], textColumns: [0] },
+    });
+    expect(await workbook.deleteRows({ sheet: 'Sperrliste', rows: [2] })).toEqual({
+      how: 'deleted',
+      rows: 1,
+    });
+    const read = (await workbook.readSheet('Sperrliste')).rows.map((row) => row[0]);
+    const output = outputPath(tempDir());
+    await workbook.saveAs(output);
+
+    const saved = (await readBack(output)).getWorksheet('Sperrliste')!;
+    const column = [1, 2, 3, 4].map((row) => saved.getCell(`A${row}`).value);
+    expect(column).toEqual(['E-Mail', 'fremd@example.de', '#DSGVO-17:s=aa;e=0123456789abcdef', null]);
+    expect(read).toEqual(column.slice(0, 3));
+  });
+
   it('leaves rows outside the table alone', async () => {
     const input = await writeWorkbook(tempDir(), buildLeads);
     const workbook = await XlsxWorkbook.open(input);
