@@ -4,8 +4,10 @@ import type { SheetRole } from '../core/kernel/model';
 import type { CsvDelimiter } from '../core/outputs/csv';
 import { fail, ok, type Result } from '../core/kernel/result';
 import { isoToDay } from '../core/kernel/values';
+import type { PersonQuery } from '../core/run/personRun';
 import { parseExpected } from '../core/evaluation/plan';
 import type { CliIo, ExitCode } from './cliIo';
+import type { ForgetOptions } from './commands/forget';
 import type { PersonOptions } from './commands/person';
 import type { PlanOptions } from './commands/plan';
 import type { ReportOptions } from './commands/report';
@@ -31,10 +33,11 @@ const OPTIONS = {
   email: { type: 'string' },
   name: { type: 'string' },
   firm: { type: 'string' },
+  'dry-run': { type: 'boolean' },
 } as const;
 
 type OptionName = keyof typeof OPTIONS;
-const COMMANDS = ['run', 'sheets', 'report', 'plan', 'person'] as const;
+const COMMANDS = ['run', 'sheets', 'report', 'plan', 'person', 'forget'] as const;
 type CommandName = (typeof COMMANDS)[number];
 
 const ALLOWED: Record<CommandName, readonly OptionName[]> = {
@@ -56,6 +59,7 @@ const ALLOWED: Record<CommandName, readonly OptionName[]> = {
   report: ['workbook', 'campaign', 'out', 'lang', 'json', 'help'],
   plan: ['workbook', 'campaign', 'expect', 'lang', 'json', 'help'],
   person: ['workbook', 'email', 'name', 'firm', 'lang', 'json', 'help'],
+  forget: ['workbook', 'email', 'name', 'firm', 'dry-run', 'out', 'lang', 'json', 'help'],
 };
 
 const DELIMITERS: Record<string, CsvDelimiter> = { ';': ';', ',': ',', tab: '\t', '\t': '\t' };
@@ -66,7 +70,8 @@ export type Command =
   | { name: 'sheets'; options: SheetsOptions }
   | { name: 'report'; options: ReportOptions }
   | { name: 'plan'; options: PlanOptions }
-  | { name: 'person'; options: PersonOptions };
+  | { name: 'person'; options: PersonOptions }
+  | { name: 'forget'; options: ForgetOptions };
 
 export interface UsageError {
   key: MessageKey;
@@ -231,22 +236,50 @@ const planOptions = (values: Values, language: Language): Result<Command, UsageE
 };
 
 /** Whom to look for: an e-mail address, or a name (at a firm, if given). */
-const personOptions = (values: Values): Result<Command, UsageError> => {
-  const present = required(values, 'person', ['workbook']);
-  if (!present.ok) return present;
+const personQuery = (values: Values, command: 'person' | 'forget'): Result<PersonQuery, UsageError> => {
   const email = text(values, 'email');
   const name = text(values, 'name');
   const firm = text(values, 'firm');
-  if (email === undefined && name === undefined) return usage('usagePersonQuery');
+  if (email === undefined && name === undefined) return usage('usagePersonQuery', { command });
+  return ok({
+    ...(email !== undefined ? { email } : {}),
+    ...(name !== undefined ? { name } : {}),
+    ...(firm !== undefined ? { firm } : {}),
+  });
+};
+
+const personOptions = (values: Values): Result<Command, UsageError> => {
+  const present = required(values, 'person', ['workbook']);
+  if (!present.ok) return present;
+  const query = personQuery(values, 'person');
+  if (!query.ok) return query;
   return ok({
     name: 'person',
+    options: { workbook: text(values, 'workbook') as string, query: query.value, json: values.json === true },
+  });
+};
+
+/**
+ * Forgetting is never implicit: --dry-run shows what would go, --out writes the workbook without the person (the
+ * input, as always, stays as it is — the user replaces it, knowingly).
+ */
+const forgetOptions = (values: Values, language: Language): Result<Command, UsageError> => {
+  const present = required(values, 'forget', ['workbook']);
+  if (!present.ok) return present;
+  const query = personQuery(values, 'forget');
+  if (!query.ok) return query;
+  const out = text(values, 'out');
+  const dryRun = values['dry-run'] === true;
+  if (dryRun && out !== undefined) return usage('usageForgetBoth');
+  if (!dryRun && out === undefined) return usage('usageForgetHow');
+  if (out !== undefined && !/\.xlsx$/i.test(out)) return usage('usageOutNotXlsx', { path: out });
+  return ok({
+    name: 'forget',
     options: {
       workbook: text(values, 'workbook') as string,
-      query: {
-        ...(email !== undefined ? { email } : {}),
-        ...(name !== undefined ? { name } : {}),
-        ...(firm !== undefined ? { firm } : {}),
-      },
+      query: query.value,
+      ...(out !== undefined ? { out } : {}),
+      language,
       json: values.json === true,
     },
   });
@@ -270,6 +303,7 @@ export const parseCommandLine = (argv: string[], fallback: Language = 'de'): Res
   if (command === 'report') return reportOptions(values, language.value ?? fallback);
   if (command === 'plan') return planOptions(values, language.value ?? fallback);
   if (command === 'person') return personOptions(values);
+  if (command === 'forget') return forgetOptions(values, language.value ?? fallback);
   const present = required(values, 'sheets', ['workbook']);
   if (!present.ok) return present;
   const sheets = parseSheetChoices(sheetChoices);
@@ -335,6 +369,8 @@ export const main = async (
       return (await import('./commands/plan')).planCommand(command.value.options, context);
     if (command.value.name === 'person')
       return (await import('./commands/person')).personCommand(command.value.options, context);
+    if (command.value.name === 'forget')
+      return (await import('./commands/forget')).forgetCommand(command.value.options, context);
     return (await import('./commands/sheets')).sheetsCommand(command.value.options, context);
   } catch (error) {
     return reportInternalError(error, io, texts);

@@ -1,5 +1,7 @@
 import type { SheetTable } from '../core/kernel/sheetTable';
 import type {
+  DeletedRows,
+  DeleteRowsRequest,
   SheetInfo,
   SheetVisibility,
   UpdateTableRequest,
@@ -7,7 +9,7 @@ import type {
   WriteTableRequest,
 } from '../core/workbook/workbookPort';
 import { WorkbookError } from '../core/workbook/workbookError';
-import { rowBelow, updateCells, withCells } from '../core/workbook/sheetUpdate';
+import { deletionColumns, rowBelow, updateCells, withCells, withoutRows } from '../core/workbook/sheetUpdate';
 
 export interface MemorySheet {
   /** Stable while the sheet lives, like Excel's worksheet id. */
@@ -26,6 +28,7 @@ export const PORT_OPERATIONS = [
   'readSheet',
   'writeTable',
   'updateTable',
+  'deleteRows',
   'deleteSheet',
   'showRow',
 ] as const;
@@ -105,6 +108,17 @@ export class MemoryWorkbook implements WorkbookPort {
     if (!target) throw new WorkbookError('sheetNotFound', request.sheet);
     target.table = withCells(target.table, updateCells(request, rowBelow(target.table)));
     return infoOf(target);
+  }
+
+  /** The rows go and the rows below move up, in the table's columns (the memory table spans the sheet). */
+  async deleteRows({ sheet, tableName, rows }: DeleteRowsRequest): Promise<DeletedRows> {
+    this.failIfPlayed('deleteRows', sheet);
+    const target = this.find(sheet);
+    if (!target) throw new WorkbookError('sheetNotFound', sheet);
+    const area = deletionColumns(target.table, tableName ?? target.tableName);
+    const inside = area ? rows.filter((row) => row >= area.top && row <= area.bottom) : [];
+    if (area && inside.length > 0) target.table = withoutRows(target.table, inside, area.left, area.right);
+    return { how: 'deleted', rows: new Set(inside).size };
   }
 
   async deleteSheet(name: string): Promise<void> {

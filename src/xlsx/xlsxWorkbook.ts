@@ -7,7 +7,12 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { CellArea, SheetTable } from '../core/kernel/sheetTable';
 import { WorkbookError } from '../core/workbook/workbookError';
+import { deletionColumns } from '../core/workbook/sheetUpdate';
+import { deletionBlocker } from './patch/rowDeletion';
+import { text } from './patch/packageIndex';
 import type {
+  DeletedRows,
+  DeleteRowsRequest,
   SheetInfo,
   UpdateTableRequest,
   WorkbookPort,
@@ -16,7 +21,7 @@ import type {
 import { isUncalculated, toCellValue } from './cellValues';
 import { checkMemory, checkWorkbookFile } from './fileCheck';
 import { readPackageInfo, type SheetPackageInfo } from './packageInfo';
-import { readPackageIndex } from './patch/packageIndex';
+import { readPackageIndex, type PackageIndex } from './patch/packageIndex';
 import { SheetOverlay } from './patch/sheetOverlay';
 import { patchWorkbook } from './patch/zipPatch';
 import { SheetGrid } from './sheetGrid';
@@ -44,6 +49,8 @@ export interface TemporaryFiles {
   remove(path: string): void;
 }
 
+const MAX_COLUMNS = 16_384;
+
 const untracked: TemporaryFiles = { add: () => undefined, remove: () => undefined };
 
 type ReadValues = (name: string) => SheetTable | undefined;
@@ -56,9 +63,12 @@ type Packages = ReadonlyMap<string, SheetPackageInfo>;
  * every part the add-in does not own keeps its bytes: charts, pivot tables, comments, names, protection survive.
  */
 export class XlsxWorkbook implements WorkbookPort {
+  private zip: Promise<JSZip> | undefined;
+
   private constructor(
     private readonly input: Buffer,
     private readonly overlay: SheetOverlay,
+    private readonly index: PackageIndex,
   ) {}
 
   static async open(path: string, options: XlsxOpenOptions = {}): Promise<XlsxWorkbook> {
@@ -73,7 +83,7 @@ export class XlsxWorkbook implements WorkbookPort {
       options.streamSheets === 'never'
         ? await modelValues(path, input, packages)
         : await streamedValues(path, input, packages);
-    return new XlsxWorkbook(input, new SheetOverlay(index, values));
+    return new XlsxWorkbook(input, new SheetOverlay(index, values), index);
   }
 
   async listSheets(): Promise<SheetInfo[]> {
@@ -101,6 +111,76 @@ export class XlsxWorkbook implements WorkbookPort {
     } catch (error) {
       throw new WorkbookError('hostError', request.sheet, { cause: error });
     }
+  }
+
+  /**
+   * Deletes whole sheet rows, as Excel's "Delete sheet rows": the rows below move up and every reference to them —
+   * formulas here and on other sheets, defined names, merged areas, hyperlinks, validation, conditional formats,
+   * tables — follows (patch/rowDeletion.ts). Where that would break something this patcher cannot move, the rows'
+   * cells are emptied in place instead ('cleared'): cells beside the table below the first row (Excel moves only the
+   * table's columns; a whole-row delete would move those cells too), notes, pictures or charts anchored on the sheet
+   * (their anchors live in drawing parts), a shared formula that reaches across a deleted row, or a chart or pivot
+   * table that reads the sheet.
+   */
+  async deleteRows(request: DeleteRowsRequest): Promise<DeletedRows> {
+    const table = this.overlay.readSheet(request.sheet);
+    if (!table) throw new WorkbookError('sheetNotFound', request.sheet);
+    const area = deletionColumns(table, request.tableName);
+    const rows = [...new Set(request.rows)]
+      .filter((row) => area !== null && row >= area.top && row <= area.bottom)
+      .sort((a, b) => a - b);
+    if (!area || rows.length === 0) return { how: 'deleted', rows: 0 };
+    try {
+      if (await this.mustClear(request.sheet, table, rows, area)) {
+        const cells = rows.flatMap((row) =>
+          Array.from({ length: area.right - area.left + 1 }, (_, i) => ({
+            row: row - 1,
+            column: area.left - 1 + i,
+            value: null,
+          })),
+        );
+        this.overlay.update({
+          sheet: request.sheet,
+          cells,
+          append: { column: 0, rows: [], textColumns: [] },
+        });
+        return { how: 'cleared', rows: rows.length };
+      }
+      this.overlay.deleteRows(request.sheet, rows, 1, MAX_COLUMNS);
+      return { how: 'deleted', rows: rows.length };
+    } catch (error) {
+      throw new WorkbookError('hostError', request.sheet, { cause: error });
+    }
+  }
+
+  private async mustClear(
+    name: string,
+    table: SheetTable,
+    rows: number[],
+    area: { left: number; right: number },
+  ): Promise<boolean> {
+    const startRow = table.startRow ?? 1;
+    const startColumn = table.startColumn ?? 1;
+    const beside = table.rows.some(
+      (cells, i) =>
+        startRow + i >= rows[0] &&
+        cells.some(
+          (cell, c) =>
+            cell !== null && cell !== '' && (startColumn + c < area.left || startColumn + c > area.right),
+        ),
+    );
+    if (beside) return true;
+    const indexed = this.index.sheets.find((sheet) => sheet.name.toLowerCase() === name.toLowerCase());
+    if (!indexed?.part) return false;
+    const zip = await (this.zip ??= JSZip.loadAsync(this.input));
+    if (deletionBlocker(await text(zip, indexed.part), rows) !== null) return true;
+    const readers = zip.file(/^xl\/(charts|pivotCache)\/[^/]+\.xml$/);
+    const quoted = name.replace(/'/g, "''");
+    for (const reader of readers) {
+      const xml = await reader.async('string');
+      if (xml.includes(`'${quoted}'!`) || xml.includes(`${name}!`)) return true;
+    }
+    return false;
   }
 
   async deleteSheet(name: string): Promise<void> {

@@ -37,6 +37,7 @@ import { failuresScenario } from './failurePaths';
 import { keyboardScenario } from './keyboardOnly';
 import { historyScenario } from './contactHistory';
 import { narrowScenario } from './narrowPane';
+import { personScenario } from './personSearch';
 
 /**
  * End-to-end run of the task pane in a real browser (Debian chromium) against the packaged build (`npm run package`,
@@ -755,6 +756,7 @@ const PARTS = [
   'failures',
   'keyboard',
   'history',
+  'person',
 ] as const;
 type Part = (typeof PARTS)[number];
 
@@ -801,6 +803,7 @@ async function main(): Promise<void> {
       if (parts.has('failures')) await failuresScenario(context, server.url, language);
       if (parts.has('keyboard')) await keyboardScenario(page, server.url, language);
       if (parts.has('history')) await historyScenario(page, server.url, language);
+      if (parts.has('person')) await personScenario(page, server.url, language);
       if (parts.has('narrow'))
         for (const theme of ['light', 'dark'] as const)
           await narrowScenario(context, server.url, language, theme);

@@ -168,6 +168,47 @@ export class FakeSheet {
       }
   }
 
+  /**
+   * Range.delete('Up') on this sheet's cells: the rows `row`…`row + rows - 1` of the columns go, what is below in those
+   * columns moves up; formulas, notes, formats and rules move with their cells, rules and formats over the deleted rows
+   * shrink. Tables, merges and references are the workbook's business (FakeExcel.deleteShiftUp).
+   */
+  shiftUp(row: number, column: number, rows: number, columns: number): void {
+    if (this.generated) throw new Error('fakeExcel: deleting in a generated sheet is not modelled');
+    const inColumns = (c: number, width = 1) => c >= column && c + width <= column + columns;
+    for (let c = column; c < column + columns; c += 1) if (this.columns[c]) this.columns[c].splice(row, rows);
+    for (const map of [this.formulas, this.notes] as Map<string, string>[]) {
+      const moved = [...map].flatMap(([key, value]): [string, string][] => {
+        const [r, c] = key.split(',').map(Number);
+        if (!inColumns(c) || r < row) return [[key, value]];
+        return r < row + rows ? [] : [[cellKey(r - rows, c), value]];
+      });
+      map.clear();
+      for (const [key, value] of moved) map.set(key, value);
+    }
+    const shrink = <T extends { row: number; rows: number }>(area: T): T | null => {
+      const gone = Math.max(0, Math.min(area.row + area.rows, row + rows) - Math.max(area.row, row));
+      if (area.row >= row + rows) return { ...area, row: area.row - rows };
+      if (gone === 0) return area;
+      if (gone === area.rows) return null;
+      return { ...area, row: Math.min(area.row, row), rows: area.rows - gone };
+    };
+    for (const list of [this.validations, this.conditionalFormats]) {
+      const kept = list.flatMap((rule) =>
+        inColumns(rule.column, rule.columns) ? (shrink(rule) ?? []) : [rule],
+      );
+      list.splice(0, list.length, ...kept);
+    }
+    const formats = this.formatAreas.flatMap((area) => {
+      if (!inColumns(area.column, area.columns)) return [area];
+      const next = shrink(area);
+      if (!next || typeof area.formats === 'string') return next ? [next] : [];
+      const lines = area.formats.filter((_, i) => area.row + i < row || area.row + i >= row + rows);
+      return [{ ...next, formats: lines }];
+    });
+    this.formatAreas.splice(0, this.formatAreas.length, ...formats);
+  }
+
   /** Excel carries a table's validation and conditional formats into rows added at its end. */
   extendRules(lastRow: number, column: number, columns: number, added: number): void {
     for (const rule of [...this.validations, ...this.conditionalFormats]) {
@@ -208,6 +249,8 @@ export interface FakeReferenceCell {
   to: FakeSheet;
   toRow: number;
   toColumn: number;
+  /** The cell it referred to was deleted: it shows #REF!. */
+  broken?: boolean;
 }
 
 interface FakeTableData {
@@ -307,7 +350,52 @@ export class FakeExcel {
 
   /** What a referring cell shows: the cell it refers to, or #REF! once that sheet was deleted. */
   referenceValue(reference: FakeReferenceCell): Cell {
-    return reference.to.deleted ? '#REF!' : reference.to.cell(reference.toRow, reference.toColumn);
+    return reference.to.deleted || reference.broken
+      ? '#REF!'
+      : reference.to.cell(reference.toRow, reference.toColumn);
+  }
+
+  /**
+   * Range.delete('Up') as Excel does it: refused when it would move part of a table, a table's header row or part of a
+   * merged area; a table whose data rows go shrinks (keeping one empty row, as Excel keeps), tables, merges and
+   * references below move up, references to deleted cells show #REF!.
+   */
+  deleteShiftUp(
+    sheet: FakeSheet,
+    area: { row: number; column: number; rows: number; columns: number },
+  ): void {
+    const end = area.column + area.columns;
+    const crosses = (c: number, width: number) => c < end && area.column < c + width;
+    const within = (c: number, width: number) => c >= area.column && c + width <= end;
+    for (const table of this.tables.filter((t) => t.sheet === sheet)) {
+      if (!crosses(table.column, table.columns) || table.row + table.rows <= area.row) continue;
+      if (!within(table.column, table.columns))
+        throw new FakeOfficeError('InvalidOperation', 'the operation would shift cells in a table');
+      if ((table.showHeaders ?? true) && table.row >= area.row && table.row < area.row + area.rows)
+        throw new FakeOfficeError('InvalidOperation', "a table's header row cannot be deleted this way");
+    }
+    for (const merge of sheet.merges)
+      if (
+        crosses(merge.column, merge.columns) &&
+        !within(merge.column, merge.columns) &&
+        merge.row + merge.rows > area.row
+      )
+        throw new FakeOfficeError('InvalidOperation', 'cannot change part of a merged cell');
+    sheet.shiftUp(area.row, area.column, area.rows, area.columns);
+    for (const table of this.tables.filter((t) => t.sheet === sheet && within(t.column, t.columns))) {
+      if (table.row >= area.row + area.rows) table.row -= area.rows;
+      else if (table.row + table.rows > area.row) {
+        const gone = Math.min(table.row + table.rows, area.row + area.rows) - Math.max(table.row, area.row);
+        table.rows = Math.max(table.rows - gone, 2);
+      }
+    }
+    for (const merge of sheet.merges)
+      if (within(merge.column, merge.columns) && merge.row >= area.row + area.rows) merge.row -= area.rows;
+    for (const reference of this.references) {
+      if (reference.to !== sheet || !within(reference.toColumn, 1) || reference.toRow < area.row) continue;
+      if (reference.toRow < area.row + area.rows) reference.broken = true;
+      else reference.toRow -= area.rows;
+    }
   }
 
   addSheet(name: string, rows: Cell[][] = []): FakeSheet {
@@ -871,6 +959,14 @@ class FakeRange extends ClientObject {
       sheet.setValues(area.row, area.column, values);
       this.context.excel.eventsDuringValueWrites.push(this.context.excel.eventsEnabled);
     }, jsonBytes(values));
+  }
+
+  delete(shift: string): void {
+    if (shift !== 'Up') throw new Error(`fakeExcel: Range.delete(${shift}) is not modelled`);
+    this.context.enqueue(() => {
+      const { sheet, area } = this.resolved();
+      this.context.excel.deleteShiftUp(sheet, area);
+    });
   }
 
   clear(applyTo: string): void {

@@ -1,4 +1,5 @@
 import type { BlockEntry, Recipient, RowRef, WorkbookData } from '../kernel/model';
+import { ForgottenMatcher, type ForgottenToken } from './forgotten';
 import { workbookRecords, type WorkbookRecords } from '../select/recipients';
 import { KeySet } from '../kernel/keySet';
 import { Buckets, codeIn } from './buckets';
@@ -420,10 +421,21 @@ export class IdentityGraph {
       const person = this.person[r];
       if (carriers[person] === undefined) carriers[person] = this.optOutOf(r);
     }
+    const forgotten: { token: ForgottenToken; value: Carrier }[] = [];
     for (const blocklist of this.data.blocklists ?? []) {
       for (const entry of blocklist.entries) {
         const carrier: Carrier = { reason: 'blocklist', sheet: entry.sheet, row: entry.row };
-        for (const r of this.blockedBy(entry)) carriers[this.person[r]] ??= carrier;
+        if (entry.forgotten) forgotten.push({ token: entry.forgotten, value: carrier });
+        else for (const r of this.blockedBy(entry)) carriers[this.person[r]] ??= carrier;
+      }
+    }
+    if (forgotten.length > 0) {
+      const matcher = new ForgottenMatcher(forgotten);
+      for (let r = 0; r < this.records.count; r++) {
+        const person = this.person[r];
+        if (carriers[person] !== undefined) continue;
+        const carrier = matcher.match(this.records.recipient(r));
+        if (carrier) carriers[person] = carrier;
       }
     }
     return carriers;

@@ -1,3 +1,4 @@
+import type { ForgottenToken } from './forgottenToken';
 import type { CellValue } from './sheetTable';
 import type { Problem } from './problems';
 
@@ -174,6 +175,8 @@ export interface SalesColumns {
  * name and postal address. It excludes every record of that person, also when the person's contact row is gone.
  */
 export interface BlockEntry extends RowRef {
+  /** A person forgotten under Art. 17: only salted hashes (group/forgotten.ts); the other fields are empty. */
+  forgotten?: ForgottenToken;
   email: string;
   firstName: string;
   lastName: string;

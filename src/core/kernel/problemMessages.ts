@@ -113,6 +113,12 @@ const DE: Record<ProblemCode, Render> = {
     'Das Leads-Blatt wurde nicht gefunden, weder unter diesem Namen noch an seiner Kennung. Damit keine Arbeit des Vertriebs verloren geht, legt das Add-in keine zweiten Leads an. Bitte das Blatt wiederherstellen (z. B. aus einer Sicherung) oder ausdrücklich ein neues Leads-Blatt anlegen (im Aufgabenbereich bestätigen, auf der Kommandozeile mit --new-leads-sheet).',
   blocklistCannotName: () =>
     'Die Person kann auf der Sperrliste nicht benannt werden: Dafür braucht es eine E-Mail-Adresse oder Vor- und Nachname mit PLZ oder Ort, in der Person und als Spalte der Sperrliste. Es wurde nichts eingetragen. Bitte die Spalte in der Sperrliste ergänzen oder die Person dort von Hand eintragen.',
+  forgetNotFound: (p) =>
+    `Niemand in dieser Arbeitsmappe passt zu${quoted(p, 'de')}. Es wurde nichts gelöscht. Bitte E-Mail-Adresse oder Name (und Firma) prüfen.`,
+  forgetAmbiguous: (p) =>
+    `Zu${quoted(p, 'de')} passen mehrere Personen${detail(p)}. Es wurde nichts gelöscht. Bitte genauer angeben, z. B. mit E-Mail-Adresse oder Firma.`,
+  forgetUnrecognisable: (p) =>
+    `${p.value ? `${quote(p.value, 'de')} hat` : 'Die Person hat'} weder E-Mail-Adresse noch Vor- und Nachname mit Firma oder PLZ: Die Sperrliste könnte sie nicht wiedererkennen. Es wurde nichts gelöscht. Bitte die fehlende Angabe im Kontakt ergänzen oder die Person von Hand löschen.`,
   historyUnreadable: () =>
     'Die Kontakthistorie hat keine erkennbare Überschriftenzeile (Datum, Kampagne, Personenschlüssel …). Damit nichts überschrieben wird, wurde diese Verwendung dort nicht eingetragen. Bitte die Überschriften wiederherstellen oder das Blatt umbenennen; dann legt das Add-in eine neue Kontakthistorie an.',
   hostTimeout: () => 'Excel antwortet nicht. Bitte kurz warten und erneut versuchen.',
@@ -190,6 +196,12 @@ const EN: Record<ProblemCode, Render> = {
     'The Leads sheet was not found, neither by this name nor by its id. So that no work of the sales team is lost, the add-in creates no second set of leads. Please restore the sheet (e.g. from a backup) or explicitly start a new Leads sheet (confirm in the task pane; on the command line with --new-leads-sheet).',
   blocklistCannotName: () =>
     'The person cannot be named on the blocklist: that needs an e-mail address, or first and last name with postal code or town, both for the person and as a column of the blocklist. Nothing was added. Please add the column to the blocklist or enter the person there by hand.',
+  forgetNotFound: (p) =>
+    `Nobody in this workbook matches${quoted(p, 'en')}. Nothing was deleted. Please check the e-mail address or the name (and firm).`,
+  forgetAmbiguous: (p) =>
+    `Several people match${quoted(p, 'en')}${detail(p)}. Nothing was deleted. Please be more specific, e.g. with the e-mail address or the firm.`,
+  forgetUnrecognisable: (p) =>
+    `${p.value ? `${quote(p.value, 'en')} has` : 'The person has'} neither an e-mail address nor first and last name with firm or postal code: the blocklist could not recognise them again. Nothing was deleted. Please add the missing detail to the contact or delete the person by hand.`,
   historyUnreadable: () =>
     'The contact history has no header row the add-in recognises (Date, Campaign, Person key …). So that nothing is overwritten, this use was not recorded there. Please restore the headers or rename the sheet; the add-in then starts a new contact history.',
   hostTimeout: () => 'Excel is not responding. Please wait a moment and try again.',

@@ -34,6 +34,9 @@ export type ProblemCode =
   | 'campaignNotFound' // a campaign named on the command line or in a request is not stored in the workbook
   | 'leadsSheetMissing' // the add-in has leads on a sheet it cannot find any more: no second set of leads
   | 'blocklistCannotName' // the Sperrliste has no column (or the person no value) to name the person by
+  | 'forgetNotFound' // "forget" names nobody in the workbook
+  | 'forgetAmbiguous' // "forget" names several people: it never guesses which
+  | 'forgetUnrecognisable' // nothing could recognise the person again (no e-mail, no full name with firm or postal code)
   | 'historyUnreadable' // a sheet named like the contact history whose header row the add-in cannot find: not written
   // host (workbook adapters)
   | 'hostTimeout'

@@ -1,6 +1,7 @@
 import type { Language } from '../kernel/language';
 import { headerTexts, normalizeHeader, recognizeColumns } from './headers';
 import { splitFullName } from './personNames';
+import { parseToken } from '../kernel/forgottenToken';
 import type { BlockEntry, BlocklistSheet, Field, MappingOverrides } from '../kernel/model';
 import type { CellValue, SheetTable } from '../kernel/sheetTable';
 import { cellText } from '../kernel/values';
@@ -99,6 +100,21 @@ const textAt = (cells: readonly CellValue[], column: number | undefined): string
 
 const entryOf = (layout: Layout, cells: readonly CellValue[], sheet: string, row: number): BlockEntry => {
   const { columns } = layout;
+  for (const field of ['email', 'lastName', 'fullName'] as const) {
+    const forgotten = parseToken(textAt(cells, columns[field]));
+    if (forgotten)
+      return {
+        sheet,
+        row,
+        forgotten,
+        email: '',
+        firstName: '',
+        lastName: '',
+        street: '',
+        postalCode: '',
+        city: '',
+      };
+  }
   let firstName = textAt(cells, columns.firstName);
   let lastName = textAt(cells, columns.lastName);
   const fullName = textAt(cells, columns.fullName);
@@ -119,7 +135,7 @@ const entryOf = (layout: Layout, cells: readonly CellValue[], sheet: string, row
 };
 
 const isEmpty = (entry: BlockEntry): boolean =>
-  entry.email === '' && entry.firstName === '' && entry.lastName === '';
+  entry.forgotten === undefined && entry.email === '' && entry.firstName === '' && entry.lastName === '';
 
 const readSheet = (table: SheetTable, layout: Layout): BlocklistSheet => {
   const startRow = table.startRow ?? 1;

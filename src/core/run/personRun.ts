@@ -1,3 +1,4 @@
+import { ForgottenMatcher } from '../group/forgotten';
 import { identityGraph, type IdentityGraph } from '../group/identity';
 import type { MemberGroup } from '../group/targetGroupModel';
 import type { ContactChannel, ContactEntry, Day, Recipient, RowRef, WorkbookData } from '../kernel/model';
@@ -16,6 +17,8 @@ export interface PersonQuery {
   email?: string;
   name?: string;
   firm?: string;
+  /** One person the search found (one of PersonFound.keys): the pane forgets exactly the person shown. */
+  key?: string;
 }
 
 /** What a row says about the person. */
@@ -59,10 +62,15 @@ const matches = (recipient: Recipient, query: PersonQuery): boolean =>
   (query.firm === undefined || same(recipient.company, query.firm));
 
 /** The people (first records) the query names. */
-const peopleFound = (graph: IdentityGraph, query: PersonQuery): number[] => {
+export const peopleFound = (graph: IdentityGraph, query: PersonQuery): number[] => {
   const people = new Set<number>();
   for (let record = 0; record < graph.records.count; record++)
-    if (matches(graph.records.recipient(record), query)) people.add(graph.person[record]);
+    if (
+      query.key !== undefined
+        ? graph.keyOf(record) === query.key
+        : matches(graph.records.recipient(record), query)
+    )
+      people.add(graph.person[record]);
   return [...people].sort((a, b) => a - b);
 };
 
@@ -133,7 +141,7 @@ const addinSheetRows = async (
   return found;
 };
 
-const personOf = async (
+export const describePerson = async (
   port: WorkbookPort,
   state: AddinState,
   data: WorkbookData,
@@ -155,6 +163,15 @@ const personOf = async (
     for (const line of data.sales)
       if (ownCustomers.has(customerKey(line.customerId)))
         refs.push({ sheet: salesSheet, row: line.row, kind: 'sale' });
+  const hashed = new ForgottenMatcher(
+    (data.blocklists ?? []).flatMap((list) =>
+      list.entries.flatMap((entry) => (entry.forgotten ? [{ token: entry.forgotten, value: entry }] : [])),
+    ),
+  );
+  for (const r of records) {
+    const entry = hashed.match(graph.records.recipient(r));
+    if (entry) refs.push({ sheet: entry.sheet, row: entry.row, kind: 'blocklist' });
+  }
   for (const list of data.blocklists ?? [])
     for (const entry of list.entries)
       if (
@@ -190,6 +207,6 @@ export const findPerson = (
     const graph = identityGraph(data.value);
     const found: PersonFound[] = [];
     for (const person of peopleFound(graph, query))
-      found.push(await personOf(port, state.value, data.value, graph, person));
+      found.push(await describePerson(port, state.value, data.value, graph, person));
     return ok(found);
   });

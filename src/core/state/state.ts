@@ -46,6 +46,11 @@ export interface AddinState {
   leads?: Record<string, CampaignLeads>;
   /** The workbook's contact limit, for every campaign without its own (CampaignDefinition.contactLimit). */
   contactLimit?: ContactLimit;
+  /**
+   * The salt of the hashes that keep forgotten people on the Sperrliste (group/forgotten.ts), made at the first
+   * "forget"; every token carries its salt too, so a lost state loses no entry.
+   */
+  forgetSalt?: string;
 }
 
 export const emptyState = (): AddinState => ({ version: STATE_VERSION, campaigns: [], ownedSheets: [] });

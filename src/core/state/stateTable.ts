@@ -41,6 +41,7 @@ const stateSchema = z.looseObject({
     .optional(),
   leads: z.record(z.string(), z.looseObject({ campaignName: z.string(), rows: z.string() })).optional(),
   contactLimit: contactLimitSchema('stored').optional(),
+  forgetSalt: z.string().optional(),
 });
 
 /** Splits without cutting a surrogate pair: a lone half would not survive the trip through the file. */

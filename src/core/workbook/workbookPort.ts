@@ -65,6 +65,28 @@ export interface UpdateTableRequest {
   append: AppendedRows;
 }
 
+export interface DeleteRowsRequest {
+  sheet: string;
+  /**
+   * The Excel table the rows are in: they leave it, it shrinks, and the cells below it in its columns move up. Without
+   * one, the rows go across the sheet's used columns.
+   */
+  tableName?: string;
+  /** 1-based sheet rows, in any order; rows outside the table (or the used range) are left alone. */
+  rows: number[];
+}
+
+export interface DeletedRows {
+  /**
+   * 'deleted': the rows are gone and the rows below moved up, as Excel's "Delete table rows" does. 'cleared': the
+   * host could not move what lies below without breaking it (see the .xlsx adapter), so the rows' cells were emptied
+   * in place instead.
+   */
+  how: 'deleted' | 'cleared';
+  /** How many of the requested rows were deleted or cleared. */
+  rows: number;
+}
+
 /**
  * The one port between the core and a workbook.
  * Implementations: Office.js (src/excel), .xlsx files via exceljs (src/xlsx), in memory (src/memory).
@@ -84,6 +106,11 @@ export interface WorkbookPort {
    * formats, validation, comments, filters and every other cell stay as they are. Returns the sheet as updated.
    */
   updateTable(request: UpdateTableRequest): Promise<SheetInfo>;
+  /**
+   * Deletes rows of a sheet people work in (a person forgotten under Art. 17 DSGVO): their cells go, the rows below
+   * move up; every other cell, format, formula and the table stay.
+   */
+  deleteRows(request: DeleteRowsRequest): Promise<DeletedRows>;
   /** Removes a sheet the add-in owns; no-op if absent. */
   deleteSheet(name: string): Promise<void>;
   /**

@@ -12,6 +12,7 @@ import { ActionFeedback, type ActionResult } from '../shell/ActionFeedback';
 import { CampaignCard } from './CampaignCard';
 import { DeleteCampaignDialog } from './DeleteCampaignDialog';
 import { RecognitionSummary } from '../mapping/RecognitionSummary';
+import { PersonSearch } from './PersonSearch';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -51,6 +52,7 @@ export function HomeScreen({ state, data, mapping, session, actions }: HomeScree
   const styles = useStyles();
   const { t } = useI18n();
   const [toDelete, setToDelete] = useState<StoredCampaign | null>(null);
+  const [searching, setSearching] = useState(false);
   const { campaigns, action } = state;
   const duplicate = (id: string) => void actions.duplicate(id, t('copySuffix'));
   return (
@@ -66,7 +68,11 @@ export function HomeScreen({ state, data, mapping, session, actions }: HomeScree
         <Button appearance="primary" onClick={actions.create}>
           {t('newCampaign')}
         </Button>
+        <Button aria-expanded={searching} onClick={() => setSearching((open) => !open)}>
+          {t('personSearchOpen')}
+        </Button>
       </div>
+      {searching && <PersonSearch session={session} />}
       <h2 className={styles.heading}>{t('homeTitle')}</h2>
       <ActionFeedback
         busy={action.status === 'running'}

@@ -45,6 +45,8 @@ import {
   type EvaluationSheets,
 } from '../../core/run/evaluationRun';
 import { addToBlocklist } from '../../core/run/blocklistRun';
+import { findPerson, type PersonFound, type PersonQuery } from '../../core/run/personRun';
+import { forgetPerson, planForget, type ForgetOutcome, type ForgetPlan } from '../../core/run/forgetRun';
 import { recordContacts } from '../../core/run/contactHistoryRun';
 import { contactRulesFor } from '../../core/run/contactRules';
 import { inlinePreviewer, type SelectionPreviewer } from './selectionPreviewer';
@@ -304,6 +306,25 @@ export class PaneSession {
     if (!written.ok) return written;
     await this.writeState(written.value.state);
     return { ok: true, value: { sheet: written.value.sheet, typeSheet: written.value.typeSheet } };
+  }
+
+  /** Everything the workbook holds about the people the query names (Art. 15 DSGVO); reads the workbook afresh. */
+  findPerson(query: PersonQuery): Promise<Result<PersonFound[], Problem[]>> {
+    return findPerson(this.port, query);
+  }
+
+  /** What forgetting the person would remove and what stays; changes nothing. */
+  planForget(query: PersonQuery): Promise<Result<ForgetPlan, Problem[]>> {
+    return planForget(this.port, query);
+  }
+
+  /** Forgets the person (Art. 17 DSGVO); the campaigns are read again, as forget rewrote their state. */
+  async forgetPerson(query: PersonQuery): Promise<Result<ForgetOutcome, Problem[]>> {
+    this.assertStateWritable();
+    const done = await forgetPerson(this.port, query, { today: this.today(), lang: this.language });
+    const read = await readAddinState(this.port);
+    if (read.ok) this.setState(read.value);
+    return done;
   }
 
   /** Shows a row in the workbook (Excel, the preview): undefined where the workbook is a file nobody looks at. */

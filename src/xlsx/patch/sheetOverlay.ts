@@ -1,5 +1,5 @@
 import type { SheetTable } from '../../core/kernel/sheetTable';
-import { rowBelow, updateCells, withCells } from '../../core/workbook/sheetUpdate';
+import { rowBelow, updateCells, withCells, withoutRows } from '../../core/workbook/sheetUpdate';
 import type {
   CellWrite,
   SheetInfo,
@@ -26,6 +26,11 @@ interface OverlaySheet {
   write?: PatchWrite;
   /** Cells written in place since the input (none with `write`). */
   cells: CellWrite[];
+  /**
+   * Whole rows deleted since the input, each step 1-based in the rows of its moment, applied before `cells` (which
+   * are moved to the rows after the deletions).
+   */
+  deletedRows: number[][];
   /** The table the updates grew (0-based rows). */
   grown?: PatchUpdate['table'];
   /** The sheet as a reader of the saved file would see it, once updated. */
@@ -57,6 +62,7 @@ export class SheetOverlay {
       tables: sheet.tables.map((table) => table.name),
       input: true,
       cells: [],
+      deletedRows: [],
     }));
     for (const table of index.sheets.flatMap((sheet) => sheet.tables)) {
       const range = cellRange(table.ref);
@@ -93,6 +99,7 @@ export class SheetOverlay {
       tables: [],
       input: false,
       cells: [],
+      deletedRows: [],
     };
     if (!existing) this.sheets.push(sheet);
     // a rewritten sheet keeps its table (and the name references use); a new table gets a name nobody has
@@ -101,6 +108,7 @@ export class SheetOverlay {
     sheet.tables = tableName ? [tableName] : sheet.tables;
     sheet.write = { ...request, sheet: sheet.name, tableName, sheetId: sheet.sheetId };
     sheet.cells = [];
+    sheet.deletedRows = [];
     sheet.grown = undefined;
     sheet.current = undefined;
     if (request.activate) this.activeSheet = sheet.name;
@@ -130,6 +138,43 @@ export class SheetOverlay {
     return infoOf(sheet);
   }
 
+  /**
+   * Deletes whole rows (1-based) of a sheet: what the port reads moves up at once; on save the rows leave the part
+   * (rowDeletion.ts). Cells written before move with their rows; the tables on the sheet shrink or move up.
+   */
+  deleteRows(name: string, rows: readonly number[], left: number, right: number): void {
+    const sheet = this.find(name);
+    const before = sheet && this.readSheet(sheet.name);
+    if (!sheet || !before) throw new Error(`No sheet ${name} to delete rows of`);
+    const deleted = [...new Set(rows)].sort((a, b) => a - b);
+    sheet.current = withoutRows(before, deleted, left, right);
+    if (sheet.write) {
+      sheet.write = { ...sheet.write, data: dataOf(sheet.current, sheet.write) };
+      return;
+    }
+    const above = (row: number) => deleted.filter((r) => r < row).length;
+    sheet.cells = sheet.cells.flatMap((cell) =>
+      deleted.includes(cell.row + 1) ? [] : [{ ...cell, row: cell.row - above(cell.row + 1) }],
+    );
+    sheet.deletedRows.push(deleted);
+    for (const table of sheet.tables) {
+      const rows = this.tableRows.get(table.toLowerCase());
+      if (!rows) continue;
+      const first = rows.first - above(rows.first + 1);
+      const last = Math.max(first, rows.last - above(rows.last + 2));
+      this.tableRows.set(table.toLowerCase(), { first, last });
+    }
+    if (sheet.grown) {
+      const { firstDataRow, lastRow, newRowsFrom } = sheet.grown;
+      sheet.grown = {
+        ...sheet.grown,
+        firstDataRow: firstDataRow - above(firstDataRow + 1),
+        lastRow: Math.max(firstDataRow, lastRow - above(lastRow + 2)),
+        newRowsFrom: newRowsFrom - above(newRowsFrom + 1),
+      };
+    }
+  }
+
   delete(name: string): void {
     const sheet = this.find(name);
     if (!sheet) return;
@@ -141,8 +186,15 @@ export class SheetOverlay {
   toPatch(): WorkbookPatch {
     const writes = this.sheets.flatMap((sheet) => (sheet.write ? [sheet.write] : []));
     const updates = this.sheets.flatMap((sheet): PatchUpdate[] =>
-      !sheet.write && sheet.cells.length > 0
-        ? [{ sheet: sheet.name, cells: sheet.cells, table: sheet.grown }]
+      !sheet.write && (sheet.cells.length > 0 || sheet.deletedRows.length > 0)
+        ? [
+            {
+              sheet: sheet.name,
+              cells: sheet.cells,
+              table: sheet.grown,
+              ...(sheet.deletedRows.length > 0 ? { deletedRows: sheet.deletedRows } : {}),
+            },
+          ]
         : [],
     );
     return {

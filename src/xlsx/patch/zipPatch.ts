@@ -50,6 +50,7 @@ import {
   type CellStyles,
 } from './worksheetXml';
 import { attributesOf, withAttribute } from './xmlText';
+import { deleteSheetRows, shiftFormula, shrunkTable, withFormulas, withMovedNames } from './rowDeletion';
 
 /** A sheet to write as a whole: new, or an input sheet rewritten in place. */
 export interface PatchWrite extends WriteTableRequest {
@@ -63,6 +64,8 @@ export interface PatchUpdate {
   cells: CellWrite[];
   /** The table that grew: its first data row, its new last row and the first row added (0-based sheet rows). */
   table?: { name: string; firstDataRow: number; lastRow: number; newRowsFrom: number };
+  /** Whole rows deleted, step by step (1-based, each in the rows of its moment), before the cells are written. */
+  deletedRows?: number[][];
 }
 
 /** What a session changed: the input file plus these changes is the output. */
@@ -107,7 +110,11 @@ interface Layout {
  */
 export const patchWorkbook = async (input: Buffer, patch: WorkbookPatch): Promise<NodeJS.ReadableStream> => {
   const zip = await JSZip.loadAsync(input);
-  const workbookXml = await text(zip, WORKBOOK);
+  const inputWorkbookXml = await text(zip, WORKBOOK);
+  let workbookXml = inputWorkbookXml;
+  for (const update of patch.updates ?? [])
+    for (const rows of update.deletedRows ?? [])
+      workbookXml = withMovedNames(workbookXml, update.sheet, rows);
   const relationships = parseRelationships(await text(zip, WORKBOOK_RELS), 'xl');
   const layout = planLayout(parseSheets(workbookXml), workbookXml, patch);
   const context: PatchContext = {
@@ -133,6 +140,15 @@ export const patchWorkbook = async (input: Buffer, patch: WorkbookPatch): Promis
   }
   for (const update of patch.updates ?? []) {
     const entry = layout.sheets.find((sheet) => same(sheet.name, update.sheet));
+    if (!entry || !update.deletedRows) continue;
+    const others = layout.sheets
+      .filter((sheet) => sheet !== entry && !sheet.request)
+      .map((sheet) => sheetPartOf(sheet, relationships));
+    for (const rows of update.deletedRows)
+      await deleteRows(context, sheetPartOf(entry, relationships), entry.name, rows, others);
+  }
+  for (const update of patch.updates ?? []) {
+    const entry = layout.sheets.find((sheet) => same(sheet.name, update.sheet));
     if (entry) await updateSheet(context, sheetPartOf(entry, relationships), update);
   }
   const selectedPart = layout.sheets[layout.activeTab];
@@ -141,7 +157,8 @@ export const patchWorkbook = async (input: Buffer, patch: WorkbookPatch): Promis
   const rewritten = layout.sheets.some((entry) => entry.request && deselected(entry));
   if (layout.deselect && !rewritten)
     await editPart(zip, sheetPartOf(layout.deselect, relationships), (xml) => withTabSelected(xml, false));
-  await finishPackage(context, layout, workbookXml, relationships);
+  if (context.rowsDeleted) workbookXml = withFullCalculation(workbookXml);
+  await finishPackage(context, layout, workbookXml, relationships, inputWorkbookXml);
   return zip.generateNodeStream({
     type: 'nodebuffer',
     compression: 'DEFLATE',
@@ -159,6 +176,8 @@ interface PatchContext {
   contentTypes: NewOverride[];
   removedParts: Set<string>;
   dropCalcChain: boolean;
+  /** Rows were deleted: the cached values of formulas that pointed at them are stale until Excel calculates. */
+  rowsDeleted?: boolean;
 }
 
 /** workbook.xml, its relationships and the content types: each written only where it changed. */
@@ -167,6 +186,7 @@ const finishPackage = async (
   layout: Layout,
   workbookXml: string,
   relationships: Relationship[],
+  inputWorkbookXml: string,
 ): Promise<void> => {
   const { zip } = context;
   const calcChain = relationships.find((relationship) => relationship.type === REL_TYPE.calcChain);
@@ -180,7 +200,8 @@ const finishPackage = async (
   const removedIds = new Set(layout.removed.map((sheet) => sheet.relationId));
   for (const relationship of relationships)
     if (context.removedParts.has(relationship.part)) removedIds.add(relationship.id);
-  if (layout.changed) putIfChanged(zip, WORKBOOK, workbookXml, editWorkbookXml(workbookXml, layout));
+  const finalWorkbookXml = layout.changed ? editWorkbookXml(workbookXml, layout) : workbookXml;
+  putIfChanged(zip, WORKBOOK, inputWorkbookXml, finalWorkbookXml);
   const rels = await text(zip, WORKBOOK_RELS);
   putIfChanged(zip, WORKBOOK_RELS, rels, editRelationships(rels, removedIds, context.relationships));
   const types = await text(zip, CONTENT_TYPES);
@@ -517,6 +538,39 @@ const updateSheet = async (context: PatchContext, part: string, update: PatchUpd
     });
   if (grown) xml = await growTable(context, part, grown, xml);
   put(zip, part, xml);
+};
+
+/**
+ * Whole rows deleted from an input sheet (rowDeletion.ts): its part, its tables, and the formulas of the other
+ * sheets that name it. The calculation chain goes and Excel calculates everything on opening: cached values of
+ * formulas that pointed at the deleted rows are stale.
+ */
+const deleteRows = async (
+  context: PatchContext,
+  part: string,
+  sheetName: string,
+  rows: number[],
+  others: string[],
+): Promise<void> => {
+  const { zip } = context;
+  await editPart(zip, part, (xml) => deleteSheetRows(xml, sheetName, rows));
+  for (const table of await sheetTables(zip, part))
+    await editPart(zip, table.part, (xml) => shrunkTable(xml, rows));
+  for (const other of others)
+    await editPart(zip, other, (xml) =>
+      xml.includes('!') ? withFormulas(xml, (formula) => shiftFormula(formula, sheetName, false, rows)) : xml,
+    );
+  context.dropCalcChain = true;
+  context.rowsDeleted = true;
+};
+
+const withFullCalculation = (workbookXml: string): string => {
+  const calcPr = /<calcPr\b[^>]*?\/?>/.exec(workbookXml)?.[0];
+  if (calcPr) return workbookXml.replace(calcPr, withAttribute(calcPr, 'fullCalcOnLoad', '1'));
+  const at = workbookXml.search(
+    /<(oleSize|customWorkbookViews|pivotCaches|smartTagPr|smartTagTypes|webPublishing|fileRecoveryPr|webPublishObjects|extLst)\b|<\/workbook>/,
+  );
+  return `${workbookXml.slice(0, at)}<calcPr fullCalcOnLoad="1"/>${workbookXml.slice(at)}`;
 };
 
 /** The table's range and filter grow to the new last row, and so do the rules over its columns. */
