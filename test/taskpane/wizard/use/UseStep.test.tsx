@@ -14,6 +14,10 @@ import {
 
 beforeAll(installLayoutStubs);
 
+const restores: Array<() => void> = [];
+const afterTestRestores = (restore: () => void) => restores.push(restore);
+afterEach(() => restores.splice(0).forEach((restore) => restore()));
+
 async function openUseStep(fields: Partial<StoredCampaign> = {}) {
   const { workbook } = await workbookWithCampaign(fields);
   const pane = await renderPane({ workbook });
@@ -32,6 +36,32 @@ describe('4 · Verwenden', () => {
     );
     expect(workbook.activeSheet).toBe('Herbstaktion');
     expect(workbook.sheets.get('Herbstaktion')?.table.rows).toHaveLength(members + 1);
+  });
+
+  it('has the outcome read out: the announcer puts it into a live region', async () => {
+    // Fluent's announcer writes the live region through innerText, which jsdom leaves out; a browser has it
+    const innerText = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'innerText');
+    Object.defineProperty(HTMLElement.prototype, 'innerText', {
+      configurable: true,
+      set(this: HTMLElement, text: string) {
+        this.textContent = text;
+      },
+      get(this: HTMLElement) {
+        return this.textContent;
+      },
+    });
+    afterTestRestores(() =>
+      innerText
+        ? Object.defineProperty(HTMLElement.prototype, 'innerText', innerText)
+        : delete (HTMLElement.prototype as { innerText?: string }).innerText,
+    );
+    const { t, user } = await openUseStep();
+    await user.click(screen.getByRole('button', { name: t('useTargetSheet') }));
+    const outcome = (await screen.findByTestId('use-outcome')).textContent ?? '';
+    const spoken = () =>
+      [...document.querySelectorAll('[aria-live]')].map((region) => region.textContent ?? '').join(' | ');
+    await waitFor(() => expect(spoken()).toContain('in das Tabellenblatt „Herbstaktion“ geschrieben'));
+    expect(outcome).toContain('in das Tabellenblatt „Herbstaktion“ geschrieben');
   });
 
   it('writes the sheet but says so when the contact history is a sheet it cannot read, and leaves that sheet as it is', async () => {
