@@ -4,7 +4,8 @@ import type { Locator, Page } from 'playwright-core';
 import type { Language } from '../../src/core/kernel/language';
 import { createTranslator } from '../../src/i18n/i18n';
 import { RESULTS_DIR } from './browserHarness';
-import { assert, check } from './checks';
+import { SAMPLE_CAMPAIGN } from '../../src/sample/sampleWorkbook';
+import { assert, campaignAction, campaignCard, check } from './checks';
 
 /** Issue 16: a campaign made with the keyboard alone stays within this many Tab presses (427 to "Hinzufügen" before). */
 const TAB_BOUND = 60;
@@ -75,6 +76,30 @@ export async function keyboardScenario(page: Page, baseUrl: string, language: La
       assert(Number(members.replace(/\D/g, '')) === added, `member count "${members}" after "${applied}"`);
       console.log(`      ${tabs} Tab and Shift+Tab presses in all`);
       assert(tabs <= TAB_BOUND, `${tabs} Tab presses, at most ${TAB_BOUND} expected`);
+    },
+  );
+
+  await check(
+    `${language}: a question closed with the mouse or with Escape gives the keyboard back to the ⋯ that opened it`,
+    async () => {
+      // jsdom's focus handling does not run Fluent's restorer on a click: only a browser shows this
+      await page.goto(`${baseUrl}?lang=${language}`);
+      const opener = campaignCard(page, SAMPLE_CAMPAIGN.name).getByRole('button', {
+        name: t('campaignActions', { name: SAMPLE_CAMPAIGN.name }),
+      });
+      for (const close of ['mouse', 'Escape'] as const) {
+        await campaignAction(page, t, SAMPLE_CAMPAIGN.name, 'deleteCampaign');
+        const question = page.getByRole('alertdialog');
+        if (close === 'mouse') await question.getByRole('button', { name: t('cancel') }).click();
+        else await page.keyboard.press('Escape');
+        await question.waitFor({ state: 'detached' });
+        await page.waitForFunction(
+          () => document.activeElement?.getAttribute('aria-haspopup') === 'menu',
+          undefined,
+          { timeout: 5_000 },
+        );
+        assert(await isFocused(opener), `closed with ${close}: the focus is not on the ⋯ of the campaign`);
+      }
     },
   );
 }

@@ -108,6 +108,10 @@ describe('Kampagnen (home)', () => {
     await screen.findByText(t('homeEmpty'));
     // The page is given back to screen readers once the dialog is gone.
     expect(await screen.findByRole('button', { name: t('newCampaign') })).toBeInTheDocument();
+    // its card and ⋯ button are gone: the keyboard lands on the message that says what happened, not on the page
+    await waitFor(() =>
+      expect(document.activeElement).toHaveTextContent('Die Kampagne „Herbstaktion“ ist gelöscht.'),
+    );
     expect((await storedState(workbook)).campaigns).toEqual([]);
     expect(workbook.sheets.has('Herbstaktion')).toBe(true);
   });
