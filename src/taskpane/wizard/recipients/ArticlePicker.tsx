@@ -40,6 +40,8 @@ export function ArticlePicker({ articles, onChange }: ArticlePickerProps) {
     });
   }, [articles, search]);
 
+  const selectFiltered = () => setSelected((current) => new Set([...current, ...visible]));
+
   useEffect(() => {
     if (selected.size === 0) {
       onChange(null);
@@ -67,6 +69,9 @@ export function ArticlePicker({ articles, onChange }: ArticlePickerProps) {
         <Text className={styles.count} aria-live="polite">
           {t('selectedCount', { selected: selected.size, total: articles.length })}
         </Text>
+        <Button size="small" onClick={selectFiltered} disabled={visible.length === 0}>
+          {t('selectAllFiltered', { count: visible.length })}
+        </Button>
         <Button size="small" onClick={() => setSelected(new Set())} disabled={selected.size === 0}>
           {t('clearSelection')}
         </Button>
@@ -87,6 +92,7 @@ export function ArticlePicker({ articles, onChange }: ArticlePickerProps) {
               return next;
             })
           }
+          onSelectAll={selectFiltered}
         />
       )}
       <div className={narrow.fieldGrid}>

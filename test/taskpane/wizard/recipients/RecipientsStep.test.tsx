@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryWorkbook } from '../../../../src/memory/memoryWorkbook';
-import { sampleWorkbookTables } from '../../../../src/sample/sampleWorkbook';
+import { SAMPLE_ARTICLES, sampleWorkbookTables } from '../../../../src/sample/sampleWorkbook';
 import { installLayoutStubs, numberIn, renderPane } from '../../paneTestkit';
 
 beforeAll(installLayoutStubs);
@@ -113,6 +113,33 @@ describe('2 · Empfänger hinzufügen', () => {
       );
       expect(fewer).toBeLessThan(all);
     });
+  });
+
+  it('picks every article a search finds, with the button or Ctrl+A in the list, and adds to what was picked', async () => {
+    const { t } = await renderPane();
+    const user = await startCampaign(t as never, 'Möbelkäufer');
+    await user.click(screen.getByRole('tab', { name: t('methodArticles') }));
+    const furniture = SAMPLE_ARTICLES.filter((article) => article.category === 'Büromöbel').length;
+    expect(furniture).toBeGreaterThan(1);
+    const search = screen.getByRole('searchbox', { name: t('search') });
+    await user.type(search, 'Büromöbel');
+    await user.click(screen.getByRole('button', { name: t('selectAllFiltered', { count: furniture }) }));
+    expect(
+      screen.getByText(t('selectedCount', { selected: furniture, total: SAMPLE_ARTICLES.length })),
+    ).toBeVisible();
+
+    await user.clear(search);
+    await user.type(search, 'Papier');
+    const paper = numberIn(
+      screen.getByRole('button', { name: /gefilterten auswählen/ }).textContent?.match(/\d+/)?.[0] ?? '',
+    );
+    expect(paper).toBeGreaterThan(1);
+    await user.click(screen.getByRole('grid', { name: t('articleList') }));
+    await user.keyboard('{Control>}a{/Control}');
+    expect(
+      screen.getByText(t('selectedCount', { selected: furniture + paper, total: SAMPLE_ARTICLES.length })),
+    ).toBeVisible();
+    await screen.findByText(/^Würde \d+ hinzufügen/);
   });
 
   it('counts inactive customers live, with 3 months and today as defaults', async () => {
