@@ -105,7 +105,7 @@ describe('kampagne --help and wrong usage', () => {
     [
       ['start'],
       {},
-      /^Den Befehl „start“ gibt es nicht; möglich sind run, sheets, report, plan und person\.$/,
+      /^Den Befehl „start“ gibt es nicht; möglich sind run, sheets, report, plan, person und forget\.$/,
     ],
     [['run', '--workbook', 'a.xlsx', '--campaign', 'k.json'], {}, /^Für „run“ fehlt die Option --out\.$/],
     [['run', '--output', 'x.xlsx'], { LANG: 'en_GB.UTF-8' }, /^There is no option "--output"\.$/],
