@@ -120,7 +120,7 @@ const DE: Record<ProblemCode, Render> = {
   forgetUnrecognisable: (p) =>
     `${p.value ? `${quote(p.value, 'de')} hat` : 'Die Person hat'} weder E-Mail-Adresse noch Vor- und Nachname mit Firma oder PLZ: Die Sperrliste könnte sie nicht wiedererkennen. Es wurde nichts gelöscht. Bitte die fehlende Angabe im Kontakt ergänzen oder die Person von Hand löschen.`,
   historyUnreadable: () =>
-    'Die Kontakthistorie hat keine erkennbare Überschriftenzeile (Datum, Kampagne, Personenschlüssel …). Damit nichts überschrieben wird, wurde diese Verwendung dort nicht eingetragen. Bitte die Überschriften wiederherstellen oder das Blatt umbenennen; dann legt das Add-in eine neue Kontakthistorie an.',
+    'Die Kontakthistorie hat keine erkennbare Überschriftenzeile (Datum, Kampagne, Personenschlüssel …): Kontaktgrenze und Auswahlen aus der Historie sehen sie nicht, und damit nichts überschrieben wird, trägt das Add-in dort nichts ein. Bitte die Überschriften wiederherstellen oder das Blatt umbenennen; dann legt das Add-in eine neue Kontakthistorie an.',
   hostTimeout: () => 'Excel antwortet nicht. Bitte kurz warten und erneut versuchen.',
   payloadTooLarge: () =>
     'Zu viele Daten für eine Anfrage an Excel. Bitte weniger Zeilen auf einmal verarbeiten.',
@@ -203,7 +203,7 @@ const EN: Record<ProblemCode, Render> = {
   forgetUnrecognisable: (p) =>
     `${p.value ? `${quote(p.value, 'en')} has` : 'The person has'} neither an e-mail address nor first and last name with firm or postal code: the blocklist could not recognise them again. Nothing was deleted. Please add the missing detail to the contact or delete the person by hand.`,
   historyUnreadable: () =>
-    'The contact history has no header row the add-in recognises (Date, Campaign, Person key …). So that nothing is overwritten, this use was not recorded there. Please restore the headers or rename the sheet; the add-in then starts a new contact history.',
+    'The contact history has no header row the add-in recognises (Date, Campaign, Person key …): the contact limit and the selections on the history do not see it, and so that nothing is overwritten the add-in enters nothing there. Please restore the headers or rename the sheet; the add-in then starts a new contact history.',
   hostTimeout: () => 'Excel is not responding. Please wait a moment and try again.',
   payloadTooLarge: () => 'Too much data for one request to Excel. Please process fewer rows at a time.',
   hostError: (p) => `Excel reported an error${detail(p)}. Please try again; if it persists, restart Excel.`,

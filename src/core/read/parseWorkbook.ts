@@ -6,7 +6,7 @@ import {
   type SheetRole,
   type WorkbookData,
 } from '../kernel/model';
-import type { Problem } from '../kernel/problems';
+import { problem, type Problem } from '../kernel/problems';
 import { fail, ok, type Result } from '../kernel/result';
 import type { SheetTable } from '../kernel/sheetTable';
 import { articlesFromSales, parseArticles } from './parseArticles';
@@ -16,7 +16,7 @@ import { parseSales } from './parseSales';
 import { ProblemLog } from './problemLog';
 import { CustomerRows } from './salesColumns';
 import { readBlocklists } from './blocklist';
-import { readContactHistory } from './contactHistory';
+import { isHistorySheetName, readContactHistory, type HistoryReading } from './contactHistory';
 import { isOpenQuestion, recognizeWorkbook } from './sheetRoles';
 import { STATE_SHEET } from '../workbook/sheetNames';
 
@@ -33,10 +33,11 @@ export function parseWorkbook(
 ): Result<WorkbookData, Problem[]> {
   const blocklists = readBlocklists(tables, overrides, [STATE_SHEET, ...ownSheets]);
   const history = readContactHistory(tables);
+  const historySheet = tables.find((table) => isHistorySheetName(table.name));
   const notInput = [
     ...ownSheets,
     ...blocklists.map((blocklist) => blocklist.sheet),
-    ...(history ? [history.history.sheet] : []),
+    ...(historySheet ? [historySheet.name] : []),
   ];
   const { mapping, problems, ambiguous } = recognizeWorkbook(tables, overrides, notInput);
   if (problems.some((p) => p.severity === 'error' && !isOpenQuestion(p))) return fail(problems);
@@ -73,7 +74,12 @@ export function parseWorkbook(
     const table = tableOf(role);
     if (table && mapping[role]) reportUncalculated(table, mapping[role], log);
   }
-  const allProblems = [...problems, ...log.problems(), ...(history?.problems ?? [])];
+  const allProblems = [
+    ...problems,
+    ...log.problems(),
+    ...(history?.problems ?? []),
+    ...unreadableHistory(historySheet, history),
+  ];
   const data: WorkbookData = {
     contacts,
     customers,
@@ -101,3 +107,9 @@ function reportUncalculated(table: SheetTable, mapping: SheetMapping, log: Probl
       log.add('formulaNotCalculated', 'warning', table.name, row, header);
   }
 }
+
+/** A sheet named like the contact history that has none of its headers: said once, when the workbook is read. */
+const unreadableHistory = (sheet: SheetTable | undefined, reading: HistoryReading | null): Problem[] =>
+  sheet && !reading && sheet.rows.some((row) => row.some((cell) => cell !== null && cell !== ''))
+    ? [problem('historyUnreadable', 'warning', { sheet: sheet.name })]
+    : [];

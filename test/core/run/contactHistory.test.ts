@@ -4,6 +4,7 @@ import type { Day } from '../../../src/core/kernel/model';
 import type { CellValue, SheetTable } from '../../../src/core/kernel/sheetTable';
 import { dayToDate, isoToDay } from '../../../src/core/kernel/values';
 import { readContactHistory } from '../../../src/core/read/contactHistory';
+import { parseWorkbook } from '../../../src/core/read/parseWorkbook';
 import { runCampaign, type CampaignRunOptions } from '../../../src/core/run/campaignRun';
 import { MemoryWorkbook } from '../../../src/memory/memoryWorkbook';
 import { sheet } from '../sheetBuilders';
@@ -298,6 +299,24 @@ describe('reading the contact history as people keep it', () => {
   });
 
   it('reads no sheet of another name', () => {
+    expect(readContactHistory([{ ...kept, name: 'Kontakthistorie' }])).not.toBeNull();
     expect(readContactHistory([{ ...kept, name: 'Kontakte' }])).toBeNull();
+  });
+
+  it('says when the workbook is read that a sheet of its name has no history headers, and takes it for nothing else', () => {
+    // a user's own call notes under the tool's name: names and e-mails in it must not become contacts
+    const notes = sheet('Kontakthistorie', [
+      ['Name', 'E-Mail', 'Notiz'],
+      ['Eva Lang', 'eva@lang.de', 'ruft zurück'],
+    ]);
+    const read = parseWorkbook([customers(), notes]);
+    if (!read.ok) throw new Error(JSON.stringify(read.error));
+    expect(read.value.problems).toContainEqual(
+      expect.objectContaining({ code: 'historyUnreadable', severity: 'warning', sheet: 'Kontakthistorie' }),
+    );
+    expect(read.value.history).toBeUndefined();
+    expect(read.value.mapping.contacts).toBeUndefined();
+    const blank = parseWorkbook([customers(), sheet('Kontakthistorie', [[null, '']])]);
+    expect(blank.ok && blank.value.problems.some((p) => p.code === 'historyUnreadable')).toBe(false);
   });
 });

@@ -28,6 +28,7 @@ import { ArticlePicker } from './ArticlePicker';
 import { InactiveCustomersForm } from './InactiveCustomersForm';
 import { HistorySelectionForm } from './HistorySelectionForm';
 import { historyCampaigns } from '../../../core/group/historySelections';
+import { problemsText } from '../../services/problemText';
 import { useSelectionPreview, type SelectionPreview } from './useSelectionPreview';
 
 const METHODS: Array<{ method: RecipientMethod; label: MessageKey }> = [
@@ -96,6 +97,7 @@ export function RecipientsStep({ open, data, actions, session }: RecipientsStepP
   const missing = missingRole(method, data);
   const usedCampaigns = useMemo(() => historyCampaigns(data.history), [data.history]);
   const noHistory = method === 'history' && usedCampaigns.length === 0;
+  const unreadableHistory = data.problems.filter((problem) => problem.code === 'historyUnreadable');
   const pickerKey = `${method}-${draft.selections.length}`;
   const running = applying.status === 'running';
   const footer = useContext(StepFooterSlot);
@@ -134,7 +136,11 @@ export function RecipientsStep({ open, data, actions, session }: RecipientsStepP
       {missing || noHistory ? (
         <MessageBar intent="info">
           <MessageBarBody>
-            {missing ? t('methodUnavailable', { role: i18n.role(missing) }) : t('historyMissing')}
+            {missing
+              ? t('methodUnavailable', { role: i18n.role(missing) })
+              : unreadableHistory.length > 0
+                ? problemsText(unreadableHistory, i18n.language)
+                : t('historyMissing')}
           </MessageBarBody>
         </MessageBar>
       ) : (
