@@ -61,6 +61,7 @@ const copyOf = (original: StoredCampaign, campaigns: StoredCampaign[], copySuffi
     cost: _cost,
     status: _status,
     assignment: _assignment,
+    members: _members,
     ...plan
   } = original;
   return { ...plan, id: newId(), name, createdAt: now };
