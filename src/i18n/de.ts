@@ -454,7 +454,7 @@ export const de = {
   summaryHistory: 'Kontakthistorie: Blatt „{sheet}“ – {added} Zeilen ergänzt',
   summaryWritten: 'Geschrieben: {files}',
   // Refreshing a used campaign (Aktualisieren): the command line's --refresh and the pane's dialog.
-  refreshHeadline: 'Aktualisiert: bisher {before} Empfänger, jetzt {after} ({unchanged} unverändert)',
+  refreshHeadline: 'Bisher {before} Empfänger, nach dem Aktualisieren {after} ({unchanged} unverändert)',
   refreshNothing: 'Seit der letzten Verwendung hat sich an der Zielgruppe nichts geändert.',
   refresh_added: 'Neu dabei ({count})',
   refresh_noLongerMatching: 'Passen nicht mehr ({count})',

@@ -442,7 +442,7 @@ export const en: Record<MessageKey, string> = {
   summaryHistory: 'Contact history: sheet "{sheet}" – {added} rows added',
   summaryWritten: 'Written: {files}',
   // Refreshing a used campaign (Aktualisieren): the command line's --refresh and the pane's dialog.
-  refreshHeadline: 'Refreshed: {before} recipients before, {after} now ({unchanged} unchanged)',
+  refreshHeadline: '{before} recipients before, {after} after refreshing ({unchanged} unchanged)',
   refreshNothing: 'Nothing in the target group changed since it was last used.',
   refresh_added: 'New matches ({count})',
   refresh_noLongerMatching: 'No longer matching ({count})',

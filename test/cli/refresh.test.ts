@@ -76,7 +76,7 @@ describe('kampagne run --refresh', () => {
       const lines = dry.stdout.split('\n');
       expect(lines.slice(0, 9)).toEqual([
         'Kampagne „Newsletter Dezember“ (E-Mail): 3 Empfänger',
-        'Aktualisiert: bisher 3 Empfänger, jetzt 3 (1 unverändert)',
+        'Bisher 3 Empfänger, nach dem Aktualisieren 3 (1 unverändert)',
         'Neu dabei (2):',
         '  Druckerei Dunkel – Blatt „Kunden“, Zeile 5',
         '  Eisdiele Eis – Blatt „Kunden“, Zeile 6',
@@ -143,7 +143,7 @@ describe('kampagne run --refresh', () => {
       const again = await runCli(refreshArgs(file, 'neu.xlsx', '--dry-run'), { LANG: 'en_GB.UTF-8' });
       expect(again).toMatchObject({ code: 0, stderr: '' });
       expect(again.stdout.split('\n').slice(1, 3)).toEqual([
-        'Refreshed: 3 recipients before, 3 now (3 unchanged)',
+        '3 recipients before, 3 after refreshing (3 unchanged)',
         'Nothing in the target group changed since it was last used.',
       ]);
     },

@@ -27,6 +27,7 @@ import { assert, axeScan, campaignAction, campaignCard, check, chooseTab, outcom
 import { failuresScenario } from './failurePaths';
 import { keyboardScenario } from './keyboardOnly';
 import { narrowScenario } from './narrowPane';
+import { refreshScenario } from './refreshDiff';
 
 /**
  * End-to-end run of the task pane in a real browser (Debian chromium) against the packaged build (`npm run package`,
@@ -752,6 +753,7 @@ const PARTS = [
   'narrow',
   'failures',
   'keyboard',
+  'refresh',
 ] as const;
 type Part = (typeof PARTS)[number];
 
@@ -797,6 +799,7 @@ async function main(): Promise<void> {
       if (parts.has('identity')) await identityScenario(page, server.url, language);
       if (parts.has('failures')) await failuresScenario(context, server.url, language);
       if (parts.has('keyboard')) await keyboardScenario(page, server.url, language);
+      if (parts.has('refresh')) await refreshScenario(context, server.url, language);
       if (parts.has('narrow'))
         for (const theme of ['light', 'dark'] as const)
           await narrowScenario(context, server.url, language, theme);

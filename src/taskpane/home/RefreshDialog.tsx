@@ -33,7 +33,9 @@ const useStyles = makeStyles({
   heading: { fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, margin: 0 },
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', minWidth: 0 },
   row: { minWidth: 0, padding: `${tokens.spacingVerticalXXS} 0` },
-  pick: { minWidth: 0, '& label': { minWidth: 0 } },
+  // the tick and a label that shortens with an ellipsis instead of running past the dialog
+  pick: { display: 'flex', minWidth: 0, maxWidth: '100%' },
+  pickLabel: { display: 'flex', flexGrow: 1, minWidth: 0, overflow: 'hidden' },
 });
 
 export interface RefreshDialogProps {
@@ -86,12 +88,15 @@ export function RefreshDialog({ name, preview, onAccept, onCancel }: RefreshDial
             className={styles.pick}
             checked={!declined.has(change.key)}
             onChange={(_, data) => toggle(change.key, data.checked === true)}
-            label={
-              <span className={narrow.twoLines} title={`${change.name}\n${second}`}>
-                <span className={narrow.oneLine}>{change.name}</span>
-                <span className={mergeClasses(narrow.oneLine, narrow.secondary)}>{second}</span>
-              </span>
-            }
+            label={{
+              className: styles.pickLabel,
+              children: (
+                <span className={narrow.twoLines} title={`${change.name}\n${second}`}>
+                  <span className={narrow.oneLine}>{change.name}</span>
+                  <span className={mergeClasses(narrow.oneLine, narrow.secondary)}>{second}</span>
+                </span>
+              ),
+            }}
           />
         </li>
       );
