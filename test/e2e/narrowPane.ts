@@ -122,7 +122,7 @@ export async function narrowScenario(
     await page.getByTestId('evaluation-summary').waitFor();
   });
   await screen('refresh', async () => {
-    await back().click();
+    await page.getByRole('button', { name: t('back'), exact: true }).click();
     await campaignAction(page, t, SAMPLE_CAMPAIGN.name, 'refreshAction');
     await page.getByTestId('refresh-dialog').waitFor();
   });

@@ -36,6 +36,8 @@ const useStyles = makeStyles({
   // the tick and a label that shortens with an ellipsis instead of running past the dialog
   pick: { display: 'flex', minWidth: 0, maxWidth: '100%' },
   pickLabel: { display: 'flex', flexGrow: 1, minWidth: 0, overflow: 'hidden' },
+  // three buttons side by side need the dialog's whole width (Fluent gives the actions only its last columns)
+  actions: { flexWrap: 'wrap', justifyContent: 'flex-end' },
 });
 
 export interface RefreshDialogProps {
@@ -149,12 +151,16 @@ export function RefreshDialog({ name, preview, onAccept, onCancel }: RefreshDial
               </>
             )}
           </DialogContent>
-          <DialogActions>
-            <Button appearance="primary" onClick={() => onAccept(new Set())}>
+          <DialogActions fluid className={styles.actions}>
+            <Button appearance="primary" className={narrow.noShrink} onClick={() => onAccept(new Set())}>
               {t('refreshAcceptAll')}
             </Button>
-            <Button onClick={() => onAccept(declined)}>{t('refreshAcceptPicked')}</Button>
-            <Button onClick={onCancel}>{t('cancel')}</Button>
+            <Button className={narrow.noShrink} onClick={() => onAccept(declined)}>
+              {t('refreshAcceptPicked')}
+            </Button>
+            <Button className={narrow.noShrink} onClick={onCancel}>
+              {t('cancel')}
+            </Button>
           </DialogActions>
         </DialogBody>
       </DialogSurface>

@@ -103,11 +103,11 @@ export function campaignActions(
     const open = editing();
     if (open) dispatch({ type: 'groupEdited', edit, group: change(open.group, edit.key) });
   };
-  const onHome = async (
+  const onHome = async <T>(
     action: HomeTask['action'],
     id: string,
-    work: (original: StoredCampaign) => Promise<unknown>,
-    done: (result: unknown) => WizardAction = () => ({ type: 'homeActionFinished' }),
+    work: (original: StoredCampaign) => Promise<T>,
+    done: (result: T) => WizardAction = () => ({ type: 'homeActionFinished' }),
   ) => {
     const state = getState();
     const original = state.campaigns.find((c) => c.id === id);
@@ -163,7 +163,7 @@ export function campaignActions(
         'refresh',
         preview.campaignId,
         () => session.acceptRefresh(preview, declined),
-        (accepted) => ({ type: 'homeActionFinished', count: (accepted as StoredCampaign).memberCount }),
+        (accepted) => ({ type: 'homeActionFinished', count: accepted.memberCount }),
       ),
     dismissHomeAction: () => dispatch({ type: 'homeActionDismissed' }),
     close: () => dispatch({ type: 'closed' }),
