@@ -91,7 +91,7 @@ export async function refreshScenario(
       const optOut = await page.getByTestId('refresh-optOut').innerText();
       assert(added.includes('Nicole Krause'), `new matches: ${added}`);
       assert(optOut.includes('Stefanie Lange'), `new opt-outs: ${optOut}`);
-      await page.screenshot({ path: join(RESULTS_DIR, `pane-${language}-320-refresh.png`) });
+      await page.screenshot({ path: join(RESULTS_DIR, `pane-${language}-320-refresh-diff.png`) });
       await axeScan(page, 'refresh dialog');
     },
   );
@@ -112,7 +112,7 @@ export async function refreshScenario(
     await page.getByRole('menuitem', { name: t('refreshAction') }).click();
     const dialog = page.getByTestId('refresh-dialog');
     await dialog.getByText(t('refreshNothing')).waitFor();
-    await dialog.getByRole('button', { name: t('cancel') }).click();
+    await dialog.getByRole('button', { name: t('close') }).click();
     await dialog.waitFor({ state: 'detached' });
   });
   await page.close();

@@ -152,15 +152,24 @@ export function RefreshDialog({ name, preview, onAccept, onCancel }: RefreshDial
             )}
           </DialogContent>
           <DialogActions fluid className={styles.actions}>
-            <Button appearance="primary" className={narrow.noShrink} onClick={() => onAccept(new Set())}>
-              {t('refreshAcceptAll')}
-            </Button>
-            <Button className={narrow.noShrink} onClick={() => onAccept(declined)}>
-              {t('refreshAcceptPicked')}
-            </Button>
-            <Button className={narrow.noShrink} onClick={onCancel}>
-              {t('cancel')}
-            </Button>
+            {diff.changes.length === 0 ? (
+              // nothing to take over: the group as used is the group of today
+              <Button className={narrow.noShrink} onClick={onCancel}>
+                {t('close')}
+              </Button>
+            ) : (
+              <>
+                <Button appearance="primary" className={narrow.noShrink} onClick={() => onAccept(new Set())}>
+                  {t('refreshAcceptAll')}
+                </Button>
+                <Button className={narrow.noShrink} onClick={() => onAccept(declined)}>
+                  {t('refreshAcceptPicked')}
+                </Button>
+                <Button className={narrow.noShrink} onClick={onCancel}>
+                  {t('cancel')}
+                </Button>
+              </>
+            )}
           </DialogActions>
         </DialogBody>
       </DialogSurface>
