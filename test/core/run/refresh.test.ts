@@ -21,6 +21,7 @@ import {
 import type { AddinState } from '../../../src/core/state/state';
 import { upsertCampaign } from '../../../src/core/state/stateTable';
 import { MemoryWorkbook } from '../../../src/memory/memoryWorkbook';
+import { makeContact, makeWorkbookData } from '../builders';
 
 const day = (iso: string) => isoToDay(iso)!;
 const HEADERS = ['Kunden-Nr.', 'Firma', 'Straße', 'PLZ', 'Ort', 'E-Mail', 'Werbesperre'];
@@ -228,6 +229,44 @@ describe('refreshing a used campaign (Aktualisieren)', () => {
     const next = await rebuild(port, accepted, '2026-11-01');
     expect(next.group.members.map((member) => member.key)).toEqual(['k:K1', 'k:K4']);
     expect(refreshDiff(refreshBaseline(accepted)!, next.group).changes).toEqual([]);
+  });
+});
+
+describe('refreshDiff on merged people', () => {
+  it('keeps a member whose rows were merged since under another key: one person, no change', () => {
+    const anna = {
+      firstName: 'Anna',
+      lastName: 'Schmidt',
+      email: 'anna@schmidt.de',
+      street: 'Ring 1',
+      postalCode: '01067',
+      city: 'Dresden',
+    };
+    const campaign: CampaignDefinition = {
+      name: 'Brief',
+      type: 'letter',
+      selections: [{ from: 'contacts' }],
+    };
+    const options = { today: day('2026-11-01') };
+    const used = buildTargetGroup(
+      makeWorkbookData({ contacts: [makeContact({ ...anna, contactId: '50001' })] }),
+      campaign,
+      options,
+    );
+    // a second row of hers with an older number: the merged member's key is now the smaller one
+    const today = buildTargetGroup(
+      makeWorkbookData({
+        contacts: [
+          makeContact({ ...anna, contactId: '50001' }),
+          makeContact({ ...anna, contactId: '40000' }),
+        ],
+      }),
+      campaign,
+      options,
+    );
+    expect(used.members.map((m) => m.key)).toEqual(['c:50001']);
+    expect(today.members.map((m) => [m.key, m.mergedKeys])).toEqual([['c:40000', ['c:50001']]]);
+    expect(refreshDiff(['c:50001'], today)).toEqual({ before: 1, after: 1, unchanged: 1, changes: [] });
   });
 });
 
