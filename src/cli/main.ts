@@ -33,6 +33,7 @@ const OPTIONS = {
   email: { type: 'string' },
   name: { type: 'string' },
   firm: { type: 'string' },
+  refresh: { type: 'boolean' },
   'dry-run': { type: 'boolean' },
 } as const;
 
@@ -54,6 +55,8 @@ const ALLOWED: Record<CommandName, readonly OptionName[]> = {
     'help',
     'as-of',
     'sheet',
+    'refresh',
+    'dry-run',
   ],
   sheets: ['workbook', 'lang', 'json', 'help', 'sheet'],
   report: ['workbook', 'campaign', 'out', 'lang', 'json', 'help'],
@@ -159,7 +162,14 @@ const runOptions = (
   { values, sheetChoices }: CollectedArgs,
   language: Language | undefined,
 ): Result<Command, UsageError> => {
-  const present = required(values, 'run', ['workbook', 'campaign', 'out']);
+  const dryRun = values['dry-run'] === true;
+  if (dryRun && values.refresh !== true) return usage('usageDryRunWithoutRefresh');
+  // a dry run writes nothing, so it needs no --out
+  const present = required(
+    values,
+    'run',
+    dryRun ? ['workbook', 'campaign'] : ['workbook', 'campaign', 'out'],
+  );
   if (!present.ok) return present;
   const sheets = parseSheetChoices(sheetChoices);
   if (!sheets.ok) return sheets;
@@ -168,8 +178,8 @@ const runOptions = (
     return usage('usageDelimiterWithoutCsv');
   const delimiter = DELIMITERS[delimiterText ?? ';'];
   if (!delimiter) return usage('usageBadDelimiter', { value: delimiterText ?? '' });
-  const out = text(values, 'out') as string;
-  if (!/\.xlsx$/i.test(out)) return usage('usageOutNotXlsx', { path: out });
+  const out = text(values, 'out');
+  if (out !== undefined && !/\.xlsx$/i.test(out)) return usage('usageOutNotXlsx', { path: out });
   const asOfText = text(values, 'as-of');
   const asOf = asOfText === undefined ? undefined : isoToDay(asOfText);
   if (asOf === null || (asOfText !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOfText)))
@@ -188,6 +198,8 @@ const runOptions = (
       json: values.json === true,
       asOf,
       sheets: sheets.value,
+      refresh: values.refresh === true,
+      dryRun,
     },
   });
 };

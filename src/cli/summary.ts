@@ -4,6 +4,7 @@ import { hasControlGroup } from '../core/group/controlGroup';
 import { describeProblem } from '../core/kernel/problemMessages';
 import type { Problem, Severity } from '../core/kernel/problems';
 import type { UnitKind } from '../core/group/identity';
+import { REFRESH_CATEGORIES, refreshCounts, type RefreshChange, type RefreshDiff } from '../core/run/refresh';
 import { unitKindOf } from '../core/group/targetGroup';
 import {
   excludedCount,
@@ -25,8 +26,11 @@ export const PROBLEMS_SHOWN = 5;
 
 export interface RunFiles {
   workbook: string;
-  out: string;
+  /** null in a dry run. */
+  out: string | null;
   csv: string | null;
+  /** --dry-run: nothing was written. */
+  dryRun?: boolean;
 }
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -181,6 +185,41 @@ export const excludedLines = (
   ];
 };
 
+const refreshLine = (change: RefreshChange, texts: Translator): string => {
+  const { name, where, reason, contact } = change;
+  if (!where) return texts.t('refreshEntryGone', { name });
+  const at = { name, sheet: where.sheet, row: where.row };
+  if (!reason) return texts.t('refreshEntry', at);
+  if (contact)
+    return texts.t('refreshEntryContact', {
+      ...at,
+      reason: texts.reason(reason),
+      campaign: contact.campaign,
+      date: formatDay(contact.day, texts.language),
+    });
+  return texts.t('refreshEntryReason', { ...at, reason: texts.reason(reason) });
+};
+
+/** `--refresh`: before and after, then per category its count and its first few members, the rest counted. */
+export const refreshLines = (diff: RefreshDiff, texts: Translator, shown = PROBLEMS_SHOWN): string[] => {
+  const { before, after, unchanged } = diff;
+  if (diff.changes.length === 0)
+    return [texts.t('refreshHeadline', { before, after, unchanged }), texts.t('refreshNothing')];
+  const counts = refreshCounts(diff);
+  return [
+    texts.t('refreshHeadline', { before, after, unchanged }),
+    ...REFRESH_CATEGORIES.filter((category) => counts[category] > 0).flatMap((category) => {
+      const changes = diff.changes.filter((change) => change.category === category);
+      const rest = changes.length - shown;
+      return [
+        `${texts.t(`refresh_${category}`, { count: changes.length })}:`,
+        ...changes.slice(0, shown).map((change) => refreshLine(change, texts)),
+        ...(rest > 0 ? [texts.t('refreshMore', { count: rest })] : []),
+      ];
+    }),
+  ];
+};
+
 /** What the leads update kept of people's work: fields kept, conflicts (listed), deleted leads not re-created. */
 const leadsLines = (leads: LeadsOutcome, texts: Translator): string[] => {
   const { sheet, created, updated, unchanged, notInGroup, keptByHand, conflicts, deleted, merged } = leads;
@@ -196,28 +235,50 @@ const leadsLines = (leads: LeadsOutcome, texts: Translator): string[] => {
   ];
 };
 
-/** The human summary of `kampagne run`. */
+/** The human summary of `kampagne run`; with --refresh the difference comes first, and a dry run says it wrote nothing. */
 export const runSummaryLines = (result: CampaignRunResult, files: RunFiles, texts: Translator): string[] => {
   const { campaign, group, leads } = result;
+  const written = files.dryRun
+    ? []
+    : [
+        texts.t('summaryTarget', { sheet: result.targetSheet }),
+        ...(leads ? leadsLines(leads, texts) : []),
+        ...(result.history ? [texts.t('summaryHistory', { ...result.history })] : []),
+      ];
+  const outFiles = [files.out, ...(files.csv ? [files.csv] : [])].filter((file) => file !== null);
   return [
     texts.t('summaryHeadline', {
       name: campaign.name,
       type: texts.campaignType(campaign.type),
       members: group.members.length,
     }),
+    ...(result.refresh ? refreshLines(result.refresh, texts) : []),
     ...controlLines(result, texts),
     ...group.reports.map((report) => selectionLine(report, texts)),
     ...mergedLines(result, texts),
     ...excludedLines(group.excluded, texts),
-    texts.t('summaryTarget', { sheet: result.targetSheet }),
-    ...(leads ? leadsLines(leads, texts) : []),
-    ...(result.history ? [texts.t('summaryHistory', { ...result.history })] : []),
+    ...written,
     ...preflightLines(result.preflight, texts),
     ...regionLines(result.letterRegions, texts),
-    texts.t('summaryWritten', { files: [files.out, ...(files.csv ? [files.csv] : [])].join(', ') }),
+    files.dryRun ? texts.t('refreshDryRun') : texts.t('summaryWritten', { files: outFiles.join(', ') }),
     ...problemLines(result.dataProblems, texts),
   ];
 };
+
+/** The refresh for scripts: counts, and each change by category, sheet, row and reason — no names. */
+const refreshJson = (diff: RefreshDiff) => ({
+  before: diff.before,
+  after: diff.after,
+  unchanged: diff.unchanged,
+  counts: refreshCounts(diff),
+  changes: diff.changes.map(({ category, where, reason, contact }) => ({
+    category,
+    sheet: where?.sheet ?? null,
+    row: where?.row ?? null,
+    reason: reason ?? null,
+    ...(contact ? { contact: { campaign: contact.campaign, date: dayToIso(contact.day) } } : {}),
+  })),
+});
 
 /**
  * The same as one JSON object, for scripts: counts, the excluded rows by sheet and row, problems — no personal data of
@@ -243,7 +304,8 @@ export const runSummaryJson = (result: CampaignRunResult, files: RunFiles, texts
       controlPercent: campaign.controlPercent ?? 0,
     },
     files,
-    targetSheet: result.targetSheet,
+    ...(result.refresh ? { refresh: refreshJson(result.refresh) } : {}),
+    targetSheet: files.dryRun ? null : result.targetSheet,
     members: group.members.length,
     contacted: group.members.length - result.control.length,
     control: result.control.length,
@@ -266,8 +328,8 @@ export const runSummaryJson = (result: CampaignRunResult, files: RunFiles, texts
       ...(carrier ? { carrier } : {}),
       ...(contact ? { contact: { campaign: contact.campaign, date: dayToIso(contact.day) } } : {}),
     })),
-    leads,
-    history: result.history,
+    leads: files.dryRun ? null : leads,
+    history: files.dryRun ? null : result.history,
     preflight: {
       checked: result.preflight.checked,
       flagged: result.preflight.entries.length,

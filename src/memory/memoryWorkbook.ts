@@ -1,4 +1,4 @@
-import type { SheetTable } from '../core/kernel/sheetTable';
+import type { CellValue, SheetTable } from '../core/kernel/sheetTable';
 import type {
   DeletedRows,
   DeleteRowsRequest,
@@ -133,6 +133,17 @@ export class MemoryWorkbook implements WorkbookPort {
     if (!target) throw new WorkbookError('sheetNotFound', sheet);
     this.activeSheet = target.table.name;
     this.selection = { sheet: target.table.name, row };
+  }
+
+  /** What a person types into a cell (0-based place in the rows a read returns): a new value, nothing else. */
+  editCell(name: string, row: number, column: number, value: CellValue): void {
+    const sheet = this.find(name);
+    if (!sheet) throw new WorkbookError('sheetNotFound', name);
+    const rows = sheet.table.rows.map((cells) => [...cells]);
+    while (rows.length <= row) rows.push([]);
+    while (rows[row].length <= column) rows[row].push(null);
+    rows[row][column] = value;
+    sheet.table = { ...sheet.table, rows };
   }
 
   /** What a person does in Excel: the sheet keeps its id and its table. */

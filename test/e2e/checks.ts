@@ -92,7 +92,7 @@ export async function campaignAction(
   page: Page,
   t: Translator['t'],
   name: string,
-  action: 'openCampaign' | 'evaluate' | 'duplicateCampaign' | 'deleteCampaign',
+  action: 'openCampaign' | 'evaluate' | 'duplicateCampaign' | 'deleteCampaign' | 'refreshAction',
 ): Promise<void> {
   const card = campaignCard(page, name);
   if (action === 'openCampaign') {

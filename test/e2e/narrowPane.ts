@@ -123,6 +123,11 @@ export async function narrowScenario(
     await campaignAction(page, t, SAMPLE_CAMPAIGN.name, 'evaluate');
     await page.getByTestId('evaluation-summary').waitFor();
   });
+  await screen('refresh', async () => {
+    await page.getByRole('button', { name: t('back'), exact: true }).click();
+    await campaignAction(page, t, SAMPLE_CAMPAIGN.name, 'refreshAction');
+    await page.getByTestId('refresh-dialog').waitFor();
+  });
   await check(`${tag}: no uncaught errors in the narrow pane`, async () =>
     assert(errors.length === 0, errors.join('; ')),
   );

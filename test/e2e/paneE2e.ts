@@ -38,6 +38,7 @@ import { keyboardScenario } from './keyboardOnly';
 import { historyScenario } from './contactHistory';
 import { narrowScenario } from './narrowPane';
 import { personScenario } from './personSearch';
+import { refreshScenario } from './refreshDiff';
 
 /**
  * End-to-end run of the task pane in a real browser (Debian chromium) against the packaged build (`npm run package`,
@@ -757,6 +758,7 @@ const PARTS = [
   'keyboard',
   'history',
   'person',
+  'refresh',
 ] as const;
 type Part = (typeof PARTS)[number];
 
@@ -804,6 +806,7 @@ async function main(): Promise<void> {
       if (parts.has('keyboard')) await keyboardScenario(page, server.url, language);
       if (parts.has('history')) await historyScenario(page, server.url, language);
       if (parts.has('person')) await personScenario(page, server.url, language);
+      if (parts.has('refresh')) await refreshScenario(context, server.url, language);
       if (parts.has('narrow'))
         for (const theme of ['light', 'dark'] as const)
           await narrowScenario(context, server.url, language, theme);

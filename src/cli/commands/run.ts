@@ -20,7 +20,8 @@ import type { XlsxWorkbook } from '../../xlsx/xlsxWorkbook';
 export interface RunOptions {
   workbook: string;
   campaign: string;
-  out: string;
+  /** Absent only in a dry run. */
+  out: string | undefined;
   csv?: string;
   leads: boolean;
   /** The add-in's Leads sheet is gone and the user asks for a new one (--new-leads-sheet). */
@@ -33,17 +34,22 @@ export interface RunOptions {
   /** Set by --sheet: the sheet that plays a role; remembered in the workbook's state. */
   sheets: Partial<Record<SheetRole, string>>;
   json: boolean;
+  /** --refresh: the campaign was used before; print what changed since, then run it (accepting all of it). */
+  refresh?: boolean;
+  /** --dry-run (with --refresh): print, write nothing. */
+  dryRun?: boolean;
 }
 
 const checkPaths = async (options: RunOptions, texts: Translator): Promise<Failure | null> => {
-  if (await isSameFile(options.out, options.workbook))
+  if (options.out !== undefined && (await isSameFile(options.out, options.workbook)))
     return failure(2, texts.t('usageOutIsInput', { path: options.out }), texts.t('usageHint'));
   for (const output of [options.out, options.csv])
     if (output && (await isSameFile(output, options.campaign)))
       return failure(2, texts.t('usageOutputIsCampaign', { path: output }), texts.t('usageHint'));
   if (
     options.csv &&
-    ((await isSameFile(options.csv, options.workbook)) || (await isSameFile(options.csv, options.out)))
+    ((await isSameFile(options.csv, options.workbook)) ||
+      (options.out !== undefined && (await isSameFile(options.csv, options.out))))
   )
     return failure(2, texts.t('usageCsvIsWorkbook', { path: options.csv }), texts.t('usageHint'));
   return null;
@@ -89,6 +95,7 @@ const buildCampaign = async (
     newLeadsSheet: options.newLeadsSheet,
     language: options.language,
     sheets: options.sheets,
+    refresh: options.refresh,
   });
   if (!run.ok) {
     const campaign = definition.value.name;
@@ -103,7 +110,7 @@ const buildCampaign = async (
 
 /** Nothing is written before everything succeeded in memory; the CSV is staged so both files appear together. */
 const writeOutputs = async (
-  options: RunOptions,
+  options: RunOptions & { out: string },
   port: XlsxWorkbook,
   result: CampaignRunResult,
   { texts, temporaries }: CommandContext,
@@ -141,9 +148,19 @@ export const runCommand = async (options: RunOptions, context: CommandContext): 
   if (refused) return printFailure(refused, io, options.json);
   const built = await buildCampaign(options, context);
   if (!built.ok) return printFailure(built.error, io, options.json);
-  const written = await writeOutputs(options, built.value.port, built.value.result, context);
-  if (written) return printFailure(written, io, options.json);
-  const files = { workbook: options.workbook, out: options.out, csv: options.csv ?? null };
+  if (!options.dryRun && options.out !== undefined) {
+    const written = await writeOutputs(
+      { ...options, out: options.out },
+      built.value.port,
+      built.value.result,
+      context,
+    );
+    if (written) return printFailure(written, io, options.json);
+  }
+  // in a dry run the changes stay in the memory of this process: the workbook's bytes are never touched
+  const files = options.dryRun
+    ? { workbook: options.workbook, out: null, csv: null, dryRun: true }
+    : { workbook: options.workbook, out: options.out ?? null, csv: options.csv ?? null };
   if (options.json) io.out(JSON.stringify(runSummaryJson(built.value.result, files, texts)));
   else runSummaryLines(built.value.result, files, texts).forEach((line) => io.out(line));
   return 0;

@@ -194,4 +194,9 @@ export interface StoredCampaign extends CampaignDefinition {
    * then every member is in `contacted`. See groupUse.ts.
    */
   assignment?: GroupAssignment;
+  /**
+   * The member keys of the group as last used or refreshed: what "Aktualisieren" compares today's group with
+   * (run/refresh.ts). Unlike the assignment it forgets who left.
+   */
+  members?: string[];
 }

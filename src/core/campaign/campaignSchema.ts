@@ -361,6 +361,7 @@ export const storedCampaignSchema = z.looseObject({
   memberCount: z.number().int().nonnegative(),
   targetSheet: z.string().optional(),
   assignment: z.looseObject({ control: z.array(z.string()), contacted: z.array(z.string()) }).optional(),
+  members: z.array(z.string()).optional(),
 });
 
 /** The mapping a user confirmed, as stored: sheets and columns per role, the same shape as a campaign file's. */

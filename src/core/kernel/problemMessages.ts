@@ -109,6 +109,8 @@ const DE: Record<ProblemCode, Render> = {
     `Die gespeicherten Kampagnendaten sind nicht lesbar${detail(p)}. Das Add-in ändert sie nicht; bitte eine gesicherte Fassung der Arbeitsmappe öffnen oder eine neuere Version des Add-ins verwenden.`,
   campaignNotFound: (p) =>
     `Die Kampagne${quoted(p, 'de')} ist in dieser Arbeitsmappe nicht gespeichert${p.detail ? ` (gespeichert: ${p.detail})` : ''}. Bitte den Namen prüfen.`,
+  campaignNotUsed: (p) =>
+    `Die Kampagne${quoted(p, 'de')} wurde noch nicht verwendet: Es gibt keine verwendete Zielgruppe, mit der ein Aktualisieren vergleichen könnte. Bitte ohne --refresh ausführen.`,
   leadsSheetMissing: () =>
     'Das Leads-Blatt wurde nicht gefunden, weder unter diesem Namen noch an seiner Kennung. Damit keine Arbeit des Vertriebs verloren geht, legt das Add-in keine zweiten Leads an. Bitte das Blatt wiederherstellen (z. B. aus einer Sicherung) oder ausdrücklich ein neues Leads-Blatt anlegen (im Aufgabenbereich bestätigen, auf der Kommandozeile mit --new-leads-sheet).',
   blocklistCannotName: () =>
@@ -192,6 +194,8 @@ const EN: Record<ProblemCode, Render> = {
     `The stored campaign data cannot be read${detail(p)}. The add-in leaves it unchanged; please open a saved copy of the workbook or use a newer version of the add-in.`,
   campaignNotFound: (p) =>
     `The campaign${quoted(p, 'en')} is not stored in this workbook${p.detail ? ` (stored: ${p.detail})` : ''}. Please check the name.`,
+  campaignNotUsed: (p) =>
+    `The campaign${quoted(p, 'en')} has not been used yet: there is no used target group a refresh could compare with. Please run it without --refresh.`,
   leadsSheetMissing: () =>
     'The Leads sheet was not found, neither by this name nor by its id. So that no work of the sales team is lost, the add-in creates no second set of leads. Please restore the sheet (e.g. from a backup) or explicitly start a new Leads sheet (confirm in the task pane; on the command line with --new-leads-sheet).',
   blocklistCannotName: () =>

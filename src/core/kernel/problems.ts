@@ -32,6 +32,7 @@ export type ProblemCode =
   | 'invalidCampaign'
   | 'invalidState'
   | 'campaignNotFound' // a campaign named on the command line or in a request is not stored in the workbook
+  | 'campaignNotUsed' // a refresh of a campaign whose target group was never used: nothing to compare with
   | 'leadsSheetMissing' // the add-in has leads on a sheet it cannot find any more: no second set of leads
   | 'blocklistCannotName' // the Sperrliste has no column (or the person no value) to name the person by
   | 'forgetNotFound' // "forget" names nobody in the workbook

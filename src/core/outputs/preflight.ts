@@ -93,7 +93,7 @@ const lengthFindings = (recipient: Recipient, letter: Letter, lang: Language): P
       }),
     );
 
-const displayName = (recipient: Recipient): string => {
+export const displayName = (recipient: Recipient): string => {
   const name = [recipient.firstName, recipient.lastName].filter((part) => part !== '').join(' ');
   if (name !== '' && recipient.company !== '') return `${name} (${recipient.company})`;
   return name || recipient.company || recipient.email || `${recipient.sheet} ${recipient.row}`;

@@ -25,7 +25,8 @@ import {
   recordSheet,
 } from '../state/ownedSheets';
 import { STATE_SHEET } from '../workbook/sheetNames';
-import { stateFromSheet, stateToTable, upsertCampaign } from '../state/stateTable';
+import { sameName, stateFromSheet, stateToTable, upsertCampaign } from '../state/stateTable';
+import { refreshBaseline, refreshDiff, type RefreshDiff } from './refresh';
 import { buildTargetGroup } from '../group/targetGroup';
 import type { Member, TargetGroup } from '../group/targetGroupModel';
 import { WorkbookError } from '../workbook/workbookError';
@@ -45,6 +46,11 @@ export interface CampaignRunOptions {
   sheets?: Partial<Record<SheetRole, string>>;
   /** The contacted members are exported as CSV too (recorded in the contact history as such). */
   csv?: boolean;
+  /**
+   * `kampagne run --refresh`: the campaign must have been used already (stored under its name); the result says what
+   * changed since (`refresh`). The run itself is the same: accepting a refresh on the command line means all of it.
+   */
+  refresh?: boolean;
 }
 
 /** What a leads update did, as the summary and the pane report it: the merge's counts and the sheet it wrote. */
@@ -74,6 +80,8 @@ export interface CampaignRunResult extends ExportCheck {
   /** The rows this run added to the contact history; null when it could not be written (see dataProblems). */
   history: RecordedContacts | null;
   dataProblems: Problem[];
+  /** With `refresh`: the difference to the group as last used or refreshed. */
+  refresh: RefreshDiff | null;
 }
 
 /** Host failures are expected outcomes for the user ("Excel antwortet nicht"): they become problems. */
@@ -356,6 +364,12 @@ export const runCampaign = (
     const missing =
       options.leads && !options.newLeadsSheet && missingLeadsSheet(initial.value, await port.listSheets());
     if (missing) return fail([missing]);
+    const stored = initial.value.campaigns.find((campaign) => sameName(campaign.name, localized.name));
+    const baseline = stored ? refreshBaseline(stored) : null;
+    if (options.refresh && baseline === null)
+      return fail([
+        problem(stored ? 'campaignNotUsed' : 'campaignNotFound', 'error', { value: definition.name }),
+      ]);
     const data = await loadCampaignData(port, initial.value, localized, options.sheets);
     if (!data.ok) return data;
 
@@ -402,6 +416,7 @@ export const runCampaign = (
       leads,
       history: history.ok ? history.value : null,
       dataProblems: [...data.value.problems, ...group.problems, ...(history.ok ? [] : history.error)],
+      refresh: options.refresh && baseline ? refreshDiff(baseline, group, data.value.history) : null,
       ...check,
     });
   });

@@ -12,7 +12,10 @@ import { dayToIso, isoToDay } from '../kernel/values';
 
 /** A target group as it is used (written to its sheet, exported, turned into leads): who is contacted, who held back. */
 export interface GroupUse {
-  /** The campaign with its start (today, if it had none) and the assignment that includes every current member. */
+  /**
+   * The campaign with its start (today, if it had none), the assignment that includes every current member, and
+   * these members as what the next refresh compares with.
+   */
   campaign: StoredCampaign;
   group: TargetGroup;
   contacted: Member[];
@@ -43,7 +46,12 @@ export const splitTargetGroup = (
     start: isoToDay(start) ?? today,
     previous: campaign.assignment,
   });
-  const used: StoredCampaign = { ...campaign, start, assignment };
+  const used: StoredCampaign = {
+    ...campaign,
+    start,
+    assignment,
+    members: group.members.map((member) => member.key),
+  };
   const groupOfKey = (key: string): MemberGroup => groupOf(assignment, key);
   const contacted: Member[] = [];
   const control: Member[] = [];

@@ -175,7 +175,7 @@ const freshId = (state: AddinState, name: string, now: string): string => {
  */
 export const upsertCampaign = (
   state: AddinState,
-  definition: CampaignDefinition & { id?: string; assignment?: GroupAssignment },
+  definition: CampaignDefinition & { id?: string; assignment?: GroupAssignment; members?: string[] },
   now: string,
   memberCount: number,
   targetSheet?: string,
@@ -193,8 +193,10 @@ export const upsertCampaign = (
     targetSheet: targetSheet ?? previous?.targetSheet,
     start: definition.start ?? previous?.start,
     assignment: mergeAssignments(previous?.assignment, definition.assignment),
+    // only a use or an accepted refresh sets it (they store the campaign themselves); a draft's copy may be stale
+    members: previous?.members ?? definition.members,
   };
-  for (const field of ['targetSheet', 'start', 'assignment'] as const)
+  for (const field of ['targetSheet', 'start', 'assignment', 'members'] as const)
     if (campaign[field] === undefined) delete campaign[field];
   const campaigns =
     index >= 0 ? state.campaigns.map((c, i) => (i === index ? campaign : c)) : [...state.campaigns, campaign];

@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { Button, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { StoredCampaign } from '../../core/campaign/campaign';
 import { campaignTypeLabel } from '../../core/campaign/campaignTypes';
+import { refreshBaseline } from '../../core/run/refresh';
 import { useI18n } from '../../i18n/useI18n';
 import { MoreMenu } from '../shell/MoreMenu';
 import { useNarrowStyles } from '../shell/narrowStyles';
@@ -25,10 +26,19 @@ export interface CampaignCardProps {
   onEvaluate(): void;
   onDuplicate(): void;
   onDelete(): void;
+  /** "Aktualisieren": offered for a campaign that was used (only then is there a group to compare with). */
+  onRefresh(): void;
 }
 
 /** One campaign on the home screen: its name, then type · recipients · last change; Öffnen, and the rest in ⋯. */
-export function CampaignCard({ campaign, onOpen, onEvaluate, onDuplicate, onDelete }: CampaignCardProps) {
+export function CampaignCard({
+  campaign,
+  onOpen,
+  onEvaluate,
+  onDuplicate,
+  onDelete,
+  onRefresh,
+}: CampaignCardProps) {
   const styles = useStyles();
   const narrow = useNarrowStyles();
   const { t, language, formatDateTime } = useI18n();
@@ -52,6 +62,7 @@ export function CampaignCard({ campaign, onOpen, onEvaluate, onDuplicate, onDele
       <MoreMenu
         label={t('campaignActions', { name: campaign.name })}
         actions={[
+          ...(refreshBaseline(campaign) !== null ? [{ label: t('refreshAction'), onClick: onRefresh }] : []),
           { label: t('evaluate'), onClick: onEvaluate },
           { label: t('duplicateCampaign'), onClick: onDuplicate },
           { label: t('deleteCampaign'), onClick: onDelete },

@@ -11,6 +11,8 @@ import type { Translator } from '../../i18n/i18n';
 import { ActionFeedback, type ActionResult } from '../shell/ActionFeedback';
 import { CampaignCard } from './CampaignCard';
 import { DeleteCampaignDialog } from './DeleteCampaignDialog';
+import { RefreshDialog } from './RefreshDialog';
+import type { RefreshPreview } from '../services/paneSession';
 import { RecognitionSummary } from '../mapping/RecognitionSummary';
 import { PersonSearch } from './PersonSearch';
 
@@ -31,6 +33,7 @@ const useStyles = makeStyles({
 const TEXTS: Record<HomeTask['action'], Record<'running' | 'done' | 'failed', MessageKey>> = {
   duplicate: { running: 'duplicating', done: 'duplicated', failed: 'duplicateFailed' },
   remove: { running: 'removing', done: 'removed', failed: 'removeFailed' },
+  refresh: { running: 'refreshing', done: 'refreshed', failed: 'refreshFailed' },
 };
 
 const homeResult = (action: HomeAction, t: Translator['t']): ActionResult | null => {
@@ -53,8 +56,13 @@ export function HomeScreen({ state, data, mapping, session, actions }: HomeScree
   const { t } = useI18n();
   const [toDelete, setToDelete] = useState<StoredCampaign | null>(null);
   const [searching, setSearching] = useState(false);
+  const [toRefresh, setToRefresh] = useState<{ name: string; preview: RefreshPreview } | null>(null);
   const { campaigns, action } = state;
   const duplicate = (id: string) => void actions.duplicate(id, t('copySuffix'));
+  const refresh = async (campaign: StoredCampaign) => {
+    const preview = await actions.previewRefresh(campaign.id);
+    if (preview) setToRefresh({ name: campaign.name, preview });
+  };
   return (
     <div className={styles.root}>
       <RecognitionSummary
@@ -81,7 +89,10 @@ export function HomeScreen({ state, data, mapping, session, actions }: HomeScree
         onRetry={() => {
           if (action.status !== 'failed') return;
           if (action.action === 'duplicate') duplicate(action.id);
-          else void actions.remove(action.id);
+          else if (action.action === 'refresh') {
+            const campaign = campaigns.find((c) => c.id === action.id);
+            if (campaign) void refresh(campaign);
+          } else void actions.remove(action.id);
         }}
         onDismiss={actions.dismissHomeAction}
         testId="home-outcome"
@@ -98,9 +109,21 @@ export function HomeScreen({ state, data, mapping, session, actions }: HomeScree
               onEvaluate={() => void actions.openEvaluation(campaign.id)}
               onDuplicate={() => duplicate(campaign.id)}
               onDelete={() => setToDelete(campaign)}
+              onRefresh={() => void refresh(campaign)}
             />
           ))}
         </ul>
+      )}
+      {toRefresh && (
+        <RefreshDialog
+          name={toRefresh.name}
+          preview={toRefresh.preview}
+          onCancel={() => setToRefresh(null)}
+          onAccept={(declined) => {
+            setToRefresh(null);
+            void actions.acceptRefresh(toRefresh.preview, declined);
+          }}
+        />
       )}
       {toDelete && (
         <DeleteCampaignDialog

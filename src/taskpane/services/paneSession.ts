@@ -51,6 +51,14 @@ import { recordContacts } from '../../core/run/contactHistoryRun';
 import { contactRulesFor } from '../../core/run/contactRules';
 import { inlinePreviewer, type SelectionPreviewer } from './selectionPreviewer';
 import { failureText, problemsText } from './problemText';
+import { acceptRefresh, refreshBaseline, refreshDiff, type RefreshDiff } from '../../core/run/refresh';
+
+/** What "Aktualisieren" shows: the campaign's group rebuilt on today's data, and the difference to its last use. */
+export interface RefreshPreview {
+  campaignId: string;
+  group: TargetGroup;
+  diff: RefreshDiff;
+}
 
 export interface PaneSessionOptions {
   /** Computes selection previews; on the main thread unless given one that uses a Web Worker. */
@@ -214,6 +222,30 @@ export class PaneSession {
    */
   groupSplit(campaign: StoredCampaign, group: TargetGroup): GroupUse {
     return this.splitAsStored(campaign, group).use;
+  }
+
+  /**
+   * "Aktualisieren": the used campaign's group on today's data and what changed since its last use; null for a
+   * campaign never used. Nothing is saved.
+   */
+  refreshPreview(data: WorkbookData, campaign: StoredCampaign): RefreshPreview | null {
+    const baseline = refreshBaseline(campaign);
+    if (baseline === null) return null;
+    const group = this.buildGroup(data, campaign);
+    return { campaignId: campaign.id, group, diff: refreshDiff(baseline, group, data.history) };
+  }
+
+  /**
+   * Stores the campaign as refreshed, the new matches in `declined` removed by hand. Only the state changes: the
+   * contact history and the assignment (who was contacted or held back) are not touched.
+   */
+  async acceptRefresh(preview: RefreshPreview, declined: ReadonlySet<string>): Promise<StoredCampaign> {
+    this.assertStateWritable();
+    const stored = this.state.campaigns.find((campaign) => campaign.id === preview.campaignId);
+    if (!stored) throw new Error(`The campaign ${preview.campaignId} is no longer stored`);
+    const accepted = acceptRefresh(stored, preview.diff, preview.group, declined, this.nowIso());
+    await this.writeState(recordUse(this.state, accepted));
+    return accepted;
   }
 
   /** Puts the person on the workbook's Sperrliste (a new sheet if it has none); a new read shows them excluded. */

@@ -94,6 +94,11 @@ export interface PreviewControls {
   theme(theme: PaneTheme): void;
   /** The row the pane last showed "in Excel" (a note's link), as Excel would have it selected. */
   shownRow(): { sheet: string; row: number } | null;
+  /**
+   * A user typing into a sheet while the pane is open: the cell in the sheet's `row`-th and `column`-th place of what
+   * a read returns (0-based). The pane notices when it next reads the workbook.
+   */
+  editCell(sheet: string, row: number, column: number, value: string): void;
 }
 
 declare global {
@@ -115,6 +120,7 @@ const offerPreviewControls = (
   if (typeof window === 'undefined') return;
   window.kampagnenPreview = {
     shownRow: () => port.selection,
+    editCell: (sheet, row, column, value) => port.editCell(sheet, row, column, value),
     theme: (theme) => {
       setTheme(theme);
       window.dispatchEvent(new Event('focus'));

@@ -5,7 +5,7 @@ import { emptyTargetGroup } from '../../core/group/targetGroup';
 import type { TargetGroup } from '../../core/group/targetGroupModel';
 import type { CsvDelimiter } from '../../core/outputs/csv';
 import { nextPaint } from '../services/nextPaint';
-import type { PaneSession } from '../services/paneSession';
+import type { PaneSession, RefreshPreview } from '../services/paneSession';
 import { failureText } from '../services/problemText';
 import {
   editedDraft,
@@ -42,6 +42,13 @@ export interface CampaignActions {
   restoreMember(key: string): void;
   changeCsvDelimiter(delimiter: CsvDelimiter): void;
   dismissOutcome(): void;
+  /**
+   * "Aktualisieren", first half: reads the workbook again (the user may have changed it since the pane read it) and
+   * returns what changed since the campaign's last use; null when it cannot (the failure is on the home screen).
+   */
+  previewRefresh(id: string): Promise<RefreshPreview | null>;
+  /** Second half: stores the refresh with the new matches in `declined` left out. */
+  acceptRefresh(preview: RefreshPreview, declined: ReadonlySet<string>): Promise<void>;
   /** Shows the evaluation of a stored campaign; an open campaign's last edits are saved first. */
   openEvaluation(id: string): Promise<void>;
 }
@@ -63,6 +70,7 @@ const copyOf = (original: StoredCampaign, campaigns: StoredCampaign[], copySuffi
     cost: _cost,
     status: _status,
     assignment: _assignment,
+    members: _members,
     ...plan
   } = original;
   return { ...plan, id: newId(), name, createdAt: now };
@@ -97,10 +105,11 @@ export function campaignActions(
     const open = editing();
     if (open) dispatch({ type: 'groupEdited', edit, group: change(open.group, edit.key) });
   };
-  const onHome = async (
+  const onHome = async <T>(
     action: HomeTask['action'],
     id: string,
-    work: (original: StoredCampaign) => Promise<unknown>,
+    work: (original: StoredCampaign) => Promise<T>,
+    done: (result: T) => WizardAction = () => ({ type: 'homeActionFinished' }),
   ) => {
     const state = getState();
     const original = state.campaigns.find((c) => c.id === id);
@@ -108,8 +117,7 @@ export function campaignActions(
     dispatch({ type: 'homeActionStarted', task: { action, id, name: original.name } });
     await nextPaint();
     try {
-      await work(original);
-      dispatch({ type: 'homeActionFinished' });
+      dispatch(done(await work(original)));
     } catch (error) {
       dispatch({ type: 'homeActionFinished', message: failureText(error, session.language) });
     }
@@ -131,6 +139,34 @@ export function campaignActions(
         return session.saveCampaign(copyOf(original, getState().campaigns, copySuffix, now), now);
       }),
     remove: (id) => onHome('remove', id, () => session.deleteCampaign(id)),
+    previewRefresh: async (id) => {
+      let preview: RefreshPreview | null = null;
+      await onHome(
+        'refresh',
+        id,
+        async () => {
+          const { data } = await session.load();
+          if (!data.ok) {
+            // the pane's own way out of an unreadable workbook (mapping, retry) takes over
+            dispatch({ type: 'workbookFailed', problems: data.error, mapping: session.mapping });
+            return;
+          }
+          dispatch({ type: 'workbookLoaded', data: data.value, mapping: session.mapping });
+          const stored = session.campaigns.find((campaign) => campaign.id === id);
+          preview = stored ? session.refreshPreview(data.value, stored) : null;
+        },
+        // the dialog shows the result; the spinner just goes
+        () => ({ type: 'homeActionDismissed' }),
+      );
+      return preview;
+    },
+    acceptRefresh: (preview, declined) =>
+      onHome(
+        'refresh',
+        preview.campaignId,
+        () => session.acceptRefresh(preview, declined),
+        (accepted) => ({ type: 'homeActionFinished', count: accepted.memberCount }),
+      ),
     dismissHomeAction: () => dispatch({ type: 'homeActionDismissed' }),
     close: () => dispatch({ type: 'closed' }),
     goTo: (screen) => dispatch({ type: 'screenChanged', screen }),

@@ -77,7 +77,13 @@ export interface OpenCampaign {
 }
 
 /** What the home screen does to a campaign; its result is shown until dismissed or the next action. */
-export type HomeTask = { action: 'duplicate' | 'remove'; id: string; name: string };
+export type HomeTask = {
+  action: 'duplicate' | 'remove' | 'refresh';
+  id: string;
+  name: string;
+  /** A refresh: the members after it. */
+  count?: number;
+};
 export type HomeAction =
   | { status: 'idle' }
   | ({ status: 'running' | 'done' } & HomeTask)
@@ -157,7 +163,7 @@ export type WizardAction =
   | { type: 'workbookReloading' }
   | { type: 'campaignsChanged'; campaigns: StoredCampaign[]; contactLimit?: ContactLimit }
   | { type: 'homeActionStarted'; task: HomeTask }
-  | { type: 'homeActionFinished'; message?: string }
+  | { type: 'homeActionFinished'; message?: string; count?: number }
   | { type: 'homeActionDismissed' }
   | { type: 'campaignOpened'; campaign: StoredCampaign; group: TargetGroup; screen: WizardStep }
   | { type: 'closed' }
@@ -222,9 +228,14 @@ const home = (state: WizardState): HomeState => ({
   action: { status: 'idle' },
 });
 
-const homeFinished = (action: HomeAction, message: string | undefined): HomeAction => {
+const homeFinished = (action: HomeAction, message: string | undefined, count?: number): HomeAction => {
   if (action.status !== 'running') return action;
-  const task = { action: action.action, id: action.id, name: action.name };
+  const task = {
+    action: action.action,
+    id: action.id,
+    name: action.name,
+    ...(count !== undefined ? { count } : {}),
+  };
   return message === undefined ? { status: 'done', ...task } : { status: 'failed', message, ...task };
 };
 
@@ -300,7 +311,7 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
         : state;
     case 'homeActionFinished':
       return state.screen === 'home'
-        ? { ...state, action: homeFinished(state.action, action.message) }
+        ? { ...state, action: homeFinished(state.action, action.message, action.count) }
         : state;
     case 'homeActionDismissed':
       return state.screen === 'home' ? { ...state, action: { status: 'idle' } } : state;

@@ -32,6 +32,7 @@ const DETAILS: Record<ProblemCode, Pick<Problem, 'value' | 'detail' | 'candidate
   invalidCampaign: { detail: 'selections[0].months' },
   invalidState: { detail: 'version' },
   campaignNotFound: { value: 'Herbstaktion', detail: 'Newsletter November, Hausmesse' },
+  campaignNotUsed: { value: 'Herbstaktion' },
   leadsSheetMissing: {},
   blocklistCannotName: {},
   forgetNotFound: { value: 'anna@example.de' },
