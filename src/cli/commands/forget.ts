@@ -2,19 +2,14 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Language } from '../../core/kernel/language';
 import { localDay } from '../../core/kernel/values';
-import {
-  forgetPerson,
-  planForget,
-  type ForgetOutcome,
-  type ForgetPlan,
-  type ForgetSheetRows,
-} from '../../core/run/forgetRun';
+import { forgetPerson, planForget, type ForgetOutcome, type ForgetPlan } from '../../core/run/forgetRun';
 import type { PersonQuery, PersonRows } from '../../core/run/personRun';
-import type { MessageKey, Translator } from '../../i18n/i18n';
+import type { Translator } from '../../i18n/i18n';
 import { failure, type CommandContext, type ExitCode } from '../cliIo';
 import { isSameFile } from '../files';
 import { printFailure, problemFailure } from '../output';
 import { openWorkbook, writeErrorLine } from '../workbookFile';
+import { PERSON_KIND_KEYS } from '../../i18n/personKinds';
 
 export interface ForgetOptions {
   workbook: string;
@@ -25,24 +20,14 @@ export interface ForgetOptions {
   json: boolean;
 }
 
-const KIND_KEYS: Record<ForgetSheetRows['kind'] | PersonRows['kind'], MessageKey> = {
-  contact: 'personKindContact',
-  customer: 'personKindCustomer',
-  sale: 'personKindSale',
-  blocklist: 'personKindBlocklist',
-  history: 'personKindHistory',
-  addinSheet: 'personKindAddinSheet',
-  leads: 'personKindLeads',
-};
-
 const rowsLine = (
-  { sheet, kind, rows }: Pick<PersonRows, 'sheet' | 'rows'> & { kind: keyof typeof KIND_KEYS },
+  { sheet, kind, rows }: Pick<PersonRows, 'sheet' | 'rows'> & { kind: keyof typeof PERSON_KIND_KEYS },
   texts: Translator,
 ): string =>
   texts.t(rows.length === 1 ? 'personRowOne' : 'personRowsMany', {
     sheet,
     rows: rows.join(', '),
-    kind: texts.t(KIND_KEYS[kind]),
+    kind: texts.t(PERSON_KIND_KEYS[kind]),
   });
 
 const planLines = (plan: ForgetPlan, texts: Translator, outcome?: ForgetOutcome): string[] => {

@@ -9,24 +9,16 @@ import {
   type PersonRows,
 } from '../../core/run/personRun';
 import type { CommandContext, ExitCode } from '../cliIo';
-import type { MessageKey, Translator } from '../../i18n/i18n';
+import type { Translator } from '../../i18n/i18n';
 import { printFailure, problemFailure } from '../output';
 import { openWorkbook } from '../workbookFile';
+import { PERSON_KIND_KEYS } from '../../i18n/personKinds';
 
 export interface PersonOptions {
   workbook: string;
   query: PersonQuery;
   json: boolean;
 }
-
-const KIND_KEYS: Record<PersonRows['kind'], MessageKey> = {
-  contact: 'personKindContact',
-  customer: 'personKindCustomer',
-  sale: 'personKindSale',
-  blocklist: 'personKindBlocklist',
-  history: 'personKindHistory',
-  addinSheet: 'personKindAddinSheet',
-};
 
 const queryText = ({ email, name, firm }: PersonQuery): string =>
   [email, name, firm].filter((part) => part !== undefined).join(', ');
@@ -58,7 +50,7 @@ const rowsLine = ({ sheet, kind, rows }: PersonRows, texts: Translator): string 
   texts.t(rows.length === 1 ? 'personRowOne' : 'personRowsMany', {
     sheet,
     rows: rows.join(', '),
-    kind: texts.t(KIND_KEYS[kind]),
+    kind: texts.t(PERSON_KIND_KEYS[kind]),
   });
 
 const personLines = (person: PersonFound, texts: Translator): string[] => [

@@ -13,13 +13,13 @@ import { formatDay } from '../../core/kernel/formats';
 import { CHANNEL_LABELS, GROUP_LABELS } from '../../core/read/contactHistory';
 import type { ForgetPlan } from '../../core/run/forgetRun';
 import type { PersonCampaign, PersonFound, PersonQuery, PersonRows } from '../../core/run/personRun';
-import type { MessageKey } from '../../i18n/de';
 import { useI18n } from '../../i18n/useI18n';
 import type { PaneSession } from '../services/paneSession';
 import { failureText, problemsText } from '../services/problemText';
 import { ActionFeedback, type ActionResult } from '../shell/ActionFeedback';
 import { ConfirmDialog } from '../shell/ConfirmDialog';
 import { useNarrowStyles } from '../shell/narrowStyles';
+import { PERSON_KIND_KEYS } from '../../i18n/personKinds';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -55,15 +55,6 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalS,
   },
 });
-
-const KIND_KEYS: Record<PersonRows['kind'], MessageKey> = {
-  contact: 'personKindContact',
-  customer: 'personKindCustomer',
-  sale: 'personKindSale',
-  blocklist: 'personKindBlocklist',
-  history: 'personKindHistory',
-  addinSheet: 'personKindAddinSheet',
-};
 
 /** What the box holds as a query: an address when it has an "@", else a name (at the firm, if one is given). */
 export const queryOf = (text: string, firm: string): PersonQuery | null => {
@@ -194,7 +185,7 @@ export function PersonSearch({ session }: PersonSearchProps) {
       <span>
         {t(rows.length === 1 ? 'personSheetKind' : 'personSheetKindMany', {
           sheet,
-          kind: t(KIND_KEYS[kind]),
+          kind: t(PERSON_KIND_KEYS[kind]),
         })}{' '}
       </span>
       <span className={styles.rows}>
