@@ -18,7 +18,7 @@ describe('the hashes that keep a forgotten person on the Sperrliste', () => {
 
   it('holds no name or address, reads back from its cell, and recognises the person in other spellings', () => {
     const text = tokenText(forgottenToken(anna, 'abcd1234')!);
-    expect(text).toMatch(/^#DSGVO-17:s=abcd1234;e=[0-9a-f]{32};n=[0-9a-f]{32};p=[0-9a-f]{32}$/);
+    expect(text).toMatch(/^#DSGVO-17:s=abcd1234;e=[0-9a-f]{32};n=[0-9a-f]{32};p=[0-9a-f]{32};f=[0-9a-f]{12}$/);
     expect(text.toLowerCase()).not.toMatch(/anna|schmidt|example|53111|baeckerei/);
     const matcher = new ForgottenMatcher([{ token: parseToken(` ${text} `)!, value: 'row 7' }]);
     expect(matcher.match({ ...anna, email: ' mailto:ANNA.schmidt@example.de' })).toBe('row 7');
