@@ -6,9 +6,9 @@ export { FORGOTTEN_PREFIX, parseToken, tokenText, type ForgottenToken } from '..
 
 /**
  * A person forgotten under Art. 17 DSGVO who objected to advertising (Art. 21) stays on the Sperrliste as salted
- * hashes only: "#DSGVO-17:s=<salt>;e=<hash>;n=<hash>;p=<hash>" in one cell of the entry. No name or address is kept,
- * yet the person is recognised when they turn up again — by the same e-mail (e), the same name at the same firm (n)
- * or the same name at the same postal code (p), normalised as the identity graph compares them.
+ * hashes only: "#DSGVO-17:s=<salt>;e=<hash>;n=<hash>;p=<hash>;f=<prefilter>" in one cell of the entry. No name or
+ * address is kept, yet the person is recognised when they turn up again — by the same e-mail (e), the same name at
+ * the same firm (n) or the same name at the same postal code (p), normalised as the identity graph compares them.
  *
  * The salt travels in the token itself. The workbook's salt (AddinState.forgetSalt) is only the one new tokens take,
  * so that matching costs one set of hashes per record, not one per entry; a workbook whose state sheet was lost, or
