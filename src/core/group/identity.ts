@@ -1,6 +1,6 @@
-import type { BlockEntry, Recipient, RowRef, WorkbookData } from '../kernel/model';
+import type { BlockEntry, Contact, Recipient, RowRef, WorkbookData } from '../kernel/model';
 import { ForgottenMatcher, type ForgottenToken } from './forgotten';
-import { workbookRecords, type WorkbookRecords } from '../select/recipients';
+import { hasOwnAddress, workbookRecords, type WorkbookRecords } from '../select/recipients';
 import { KeySet } from '../kernel/keySet';
 import { Buckets, codeIn } from './buckets';
 import { mergeRecords } from './mergeFields';
@@ -68,6 +68,12 @@ interface RecordCodes {
   company: Int32Array;
 }
 
+/** Whether an e-mail cell may start with "mailto:" (after blanks): the cheap test first, it runs per record. */
+const mayBeMailto = (email: string): boolean => {
+  const first = email.charCodeAt(0) | 0x20;
+  return (first === 0x6d || first <= 0x20) && /^\s*mailto:/i.test(email);
+};
+
 /** The old key text of names and companies (kept so that stored member keys stay valid). */
 const keyText = (text: string): string => text.trim().toLowerCase().normalize('NFC').replace(/\s+/g, ' ');
 
@@ -79,6 +85,9 @@ export class IdentityGraph {
   private readonly names: string[] = [];
   private readonly nameCodes = new Map<string, number>();
   private readonly emailCodes: KeySet;
+  /** Per e-mail code its normalised text, per company code its: what forgotten entries are matched by. */
+  private readonly emails: string[] = [];
+  private readonly companies: string[] = [];
   private readonly fullNames = new PairCoder();
   private readonly byId: Buckets;
   private readonly byEmail: Buckets;
@@ -152,6 +161,7 @@ export class IdentityGraph {
       if (code === undefined) {
         const company = normaliseCompany(raw);
         rawCompanies.set(raw, (code = company === '' ? NO_CODE : codeIn(companies, company)));
+        if (code === this.companies.length) this.companies.push(company);
       }
       return code;
     };
@@ -165,6 +175,7 @@ export class IdentityGraph {
         ownId === '' ? NO_CODE : 2 * (isContact ? contactIds : customerIds).code(ownId) + (isContact ? 0 : 1);
       const email = source.email === '' ? null : normaliseEmail(source.email);
       codes.email[r] = email === null ? NO_CODE : this.emailCodes.code(email);
+      if (codes.email[r] === this.emails.length) this.emails.push(email as string);
       codes.first[r] = source.firstName === '' ? NO_CODE : nameCode(source.firstName);
       codes.last[r] = source.lastName === '' ? NO_CODE : nameCode(source.lastName);
       codes.customer[r] = firmId === '' ? NO_CODE : customerIds.code(firmId);
@@ -434,11 +445,39 @@ export class IdentityGraph {
       for (let r = 0; r < this.records.count; r++) {
         const person = this.person[r];
         if (carriers[person] !== undefined) continue;
-        const carrier = matcher.match(this.records.recipient(r));
+        const carrier = this.matchForgotten(matcher, r);
         if (carrier) carriers[person] = carrier;
       }
     }
     return carriers;
+  }
+
+  /**
+   * A record against the forgotten entries, with the names, firm and e-mail normalised once in encode (no recipient
+   * is built): the same texts as recognitionTexts of the record's recipient. The two cases where encode read
+   * something else — an e-mail written "mailto:…", a company of blanks the recipient takes its firm's for — go the
+   * recipient's way.
+   */
+  private matchForgotten<T>(matcher: ForgottenMatcher<T>, record: number): T | undefined {
+    const { codes } = this;
+    const source = this.records.source(record);
+    const customer = this.records.customer(record);
+    if (
+      (codes.email[record] !== NO_CODE && mayBeMailto(source.email)) ||
+      (codes.company[record] === NO_CODE && source.company !== '' && customer !== undefined)
+    )
+      return matcher.match(this.records.recipient(record));
+    const email = codes.email[record] === NO_CODE ? '' : this.emails[codes.email[record]];
+    if (!this.isFullNamed(record)) return matcher.matchNormalised(email, '', '', '', '');
+    const isContact = record < this.records.contactCount;
+    const { postalCode } = isContact && customer && !hasOwnAddress(source as Contact) ? customer : source;
+    return matcher.matchNormalised(
+      email,
+      this.names[codes.first[record]],
+      this.names[codes.last[record]],
+      codes.company[record] === NO_CODE ? '' : this.companies[codes.company[record]],
+      postalCode === '' ? '' : postalCode.trim(),
+    );
   }
 
   /** A contact's own opt-out, else its firm's (the customer row carries it). */

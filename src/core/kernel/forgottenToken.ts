@@ -8,6 +8,11 @@ export interface ForgottenToken {
   email?: string;
   nameFirm?: string;
   namePlace?: string;
+  /**
+   * The prefilter (group/forgotten.ts, quickHash): 4 hex digits per kind, e-mail, name at firm, name at place, "0000"
+   * where the kind is absent. Tokens written before it have none and are matched by hashing every record.
+   */
+  filter?: string;
 }
 
 export const tokenText = (token: ForgottenToken): string =>
@@ -17,6 +22,7 @@ export const tokenText = (token: ForgottenToken): string =>
     ...(token.email ? [`e=${token.email}`] : []),
     ...(token.nameFirm ? [`n=${token.nameFirm}`] : []),
     ...(token.namePlace ? [`p=${token.namePlace}`] : []),
+    ...(token.filter ? [`f=${token.filter}`] : []),
   ].join(';');
 
 /** The token in a Sperrliste cell, or null for any other text. */
@@ -48,5 +54,8 @@ export const parseToken = (text: string): ForgottenToken | null => {
   if (email) token.email = email;
   if (nameFirm) token.nameFirm = nameFirm;
   if (namePlace) token.namePlace = namePlace;
+  const filter = parts.get('f');
+  // A damaged prefilter is ignored, not trusted: the entry is then matched by full hashing, as an old one.
+  if (filter && /^[0-9a-f]{12}$/.test(filter)) token.filter = filter;
   return email || nameFirm || namePlace ? token : null;
 };

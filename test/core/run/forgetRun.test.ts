@@ -170,7 +170,7 @@ describe('forgetting a person (Art. 17 with Art. 21)', () => {
     const blocklist = (await port.readSheet('Sperrliste')).rows.map((row) => cellText(row[0] ?? null));
     expect(blocklist.slice(0, 2)).toEqual(['E-Mail', 'fremd@example.de']);
     expect(blocklist.slice(2).every((text) => text.startsWith('#DSGVO-17:'))).toBe(true);
-    expect(blocklist[3]).toMatch(/;n=[0-9a-f]{32};p=[0-9a-f]{32}$/);
+    expect(blocklist[3]).toMatch(/;n=[0-9a-f]{32};p=[0-9a-f]{32};f=[0-9a-f]{12}$/);
     const state = await readAddinState(port);
     const data = await loadCampaignData(port, state.ok ? state.value : (undefined as never), winter);
     const group = buildTargetGroup(data.ok ? data.value : (undefined as never), winter, {
