@@ -100,7 +100,8 @@ describe('the Word letter template merged with the demo CSV by LibreOffice Write
 
   it('merges one letter per member of the CSV, nobody twice, nobody missing', () => {
     expect(rows.length).toBe(summary.contacted);
-    expect(rows.length).toBeGreaterThan(40);
+    // a real letter run: the demo's contacted members (fewer since the sample protects a running control group)
+    expect(rows.length).toBeGreaterThan(30);
     expect(letters).toHaveLength(rows.length);
   });
 
