@@ -46,7 +46,7 @@ describe('Auswertung (evaluation view)', () => {
     expect(screen.getByRole('img')).toHaveAccessibleName(
       /^Umsatz je Empfänger: kontaktiert .+, Kontrollgruppe /,
     );
-    expect(screen.getByRole('table', { name: t('evaluationByType') })).toHaveTextContent(/Brief \(2\)/);
+    expect(screen.getByRole('table', { name: t('evaluationByType') })).toHaveTextContent(/Brief \(3\)/);
   });
 
   it('writes the Auswertung sheets, and writes them again in the same place', async () => {

@@ -27,6 +27,20 @@ const wholeNumber = (text: string): number | null => {
   return Number.isInteger(value) && value > 0 ? value : null;
 };
 
+function WholeNumberField(props: { label: string; value: string; onChange(value: string): void }) {
+  return (
+    <Field label={props.label} validationState={wholeNumber(props.value) ? 'none' : 'error'}>
+      <Input
+        type="number"
+        min={1}
+        size="small"
+        value={props.value}
+        onChange={(_, { value }) => props.onChange(value)}
+      />
+    </Field>
+  );
+}
+
 /**
  * "Höchstens 1 Kontakt je 30 Tage": the campaign's own limit, or the workbook's, which this campaign can store as
  * the default for all. Who is over it is excluded in step 3 with the campaign that reached them.
@@ -89,27 +103,16 @@ export function ContactLimitFields({
         {own ? (
           <>
             <div className={narrow.fieldGrid}>
-              <Field
+              <WholeNumberField
                 label={t('contactLimitContacts')}
-                validationState={wholeNumber(contacts) ? 'none' : 'error'}
-              >
-                <Input
-                  type="number"
-                  min={1}
-                  size="small"
-                  value={contacts}
-                  onChange={(_, { value }) => edit(value, days)}
-                />
-              </Field>
-              <Field label={t('contactLimitDays')} validationState={wholeNumber(days) ? 'none' : 'error'}>
-                <Input
-                  type="number"
-                  min={1}
-                  size="small"
-                  value={days}
-                  onChange={(_, { value }) => edit(contacts, value)}
-                />
-              </Field>
+                value={contacts}
+                onChange={(value) => edit(value, days)}
+              />
+              <WholeNumberField
+                label={t('contactLimitDays')}
+                value={days}
+                onChange={(value) => edit(contacts, value)}
+              />
             </div>
             <div className={styles.buttons}>
               {!sameAsWorkbook && (

@@ -1,20 +1,30 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { isoToDay } from '../../../../src/core/kernel/values';
 import { readContactHistory } from '../../../../src/core/read/contactHistory';
 import { readAddinState } from '../../../../src/core/run/campaignRun';
 import { sampleWorkbookTables } from '../../../../src/sample/sampleWorkbook';
 import { installLayoutStubs, numberIn, renderPane, workbookWithCampaign } from '../../paneTestkit';
 
-/** Five managers the sales team called on 28 October (the sample's contact history), and two it did not call. */
+/**
+ * Five managers the sales team called on 28 October (the sample's contact history), and two whom nobody contacted
+ * since September.
+ */
 const people = (): string[] => {
   const entries = readContactHistory(sampleWorkbookTables())!.history.entries;
+  const since = (key: string) =>
+    entries.filter((entry) => entry.key === key && entry.day >= isoToDay('2026-10-01')!);
+  // reached by the phone round only, not also by the letter of 2 November
   const called = new Set(
-    entries.filter((entry) => entry.campaign === 'Telefonaktion Oktober 2026').map((entry) => entry.key),
+    entries
+      .filter((entry) => entry.campaign === 'Telefonaktion Oktober 2026')
+      .map((entry) => entry.key)
+      .filter((key) => since(key).length === 1),
   );
-  const notCalled = entries.filter((entry) => !called.has(entry.key) && !entry.control);
-  return [...[...called].slice(0, 5), notCalled[0].key, notCalled[1].key].map((key) =>
-    key.replace(/^c:/, ''),
+  const quiet = [...new Set(entries.filter((entry) => !entry.control).map((entry) => entry.key))].filter(
+    (key) => since(key).length === 0,
   );
+  return [...[...called].slice(0, 5), quiet[0], quiet[1]].map((key) => key.replace(/^c:/, ''));
 };
 
 beforeAll(installLayoutStubs);
@@ -34,7 +44,7 @@ describe('1 · Kontaktgrenze', () => {
 
     expect(screen.getByText(t('contactLimitNone'))).toBeVisible();
     await user.click(screen.getByRole('button', { name: t('contactLimitSet') }));
-    // the clock says 20 November: the call on 28 October lies within the last 30 days
+    // the clock says 20 November: the call on 28 October lies within the last 30 days, not within the last 20
     await waitFor(() => expect(count()).toBe(2));
     const days = screen.getByRole('spinbutton', { name: t('contactLimitDays') });
     await user.clear(days);

@@ -1,15 +1,21 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { isoToDay } from '../../../../src/core/kernel/values';
 import { readContactHistory } from '../../../../src/core/read/contactHistory';
 import { sampleWorkbookTables } from '../../../../src/sample/sampleWorkbook';
 import { installLayoutStubs, renderPane, workbookWithCampaign } from '../../paneTestkit';
 
-/** Three managers the sales team called in October (the sample's contact history). */
-const calledInOctober = (): string[] =>
-  readContactHistory(sampleWorkbookTables())!
-    .history.entries.filter((entry) => entry.campaign === 'Telefonaktion Oktober 2026')
+/** Three managers the sales team called in October and no campaign reached since (the sample's contact history). */
+const calledInOctober = (): string[] => {
+  const { entries } = readContactHistory(sampleWorkbookTables())!.history;
+  const reachedLater = new Set(
+    entries.filter((entry) => entry.day > isoToDay('2026-10-28')!).map((e) => e.key),
+  );
+  return entries
+    .filter((entry) => entry.campaign === 'Telefonaktion Oktober 2026' && !reachedLater.has(entry.key))
     .slice(0, 3)
     .map((entry) => entry.key.replace(/^c:/, ''));
+};
 
 beforeAll(installLayoutStubs);
 
