@@ -138,7 +138,8 @@ export function RefreshDialog({ name, preview, onAccept, onCancel }: RefreshDial
       <DialogSurface {...restoreFocusSource} data-testid="refresh-dialog">
         <DialogBody>
           <DialogTitle>{t('refreshTitle', { name })}</DialogTitle>
-          <DialogContent className={styles.content}>
+          {/* a long list scrolls: the keyboard must be able to reach and scroll it (axe scrollable-region-focusable) */}
+          <DialogContent className={styles.content} tabIndex={0} aria-label={t('refreshTitle', { name })}>
             <Text weight="semibold">
               {t('refreshHeadline', { before: diff.before, after: diff.after, unchanged: diff.unchanged })}
             </Text>
