@@ -82,7 +82,7 @@ const engineFigures = (
   for (const name of SELECTION_NAMES) {
     const recipients = time(`select.${name}`, () =>
       runSelection(cold(data), SELECTIONS[name], { today: TODAY }),
-    ).recipients.length;
+    ).records.length;
     record(single(`count.select.${name}`, scale, 'recipients', recipients));
   }
   const group = time('union4', () => buildGroup(data));

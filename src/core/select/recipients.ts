@@ -217,3 +217,9 @@ export const workbookRecords = (data: WorkbookData): WorkbookRecords => {
   if (records === undefined) recordTables.set(data, (records = new WorkbookRecords(data)));
   return records;
 };
+
+/** The recipients of records, in their order (tests and the benchmark's peer compare by them). */
+export const recipientsOf = (data: WorkbookData, records: readonly number[]): Recipient[] => {
+  const table = workbookRecords(data);
+  return records.map((record) => table.recipient(record));
+};

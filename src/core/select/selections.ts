@@ -5,18 +5,17 @@ import type {
   SheetSelection,
 } from '../campaign/campaign';
 import { compileSelectionFilter, type FilterableRecord, type RecordPredicate } from './filters';
-import type { Contact, Customer, Day, Recipient, WorkbookData } from '../kernel/model';
+import type { Contact, Customer, Day, WorkbookData } from '../kernel/model';
 import { problem, type Problem } from '../kernel/problems';
 import { workbookRecords } from './recipients';
 import { customerKey } from '../read/customerKeys';
 import { articleKey, lineArticlesOf, salesColumnsOf } from '../read/salesColumns';
 import { addMonths, isoToDay } from '../kernel/values';
 
+/** Record numbers, not recipients: the group builds a Recipient only for the rows it shows (see WorkbookRecords). */
 export interface SelectionResult {
   /** The records found (see WorkbookRecords), in sheet order; a record may occur twice. */
   records: number[];
-  /** The recipient of each record. */
-  recipients: Recipient[];
   problems: Problem[];
 }
 
@@ -39,31 +38,24 @@ const filterIndexes = <T extends FilterableRecord>(
   return found;
 };
 
-const found = (data: WorkbookData, records: number[], problems: Problem[] = []): SelectionResult => {
-  const table = workbookRecords(data);
-  return { records, recipients: records.map((record) => table.recipient(record)), problems };
-};
+const found = (records: number[], problems: Problem[] = []): SelectionResult => ({ records, problems });
 
 const ofCustomers = (data: WorkbookData, customerIndexes: number[], problems?: Problem[]) =>
-  found(data, workbookRecords(data).ofCustomers(customerIndexes), problems);
+  found(workbookRecords(data).ofCustomers(customerIndexes), problems);
 
 const recordSelection = (data: WorkbookData, selection: RecordSelection): SelectionResult => {
   const records = selection.from === 'contacts' ? data.contacts : data.customers;
   if (records === null) {
     return {
       records: [],
-      recipients: [],
       problems: [problem('sheetRoleNotFound', 'error', { detail: 'contacts' })],
     };
   }
   const compiled = compileSelectionFilter(data, selection);
-  if (!compiled.ok) return { records: [], recipients: [], problems: compiled.error };
+  if (!compiled.ok) return { records: [], problems: compiled.error };
   if (selection.from === 'contacts') {
     // Record i is contact i.
-    return found(
-      data,
-      filterIndexes(records as Contact[], compiled.value, selection.ids, (c) => c.contactId),
-    );
+    return found(filterIndexes(records as Contact[], compiled.value, selection.ids, (c) => c.contactId));
   }
   return ofCustomers(
     data,

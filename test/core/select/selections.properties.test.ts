@@ -6,7 +6,7 @@ import type {
 } from '../../../src/core/campaign/campaign';
 import type { Customer, Recipient, SaleLine, WorkbookData } from '../../../src/core/kernel/model';
 import { parseWorkbook } from '../../../src/core/read/parseWorkbook';
-import { customersToRecipients } from '../../../src/core/select/recipients';
+import { customersToRecipients, recipientsOf } from '../../../src/core/select/recipients';
 import { salesColumnsFromLines } from '../../../src/core/read/salesColumns';
 import { runSelection } from '../../../src/core/select/selections';
 import type { CellValue } from '../../../src/core/kernel/sheetTable';
@@ -154,7 +154,7 @@ const who = (recipients: Recipient[]): string[] =>
   recipients.map((r) => `${r.kind}:${r.contactId}:${r.customerId}:${r.row}`);
 
 const selected = (data: WorkbookData, selection: SheetSelection): string[] =>
-  who(runSelection(data, selection, { today: day('2026-05-31') }).recipients);
+  who(recipientsOf(data, runSelection(data, selection, { today: day('2026-05-31') }).records));
 
 describe.each([
   ['built by hand', workbookArbitrary],

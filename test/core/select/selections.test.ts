@@ -1,6 +1,7 @@
 import type { SheetSelection } from '../../../src/core/campaign/campaign';
 import type { WorkbookData } from '../../../src/core/kernel/model';
 import { runSelection } from '../../../src/core/select/selections';
+import { recipientsOf } from '../../../src/core/select/recipients';
 import { isoToDay } from '../../../src/core/kernel/values';
 import { makeContact, makeCustomer, makeSale, makeWorkbookData } from '../builders';
 
@@ -88,7 +89,9 @@ const data = makeWorkbookData({ contacts, customers, sales });
 
 /** Who a selection found: contact ids, or customer numbers of customers standing for themselves. */
 const found = (selection: SheetSelection, workbook: WorkbookData = data): string[] =>
-  runSelection(workbook, selection, { today }).recipients.map((r) => r.contactId || r.customerId);
+  recipientsOf(workbook, runSelection(workbook, selection, { today }).records).map(
+    (r) => r.contactId || r.customerId,
+  );
 
 describe('contacts and customers', () => {
   it.each<[string, SheetSelection, string[]]>([
@@ -124,7 +127,6 @@ describe('contacts and customers', () => {
     const noContacts = makeWorkbookData({ contacts: null, customers });
     expect(runSelection(noContacts, { from: 'contacts' }, { today })).toEqual({
       records: [],
-      recipients: [],
       problems: [{ code: 'sheetRoleNotFound', severity: 'error', detail: 'contacts' }],
     });
   });
@@ -135,7 +137,7 @@ describe('contacts and customers', () => {
       { from: 'customers', filter: [{ column: 'Region', op: 'equals', value: 'West' }] },
       { today },
     );
-    expect(result.recipients).toEqual([]);
+    expect(result.records).toEqual([]);
     expect(result.problems).toEqual([
       { code: 'columnNotFound', severity: 'error', sheet: 'Kunden', column: 'Region' },
     ]);
@@ -192,7 +194,7 @@ describe('purchasedArticles', () => {
       { today },
     );
     expect(result.problems).toEqual([{ code: 'unknownArticle', severity: 'warning', value: 'A-404' }]);
-    expect(result.recipients).toHaveLength(4);
+    expect(result.records).toHaveLength(4);
   });
 });
 
