@@ -27,6 +27,7 @@ const emptyPersonData = (): PersonData => ({
   mobile: '',
 });
 import type { CellValue } from '../../src/core/kernel/sheetTable';
+import { salesLines } from '../../src/core/kernel/salesLines';
 
 /**
  * Builders for core tests: records as the parser would produce them, and a WorkbookData with sheet mappings and
@@ -192,7 +193,7 @@ export const makeWorkbookData = ({
   return {
     contacts: contactSheet ? contactSheet.records : null,
     customers: customerSheet.records,
-    sales,
+    sales: salesLines(sales),
     articles,
     mapping,
     problems: [],

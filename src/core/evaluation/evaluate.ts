@@ -1,5 +1,6 @@
 import { DEFAULT_EVALUATION_DAYS, DEFAULT_PRIMARY_METRIC, type StoredCampaign } from '../campaign/campaign';
-import type { Day, SaleLine, WorkbookData } from '../kernel/model';
+import type { Day, WorkbookData } from '../kernel/model';
+import type { SalesLines } from '../kernel/salesLines';
 import { customerKey } from '../read/customerKeys';
 import type { SheetTable } from '../kernel/sheetTable';
 import { isoToDay } from '../kernel/values';
@@ -46,7 +47,7 @@ export interface OtherCampaign {
 export interface EvaluationInput {
   campaign: StoredCampaign;
   members: EvaluatedMember[];
-  sales: SaleLine[];
+  sales: SalesLines;
   today: Day;
   leads?: SheetTable | null;
   /** The other campaigns (not this one). */
@@ -79,26 +80,27 @@ export const evaluationWindow = (campaign: StoredCampaign, today: Day): Evaluati
 };
 
 interface SalesIndex {
-  byCustomer: Map<string, SaleLine[]>;
+  /** Customer key → its lines' indexes. */
+  byCustomer: Map<string, number[]>;
   /** Every dated line's day, ascending: whether the sheet reaches into a window at all. */
   days: Float64Array;
 }
 
 /** One index per sales array: the report evaluates every campaign against the same sales. */
-const salesIndexes = new WeakMap<SaleLine[], SalesIndex>();
+const salesIndexes = new WeakMap<SalesLines, SalesIndex>();
 
-const indexSales = (sales: SaleLine[]): SalesIndex => {
+const indexSales = (sales: SalesLines): SalesIndex => {
   const cached = salesIndexes.get(sales);
   if (cached) return cached;
-  const byCustomer = new Map<string, SaleLine[]>();
+  const byCustomer = new Map<string, number[]>();
   const days: number[] = [];
-  for (const line of sales) {
-    if (line.day !== null) days.push(line.day);
-    const key = customerKey(line.customerId);
+  for (let i = 0; i < sales.length; i++) {
+    if (!Number.isNaN(sales.days[i])) days.push(sales.days[i]);
+    const key = customerKey(sales.customerIds[i]);
     if (!key) continue;
     const lines = byCustomer.get(key);
-    if (lines) lines.push(line);
-    else byCustomer.set(key, [line]);
+    if (lines) lines.push(i);
+    else byCustomer.set(key, [i]);
   }
   const index = { byCustomer, days: Float64Array.from(days).sort() };
   salesIndexes.set(sales, index);
@@ -125,19 +127,23 @@ interface CustomerActivity {
   undated: number;
 }
 
-const activityOf = (lines: readonly SaleLine[], start: Day, end: Day): CustomerActivity => {
+/** What the lines at these indexes did in [start, end]. */
+const activityOf = (sales: SalesLines, lines: readonly number[], start: Day, end: Day): CustomerActivity => {
   const activity = { net: 0, margin: 0, orders: 0, returns: 0, undated: 0 };
   const orderDays = new Set<Day>();
-  for (const line of lines) {
-    if (line.day === null) {
+  for (const i of lines) {
+    const day = sales.days[i];
+    const amount = sales.amounts[i];
+    if (Number.isNaN(day)) {
       activity.undated++;
       continue;
     }
-    if (line.day < start || line.day > end || line.amount === null) continue;
-    activity.net += line.amount;
-    activity.margin += line.margin ?? 0;
-    if (line.amount > 0) orderDays.add(line.day);
-    if (line.amount < 0) activity.returns++;
+    if (day < start || day > end || Number.isNaN(amount)) continue;
+    activity.net += amount;
+    const margin = sales.margins?.[i] ?? NaN;
+    if (!Number.isNaN(margin)) activity.margin += margin;
+    if (amount > 0) orderDays.add(day);
+    if (amount < 0) activity.returns++;
   }
   activity.orders = orderDays.size;
   return activity;
@@ -207,7 +213,7 @@ const countBy = <T>(items: readonly T[], keyOf: (item: T) => string): Map<string
  */
 export const memberRevenues = (
   members: readonly Pick<EvaluatedMember, 'customerId'>[],
-  sales: SaleLine[],
+  sales: SalesLines,
   start: Day,
   end: Day,
 ): Float64Array => {
@@ -215,18 +221,18 @@ export const memberRevenues = (
   const sharers = countBy(members, (member) => customerKey(member.customerId));
   const activities = new Map<string, CustomerActivity>();
   for (const key of sharers.keys())
-    activities.set(key, activityOf(index.byCustomer.get(key) ?? [], start, end));
+    activities.set(key, activityOf(sales, index.byCustomer.get(key) ?? [], start, end));
   return groupResult(members, activities, sharers).revenues;
 };
 
 /** The first dated sales line's day; null without one. */
-export const firstSaleDay = (sales: SaleLine[]): Day | null => {
+export const firstSaleDay = (sales: SalesLines): Day | null => {
   const { days } = indexSales(sales);
   return days.length > 0 ? days[0] : null;
 };
 
 /** The last dated sales line's day; null without one. */
-export const lastSaleDay = (sales: SaleLine[]): Day | null => {
+export const lastSaleDay = (sales: SalesLines): Day | null => {
   const { days } = indexSales(sales);
   return days.length > 0 ? days[days.length - 1] : null;
 };
@@ -414,7 +420,7 @@ export const evaluateCampaign = (input: EvaluationInput): CampaignEvaluation => 
   const sharers = countBy(input.members, (member) => customerKey(member.customerId));
   const activities = new Map<string, CustomerActivity>();
   for (const key of sharers.keys()) {
-    activities.set(key, activityOf(index.byCustomer.get(key) ?? [], start, windowEnd));
+    activities.set(key, activityOf(input.sales, index.byCustomer.get(key) ?? [], start, windowEnd));
   }
   const contacted = groupResult(membersOf(input.members, 'contacted'), activities, sharers);
   const control = groupResult(membersOf(input.members, 'control'), activities, sharers);

@@ -1,6 +1,7 @@
 import type { GroupAssignment } from '../campaign/campaign';
 import type { MemberGroup } from './targetGroupModel';
-import type { Day, SaleLine } from '../kernel/model';
+import type { Day } from '../kernel/model';
+import type { SalesLines } from '../kernel/salesLines';
 import { customerKey } from '../read/customerKeys';
 import { cyrb53 } from '../kernel/stableHash';
 import type { Member } from './targetGroupModel';
@@ -19,7 +20,7 @@ export interface AssignGroupsInput {
   /** Share held back in percent; 0 or absent: nobody. */
   controlPercent: number | undefined;
   members: readonly GroupCandidate[];
-  sales: readonly SaleLine[];
+  sales: SalesLines;
   /** The campaign's start: purchases in the 365 days before it make the segments. */
   start: Day;
   /** The assignment stored at the last use: these decisions are kept as they are. */
@@ -29,15 +30,18 @@ export interface AssignGroupsInput {
 export const PRIOR_PURCHASE_DAYS = 365;
 
 /** Net revenue per customer key in [start − 365, start − 1]; returns subtract. */
-const priorRevenue = (sales: readonly SaleLine[], wanted: ReadonlySet<string>, start: Day) => {
+const priorRevenue = (sales: SalesLines, wanted: ReadonlySet<string>, start: Day) => {
   const revenue = new Map<string, number>();
   const keyOf = new Map<string, string>();
-  for (const line of sales) {
-    if (line.day === null || line.amount === null) continue;
-    if (line.day < start - PRIOR_PURCHASE_DAYS || line.day >= start) continue;
-    let key = keyOf.get(line.customerId);
-    if (key === undefined) keyOf.set(line.customerId, (key = customerKey(line.customerId)));
-    if (wanted.has(key)) revenue.set(key, (revenue.get(key) ?? 0) + line.amount);
+  const { days, amounts, customerIds } = sales;
+  for (let i = 0; i < sales.length; i++) {
+    const day = days[i];
+    const amount = amounts[i];
+    // An undated line or one without amount (NaN) fails both comparisons or is skipped.
+    if (Number.isNaN(amount) || !(day >= start - PRIOR_PURCHASE_DAYS && day < start)) continue;
+    let key = keyOf.get(customerIds[i]);
+    if (key === undefined) keyOf.set(customerIds[i], (key = customerKey(customerIds[i])));
+    if (wanted.has(key)) revenue.set(key, (revenue.get(key) ?? 0) + amount);
   }
   return revenue;
 };
@@ -53,7 +57,7 @@ const median = (sorted: readonly number[]): number => {
  */
 export const purchaseSegments = (
   members: readonly GroupCandidate[],
-  sales: readonly SaleLine[],
+  sales: SalesLines,
   start: Day,
 ): PurchaseSegment[] => {
   const keys = members.map((member) => customerKey(member.recipient.customerId));

@@ -1,6 +1,7 @@
 import type { ForgottenToken } from './forgottenToken';
 import type { CellValue } from './sheetTable';
 import type { Problem } from './problems';
+import type { SalesLines } from './salesLines';
 
 /** Calendar day as days since 1970-01-01 (UTC). Dates in the core are days: no time zones, cheap to compare. */
 export type Day = number;
@@ -157,7 +158,7 @@ export interface MappingOverrides {
  * `customers` arrays named here; for any other arrays they do not apply.
  */
 export interface SalesColumns {
-  sales: readonly SaleLine[];
+  sales: SalesLines;
   customers: readonly Customer[];
   /**
    * Per line: the row (index into customers) of the first customer whose number matches the line's, ignoring case,
@@ -252,7 +253,8 @@ export interface WorkbookData {
   /** null when the workbook has no contacts sheet: then each customer is a recipient itself. */
   contacts: Contact[] | null;
   customers: Customer[];
-  sales: SaleLine[];
+  /** As columns (salesLines.ts): a million line objects cost the parser most of its time and every GC a mark. */
+  sales: SalesLines;
   /** From the articles sheet, or derived from the sales lines when there is none. */
   articles: Article[];
   mapping: WorkbookMapping;

@@ -1,4 +1,5 @@
-import type { Article, SaleLine, WorkbookData } from '../kernel/model';
+import type { Article, WorkbookData } from '../kernel/model';
+import type { SalesLines } from '../kernel/salesLines';
 import { articleKey } from './salesColumns';
 
 /**
@@ -26,14 +27,16 @@ export const lineMargin = (
   return null;
 };
 
-const articleMargin = (line: SaleLine, article: Article | undefined): number | null => {
-  if (article === undefined || line.amount === null) return null;
-  const quantity = line.quantity ?? 1;
+/** Line i's margin by its article's figure; NaN when the article has none or the line no amount. */
+const articleMargin = (sales: SalesLines, i: number, article: Article | undefined): number => {
+  const amount = sales.amounts[i];
+  if (article === undefined || Number.isNaN(amount)) return NaN;
+  const quantity = Number.isNaN(sales.quantities[i]) ? 1 : sales.quantities[i];
   if (article.margin !== undefined && article.margin !== null)
-    return isShare(article.margin) ? line.amount * article.margin : quantity * article.margin;
+    return isShare(article.margin) ? amount * article.margin : quantity * article.margin;
   if (article.purchasePrice !== undefined && article.purchasePrice !== null)
-    return line.amount - quantity * article.purchasePrice;
-  return null;
+    return amount - quantity * article.purchasePrice;
+  return NaN;
 };
 
 const hasFigure = (article: Article): boolean =>
@@ -51,28 +54,35 @@ const articleIndex = (articles: readonly Article[]): Map<string, Article> => {
 };
 
 /**
- * Fills every line's margin when the sales or article sheet has margins or purchase prices; undefined (and the lines
- * untouched) when neither has.
+ * The lines with every margin filled when the sales or article sheet has margins or purchase prices; the same lines
+ * and no summary when neither has.
  */
-export const applyMargins = (sales: SaleLine[], articles: readonly Article[]): WorkbookData['margins'] => {
+export const applyMargins = (
+  sales: SalesLines,
+  articles: readonly Article[],
+): { sales: SalesLines; summary?: WorkbookData['margins'] } => {
   const index = articleIndex(articles);
-  const salesHaveMargins = sales.some((line) => line.margin !== undefined);
-  if (!salesHaveMargins && index.size === 0) return undefined;
+  if (sales.margins === undefined && index.size === 0) return { sales };
+  const margins = sales.margins ? Float64Array.from(sales.margins) : new Float64Array(sales.length).fill(NaN);
   let margin = 0;
   let revenue = 0;
-  const missing: SaleLine[] = [];
-  for (const line of sales) {
-    if (line.margin === undefined || line.margin === null)
-      line.margin = articleMargin(
-        line,
-        index.get(articleKey(line.articleNo)) ?? index.get(articleKey(line.articleName)),
+  const missing: number[] = [];
+  for (let i = 0; i < sales.length; i++) {
+    if (Number.isNaN(margins[i]) && index.size > 0)
+      margins[i] = articleMargin(
+        sales,
+        i,
+        index.get(articleKey(sales.articleNos[i])) ?? index.get(articleKey(sales.articleNames[i])),
       );
-    if (line.margin !== null && line.amount !== null) {
-      margin += line.margin;
-      revenue += line.amount;
-    } else if (line.amount !== null) missing.push(line);
+    const amount = sales.amounts[i];
+    if (Number.isNaN(amount)) continue;
+    if (Number.isNaN(margins[i])) missing.push(i);
+    else {
+      margin += margins[i];
+      revenue += amount;
+    }
   }
   const averageShare = revenue !== 0 ? margin / revenue : 0;
-  for (const line of missing) line.margin = (line.amount ?? 0) * averageShare;
-  return { averageShare, estimatedLines: missing.length };
+  for (const i of missing) margins[i] = sales.amounts[i] * averageShare;
+  return { sales: { ...sales, margins }, summary: { averageShare, estimatedLines: missing.length } };
 };

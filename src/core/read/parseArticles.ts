@@ -1,4 +1,5 @@
-import type { Article, SaleLine, SheetMapping } from '../kernel/model';
+import type { Article, SheetMapping } from '../kernel/model';
+import type { SalesLines } from '../kernel/salesLines';
 import type { SheetTable } from '../kernel/sheetTable';
 import type { ProblemLog } from './problemLog';
 import { isTotalsKey, requireColumn, SheetReader } from './sheetReader';
@@ -32,12 +33,13 @@ export function parseArticles(table: SheetTable, mapping: SheetMapping, log: Pro
 }
 
 /** Without an articles sheet: every distinct article number + name that occurs in the sales lines. */
-export function articlesFromSales(sales: readonly SaleLine[]): Article[] {
+export function articlesFromSales(sales: SalesLines): Article[] {
   // Two levels instead of a joined key: no string is built per line of a million-line sheet.
   const byNumber = new Map<string, Map<string, Article>>();
   const articles: Article[] = [];
   for (let i = 0; i < sales.length; i++) {
-    const { articleNo, articleName } = sales[i];
+    const articleNo = sales.articleNos[i];
+    const articleName = sales.articleNames[i];
     let byName = byNumber.get(articleNo);
     if (!byName) byNumber.set(articleNo, (byName = new Map()));
     if (byName.has(articleName) || (articleNo === '' && articleName === '')) continue;

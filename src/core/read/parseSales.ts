@@ -1,4 +1,5 @@
-import type { SaleLine, SheetMapping } from '../kernel/model';
+import type { SheetMapping } from '../kernel/model';
+import { noSalesLines, SalesLinesBuilder, type SalesLines } from '../kernel/salesLines';
 import type { SheetTable } from '../kernel/sheetTable';
 import type { ProblemLog } from './problemLog';
 import type { CustomerRows } from './salesColumns';
@@ -7,9 +8,8 @@ import { isTotalsKey, matchSpelling, requireColumn, SheetReader } from './sheetR
 
 /** Sales lines with the numbers of SalesColumns that only the parser can fill cheaply, one entry per line. */
 export interface ParsedSales {
-  lines: SaleLine[];
+  lines: SalesLines;
   customerRows: Int32Array;
-  days: Float64Array;
 }
 
 /**
@@ -23,8 +23,7 @@ export function parseSales(
   customers: CustomerRows | null,
 ): ParsedSales {
   const reader = new SheetReader(table, mapping, log);
-  if (!requireColumn(reader, 'customerId'))
-    return { lines: [], customerRows: new Int32Array(0), days: new Float64Array(0) };
+  if (!requireColumn(reader, 'customerId')) return { lines: noSalesLines(), customerRows: new Int32Array(0) };
   const customerColumn = reader.column('customerId');
   const dateColumn = reader.column('date');
   const noColumn = reader.column('articleNo');
@@ -35,11 +34,10 @@ export function parseSales(
   const marginColumn = reader.column('margin');
   const purchaseColumn = reader.column('purchasePrice');
   const withMargin = marginColumn >= 0 || purchaseColumn >= 0;
-  const lines: SaleLine[] = [];
   const rows = reader.rows;
   const room = Math.max(reader.endIndex - reader.firstDataIndex, 0);
+  const lines = new SalesLinesBuilder(room, withMargin);
   const customerRows = new Int32Array(room);
-  const days = new Float64Array(room);
   for (let i = reader.firstDataIndex; i < reader.endIndex; i++) {
     const cells = rows[i];
     const row = reader.rowNumber(i);
@@ -59,30 +57,24 @@ export function parseSales(
       const price = reader.number(cells, priceColumn, row);
       if (price !== null) amount = quantity * price;
     }
-    const day = reader.day(cells, dateColumn, row);
     customerRows[lines.length] = customerRow;
-    days[lines.length] = day ?? NaN;
-    const line: SaleLine = {
+    lines.add(
       customerId,
-      day,
-      articleNo: reader.text(cells, noColumn, row),
-      articleName: reader.text(cells, nameColumn, row),
+      reader.day(cells, dateColumn, row),
+      reader.text(cells, noColumn, row),
+      reader.text(cells, nameColumn, row),
       quantity,
       amount,
       row,
-    };
-    if (withMargin)
-      line.margin = lineMargin(
-        amount,
-        quantity,
-        reader.number(cells, marginColumn, row),
-        reader.number(cells, purchaseColumn, row),
-      );
-    lines.push(line);
+      withMargin
+        ? lineMargin(
+            amount,
+            quantity,
+            reader.number(cells, marginColumn, row),
+            reader.number(cells, purchaseColumn, row),
+          )
+        : null,
+    );
   }
-  return {
-    lines,
-    customerRows: customerRows.subarray(0, lines.length),
-    days: days.subarray(0, lines.length),
-  };
+  return { lines: lines.build(), customerRows: customerRows.subarray(0, lines.length) };
 }

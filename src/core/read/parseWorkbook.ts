@@ -8,6 +8,7 @@ import {
 } from '../kernel/model';
 import { problem, type Problem } from '../kernel/problems';
 import { fail, ok, type Result } from '../kernel/result';
+import { noSalesLines } from '../kernel/salesLines';
 import type { SheetTable } from '../kernel/sheetTable';
 import { articlesFromSales, parseArticles } from './parseArticles';
 import { parseContacts, parseCustomers } from './parsePeople';
@@ -57,17 +58,17 @@ export function parseWorkbook(
       : null;
   const parsedSales =
     salesTable && mapping.sales ? parseSales(salesTable, mapping.sales, log, customerRows) : null;
-  const sales = parsedSales?.lines ?? [];
+  const parsedLines = parsedSales?.lines ?? noSalesLines();
   const articles =
     articlesTable && mapping.articles
       ? parseArticles(articlesTable, mapping.articles, log)
-      : articlesFromSales(sales);
-  const margins = applyMargins(sales, articles);
+      : articlesFromSales(parsedLines);
+  const { sales, summary: margins } = applyMargins(parsedLines, articles);
   const salesColumns: SalesColumns = {
     sales,
     customers,
     customerRows: parsedSales?.customerRows ?? new Int32Array(0),
-    days: parsedSales?.days ?? new Float64Array(0),
+    days: sales.days,
     firstRows: customerRows?.firstRows ?? new Int32Array(0),
   };
   for (const role of SHEET_ROLES) {

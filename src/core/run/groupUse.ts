@@ -1,7 +1,8 @@
 import type { StoredCampaign } from '../campaign/campaign';
 import { assignGroups, groupOf, hasControlGroup } from '../group/controlGroup';
 import type { MemberGroup } from '../group/targetGroupModel';
-import type { Day, SaleLine } from '../kernel/model';
+import type { Day } from '../kernel/model';
+import type { SalesLines } from '../kernel/salesLines';
 import { letterOptionsOf, targetGroupTable } from '../outputs/targetTable';
 import { preflight, type PreflightReport } from '../outputs/preflight';
 import { inPostalOrder, lettersByRegion, type LetterRegions } from '../outputs/postalOrder';
@@ -34,7 +35,7 @@ export interface GroupUse {
 export const splitTargetGroup = (
   campaign: StoredCampaign,
   group: TargetGroup,
-  sales: readonly SaleLine[],
+  sales: SalesLines,
   today: Day,
 ): GroupUse => {
   const start = campaign.start ?? dayToIso(today);

@@ -160,9 +160,9 @@ export const describePerson = async (
   );
   const salesSheet = data.mapping.sales?.sheet;
   if (salesSheet)
-    for (const line of data.sales)
-      if (ownCustomers.has(customerKey(line.customerId)))
-        refs.push({ sheet: salesSheet, row: line.row, kind: 'sale' });
+    for (let i = 0; i < data.sales.length; i++)
+      if (ownCustomers.has(customerKey(data.sales.customerIds[i])))
+        refs.push({ sheet: salesSheet, row: data.sales.rows[i], kind: 'sale' });
   const hashed = new ForgottenMatcher(
     (data.blocklists ?? []).flatMap((list) =>
       list.entries.flatMap((entry) => (entry.forgotten ? [{ token: entry.forgotten, value: entry }] : [])),

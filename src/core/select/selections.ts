@@ -109,7 +109,8 @@ const purchasedArticles = (data: WorkbookData, selection: PurchasedArticlesSelec
     const day = days[i];
     if (customer < 0 || (dated && Number.isNaN(day))) continue;
     if ((since !== null && day < since) || (until !== null && day > until)) continue;
-    totals[customer] += data.sales[i].quantity ?? 1;
+    const quantity = data.sales.quantities[i];
+    totals[customer] += Number.isNaN(quantity) ? 1 : quantity;
     bought[customer] = 1;
   }
   const minimum = selection.minQuantity ?? 0;

@@ -5,9 +5,9 @@ import type {
   Day,
   MappingOverrides,
   PersonData,
-  SaleLine,
   WorkbookData,
 } from '../../core/kernel/model';
+import { noSalesLines, type SalesLines } from '../../core/kernel/salesLines';
 import type { Problem } from '../../core/kernel/problems';
 import type { Result } from '../../core/kernel/result';
 import type { SheetTable } from '../../core/kernel/sheetTable';
@@ -85,7 +85,7 @@ export interface LoadedWorkspace {
 export class PaneSession {
   private state: AddinState = emptyState();
   /** The sales lines of the last load: the control group is stratified by prior purchases. */
-  private sales: readonly SaleLine[] = [];
+  private sales: SalesLines = noSalesLines();
   /** A state sheet this version cannot read (damaged, or from a newer version) is never overwritten. */
   private stateReadable = true;
   private readonly listeners = new Set<() => void>();
@@ -135,7 +135,7 @@ export class PaneSession {
     if (!read.ok) return { data: read };
     this.setState(read.value);
     const data = await loadWorkbookData(this.port, this.state.mapping ?? {}, this.state.ownedSheets);
-    this.sales = data.ok ? data.value.sales : [];
+    this.sales = data.ok ? data.value.sales : noSalesLines();
     return { data };
   }
 

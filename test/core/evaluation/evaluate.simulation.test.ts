@@ -3,6 +3,7 @@ import type { EvaluatedMember } from '../../../src/core/evaluation/model';
 import { seededRandom } from '../../../src/core/evaluation/statistics';
 import type { SaleLine } from '../../../src/core/kernel/model';
 import { day, makeCampaign, member, sale } from './evaluationBuilders';
+import { salesLines } from '../../../src/core/kernel/salesLines';
 
 /**
  * A synthetic campaign with a known effect, 100 times: does the evaluation recover it within its 95 % intervals?
@@ -75,7 +76,7 @@ describe('evaluateCampaign on synthetic campaigns with a known uplift', () => {
     return evaluateCampaign({
       campaign: makeCampaign({ id: `SIM${String(run).padStart(9, '0')}`, start: START, evaluationDays: 90 }),
       members,
-      sales,
+      sales: salesLines(sales),
       today: TODAY,
       resamples: 1000,
     });

@@ -6,15 +6,19 @@ import {
 import type { EvaluatedMember } from '../../../src/core/evaluation/model';
 import { newcombeDifference } from '../../../src/core/evaluation/statistics';
 import type { SaleLine } from '../../../src/core/kernel/model';
+import { salesLines } from '../../../src/core/kernel/salesLines';
 import { day, makeCampaign, member, members, sale } from './evaluationBuilders';
 
 const TODAY = day('2026-11-27');
 
-const evaluate = (input: Partial<EvaluationInput> & Pick<EvaluationInput, 'members' | 'sales'>) =>
+const evaluate = (
+  input: Partial<Omit<EvaluationInput, 'sales'>> & Pick<EvaluationInput, 'members'> & { sales: SaleLine[] },
+) =>
   evaluateCampaign({
     campaign: makeCampaign({ start: '2026-09-01', evaluationDays: 30 }),
     today: TODAY,
     ...input,
+    sales: salesLines(input.sales),
   });
 
 describe('evaluateCampaign: the figures of each group', () => {

@@ -4,6 +4,7 @@ import { effectRows } from '../../../src/core/evaluation/figures';
 import type { SaleLine } from '../../../src/core/kernel/model';
 import type { SheetTable } from '../../../src/core/kernel/sheetTable';
 import { day, makeCampaign, members, sale } from './evaluationBuilders';
+import { noSalesLines, salesLines } from '../../../src/core/kernel/salesLines';
 
 /**
  * 200 contacted (A1…A200), 100 held back (B1…B100). 80 contacted and 20 held-back members buy for 100 € each in the
@@ -13,7 +14,8 @@ const TODAY = day('2026-11-27');
 const group = [...members('A', 200, 'contacted'), ...members('B', 100, 'control')];
 const buying = (prefix: string, n: number, amount = 100): SaleLine[] =>
   Array.from({ length: n }, (_, i) => sale(`${prefix}${i + 1}`, '2026-09-10', amount));
-const sales = [...buying('A', 80), ...buying('B', 20)];
+const lines = [...buying('A', 80), ...buying('B', 20)];
+const sales = salesLines(lines);
 
 const evaluate = (input: Partial<EvaluationInput> = {}, campaign: Parameters<typeof makeCampaign>[0] = {}) =>
   evaluateCampaign({
@@ -98,7 +100,12 @@ describe('regression to the mean', () => {
   });
 
   it('is not shown before the sales of the window are in', () => {
-    const evaluation = evaluateCampaign({ campaign: inactive, members: group, sales: [], today: TODAY });
+    const evaluation = evaluateCampaign({
+      campaign: inactive,
+      members: group,
+      sales: noSalesLines(),
+      today: TODAY,
+    });
     expect(evaluation.verdict).toBe('noSalesYet');
     expect(evaluation.returnedAnyway).toBeNull();
   });
@@ -166,7 +173,7 @@ describe('contamination of the control group', () => {
 
 describe('the return on margin', () => {
   // Each sale earns a quarter of its price above the purchase cost.
-  const withMargins = sales.map((line) => ({ ...line, margin: (line.amount ?? 0) * 0.25 }));
+  const withMargins = salesLines(lines.map((line) => ({ ...line, margin: (line.amount ?? 0) * 0.25 })));
 
   it('is computed on the margin and labelled so when the workbook has margins', () => {
     const evaluation = evaluate({ sales: withMargins, margins: { averageShare: 0.25, estimatedLines: 0 } });

@@ -10,6 +10,7 @@ import {
   type GroupCandidate,
 } from '../../../src/core/group/controlGroup';
 import type { SaleLine } from '../../../src/core/kernel/model';
+import { noSalesLines, salesLines, type SalesLines } from '../../../src/core/kernel/salesLines';
 import { daysFromCivil } from '../../../src/core/kernel/values';
 import { makeSale } from '../builders';
 
@@ -62,7 +63,7 @@ describe('purchaseSegments', () => {
       candidate('c:3', 'K-3'),
       member,
     ];
-    expect(purchaseSegments(members, sales, START).at(-1)).toBe(expected);
+    expect(purchaseSegments(members, salesLines(sales), START).at(-1)).toBe(expected);
   });
 
   it('takes the median over customers, so two contacts of one firm count once and share its segment', () => {
@@ -73,7 +74,7 @@ describe('purchaseSegments', () => {
       candidate('c:d', 'K-2'),
       candidate('c:e', 'K-7'),
     ];
-    expect(purchaseSegments(members, sales, START)).toEqual([
+    expect(purchaseSegments(members, salesLines(sales), START)).toEqual([
       'belowMedian',
       'belowMedian',
       'belowMedian',
@@ -85,13 +86,13 @@ describe('purchaseSegments', () => {
   it('uses the mean of the two middle customers for an even number of buyers', () => {
     const members = ['K-1', 'K-2', 'K-7', 'K-9'].map((id) => candidate(`k:${id}`, id));
     // 100, 500, 1000, 1600 → median 750
-    const segments = purchaseSegments(members, [...sales, sale('K-9', 3, 1600)], START);
+    const segments = purchaseSegments(members, salesLines([...sales, sale('K-9', 3, 1600)]), START);
     expect(segments).toEqual(['belowMedian', 'belowMedian', 'atOrAboveMedian', 'atOrAboveMedian']);
   });
 });
 
 /** A realistic spread: three selections, a third never bought, the rest with revenues from a pool. */
-const population = (count: number, prefix = 'c:'): { members: GroupCandidate[]; sales: SaleLine[] } => {
+const population = (count: number, prefix = 'c:'): { members: GroupCandidate[]; sales: SalesLines } => {
   const members: GroupCandidate[] = [];
   const sales: SaleLine[] = [];
   for (let i = 0; i < count; i++) {
@@ -99,7 +100,7 @@ const population = (count: number, prefix = 'c:'): { members: GroupCandidate[]; 
     members.push(candidate(`${prefix}${i}`, customerId, i % 3));
     if (i % 3 !== 1) sales.push(sale(customerId, (i * 7) % 300, 50 + ((i * 37) % 1000)));
   }
-  return { members, sales };
+  return { members, sales: salesLines(sales) };
 };
 
 const input = (overrides: Partial<AssignGroupsInput> = {}): AssignGroupsInput => ({
@@ -115,7 +116,7 @@ const input = (overrides: Partial<AssignGroupsInput> = {}): AssignGroupsInput =>
 const firmOf = (member: GroupCandidate): string =>
   member.recipient.customerId === '' ? `m:${member.key}` : `k:${member.recipient.customerId.toLowerCase()}`;
 
-const strata = (members: readonly GroupCandidate[], sales: readonly SaleLine[]): Map<string, string[]> => {
+const strata = (members: readonly GroupCandidate[], sales: SalesLines): Map<string, string[]> => {
   const segments = purchaseSegments(members, sales, START);
   const result = new Map<string, string[]>();
   const stratumOfFirm = new Map<string, string>();
@@ -207,7 +208,7 @@ describe('assignGroups', () => {
 
   it('copes with a target group of 150,000 members in one stratum (too many to spread as arguments)', () => {
     const members = Array.from({ length: 150_000 }, (_, i) => candidate(`c:${i}`));
-    const assignment = assignGroups(input({ members, sales: [] }));
+    const assignment = assignGroups(input({ members, sales: noSalesLines() }));
     expect(assignment.control).toHaveLength(15_000);
     expect(assignment.contacted).toHaveLength(135_000);
   });
@@ -215,8 +216,8 @@ describe('assignGroups', () => {
   it('gives a stratum of four members at 10 % no control member (round(0.4) = 0), one of five at 10 % one', () => {
     const four = ['1', '2', '3', '4'].map((id) => candidate(`c:${id}`));
     const five = [...four, candidate('c:5')];
-    expect(assignGroups(input({ members: four, sales: [] })).control).toHaveLength(0);
-    expect(assignGroups(input({ members: five, sales: [] })).control).toHaveLength(1);
+    expect(assignGroups(input({ members: four, sales: noSalesLines() })).control).toHaveLength(0);
+    expect(assignGroups(input({ members: five, sales: noSalesLines() })).control).toHaveLength(1);
   });
 });
 
@@ -231,16 +232,18 @@ describe('assignGroups: properties', () => {
       { selector: (m) => m.key, maxLength: 60 },
     )
     .map((list) => list.map((m) => candidate(m.key, m.customer, m.selectionIndex)));
-  const salesPool = fc.array(
-    fc
-      .record({
-        customer: fc.constantFrom('K1', 'K2', 'K3', 'K4', 'K5', 'K6', 'K9'),
-        daysBefore: fc.option(fc.integer({ min: -30, max: 400 })),
-        amount: fc.option(fc.integer({ min: -500, max: 3000 })),
-      })
-      .map(({ customer, daysBefore, amount }) => sale(customer, daysBefore, amount)),
-    { maxLength: 40 },
-  );
+  const salesPool = fc
+    .array(
+      fc
+        .record({
+          customer: fc.constantFrom('K1', 'K2', 'K3', 'K4', 'K5', 'K6', 'K9'),
+          daysBefore: fc.option(fc.integer({ min: -30, max: 400 })),
+          amount: fc.option(fc.integer({ min: -500, max: 3000 })),
+        })
+        .map(({ customer, daysBefore, amount }) => sale(customer, daysBefore, amount)),
+      { maxLength: 40 },
+    )
+    .map(salesLines);
   const percent = fc.integer({ min: 0, max: 50 });
   const campaignId = fc.stringMatching(/^K-[A-Z0-9]{6}$/);
 

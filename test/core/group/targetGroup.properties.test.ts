@@ -22,6 +22,7 @@ import { toCsv } from '../../../src/core/outputs/csv';
 import { leadIdFor, mergeLeads } from '../../../src/core/outputs/leads';
 import { splitTargetGroup, tablesForUse } from '../../../src/core/run/groupUse';
 import { makeBlockEntry, makeContact, makeCustomer, makeWorkbookData } from '../builders';
+import { noSalesLines } from '../../../src/core/kernel/salesLines';
 
 /**
  * Messy contact sheets generated from people (the ground truth): every person has a unique name, and some a contact
@@ -242,7 +243,7 @@ describe('target group properties over messy contact sheets', () => {
           updatedAt: '',
           memberCount: 0,
         };
-        const use = splitTargetGroup(stored, group, [], options.today);
+        const use = splitTargetGroup(stored, group, noSalesLines(), options.today);
         const tables = tablesForUse(use, ['Auswahl']);
         const csv = toCsv(tables.export);
         const sheet = JSON.stringify(tables.target.rows);

@@ -1,6 +1,7 @@
 import type { WorkbookData } from '../../../src/core/kernel/model';
 import type { CellValue, SheetTable } from '../../../src/core/kernel/sheetTable';
 import { parseWorkbook } from '../../../src/core/read/parseWorkbook';
+import { saleLinesOf } from '../../../src/core/kernel/salesLines';
 
 const table = (name: string, rows: CellValue[][]): SheetTable => ({ name, rows });
 
@@ -15,7 +16,7 @@ const parsed = (tables: SheetTable[]): WorkbookData => {
   return result.value;
 };
 
-const marginsOf = (data: WorkbookData) => data.sales.map((line) => line.margin);
+const marginsOf = (data: WorkbookData) => saleLinesOf(data.sales).map((line) => line.margin);
 
 describe('margins from purchase prices and margin columns', () => {
   it('reads a German purchase price on the sales sheet: amount − quantity × purchase price', () => {

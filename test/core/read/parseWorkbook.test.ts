@@ -6,6 +6,7 @@ import { parseWorkbook } from '../../../src/core/read/parseWorkbook';
 import { PROBLEMS_LISTED_PER_SHEET } from '../../../src/core/read/problemLog';
 import type { CellValue, SheetTable } from '../../../src/core/kernel/sheetTable';
 import { dayToIso } from '../../../src/core/kernel/values';
+import { saleLinesOf, salesLines } from '../../../src/core/kernel/salesLines';
 import {
   articlesSheet,
   CUSTOMER_HEADERS,
@@ -75,7 +76,7 @@ describe('parseWorkbook on a messy German workbook', () => {
 
   it('reads sales lines with serial, text and broken dates and German numbers', () => {
     expect(
-      data.sales.map((s) => [
+      saleLinesOf(data.sales).map((s) => [
         s.row,
         s.day === null ? null : dayToIso(s.day),
         s.customerId,
@@ -187,7 +188,7 @@ describe('parseWorkbook: workbooks with missing sheets', () => {
           seen.add(key);
           expected.push({ ...p, category: '' });
         }
-        expect(articlesFromSales(lines)).toEqual(expected);
+        expect(articlesFromSales(salesLines(lines))).toEqual(expected);
       }),
     );
   });
@@ -229,7 +230,7 @@ describe('parseWorkbook: values per sheet', () => {
       ],
       { dateSystem },
     );
-    const [line] = parsed([sales]).sales;
+    const [line] = saleLinesOf(parsed([sales]).sales);
     expect(line.day === null ? null : dayToIso(line.day)).toBe(expected);
   });
 
@@ -239,7 +240,7 @@ describe('parseWorkbook: values per sheet', () => {
       [60, '1', 'Papier'],
     ]);
     const data = parsed([sales]);
-    expect(data.sales[0].day).toBeNull();
+    expect(data.sales.days[0]).toBeNaN();
     expect(data.problems.map(where)).toContainEqual(['invalidDate', 'Umsätze', 2, 'Datum', '60']);
   });
 
@@ -249,7 +250,7 @@ describe('parseWorkbook: values per sheet', () => {
       [45356, '1', 'Papier', 3, '2,50'],
       [45356, '1', 'Papier', 3, ''],
     ]);
-    expect(parsed([sales]).sales.map((s) => s.amount)).toEqual([7.5, null]);
+    expect(saleLinesOf(parsed([sales]).sales).map((s) => s.amount)).toEqual([7.5, null]);
   });
 
   it.each<[CellValue, CellValue, string, boolean]>([
@@ -316,7 +317,7 @@ describe('parseWorkbook: values per sheet', () => {
       { startRow: 3, startColumn: 2 },
     );
     const data = parsed([sales]);
-    expect(data.sales.map((s) => [s.row, s.articleName, s.amount])).toEqual([
+    expect(saleLinesOf(data.sales).map((s) => [s.row, s.articleName, s.amount])).toEqual([
       [4, '', null],
       [5, 'Papier', null],
     ]);

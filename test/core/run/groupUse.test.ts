@@ -10,6 +10,7 @@ import {
 import { emptyState } from '../../../src/core/state/state';
 import { isoToDay } from '../../../src/core/kernel/values';
 import { makeSale } from '../builders';
+import { noSalesLines, salesLines } from '../../../src/core/kernel/salesLines';
 import { makeGroup, makeMember } from '../outputs/memberBuilders';
 
 const TODAY = isoToDay('2026-11-27')!;
@@ -34,8 +35,10 @@ const members = (count = 60, prefix = 'C', firstFirm = 1) =>
       i % 2,
     ),
   );
-const sales = Array.from({ length: 10 }, (_, i) =>
-  makeSale({ customerId: `K${3 * i + 1}`, day: TODAY - 20 - i, amount: 100 * (i + 1), articleNo: 'A-1' }),
+const sales = salesLines(
+  Array.from({ length: 10 }, (_, i) =>
+    makeSale({ customerId: `K${3 * i + 1}`, day: TODAY - 20 - i, amount: 100 * (i + 1), articleNo: 'A-1' }),
+  ),
 );
 
 const column = (table: { headers: string[]; rows: unknown[][] }, header: string): unknown[] =>
@@ -142,7 +145,7 @@ describe('the tables of a used target group', () => {
   ];
 
   it('sorts the letters of the export by postal code, foreign ones last, and leaves the target sheet as it was', () => {
-    const letters = splitTargetGroup(makeCampaign(), makeGroup(scattered), [], TODAY);
+    const letters = splitTargetGroup(makeCampaign(), makeGroup(scattered), noSalesLines(), TODAY);
     const tables = tablesForUse(letters, LABELS);
     expect(column(tables.export, 'KontaktNr')).toEqual([
       'Dresden',
@@ -156,7 +159,12 @@ describe('the tables of a used target group', () => {
   });
 
   it('keeps the order of an e-mail campaign', () => {
-    const mails = splitTargetGroup(makeCampaign({ type: 'email' }), makeGroup(scattered), [], TODAY);
+    const mails = splitTargetGroup(
+      makeCampaign({ type: 'email' }),
+      makeGroup(scattered),
+      noSalesLines(),
+      TODAY,
+    );
     expect(column(exportTable(mails, LABELS), 'KontaktNr')).toEqual(
       scattered.map((m) => m.recipient.contactId),
     );
@@ -172,7 +180,7 @@ describe('checkExport', () => {
       makeMember({ contactId: '4', postalCode: '1067' }),
       makeMember({ contactId: '5', postalCode: '1010', country: 'AT' }),
     ];
-    const check = checkExport(splitTargetGroup(makeCampaign(), makeGroup(members), [], TODAY));
+    const check = checkExport(splitTargetGroup(makeCampaign(), makeGroup(members), noSalesLines(), TODAY));
     expect(check.letterRegions).toEqual({
       regions: [
         { region: '01', letters: 2 },

@@ -7,6 +7,7 @@ import type {
 import type { Customer, Recipient, SaleLine, WorkbookData } from '../../../src/core/kernel/model';
 import { parseWorkbook } from '../../../src/core/read/parseWorkbook';
 import { customersToRecipients, recipientsOf } from '../../../src/core/select/recipients';
+import { saleLinesOf, salesLines } from '../../../src/core/kernel/salesLines';
 import { salesColumnsFromLines } from '../../../src/core/read/salesColumns';
 import { runSelection } from '../../../src/core/select/selections';
 import type { CellValue } from '../../../src/core/kernel/sheetTable';
@@ -84,13 +85,13 @@ const parsedArbitrary: fc.Arbitrary<WorkbookData> = fc
 
 const withLinesReplaced: fc.Arbitrary<WorkbookData> = parsedArbitrary.map((data) => ({
   ...data,
-  sales: [...data.sales].reverse().slice(1),
+  sales: salesLines(saleLinesOf(data.sales).reverse().slice(1)),
 }));
 
 const withRowsAppended: fc.Arbitrary<WorkbookData> = fc
   .tuple(parsedArbitrary, saleArbitrary, pick(CUSTOMER_IDS))
   .map(([data, line, customerId]) => {
-    data.sales.push(line);
+    data.sales = salesLines([...saleLinesOf(data.sales), line]);
     data.customers.push(makeCustomer({ customerId }));
     return data;
   });
@@ -122,7 +123,7 @@ const key = (text: string): string => text.trim().toLowerCase();
 const linesOf = (data: WorkbookData, customer: Customer): SaleLine[] =>
   key(customer.customerId) === ''
     ? []
-    : data.sales.filter((line) => key(line.customerId) === key(customer.customerId));
+    : saleLinesOf(data.sales).filter((line) => key(line.customerId) === key(customer.customerId));
 
 const scanPurchased = (data: WorkbookData, selection: PurchasedArticlesSelection): Customer[] => {
   const wanted = new Set(selection.articles.map(key).filter((article) => article !== ''));
