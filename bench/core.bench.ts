@@ -1,14 +1,22 @@
 /**
  * One scale of `npm run bench`, in its own process (started by bench/run.ts with --expose-gc), so that the heap of
  * one scale does not carry into the next: peak heap of one pipeline run first, then the timed steps of the engine,
- * the floor, and DuckDB on the same arrays.
+ * the floor, and DuckDB on the same arrays; last whether both found the same people (bench/agreement.ts).
  *   node --expose-gc --import tsx bench/core.bench.ts <tiny|S|M|L> <out.json>
  */
 import { getHeapStatistics } from 'node:v8';
 import { toCsv } from '../src/core/outputs/csv';
 import { runSelection } from '../src/core/select/selections';
+import { recipientsOf } from '../src/core/select/recipients';
 import type { SheetTable } from '../src/core/kernel/sheetTable';
 import { syntheticWorkbook } from '../src/sample/syntheticWorkbook';
+import {
+  type Agreement,
+  compareSets,
+  describeDifferences,
+  ourMemberIdentities,
+  rowIdentity,
+} from './agreement';
 import { DuckPeer } from './duckdbPeer';
 import { cpuFigure, type Figure, figureFile, MB, single, timeAsync, timeSync, type Sink } from './measure';
 import {
@@ -101,7 +109,7 @@ const peerFigures = async (
   runs: number,
   tables: SheetTable[],
   record: Sink,
-): Promise<void> => {
+): Promise<DuckPeer> => {
   const note = (figure: Figure): void => {
     record(figure);
     log(`${scale} ${figure.figure}: ${figure.median.toFixed(1)} ms`);
@@ -118,7 +126,6 @@ const peerFigures = async (
   const union = await timeAsync('duckdb.union4', scale, runs, () => peer.union());
   note(union.figure);
   record(single('count.duckdb.members', scale, 'members', union.result.length));
-  peer.close();
   // Ingestion is the peer's dearest step: the total adds the medians instead of ingesting a further runs + 1 times.
   record({
     ...union.figure,
@@ -127,6 +134,35 @@ const peerFigures = async (
     min: ingested.figure.min + union.figure.min,
     max: ingested.figure.max + union.figure.max,
   });
+  return peer;
+};
+
+/**
+ * Whether both found the same people, after everything is timed (so holding the sets costs no step any time): each
+ * selection's rows and each member's key with all its rows, ours against DuckDB's. `agree.*` is 1 for the same set,
+ * 0 otherwise (`differ.*` counts the differing entries; the first few are logged).
+ */
+const agreementFigures = async (
+  scale: ScaleName,
+  tables: SheetTable[],
+  peer: DuckPeer,
+  record: Sink,
+): Promise<void> => {
+  const data = parseOrThrow(tables);
+  const note = (name: string, agreement: Agreement): void => {
+    const differing = agreement.onlyOurs.length + agreement.onlyTheirs.length + agreement.repeated.length;
+    record(single(`agree.${name}`, scale, '1 = same set', agreement.same ? 1 : 0));
+    record(single(`differ.${name}`, scale, 'entries', differing));
+    log(
+      `${scale} ${name}: ${agreement.same ? 'same set as DuckDB' : `DIFFERS from DuckDB: ${describeDifferences(agreement)}`}`,
+    );
+  };
+  for (const name of SELECTION_NAMES) {
+    const found = runSelection(cold(data), SELECTIONS[name], { today: TODAY }).records;
+    const ours = recipientsOf(data, found).map(rowIdentity);
+    note(`select.${name}`, compareSets(ours, await peer.selectionRows(name)));
+  }
+  note('members', compareSets(ourMemberIdentities(buildGroup(data)), await peer.memberIdentities()));
 };
 
 const main = async (): Promise<void> => {
@@ -136,7 +172,12 @@ const main = async (): Promise<void> => {
   const record = figureFile(out);
   heapFigures(scale, tables, leads).forEach(record);
   engineFigures(scale, runs, tables, leads, record);
-  await peerFigures(scale, runs, tables, record);
+  const peer = await peerFigures(scale, runs, tables, record);
+  try {
+    await agreementFigures(scale, tables, peer, record);
+  } finally {
+    peer.close();
+  }
   record(cpuFigure('core', scale));
 };
 

@@ -5,6 +5,7 @@
  */
 import { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import type { CellValue, SheetTable } from '../src/core/kernel/sheetTable';
+import { memberIdentity } from './agreement';
 import type { SelectionName } from './scenario';
 
 type ColumnType = 'DOUBLE' | 'VARCHAR';
@@ -150,7 +151,7 @@ const EVERYONE = `SELECT ${RECIPIENT_COLUMNS} FROM (${CONTACT_RECIPIENTS}) r
  * one of their records has a valid e-mail (e-mail campaign); people sharing an e-mail address are one member — one
  * hop, not transitive. The member key is the smallest record key of its people.
  */
-export const UNION_SQL = `
+const UNION_CTES = `
 WITH picked AS (
   ${SELECTION_ORDER.map((name, i) => `SELECT ${i} AS sel, * FROM (${SELECTION_SQL[name]})`).join('\nUNION ALL\n')}
 ), keyed AS (
@@ -184,10 +185,26 @@ WITH picked AS (
   SELECT u.unit, min(p.sel * 1e9 + p.row) AS first_seen
   FROM picked p JOIN records r ON r.kind = p.kind AND r.row = p.row JOIN units u ON u.person = r.person
   GROUP BY u.unit
-)
+)`;
+
+export const UNION_SQL = `${UNION_CTES}
 SELECT k.member_key FROM found f JOIN unit_keys k USING (unit)
 WHERE NOT k.blocked AND k.reachable
 ORDER BY f.first_seen`;
+
+/** Each member's key with every row of its people (kind and row, comma-separated): the check, not timed. */
+const MEMBER_ROWS_SQL = `${UNION_CTES}, unit_rows AS (
+  SELECT u.unit, string_agg(r.kind || r.row, ',') AS rows
+  FROM units u JOIN records r ON r.person = u.person GROUP BY u.unit
+)
+SELECT k.member_key, ur.rows FROM found f JOIN unit_keys k USING (unit) JOIN unit_rows ur USING (unit)
+WHERE NOT k.blocked AND k.reachable`;
+
+/** The sheets the SQL's record kinds come from ('c' contacts, 'k' customers), as the engine names a row's sheet. */
+const SHEET_OF_KIND: Record<string, string> = { c: 'Ansprechpartner', k: 'Kunden' };
+
+/** "c12" → "Ansprechpartner:12", the form `rowIdentity` (bench/agreement.ts) gives the engine's rows. */
+const rowOfRecord = (record: string): string => `${SHEET_OF_KIND[record[0]]}:${record.slice(1)}`;
 
 export class DuckPeer {
   private constructor(
@@ -208,6 +225,20 @@ export class DuckPeer {
   async selection(name: SelectionName): Promise<number> {
     const reader = await this.connection.runAndReadAll(SELECTION_SQL[name]);
     return reader.getRows().length;
+  }
+
+  /** Who a selection found, one "Sheet:row" per recipient (the check beside the timed `selection`). */
+  async selectionRows(name: SelectionName): Promise<string[]> {
+    const reader = await this.connection.runAndReadAll(`SELECT kind || row FROM (${SELECTION_SQL[name]})`);
+    return reader.getRows().map((row) => rowOfRecord(String(row[0])));
+  }
+
+  /** Each member as "key Sheet:row,Sheet:row…" with every row of its people, sorted (bench/agreement.ts). */
+  async memberIdentities(): Promise<string[]> {
+    const reader = await this.connection.runAndReadAll(MEMBER_ROWS_SQL);
+    return reader
+      .getRows()
+      .map(([key, rows]) => memberIdentity(String(key), String(rows).split(',').map(rowOfRecord)));
   }
 
   /** The target group's member keys, in the order they were first found. */

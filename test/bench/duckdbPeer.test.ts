@@ -1,11 +1,13 @@
 /**
  * The benchmark compares the engine with DuckDB only if both compute the same thing: on the tiny synthetic workbook
  * (blank and title rows, totals row, text dates, German money, opt-outs, broken e-mails) each selection finds the
- * same recipients and the union the same members, key for key.
+ * same recipients, row for row, and the union the same members: same key, same rows merged into each.
  */
 import { runSelection } from '../../src/core/select/selections';
+import { recipientsOf } from '../../src/core/select/recipients';
 import type { CellValue, SheetTable } from '../../src/core/kernel/sheetTable';
 import { syntheticWorkbook } from '../../src/sample/syntheticWorkbook';
+import { compareSets, ourMemberIdentities, rowIdentity } from '../../bench/agreement';
 import { DuckPeer } from '../../bench/duckdbPeer';
 import {
   buildGroup,
@@ -28,17 +30,26 @@ describe('DuckDB peer of the benchmark', () => {
   });
   afterAll(() => peer.close());
 
-  it.each(SELECTION_NAMES)('selection %s finds as many recipients as the engine', async (name) => {
-    const ours = runSelection(cold(data), SELECTIONS[name], { today: TODAY }).records.length;
-    expect(ours).toBeGreaterThan(0);
-    expect(await peer.selection(name)).toBe(ours);
+  it.each(SELECTION_NAMES)('selection %s finds the same rows as the engine', async (name) => {
+    const ours = recipientsOf(data, runSelection(cold(data), SELECTIONS[name], { today: TODAY }).records).map(
+      rowIdentity,
+    );
+    expect(ours.length).toBeGreaterThan(0);
+    expect(await peer.selection(name)).toBe(ours.length);
+    const theirs = await peer.selectionRows(name);
+    expect(compareSets(ours, theirs)).toEqual({ same: true, onlyOurs: [], onlyTheirs: [], repeated: [] });
   });
 
-  it('the union with dedupe has the same members, with the same keys', async () => {
+  it('the union with dedupe has the same members, with the same keys and the same rows in each', async () => {
     const group = buildGroup(data);
     const keys = await peer.union();
     expect(new Set(keys).size).toBe(keys.length);
     expect(new Set(keys)).toEqual(new Set(group.members.map((member) => member.key)));
+    const ours = ourMemberIdentities(group);
+    // Members of several rows are where a wrong dedupe would show: the data must have them.
+    expect(ours.filter((identity) => identity.includes(',')).length).toBeGreaterThan(10);
+    const theirs = await peer.memberIdentities();
+    expect(compareSets(ours, theirs)).toEqual({ same: true, onlyOurs: [], onlyTheirs: [], repeated: [] });
     expect(group.excluded.some((exclusion) => exclusion.reason === 'optOut')).toBe(true);
     expect(group.excluded.some((exclusion) => exclusion.reason === 'invalidEmail')).toBe(true);
   });
@@ -158,10 +169,11 @@ describe('DuckDB peer on the identity cascade', () => {
     ],
   ])('%s', async (_, customers, contacts) => {
     const tables = workbook(customers, contacts);
-    const ours = buildGroup(parseOrThrow(tables)).members.map((member) => member.key);
+    const group = buildGroup(parseOrThrow(tables));
     const peer = await DuckPeer.ingest(tables);
     try {
-      expect(new Set(await peer.union())).toEqual(new Set(ours));
+      expect(new Set(await peer.union())).toEqual(new Set(group.members.map((member) => member.key)));
+      expect(new Set(await peer.memberIdentities())).toEqual(new Set(ourMemberIdentities(group)));
     } finally {
       peer.close();
     }
