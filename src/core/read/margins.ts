@@ -62,7 +62,9 @@ export const applyMargins = (
   articles: readonly Article[],
 ): { sales: SalesLines; summary?: WorkbookData['margins'] } => {
   const index = articleIndex(articles);
-  if (sales.margins === undefined && index.size === 0) return { sales };
+  // A margin column over no lines says nothing: as without one.
+  const salesHaveMargins = sales.margins !== undefined && sales.length > 0;
+  if (!salesHaveMargins && index.size === 0) return { sales };
   const margins = sales.margins ? Float64Array.from(sales.margins) : new Float64Array(sales.length).fill(NaN);
   let margin = 0;
   let revenue = 0;
