@@ -217,7 +217,7 @@ const paneTargets = (figures: readonly Figure[]): Target[] => {
       : { text, met: null, value: 'not measured' };
   };
   return [
-    target('task pane at 300,000 contacts: first usable screen ≤ 2 s', ['workbookReadyMs'], 2000),
+    target('task pane at 300,000 contacts: first usable screen ≤ 2 s', ['firstUsableScreenMs'], 2000),
     target(
       'task pane at 300,000 contacts: keystroke → filtered list ≤ 100 ms',
       ['filterTypingToListMs', 'filterKeystrokesToListMs'],

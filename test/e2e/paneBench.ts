@@ -39,12 +39,35 @@ async function settle(page: Page): Promise<void> {
   await longestTask(page);
 }
 
+interface LongTask {
+  startTime: number;
+  duration: number;
+}
+
+/** The longest task seen since the last call, but the task that made the stand-in workbook (see standInMs). */
 const longestTask = (page: Page) =>
   page.evaluate(() => {
-    const tasks = (window as unknown as { longTasks?: number[] }).longTasks ?? [];
-    const longest = Math.max(0, ...tasks);
+    const tasks = (window as unknown as { longTasks?: LongTask[] }).longTasks ?? [];
+    const [start] = performance.getEntriesByName('standIn:start');
+    const [end] = performance.getEntriesByName('standIn:end');
+    const ours = tasks.filter(
+      (task) =>
+        start === undefined ||
+        end === undefined ||
+        task.startTime + task.duration <= start.startTime ||
+        task.startTime >= end.startTime,
+    );
+    const longest = Math.max(0, ...ours.map((task) => task.duration));
     tasks.length = 0;
     return Math.round(longest);
+  });
+
+/** How long the page took to make the synthetic workbook: in Excel the workbook is open before the pane starts. */
+const standInMs = (page: Page) =>
+  page.evaluate(() => {
+    const [start] = performance.getEntriesByName('standIn:start');
+    const [end] = performance.getEntriesByName('standIn:end');
+    return start && end ? Math.round(end.startTime - start.startTime) : 0;
   });
 
 /** The figures as bench/results.json records, filed under the contact count; written even when a step failed. */
@@ -72,10 +95,10 @@ async function main(): Promise<void> {
     const context = await browser.newContext({ viewport: { width: 420, height: 900 } });
     await context.route(OFFICE_CDN, (route) => route.abort());
     await context.addInitScript(() => {
-      const tasks: number[] = [];
-      (window as unknown as { longTasks: number[] }).longTasks = tasks;
+      const tasks: LongTask[] = [];
+      (window as unknown as { longTasks: LongTask[] }).longTasks = tasks;
       new PerformanceObserver((list) =>
-        list.getEntries().forEach((entry) => tasks.push(entry.duration)),
+        list.getEntries().forEach(({ startTime, duration }) => tasks.push({ startTime, duration })),
       ).observe({
         type: 'longtask',
         buffered: true,
@@ -90,6 +113,9 @@ async function main(): Promise<void> {
     figures.firstRenderMs = Date.now() - started;
     await page.getByRole('button', { name: t('newCampaign') }).waitFor();
     figures.workbookReadyMs = Date.now() - started;
+    figures.standInMs = await standInMs(page);
+    // What a user in Excel waits for: the page's time without making the stand-in workbook.
+    figures.firstUsableScreenMs = figures.workbookReadyMs - figures.standInMs;
     figures.longestTaskLoadingMs = await longestTask(page);
 
     await page.getByRole('button', { name: t('newCampaign') }).click();

@@ -11,13 +11,16 @@ import type { WorkbookPort } from '../workbook/workbookPort';
 /**
  * Reads the user's sheets through the port and parses them. Not read: very hidden sheets (only add-ins create
  * those), the state sheet and the sheets the add-in wrote itself (`ownSheets`, from the state) — a target group
- * sheet can be as big as the input. The probable duplicates of the person sheets come with the data's problems.
+ * sheet can be as big as the input. The probable duplicates of the person sheets come with the data's problems,
+ * unless `duplicatesLater`: finding them builds the identity graph (half a second at 100,000 contacts), which the pane
+ * does after its first screen (completeWithDuplicates).
  * Host failures become one error problem; other exceptions are bugs and propagate.
  */
 export async function loadWorkbookData(
   port: WorkbookPort,
   overrides: MappingOverrides = {},
   ownSheets: readonly string[] = [],
+  { duplicatesLater = false }: { duplicatesLater?: boolean } = {},
 ): Promise<Result<WorkbookData, Problem[]>> {
   const skipped = new Set([STATE_SHEET, ...ownSheets].map((name) => name.toLowerCase()));
   const explicit = new Set(Object.values(overrides.sheets ?? {}).map((name) => name.toLowerCase()));
@@ -30,10 +33,22 @@ export async function loadWorkbookData(
       if (wanted) tables.push(await port.readSheet(sheet.name));
     }
     const parsed = parseWorkbook(tables, overrides, ownSheets);
-    if (parsed.ok) parsed.value.problems = withDuplicateProblems(parsed.value);
+    if (parsed.ok && !duplicatesLater) completeWithDuplicates(parsed.value);
     return parsed;
   } catch (error) {
     if (!(error instanceof WorkbookError)) throw error;
     return fail([{ code: error.code, severity: 'error', sheet: error.sheet }]);
   }
 }
+
+/**
+ * Adds the probable duplicates to the problems of data loaded with `duplicatesLater`, in place: the data keeps its
+ * identity, so the identity graph built for them stays with it for the target group.
+ */
+export const completeWithDuplicates = (data: WorkbookData): void => {
+  if (completed.has(data)) return;
+  completed.add(data);
+  data.problems = withDuplicateProblems(data);
+};
+
+const completed = new WeakSet<WorkbookData>();

@@ -1,2 +1,13 @@
 /** Lets the browser paint (progress bar, disabled buttons) before a long synchronous step. */
 export const nextPaint = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 16));
+
+/**
+ * Resolves once a frame showing what React renders for an update dispatched now has been painted: React commits in
+ * a task of its own, so a timer alone may run before it. Two frames: the commit lands before the first, its paint
+ * is done by the second. Without animation frames (tests), the 16 ms wait.
+ */
+export const afterNextFrames = async (): Promise<void> => {
+  if (typeof requestAnimationFrame !== 'function') return nextPaint();
+  for (let frame = 0; frame < 2; frame++)
+    await new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+};

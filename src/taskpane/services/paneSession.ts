@@ -16,7 +16,7 @@ import type { WorkbookPort } from '../../core/workbook/workbookPort';
 import { dayToIso, localDay } from '../../core/kernel/values';
 import { emptyState, type AddinState } from '../../core/state/state';
 import { upsertCampaign } from '../../core/state/stateTable';
-import { loadWorkbookData } from '../../core/run/loadWorkbook';
+import { completeWithDuplicates, loadWorkbookData } from '../../core/run/loadWorkbook';
 import { applySelection, buildTargetGroup, type TargetGroupOptions } from '../../core/group/targetGroup';
 import { describeSelection } from '../../core/select/selectionLabels';
 import {
@@ -129,14 +129,20 @@ export class PaneSession {
     return this.state.mapping;
   }
 
-  async load(): Promise<LoadedWorkspace> {
+  /** `duplicatesLater`: the first screen does not wait for the duplicates; completeProblems adds them. */
+  async load(options: { duplicatesLater?: boolean } = {}): Promise<LoadedWorkspace> {
     const read = await readAddinState(this.port);
     this.stateReadable = read.ok;
     if (!read.ok) return { data: read };
     this.setState(read.value);
-    const data = await loadWorkbookData(this.port, this.state.mapping ?? {}, this.state.ownedSheets);
+    const data = await loadWorkbookData(this.port, this.state.mapping ?? {}, this.state.ownedSheets, options);
     this.sales = data.ok ? data.value.sales : noSalesLines();
     return { data };
+  }
+
+  /** Adds the probable duplicates to data loaded with `duplicatesLater` (same object, see completeWithDuplicates). */
+  completeProblems(data: WorkbookData): void {
+    completeWithDuplicates(data);
   }
 
   /** The workbook's contact limit, for every campaign without its own. */

@@ -134,19 +134,29 @@ const offerPreviewControls = (
   };
 };
 
+/** Ends the current task: the benchmark tells the stand-in's work from the pane's by these task boundaries. */
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+
 /**
  * The browser benchmark's workbook (`?contacts=100000`), loaded on demand so the pane's bundle stays small. It measures
- * the contact lists, so sales are kept to one line per contact.
+ * the contact lists, so sales are kept to one line per contact. Making it stands in for the workbook Excel already
+ * holds when the pane opens, so it is marked as its own task ('standIn' in the Performance timeline) and the
+ * benchmark leaves it out of the pane's time.
  */
 const largeWorkbook = async (contacts: number) => {
   const { DEFAULT_SIZES, syntheticWorkbook } = await import('../../sample/syntheticWorkbook');
   const scale = contacts / DEFAULT_SIZES.contacts;
-  return syntheticWorkbook({
+  await nextTask();
+  performance.mark('standIn:start');
+  const tables = syntheticWorkbook({
     ...DEFAULT_SIZES,
     contacts,
     customers: Math.ceil(DEFAULT_SIZES.customers * scale),
     sales: contacts,
   });
+  performance.mark('standIn:end');
+  await nextTask();
+  return tables;
 };
 
 /** A workbook of src/sample/readingCases.ts, loaded on demand like the large one. */

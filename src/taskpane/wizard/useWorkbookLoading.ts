@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, type Dispatch } from 'react';
 import type { MappingOverrides } from '../../core/kernel/model';
 import type { PaneSession } from '../services/paneSession';
+import { afterNextFrames } from '../services/nextPaint';
 import { problemOf } from '../services/problemText';
 import type { WizardAction } from './wizardReducer';
 
@@ -17,7 +18,13 @@ export interface WorkbookLoading {
 export function useWorkbookLoading(session: PaneSession, dispatch: Dispatch<WizardAction>): WorkbookLoading {
   const reload = useCallback(async () => {
     dispatch({ type: 'workbookReloading' });
-    dispatch(await loadedAction(session));
+    const loaded = await loadedAction(session);
+    dispatch(loaded);
+    if (loaded.type !== 'workbookLoaded') return;
+    // The home screen first; the duplicates (the identity graph, half a second at 100,000 contacts) after it.
+    await afterNextFrames();
+    session.completeProblems(loaded.data);
+    dispatch({ type: 'workbookProblemsCompleted', data: loaded.data });
   }, [dispatch, session]);
 
   useEffect(() => {
@@ -51,7 +58,7 @@ export function useWorkbookLoading(session: PaneSession, dispatch: Dispatch<Wiza
 
 const loadedAction = async (session: PaneSession): Promise<WizardAction> => {
   try {
-    const { data } = await session.load();
+    const { data } = await session.load({ duplicatesLater: true });
     return data.ok
       ? { type: 'workbookLoaded', data: data.value, mapping: session.mapping }
       : { type: 'workbookFailed', problems: data.error, mapping: session.mapping };

@@ -161,6 +161,8 @@ export type WizardAction =
   | { type: 'workbookLoaded'; data: WorkbookData; mapping: MappingOverrides | undefined }
   | { type: 'workbookFailed'; problems: Problem[]; mapping: MappingOverrides | undefined }
   | { type: 'workbookReloading' }
+  /** The loaded data's problems were completed in place (the duplicates): what shows them renders again. */
+  | { type: 'workbookProblemsCompleted'; data: WorkbookData }
   | { type: 'campaignsChanged'; campaigns: StoredCampaign[]; contactLimit?: ContactLimit }
   | { type: 'homeActionStarted'; task: HomeTask }
   | { type: 'homeActionFinished'; message?: string; count?: number }
@@ -301,6 +303,10 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
       return { ...state, workbook: { status: 'failed', problems: action.problems, mapping: action.mapping } };
     case 'workbookReloading':
       return { ...state, workbook: { status: 'loading' } };
+    case 'workbookProblemsCompleted':
+      return state.workbook.status === 'ready' && state.workbook.data === action.data
+        ? { ...state, workbook: { ...state.workbook } }
+        : state;
     case 'campaignsChanged':
       return action.campaigns === state.campaigns && action.contactLimit === state.contactLimit
         ? state

@@ -1,4 +1,4 @@
-import { loadWorkbookData } from '../../../src/core/run/loadWorkbook';
+import { completeWithDuplicates, loadWorkbookData } from '../../../src/core/run/loadWorkbook';
 import type { SheetTable } from '../../../src/core/kernel/sheetTable';
 import { STATE_SHEET } from '../../../src/core/workbook/sheetNames';
 import { WorkbookError } from '../../../src/core/workbook/workbookError';
@@ -113,6 +113,28 @@ describe('loadWorkbookData', () => {
       },
       { code: 'sharedContactId', severity: 'warning', sheet: 'Kontakte', row: 6, rows: [7], value: '7' },
     ]);
+  });
+
+  it('with duplicatesLater finds them only when asked, in place and once, as the full load does', async () => {
+    const contacts = sheet('Kontakte', [
+      ['Kontakt-Nr.', 'Kunden-Nr.', 'Vorname', 'Nachname', 'E-Mail'],
+      ['1', 10001, 'Anna', 'Schmidt', 'anna@alpha.de'],
+      ['2', 10001, 'Anna', 'Schmidt', 'ANNA@alpha.de'],
+      ['7', 10001, 'Eva', 'Lang', 'eva@alpha.de'],
+      ['7', 10002, 'Bernd', 'Maier', 'bernd@beta.de'],
+    ]);
+    const workbook = () => new MemoryWorkbook([messyCustomers(), contacts]);
+    const full = await loadWorkbookData(workbook());
+    const later = await loadWorkbookData(workbook(), {}, [], { duplicatesLater: true });
+    if (!full.ok || !later.ok) throw new Error('the workbook must load');
+    const duplicateCodes = ['probableDuplicate', 'sharedContactId'];
+    expect(later.value.problems.filter((p) => duplicateCodes.includes(p.code))).toEqual([]);
+    const data = later.value;
+    completeWithDuplicates(data);
+    completeWithDuplicates(data);
+    expect(later.value).toBe(data);
+    expect(data.problems).toEqual(full.value.problems);
+    expect(data.problems.filter((p) => duplicateCodes.includes(p.code))).toHaveLength(2);
   });
 
   it('lets bugs propagate', async () => {

@@ -2,6 +2,7 @@ import { act, renderHook, waitFor } from '@testing-library/react';
 import { PaneSession } from '../../../src/taskpane/services/paneSession';
 import { useWorkbookLoading } from '../../../src/taskpane/wizard/useWorkbookLoading';
 import type { WizardAction } from '../../../src/taskpane/wizard/wizardReducer';
+import type { WorkbookData } from '../../../src/core/kernel/model';
 import { FailingWorkbook } from '../failingWorkbook';
 import { testClock } from '../paneTestkit';
 
@@ -17,10 +18,23 @@ const lastAction = (dispatch: jest.Mock<void, [WizardAction]>): WizardAction =>
   dispatch.mock.calls[dispatch.mock.calls.length - 1][0];
 
 describe('useWorkbookLoading', () => {
-  it('reads the workbook when the pane opens', async () => {
+  it('reads the workbook when the pane opens, and finds its duplicates after the first screen', async () => {
     const { dispatch, types } = setup();
-    await waitFor(() => expect(types()).toEqual(['workbookReloading', 'workbookLoaded']));
-    expect(lastAction(dispatch)).toMatchObject({ data: { customers: expect.any(Array) } });
+    const duplicatesIn = (data: WorkbookData) =>
+      data.problems.filter((p) => p.code === 'probableDuplicate' || p.code === 'sharedContactId').length;
+    let atFirstScreen = -1;
+    dispatch.mockImplementation((action) => {
+      if (action.type === 'workbookLoaded') atFirstScreen = duplicatesIn(action.data);
+    });
+    await waitFor(() =>
+      expect(types()).toEqual(['workbookReloading', 'workbookLoaded', 'workbookProblemsCompleted']),
+    );
+    const loaded = dispatch.mock.calls[1][0] as Extract<WizardAction, { type: 'workbookLoaded' }>;
+    expect(loaded.data.customers.length).toBeGreaterThan(0);
+    // The sample has seven probable duplicates: none delays the first screen, all are there for the same data after.
+    expect(atFirstScreen).toBe(0);
+    expect(lastAction(dispatch)).toEqual({ type: 'workbookProblemsCompleted', data: loaded.data });
+    expect(duplicatesIn(loaded.data)).toBe(7);
   });
 
   it('ends a host failure as a failed load with its problem, never as a spinner', async () => {
@@ -33,15 +47,20 @@ describe('useWorkbookLoading', () => {
 
   it('reads again on reload, and stores a mapping before reading with it', async () => {
     const { session, hook, types } = setup();
-    await waitFor(() => expect(types()).toHaveLength(2));
+    await waitFor(() => expect(types()).toHaveLength(3));
     await act(() => hook.result.current.saveMapping({ sheets: { customers: 'Kunden' } }));
     expect(session.mapping).toEqual({ sheets: { customers: 'Kunden' } });
-    expect(types().slice(2)).toEqual(['workbookReloading', 'workbookReloading', 'workbookLoaded']);
+    expect(types().slice(3)).toEqual([
+      'workbookReloading',
+      'workbookReloading',
+      'workbookLoaded',
+      'workbookProblemsCompleted',
+    ]);
   });
 
   it('shows a mapping that could not be stored as a failed load; "Erneut versuchen" stores it then', async () => {
     const { workbook, session, dispatch, hook, types } = setup();
-    await waitFor(() => expect(types()).toHaveLength(2));
+    await waitFor(() => expect(types()).toHaveLength(3));
     workbook.writes = 'timeOut';
     await act(() => hook.result.current.saveMapping({ sheets: { customers: 'Kunden' } }));
     expect(lastAction(dispatch)).toEqual({
@@ -51,7 +70,7 @@ describe('useWorkbookLoading', () => {
     });
     workbook.writes = 'work';
     await act(() => hook.result.current.retryLoading());
-    expect(lastAction(dispatch).type).toBe('workbookLoaded');
+    expect(lastAction(dispatch).type).toBe('workbookProblemsCompleted');
     expect(session.mapping).toEqual({ sheets: { customers: 'Kunden' } });
   });
 });

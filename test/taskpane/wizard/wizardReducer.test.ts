@@ -15,6 +15,7 @@ import {
   type WizardState,
 } from '../../../src/taskpane/wizard/wizardReducer';
 import { makeRecipient, makeWorkbookData } from '../../core/builders';
+import type { WorkbookData } from '../../../src/core/kernel/model';
 
 const NOW = '2026-11-20T09:30:00.000Z';
 
@@ -134,6 +135,18 @@ describe('wizardReducer', () => {
     const state = initialWizardState();
     expect(state).toMatchObject({ screen: 'home', workbook: { status: 'loading' } });
     expect(openCampaignOf(state)).toBeNull();
+  });
+
+  it('renders the loaded data again when its problems were completed, and ignores data read before a reload', () => {
+    const state = ready();
+    const data = (state.workbook as { data: WorkbookData }).data;
+    const completed = run(state, { type: 'workbookProblemsCompleted', data });
+    expect(completed.workbook).not.toBe(state.workbook);
+    expect(completed.workbook).toEqual(state.workbook);
+    const stale = run(state, { type: 'workbookProblemsCompleted', data: makeWorkbookData() });
+    expect(stale).toBe(state);
+    const reloading = run(state, { type: 'workbookReloading' });
+    expect(run(reloading, { type: 'workbookProblemsCompleted', data })).toBe(reloading);
   });
 
   it('keeps the campaigns of a workbook whose data could not be read', () => {
