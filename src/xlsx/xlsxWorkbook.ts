@@ -25,7 +25,8 @@ import { readPackageIndex, type PackageIndex } from './patch/packageIndex';
 import { SheetOverlay } from './patch/sheetOverlay';
 import { patchWorkbook } from './patch/zipPatch';
 import { SheetGrid } from './sheetGrid';
-import { readWorkbookStreaming, withSheetExtras } from './streamReader';
+import { withSheetExtras } from './sheetExtras';
+import { readWorkbookStreaming } from './streamReader';
 import { openErrorCode, XlsxError } from './xlsxErrors';
 import { withZipParts } from './zipDirectory';
 
