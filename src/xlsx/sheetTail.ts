@@ -43,7 +43,8 @@ export class SheetTail {
     });
   }
 
-  private take(chunk: Buffer | string): void {
+  /** The next bytes of the sheet part, in order. */
+  take(chunk: Buffer | string): void {
     const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
     if (this.tail) {
       this.tail.push(bytes);

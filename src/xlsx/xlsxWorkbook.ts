@@ -25,7 +25,8 @@ import { readPackageIndex, type PackageIndex } from './patch/packageIndex';
 import { SheetOverlay } from './patch/sheetOverlay';
 import { patchWorkbook } from './patch/zipPatch';
 import { SheetGrid } from './sheetGrid';
-import { readWorkbookStreaming, withSheetExtras } from './streamReader';
+import { readWorkbookFast } from './fastReader';
+import { withSheetExtras } from './sheetExtras';
 import { openErrorCode, XlsxError } from './xlsxErrors';
 import { withZipParts } from './zipDirectory';
 
@@ -220,15 +221,14 @@ const byName = (tables: SheetTable[]): ReadValues => {
 };
 
 /**
- * Every sheet's values in one pass without exceljs' full model, which needs several GB for a million-row sheet; a
- * file the streaming reader cannot read completely, or fails on, is loaded as a whole instead. It fails now and then
- * on valid files whose workbook.xml is stored after the sheets, as exceljs itself writes them: its single zip pass
- * may reach a sheet before the workbook's model (exceljs issue 3064). A file that is no workbook was refused by the
- * file check; the model still names any other damage.
+ * Every sheet's values in one pass over the file in memory, without exceljs' full model (several GB for a million-row
+ * sheet) and without a Cell object per cell (fastReader.ts). A file it cannot read completely — one exceljs' streaming
+ * reader, whose results it reproduces, could not either, as a sheet stored before workbook.xml — or fails on is loaded
+ * as a whole instead. A file that is no workbook was refused by the file check; the model still names any other damage.
  */
 const streamedValues = async (path: string, input: Buffer, packages: Packages): Promise<ReadValues> => {
-  const streamed = await readWorkbookStreaming(path, packages).catch(() => null);
-  return streamed?.complete ? byName(streamed.tables) : modelValues(path, input, packages);
+  const read = await readWorkbookFast(input, packages).catch(() => null);
+  return read?.complete ? byName(read.tables) : modelValues(path, input, packages);
 };
 
 /** exceljs' model, for the values only; each sheet is read when asked for. */

@@ -88,3 +88,53 @@ export async function withZipParts<T>(
     await handle.close();
   }
 }
+
+/**
+ * The entries of a zip held in memory, in the order their data is stored (the order a streaming unzipper meets them).
+ * Null when the directory is incomplete or uses ZIP64.
+ */
+export function zipEntriesOf(input: Buffer): ZipEntry[] | null {
+  const searched = Math.min(input.length, MAX_END_SEARCH);
+  let end = -1;
+  for (let i = input.length - 22; i >= input.length - searched && end < 0; i--)
+    if (input.readUInt32LE(i) === END_OF_DIRECTORY) end = i;
+  if (end < 0) return null;
+  const count = input.readUInt16LE(end + 10);
+  const length = input.readUInt32LE(end + 12);
+  const offset = input.readUInt32LE(end + 16);
+  if (offset === ZIP64_MARK || length === ZIP64_MARK || offset + length > end) return null;
+  const entries: ZipEntry[] = [];
+  for (let at = offset; entries.length < count;) {
+    if (at + 46 > offset + length || input.readUInt32LE(at) !== DIRECTORY_ENTRY) return null;
+    const nameLength = input.readUInt16LE(at + 28);
+    const entry = {
+      method: input.readUInt16LE(at + 10),
+      compressedSize: input.readUInt32LE(at + 20),
+      uncompressedSize: input.readUInt32LE(at + 24),
+      offset: input.readUInt32LE(at + 42),
+      name: input.toString('utf8', at + 46, at + 46 + nameLength),
+    };
+    if (entry.compressedSize === ZIP64_MARK || entry.offset === ZIP64_MARK) return null;
+    entries.push(entry);
+    at += 46 + nameLength + input.readUInt16LE(at + 30) + input.readUInt16LE(at + 32);
+  }
+  return entries.sort((a, b) => a.offset - b.offset);
+}
+
+/** An entry's stored (compressed) bytes, a view into `input`. */
+export function storedBytes(input: Buffer, entry: ZipEntry): Buffer {
+  const at = entry.offset;
+  if (at + 30 > input.length || input.readUInt32LE(at) !== LOCAL_HEADER)
+    throw new Error(`no local header for ${entry.name}`);
+  const start = at + 30 + input.readUInt16LE(at + 26) + input.readUInt16LE(at + 28);
+  if (start + entry.compressedSize > input.length) throw new Error(`${entry.name} is cut off`);
+  if (entry.method !== 0 && entry.method !== 8)
+    throw new Error(`compression method ${entry.method} of ${entry.name}`);
+  return input.subarray(start, start + entry.compressedSize);
+}
+
+/** A whole (small) entry of a zip in memory, inflated natively. */
+export function entryContent(input: Buffer, entry: ZipEntry): Buffer {
+  const stored = storedBytes(input, entry);
+  return entry.method === 0 ? stored : inflateRawSync(stored);
+}

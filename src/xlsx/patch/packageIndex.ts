@@ -1,6 +1,6 @@
 import type JSZip from 'jszip';
 import type { SheetVisibility } from '../../core/workbook/workbookPort';
-import { toVisibility } from '../streamReader';
+import { toVisibility } from '../sheetExtras';
 import { definedNamesOf, parseRelationships, parseSheets, REL_TYPE, type SheetEntry } from './packageParts';
 import { attributesOf } from './xmlText';
 

@@ -1,10 +1,16 @@
 import ExcelJS from 'exceljs';
-import type { CellArea, CellRef, SheetTable } from '../core/kernel/sheetTable';
-import type { SheetVisibility } from '../core/workbook/workbookPort';
-import { isDateFormat, mailtoTarget, serialToDate, toCellValue } from './cellValues';
-import type { SheetPackageInfo } from './packageInfo';
-import { SheetGrid } from './sheetGrid';
-import { SheetTail, type SheetLink } from './sheetTail';
+import type { SheetTable } from '../../src/core/kernel/sheetTable';
+import { isDateFormat, serialToDate, toCellValue } from '../../src/xlsx/cellValues';
+import type { SheetPackageInfo } from '../../src/xlsx/packageInfo';
+import { applyMailLinks, decodeEscapes, withSheetExtras } from '../../src/xlsx/sheetExtras';
+import { SheetGrid } from '../../src/xlsx/sheetGrid';
+import { SheetTail } from '../../src/xlsx/sheetTail';
+
+/*
+ * The streaming reader the product used until the fast reader (src/xlsx/fastReader.ts) replaced it: exceljs'
+ * WorkbookReader, a SAX parser and a Cell and Row object per cell. Kept unchanged as the oracle the fast reader must
+ * equal (fastReader.equivalence.test.ts).
+ */
 
 /** What exceljs' streaming reader knows about a sheet and the workbook, beyond its published typings. */
 interface StreamedSheetReader extends AsyncIterable<ExcelJS.Row> {
@@ -26,9 +32,6 @@ export interface StreamedWorkbook {
   complete: boolean;
   tables: SheetTable[];
 }
-
-export const toVisibility = (state: string | undefined): SheetVisibility =>
-  state === 'hidden' || state === 'veryHidden' ? state : 'visible';
 
 /**
  * Reads every sheet's values in one pass over the file without building exceljs' per-cell object model,
@@ -70,30 +73,6 @@ export const readWorkbookStreaming = async (
   };
 };
 
-/** A link to an e-mail address makes the cell read as the address: the text shown is often "E-Mail schreiben". */
-const applyMailLinks = (grid: SheetGrid, links: SheetLink[], info: SheetPackageInfo | undefined): void => {
-  for (const { area, relationId } of links) {
-    const target = mailtoTarget(info?.linkTargets.get(relationId));
-    if (target === null) continue;
-    for (let row = area.top; row <= area.bottom; row++)
-      for (let column = area.left; column <= area.right; column++) grid.set(row, column, target);
-  }
-};
-
-/** The table with what its values leave out: Excel tables, merged areas, formulas without a value. */
-export const withSheetExtras = (
-  table: SheetTable,
-  info: SheetPackageInfo | undefined,
-  merges: CellArea[],
-  uncalculated: CellRef[],
-): SheetTable => {
-  if (info && info.tables.length > 0) table.tables = info.tables;
-  const wide = merges.filter((area) => area.right > area.left);
-  if (wide.length > 0) table.merges = wide;
-  if (uncalculated.length > 0) table.uncalculated = uncalculated;
-  return table;
-};
-
 /**
  * exceljs names a streamed sheet only if the relationship target is relative ("worksheets/sheet1.xml");
  * other writers (openpyxl, hence pandas) use absolute ones ("/xl/worksheets/sheet1.xml").
@@ -123,13 +102,6 @@ const streamedCellValue = (cell: ExcelJS.Cell, dateSystem: 1900 | 1904) => {
   const value = toCellValue(cell.value);
   return typeof value === 'string' && value.includes('_x') ? decodeEscapes(value) : value;
 };
-
-/**
- * Excel writes characters XML cannot hold as "_x0007_" (and a literal "_x" as "_x005F_x"); the model reader decodes
- * them, exceljs' streaming reader does not.
- */
-const decodeEscapes = (text: string): string =>
-  text.replace(/_x([0-9A-Fa-f]{4})_/g, (_match, code: string) => String.fromCharCode(parseInt(code, 16)));
 
 const formulaResult = (result: unknown, numFmt: string | undefined, dateSystem: 1900 | 1904) => {
   if (typeof result === 'number' && Number.isNaN(result)) {
