@@ -109,8 +109,14 @@ const isPlain = (text: string, special: Uint8Array): boolean => {
  * papaparse quotes and escapes every field that needs it; the plain fields around them (nearly all of a target group)
  * are joined here, because papaparse's per-field checks cost more than the rest of the export together.
  */
-export const toCsv = (table: TableData, options: CsvOptions = {}): string =>
-  [...csvChunks(table, options)].join('');
+export const toCsv = (table: TableData, options: CsvOptions = {}): string => {
+  // Concatenated, not joined: a string holding one character above U+00FF (the BOM, a "≥" in a selection's name) is
+  // stored with two bytes for every character, so joining doubled a German CSV's memory (116 instead of 58 MB at
+  // 180,000 members). Concatenated, V8 keeps each piece as it is until a reader needs the text as one.
+  let text = '';
+  for (const piece of csvChunks(table, options)) text += piece;
+  return text;
+};
 
 /** Lines of CSV text handed out at a time by `csvChunks`. */
 const CHUNK_LINES = 1000;
