@@ -4,7 +4,6 @@
  *   node --expose-gc --import tsx bench/heapSteps.profile.ts            scale L
  *   PROFILE_SCALE=M node --expose-gc --import tsx bench/heapSteps.profile.ts
  */
-/* eslint-disable no-console -- a command-line script: printing is its job */
 import { syntheticWorkbook } from '../src/sample/syntheticWorkbook';
 import { buildGroup, editedLeadsSheet, parseOrThrow, runPipeline, SCALES, type ScaleName } from './scenario';
 
