@@ -1,11 +1,11 @@
 import type { Day, SaleLine } from './model';
 
 /**
- * The sales lines as columns, one entry per line in sheet order. A million lines are nine arrays, not a million
+ * The sales lines as columns, one entry per line in sheet order. A million lines are eight arrays, not a million
  * objects: the parser spent most of its time moving freshly made line objects out of V8's young generation, and every
  * later major GC marked them again for as long as the workbook was open. Plain and typed arrays only, so the pane's
  * worker receives them by structured clone. Evaluation and selections read the columns; `saleLineAt` makes the object
- * view of one line where a caller wants it (tests, a person's rows).
+ * view of one line where a caller wants it (the tests, the parse profile's fingerprint).
  */
 export interface SalesLines {
   readonly length: number;
