@@ -32,6 +32,22 @@ export function parseWorkbook(
   overrides: MappingOverrides = {},
   ownSheets: readonly string[] = [],
 ): Result<WorkbookData, Problem[]> {
+  const steps = parseWorkbookSteps(tables, overrides, ownSheets);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * parseWorkbook in steps: it pauses after each sheet, so that the pane can let the browser answer the user between
+ * them (a contacts sheet of 100,000 rows takes a fifth of a second) instead of freezing for the whole workbook.
+ */
+export function* parseWorkbookSteps(
+  tables: readonly SheetTable[],
+  overrides: MappingOverrides = {},
+  ownSheets: readonly string[] = [],
+): Generator<void, Result<WorkbookData, Problem[]>> {
   const blocklists = readBlocklists(tables, overrides, [STATE_SHEET, ...ownSheets]);
   const history = readContactHistory(tables);
   const historySheet = tables.find((table) => isHistorySheetName(table.name));
@@ -49,16 +65,20 @@ export function parseWorkbook(
   const contactsTable = tableOf('contacts');
   const salesTable = tableOf('sales');
   const articlesTable = tableOf('articles');
+  yield;
   const customers =
     customersTable && mapping.customers ? parseCustomers(customersTable, mapping.customers, log) : [];
   const customerRows = customersTable ? new CustomerRows(customers) : null;
+  yield;
   const contacts =
     contactsTable && mapping.contacts
       ? parseContacts(contactsTable, mapping.contacts, log, customerRows)
       : null;
+  yield;
   const parsedSales =
     salesTable && mapping.sales ? parseSales(salesTable, mapping.sales, log, customerRows) : null;
   const parsedLines = parsedSales?.lines ?? noSalesLines();
+  yield;
   const articles =
     articlesTable && mapping.articles
       ? parseArticles(articlesTable, mapping.articles, log)

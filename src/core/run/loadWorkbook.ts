@@ -1,7 +1,7 @@
 import { withDuplicateProblems } from '../group/duplicates';
 import type { MappingOverrides, WorkbookData } from '../kernel/model';
 import type { Problem } from '../kernel/problems';
-import { parseWorkbook } from '../read/parseWorkbook';
+import { parseWorkbook, parseWorkbookSteps } from '../read/parseWorkbook';
 import { fail, type Result } from '../kernel/result';
 import type { SheetTable } from '../kernel/sheetTable';
 import { STATE_SHEET } from '../workbook/sheetNames';
@@ -20,7 +20,7 @@ export async function loadWorkbookData(
   port: WorkbookPort,
   overrides: MappingOverrides = {},
   ownSheets: readonly string[] = [],
-  { duplicatesLater = false }: { duplicatesLater?: boolean } = {},
+  { duplicatesLater = false, pause }: LoadOptions = {},
 ): Promise<Result<WorkbookData, Problem[]>> {
   const skipped = new Set([STATE_SHEET, ...ownSheets].map((name) => name.toLowerCase()));
   const explicit = new Set(Object.values(overrides.sheets ?? {}).map((name) => name.toLowerCase()));
@@ -32,7 +32,9 @@ export async function loadWorkbookData(
       const wanted = explicit.has(name) || (sheet.visibility !== 'veryHidden' && !skipped.has(name));
       if (wanted) tables.push(await port.readSheet(sheet.name));
     }
-    const parsed = parseWorkbook(tables, overrides, ownSheets);
+    const parsed = pause
+      ? await withPauses(parseWorkbookSteps(tables, overrides, ownSheets), pause)
+      : parseWorkbook(tables, overrides, ownSheets);
     if (parsed.ok && !duplicatesLater) completeWithDuplicates(parsed.value);
     return parsed;
   } catch (error) {
@@ -40,6 +42,20 @@ export async function loadWorkbookData(
     return fail([{ code: error.code, severity: 'error', sheet: error.sheet }]);
   }
 }
+
+export interface LoadOptions {
+  /** The first screen does not wait for the duplicates; completeWithDuplicates adds them. */
+  duplicatesLater?: boolean;
+  /** Awaited between the sheets while parsing: the pane lets the browser answer the user there. */
+  pause?: () => Promise<void>;
+}
+
+const withPauses = async <T>(steps: Generator<void, T>, pause: () => Promise<void>): Promise<T> => {
+  for (let step = steps.next(); ; step = steps.next()) {
+    if (step.done) return step.value;
+    await pause();
+  }
+};
 
 /**
  * Adds the probable duplicates to the problems of data loaded with `duplicatesLater`, in place: the data keeps its

@@ -11,3 +11,6 @@ export const afterNextFrames = async (): Promise<void> => {
   for (let frame = 0; frame < 2; frame++)
     await new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 };
+
+/** Ends the current task: what the user did meanwhile (a click, a key) is handled before the work goes on. */
+export const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));

@@ -4,6 +4,7 @@ import { MemoryWorkbook, parseFailures } from '../../memory/memoryWorkbook';
 import { sampleState, sampleWorkbookTables } from '../../sample/sampleWorkbook';
 import { saveAddinState } from '../../core/run/campaignRun';
 import { connectToExcel } from '../../excel/officeHost';
+import { nextTask } from './nextPaint';
 import { MIN_EXCEL_API, versionAtLeast } from '../../excel/requirements';
 import { languageFromDisplayLanguage } from '../../i18n/i18n';
 import {
@@ -134,9 +135,6 @@ const offerPreviewControls = (
   };
 };
 
-/** Ends the current task: the benchmark tells the stand-in's work from the pane's by these task boundaries. */
-const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
-
 /**
  * The browser benchmark's workbook (`?contacts=100000`), loaded on demand so the pane's bundle stays small. It measures
  * the contact lists, so sales are kept to one line per contact. Making it stands in for the workbook Excel already
@@ -146,6 +144,7 @@ const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 const largeWorkbook = async (contacts: number) => {
   const { DEFAULT_SIZES, syntheticWorkbook } = await import('../../sample/syntheticWorkbook');
   const scale = contacts / DEFAULT_SIZES.contacts;
+  // own tasks: the benchmark tells the stand-in's work from the pane's by these task boundaries
   await nextTask();
   performance.mark('standIn:start');
   const tables = syntheticWorkbook({

@@ -38,6 +38,21 @@ describe('loadWorkbookData', () => {
     expect(result.ok && result.value.mapping.sales?.sheet).toBe('Umsätze');
   });
 
+  it('pauses between the sheets when asked, and parses exactly what it parses in one go', async () => {
+    const tables = () => [messyCustomers(), messyContacts(), messySales(), stateSheet];
+    const readAtPause: number[] = [];
+    const workbook = new RecordingWorkbook(tables());
+    const paused = await loadWorkbookData(workbook, {}, [], {
+      pause: async () => {
+        readAtPause.push(workbook.reads.length);
+      },
+    });
+    // every sheet is read before parsing starts; the parse stops before customers, contacts, sales and articles
+    expect(readAtPause).toEqual([3, 3, 3, 3]);
+    expect(paused).toEqual(await loadWorkbookData(new RecordingWorkbook(tables())));
+    expect(paused.ok && paused.value.contacts?.length).toBe(6);
+  });
+
   it('does not read the state sheet even when it is visible, nor the sheets the add-in wrote', async () => {
     const workbook = new RecordingWorkbook([
       messyCustomers(),
