@@ -2,7 +2,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { buildRelease } from '../../scripts/release';
 
 export const ROOT = resolve(__dirname, '../..');
@@ -88,3 +88,16 @@ export const launchBrowser = (): Promise<Browser> =>
 
 /** office.js comes from Microsoft's CDN, unreachable here: refuse it at once so the pane starts in preview mode. */
 export const OFFICE_CDN = /appsforoffice\.microsoft\.com/;
+
+/**
+ * Waits for the home screen with the user's sheets read. The campaigns show as soon as the add-in's state is read, the
+ * sheets after that ("Arbeitsmappe wird gelesen …"); a test that opens a campaign or counts its rows waits for both.
+ */
+export async function waitForWorkbook(
+  page: Page,
+  t: (key: 'newCampaign' | 'loading') => string,
+  timeout = 30_000,
+): Promise<void> {
+  await page.getByRole('button', { name: t('newCampaign') }).waitFor({ timeout });
+  await page.getByText(t('loading'), { exact: true }).waitFor({ state: 'hidden', timeout });
+}

@@ -6,7 +6,7 @@ import { STATE_SHEET } from '../../src/core/workbook/sheetNames';
 import { SAMPLE_CAMPAIGN } from '../../src/sample/sampleWorkbook';
 import { createTranslator } from '../../src/i18n/i18n';
 import type { PreviewControls } from '../../src/taskpane/services/startPane';
-import { RESULTS_DIR } from './browserHarness';
+import { RESULTS_DIR, waitForWorkbook } from './browserHarness';
 import { assert, axeScan, campaignAction, campaignCard, check } from './checks';
 
 /** Excel failing, played by the preview's in-memory workbook (src/taskpane/services/startPane.ts). */
@@ -58,7 +58,7 @@ export async function failuresScenario(
   const copyName = `${SAMPLE_CAMPAIGN.name} ${t('copySuffix')}`;
 
   await page.goto(`${baseUrl}?lang=${language}`);
-  await page.getByRole('button', { name: t('newCampaign') }).waitFor({ timeout: 30_000 });
+  await waitForWorkbook(page, t);
 
   await check(
     `${language}: a duplicate Excel refuses says so beside the list, and "Erneut versuchen" makes it`,

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import type { Language } from '../../src/core/kernel/language';
 import { createTranslator } from '../../src/i18n/i18n';
-import { RESULTS_DIR } from './browserHarness';
+import { RESULTS_DIR, waitForWorkbook } from './browserHarness';
 import { SAMPLE_CAMPAIGN } from '../../src/sample/sampleWorkbook';
 import { assert, campaignAction, campaignCard, check } from './checks';
 
@@ -31,7 +31,7 @@ export async function keyboardScenario(page: Page, baseUrl: string, language: La
     async () => {
       await page.goto(`${baseUrl}?lang=${language}`);
       const newCampaign = page.getByRole('button', { name: t('newCampaign') });
-      await newCampaign.waitFor({ timeout: 30_000 });
+      await waitForWorkbook(page, t);
       await tabTo(newCampaign, 'Neue Kampagne');
       await page.keyboard.press('Enter');
 

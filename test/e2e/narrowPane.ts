@@ -5,7 +5,7 @@ import type { Language } from '../../src/core/kernel/language';
 import { SAMPLE_CAMPAIGN } from '../../src/sample/sampleWorkbook';
 import { createTranslator } from '../../src/i18n/i18n';
 import type { MessageKey } from '../../src/i18n/de';
-import { RESULTS_DIR } from './browserHarness';
+import { RESULTS_DIR, waitForWorkbook } from './browserHarness';
 import { assert, axeViolations, campaignAction, check, chooseTab, isSevere } from './checks';
 import { layoutProbe, type LayoutFindings } from './layoutProbe';
 
@@ -87,7 +87,7 @@ export async function narrowScenario(
   await screen('home', async () => {
     await page.setViewportSize({ width: PANE_WIDTHS[0], height: PANE_HEIGHT });
     await page.goto(`${baseUrl}?lang=${language}&theme=${theme}`);
-    await page.getByRole('button', { name: t('newCampaign') }).waitFor({ timeout: 30_000 });
+    await waitForWorkbook(page, t);
   });
   await screen('mapping', async () => {
     await page.getByRole('button', { name: t('editMapping') }).click();

@@ -22,7 +22,15 @@ import type { MessageKey } from '../../src/i18n/de';
 import { createTranslator, type Translator } from '../../src/i18n/i18n';
 import { TEMPLATE_FILES } from '../../src/templates/templateTexts';
 import { manifestVersion } from '../../scripts/manifestChecks';
-import { OFFICE_CDN, RESULTS_DIR, ROOT, ensureBuild, launchBrowser, startServer } from './browserHarness';
+import {
+  OFFICE_CDN,
+  RESULTS_DIR,
+  ROOT,
+  ensureBuild,
+  launchBrowser,
+  startServer,
+  waitForWorkbook,
+} from './browserHarness';
 import {
   assert,
   axeScan,
@@ -91,7 +99,7 @@ async function scenario(page: Page, baseUrl: string, language: Language): Promis
     await page.goto(`${baseUrl}?lang=${language}`);
     await page.getByTestId('preview-badge').waitFor({ timeout: 30_000 });
     assert((await page.getByTestId('preview-badge').innerText()) === t('previewBadge'), 'preview badge text');
-    await page.getByRole('button', { name: t('newCampaign') }).waitFor({ timeout: 30_000 });
+    await waitForWorkbook(page, t);
     await page.getByText(t('recognitionTitle')).waitFor();
     console.log(`      first render after ${Date.now() - started} ms`);
     await shot('01-home');
@@ -622,7 +630,7 @@ async function readingScenario(page: Page, baseUrl: string, language: Language):
   };
   const saveMapping = async () => {
     await page.getByRole('button', { name: t('mappingSave') }).click();
-    await page.getByRole('button', { name: t('newCampaign') }).waitFor({ timeout: 30_000 });
+    await waitForWorkbook(page, t);
   };
 
   await check(

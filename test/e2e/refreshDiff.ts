@@ -8,7 +8,7 @@ import { MemoryWorkbook } from '../../src/memory/memoryWorkbook';
 import { SAMPLE_CAMPAIGN, sampleState, sampleWorkbookTables } from '../../src/sample/sampleWorkbook';
 import { PaneSession } from '../../src/taskpane/services/paneSession';
 import type { PreviewControls } from '../../src/taskpane/services/startPane';
-import { RESULTS_DIR } from './browserHarness';
+import { RESULTS_DIR, waitForWorkbook } from './browserHarness';
 import { assert, axeScan, campaignCard, check } from './checks';
 
 /**
@@ -56,7 +56,7 @@ export async function refreshScenario(
   const counts = refreshCounts(expected);
 
   await page.goto(`${baseUrl}?lang=${language}`);
-  await page.getByRole('button', { name: t('newCampaign') }).waitFor({ timeout: 30_000 });
+  await waitForWorkbook(page, t);
 
   await check(
     `${language}: Aktualisieren shows what changed in the workbook since the campaign was used`,

@@ -1,4 +1,4 @@
-import { configure, render, screen } from '@testing-library/react';
+import { configure, render, screen, waitFor } from '@testing-library/react';
 import '@testing-library/jest-dom';
 import type { Language } from '../../src/core/kernel/language';
 import type { StoredCampaign } from '../../src/core/campaign/campaign';
@@ -68,8 +68,14 @@ export async function renderPane(
   const { t } = createTranslator(language);
   render(<App session={session} mode="preview" />);
   await screen.findByRole('button', { name: t(options.waitFor ?? 'newCampaign') }, { timeout: 10_000 });
+  // the campaigns show before the sheets are read; the tests start where the user's data is there
+  if (!options.waitFor) await waitForSheetsRead(t);
   return { workbook, session, t };
 }
+
+/** Waits until the pane no longer says "Arbeitsmappe wird gelesen …". */
+export const waitForSheetsRead = (t: RenderedPane['t']): Promise<void> =>
+  waitFor(() => expect(screen.queryByText(t('loading'))).toBeNull(), { timeout: 10_000 });
 
 /** The number in a text such as "23 Empfänger" or "1.234 recipients". */
 export const numberIn = (text: string | null): number => Number((text ?? '').replace(/[^\d]/g, ''));

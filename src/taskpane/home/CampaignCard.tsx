@@ -28,6 +28,8 @@ export interface CampaignCardProps {
   onDelete(): void;
   /** "Aktualisieren": offered for a campaign that was used (only then is there a group to compare with). */
   onRefresh(): void;
+  /** Opening and refreshing build the group from the user's sheets: they wait until those are read. */
+  workbookRead: boolean;
 }
 
 /** One campaign on the home screen: its name, then type · recipients · last change; Öffnen, and the rest in ⋯. */
@@ -38,6 +40,7 @@ export function CampaignCard({
   onDuplicate,
   onDelete,
   onRefresh,
+  workbookRead,
 }: CampaignCardProps) {
   const styles = useStyles();
   const narrow = useNarrowStyles();
@@ -56,13 +59,15 @@ export function CampaignCard({
         </span>
         <span className={mergeClasses(narrow.oneLine, narrow.secondary)}>{facts}</span>
       </span>
-      <Button size="small" className={narrow.noShrink} onClick={onOpen}>
+      <Button size="small" className={narrow.noShrink} onClick={onOpen} disabled={!workbookRead}>
         {t('openCampaign')}
       </Button>
       <MoreMenu
         label={t('campaignActions', { name: campaign.name })}
         actions={[
-          ...(refreshBaseline(campaign) !== null ? [{ label: t('refreshAction'), onClick: onRefresh }] : []),
+          ...(workbookRead && refreshBaseline(campaign) !== null
+            ? [{ label: t('refreshAction'), onClick: onRefresh }]
+            : []),
           { label: t('evaluate'), onClick: onEvaluate },
           { label: t('duplicateCampaign'), onClick: onDuplicate },
           { label: t('deleteCampaign'), onClick: onDelete },

@@ -45,7 +45,8 @@ const homeResult = (action: HomeAction, t: Translator['t']): ActionResult | null
 
 export interface HomeScreenProps {
   state: HomeState;
-  data: WorkbookData;
+  /** null while the user's sheets are being read: the campaigns show, what needs the data waits. */
+  data: WorkbookData | null;
   mapping: MappingOverrides | undefined;
   session: PaneSession;
   actions: WizardActions;
@@ -65,22 +66,28 @@ export function HomeScreen({ state, data, mapping, session, actions }: HomeScree
   };
   return (
     <div className={styles.root}>
-      <RecognitionSummary
-        data={data}
-        mapping={mapping}
-        session={session}
-        onSaveMapping={actions.saveMapping}
-        collapsed={mapping !== undefined && data.problems.every((p) => p.severity !== 'error')}
-      />
+      {data && (
+        <RecognitionSummary
+          data={data}
+          mapping={mapping}
+          session={session}
+          onSaveMapping={actions.saveMapping}
+          collapsed={mapping !== undefined && data.problems.every((p) => p.severity !== 'error')}
+        />
+      )}
       <div className={styles.actions}>
         <Button appearance="primary" onClick={actions.create}>
           {t('newCampaign')}
         </Button>
-        <Button aria-expanded={searching} onClick={() => setSearching((open) => !open)}>
+        <Button
+          aria-expanded={searching}
+          onClick={() => setSearching((open) => !open)}
+          disabled={data === null}
+        >
           {t('personSearchOpen')}
         </Button>
       </div>
-      {searching && <PersonSearch session={session} />}
+      {searching && data && <PersonSearch session={session} />}
       <h2 className={styles.heading}>{t('homeTitle')}</h2>
       <ActionFeedback
         busy={action.status === 'running'}
@@ -110,6 +117,7 @@ export function HomeScreen({ state, data, mapping, session, actions }: HomeScree
               onDuplicate={() => duplicate(campaign.id)}
               onDelete={() => setToDelete(campaign)}
               onRefresh={() => void refresh(campaign)}
+              workbookRead={data !== null}
             />
           ))}
         </ul>

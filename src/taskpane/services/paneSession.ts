@@ -9,14 +9,14 @@ import type {
 } from '../../core/kernel/model';
 import { noSalesLines, type SalesLines } from '../../core/kernel/salesLines';
 import type { Problem } from '../../core/kernel/problems';
-import type { Result } from '../../core/kernel/result';
+import { ok, type Result } from '../../core/kernel/result';
 import type { SheetTable } from '../../core/kernel/sheetTable';
 import type { TargetGroup } from '../../core/group/targetGroupModel';
 import type { WorkbookPort } from '../../core/workbook/workbookPort';
 import { dayToIso, localDay } from '../../core/kernel/values';
 import { emptyState, type AddinState } from '../../core/state/state';
 import { upsertCampaign } from '../../core/state/stateTable';
-import { completeWithDuplicates, loadWorkbookData } from '../../core/run/loadWorkbook';
+import { completeWithDuplicates, loadWorkbookData, type LoadOptions } from '../../core/run/loadWorkbook';
 import { applySelection, buildTargetGroup, type TargetGroupOptions } from '../../core/group/targetGroup';
 import { describeSelection } from '../../core/select/selectionLabels';
 import {
@@ -129,12 +129,26 @@ export class PaneSession {
     return this.state.mapping;
   }
 
-  /** `duplicatesLater`: the first screen does not wait for the duplicates; completeProblems adds them. */
-  async load(options: { duplicatesLater?: boolean } = {}): Promise<LoadedWorkspace> {
+  /** Reads the add-in's state, then the user's sheets (see readState and readSheets). */
+  async load(options: LoadOptions = {}): Promise<LoadedWorkspace> {
+    const read = await this.readState();
+    return read.ok ? this.readSheets(options) : { data: read };
+  }
+
+  /**
+   * Reads the add-in's own state: the campaigns and the mapping. It is one small sheet, so the pane can show the
+   * campaigns before the user's sheets are read.
+   */
+  async readState(): Promise<Result<void, Problem[]>> {
     const read = await readAddinState(this.port);
     this.stateReadable = read.ok;
-    if (!read.ok) return { data: read };
+    if (!read.ok) return read;
     this.setState(read.value);
+    return ok(undefined);
+  }
+
+  /** Reads and parses the user's sheets with the mapping of the state read last (options: see LoadOptions). */
+  async readSheets(options: LoadOptions = {}): Promise<LoadedWorkspace> {
     const data = await loadWorkbookData(this.port, this.state.mapping ?? {}, this.state.ownedSheets, options);
     this.sales = data.ok ? data.value.sales : noSalesLines();
     return { data };

@@ -8,7 +8,8 @@ import type { WizardState } from '../wizard/wizardReducer';
 
 export interface CurrentScreenProps {
   state: WizardState;
-  data: WorkbookData;
+  /** null while the user's sheets are being read. */
+  data: WorkbookData | null;
   mapping: MappingOverrides | undefined;
   actions: WizardActions;
   session: PaneSession;
@@ -34,7 +35,7 @@ const evaluation = laterScreen(() =>
 const CampaignWizard = wizard.Screen;
 const EvaluationScreen = evaluation.Screen;
 
-/** The screen the state names, once the workbook is read. */
+/** The screen the state names, once the add-in's state is read. */
 export function CurrentScreen(props: CurrentScreenProps) {
   useEffect(() => {
     void wizard.preload();

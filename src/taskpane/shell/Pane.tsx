@@ -79,7 +79,7 @@ export function Pane({ state, actions, mode, session }: PaneProps) {
       </header>
       <main className={styles.main} tabIndex={-1} id="pane-main">
         <ActionFeedback
-          busy={workbook.status === 'loading'}
+          busy={workbook.status === 'loading' || workbook.status === 'readingSheets'}
           busyLabel={t('loading')}
           result={
             workbook.status === 'failed'
@@ -100,11 +100,12 @@ export function Pane({ state, actions, mode, session }: PaneProps) {
             onSaveMapping={actions.saveMapping}
           />
         )}
-        {workbook.status === 'ready' && (
+        {/* the campaigns show while the sheets are read; what needs the data waits for it */}
+        {(workbook.status === 'ready' || workbook.status === 'readingSheets') && (
           <CurrentScreen
             state={state}
-            data={workbook.data}
-            mapping={workbook.mapping}
+            data={workbook.status === 'ready' ? workbook.data : null}
+            mapping={workbook.status === 'ready' ? workbook.mapping : session.mapping}
             actions={actions}
             session={session}
           />

@@ -70,7 +70,8 @@ const useStyles = makeStyles({
 
 export interface CampaignWizardProps {
   state: EditingState;
-  data: WorkbookData;
+  /** null while the user's sheets are being read: step 1 works, steps 2–4 wait for the data. */
+  data: WorkbookData | null;
   actions: WizardActions;
   session: PaneSession;
 }
@@ -84,7 +85,7 @@ export function CampaignWizard({ state, data, actions, session }: CampaignWizard
   const busy = open.operation.status === 'running';
   const index = WIZARD_STEPS.indexOf(screen);
   const [footerSlot, setFooterSlot] = useState<HTMLElement | null>(null);
-  const emailConsentColumns = useMemo(() => consentColumns(data).email, [data]);
+  const emailConsentColumns = useMemo(() => (data ? consentColumns(data).email : []), [data]);
   return (
     <div className={styles.root}>
       <div className={styles.top}>
@@ -151,14 +152,15 @@ export function CampaignWizard({ state, data, actions, session }: CampaignWizard
               onSaveWorkbookLimit={actions.saveWorkbookContactLimit}
             />
           )}
-          {screen === 'recipients' && (
+          {/* without data, steps 2–4 stay empty under the pane's "Arbeitsmappe wird gelesen …" */}
+          {screen === 'recipients' && data && (
             <RecipientsStep open={open} data={data} actions={actions} session={session} />
           )}
-          {screen === 'targetGroup' && (
+          {screen === 'targetGroup' && data && (
             <TargetGroupStep open={open} data={data} actions={actions} session={session} />
           )}
-          {screen === 'use' && <TestPlanner draft={draft} data={data} campaigns={state.campaigns} />}
-          {screen === 'use' && (
+          {screen === 'use' && data && <TestPlanner draft={draft} data={data} campaigns={state.campaigns} />}
+          {screen === 'use' && data && (
             <UseStep open={open} csvDelimiter={state.csvDelimiter} actions={actions} session={session} />
           )}
         </div>

@@ -129,8 +129,10 @@ export function campaignActions(
       dispatch({ type: 'campaignOpened', campaign, group: emptyTargetGroup(), screen: 'basics' });
     },
     open: (id) => {
-      const campaign = getState().campaigns.find((c) => c.id === id);
-      if (campaign)
+      const state = getState();
+      const campaign = state.campaigns.find((c) => c.id === id);
+      // its group is built from the sheets: "Öffnen" waits until they are read (CampaignCard)
+      if (campaign && state.workbook.status === 'ready')
         dispatch({ type: 'campaignOpened', campaign, group: groupFor(campaign), screen: 'targetGroup' });
     },
     duplicate: (id, copySuffix) =>

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, type Dispatch } from 'react';
 import type { MappingOverrides } from '../../core/kernel/model';
 import type { PaneSession } from '../services/paneSession';
-import { afterNextFrames } from '../services/nextPaint';
+import { afterNextFrames, nextTask } from '../services/nextPaint';
 import { problemOf } from '../services/problemText';
 import type { WizardAction } from './wizardReducer';
 
@@ -18,10 +18,10 @@ export interface WorkbookLoading {
 export function useWorkbookLoading(session: PaneSession, dispatch: Dispatch<WizardAction>): WorkbookLoading {
   const reload = useCallback(async () => {
     dispatch({ type: 'workbookReloading' });
-    const loaded = await loadedAction(session);
+    const loaded = await loadedAction(session, dispatch);
     dispatch(loaded);
     if (loaded.type !== 'workbookLoaded') return;
-    // The home screen first; the duplicates (the identity graph, half a second at 100,000 contacts) after it.
+    // The data first; the duplicates (the identity graph, half a second at 100,000 contacts) after it.
     await afterNextFrames();
     session.completeProblems(loaded.data);
     dispatch({ type: 'workbookProblemsCompleted', data: loaded.data });
@@ -56,9 +56,17 @@ export function useWorkbookLoading(session: PaneSession, dispatch: Dispatch<Wiza
   return useMemo(() => ({ reload, saveMapping, retryLoading }), [reload, retryLoading, saveMapping]);
 }
 
-const loadedAction = async (session: PaneSession): Promise<WizardAction> => {
+/** The campaigns show as soon as the add-in's state is read; the user's sheets are read after that. */
+const loadedAction = async (
+  session: PaneSession,
+  dispatch: Dispatch<WizardAction>,
+): Promise<WizardAction> => {
   try {
-    const { data } = await session.load({ duplicatesLater: true });
+    const state = await session.readState();
+    if (!state.ok) return { type: 'workbookFailed', problems: state.error, mapping: session.mapping };
+    dispatch({ type: 'stateRead' });
+    await afterNextFrames();
+    const { data } = await session.readSheets({ duplicatesLater: true, pause: nextTask });
     return data.ok
       ? { type: 'workbookLoaded', data: data.value, mapping: session.mapping }
       : { type: 'workbookFailed', problems: data.error, mapping: session.mapping };

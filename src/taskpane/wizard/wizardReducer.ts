@@ -24,6 +24,8 @@ export type Task = 'targetSheet' | 'leads' | 'csv' | 'blocklist';
 
 export type Workbook =
   | { status: 'loading' }
+  /** The add-in's state is read (the campaigns are known); the user's sheets are being read. */
+  | { status: 'readingSheets' }
   | { status: 'ready'; data: WorkbookData; mapping: MappingOverrides | undefined }
   | { status: 'failed'; problems: Problem[]; mapping: MappingOverrides | undefined };
 
@@ -161,6 +163,7 @@ export type WizardAction =
   | { type: 'workbookLoaded'; data: WorkbookData; mapping: MappingOverrides | undefined }
   | { type: 'workbookFailed'; problems: Problem[]; mapping: MappingOverrides | undefined }
   | { type: 'workbookReloading' }
+  | { type: 'stateRead' }
   /** The loaded data's problems were completed in place (the duplicates): what shows them renders again. */
   | { type: 'workbookProblemsCompleted'; data: WorkbookData }
   | { type: 'campaignsChanged'; campaigns: StoredCampaign[]; contactLimit?: ContactLimit }
@@ -303,6 +306,10 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
       return { ...state, workbook: { status: 'failed', problems: action.problems, mapping: action.mapping } };
     case 'workbookReloading':
       return { ...state, workbook: { status: 'loading' } };
+    case 'stateRead':
+      return state.workbook.status === 'loading'
+        ? { ...state, workbook: { status: 'readingSheets' } }
+        : state;
     case 'workbookProblemsCompleted':
       return state.workbook.status === 'ready' && state.workbook.data === action.data
         ? { ...state, workbook: { ...state.workbook } }

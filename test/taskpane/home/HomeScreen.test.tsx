@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describeProblem } from '../../../src/core/kernel/problemMessages';
 import { createTranslator } from '../../../src/i18n/i18n';
 import { FailingWorkbook } from '../failingWorkbook';
+import { SAMPLE_SHEETS } from '../../../src/sample/sampleWorkbook';
 import {
   TEST_NOW,
   campaignCard,
@@ -161,5 +162,50 @@ describe('Kampagnen (home)', () => {
     expect(screen.queryByRole('listitem', { name: /Herbstaktion/ })).not.toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: t('close') }));
     expect(screen.queryByTestId('home-outcome')).not.toBeInTheDocument();
+  });
+});
+
+/** The sample workbook whose contacts sheet, once held, takes as long as the test wants: a big sheet being read. */
+class SlowContactsWorkbook extends FailingWorkbook {
+  private held: Promise<void> | null = null;
+  private release = () => {};
+
+  hold(): void {
+    this.held = new Promise((resolve) => (this.release = resolve));
+  }
+
+  finishReading(): void {
+    this.release();
+  }
+
+  override async readSheet(name: string) {
+    if (name === SAMPLE_SHEETS.contacts && this.held) await this.held;
+    return super.readSheet(name);
+  }
+}
+
+describe('Kampagnen (home) while the sheets are read', () => {
+  it('shows the campaigns and starts a new one at once; opening one waits for the data', async () => {
+    const { workbook } = await workbookWithCampaign({}, 'de', new SlowContactsWorkbook());
+    workbook.hold();
+    const { t } = await renderPane({ workbook, waitFor: 'newCampaign' });
+    const user = userEvent.setup();
+    expect(screen.getByText(t('loading'))).toBeInTheDocument();
+    const open = within(campaignCard(/Herbstaktion/)).getByRole('button', { name: t('openCampaign') });
+    expect(open).toBeDisabled();
+    expect(screen.getByRole('button', { name: t('personSearchOpen') })).toBeDisabled();
+
+    await user.click(screen.getByRole('button', { name: t('newCampaign') }));
+    await user.type(screen.getByRole('textbox', { name: t('basicsName') }), 'Frühjahr');
+    await user.click(screen.getByRole('button', { name: t('next') }));
+    expect(screen.queryByTestId('selected-count')).not.toBeInTheDocument();
+
+    workbook.finishReading();
+    await waitFor(() => expect(screen.queryByText(t('loading'))).not.toBeInTheDocument());
+    expect(await screen.findByTestId('selected-count')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: t('toOverview') }));
+    expect(
+      within(await findCampaignCard(/Herbstaktion/)).getByRole('button', { name: t('openCampaign') }),
+    ).toBeEnabled();
   });
 });

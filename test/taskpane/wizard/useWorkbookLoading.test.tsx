@@ -5,6 +5,8 @@ import type { WizardAction } from '../../../src/taskpane/wizard/wizardReducer';
 import type { WorkbookData } from '../../../src/core/kernel/model';
 import { FailingWorkbook } from '../failingWorkbook';
 import { testClock } from '../paneTestkit';
+import { STATE_SHEET } from '../../../src/core/workbook/sheetNames';
+import { SAMPLE_SHEETS } from '../../../src/sample/sampleWorkbook';
 
 const setup = (workbook = new FailingWorkbook()) => {
   const session = new PaneSession(workbook, 'de', { now: testClock });
@@ -18,18 +20,32 @@ const lastAction = (dispatch: jest.Mock<void, [WizardAction]>): WizardAction =>
   dispatch.mock.calls[dispatch.mock.calls.length - 1][0];
 
 describe('useWorkbookLoading', () => {
-  it('reads the workbook when the pane opens, and finds its duplicates after the first screen', async () => {
-    const { dispatch, types } = setup();
+  it('shows the campaigns before reading the sheets, and finds the duplicates after the first screen', async () => {
+    const workbook = new FailingWorkbook();
+    const reads = jest.spyOn(workbook, 'readSheet');
+    const { dispatch, types } = setup(workbook);
     const duplicatesIn = (data: WorkbookData) =>
       data.problems.filter((p) => p.code === 'probableDuplicate' || p.code === 'sharedContactId').length;
     let atFirstScreen = -1;
+    let readBeforeCampaigns: string[] = [];
     dispatch.mockImplementation((action) => {
+      if (action.type === 'stateRead') readBeforeCampaigns = reads.mock.calls.map(([name]) => name);
       if (action.type === 'workbookLoaded') atFirstScreen = duplicatesIn(action.data);
     });
     await waitFor(() =>
-      expect(types()).toEqual(['workbookReloading', 'workbookLoaded', 'workbookProblemsCompleted']),
+      expect(types()).toEqual([
+        'workbookReloading',
+        'stateRead',
+        'workbookLoaded',
+        'workbookProblemsCompleted',
+      ]),
     );
-    const loaded = dispatch.mock.calls[1][0] as Extract<WizardAction, { type: 'workbookLoaded' }>;
+    // the campaigns wait for the add-in's own sheet only, not for the 100,000 rows of a contacts sheet
+    expect(readBeforeCampaigns.filter((name) => name !== STATE_SHEET)).toEqual([]);
+    expect(reads.mock.calls.map(([name]) => name)).toEqual(
+      expect.arrayContaining([SAMPLE_SHEETS.customers, SAMPLE_SHEETS.contacts, SAMPLE_SHEETS.sales]),
+    );
+    const loaded = dispatch.mock.calls[2][0] as Extract<WizardAction, { type: 'workbookLoaded' }>;
     expect(loaded.data.customers.length).toBeGreaterThan(0);
     // The sample has seven probable duplicates: none delays the first screen, all are there for the same data after.
     expect(atFirstScreen).toBe(0);
@@ -47,12 +63,13 @@ describe('useWorkbookLoading', () => {
 
   it('reads again on reload, and stores a mapping before reading with it', async () => {
     const { session, hook, types } = setup();
-    await waitFor(() => expect(types()).toHaveLength(3));
+    await waitFor(() => expect(types()).toHaveLength(4));
     await act(() => hook.result.current.saveMapping({ sheets: { customers: 'Kunden' } }));
     expect(session.mapping).toEqual({ sheets: { customers: 'Kunden' } });
-    expect(types().slice(3)).toEqual([
+    expect(types().slice(4)).toEqual([
       'workbookReloading',
       'workbookReloading',
+      'stateRead',
       'workbookLoaded',
       'workbookProblemsCompleted',
     ]);
@@ -60,7 +77,7 @@ describe('useWorkbookLoading', () => {
 
   it('shows a mapping that could not be stored as a failed load; "Erneut versuchen" stores it then', async () => {
     const { workbook, session, dispatch, hook, types } = setup();
-    await waitFor(() => expect(types()).toHaveLength(3));
+    await waitFor(() => expect(types()).toHaveLength(4));
     workbook.writes = 'timeOut';
     await act(() => hook.result.current.saveMapping({ sheets: { customers: 'Kunden' } }));
     expect(lastAction(dispatch)).toEqual({
