@@ -110,7 +110,7 @@ export async function failuresScenario(
       await axeScan(page, 'mapping not stored');
       await recover(page);
       await retry(bar);
-      await page.getByRole('button', { name: t('newCampaign') }).waitFor();
+      await waitForWorkbook(page, t);
       await noSpinner();
     },
   );
