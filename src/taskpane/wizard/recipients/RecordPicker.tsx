@@ -1,4 +1,4 @@
-import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { Button, Field, Input, SearchBox, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { RecordSelection } from '../../../core/campaign/campaign';
 import { useI18n } from '../../../i18n/useI18n';
@@ -7,6 +7,7 @@ import {
   displayName,
   emptyRecordFilter,
   filterRows,
+  narrows,
   pickerRows,
   type PickerRow,
   type RecordFilter,
@@ -35,6 +36,20 @@ const rowLines = ({ person }: PickerRow): [string, string] => [
   joined([[person.postalCode, person.city].filter(Boolean).join(' '), person.email]),
 ];
 
+/** The rows passing the filter; a filter that narrows the last one looks only at the rows that passed it. */
+function useNarrowingFilter(records: readonly PickerRow[], filter: RecordFilter): number[] {
+  const last = useRef<{ records: readonly PickerRow[]; filter: RecordFilter; visible: number[] } | null>(
+    null,
+  );
+  return useMemo(() => {
+    const before = last.current;
+    const within = before?.records === records && narrows(before.filter, filter) ? before.visible : undefined;
+    const visible = filterRows(records, filter, within);
+    last.current = { records, filter, visible };
+    return visible;
+  }, [records, filter]);
+}
+
 export function RecordPicker({ from, data, onChange }: RecordPickerProps) {
   const styles = useStyles();
   const narrow = useNarrowStyles();
@@ -44,7 +59,7 @@ export function RecordPicker({ from, data, onChange }: RecordPickerProps) {
   const records = useMemo(() => pickerRows(data, from), [data, from]);
   // Typing stays responsive: the list follows the filter as soon as React has time.
   const deferredFilter = useDeferredValue(filter);
-  const visible = useMemo(() => filterRows(records, deferredFilter), [records, deferredFilter]);
+  const visible = useNarrowingFilter(records, deferredFilter);
 
   useEffect(() => {
     const ids = [...selected].map((i) => records[i].id).filter(Boolean);

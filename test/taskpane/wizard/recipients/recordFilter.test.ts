@@ -1,10 +1,12 @@
 import {
   emptyRecordFilter,
   filterRows,
+  narrows,
   pickerRows,
   type RecordFilter,
 } from '../../../../src/taskpane/wizard/recipients/recordFilter';
 import { makeContact, makeCustomer, makeWorkbookData } from '../../../core/builders';
+import { contactsToRecipients, workbookRecords } from '../../../../src/core/select/recipients';
 
 const data = makeWorkbookData({
   customers: [
@@ -100,5 +102,48 @@ describe('pickerRows over contacts', () => {
   it('keeps a contact’s own address', () => {
     expect(ids({ city: 'Leipzig' }, contacts)).toEqual(['50002']);
     expect(ids({ search: 'lange-immobilien' }, contacts)).toEqual(['50001']);
+  });
+});
+
+describe('narrowing a filter while typing', () => {
+  const filter = (fields: Partial<RecordFilter>): RecordFilter => ({ ...emptyRecordFilter(), ...fields });
+
+  it.each([
+    [{ search: 'mü' }, { search: 'mün' }, true],
+    [{ search: 'münchen' }, { search: 'münchen bä' }, true],
+    [{ search: 'münchen' }, { search: 'MÜNCHEN' }, true],
+    [{}, { search: 'x' }, true],
+    [{ search: 'münchen' }, { search: 'münche' }, false],
+    [{ search: 'münchen bä' }, { search: 'münchen' }, false],
+    [{ search: 'mün' }, { search: 'mün', city: 'w' }, false],
+    [{ search: 'a', postalTo: '8' }, { search: 'ab', postalTo: '80' }, false],
+  ] as Array<[Partial<RecordFilter>, Partial<RecordFilter>, boolean]>)(
+    '%j then %j: narrows %s',
+    (before, after, expected) => {
+      expect(narrows(filter(before), filter(after))).toBe(expected);
+    },
+  );
+
+  it('finds among the rows shown exactly what it finds among all rows, whenever it narrows', () => {
+    const typed = ['', 'm', 'mü', 'mün', 'münchen', 'münchen ', 'münchen b', 'münchen bä', 'gmbh', 'gmbh d'];
+    let previous = filter({});
+    let shown = filterRows(customers, previous);
+    for (const search of typed) {
+      const next = filter({ search });
+      const within = narrows(previous, next) ? shown : undefined;
+      shown = filterRows(customers, next, within);
+      expect(shown).toEqual(filterRows(customers, next));
+      previous = next;
+    }
+    expect(shown.map((i) => customers[i].id)).toEqual(['10001']);
+  });
+});
+
+describe('pickerRows and the workbook records', () => {
+  it('gives each contact the recipient the core selects for it', () => {
+    const contacts = pickerRows(data, 'contacts');
+    expect(contacts.map((row) => row.person)).toEqual(contactsToRecipients(data, data.contacts ?? []));
+    // the same objects the target group and the duplicate search use, not a second copy
+    expect(contacts[1].person).toBe(workbookRecords(data).recipient(1));
   });
 });
