@@ -1,4 +1,5 @@
 import { KeySet } from '../kernel/keySet';
+import { ROWS_PER_STEP, runSteps, type Steps } from '../kernel/steps';
 import type { Contact, Customer, SheetMapping } from '../kernel/model';
 import type { SheetTable } from '../kernel/sheetTable';
 import { newContact, newCustomer, personColumns, readPerson } from './personRow';
@@ -14,7 +15,11 @@ import {
 } from './sheetReader';
 
 /** Customer rows; rows without a customer number are skipped (totals rows as info). */
-export function parseCustomers(table: SheetTable, mapping: SheetMapping, log: ProblemLog): Customer[] {
+export const parseCustomers = (table: SheetTable, mapping: SheetMapping, log: ProblemLog): Customer[] =>
+  runSteps(customerSteps(table, mapping, log));
+
+/** parseCustomers in steps (see kernel/steps.ts). */
+export function* customerSteps(table: SheetTable, mapping: SheetMapping, log: ProblemLog): Steps<Customer[]> {
   const reader = new SheetReader(table, mapping, log);
   if (!requireColumn(reader, 'customerId')) return [];
   const idColumn = reader.column('customerId');
@@ -22,6 +27,7 @@ export function parseCustomers(table: SheetTable, mapping: SheetMapping, log: Pr
   const customers: Customer[] = [];
   const seen = new KeySet(reader.rows.length);
   for (let i = reader.firstDataIndex; i < reader.endIndex; i++) {
+    if (i % ROWS_PER_STEP === 0) yield;
     const cells = reader.rows[i];
     const row = reader.rowNumber(i);
     const customerId = reader.text(cells, idColumn, row);
@@ -38,12 +44,20 @@ export function parseCustomers(table: SheetTable, mapping: SheetMapping, log: Pr
 }
 
 /** Contact rows; a row needs a contact number, a name or an e-mail. */
-export function parseContacts(
+export const parseContacts = (
   table: SheetTable,
   mapping: SheetMapping,
   log: ProblemLog,
   customers: CustomerRows | null,
-): Contact[] {
+): Contact[] => runSteps(contactSteps(table, mapping, log, customers));
+
+/** parseContacts in steps (see kernel/steps.ts). */
+export function* contactSteps(
+  table: SheetTable,
+  mapping: SheetMapping,
+  log: ProblemLog,
+  customers: CustomerRows | null,
+): Steps<Contact[]> {
   const reader = new SheetReader(table, mapping, log);
   const idColumn = reader.column('contactId');
   const customerColumn = reader.column('customerId');
@@ -51,6 +65,7 @@ export function parseContacts(
   const contacts: Contact[] = [];
   const seen = new KeySet(reader.rows.length);
   for (let i = reader.firstDataIndex; i < reader.endIndex; i++) {
+    if (i % ROWS_PER_STEP === 0) yield;
     const cells = reader.rows[i];
     const row = reader.rowNumber(i);
     if (isBlankRow(cells)) continue;

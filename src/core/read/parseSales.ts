@@ -5,6 +5,7 @@ import type { ProblemLog } from './problemLog';
 import type { CustomerRows } from './salesColumns';
 import { lineMargin } from './margins';
 import { isTotalsKey, matchSpelling, requireColumn, SheetReader } from './sheetReader';
+import { ROWS_PER_STEP, runSteps, type Steps } from '../kernel/steps';
 
 /** Sales lines with the numbers of SalesColumns that only the parser can fill cheaply, one entry per line. */
 export interface ParsedSales {
@@ -16,12 +17,20 @@ export interface ParsedSales {
  * Sales lines: the hot path (a million rows). Column indexes are looked up once; a line without amount but with
  * quantity and unit price gets quantity × unit price.
  */
-export function parseSales(
+export const parseSales = (
   table: SheetTable,
   mapping: SheetMapping,
   log: ProblemLog,
   customers: CustomerRows | null,
-): ParsedSales {
+): ParsedSales => runSteps(salesSteps(table, mapping, log, customers));
+
+/** parseSales in steps (see kernel/steps.ts). */
+export function* salesSteps(
+  table: SheetTable,
+  mapping: SheetMapping,
+  log: ProblemLog,
+  customers: CustomerRows | null,
+): Steps<ParsedSales> {
   const reader = new SheetReader(table, mapping, log);
   if (!requireColumn(reader, 'customerId')) return { lines: noSalesLines(), customerRows: new Int32Array(0) };
   const customerColumn = reader.column('customerId');
@@ -39,6 +48,7 @@ export function parseSales(
   const lines = new SalesLinesBuilder(room, withMargin);
   const customerRows = new Int32Array(room);
   for (let i = reader.firstDataIndex; i < reader.endIndex; i++) {
+    if (i % ROWS_PER_STEP === 0) yield;
     const cells = rows[i];
     const row = reader.rowNumber(i);
     const customerId = reader.text(cells, customerColumn, row);

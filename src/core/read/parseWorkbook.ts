@@ -10,10 +10,11 @@ import { problem, type Problem } from '../kernel/problems';
 import { fail, ok, type Result } from '../kernel/result';
 import { noSalesLines } from '../kernel/salesLines';
 import type { SheetTable } from '../kernel/sheetTable';
+import { runSteps, type Steps } from '../kernel/steps';
 import { articlesFromSales, parseArticles } from './parseArticles';
-import { parseContacts, parseCustomers } from './parsePeople';
+import { contactSteps, customerSteps } from './parsePeople';
 import { applyMargins } from './margins';
-import { parseSales } from './parseSales';
+import { salesSteps } from './parseSales';
 import { ProblemLog } from './problemLog';
 import { CustomerRows } from './salesColumns';
 import { readBlocklists } from './blocklist';
@@ -32,22 +33,19 @@ export function parseWorkbook(
   overrides: MappingOverrides = {},
   ownSheets: readonly string[] = [],
 ): Result<WorkbookData, Problem[]> {
-  const steps = parseWorkbookSteps(tables, overrides, ownSheets);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return runSteps(parseWorkbookSteps(tables, overrides, ownSheets));
 }
 
 /**
- * parseWorkbook in steps: it pauses after each sheet, so that the pane can let the browser answer the user between
- * them (a contacts sheet of 100,000 rows takes a fifth of a second) instead of freezing for the whole workbook.
+ * parseWorkbook in steps (kernel/steps.ts): it may pause between the sheets and every few thousand rows, so that the
+ * pane lets the browser answer the user meanwhile (a contacts sheet of 100,000 rows takes a fifth of a second)
+ * instead of freezing for the whole workbook.
  */
 export function* parseWorkbookSteps(
   tables: readonly SheetTable[],
   overrides: MappingOverrides = {},
   ownSheets: readonly string[] = [],
-): Generator<void, Result<WorkbookData, Problem[]>> {
+): Steps<Result<WorkbookData, Problem[]>> {
   const blocklists = readBlocklists(tables, overrides, [STATE_SHEET, ...ownSheets]);
   const history = readContactHistory(tables);
   const historySheet = tables.find((table) => isHistorySheetName(table.name));
@@ -67,16 +65,16 @@ export function* parseWorkbookSteps(
   const articlesTable = tableOf('articles');
   yield;
   const customers =
-    customersTable && mapping.customers ? parseCustomers(customersTable, mapping.customers, log) : [];
+    customersTable && mapping.customers ? yield* customerSteps(customersTable, mapping.customers, log) : [];
   const customerRows = customersTable ? new CustomerRows(customers) : null;
   yield;
   const contacts =
     contactsTable && mapping.contacts
-      ? parseContacts(contactsTable, mapping.contacts, log, customerRows)
+      ? yield* contactSteps(contactsTable, mapping.contacts, log, customerRows)
       : null;
   yield;
   const parsedSales =
-    salesTable && mapping.sales ? parseSales(salesTable, mapping.sales, log, customerRows) : null;
+    salesTable && mapping.sales ? yield* salesSteps(salesTable, mapping.sales, log, customerRows) : null;
   const parsedLines = parsedSales?.lines ?? noSalesLines();
   yield;
   const articles =

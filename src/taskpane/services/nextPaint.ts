@@ -14,3 +14,16 @@ export const afterNextFrames = async (): Promise<void> => {
 
 /** Ends the current task: what the user did meanwhile (a click, a key) is handled before the work goes on. */
 export const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+/**
+ * The pause for work in steps (core/kernel/steps.ts): ends the task once `sliceMs` have passed since the last pause, so
+ * that the browser answers the user within that time; before that the work goes straight on.
+ */
+export const slicedPause = (sliceMs = 40): (() => Promise<void>) => {
+  let since = performance.now();
+  return async () => {
+    if (performance.now() - since < sliceMs) return;
+    await nextTask();
+    since = performance.now();
+  };
+};

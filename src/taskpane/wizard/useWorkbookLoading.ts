@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, type Dispatch } from 'react';
 import type { MappingOverrides } from '../../core/kernel/model';
 import type { PaneSession } from '../services/paneSession';
-import { afterNextFrames, nextTask } from '../services/nextPaint';
+import { afterNextFrames, slicedPause } from '../services/nextPaint';
 import { problemOf } from '../services/problemText';
 import type { WizardAction } from './wizardReducer';
 
@@ -66,7 +66,7 @@ const loadedAction = async (
     if (!state.ok) return { type: 'workbookFailed', problems: state.error, mapping: session.mapping };
     dispatch({ type: 'stateRead' });
     await afterNextFrames();
-    const { data } = await session.readSheets({ duplicatesLater: true, pause: nextTask });
+    const { data } = await session.readSheets({ duplicatesLater: true, pause: slicedPause() });
     return data.ok
       ? { type: 'workbookLoaded', data: data.value, mapping: session.mapping }
       : { type: 'workbookFailed', problems: data.error, mapping: session.mapping };

@@ -4,6 +4,7 @@ import { STATE_SHEET } from '../../../src/core/workbook/sheetNames';
 import { WorkbookError } from '../../../src/core/workbook/workbookError';
 import type { SheetVisibility } from '../../../src/core/workbook/workbookPort';
 import { MemoryWorkbook } from '../../../src/memory/memoryWorkbook';
+import { ROWS_PER_STEP } from '../../../src/core/kernel/steps';
 import { messyContacts, messyCustomers, messySales, sheet } from '../sheetBuilders';
 
 /** The in-memory workbook, remembering which sheets were read. */
@@ -51,6 +52,25 @@ describe('loadWorkbookData', () => {
     expect(readAtPause).toEqual([3, 3, 3, 3]);
     expect(paused).toEqual(await loadWorkbookData(new RecordingWorkbook(tables())));
     expect(paused.ok && paused.value.contacts?.length).toBe(6);
+  });
+
+  it('pauses inside a long sheet too, every few thousand rows, and reads the same', async () => {
+    const people = Array.from({ length: 10_000 }, (_, i) => [
+      `P${i}`,
+      `Vorname${i}`,
+      `Name${i}`,
+      `p${i}@firma.de`,
+    ]);
+    const contacts = () => sheet('Kontakte', [['Kontakt-Nr', 'Vorname', 'Nachname', 'E-Mail'], ...people]);
+    let pauses = 0;
+    const paused = await loadWorkbookData(new MemoryWorkbook([contacts()]), {}, [], {
+      pause: async () => {
+        pauses++;
+      },
+    });
+    expect(pauses).toBe(4 + Math.floor(10_000 / ROWS_PER_STEP));
+    expect(paused).toEqual(await loadWorkbookData(new MemoryWorkbook([contacts()])));
+    expect(paused.ok && paused.value.contacts?.length).toBe(10_000);
   });
 
   it('does not read the state sheet even when it is visible, nor the sheets the add-in wrote', async () => {
