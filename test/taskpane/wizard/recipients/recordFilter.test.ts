@@ -143,7 +143,7 @@ describe('pickerRows and the workbook records', () => {
   it('gives each contact the recipient the core selects for it', () => {
     const contacts = pickerRows(data, 'contacts');
     expect(contacts.map((row) => row.person)).toEqual(contactsToRecipients(data, data.contacts ?? []));
-    // the same objects the target group and the duplicate search use, not a second copy
+    // the same objects the target group uses, not a second copy
     expect(contacts[1].person).toBe(workbookRecords(data).recipient(1));
   });
 });
