@@ -1,7 +1,8 @@
 import type { WorkbookData } from '../kernel/model';
 import { problem, type Problem, type ProblemCode } from '../kernel/problems';
 import { normaliseEmail } from './normalise';
-import { identityGraph, type IdentityGraph } from './identity';
+import { identityGraphSteps, type IdentityGraph } from './identity';
+import { ROWS_PER_STEP, runSteps, type Steps } from '../kernel/steps';
 
 /** Per code and sheet this many are listed one by one, the rest counted (as the parser does). */
 const LISTED_PER_SHEET = 20;
@@ -70,11 +71,15 @@ const sharedId = (graph: IdentityGraph, records: number[], out: CappedProblems):
  * once instead of every campaign: rows the identity graph found to be one person (same e-mail, or same name at the
  * same firm, with different or no numbers), and numbers used for clearly different people.
  */
-export const duplicateProblems = (data: WorkbookData): Problem[] => {
-  const graph = identityGraph(data);
+export const duplicateProblems = (data: WorkbookData): Problem[] => runSteps(duplicateSteps(data));
+
+/** duplicateProblems in steps (kernel/steps.ts): the identity graph's, then every few thousand records. */
+function* duplicateSteps(data: WorkbookData): Steps<Problem[]> {
+  const graph = yield* identityGraphSteps(data);
   const out = new CappedProblems();
   const reported = new Set<number>();
   for (let record = 0; record < graph.records.count; record++) {
+    if (record % ROWS_PER_STEP === ROWS_PER_STEP - 1) yield;
     const person = graph.person[record];
     if (person === record || reported.has(person)) continue;
     reported.add(person);
@@ -82,16 +87,17 @@ export const duplicateProblems = (data: WorkbookData): Problem[] => {
   }
   for (const records of graph.sharedIdGroups()) sharedId(graph, records, out);
   return out.all();
-};
+}
 
 const rowKey = (sheet: string | undefined, row: number | undefined): string => `${sheet}\u0000${row}`;
 
 /**
  * The data's problems with its probable duplicates first (a duplicate decides who gets a message, a skipped totals
  * row does not); the parser's "number twice" is dropped where the number is reported as used by different people.
+ * In steps, see duplicateSteps.
  */
-export const withDuplicateProblems = (data: WorkbookData): Problem[] => {
-  const duplicates = duplicateProblems(data);
+export function* withDuplicateSteps(data: WorkbookData): Steps<Problem[]> {
+  const duplicates = yield* duplicateSteps(data);
   const explained = new Set(
     duplicates
       .filter((p) => p.code === 'sharedContactId')
@@ -101,4 +107,4 @@ export const withDuplicateProblems = (data: WorkbookData): Problem[] => {
     (p) => p.code !== 'duplicateId' || !explained.has(rowKey(p.sheet, p.row)),
   );
   return [...duplicates, ...rest];
-};
+}

@@ -2,6 +2,7 @@ import type { BlockEntry, Contact, Recipient, RowRef, WorkbookData } from '../ke
 import { ForgottenMatcher, type ForgottenToken } from './forgotten';
 import { hasOwnAddress, workbookRecords, type WorkbookRecords } from '../select/recipients';
 import { KeySet } from '../kernel/keySet';
+import { ROWS_PER_STEP, runSteps, type Steps } from '../kernel/steps';
 import { Buckets, codeIn } from './buckets';
 import { mergeRecords } from './mergeFields';
 import {
@@ -79,22 +80,22 @@ const keyText = (text: string): string => text.trim().toLowerCase().normalize('N
 
 export class IdentityGraph {
   readonly records: WorkbookRecords;
-  /** Per record: its person's first record. */
-  readonly person: Int32Array;
-  private readonly codes: RecordCodes;
+  /** Per record: its person's first record. Set once, by the build (see steps). */
+  person!: Int32Array;
+  private codes!: RecordCodes;
   private readonly names: string[] = [];
   private readonly nameCodes = new Map<string, number>();
-  private readonly emailCodes: KeySet;
+  private emailCodes!: KeySet;
   /** Per e-mail code its normalised text, per company code its: what forgotten entries are matched by. */
   private readonly emails: string[] = [];
   private readonly companies: string[] = [];
   private readonly fullNames = new PairCoder();
-  private readonly byId: Buckets;
-  private readonly byEmail: Buckets;
-  private readonly byCustomer: Buckets;
-  private readonly byCompany: Buckets;
+  private byId!: Buckets;
+  private byEmail!: Buckets;
+  private byCustomer!: Buckets;
+  private byCompany!: Buckets;
   /** Records whose plain key ("c:7", "e:info@…") other people share: their key carries the person's first row. */
-  private readonly ambiguousKey: Uint8Array;
+  private ambiguousKey!: Uint8Array;
   /** Contact numbers (id codes) used by more than one person. */
   readonly sharedIds: number[] = [];
   private keys: Array<string | undefined> = [];
@@ -107,11 +108,21 @@ export class IdentityGraph {
   private readonly unitLists = new Map<UnitKind, Buckets>();
   private readonly unitCarrierCache = new Map<UnitKind, Array<Carrier | undefined>>();
 
-  constructor(private readonly data: WorkbookData) {
+  /** `built: false` leaves the build to `steps` (see identityGraphSteps). */
+  constructor(
+    private readonly data: WorkbookData,
+    built = true,
+  ) {
     this.records = workbookRecords(data);
+    if (built) runSteps(this.steps());
+  }
+
+  /** Builds the graph in steps (kernel/steps.ts): the pane pauses between them while it finds the duplicates. */
+  *steps(): Steps<void> {
     const count = this.records.count;
     this.emailCodes = new KeySet(count);
-    this.codes = this.encode();
+    this.codes = yield* this.encode();
+    yield;
     this.byId = new Buckets(count);
     this.byEmail = new Buckets(count);
     this.byCustomer = new Buckets(count);
@@ -123,15 +134,18 @@ export class IdentityGraph {
       if (this.codes.company[r] !== NO_CODE) this.byCompany.add(this.codes.company[r], r);
     }
     const people = new UnionFind(count);
+    yield;
     this.joinFullNames(people);
+    yield;
     this.joinUncertain(people);
+    yield;
     this.person = people.roots();
     this.ambiguousKey = new Uint8Array(count);
     this.findSharedKeys();
   }
 
   /** The normalised codes of every record, read from the sheets' rows (no recipient is built for this). */
-  private encode(): RecordCodes {
+  private *encode(): Steps<RecordCodes> {
     const { records, data } = this;
     const count = records.count;
     const codes: RecordCodes = {
@@ -167,6 +181,7 @@ export class IdentityGraph {
     };
     const contacts = data.contacts ?? [];
     for (let r = 0; r < count; r++) {
+      if (r % ROWS_PER_STEP === ROWS_PER_STEP - 1) yield;
       const isContact = r < records.contactCount;
       const source = records.source(r);
       const firmId = records.customerKeyOf(r);
@@ -651,3 +666,18 @@ export const identityGraph = (data: WorkbookData): IdentityGraph => {
   if (graph === undefined) graphs.set(data, (graph = new IdentityGraph(data)));
   return graph;
 };
+
+/**
+ * identityGraph in steps. Whoever needs the graph meanwhile builds it at once (identityGraph): then that one is kept
+ * and the graph built here is dropped.
+ */
+export function* identityGraphSteps(data: WorkbookData): Steps<IdentityGraph> {
+  const known = graphs.get(data);
+  if (known) return known;
+  const graph = new IdentityGraph(data, false);
+  yield* graph.steps();
+  const meanwhile = graphs.get(data);
+  if (meanwhile) return meanwhile;
+  graphs.set(data, graph);
+  return graph;
+}

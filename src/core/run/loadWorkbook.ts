@@ -1,4 +1,5 @@
-import { withDuplicateProblems } from '../group/duplicates';
+import { withDuplicateSteps } from '../group/duplicates';
+import { runSteps, type Steps } from '../kernel/steps';
 import type { MappingOverrides, WorkbookData } from '../kernel/model';
 import type { Problem } from '../kernel/problems';
 import { parseWorkbook, parseWorkbookSteps } from '../read/parseWorkbook';
@@ -61,10 +62,21 @@ const withPauses = async <T>(steps: Generator<void, T>, pause: () => Promise<voi
  * Adds the probable duplicates to the problems of data loaded with `duplicatesLater`, in place: the data keeps its
  * identity, so the identity graph built for them stays with it for the target group.
  */
-export const completeWithDuplicates = (data: WorkbookData): void => {
+export const completeWithDuplicates = (data: WorkbookData): void => runSteps(duplicatesSteps(data));
+
+/** completeWithDuplicates with `pause` awaited between its steps (see LoadOptions). */
+export const completeWithDuplicatesPausing = (
+  data: WorkbookData,
+  pause: () => Promise<void>,
+): Promise<void> => withPauses(duplicatesSteps(data), pause);
+
+function* duplicatesSteps(data: WorkbookData): Steps<void> {
+  if (completed.has(data)) return;
+  const problems = yield* withDuplicateSteps(data);
+  // completed meanwhile (the pane paused, something needed them at once): the problems are the same
   if (completed.has(data)) return;
   completed.add(data);
-  data.problems = withDuplicateProblems(data);
-};
+  data.problems = problems;
+}
 
 const completed = new WeakSet<WorkbookData>();

@@ -16,7 +16,11 @@ import type { WorkbookPort } from '../../core/workbook/workbookPort';
 import { dayToIso, localDay } from '../../core/kernel/values';
 import { emptyState, type AddinState } from '../../core/state/state';
 import { upsertCampaign } from '../../core/state/stateTable';
-import { completeWithDuplicates, loadWorkbookData, type LoadOptions } from '../../core/run/loadWorkbook';
+import {
+  completeWithDuplicatesPausing,
+  loadWorkbookData,
+  type LoadOptions,
+} from '../../core/run/loadWorkbook';
 import { applySelection, buildTargetGroup, type TargetGroupOptions } from '../../core/group/targetGroup';
 import { describeSelection } from '../../core/select/selectionLabels';
 import {
@@ -154,9 +158,12 @@ export class PaneSession {
     return { data };
   }
 
-  /** Adds the probable duplicates to data loaded with `duplicatesLater` (same object, see completeWithDuplicates). */
-  completeProblems(data: WorkbookData): void {
-    completeWithDuplicates(data);
+  /**
+   * Adds the probable duplicates to data loaded with `duplicatesLater` (same object, see completeWithDuplicates),
+   * awaiting `pause` between the steps of the search.
+   */
+  completeProblems(data: WorkbookData, pause: () => Promise<void>): Promise<void> {
+    return completeWithDuplicatesPausing(data, pause);
   }
 
   /** The workbook's contact limit, for every campaign without its own. */

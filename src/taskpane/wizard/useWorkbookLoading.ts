@@ -23,7 +23,7 @@ export function useWorkbookLoading(session: PaneSession, dispatch: Dispatch<Wiza
     if (loaded.type !== 'workbookLoaded') return;
     // The data first; the duplicates (the identity graph, half a second at 100,000 contacts) after it.
     await afterNextFrames();
-    session.completeProblems(loaded.data);
+    await session.completeProblems(loaded.data, slicedPause());
     dispatch({ type: 'workbookProblemsCompleted', data: loaded.data });
   }, [dispatch, session]);
 

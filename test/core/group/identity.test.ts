@@ -1,7 +1,63 @@
 import fc from 'fast-check';
-import { identityGraph } from '../../../src/core/group/identity';
+import { identityGraph, identityGraphSteps, type IdentityGraph } from '../../../src/core/group/identity';
+import { ROWS_PER_STEP } from '../../../src/core/kernel/steps';
 import type { Contact, Customer, WorkbookData } from '../../../src/core/kernel/model';
 import { makeContact, makeCustomer, makeWorkbookData, type ContactInput } from '../builders';
+
+describe('identity graph: built in steps', () => {
+  /** What the graph says of every record: its person, its key, and the numbers shared by several people. */
+  const verdicts = (graph: IdentityGraph) => ({
+    person: [...graph.person],
+    keys: Array.from({ length: graph.records.count }, (_, record) => graph.keyOf(record)),
+    shared: graph.sharedIdGroups(),
+  });
+  const inSteps = (data: WorkbookData): { graph: IdentityGraph; pauses: number } => {
+    const steps = identityGraphSteps(data);
+    for (let pauses = 0; ; pauses++) {
+      const step = steps.next();
+      if (step.done) return { graph: step.value, pauses };
+    }
+  };
+
+  it('is the graph built at once, on messy rows', () => {
+    fc.assert(
+      fc.property(fc.array(messyContact, { maxLength: 12 }), (rows) => {
+        const contacts = rows.map((fields, i) => tagged(String(i), fields));
+        const { graph } = inSteps(workbookOf(contacts));
+        expect(verdicts(graph)).toEqual(verdicts(identityGraph(workbookOf(contacts))));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('pauses every few thousand records of a big workbook, and still is the graph built at once', () => {
+    const firsts = ['Eva', 'E.', 'Jürgen', 'Juergen', 'Bernd', ''];
+    const lasts = ['Lang', 'Lang-Ott', 'Maier', ''];
+    const contacts = Array.from({ length: 10_000 }, (_, i) =>
+      tagged(String(i), {
+        contactId: i % 7 === 0 ? '' : String(i % 4_000),
+        customerId: `K${i % 300}`,
+        email: i % 3 === 0 ? '' : `p${i % 2_500}@x.de`,
+        firstName: firsts[i % firsts.length],
+        lastName: lasts[i % lasts.length],
+      }),
+    );
+    const { graph, pauses } = inSteps(workbookOf(contacts));
+    expect(pauses).toBeGreaterThanOrEqual(Math.floor(10_000 / ROWS_PER_STEP));
+    expect(verdicts(graph)).toEqual(verdicts(identityGraph(workbookOf(contacts))));
+  });
+
+  it('gives way to a graph built at once meanwhile: the workbook keeps one graph', () => {
+    const data = workbookOf([tagged('1', { email: 'a@x.de', lastName: 'Lang' })]);
+    const steps = identityGraphSteps(data);
+    steps.next();
+    const atOnce = identityGraph(data);
+    let step = steps.next();
+    while (!step.done) step = steps.next();
+    expect(step.value).toBe(atOnce);
+    expect(identityGraph(data)).toBe(atOnce);
+  });
+});
 
 /** The people of a workbook as groups of the contacts' tags (`extra.Tag`), each group and the list sorted. */
 const people = (data: WorkbookData): string[][] => {

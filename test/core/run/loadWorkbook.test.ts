@@ -1,4 +1,8 @@
-import { completeWithDuplicates, loadWorkbookData } from '../../../src/core/run/loadWorkbook';
+import {
+  completeWithDuplicates,
+  completeWithDuplicatesPausing,
+  loadWorkbookData,
+} from '../../../src/core/run/loadWorkbook';
 import type { SheetTable } from '../../../src/core/kernel/sheetTable';
 import { STATE_SHEET } from '../../../src/core/workbook/sheetNames';
 import { WorkbookError } from '../../../src/core/workbook/workbookError';
@@ -166,6 +170,19 @@ describe('loadWorkbookData', () => {
     expect(later.value).toBe(data);
     expect(data.problems).toEqual(full.value.problems);
     expect(data.problems.filter((p) => duplicateCodes.includes(p.code))).toHaveLength(3);
+  });
+
+  it('finds them in steps when given a pause, the same as at once', async () => {
+    const workbook = () => new MemoryWorkbook([messyCustomers(), contactsWithDuplicates()]);
+    const full = await loadWorkbookData(workbook());
+    const later = await loadWorkbookData(workbook(), {}, [], { duplicatesLater: true });
+    if (!full.ok || !later.ok) throw new Error('the workbook must load');
+    let pauses = 0;
+    await completeWithDuplicatesPausing(later.value, async () => {
+      pauses++;
+    });
+    expect(pauses).toBeGreaterThan(0);
+    expect(later.value.problems).toEqual(full.value.problems);
   });
 
   it('lets bugs propagate', async () => {
