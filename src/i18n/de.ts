@@ -130,6 +130,7 @@ export const de = {
   shownCount: '{shown} angezeigt',
   selectRow: '{name} auswählen',
   recordList: 'Datensätze',
+  pickerBuilding: 'Liste wird aufgebaut …',
   noRows: 'Keine Einträge für diese Suche.',
   articleList: 'Artikel',
   articleSince: 'Gekauft ab',

@@ -126,6 +126,7 @@ export const en: Record<MessageKey, string> = {
   shownCount: '{shown} shown',
   selectRow: 'Select {name}',
   recordList: 'Records',
+  pickerBuilding: 'Building the list …',
   noRows: 'Nothing matches this search.',
   articleList: 'Articles',
   articleSince: 'Bought from',

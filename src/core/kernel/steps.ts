@@ -12,5 +12,13 @@ export const runSteps = <T>(steps: Steps<T>): T => {
   }
 };
 
+/** Runs the steps to their end, awaiting `pause` at each of their pauses. */
+export const runStepsPausing = async <T>(steps: Steps<T>, pause: () => Promise<void>): Promise<T> => {
+  for (let step = steps.next(); ; step = steps.next()) {
+    if (step.done) return step.value;
+    await pause();
+  }
+};
+
 /** A sheet parser may pause after this many rows: a few milliseconds of work. */
 export const ROWS_PER_STEP = 4096;

@@ -1,5 +1,5 @@
 import { withDuplicateSteps } from '../group/duplicates';
-import { runSteps, type Steps } from '../kernel/steps';
+import { runSteps, runStepsPausing, type Steps } from '../kernel/steps';
 import type { MappingOverrides, WorkbookData } from '../kernel/model';
 import type { Problem } from '../kernel/problems';
 import { parseWorkbook, parseWorkbookSteps } from '../read/parseWorkbook';
@@ -34,7 +34,7 @@ export async function loadWorkbookData(
       if (wanted) tables.push(await port.readSheet(sheet.name));
     }
     const parsed = pause
-      ? await withPauses(parseWorkbookSteps(tables, overrides, ownSheets), pause)
+      ? await runStepsPausing(parseWorkbookSteps(tables, overrides, ownSheets), pause)
       : parseWorkbook(tables, overrides, ownSheets);
     if (parsed.ok && !duplicatesLater) completeWithDuplicates(parsed.value);
     return parsed;
@@ -51,13 +51,6 @@ export interface LoadOptions {
   pause?: () => Promise<void>;
 }
 
-const withPauses = async <T>(steps: Generator<void, T>, pause: () => Promise<void>): Promise<T> => {
-  for (let step = steps.next(); ; step = steps.next()) {
-    if (step.done) return step.value;
-    await pause();
-  }
-};
-
 /**
  * Adds the probable duplicates to the problems of data loaded with `duplicatesLater`, in place: the data keeps its
  * identity, so the identity graph built for them stays with it for the target group.
@@ -68,7 +61,7 @@ export const completeWithDuplicates = (data: WorkbookData): void => runSteps(dup
 export const completeWithDuplicatesPausing = (
   data: WorkbookData,
   pause: () => Promise<void>,
-): Promise<void> => withPauses(duplicatesSteps(data), pause);
+): Promise<void> => runStepsPausing(duplicatesSteps(data), pause);
 
 function* duplicatesSteps(data: WorkbookData): Steps<void> {
   if (completed.has(data)) return;

@@ -160,10 +160,11 @@ export class PaneSession {
 
   /**
    * Adds the probable duplicates to data loaded with `duplicatesLater` (same object, see completeWithDuplicates),
-   * awaiting `pause` between the steps of the search.
+   * awaiting `pause` between the steps of the search; then hands the data to the previewer's worker.
    */
-  completeProblems(data: WorkbookData, pause: () => Promise<void>): Promise<void> {
-    return completeWithDuplicatesPausing(data, pause);
+  async completeProblems(data: WorkbookData, pause: () => Promise<void>): Promise<void> {
+    await completeWithDuplicatesPausing(data, pause);
+    this.previewer.prepare?.(data);
   }
 
   /** The workbook's contact limit, for every campaign without its own. */

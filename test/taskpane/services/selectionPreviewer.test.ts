@@ -1,5 +1,4 @@
 import type { StoredCampaign } from '../../../src/core/campaign/campaign';
-import type { WorkbookData } from '../../../src/core/kernel/model';
 import { emptyTargetGroup } from '../../../src/core/group/targetGroup';
 import {
   applyRequest,
@@ -8,25 +7,34 @@ import {
   type WorkerRequest,
   type WorkerResponse,
 } from '../../../src/taskpane/services/selectionPreviewer';
+import { selectionWorkerHandler } from '../../../src/taskpane/services/selectionWorkerHandler';
 import { makeCustomer, makeWorkbookData } from '../../core/builders';
 
-/** Stands in for the browser's Worker: answers like selection.worker.ts, or fails when told to. */
-class WorkerDouble {
+/**
+ * The browser's Worker as the previewer sees it: each message structured-cloned and handled in a task of its own, by
+ * the handler selection.worker.ts runs; or a worker that fails every preview.
+ */
+class ClonedChannel {
   onmessage: ((event: MessageEvent<WorkerResponse>) => void) | null = null;
-  readonly received: WorkerRequest['type'][] = [];
-  private data: WorkbookData | null = null;
+  readonly sent: WorkerRequest[] = [];
+  private readonly handle = selectionWorkerHandler((response) =>
+    setTimeout(() => this.onmessage?.({ data: structuredClone(response) } as MessageEvent<WorkerResponse>), 0),
+  );
   constructor(private readonly failing = false) {}
   postMessage(message: WorkerRequest): void {
-    this.received.push(message.type);
-    if (message.type === 'data') {
-      this.data = structuredClone(message.data);
-      return;
-    }
-    const response: WorkerResponse =
-      this.failing || !this.data
-        ? { id: message.id, error: 'worker crashed' }
-        : { id: message.id, group: structuredClone(applyRequest({ ...message.request, data: this.data })) };
-    setTimeout(() => this.onmessage?.({ data: response } as MessageEvent<WorkerResponse>), 0);
+    this.sent.push(message);
+    const copy = structuredClone(message);
+    setTimeout(() => {
+      if (this.failing && copy.type === 'preview')
+        this.onmessage?.({ data: { id: copy.id, error: 'worker crashed' } } as MessageEvent<WorkerResponse>);
+      else this.handle(copy);
+    }, 0);
+  }
+  /** What went over the channel: each transfer's start, and the previews. */
+  get kinds(): string[] {
+    return this.sent.flatMap((message) =>
+      message.type === 'preview' ? ['preview'] : message.piece.type === 'begin' ? [message.type] : [],
+    );
   }
 }
 
@@ -59,27 +67,71 @@ const request: PreviewRequest = {
   today: 20_000,
 };
 
+const only = (ids: string[]): PreviewRequest['selection'] => ({ from: 'customers', ids });
+
 describe('workerPreviewer', () => {
-  it('gives the same group as computing on the main thread, and sends the workbook data only once', async () => {
-    const worker = new WorkerDouble();
+  it('gives the same group as computing on the main thread, and sends the data and a known group only once', async () => {
+    const worker = new ClonedChannel();
     const previewer = workerPreviewer(worker as unknown as Worker);
     const first = await previewer.preview(request);
-    await previewer.preview({ ...request, selection: { from: 'customers', ids: ['10001'] } });
+    const second = await previewer.preview({ ...request, group: first, selection: only(['10001']) });
     expect(first).toEqual(applyRequest(request));
     expect(first.reports[0]).toMatchObject({ added: 1, excluded: { noEmail: 1, optOut: 1 } });
-    expect(worker.received).toEqual(['data', 'preview', 'preview']);
+    expect(second).toEqual(applyRequest({ ...request, group: first, selection: only(['10001']) }));
+    // the worker computed `first`: it is not sent back to it
+    expect(worker.kinds).toEqual(['data', 'group', 'preview', 'preview']);
   });
 
   it('sends new data after the workbook was read again', async () => {
-    const worker = new WorkerDouble();
+    const worker = new ClonedChannel();
     const previewer = workerPreviewer(worker as unknown as Worker);
     await previewer.preview(request);
     await previewer.preview({ ...request, data: { ...data } });
-    expect(worker.received).toEqual(['data', 'preview', 'data', 'preview']);
+    expect(worker.kinds).toEqual(['data', 'group', 'preview', 'data', 'preview']);
+  });
+
+  it('hands the data over ahead of the first preview when told to prepare', async () => {
+    const worker = new ClonedChannel();
+    const previewer = workerPreviewer(worker as unknown as Worker);
+    previewer.prepare?.(data);
+    expect(worker.kinds).toEqual(['data']);
+    await previewer.preview(request);
+    expect(worker.kinds).toEqual(['data', 'group', 'preview']);
+  });
+
+  it('sends a group again that the worker no longer keeps', async () => {
+    const worker = new ClonedChannel();
+    const previewer = workerPreviewer(worker as unknown as Worker);
+    let group = request.group;
+    for (const id of ['10001', '10002', '10003', '10001', '10002'])
+      group = await previewer.preview({ ...request, group, selection: only([id]) });
+    const again = await previewer.preview(request);
+    expect(again).toEqual(applyRequest(request));
+    expect(worker.kinds.filter((kind) => kind === 'group')).toHaveLength(2);
+  });
+
+  it('carries a large workbook and group in pieces, pausing between the pieces it sends', async () => {
+    const customers = Array.from({ length: 5_000 }, (_, i) =>
+      makeCustomer({ customerId: String(20_000 + i), company: `Firma ${i}`, email: `info@firma${i}.de` }),
+    );
+    const large = makeWorkbookData({ customers });
+    const worker = new ClonedChannel();
+    const received: WorkerResponse[] = [];
+    let pauses = 0;
+    const previewer = workerPreviewer(worker as unknown as Worker, async () => void pauses++);
+    const onmessage = worker.onmessage!;
+    worker.onmessage = (event) => (received.push(event.data), onmessage(event));
+    const big: PreviewRequest = { ...request, data: large, selection: only(customers.map((c) => c.customerId)) };
+    const group = await previewer.preview(big);
+    expect(group.members).toHaveLength(5_000);
+    expect(group).toEqual(applyRequest(big));
+    // 5,000 customers: a skeleton and three slices out, a skeleton and three slices of members back
+    expect(pauses).toBeGreaterThanOrEqual(4);
+    expect(received.length).toBeGreaterThanOrEqual(4);
   });
 
   it('falls back to the main thread when the worker fails', async () => {
-    const previewer = workerPreviewer(new WorkerDouble(true) as unknown as Worker);
+    const previewer = workerPreviewer(new ClonedChannel(true) as unknown as Worker);
     expect(await previewer.preview(request)).toEqual(applyRequest(request));
   });
 });

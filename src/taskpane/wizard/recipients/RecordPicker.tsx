@@ -1,5 +1,5 @@
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
-import { Button, Field, Input, SearchBox, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, Input, SearchBox, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { RecordSelection } from '../../../core/campaign/campaign';
 import { useI18n } from '../../../i18n/useI18n';
 import type { WorkbookData } from '../../../core/kernel/model';
@@ -7,13 +7,18 @@ import {
   displayName,
   emptyRecordFilter,
   filterRows,
+  knownPickerRows,
   narrows,
+  pickerRowCount,
   pickerRows,
+  pickerRowsSteps,
   type PickerRow,
   type RecordFilter,
 } from './recordFilter';
 import { VirtualCheckList } from './VirtualCheckList';
 import { useNarrowStyles } from '../../shell/narrowStyles';
+import { runStepsPausing } from '../../../core/kernel/steps';
+import { slicedPause } from '../../services/nextPaint';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -50,19 +55,51 @@ function useNarrowingFilter(records: readonly PickerRow[], filter: RecordFilter)
   }, [records, filter]);
 }
 
-export function RecordPicker({ from, data, onChange }: RecordPickerProps) {
+/** Rows up to this many are built at once (about 60 ms); more in steps while the picker says so. */
+const BUILT_AT_ONCE = 20_000;
+
+/** The picker's rows, or null while a large list is built in steps (the pane stays responsive meanwhile). */
+function usePickerRows(data: WorkbookData, from: RecordSelection['from']): PickerRow[] | null {
+  const atOnce = useMemo(
+    () =>
+      knownPickerRows(data, from) ??
+      (pickerRowCount(data, from) <= BUILT_AT_ONCE ? pickerRows(data, from) : null),
+    [data, from],
+  );
+  const [later, setLater] = useState<{ data: WorkbookData; from: string; rows: PickerRow[] } | null>(null);
+  useEffect(() => {
+    if (atOnce) return;
+    let current = true;
+    void runStepsPausing(pickerRowsSteps(data, from), slicedPause()).then(
+      (rows) => current && setLater({ data, from, rows }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [atOnce, data, from]);
+  return atOnce ?? (later?.data === data && later.from === from ? later.rows : null);
+}
+
+export function RecordPicker(props: RecordPickerProps) {
+  const { t } = useI18n();
+  const records = usePickerRows(props.data, props.from);
+  if (!records) return <Spinner size="tiny" labelPosition="after" label={t('pickerBuilding')} />;
+  return <PickerList {...props} records={records} />;
+}
+
+function PickerList({ from, records, onChange }: RecordPickerProps & { records: PickerRow[] }) {
   const styles = useStyles();
   const narrow = useNarrowStyles();
   const { t } = useI18n();
   const [filter, setFilter] = useState<RecordFilter>(emptyRecordFilter);
   const [selected, setSelected] = useState<ReadonlySet<number>>(() => new Set());
-  const records = useMemo(() => pickerRows(data, from), [data, from]);
   // Typing stays responsive: the list follows the filter as soon as React has time.
   const deferredFilter = useDeferredValue(filter);
   const visible = useNarrowingFilter(records, deferredFilter);
 
   useEffect(() => {
-    const ids = [...selected].map((i) => records[i].id).filter(Boolean);
+    const ids: string[] = [];
+    for (const i of selected) if (records[i].id) ids.push(records[i].id);
     onChange(ids.length > 0 ? { from, ids } : null);
   }, [from, onChange, records, selected]);
 
@@ -75,7 +112,12 @@ export function RecordPicker({ from, data, onChange }: RecordPickerProps) {
       return next;
     });
 
-  const selectAllFiltered = () => setSelected((s) => new Set([...s, ...visible]));
+  const selectAllFiltered = () =>
+    setSelected((current) => {
+      const next = new Set(current);
+      for (const row of visible) next.add(row);
+      return next;
+    });
 
   return (
     <div className={styles.root}>

@@ -2,6 +2,7 @@ import type { RecordSelection } from '../../../core/campaign/campaign';
 import type { CellValue } from '../../../core/kernel/sheetTable';
 import type { PersonData, Recipient, WorkbookData } from '../../../core/kernel/model';
 import { customerRecipient, workbookRecords } from '../../../core/select/recipients';
+import { ROWS_PER_STEP, runSteps, type Steps } from '../../../core/kernel/steps';
 
 /** One row of the contacts or customers picker: the id a selection stores, the person as the core sees it, and a search text. */
 export interface PickerRow {
@@ -55,24 +56,49 @@ const searchText = (cells: readonly CellValue[], person: PersonData): string => 
   ).toLowerCase();
 };
 
+type PickerSource = RecordSelection['from'];
+
+const built = new WeakMap<WorkbookData, Partial<Record<PickerSource, PickerRow[]>>>();
+
+/** The picker's rows if they were built for this workbook already. */
+export const knownPickerRows = (data: WorkbookData, from: PickerSource): PickerRow[] | undefined =>
+  built.get(data)?.[from];
+
+export const pickerRowCount = (data: WorkbookData, from: PickerSource): number =>
+  from === 'contacts' ? (data.contacts?.length ?? 0) : data.customers.length;
+
 /**
- * The picker's rows. A contact's person is the workbook's record of it (record i is contact i), built once per
- * workbook and kept: the target group and a second visit of step 2 use the same objects instead of making 300,000
- * recipients again.
+ * The picker's rows, built once per workbook and kept: leaving step 2 or adding a selection remounts the picker, and
+ * 300,000 rows take a second. A contact's person is the workbook's record of it (record i is contact i), so the
+ * target group and the picker share the same objects. Pauses every ROWS_PER_STEP rows.
  */
-export const pickerRows = (data: WorkbookData, from: RecordSelection['from']): PickerRow[] => {
-  if (from === 'contacts') {
-    const records = workbookRecords(data);
-    return (data.contacts ?? []).map((contact, i) => {
+export function* pickerRowsSteps(data: WorkbookData, from: PickerSource): Steps<PickerRow[]> {
+  const known = knownPickerRows(data, from);
+  if (known) return known;
+  const rows: PickerRow[] = [];
+  const count = pickerRowCount(data, from);
+  const records = from === 'contacts' ? workbookRecords(data) : null;
+  for (let i = 0; i < count; i++) {
+    if (i > 0 && i % ROWS_PER_STEP === 0) yield;
+    if (records) {
+      const contact = data.contacts![i];
       const person = records.recipient(i);
-      return { id: contact.contactId, person, text: searchText(contact.cells, person) };
-    });
+      rows.push({ id: contact.contactId, person, text: searchText(contact.cells, person) });
+    } else {
+      const customer = data.customers[i];
+      const person = customerRecipient(customer);
+      rows.push({ id: customer.customerId, person, text: searchText(customer.cells, person) });
+    }
   }
-  return data.customers.map((customer) => {
-    const person = customerRecipient(customer);
-    return { id: customer.customerId, person, text: searchText(customer.cells, person) };
-  });
-};
+  // built meanwhile at once (pickerRows): keep the first
+  const meanwhile = knownPickerRows(data, from);
+  if (meanwhile) return meanwhile;
+  built.set(data, { ...built.get(data), [from]: rows });
+  return rows;
+}
+
+export const pickerRows = (data: WorkbookData, from: PickerSource): PickerRow[] =>
+  runSteps(pickerRowsSteps(data, from));
 
 /** Postal codes compare as text: "01067" stays below "1010", and a prefix such as "8" means the region. */
 const postalCompare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

@@ -1,0 +1,67 @@
+import type { WorkbookData } from '../../core/kernel/model';
+import type { TargetGroup } from '../../core/group/targetGroupModel';
+import { identityGraph } from '../../core/group/identity';
+import { PieceAssembler, piecesOf, type PieceMessage } from './pieces';
+import { applyRequest, type WorkerRequest, type WorkerResponse } from './selectionPreviewer';
+
+/** Groups the worker keeps for the next preview: the pane's current group and the last previews. */
+const KEPT_GROUPS = 4;
+
+/**
+ * What selection.worker.ts does with each message, apart from the worker (tests run it behind a structured-clone
+ * channel). The data and groups arrive in pieces; a preview's group comes back in pieces too.
+ */
+export function selectionWorkerHandler(reply: (response: WorkerResponse) => void) {
+  let data: WorkbookData | null = null;
+  let incomingData: PieceAssembler | null = null;
+  const incomingGroups = new Map<number, PieceAssembler>();
+  const groups = new Map<number, TargetGroup>();
+
+  const keep = (id: number, group: TargetGroup) => {
+    groups.set(id, group);
+    for (const oldest of groups.keys()) if (groups.size > KEPT_GROUPS) groups.delete(oldest);
+  };
+
+  const receiveData = (piece: PieceMessage) => {
+    if (piece.type === 'begin') {
+      data = null;
+      incomingData = new PieceAssembler(piece.transfer);
+    }
+    // pieces of a transfer that a newer one replaced are dropped
+    if (incomingData?.transfer !== piece.transfer) return;
+    const done = incomingData.accept(piece);
+    if (!done) return;
+    data = done.value as WorkbookData;
+    incomingData = null;
+    // the first preview would build it: build it now, while the user is still choosing
+    identityGraph(data);
+  };
+
+  const receiveGroup = (piece: PieceMessage) => {
+    if (piece.type === 'begin') incomingGroups.set(piece.transfer, new PieceAssembler(piece.transfer));
+    const done = incomingGroups.get(piece.transfer)?.accept(piece);
+    if (!done) return;
+    incomingGroups.delete(piece.transfer);
+    keep(piece.transfer, done.value as TargetGroup);
+  };
+
+  const preview = ({ id, group: groupId, request }: Extract<WorkerRequest, { type: 'preview' }>) => {
+    const group = groups.get(groupId);
+    if (!group) return reply({ id, missingGroup: true });
+    if (!data) return reply({ id, error: 'no workbook data' });
+    const result = applyRequest({ ...request, group, data });
+    keep(id, result);
+    for (const piece of piecesOf(id, result)) reply({ id, piece });
+  };
+
+  return (message: WorkerRequest): void => {
+    try {
+      if (message.type === 'data') receiveData(message.piece);
+      else if (message.type === 'group') receiveGroup(message.piece);
+      else preview(message);
+    } catch (error) {
+      if (message.type === 'preview')
+        reply({ id: message.id, error: error instanceof Error ? error.message : String(error) });
+    }
+  };
+}
