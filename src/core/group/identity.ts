@@ -1,6 +1,11 @@
 import type { BlockEntry, Contact, Recipient, RowRef, WorkbookData } from '../kernel/model';
 import { ForgottenMatcher, type ForgottenToken } from './forgotten';
-import { hasOwnAddress, workbookRecords, type WorkbookRecords } from '../select/recipients';
+import {
+  hasOwnAddress,
+  workbookRecords,
+  workbookRecordsSteps,
+  type WorkbookRecords,
+} from '../select/recipients';
 import { KeySet } from '../kernel/keySet';
 import { ROWS_PER_STEP, runSteps, type Steps } from '../kernel/steps';
 import { Buckets, codeIn } from './buckets';
@@ -121,6 +126,7 @@ export class IdentityGraph {
   *steps(): Steps<void> {
     const count = this.records.count;
     this.emailCodes = new KeySet(count);
+    yield* this.emailCodes.prepare();
     this.codes = yield* this.encode();
     yield;
     this.byId = new Buckets(count);
@@ -158,6 +164,8 @@ export class IdentityGraph {
     };
     const contactIds = new KeySet(records.contactCount);
     const customerIds = new KeySet(data.customers.length);
+    yield* contactIds.prepare();
+    yield* customerIds.prepare();
     const companies = new Map<string, number>();
     const rawNames = new Map<string, number>();
     const rawCompanies = new Map<string, number>();
@@ -674,6 +682,7 @@ export const identityGraph = (data: WorkbookData): IdentityGraph => {
 export function* identityGraphSteps(data: WorkbookData): Steps<IdentityGraph> {
   const known = graphs.get(data);
   if (known) return known;
+  yield* workbookRecordsSteps(data);
   const graph = new IdentityGraph(data, false);
   yield* graph.steps();
   const meanwhile = graphs.get(data);

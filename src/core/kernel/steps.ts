@@ -22,3 +22,14 @@ export const runStepsPausing = async <T>(steps: Steps<T>, pause: () => Promise<v
 
 /** A sheet parser may pause after this many rows: a few milliseconds of work. */
 export const ROWS_PER_STEP = 4096;
+
+/** Numbers a first-touch step writes: 1 MB. */
+const TOUCHED_PER_STEP = 262_144;
+
+/** Writes a new typed array's zeros a megabyte per step, so that mapping its memory is spread over steps. */
+export function* firstTouchSteps(array: Int32Array | Float64Array | Uint8Array): Steps<void> {
+  for (let start = 0; start < array.length; start += TOUCHED_PER_STEP) {
+    array.fill(0, start, start + TOUCHED_PER_STEP);
+    yield;
+  }
+}

@@ -27,3 +27,24 @@ export const slicedPause = (sliceMs = 40): (() => Promise<void>) => {
     since = performance.now();
   };
 };
+
+/**
+ * The pause for work in the background (handing the data to the worker) that must not slow what the user does
+ * meanwhile: the work goes on only in the browser's idle time, as long as the idle period lasts, and after
+ * `timeoutMs` however busy the pane is. Without idle callbacks, slicedPause.
+ */
+export const idlePause = (timeoutMs = 1_000): (() => Promise<void>) => {
+  if (typeof requestIdleCallback !== 'function') return slicedPause();
+  let idle: IdleDeadline | null = null;
+  return async () => {
+    if (idle && !idle.didTimeout && idle.timeRemaining() > IDLE_LEFT_MS && !inputPending()) return;
+    idle = await new Promise<IdleDeadline>((resolve) => requestIdleCallback(resolve, { timeout: timeoutMs }));
+  };
+};
+
+/** Idle time a step of background work needs left to go on in the same task (a step takes about 10 ms). */
+const IDLE_LEFT_MS = 20;
+
+/** Whether a key or click waits to be handled (Chromium, so Edge's WebView2 and Excel on the web). */
+const inputPending = (): boolean =>
+  (navigator as { scheduling?: { isInputPending?(): boolean } }).scheduling?.isInputPending?.() ?? false;

@@ -2,6 +2,7 @@ import type { SelectionDefinition, StoredCampaign } from '../../core/campaign/ca
 import type { WorkbookData } from '../../core/kernel/model';
 import type { TargetGroup } from '../../core/group/targetGroupModel';
 import { applySelection, type TargetGroupOptions } from '../../core/group/targetGroup';
+import { groupFromTransfer } from './groupTransfer';
 import { PieceAssembler, piecesOf, type PieceMessage } from './pieces';
 
 export interface PreviewRequest extends TargetGroupOptions {
@@ -30,16 +31,18 @@ export const inlinePreviewer: SelectionPreviewer = { preview: async (request) =>
 export type WorkerRequest =
   | { type: 'data'; piece: PieceMessage }
   | { type: 'group'; piece: PieceMessage }
-  | { type: 'preview'; id: number; group: number; request: Omit<PreviewRequest, 'data' | 'group'> };
+  | { type: 'preview'; id: number; group: number; piece: PieceMessage };
+
+/** What a preview sends besides the group's number; in pieces, since a selection may name 150,000 rows. */
+export type PreviewQuestion = Omit<PreviewRequest, 'data' | 'group'>;
 
 export type WorkerResponse =
-  | { id: number; piece: PieceMessage }
-  | { id: number; error: string }
-  | { id: number; missingGroup: true };
+  { id: number; piece: PieceMessage } | { id: number; error: string } | { id: number; missingGroup: true };
 
 class MissingGroup extends Error {}
 
 interface Waiting {
+  data: WorkbookData;
   assembler: PieceAssembler;
   resolve(group: TargetGroup): void;
   reject(error: Error): void;
@@ -65,50 +68,54 @@ export function workerPreviewer(
     if ('piece' in message) {
       const done = waiting.assembler.accept(message.piece);
       if (!done) return;
-      const group = done.value as TargetGroup;
+      const group = groupFromTransfer(done.value as TargetGroup, waiting.data);
       groupIds.set(group, message.id);
       waiting.resolve(group);
     } else waiting.reject('error' in message ? new Error(message.error) : new MissingGroup());
     pending.delete(message.id);
   };
 
-  const post = async (type: 'data' | 'group', value: unknown): Promise<number> => {
-    const transfer = nextId++;
+  const post = async (
+    value: unknown,
+    message: (piece: PieceMessage) => WorkerRequest,
+    transfer = nextId++,
+  ): Promise<number> => {
     for (const piece of piecesOf(transfer, value)) {
-      worker.postMessage({ type, piece } satisfies WorkerRequest);
+      worker.postMessage(message(piece));
       await pause();
     }
     return transfer;
   };
 
   const sendData = (data: WorkbookData): Promise<void> => {
-    if (sent?.data !== data) sent = { data, done: post('data', data).then(() => undefined) };
+    if (sent?.data !== data)
+      sent = { data, done: post(data, (piece) => ({ type: 'data', piece })).then(() => undefined) };
     return sent.done;
   };
 
   const groupRef = async (group: TargetGroup): Promise<number> => {
     const known = groupIds.get(group);
     if (known !== undefined) return known;
-    const id = await post('group', group);
+    const id = await post(group, (piece) => ({ type: 'group', piece }));
     groupIds.set(group, id);
     return id;
   };
 
-  const ask = (group: number, request: Extract<WorkerRequest, { type: 'preview' }>['request']) =>
+  const ask = (data: WorkbookData, group: number, question: PreviewQuestion) =>
     new Promise<TargetGroup>((resolve, reject) => {
       const id = nextId++;
-      pending.set(id, { assembler: new PieceAssembler(id), resolve, reject });
-      worker.postMessage({ type: 'preview', id, group, request } satisfies WorkerRequest);
+      pending.set(id, { data, assembler: new PieceAssembler(id), resolve, reject });
+      post(question, (piece) => ({ type: 'preview', id, group, piece }), id).catch(reject);
     });
 
   const previewInWorker = async ({ data, group, ...request }: PreviewRequest): Promise<TargetGroup> => {
     await sendData(data);
     try {
-      return await ask(await groupRef(group), request);
+      return await ask(data, await groupRef(group), request);
     } catch (error) {
       if (!(error instanceof MissingGroup)) throw error;
       groupIds.delete(group);
-      return ask(await groupRef(group), request);
+      return ask(data, await groupRef(group), request);
     }
   };
 

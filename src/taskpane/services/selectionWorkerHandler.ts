@@ -1,8 +1,14 @@
 import type { WorkbookData } from '../../core/kernel/model';
 import type { TargetGroup } from '../../core/group/targetGroupModel';
 import { identityGraph } from '../../core/group/identity';
+import { groupForTransfer, groupFromTransfer } from './groupTransfer';
 import { PieceAssembler, piecesOf, type PieceMessage } from './pieces';
-import { applyRequest, type WorkerRequest, type WorkerResponse } from './selectionPreviewer';
+import {
+  applyRequest,
+  type PreviewQuestion,
+  type WorkerRequest,
+  type WorkerResponse,
+} from './selectionPreviewer';
 
 /** Groups the worker keeps for the next preview: the pane's current group and the last previews. */
 const KEPT_GROUPS = 4;
@@ -42,23 +48,33 @@ export function selectionWorkerHandler(reply: (response: WorkerResponse) => void
     const done = incomingGroups.get(piece.transfer)?.accept(piece);
     if (!done) return;
     incomingGroups.delete(piece.transfer);
-    keep(piece.transfer, done.value as TargetGroup);
+    if (data) keep(piece.transfer, groupFromTransfer(done.value as TargetGroup, data));
   };
 
-  const preview = ({ id, group: groupId, request }: Extract<WorkerRequest, { type: 'preview' }>) => {
+  const incomingQuestions = new Map<number, PieceAssembler>();
+
+  const receiveQuestion = ({ id, group, piece }: Extract<WorkerRequest, { type: 'preview' }>) => {
+    if (piece.type === 'begin') incomingQuestions.set(id, new PieceAssembler(id));
+    const done = incomingQuestions.get(id)?.accept(piece);
+    if (!done) return;
+    incomingQuestions.delete(id);
+    preview(id, group, done.value as PreviewQuestion);
+  };
+
+  const preview = (id: number, groupId: number, request: PreviewQuestion) => {
     const group = groups.get(groupId);
     if (!group) return reply({ id, missingGroup: true });
     if (!data) return reply({ id, error: 'no workbook data' });
     const result = applyRequest({ ...request, group, data });
     keep(id, result);
-    for (const piece of piecesOf(id, result)) reply({ id, piece });
+    for (const piece of piecesOf(id, groupForTransfer(result, data))) reply({ id, piece });
   };
 
   return (message: WorkerRequest): void => {
     try {
       if (message.type === 'data') receiveData(message.piece);
       else if (message.type === 'group') receiveGroup(message.piece);
-      else preview(message);
+      else receiveQuestion(message);
     } catch (error) {
       if (message.type === 'preview')
         reply({ id: message.id, error: error instanceof Error ? error.message : String(error) });

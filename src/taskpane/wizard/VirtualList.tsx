@@ -1,9 +1,20 @@
-import { useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import {
+  useId,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type ReactNode,
+  type RefObject,
+} from 'react';
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { useVirtualizer } from '@tanstack/react-virtual';
 
 const DEFAULT_ROW_HEIGHT = 36;
 const ROW_CONTROLS = 'button, input';
+/** Rows rendered beyond each edge of the view, so that scrolling shows no gap before React renders. */
+const OVERSCAN = 8;
+/** The scroller's height before it is laid out (its CSS height). */
+const INITIAL_VIEW_HEIGHT = 300;
 
 const useStyles = makeStyles({
   scroller: {
@@ -69,6 +80,41 @@ function targetRow(key: string, active: number, count: number, pageRows: number)
 }
 
 /**
+ * The rows in view of a list whose rows all have one height: a division, so that a list of 300,000 rows costs
+ * nothing per row when its length changes (a general virtualizer measures every row again on each keystroke).
+ */
+function useRowWindow(scroller: RefObject<HTMLDivElement | null>, count: number, rowHeight: number) {
+  const [view, setView] = useState({ top: 0, height: INITIAL_VIEW_HEIGHT });
+  useLayoutEffect(() => {
+    const element = scroller.current;
+    if (!element) return;
+    const update = () =>
+      setView({ top: element.scrollTop, height: element.clientHeight || INITIAL_VIEW_HEIGHT });
+    update();
+    element.addEventListener('scroll', update, { passive: true });
+    const resizes = new ResizeObserver(update);
+    resizes.observe(element);
+    return () => {
+      element.removeEventListener('scroll', update);
+      resizes.disconnect();
+    };
+  }, [scroller]);
+  const first = Math.max(0, Math.floor(view.top / rowHeight) - OVERSCAN);
+  const end = Math.min(count, Math.ceil((view.top + view.height) / rowHeight) + OVERSCAN);
+  /** Scrolls just enough to show the row, as the keyboard moves to it. */
+  const scrollToIndex = (index: number) => {
+    const element = scroller.current;
+    if (!element) return;
+    const top = index * rowHeight;
+    if (top < element.scrollTop) element.scrollTop = top;
+    else if (top + rowHeight > element.scrollTop + element.clientHeight)
+      element.scrollTop = top + rowHeight - element.clientHeight;
+  };
+  const rows = Array.from({ length: Math.max(0, end - first) }, (_, i) => first + i);
+  return { rows, totalHeight: count * rowHeight, scrollToIndex };
+}
+
+/**
  * Only the visible rows are rendered, so 100,000 rows scroll smoothly. The list is one Tab stop (the WAI-ARIA grid
  * pattern with aria-activedescendant): the arrow keys, Home/End and PageUp/PageDown move the active row; ArrowRight or
  * Enter goes into the active row's buttons, ArrowLeft or Escape back to the list. Focus stays on the list itself, so
@@ -86,20 +132,13 @@ export function VirtualList({
   const scroller = useRef<HTMLDivElement>(null);
   const [chosen, setChosen] = useState(0);
   const active = Math.min(chosen, count - 1);
-  const virtualizer = useVirtualizer({
-    count,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => rowHeight,
-    overscan: 8,
-    initialRect: { width: 320, height: 300 },
-  });
-  const items = virtualizer.getVirtualItems();
+  const { rows, totalHeight, scrollToIndex } = useRowWindow(scroller, count, rowHeight);
   const rowId = (index: number) => `${id}-row-${index}`;
-  const activeRendered = items.some((item) => item.index === active);
+  const activeRendered = rows.includes(active);
 
   const moveTo = (index: number) => {
     setChosen(index);
-    virtualizer.scrollToIndex(index);
+    scrollToIndex(index);
   };
   const activeRowControls = (): HTMLElement[] => {
     const row = scroller.current?.querySelector(`[data-index="${active}"]`);
@@ -159,22 +198,22 @@ export function VirtualList({
       tabIndex={0}
       onKeyDown={onKeyDown}
     >
-      <div className={styles.inner} style={{ height: `${virtualizer.getTotalSize()}px` }}>
-        {items.map((item) => (
+      <div className={styles.inner} style={{ height: `${totalHeight}px` }}>
+        {rows.map((index) => (
           <div
-            key={item.key}
-            id={rowId(item.index)}
-            data-index={item.index}
-            data-active={item.index === active}
+            key={index}
+            id={rowId(index)}
+            data-index={index}
+            data-active={index === active}
             role="row"
-            aria-rowindex={item.index + 1}
-            aria-selected={selection ? selection.isSelected(item.index) : undefined}
-            className={mergeClasses(styles.row, item.index === active && styles.active)}
-            style={{ height: `${rowHeight}px`, transform: `translateY(${item.start}px)` }}
-            onClick={() => setChosen(item.index)}
+            aria-rowindex={index + 1}
+            aria-selected={selection ? selection.isSelected(index) : undefined}
+            className={mergeClasses(styles.row, index === active && styles.active)}
+            style={{ height: `${rowHeight}px`, transform: `translateY(${index * rowHeight}px)` }}
+            onClick={() => setChosen(index)}
           >
             <div role="gridcell" className={styles.cell}>
-              {renderRow(item.index)}
+              {renderRow(index)}
             </div>
           </div>
         ))}

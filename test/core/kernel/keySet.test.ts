@@ -57,3 +57,13 @@ describe('KeySet', () => {
     );
   });
 });
+
+describe('KeySet.prepare', () => {
+  it('writes a large table a megabyte per step and leaves the set empty and working', () => {
+    const set = new KeySet(300_000);
+    const steps = [...set.prepare()];
+    expect(steps.length).toBeGreaterThan(5);
+    expect(set.has('K-1')).toBe(false);
+    expect([set.code('K-1'), set.code('K-2'), set.code('K-1')]).toEqual([0, 1, 0]);
+  });
+});

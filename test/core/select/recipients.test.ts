@@ -4,6 +4,8 @@ import {
   customerRecipient,
   customersToRecipients,
   findCustomer,
+  workbookRecords,
+  workbookRecordsSteps,
 } from '../../../src/core/select/recipients';
 import { makeContact, makeCustomer, makeWorkbookData } from '../builders';
 
@@ -119,5 +121,31 @@ describe('customersToRecipients', () => {
     const data = makeWorkbookData({ customers: [mueller, solo] });
     expect(findCustomer(data, ' k-1002')?.lastName).toBe('Lang');
     expect(findCustomer(data, 'K-404')).toBeUndefined();
+  });
+});
+
+describe('workbookRecordsSteps', () => {
+  const contacts = Array.from({ length: 10_000 }, (_, i) =>
+    makeContact({ contactId: `P${i}`, customerId: i % 3 === 0 ? '' : `0${1000 + (i % 50)}` }),
+  );
+  const customers = Array.from({ length: 60 }, (_, i) =>
+    makeCustomer({ customerId: String(1000 + i), company: `Firma ${i}` }),
+  );
+
+  it('pauses every 4,096 contacts and gives the records built at once, each contact with its firm', () => {
+    const stepped = makeWorkbookData({ contacts, customers });
+    const atOnce = workbookRecords(makeWorkbookData({ contacts, customers }));
+    const steps = workbookRecordsSteps(stepped);
+    let pauses = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) pauses++;
+    const records = step.value;
+    expect(pauses).toBe(2);
+    expect(records).toBe(workbookRecords(stepped));
+    expect(Array.from(records.customerOf)).toEqual(Array.from(atOnce.customerOf));
+    expect(records.customer(1)?.customerId).toBe('1001');
+    expect(records.customer(0)).toBeUndefined();
+    // customers 1050 to 1059 have no contacts: each is a record of its own
+    expect(records.count).toBe(10_000 + 10);
   });
 });

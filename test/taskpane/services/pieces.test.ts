@@ -15,7 +15,7 @@ describe('pieces', () => {
   const data = parseOrThrow(syntheticWorkbook({ ...SCALES.tiny, contacts: 5_000, sales: 40_000 }));
 
   it('carries a parsed workbook in slices and puts it together equal, typed arrays included', () => {
-    // 100 contacts, 1,600 strings, 12,800 numbers of a typed array per slice
+    // 100 contacts, 800 strings, 25,600 numbers of a typed array per slice
     const messages = [...piecesOf(0, data, 100)];
     const begin = messages[0];
     expect(begin.type).toBe('begin');
@@ -27,7 +27,7 @@ describe('pieces', () => {
       messages.filter(
         (message) => message.type === 'piece' && begin.holes[message.hole].path.join('.') === path,
       ).length;
-    expect([slices('contacts'), slices('sales.customerIds'), slices('sales.days')]).toEqual([50, 25, 4]);
+    expect([slices('contacts'), slices('sales.customerIds'), slices('sales.days')]).toEqual([50, 50, 2]);
     const received = assemble(messages) as typeof data;
     expect(received).toEqual(data);
     expect(received.sales.days).toBeInstanceOf(Float64Array);
@@ -55,6 +55,25 @@ describe('pieces', () => {
     const messages = [...piecesOf(1, rows, 3)];
     expect(messages).toHaveLength(1 + 4);
     expect(assemble(messages, 1)).toEqual(rows);
+  });
+
+  it("slices a long array inside a short one: the ids of a campaign's selections", () => {
+    const ids = Array.from({ length: 40_000 }, (_, i) => `K${i}`);
+    const question = {
+      campaign: {
+        selections: [
+          { from: 'contacts', ids },
+          { from: 'customers', ids: ['1'] },
+        ],
+      },
+    };
+    const messages = [...piecesOf(4, question)];
+    const [begin] = messages;
+    expect(begin.type === 'begin' && begin.holes.map((hole) => hole.path)).toEqual([
+      ['campaign', 'selections', '0', 'ids'],
+    ]);
+    expect(messages).toHaveLength(1 + 5);
+    expect(assemble(messages, 4)).toEqual(question);
   });
 
   it('refuses a piece of another transfer instead of mixing two values', () => {

@@ -1,5 +1,14 @@
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
-import { Button, Field, Input, SearchBox, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Field,
+  Input,
+  SearchBox,
+  Spinner,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import type { RecordSelection } from '../../../core/campaign/campaign';
 import { useI18n } from '../../../i18n/useI18n';
 import type { WorkbookData } from '../../../core/kernel/model';
@@ -16,6 +25,7 @@ import {
   type RecordFilter,
 } from './recordFilter';
 import { VirtualCheckList } from './VirtualCheckList';
+import { RowSet } from './rowSet';
 import { useNarrowStyles } from '../../shell/narrowStyles';
 import { runStepsPausing } from '../../../core/kernel/steps';
 import { slicedPause } from '../../services/nextPaint';
@@ -92,32 +102,22 @@ function PickerList({ from, records, onChange }: RecordPickerProps & { records: 
   const narrow = useNarrowStyles();
   const { t } = useI18n();
   const [filter, setFilter] = useState<RecordFilter>(emptyRecordFilter);
-  const [selected, setSelected] = useState<ReadonlySet<number>>(() => new Set());
+  const [selected, setSelected] = useState(() => RowSet.empty(records.length));
   // Typing stays responsive: the list follows the filter as soon as React has time.
   const deferredFilter = useDeferredValue(filter);
   const visible = useNarrowingFilter(records, deferredFilter);
 
   useEffect(() => {
     const ids: string[] = [];
-    for (const i of selected) if (records[i].id) ids.push(records[i].id);
+    for (const row of selected.rows()) if (records[row].id) ids.push(records[row].id);
     onChange(ids.length > 0 ? { from, ids } : null);
   }, [from, onChange, records, selected]);
 
   const change = (key: keyof RecordFilter) => (value: string) => setFilter((f) => ({ ...f, [key]: value }));
   const toggle = (row: number, checked: boolean) =>
-    setSelected((current) => {
-      const next = new Set(current);
-      if (checked) next.add(visible[row]);
-      else next.delete(visible[row]);
-      return next;
-    });
+    setSelected((current) => (checked ? current.with([visible[row]]) : current.without(visible[row])));
 
-  const selectAllFiltered = () =>
-    setSelected((current) => {
-      const next = new Set(current);
-      for (const row of visible) next.add(row);
-      return next;
-    });
+  const selectAllFiltered = () => setSelected((current) => current.with(visible));
 
   return (
     <div className={styles.root}>
@@ -157,7 +157,11 @@ function PickerList({ from, records, onChange }: RecordPickerProps & { records: 
         <Button size="small" onClick={selectAllFiltered} disabled={visible.length === 0}>
           {t('selectAllFiltered', { count: visible.length })}
         </Button>
-        <Button size="small" onClick={() => setSelected(new Set())} disabled={selected.size === 0}>
+        <Button
+          size="small"
+          onClick={() => setSelected(RowSet.empty(records.length))}
+          disabled={selected.size === 0}
+        >
           {t('clearSelection')}
         </Button>
       </div>
