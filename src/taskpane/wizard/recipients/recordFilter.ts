@@ -119,23 +119,33 @@ export const filterRows = (
   within?: readonly number[],
 ): number[] => {
   const words = searchWords(filter);
+  const passes = fieldTest(filter);
+  const result: number[] = [];
+  const count = within ? within.length : rows.length;
+  // plain loops: at 300,000 rows a closure per row and word was most of a keystroke's time
+  next: for (let k = 0; k < count; k++) {
+    const i = within ? within[k] : k;
+    const { person, text } = rows[i];
+    for (let w = 0; w < words.length; w++) if (!text.includes(words[w])) continue next;
+    if (passes === null || passes(person)) result.push(i);
+  }
+  return result;
+};
+
+/** The test of the filter's other fields, or null when they are all empty (the usual case while typing). */
+const fieldTest = (filter: RecordFilter): ((person: Recipient) => boolean) | null => {
   const city = filter.city.trim();
   const country = filter.country.trim();
   const from = filter.postalFrom.trim();
   const to = filter.postalTo.trim();
-  const result: number[] = [];
-  const count = within ? within.length : rows.length;
-  for (let k = 0; k < count; k++) {
-    const i = within ? within[k] : k;
-    const { person, text } = rows[i];
-    if (words.length > 0 && !words.every((word) => text.includes(word))) continue;
-    if (!matchesText(person.city, city) || !matchesText(person.country, country)) continue;
+  if (city === '' && country === '' && from === '' && to === '') return null;
+  return (person) => {
+    if (!matchesText(person.city, city) || !matchesText(person.country, country)) return false;
     const postal = person.postalCode.trim();
-    if (from !== '' && (postal === '' || postalCompare(postal, from) < 0)) continue;
-    if (to !== '' && (postal === '' || postalCompare(postal.slice(0, to.length), to) > 0)) continue;
-    result.push(i);
-  }
-  return result;
+    if (from !== '' && (postal === '' || postalCompare(postal, from) < 0)) return false;
+    if (to !== '' && (postal === '' || postalCompare(postal.slice(0, to.length), to) > 0)) return false;
+    return true;
+  };
 };
 
 /**
