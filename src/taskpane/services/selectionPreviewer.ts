@@ -26,12 +26,13 @@ export const inlinePreviewer: SelectionPreviewer = { preview: async (request) =>
 
 /**
  * Messages between the pane and selection.worker.ts. The data and groups go in pieces (pieces.ts); a preview names
- * its group by the number it was sent or computed under, so a group the worker knows is not sent again.
+ * its group by the number it was sent or computed under, so a group the worker knows is not sent again, and the data
+ * by the number it was sent under, so that a preview is never computed on a workbook read since.
  */
 export type WorkerRequest =
   | { type: 'data'; piece: PieceMessage }
   | { type: 'group'; piece: PieceMessage }
-  | { type: 'preview'; id: number; group: number; piece: PieceMessage };
+  | { type: 'preview'; id: number; data: number; group: number; piece: PieceMessage };
 
 /** What a preview sends besides the group's number; in pieces, since a selection may name 150,000 rows. */
 export type PreviewQuestion = Omit<PreviewRequest, 'data' | 'group'>;
@@ -58,7 +59,7 @@ export function workerPreviewer(
   pause: () => Promise<void> = async () => {},
 ): SelectionPreviewer {
   let nextId = 0;
-  let sent: { data: WorkbookData; done: Promise<void> } | null = null;
+  let sent: { data: WorkbookData; transfer: Promise<number> } | null = null;
   const groupIds = new WeakMap<TargetGroup, number>();
   const pending = new Map<number, Waiting>();
 
@@ -87,10 +88,9 @@ export function workerPreviewer(
     return transfer;
   };
 
-  const sendData = (data: WorkbookData): Promise<void> => {
-    if (sent?.data !== data)
-      sent = { data, done: post(data, (piece) => ({ type: 'data', piece })).then(() => undefined) };
-    return sent.done;
+  const sendData = (data: WorkbookData): Promise<number> => {
+    if (sent?.data !== data) sent = { data, transfer: post(data, (piece) => ({ type: 'data', piece })) };
+    return sent.transfer;
   };
 
   const groupRef = async (group: TargetGroup): Promise<number> => {
@@ -101,21 +101,23 @@ export function workerPreviewer(
     return id;
   };
 
-  const ask = (data: WorkbookData, group: number, question: PreviewQuestion) =>
+  const ask = (data: WorkbookData, dataTransfer: number, group: number, question: PreviewQuestion) =>
     new Promise<TargetGroup>((resolve, reject) => {
       const id = nextId++;
       pending.set(id, { data, assembler: new PieceAssembler(id), resolve, reject });
-      post(question, (piece) => ({ type: 'preview', id, group, piece }), id).catch(reject);
+      post(question, (piece) => ({ type: 'preview', id, data: dataTransfer, group, piece }), id).catch(
+        reject,
+      );
     });
 
   const previewInWorker = async ({ data, group, ...request }: PreviewRequest): Promise<TargetGroup> => {
-    await sendData(data);
+    const dataTransfer = await sendData(data);
     try {
-      return await ask(data, await groupRef(group), request);
+      return await ask(data, dataTransfer, await groupRef(group), request);
     } catch (error) {
       if (!(error instanceof MissingGroup)) throw error;
       groupIds.delete(group);
-      return ask(data, await groupRef(group), request);
+      return ask(data, dataTransfer, await groupRef(group), request);
     }
   };
 

@@ -19,6 +19,8 @@ const KEPT_GROUPS = 4;
  */
 export function selectionWorkerHandler(reply: (response: WorkerResponse) => void) {
   let data: WorkbookData | null = null;
+  /** The number the data was sent under: a question names the data it asks about. */
+  let dataTransfer = -1;
   let incomingData: PieceAssembler | null = null;
   const incomingGroups = new Map<number, PieceAssembler>();
   const groups = new Map<number, TargetGroup>();
@@ -38,6 +40,7 @@ export function selectionWorkerHandler(reply: (response: WorkerResponse) => void
     const done = incomingData.accept(piece);
     if (!done) return;
     data = done.value as WorkbookData;
+    dataTransfer = piece.transfer;
     incomingData = null;
     // the first preview would build it: build it now, while the user is still choosing
     identityGraph(data);
@@ -48,23 +51,30 @@ export function selectionWorkerHandler(reply: (response: WorkerResponse) => void
     const done = incomingGroups.get(piece.transfer)?.accept(piece);
     if (!done) return;
     incomingGroups.delete(piece.transfer);
-    if (data) keep(piece.transfer, groupFromTransfer(done.value as TargetGroup, data));
+    const group = done.value as TargetGroup;
+    keep(piece.transfer, data ? groupFromTransfer(group, data) : group);
   };
 
   const incomingQuestions = new Map<number, PieceAssembler>();
 
-  const receiveQuestion = ({ id, group, piece }: Extract<WorkerRequest, { type: 'preview' }>) => {
+  const receiveQuestion = ({
+    id,
+    data: asked,
+    group,
+    piece,
+  }: Extract<WorkerRequest, { type: 'preview' }>) => {
     if (piece.type === 'begin') incomingQuestions.set(id, new PieceAssembler(id));
     const done = incomingQuestions.get(id)?.accept(piece);
     if (!done) return;
     incomingQuestions.delete(id);
-    preview(id, group, done.value as PreviewQuestion);
+    preview(id, asked, group, done.value as PreviewQuestion);
   };
 
-  const preview = (id: number, groupId: number, request: PreviewQuestion) => {
+  const preview = (id: number, asked: number, groupId: number, request: PreviewQuestion) => {
     const group = groups.get(groupId);
     if (!group) return reply({ id, missingGroup: true });
-    if (!data) return reply({ id, error: 'no workbook data' });
+    // the workbook was read again meanwhile: record numbers would name other rows
+    if (!data || dataTransfer !== asked) return reply({ id, error: 'not the workbook data asked about' });
     const result = applyRequest({ ...request, group, data });
     keep(id, result);
     for (const piece of piecesOf(id, groupForTransfer(result, data))) reply({ id, piece });

@@ -8,6 +8,7 @@ import {
   type WorkerResponse,
 } from '../../../src/taskpane/services/selectionPreviewer';
 import { selectionWorkerHandler } from '../../../src/taskpane/services/selectionWorkerHandler';
+import { piecesOf } from '../../../src/taskpane/services/pieces';
 import { makeCustomer, makeWorkbookData } from '../../core/builders';
 
 /**
@@ -138,5 +139,23 @@ describe('workerPreviewer', () => {
   it('falls back to the main thread when the worker fails', async () => {
     const previewer = workerPreviewer(new ClonedChannel(true) as unknown as Worker);
     expect(await previewer.preview(request)).toEqual(applyRequest(request));
+  });
+});
+
+describe('selectionWorkerHandler', () => {
+  it('refuses a question about workbook data it no longer holds, instead of answering with rows of another read', () => {
+    const replies: WorkerResponse[] = [];
+    const handle = selectionWorkerHandler((response) => replies.push(response));
+    for (const piece of piecesOf(0, data)) handle({ type: 'data', piece });
+    for (const piece of piecesOf(1, request.group)) handle({ type: 'group', piece });
+    // the workbook was read again (transfer 2) before the question about transfer 0 arrived
+    for (const piece of piecesOf(2, { ...data })) handle({ type: 'data', piece });
+    const { data: _data, group: _group, ...question } = request;
+    for (const piece of piecesOf(3, question)) handle({ type: 'preview', id: 3, data: 0, group: 1, piece });
+    expect(replies).toEqual([{ id: 3, error: 'not the workbook data asked about' }]);
+
+    for (const piece of piecesOf(4, question)) handle({ type: 'preview', id: 4, data: 2, group: 1, piece });
+    expect(replies.length).toBeGreaterThan(1);
+    expect(replies.slice(1).every((reply) => reply.id === 4 && 'piece' in reply)).toBe(true);
   });
 });
