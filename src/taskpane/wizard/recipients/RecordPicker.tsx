@@ -28,7 +28,7 @@ import { VirtualCheckList } from './VirtualCheckList';
 import { RowSet } from './rowSet';
 import { useNarrowStyles } from '../../shell/narrowStyles';
 import { runStepsPausing } from '../../../core/kernel/steps';
-import { slicedPause } from '../../services/nextPaint';
+import { nextTask, slicedPause } from '../../services/nextPaint';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -80,9 +80,10 @@ function usePickerRows(data: WorkbookData, from: RecordSelection['from']): Picke
   useEffect(() => {
     if (atOnce) return;
     let current = true;
-    void runStepsPausing(pickerRowsSteps(data, from), slicedPause()).then(
-      (rows) => current && setLater({ data, from, rows }),
-    );
+    // from a task of its own: this one already rendered step 2
+    void nextTask()
+      .then(() => runStepsPausing(pickerRowsSteps(data, from), slicedPause()))
+      .then((rows) => current && setLater({ data, from, rows }));
     return () => {
       current = false;
     };
