@@ -7,7 +7,7 @@ import {
   type WorkbookRecords,
 } from '../select/recipients';
 import { KeySet } from '../kernel/keySet';
-import { ROWS_PER_STEP, runSteps, type Steps } from '../kernel/steps';
+import { keptSteps, ROWS_PER_STEP, runSteps, type Steps } from '../kernel/steps';
 import { Buckets, codeIn } from './buckets';
 import { mergeRecords } from './mergeFields';
 import {
@@ -675,18 +675,11 @@ export const identityGraph = (data: WorkbookData): IdentityGraph => {
   return graph;
 };
 
-/**
- * identityGraph in steps. Whoever needs the graph meanwhile builds it at once (identityGraph): then that one is kept
- * and the graph built here is dropped.
- */
-export function* identityGraphSteps(data: WorkbookData): Steps<IdentityGraph> {
-  const known = graphs.get(data);
-  if (known) return known;
-  yield* workbookRecordsSteps(data);
-  const graph = new IdentityGraph(data, false);
-  yield* graph.steps();
-  const meanwhile = graphs.get(data);
-  if (meanwhile) return meanwhile;
-  graphs.set(data, graph);
-  return graph;
-}
+/** identityGraph in steps; a graph built at once meanwhile (identityGraph) is the one kept (see keptSteps). */
+export const identityGraphSteps = (data: WorkbookData): Steps<IdentityGraph> =>
+  keptSteps(graphs, data, function* () {
+    yield* workbookRecordsSteps(data);
+    const graph = new IdentityGraph(data, false);
+    yield* graph.steps();
+    return graph;
+  });

@@ -20,6 +20,25 @@ export const runStepsPausing = async <T>(steps: Steps<T>, pause: () => Promise<v
   }
 };
 
+/**
+ * Steps that build a value kept per key (a workbook's index, graph or pick list), kept once built. A value already
+ * kept when they start is returned at once; one built at once meanwhile (someone could not wait for the pauses) wins
+ * over theirs, so that a key never has two.
+ */
+export function* keptSteps<K extends object, V>(
+  kept: WeakMap<K, V>,
+  key: K,
+  build: () => Steps<V>,
+): Steps<V> {
+  const known = kept.get(key);
+  if (known !== undefined) return known;
+  const value = yield* build();
+  const meanwhile = kept.get(key);
+  if (meanwhile !== undefined) return meanwhile;
+  kept.set(key, value);
+  return value;
+}
+
 /** A sheet parser may pause after this many rows: a few milliseconds of work. */
 export const ROWS_PER_STEP = 4096;
 

@@ -1,6 +1,6 @@
 import { customerKey } from '../read/customerKeys';
 import type { Contact, Customer, Recipient, WorkbookData } from '../kernel/model';
-import { ROWS_PER_STEP, runSteps, type Steps } from '../kernel/steps';
+import { keptSteps, ROWS_PER_STEP, runSteps, type Steps } from '../kernel/steps';
 
 /** Per workbook, built once: customers by number, and the contacts of each customer. */
 interface RecipientIndex {
@@ -17,9 +17,10 @@ interface RecipientIndex {
 const indexes = new WeakMap<WorkbookData, RecipientIndex>();
 
 /** The index in steps (a pause every ROWS_PER_STEP rows): at 300,000 contacts it is a quarter of a second. */
-function* recipientIndexSteps(data: WorkbookData): Steps<RecipientIndex> {
-  const cached = indexes.get(data);
-  if (cached) return cached;
+const recipientIndexSteps = (data: WorkbookData): Steps<RecipientIndex> =>
+  keptSteps(indexes, data, () => buildRecipientIndex(data));
+
+function* buildRecipientIndex(data: WorkbookData): Steps<RecipientIndex> {
   const customerAt = new Map<string, number>();
   for (let i = 0; i < data.customers.length; i++) {
     if (i > 0 && i % ROWS_PER_STEP === 0) yield;
@@ -40,12 +41,7 @@ function* recipientIndexSteps(data: WorkbookData): Steps<RecipientIndex> {
     if (list) list.push(i);
     else contactsOf.set(key, [i]);
   }
-  // built at once meanwhile: keep that one
-  const meanwhile = indexes.get(data);
-  if (meanwhile) return meanwhile;
-  const index = { customerAt, contactsOf, contactKeys, contactCustomers };
-  indexes.set(data, index);
-  return index;
+  return { customerAt, contactsOf, contactKeys, contactCustomers };
 }
 
 const recipientIndex = (data: WorkbookData): RecipientIndex => runSteps(recipientIndexSteps(data));

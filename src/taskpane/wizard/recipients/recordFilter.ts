@@ -2,7 +2,7 @@ import type { RecordSelection } from '../../../core/campaign/campaign';
 import type { CellValue } from '../../../core/kernel/sheetTable';
 import type { PersonData, Recipient, WorkbookData } from '../../../core/kernel/model';
 import { customerRecipient, workbookRecords } from '../../../core/select/recipients';
-import { ROWS_PER_STEP, runSteps, type Steps } from '../../../core/kernel/steps';
+import { keptSteps, ROWS_PER_STEP, runSteps, type Steps } from '../../../core/kernel/steps';
 
 /** One row of the contacts or customers picker: the id a selection stores, the person as the core sees it, and a search text. */
 export interface PickerRow {
@@ -58,11 +58,14 @@ const searchText = (cells: readonly CellValue[], person: PersonData): string => 
 
 type PickerSource = RecordSelection['from'];
 
-const built = new WeakMap<WorkbookData, Partial<Record<PickerSource, PickerRow[]>>>();
+const built: Record<PickerSource, WeakMap<WorkbookData, PickerRow[]>> = {
+  contacts: new WeakMap(),
+  customers: new WeakMap(),
+};
 
 /** The picker's rows if they were built for this workbook already. */
 export const knownPickerRows = (data: WorkbookData, from: PickerSource): PickerRow[] | undefined =>
-  built.get(data)?.[from];
+  built[from].get(data);
 
 export const pickerRowCount = (data: WorkbookData, from: PickerSource): number =>
   from === 'contacts' ? (data.contacts?.length ?? 0) : data.customers.length;
@@ -70,11 +73,12 @@ export const pickerRowCount = (data: WorkbookData, from: PickerSource): number =
 /**
  * The picker's rows, built once per workbook and kept: leaving step 2 or adding a selection remounts the picker, and
  * 300,000 rows take a second. A contact's person is the workbook's record of it (record i is contact i), so the
- * target group and the picker share the same objects. Pauses every ROWS_PER_STEP rows.
+ * target group and the picker share the same objects. Pauses every ROWS_PER_STEP rows; see keptSteps.
  */
-export function* pickerRowsSteps(data: WorkbookData, from: PickerSource): Steps<PickerRow[]> {
-  const known = knownPickerRows(data, from);
-  if (known) return known;
+export const pickerRowsSteps = (data: WorkbookData, from: PickerSource): Steps<PickerRow[]> =>
+  keptSteps(built[from], data, () => buildPickerRows(data, from));
+
+function* buildPickerRows(data: WorkbookData, from: PickerSource): Steps<PickerRow[]> {
   const rows: PickerRow[] = [];
   const count = pickerRowCount(data, from);
   const records = from === 'contacts' ? workbookRecords(data) : null;
@@ -90,10 +94,6 @@ export function* pickerRowsSteps(data: WorkbookData, from: PickerSource): Steps<
       rows.push({ id: customer.customerId, person, text: searchText(customer.cells, person) });
     }
   }
-  // built meanwhile at once (pickerRows): keep the first
-  const meanwhile = knownPickerRows(data, from);
-  if (meanwhile) return meanwhile;
-  built.set(data, { ...built.get(data), [from]: rows });
   return rows;
 }
 
