@@ -23,7 +23,7 @@ type TypedArrayName = keyof typeof TYPED;
  * Objects per slice: about 10 ms to clone in Chromium for contact records. A slice of a typed array holds 256 times
  * as many numbers (a copy of 2 MB), one of a plain array of strings or numbers 8 times as many.
  */
-export const OBJECTS_PER_PIECE = 1024;
+const OBJECTS_PER_PIECE = 1024;
 const sliceLength = (array: unknown[] | TypedArray, objects: number): number =>
   ArrayBuffer.isView(array) ? objects * 256 : typeof array[0] === 'object' ? objects : objects * 8;
 
@@ -118,5 +118,18 @@ export class PieceAssembler {
       this.missing -= items.length;
     }
     return this.missing === 0 ? { value: this.value } : undefined;
+  }
+}
+
+/** Puts together values of several transfers that arrive interleaved (groups, questions), each by its number. */
+export class PieceInbox {
+  private readonly open = new Map<number, PieceAssembler>();
+
+  /** The value of the piece's transfer once its last piece came, else undefined. */
+  accept(piece: PieceMessage): { value: unknown } | undefined {
+    if (piece.type === 'begin') this.open.set(piece.transfer, new PieceAssembler(piece.transfer));
+    const done = this.open.get(piece.transfer)?.accept(piece);
+    if (done) this.open.delete(piece.transfer);
+    return done;
   }
 }

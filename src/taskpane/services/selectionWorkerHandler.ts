@@ -1,8 +1,8 @@
 import type { WorkbookData } from '../../core/kernel/model';
 import type { TargetGroup } from '../../core/group/targetGroupModel';
 import { identityGraph } from '../../core/group/identity';
-import { groupForTransfer, groupFromTransfer } from './groupTransfer';
-import { PieceAssembler, piecesOf, type PieceMessage } from './pieces';
+import { groupForTransfer } from './groupTransfer';
+import { PieceAssembler, PieceInbox, piecesOf, type PieceMessage } from './pieces';
 import {
   applyRequest,
   type PreviewQuestion,
@@ -22,7 +22,8 @@ export function selectionWorkerHandler(reply: (response: WorkerResponse) => void
   /** The number the data was sent under: a question names the data it asks about. */
   let dataTransfer = -1;
   let incomingData: PieceAssembler | null = null;
-  const incomingGroups = new Map<number, PieceAssembler>();
+  const incomingGroups = new PieceInbox();
+  const incomingQuestions = new PieceInbox();
   const groups = new Map<number, TargetGroup>();
 
   const keep = (id: number, group: TargetGroup) => {
@@ -46,16 +47,11 @@ export function selectionWorkerHandler(reply: (response: WorkerResponse) => void
     identityGraph(data);
   };
 
+  // the pane sends its groups whole (see groupForTransfer)
   const receiveGroup = (piece: PieceMessage) => {
-    if (piece.type === 'begin') incomingGroups.set(piece.transfer, new PieceAssembler(piece.transfer));
-    const done = incomingGroups.get(piece.transfer)?.accept(piece);
-    if (!done) return;
-    incomingGroups.delete(piece.transfer);
-    const group = done.value as TargetGroup;
-    keep(piece.transfer, data ? groupFromTransfer(group, data) : group);
+    const done = incomingGroups.accept(piece);
+    if (done) keep(piece.transfer, done.value as TargetGroup);
   };
-
-  const incomingQuestions = new Map<number, PieceAssembler>();
 
   const receiveQuestion = ({
     id,
@@ -63,11 +59,8 @@ export function selectionWorkerHandler(reply: (response: WorkerResponse) => void
     group,
     piece,
   }: Extract<WorkerRequest, { type: 'preview' }>) => {
-    if (piece.type === 'begin') incomingQuestions.set(id, new PieceAssembler(id));
-    const done = incomingQuestions.get(id)?.accept(piece);
-    if (!done) return;
-    incomingQuestions.delete(id);
-    preview(id, asked, group, done.value as PreviewQuestion);
+    const done = incomingQuestions.accept(piece);
+    if (done) preview(id, asked, group, done.value as PreviewQuestion);
   };
 
   const preview = (id: number, asked: number, groupId: number, request: PreviewQuestion) => {
