@@ -39,8 +39,4 @@ export class RowSet {
     for (let row = 0; row < this.bits.length; row++) if (this.bits[row] === 1) rows.push(row);
     return rows;
   }
-
-  [Symbol.iterator](): Iterator<number> {
-    return this.rows()[Symbol.iterator]();
-  }
 }
