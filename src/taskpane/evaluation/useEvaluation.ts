@@ -2,7 +2,7 @@ import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import type { PaneSession } from '../services/paneSession';
 import { failureText, problemsText } from '../services/problemText';
 import { evaluationReducer, initialEvaluationState, type EvaluationState } from './evaluationReducer';
-import { nextPaint } from '../services/nextPaint';
+import { nextPaint } from '../services/pauses';
 
 export interface Evaluation {
   state: EvaluationState;

@@ -18,7 +18,7 @@ import {
 import { useI18n } from '../../i18n/useI18n';
 import type { PaneSession } from '../services/paneSession';
 import { ColumnMappingDialog } from './ColumnMappingDialog';
-import { nextPaint } from '../services/nextPaint';
+import { nextPaint } from '../services/pauses';
 
 const useStyles = makeStyles({
   card: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },

@@ -1,4 +1,4 @@
-import { idlePause } from './nextPaint';
+import { idlePause } from './pauses';
 import { inlinePreviewer, workerPreviewer, type SelectionPreviewer } from './selectionPreviewer';
 
 /** Only the browser entry imports this file: `import.meta.url` is what webpack needs to bundle the worker. */

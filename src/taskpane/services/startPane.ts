@@ -4,7 +4,7 @@ import { MemoryWorkbook, parseFailures } from '../../memory/memoryWorkbook';
 import { sampleState, sampleWorkbookTables } from '../../sample/sampleWorkbook';
 import { saveAddinState } from '../../core/run/campaignRun';
 import { connectToExcel } from '../../excel/officeHost';
-import { nextTask } from './nextPaint';
+import { nextTask } from './pauses';
 import { MIN_EXCEL_API, versionAtLeast } from '../../excel/requirements';
 import { languageFromDisplayLanguage } from '../../i18n/i18n';
 import {

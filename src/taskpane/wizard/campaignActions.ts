@@ -4,7 +4,7 @@ import { removeMemberByHand, restoreMemberByHand } from '../../core/group/handRe
 import { emptyTargetGroup } from '../../core/group/targetGroup';
 import type { TargetGroup } from '../../core/group/targetGroupModel';
 import type { CsvDelimiter } from '../../core/outputs/csv';
-import { nextPaint } from '../services/nextPaint';
+import { nextPaint } from '../services/pauses';
 import type { PaneSession, RefreshPreview } from '../services/paneSession';
 import { failureText } from '../services/problemText';
 import {

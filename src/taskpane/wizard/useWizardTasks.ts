@@ -6,7 +6,7 @@ import type { Problem } from '../../core/kernel/problems';
 import type { CsvDelimiter } from '../../core/outputs/csv';
 import type { LeadsOptions } from '../../core/run/campaignRun';
 import { canDownloadFiles, csvFileName, downloadText } from '../services/download';
-import { nextPaint } from '../services/nextPaint';
+import { nextPaint } from '../services/pauses';
 import type { PaneSession } from '../services/paneSession';
 import { failureText, problemsText } from '../services/problemText';
 import { displayName } from './recipients/recordFilter';

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, type Dispatch } from 'react';
 import type { MappingOverrides } from '../../core/kernel/model';
 import type { PaneSession } from '../services/paneSession';
-import { afterNextFrames, slicedPause } from '../services/nextPaint';
+import { afterNextFrames, slicedPause } from '../services/pauses';
 import { problemOf } from '../services/problemText';
 import type { WizardAction } from './wizardReducer';
 

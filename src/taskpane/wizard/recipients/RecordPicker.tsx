@@ -28,7 +28,7 @@ import { VirtualCheckList } from './VirtualCheckList';
 import { RowSet } from './rowSet';
 import { useNarrowStyles } from '../../shell/narrowStyles';
 import { runStepsPausing } from '../../../core/kernel/steps';
-import { nextTask, slicedPause } from '../../services/nextPaint';
+import { nextTask, slicedPause } from '../../services/pauses';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },

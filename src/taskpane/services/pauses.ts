@@ -1,3 +1,5 @@
+/** How the pane lets the browser paint and answer the user between pieces of long work. */
+
 /** Lets the browser paint (progress bar, disabled buttons) before a long synchronous step. */
 export const nextPaint = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 16));
 
