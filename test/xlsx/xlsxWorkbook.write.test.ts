@@ -1,6 +1,7 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import type { CellValue, TableData } from '../../src/core/kernel/sheetTable';
 import type { WriteTableRequest } from '../../src/core/workbook/workbookPort';
 import { XlsxWorkbook } from '../../src/xlsx/xlsxWorkbook';
@@ -95,6 +96,37 @@ describe.each(['never', 'always'] as const)('with streamSheets: %s', (streamShee
         '+49 351 1234567',
         new Date(Date.UTC(2024, 4, 2)),
       ]);
+    });
+
+    it('writes a target group of several megabytes of XML that readers check entry by entry', async () => {
+      const names = ['Jörg Müller', 'Anna Schmidt & Söhne', 'Zoë <Kunz>', 'Ünal Yıldız'];
+      const rows: CellValue[][] = Array.from({ length: 25_000 }, (_, i) => [
+        `C-${String(i).padStart(6, '0')}`,
+        `${names[i % names.length]} ${i}`,
+        String(1067 + (i % 90_000)).padStart(5, '0'),
+        i % 7 === 0 ? null : 'Dresden',
+        `+49 351 ${i}`,
+        new Date(Date.UTC(2024, i % 12, 1 + (i % 28))),
+      ]);
+      const workbook = await open();
+      await workbook.writeTable(targetRequest({ data: targetGroup(rows) }));
+      const path = outputPath(tempDir());
+      await workbook.saveAs(path);
+
+      // JSZip checks every entry's CRC-32 and length against its inflated bytes
+      const zip = await JSZip.loadAsync(await readFile(path), { checkCRC32: true });
+      const sheetParts = Object.keys(zip.files).filter((part) => part.startsWith('xl/worksheets/sheet'));
+      const sizes = await Promise.all(
+        sheetParts.map(async (part) => (await zip.file(part)!.async('nodebuffer')).length),
+      );
+      expect(Math.max(...sizes)).toBeGreaterThan(3 << 20);
+      const sheet = (await readBack(path)).getWorksheet('Zielgruppe Herbst')!;
+      expect(sheet.rowCount).toBe(25_001);
+      for (const i of [0, 1, 2, 3, 7, 12_345, 24_999])
+        expect(sheet.getRow(i + 2).values).toEqual([
+          undefined,
+          ...rows[i].map((value) => value ?? undefined),
+        ]);
     });
 
     it('formats ids, postal codes and phones as text and keeps numbers passed for them as text', async () => {

@@ -1,4 +1,3 @@
-import { Readable } from 'node:stream';
 import type { CellValue, TableData } from '../../core/kernel/sheetTable';
 import type { WriteTableRequest } from '../../core/workbook/workbookPort';
 import { columnWidths, TABLE_STYLE, uniqueHeaders, withTextColumnsAsText, writtenRow } from '../sheetRules';
@@ -91,11 +90,11 @@ const defaultStyles = (styles: CellStyles, data: TableData, kept?: StyleOf): Sty
   };
 };
 
-/** Where a worksheet part's rows go until the zip reads them: no XML text holds a NUL character. */
+/** Where a worksheet part's rows go until they are made: no XML text holds a NUL character. */
 export const SHEET_DATA_SLOT = '<sheetData>\u0000</sheetData>';
 
 /**
- * The `<row>` elements of a written sheet, header row and data from A1, each made when the zip reads it: the rows of a
+ * The `<row>` elements of a written sheet, header row and data from A1, each made when the compressor takes it: the rows of a
  * few hundred thousand members are several hundred MB of XML as one string.
  */
 export function* rowElements(
@@ -116,7 +115,7 @@ export function* rowElements(
   }
 }
 
-/** Characters of XML handed to the zip at a time. */
+/** Characters of XML handed to the compressor at a time. */
 const BATCH_CHARS = 1 << 16;
 
 function* batches(head: string, rows: Iterable<string>, tail: string): Generator<Buffer> {
@@ -131,17 +130,17 @@ function* batches(head: string, rows: Iterable<string>, tail: string): Generator
   yield Buffer.from(batch + tail);
 }
 
-/** A worksheet part as a stream: `xml` with the rows in its `SHEET_DATA_SLOT`. */
-export const withRows = (xml: string, rows: Iterable<string>): Readable => {
+/** A worksheet part in pieces, made as they are read: `xml` with the rows in its `SHEET_DATA_SLOT`. */
+export const withRows = (xml: string, rows: Iterable<string>): Iterable<Buffer> => {
   const at = xml.indexOf(SHEET_DATA_SLOT);
   if (at < 0) throw new Error('worksheet XML without its sheetData slot');
   const head = `${xml.slice(0, at)}<sheetData>`;
   const tail = `</sheetData>${xml.slice(at + SHEET_DATA_SLOT.length)}`;
-  return Readable.from(batches(head, rows, tail), { objectMode: false });
+  return batches(head, rows, tail);
 };
 
-/** The worksheet part of a new sheet, streamed into the zip as it is written. */
-export const worksheetPart = (options: SheetXmlOptions): Readable => {
+/** The worksheet part of a new sheet, in pieces made as the zip's compressor takes them. */
+export const worksheetPart = (options: SheetXmlOptions): Iterable<Buffer> => {
   const { request, tableRelationId } = options;
   const { data } = request;
   const parts = [

@@ -1,4 +1,5 @@
 import JSZip from 'jszip';
+import { deflatedEntry } from './deflatedEntry';
 import type { CellWrite, WriteTableRequest } from '../../core/workbook/workbookPort';
 import {
   activeTabOf,
@@ -214,8 +215,13 @@ const finishPackage = async (
 };
 
 // JSZip would add an entry for every folder; Excel writes none and other readers need none
-const put = (zip: JSZip, part: string, data: string | Buffer | NodeJS.ReadableStream): void => {
+const put = (zip: JSZip, part: string, data: string | Buffer): void => {
   zip.file(part, data, { createFolders: false });
+};
+
+/** A sheet's rows, deflated as they are made (deflatedEntry.ts). */
+const putRows = async (zip: JSZip, part: string, xml: Iterable<Buffer>): Promise<void> => {
+  zip.file(part, (await deflatedEntry(xml)) as unknown as Buffer, { createFolders: false });
 };
 
 const putIfChanged = (zip: JSZip, part: string, before: string, after: string): void => {
@@ -430,7 +436,7 @@ const writeNewSheet = async (
     tabSelected: selected,
     tableRelationId: table ? 'rId1' : undefined,
   });
-  put(zip, part, xml);
+  await putRows(zip, part, xml);
   context.relationships.push({
     id: entry.relationId,
     type: REL_TYPE.worksheet,
@@ -452,7 +458,7 @@ const writeNewTable = async (context: PatchContext, sheetPart: string, request: 
 /**
  * An input sheet written again: its rows are replaced, its table takes the new range under its old name and style,
  * and everything else of the part — column widths, people's cell formats (kept per column from the old first rows),
- * validation, conditional formats, views — stays. Its rows are streamed into the zip on saving; reading the part back
+ * validation, conditional formats, views — stays. Its rows are made and deflated piece by piece; reading the part back
  * would build its whole XML, so every edit of it (tab, table part) is made here.
  */
 const rewriteSheet = async (
@@ -481,7 +487,7 @@ const rewriteSheet = async (
     xml = withTablePart(xml, await addTablePart(context, part, request));
   }
   const rows = rowElements(request, styles, context.patch.dateSystem, keptStyles(before));
-  put(zip, part, withRows(xml, rows));
+  await putRows(zip, part, withRows(xml, rows));
 };
 
 /** A table on an input sheet that had none: a part of its own and a relationship; returns the relationship's id. */
