@@ -180,7 +180,12 @@ interface PendingSheet {
   workbookKnown: boolean;
 }
 
-export const readWorkbookFast = async (input: Buffer, packages: Packages): Promise<ReadWorkbook> => {
+/** `only` (a sheet name): read that sheet's cells and leave every other sheet empty. */
+export const readWorkbookFast = async (
+  input: Buffer,
+  packages: Packages,
+  only?: string,
+): Promise<ReadWorkbook> => {
   const entries = zipEntriesOf(input);
   if (!entries) throw new Error('no complete zip directory');
   const text = (entry: ZipEntry) => entryContent(input, entry).toString('utf8');
@@ -219,6 +224,7 @@ export const readWorkbookFast = async (input: Buffer, packages: Packages): Promi
       name = known?.sheets.find(({ rId }) => rId === relationship?.Id)?.name;
     }
     dateSystem = known?.date1904 ? 1904 : 1900;
+    if (only !== undefined && name?.toLowerCase() !== only.toLowerCase()) continue;
     const grid = new SheetGrid();
     const tail = new SheetTail();
     const scanner = new SheetScanner(grid, {

@@ -29,6 +29,7 @@ import { readWorkbookFast } from './fastReader';
 import { withSheetExtras } from './sheetExtras';
 import { openErrorCode, XlsxError } from './xlsxErrors';
 import { withZipParts } from './zipDirectory';
+import { lettingGoSheets, modelSheets, type InputSheets } from './inputSheets';
 
 /**
  * How the values are read: 'always' (the default) streams them without exceljs' full model (several GB for a
@@ -54,8 +55,6 @@ const MAX_COLUMNS = 16_384;
 
 const untracked: TemporaryFiles = { add: () => undefined, remove: () => undefined };
 
-type ReadValues = (name: string) => SheetTable | undefined;
-
 /** The input's Excel tables and hyperlink targets per sheet (lower-case name). */
 type Packages = ReadonlyMap<string, SheetPackageInfo>;
 
@@ -68,6 +67,7 @@ export class XlsxWorkbook implements WorkbookPort {
 
   private constructor(
     private readonly input: Buffer,
+    private readonly inputSheets: InputSheets,
     private readonly overlay: SheetOverlay,
     private readonly index: PackageIndex,
   ) {}
@@ -80,11 +80,11 @@ export class XlsxWorkbook implements WorkbookPort {
     // a zip without xl/workbook.xml (a .docx, any archive) has no sheets; real workbooks have one
     if (index.sheets.length === 0) throw new XlsxError('notXlsx', path);
     const packages = await guardRead(path, () => withZipParts(path, entries, readPackageInfo));
-    const values =
+    const sheets =
       options.streamSheets === 'never'
         ? await modelValues(path, input, packages)
         : await streamedValues(path, input, packages);
-    return new XlsxWorkbook(input, new SheetOverlay(index, values), index);
+    return new XlsxWorkbook(input, sheets, new SheetOverlay(index, (name) => sheets.get(name)), index);
   }
 
   async listSheets(): Promise<SheetInfo[]> {
@@ -92,8 +92,10 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   async readSheet(name: string): Promise<SheetTable> {
+    await this.inputSheets.load(name);
     const sheet = this.overlay.readSheet(name);
     if (!sheet) throw new WorkbookError('sheetNotFound', name);
+    this.inputSheets.letGo(name);
     return sheet;
   }
 
@@ -106,6 +108,7 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   async updateTable(request: UpdateTableRequest): Promise<SheetInfo> {
+    await this.inputSheets.load(request.sheet);
     if (!this.overlay.readSheet(request.sheet)) throw new WorkbookError('sheetNotFound', request.sheet);
     try {
       return this.overlay.update(request);
@@ -124,6 +127,7 @@ export class XlsxWorkbook implements WorkbookPort {
    * table that reads the sheet.
    */
   async deleteRows(request: DeleteRowsRequest): Promise<DeletedRows> {
+    await this.inputSheets.load(request.sheet);
     const table = this.overlay.readSheet(request.sheet);
     if (!table) throw new WorkbookError('sheetNotFound', request.sheet);
     const area = deletionColumns(table, request.tableName);
@@ -215,35 +219,31 @@ const guardRead = async <T>(path: string, read: () => Promise<T>): Promise<T> =>
   }
 };
 
-const byName = (tables: SheetTable[]): ReadValues => {
-  const found = new Map(tables.map((table) => [table.name.toLowerCase(), table]));
-  return (name) => found.get(name.toLowerCase());
-};
-
 /**
  * Every sheet's values in one pass over the file in memory, without exceljs' full model (several GB for a million-row
  * sheet) and without a Cell object per cell (fastReader.ts). A file it cannot read completely — one exceljs' streaming
  * reader, whose results it reproduces, could not either, as a sheet stored before workbook.xml — or fails on is loaded
  * as a whole instead. A file that is no workbook was refused by the file check; the model still names any other damage.
  */
-const streamedValues = async (path: string, input: Buffer, packages: Packages): Promise<ReadValues> => {
+const streamedValues = async (path: string, input: Buffer, packages: Packages): Promise<InputSheets> => {
   const read = await readWorkbookFast(input, packages).catch(() => null);
-  return read?.complete ? byName(read.tables) : modelValues(path, input, packages);
+  if (!read?.complete) return modelValues(path, input, packages);
+  return lettingGoSheets(read.tables, async (name) => {
+    const again = await readWorkbookFast(input, packages, name);
+    return again.tables.find((table) => table.name.toLowerCase() === name.toLowerCase());
+  });
 };
 
 /** exceljs' model, for the values only; each sheet is read when asked for. */
-const modelValues = async (path: string, input: Buffer, packages: Packages): Promise<ReadValues> => {
+const modelValues = async (path: string, input: Buffer, packages: Packages): Promise<InputSheets> => {
   const workbook = new ExcelJS.Workbook();
   await guardRead(path, () => workbook.xlsx.load(input as unknown as ArrayBuffer));
   const dateSystem = workbook.properties.date1904 ? 1904 : 1900;
-  const read = new Map<string, SheetTable>();
-  return (name) => {
+  return modelSheets((name) => {
     const key = name.toLowerCase();
     const sheet = workbook.worksheets.find((candidate) => candidate.name.toLowerCase() === key);
-    if (!sheet) return undefined;
-    if (!read.has(key)) read.set(key, readModelSheet(sheet, dateSystem, packages));
-    return read.get(key);
-  };
+    return sheet && readModelSheet(sheet, dateSystem, packages);
+  });
 };
 
 /** exceljs keeps a sheet's merged areas here, each with its model as an area. */

@@ -66,6 +66,24 @@ describe.each(modes)('XlsxWorkbook reading (streamSheets: %s)', (streamSheets) =
     expect(table.rows[1]).toEqual([utcDate(2024, 2, 29), 19.99]);
   });
 
+  it('reads a sheet as often as asked, each time as the file has it, whatever the caller did with the last copy', async () => {
+    const path = await writeWorkbook(tempDir(), buildContacts);
+    const workbook = await XlsxWorkbook.open(path, { streamSheets });
+    const first = await workbook.readSheet('Kontakte');
+    const asRead = structuredClone(first);
+    first.rows[2][0] = 'verändert';
+    first.rows.length = 1;
+
+    expect(await workbook.readSheet('Kontakte')).toEqual(asRead);
+    expect(await workbook.readSheet('kontakte')).toEqual(asRead);
+    await workbook.updateTable({
+      sheet: 'Kontakte',
+      cells: [{ row: 3, column: 4, value: 'neu' }],
+      append: { column: 0, rows: [], textColumns: [] },
+    });
+    expect((await workbook.readSheet('Kontakte')).rows[3][4]).toBe('neu');
+  });
+
   it('lists the sheets in tab order with their visibility', async () => {
     const path = await writeWorkbook(tempDir(), sheetStates);
     const workbook = await XlsxWorkbook.open(path, { streamSheets });
