@@ -18,13 +18,14 @@ export const afterNextFrames = async (): Promise<void> => {
 export const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 /**
- * The pause for work in steps (core/kernel/steps.ts): ends the task once `sliceMs` have passed since the last pause, so
- * that the browser answers the user within that time; before that the work goes straight on.
+ * The pause for work in steps (core/kernel/steps.ts): ends the task once `sliceMs` have passed since the last pause, or
+ * at once when a key or click waits, so that the browser answers the user within a step; else the work goes straight
+ * on.
  */
 export const slicedPause = (sliceMs = 40): (() => Promise<void>) => {
   let since = performance.now();
   return async () => {
-    if (performance.now() - since < sliceMs) return;
+    if (performance.now() - since < sliceMs && !inputPending()) return;
     await nextTask();
     since = performance.now();
   };
@@ -49,4 +50,5 @@ const IDLE_LEFT_MS = 20;
 
 /** Whether a key or click waits to be handled (Chromium, so Edge's WebView2 and Excel on the web). */
 const inputPending = (): boolean =>
-  (navigator as { scheduling?: { isInputPending?(): boolean } }).scheduling?.isInputPending?.() ?? false;
+  typeof navigator !== 'undefined' &&
+  ((navigator as { scheduling?: { isInputPending?(): boolean } }).scheduling?.isInputPending?.() ?? false);

@@ -1,0 +1,45 @@
+import { slicedPause } from '../../../src/taskpane/services/pauses';
+
+/** Chromium's navigator.scheduling.isInputPending, answering what the test says: a key waits or not. */
+const withInputPending = (pending: () => boolean): (() => void) => {
+  Object.defineProperty(globalThis, 'navigator', {
+    value: { scheduling: { isInputPending: pending } },
+    configurable: true,
+  });
+  return () => Reflect.deleteProperty(globalThis, 'navigator');
+};
+
+describe('slicedPause', () => {
+  let keyWaits = false;
+  let restore: () => void;
+  beforeEach(() => {
+    keyWaits = false;
+    restore = withInputPending(() => keyWaits);
+  });
+  afterEach(() => restore());
+
+  /** What ran in which order: a timer set now runs only once the work ends its task. */
+  const run = async (pause: () => Promise<void>): Promise<string[]> => {
+    const order: string[] = [];
+    setTimeout(() => order.push('the browser'), 0);
+    await pause();
+    order.push('the work');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    return order;
+  };
+
+  it('goes straight on within its slice while no key or click waits', async () => {
+    expect(await run(slicedPause(60_000))).toEqual(['the work', 'the browser']);
+  });
+
+  it('ends the task at once when a key waits, however much of the slice is left', async () => {
+    keyWaits = true;
+    expect(await run(slicedPause(60_000))).toEqual(['the browser', 'the work']);
+  });
+
+  it('ends the task once the slice has passed', async () => {
+    const pause = slicedPause(1);
+    await new Promise((resolve) => setTimeout(resolve, 3));
+    expect(await run(pause)).toEqual(['the browser', 'the work']);
+  });
+});
