@@ -7,11 +7,15 @@ export type PieceMessage =
   | { type: 'begin'; transfer: number; skeleton: unknown; holes: readonly Hole[] }
   | { type: 'piece'; transfer: number; hole: number; start: number; items: unknown[] | ArrayBufferView };
 
-/** A long array left out of the skeleton: where it sits, how long it is, and of which typed array kind. */
+/**
+ * A long array left out of the skeleton: where it sits, how long it is, and of which typed array kind; or, for an array
+ * met before at another path (the parser's sales columns sit in two places), which hole holds it.
+ */
 export interface Hole {
   path: readonly string[];
   length: number;
   typed?: TypedArrayName;
+  sameAs?: number;
 }
 
 type TypedArray =
@@ -20,10 +24,11 @@ const TYPED = { Float64Array, Float32Array, Int32Array, Uint32Array, Int16Array,
 type TypedArrayName = keyof typeof TYPED;
 
 /**
- * Objects per slice: about 10 ms to clone in Chromium for contact records. A slice of a typed array holds 256 times
- * as many numbers (a copy of 2 MB), one of a plain array of strings or numbers 8 times as many.
+ * Objects per slice: a few milliseconds to clone in Chromium for contact records, so that a key pressed while the data
+ * goes to the worker waits no longer than that. A slice of a typed array holds 256 times as many numbers (a copy of
+ * 512 KB), one of a plain array of strings or numbers 8 times as many.
  */
-const OBJECTS_PER_PIECE = 1024;
+const OBJECTS_PER_PIECE = 256;
 const sliceLength = (array: unknown[] | TypedArray, objects: number): number =>
   ArrayBuffer.isView(array) ? objects * 256 : typeof array[0] === 'object' ? objects : objects * 8;
 
@@ -45,14 +50,14 @@ function hollowOut(
   perPiece: number,
 ): unknown {
   const typed = typedName(value);
-  if (typed && (value as TypedArray).length > sliceLength(value as TypedArray, perPiece)) {
-    holes.push({ path, length: (value as TypedArray).length, typed });
-    arrays.push(value as TypedArray);
-    return null;
-  }
-  if (Array.isArray(value) && value.length > sliceLength(value, perPiece)) {
-    holes.push({ path, length: value.length });
-    arrays.push(value);
+  const long =
+    (typed !== undefined || Array.isArray(value)) &&
+    (value as unknown[] | TypedArray).length > sliceLength(value as unknown[] | TypedArray, perPiece);
+  if (long) {
+    const array = value as unknown[] | TypedArray;
+    const seen = arrays.indexOf(array);
+    holes.push({ path, length: array.length, ...(typed && { typed }), ...(seen >= 0 && { sameAs: seen }) });
+    arrays.push(array);
     return null;
   }
   // a short array's items may hold long arrays: a campaign's selections, each with its 150,000 ids
@@ -76,6 +81,7 @@ export function* piecesOf(
   const skeleton = hollowOut(value, [], holes, arrays, perPiece);
   yield { type: 'begin', transfer, skeleton, holes };
   for (let hole = 0; hole < holes.length; hole++) {
+    if (holes[hole].sameAs !== undefined) continue;
     const array = arrays[hole];
     const step = sliceLength(array, perPiece);
     for (let start = 0; start < array.length; start += step)
@@ -104,12 +110,18 @@ export class PieceAssembler {
     if (message.transfer !== this.transfer) throw new Error(`piece of transfer ${message.transfer}`);
     if (message.type === 'begin') {
       this.value = message.skeleton;
-      this.arrays = message.holes.map((hole) => {
-        const array = hole.typed ? new TYPED[hole.typed](hole.length) : new Array<unknown>(hole.length);
+      this.arrays = [];
+      for (const hole of message.holes) {
+        const array =
+          hole.sameAs !== undefined
+            ? this.arrays[hole.sameAs]
+            : hole.typed
+              ? new TYPED[hole.typed](hole.length)
+              : new Array<unknown>(hole.length);
+        if (hole.sameAs === undefined) this.missing += hole.length;
         this.value = place(this.value, hole.path, array);
-        this.missing += hole.length;
-        return array;
-      });
+        this.arrays.push(array);
+      }
     } else {
       const array = this.arrays[message.hole];
       const items = message.items as ArrayLike<unknown>;

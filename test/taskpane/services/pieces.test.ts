@@ -34,6 +34,22 @@ describe('pieces', () => {
     expect(Array.from(received.sales.rows)).toEqual(Array.from(data.sales.rows));
   });
 
+  it('sends an array that sits at two places once, and the receiver shares it as the sender did', () => {
+    const messages = [...piecesOf(0, data, 100)];
+    const begin = messages[0];
+    if (begin.type !== 'begin') throw new Error('no begin');
+    const shared = begin.holes.filter((hole) => hole.sameAs !== undefined).map((hole) => hole.path.join('.'));
+    expect(shared).toEqual(
+      expect.arrayContaining(['salesColumns.sales.days', 'salesColumns.sales.customerIds']),
+    );
+    const sliced = new Set(messages.flatMap((message) => (message.type === 'piece' ? [message.hole] : [])));
+    expect(begin.holes.filter((hole, index) => hole.sameAs !== undefined && sliced.has(index))).toEqual([]);
+    const received = assemble(messages) as typeof data;
+    expect(received).toEqual(data);
+    expect(received.salesColumns!.sales.days).toBe(received.sales.days);
+    expect(received.salesColumns!.sales.customerIds).toBe(received.sales.customerIds);
+  });
+
   it('gives a received workbook the same identity graph as the original', () => {
     const received = assemble([...piecesOf(0, data, 700)]) as typeof data;
     const ours = identityGraph(data);
@@ -67,7 +83,7 @@ describe('pieces', () => {
         ],
       },
     };
-    const messages = [...piecesOf(4, question)];
+    const messages = [...piecesOf(4, question, 1024)];
     const [begin] = messages;
     expect(begin.type === 'begin' && begin.holes.map((hole) => hole.path)).toEqual([
       ['campaign', 'selections', '0', 'ids'],
