@@ -109,8 +109,7 @@ function PickerList({ from, records, onChange }: RecordPickerProps & { records: 
   const visible = useNarrowingFilter(records, deferredFilter);
 
   useEffect(() => {
-    const ids: string[] = [];
-    for (const row of selected.rows()) if (records[row].id) ids.push(records[row].id);
+    const ids = selected.pick((row) => records[row].id || undefined);
     onChange(ids.length > 0 ? { from, ids } : null);
   }, [from, onChange, records, selected]);
 

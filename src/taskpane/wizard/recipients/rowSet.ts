@@ -33,10 +33,17 @@ export class RowSet {
     return new RowSet(bits, this.size - 1);
   }
 
-  /** The rows in list order (a loop, not a generator: 300,000 steps of a generator take 40 ms). */
-  rows(): number[] {
-    const rows: number[] = [];
-    for (let row = 0; row < this.bits.length; row++) if (this.bits[row] === 1) rows.push(row);
-    return rows;
+  /**
+   * `of(row)` for each ticked row in list order, leaving out the rows it gives undefined for. One loop over the bytes:
+   * the ids of 150,000 ticked rows, first listed as row numbers and then looked up, took 60 ms of the click's task.
+   */
+  pick<T>(of: (row: number) => T | undefined): T[] {
+    const picked: T[] = [];
+    for (let row = 0; row < this.bits.length; row++) {
+      if (this.bits[row] !== 1) continue;
+      const value = of(row);
+      if (value !== undefined) picked.push(value);
+    }
+    return picked;
   }
 }
