@@ -120,8 +120,11 @@ export const filterRows = (
 ): number[] => {
   const words = searchWords(filter);
   const passes = fieldTest(filter);
-  const result: number[] = [];
   const count = within ? within.length : rows.length;
+  // an empty filter (a fresh list) shows every row: no need to read 300,000 rows spread over the heap (30 ms)
+  if (words.length === 0 && passes === null)
+    return within ? within.slice() : Array.from({ length: count }, (_, i) => i);
+  const result: number[] = [];
   // plain loops: at 300,000 rows a closure per row and word was most of a keystroke's time
   next: for (let k = 0; k < count; k++) {
     const i = within ? within[k] : k;
