@@ -14,10 +14,6 @@ export type Params = Record<string, string | number>;
 
 const dictionaries: Record<Language, Record<MessageKey, string>> = { de, en };
 
-/** Office reports e.g. "en-US" or "de-DE"; everything that is not English gets German. */
-export const languageFromDisplayLanguage = (displayLanguage: string | null | undefined): Language =>
-  displayLanguage?.toLowerCase().startsWith('en') ? 'en' : 'de';
-
 /** The texts, labels and formats of one language: the task pane and the command line both speak through this. */
 export interface Translator {
   language: Language;

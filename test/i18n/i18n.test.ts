@@ -1,7 +1,8 @@
 import { de } from '../../src/i18n/de';
 import { en } from '../../src/i18n/en';
 import { isoToDay } from '../../src/core/kernel/values';
-import { createTranslator, languageFromDisplayLanguage } from '../../src/i18n/i18n';
+import { createTranslator } from '../../src/i18n/i18n';
+import { languageFromDisplayLanguage } from '../../src/core/kernel/language';
 
 const placeholders = (text: string): string[] => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
