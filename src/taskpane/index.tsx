@@ -1,24 +1,12 @@
 import { createRoot } from 'react-dom/client';
-import { App } from './shell/App';
-import { ExcelTooOld } from './shell/ExcelTooOld';
-import { PaneSession } from './services/paneSession';
 import { startPane } from './services/startPane';
-import { createPreviewer } from './services/createPreviewer';
 
+// The screens (the components and Fluent UI) are a chunk of their own, asked for at once: its modules run in a
+// task of their own, not in the one that runs this bundle, which kept the pane's first task above 300 ms.
+const screens = import('./shell/paneElement');
 const root = createRoot(document.getElementById('root') as HTMLElement);
 
-void startPane(window.location.search).then((start) => {
-  root.render(
-    start.mode === 'excelTooOld' ? (
-      <ExcelTooOld language={start.language} />
-    ) : (
-      <App
-        session={
-          new PaneSession(start.port, start.language, { previewer: createPreviewer(), now: start.now })
-        }
-        mode={start.mode}
-        theme={start.theme}
-      />
-    ),
-  );
+void startPane(window.location.search).then(async (start) => {
+  const { paneElement } = await screens;
+  root.render(paneElement(start));
 });

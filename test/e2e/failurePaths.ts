@@ -5,7 +5,7 @@ import { describeProblem } from '../../src/core/kernel/problemMessages';
 import { STATE_SHEET } from '../../src/core/workbook/sheetNames';
 import { SAMPLE_CAMPAIGN } from '../../src/sample/sampleWorkbook';
 import { createTranslator } from '../../src/i18n/i18n';
-import type { PreviewControls } from '../../src/taskpane/services/startPane';
+import type { PreviewControls } from '../../src/taskpane/services/previewStart';
 import { RESULTS_DIR, waitForWorkbook } from './browserHarness';
 import { assert, axeScan, campaignAction, campaignCard, check } from './checks';
 

@@ -7,7 +7,7 @@ import { createTranslator } from '../../src/i18n/i18n';
 import { MemoryWorkbook } from '../../src/memory/memoryWorkbook';
 import { SAMPLE_CAMPAIGN, sampleState, sampleWorkbookTables } from '../../src/sample/sampleWorkbook';
 import { PaneSession } from '../../src/taskpane/services/paneSession';
-import type { PreviewControls } from '../../src/taskpane/services/startPane';
+import type { PreviewControls } from '../../src/taskpane/services/previewStart';
 import { RESULTS_DIR, waitForWorkbook } from './browserHarness';
 import { assert, axeScan, campaignCard, check } from './checks';
 
