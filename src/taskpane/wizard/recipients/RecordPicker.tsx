@@ -109,8 +109,16 @@ function PickerList({ from, records, onChange }: RecordPickerProps & { records: 
   const visible = useNarrowingFilter(records, deferredFilter);
 
   useEffect(() => {
-    const ids = selected.pick((row) => records[row].id || undefined);
-    onChange(ids.length > 0 ? { from, ids } : null);
+    let current = true;
+    // a task of its own: the click's task shows the ticks, this one lists up to 300,000 ids for the preview
+    void nextTask().then(() => {
+      if (!current) return;
+      const ids = selected.pick((row) => records[row].id || undefined);
+      onChange(ids.length > 0 ? { from, ids } : null);
+    });
+    return () => {
+      current = false;
+    };
   }, [from, onChange, records, selected]);
 
   const change = (key: keyof RecordFilter) => (value: string) => setFilter((f) => ({ ...f, [key]: value }));
