@@ -95,12 +95,13 @@ module.exports = (env = {}, argv = {}) => {
       new DefinePlugin({ __APP_VERSION__: JSON.stringify(version) }),
       // V8's compile hint (Chromium 136+, so Edge's WebView2 too): nearly every function of a chunk runs as soon as it
       // loads (module bodies, the first screen), so it is compiled with the script, off the main thread, instead of
-      // one function at a time inside the pane's tasks. Added after minifying, which would drop the comment.
+      // one function at a time inside the pane's tasks. Added after minifying (which would drop the comment) and before
+      // the content hashes are computed, so a file's name still stands for its bytes.
       new BannerPlugin({
         banner: '//# allFunctionsCalledOnLoad',
         raw: true,
         test: /\.js$/,
-        stage: Compilation.PROCESS_ASSETS_STAGE_REPORT,
+        stage: Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_INLINE,
       }),
     ],
     performance: { hints: false },
