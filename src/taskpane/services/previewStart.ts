@@ -10,8 +10,8 @@ import type { PaneStart } from './startPane';
 /**
  * The pane in a plain browser: on the in-memory workbook with the sample data and its campaign that already ran
  * (`?lang=en` for English, `?contacts=100000` for a large synthetic workbook, used by the benchmark;
- * `?workbook=twoContactSheets` for a workbook where the pane has to ask, see src/sample/readingCases.ts; `?excelApi=1.1`
- * plays an Excel too old for the add-in; `?fail=writeTable:KampagnenDaten` plays Excel failing, see
+ * `?workbook=twoContactSheets` for a workbook where the pane has to ask, see src/sample/readingCases.ts;
+ * `?excelApi=1.1` plays an Excel too old for the add-in; `?fail=writeTable:KampagnenDaten` plays Excel failing, see
  * `offerPreviewControls`; `?today=2026-11-20` plays that day, so that the sample's contact history and running
  * evaluations stand where a browser run expects them).
  */

@@ -94,8 +94,8 @@ const defaultStyles = (styles: CellStyles, data: TableData, kept?: StyleOf): Sty
 export const SHEET_DATA_SLOT = '<sheetData>\u0000</sheetData>';
 
 /**
- * The `<row>` elements of a written sheet, header row and data from A1, each made when the compressor takes it: the rows of a
- * few hundred thousand members are several hundred MB of XML as one string.
+ * The `<row>` elements of a written sheet, header row and data from A1, each made when the compressor takes it:
+ * the rows of a few hundred thousand members are several hundred MB of XML as one string.
  */
 export function* rowElements(
   request: WriteTableRequest,

@@ -458,8 +458,8 @@ const writeNewTable = async (context: PatchContext, sheetPart: string, request: 
 /**
  * An input sheet written again: its rows are replaced, its table takes the new range under its old name and style,
  * and everything else of the part — column widths, people's cell formats (kept per column from the old first rows),
- * validation, conditional formats, views — stays. Its rows are made and deflated piece by piece; reading the part back
- * would build its whole XML, so every edit of it (tab, table part) is made here.
+ * validation, conditional formats, views — stays. Its rows are made and deflated piece by piece; reading the part
+ * back would build its whole XML, so every edit of it (tab, table part) is made here.
  */
 const rewriteSheet = async (
   context: PatchContext,
