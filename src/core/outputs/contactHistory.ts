@@ -44,29 +44,6 @@ export const isOfCampaign = (entry: ContactEntry, campaign: Pick<StoredCampaign,
     ? entry.campaignId === campaign.id
     : entry.campaign.trim().toLowerCase() === campaign.name.trim().toLowerCase();
 
-const rowsOf = (use: ContactUse, lang: Language): { row: HistoryRow; identity: string }[] => {
-  const type = campaignTypeLabel(use.campaign.type, lang);
-  const members = [
-    ...use.contacted.map((member) => ({ member, group: GROUP_LABELS[lang].contacted })),
-    ...use.control.map((member) => ({ member, group: GROUP_LABELS[lang].control })),
-  ];
-  return use.channels.flatMap((channel) =>
-    members.map(({ member, group }) => ({
-      identity: `${channel}|${member.key}`,
-      row: {
-        day: dayToDate(use.day),
-        campaign: use.campaign.name,
-        type,
-        channel: CHANNEL_LABELS[lang][channel],
-        group,
-        key: member.key,
-        name: memberName(member.recipient),
-        campaignId: use.campaign.id,
-      },
-    })),
-  );
-};
-
 /** Rows of this use the history holds already: the same campaign, day, channel and person add nothing again. */
 const recorded = (history: ContactHistorySheet | null, use: ContactUse): Set<string> =>
   new Set(
@@ -75,12 +52,75 @@ const recorded = (history: ContactHistorySheet | null, use: ContactUse): Set<str
       .map((entry) => `${entry.channel}|${entry.key}`),
   );
 
+/**
+ * The rows this use adds, one per channel and member, each made as it is taken: a few hundred thousand rows held
+ * as records until written would outlive the young generation and fill the heap with garbage.
+ */
+function* newRows(
+  history: ContactHistorySheet | null,
+  use: ContactUse,
+  lang: Language,
+): Generator<HistoryRow> {
+  const known = recorded(history, use);
+  const day = dayToDate(use.day);
+  const type = campaignTypeLabel(use.campaign.type, lang);
+  const byKey = new Map<string, { member: Member; group: string; name: string }>();
+  for (const [members, group] of [
+    [use.contacted, GROUP_LABELS[lang].contacted],
+    [use.control, GROUP_LABELS[lang].control],
+  ] as const)
+    for (const member of members)
+      if (!byKey.has(member.key))
+        byKey.set(member.key, { member, group, name: memberName(member.recipient) });
+  for (const channel of new Set(use.channels))
+    for (const [key, { group, name }] of byKey)
+      if (known.size === 0 || !known.has(`${channel}|${key}`))
+        yield {
+          day,
+          campaign: use.campaign.name,
+          type,
+          channel: CHANNEL_LABELS[lang][channel],
+          group,
+          key,
+          name,
+          campaignId: use.campaign.id,
+        };
+}
+
 /** Every column but the date is text: Excel must not read a key, a name or a campaign as a number or a date. */
 const TEXT_FIELDS: readonly HistoryField[] = HISTORY_FIELDS.filter((field) => field !== 'day');
 
-const append = (history: ContactHistorySheet, rows: HistoryRow[], tableName?: string): UpdateTableRequest => {
-  const fields = HISTORY_FIELDS.filter((field) => history.columns[field] !== undefined);
-  const width = Math.max(history.headers.length, ...fields.map((field) => history.columns[field]! + 1));
+/** How a history row's fields sit in the sheet's row: each field's column, and the row's width. */
+interface RowShape {
+  columns: Partial<Record<HistoryField, number>>;
+  width: number;
+}
+
+const cellsOf = (row: HistoryRow, shape: RowShape): CellValue[] => {
+  const cells = new Array<CellValue>(shape.width).fill(null);
+  for (const field of HISTORY_FIELDS) {
+    const column = shape.columns[field];
+    if (column !== undefined) cells[column] = row[field];
+  }
+  return cells;
+};
+
+/** The workbook's history sheet, in its own columns; a new sheet's columns are HISTORY_FIELDS in order. */
+const shapeOf = (history: ContactHistorySheet | null): RowShape => {
+  if (!history)
+    return {
+      columns: Object.fromEntries(HISTORY_FIELDS.map((field, i) => [field, i])),
+      width: HISTORY_FIELDS.length,
+    };
+  const columns = Object.values(history.columns).filter((column) => column !== undefined);
+  return { columns: history.columns, width: Math.max(history.headers.length, ...columns.map((c) => c + 1)) };
+};
+
+const append = (
+  history: ContactHistorySheet,
+  rows: CellValue[][],
+  tableName?: string,
+): UpdateTableRequest => {
   const table = history.tableName ?? tableName;
   return {
     sheet: history.sheet,
@@ -88,11 +128,7 @@ const append = (history: ContactHistorySheet, rows: HistoryRow[], tableName?: st
     cells: [],
     append: {
       column: (history.startColumn ?? 1) - 1,
-      rows: rows.map((values) => {
-        const cells: CellValue[] = new Array<CellValue>(width).fill(null);
-        for (const field of fields) cells[history.columns[field]!] = values[field];
-        return cells;
-      }),
+      rows,
       textColumns: TEXT_FIELDS.flatMap((field) => history.columns[field] ?? []),
     },
   };
@@ -100,7 +136,7 @@ const append = (history: ContactHistorySheet, rows: HistoryRow[], tableName?: st
 
 const create = (
   sheet: string,
-  rows: HistoryRow[],
+  rows: CellValue[][],
   lang: Language,
   sheets: readonly SheetInfo[],
 ): WriteTableRequest => ({
@@ -111,7 +147,7 @@ const create = (
   ),
   data: {
     headers: HISTORY_FIELDS.map((field) => HISTORY_HEADERS[lang][field]),
-    rows: rows.map((values) => HISTORY_FIELDS.map((field) => values[field])),
+    rows,
     textColumns: TEXT_FIELDS.map((field) => HISTORY_FIELDS.indexOf(field)),
   },
 });
@@ -128,11 +164,8 @@ export const historyWrite = (
   sheets: readonly SheetInfo[],
   emptySheet?: string,
 ): HistoryWrite => {
-  const known = recorded(history, use);
-  const seen = new Set<string>();
-  const rows = rowsOf(use, lang)
-    .filter(({ identity }) => !known.has(identity) && !seen.has(identity) && seen.add(identity))
-    .map(({ row }) => row);
+  const shape = shapeOf(history);
+  const rows = Array.from(newRows(history, use, lang), (row) => cellsOf(row, shape));
   const sheet = history?.sheet ?? emptySheet ?? HISTORY_SHEET[lang];
   if (rows.length === 0) return { kind: 'none', sheet, added: 0 };
   if (history) {
