@@ -226,8 +226,7 @@ const refreshLead = (
   const sheetRow = layout.top + rowIndex;
   const recorded = previous.get(leadId);
   let changed = refreshCampaignColumns(context, row, sheetRow);
-  let fingerprints = '';
-  COPIED_FIELDS.forEach((field, i) => {
+  const fingerprints = COPIED_FIELDS.map((field, i) => {
     const source = copiedValue(field, member);
     const base = recorded === undefined ? undefined : fieldFingerprint(recorded, i);
     const column = layout.columns[field];
@@ -239,15 +238,15 @@ const refreshLead = (
       state.counts.keptByHand++;
       if (decision === 'conflict') state.conflicts.push({ leadId, field, row: sheetRow + 1 });
     }
-    const kept = decision === 'noSource' ? (base ?? fingerprint(textOf(row[column!]))) : fingerprint(source);
-    fingerprints += kept;
+    return decision === 'noSource' ? (base ?? fingerprint(textOf(row[column!]))) : fingerprint(source);
   });
   changed = clearMergedMark(context, row, sheetRow) || changed;
   const updated = layout.columns.updated;
   if (changed && updated !== undefined)
     state.cells.push({ row: sheetRow, column: layout.left + updated, value: context.timestamp });
   state.counts[changed ? 'updated' : 'unchanged']++;
-  return fingerprints;
+  // joined, not added up: a string grown by += is a chain of pieces, and a lead's record is kept until saved
+  return fingerprints.join('');
 };
 
 /** A lead whose person came apart from a merge again is their own lead again: the mark goes. */
