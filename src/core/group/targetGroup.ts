@@ -279,11 +279,7 @@ class GroupBuilder {
       this.typeReasons[person] = reason = checkRecipient(
         this.graph.personRecipient(person),
         this.rules.type,
-        (kind) =>
-          consentOf(
-            this.graph.recordsOf(person).map((r) => this.graph.records.recipient(r)),
-            kind,
-          ),
+        this.consentLookup(person),
       );
     return reason;
   }

@@ -6,6 +6,8 @@ import { keptSteps, ROWS_PER_STEP, runSteps, type Steps } from '../kernel/steps'
 interface RecipientIndex {
   /** Customer number (see customerKey) → position of the first customer with it. */
   customerAt: Map<string, number>;
+  /** Per customer: its customer number as a key. */
+  customerKeys: string[];
   /** Customer number → positions of its contacts. */
   contactsOf: Map<string, number[]>;
   /** Per contact: its customer number as a key ('' for none). */
@@ -22,9 +24,10 @@ const recipientIndexSteps = (data: WorkbookData): Steps<RecipientIndex> =>
 
 function* buildRecipientIndex(data: WorkbookData): Steps<RecipientIndex> {
   const customerAt = new Map<string, number>();
+  const customerKeys = new Array<string>(data.customers.length);
   for (let i = 0; i < data.customers.length; i++) {
     if (i > 0 && i % ROWS_PER_STEP === 0) yield;
-    const key = customerKey(data.customers[i].customerId);
+    const key = (customerKeys[i] = customerKey(data.customers[i].customerId));
     if (key && !customerAt.has(key)) customerAt.set(key, i);
   }
   const contacts = data.contacts ?? [];
@@ -41,10 +44,12 @@ function* buildRecipientIndex(data: WorkbookData): Steps<RecipientIndex> {
     if (list) list.push(i);
     else contactsOf.set(key, [i]);
   }
-  return { customerAt, contactsOf, contactKeys, contactCustomers };
+  return { customerAt, customerKeys, contactsOf, contactKeys, contactCustomers };
 }
 
-const recipientIndex = (data: WorkbookData): RecipientIndex => runSteps(recipientIndexSteps(data));
+/** Asked for per record: once built, it is a lookup, not a run of steps. */
+const recipientIndex = (data: WorkbookData): RecipientIndex =>
+  indexes.get(data) ?? runSteps(recipientIndexSteps(data));
 
 const customerOf = (data: WorkbookData, key: string): Customer | undefined => {
   const at = recipientIndex(data).customerAt.get(key);
@@ -158,14 +163,16 @@ export class WorkbookRecords {
   /** Per record: the customer it belongs to or is (first customer with its number), -1 for none. */
   readonly customerOf: Int32Array;
   private readonly recipients: Array<Recipient | undefined>;
+  private readonly index: RecipientIndex;
 
   constructor(private readonly data: WorkbookData) {
-    const { contactsOf, contactKeys, contactCustomers } = recipientIndex(data);
+    const index = (this.index = recipientIndex(data));
+    const { contactsOf, customerKeys, contactKeys, contactCustomers } = index;
     this.contactCount = contactKeys.length;
     this.customerRecords = new Int32Array(data.customers.length).fill(-1);
     let count = this.contactCount;
-    data.customers.forEach((customer, i) => {
-      if (!contactsOf.has(customerKey(customer.customerId))) this.customerRecords[i] = count++;
+    customerKeys.forEach((key, i) => {
+      if (!contactsOf.has(key)) this.customerRecords[i] = count++;
     });
     this.count = count;
     this.customerOf = new Int32Array(count);
@@ -179,8 +186,8 @@ export class WorkbookRecords {
   /** The customer number of a record as a key (see customerKey): a contact's firm's, a customer's own; '' for none. */
   customerKeyOf(record: number): string {
     return record < this.contactCount
-      ? recipientIndex(this.data).contactKeys[record]
-      : customerKey(this.data.customers[this.customerOf[record]].customerId);
+      ? this.index.contactKeys[record]
+      : this.index.customerKeys[this.customerOf[record]];
   }
 
   recipient(record: number): Recipient {
@@ -202,11 +209,11 @@ export class WorkbookRecords {
 
   /** A selected customer brings all its contacts; a customer without contacts is a record itself. */
   ofCustomers(customerIndexes: readonly number[]): number[] {
-    const { contactsOf } = recipientIndex(this.data);
+    const { contactsOf, customerKeys } = this.index;
     const records: number[] = [];
     for (const i of customerIndexes) {
       const own = this.customerRecords[i];
-      const contacts = own >= 0 ? undefined : contactsOf.get(customerKey(this.data.customers[i].customerId));
+      const contacts = own >= 0 ? undefined : contactsOf.get(customerKeys[i]);
       if (contacts === undefined) records.push(own);
       else for (const contact of contacts) records.push(contact);
     }
