@@ -407,7 +407,7 @@ class GroupBuilder {
   private memberValue(state: MemberState): Member {
     if (state.value) return state.value;
     const { graph } = this;
-    const [addressee, ...others] = state.people;
+    const addressee = state.people[0];
     const member: Member = {
       key: state.key,
       recipient: graph.personRecipient(addressee),
@@ -424,8 +424,11 @@ class GroupBuilder {
       );
       if (keys.length > 0) member.mergedKeys = keys;
     }
-    const qualified = others.filter((person) => this.typeReason(person) === null);
-    if (qualified.length > 0) member.others = qualified.map((person) => graph.personRecipient(person));
+    // most members are one person: no arrays made for the others they do not have
+    if (state.people.length > 1) {
+      const qualified = state.people.slice(1).filter((person) => this.typeReason(person) === null);
+      if (qualified.length > 0) member.others = qualified.map((person) => graph.personRecipient(person));
+    }
     return (state.value = member);
   }
 
