@@ -1,4 +1,4 @@
-import type { Dispatch } from 'react';
+import { startTransition, type Dispatch } from 'react';
 import type { ContactLimit, SelectionDefinition, StoredCampaign } from '../../core/campaign/campaign';
 import { removeMemberByHand, restoreMemberByHand } from '../../core/group/handRemovals';
 import { emptyTargetGroup } from '../../core/group/targetGroup';
@@ -123,17 +123,23 @@ export function campaignActions(
     }
   };
 
+  /**
+   * A change of screen renders a whole new screen (50 ms and more with its first styles): as a transition React renders
+   * it in slices, and the click's task ends at once instead of carrying the render, its layout and a GC that lands.
+   */
+  const navigate = (action: WizardAction) => startTransition(() => dispatch(action));
+
   return {
     create: () => {
       const campaign = newCampaign(newId(), session.nowIso(), session.language);
-      dispatch({ type: 'campaignOpened', campaign, group: emptyTargetGroup(), screen: 'basics' });
+      navigate({ type: 'campaignOpened', campaign, group: emptyTargetGroup(), screen: 'basics' });
     },
     open: (id) => {
       const state = getState();
       const campaign = state.campaigns.find((c) => c.id === id);
       // its group is built from the sheets: "Öffnen" waits until they are read (CampaignCard)
       if (campaign && state.workbook.status === 'ready')
-        dispatch({ type: 'campaignOpened', campaign, group: groupFor(campaign), screen: 'targetGroup' });
+        navigate({ type: 'campaignOpened', campaign, group: groupFor(campaign), screen: 'targetGroup' });
     },
     duplicate: (id, copySuffix) =>
       onHome('duplicate', id, (original) => {
@@ -170,8 +176,8 @@ export function campaignActions(
         (accepted) => ({ type: 'homeActionFinished', count: accepted.memberCount }),
       ),
     dismissHomeAction: () => dispatch({ type: 'homeActionDismissed' }),
-    close: () => dispatch({ type: 'closed' }),
-    goTo: (screen) => dispatch({ type: 'screenChanged', screen }),
+    close: () => navigate({ type: 'closed' }),
+    goTo: (screen) => navigate({ type: 'screenChanged', screen }),
     changeBasics: (change) => {
       const open = editing();
       if (!open) return;
