@@ -22,7 +22,7 @@ export const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout
  * at once when a key or click waits, so that the browser answers the user within a step; else the work goes straight
  * on.
  */
-export const slicedPause = (sliceMs = 40): (() => Promise<void>) => {
+export const slicedPause = (sliceMs = 25): (() => Promise<void>) => {
   let since = performance.now();
   return async () => {
     if (performance.now() - since < sliceMs && !inputPending()) return;
