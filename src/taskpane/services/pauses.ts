@@ -17,16 +17,37 @@ export const afterNextFrames = async (): Promise<void> => {
 /** Ends the current task: what the user did meanwhile (a click, a key) is handled before the work goes on. */
 export const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
+/** After a key or click, background work waits this long for the user to stop: what they see next comes first. */
+export const QUIET_MS = 150;
+
+let lastInput = -Infinity;
+
+/** Notes that the user is typing or clicking now (the pane's listeners call it for every key, input and click). */
+export const noteUserInput = (): void => {
+  lastInput = performance.now();
+};
+
+for (const type of ['keydown', 'input', 'pointerdown'])
+  (globalThis as Partial<Pick<Window, 'addEventListener'>>).addEventListener?.(type, noteUserInput, {
+    capture: true,
+    passive: true,
+  });
+
+const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
 /**
  * The pause for work in steps (core/kernel/steps.ts): ends the task once `sliceMs` have passed since the last pause, or
  * at once when a key or click waits, so that the browser answers the user within a step; else the work goes straight
- * on.
+ * on. While the user types, the work waits for a quiet moment: the filtered list of a keystroke is rendered without
+ * a step of the duplicate search or the pick list in front of it.
  */
 export const slicedPause = (sliceMs = 25): (() => Promise<void>) => {
   let since = performance.now();
   return async () => {
     if (performance.now() - since < sliceMs && !inputPending()) return;
     await nextTask();
+    for (let quiet = performance.now() - lastInput; quiet < QUIET_MS; quiet = performance.now() - lastInput)
+      await delay(QUIET_MS - quiet);
     since = performance.now();
   };
 };

@@ -1,4 +1,4 @@
-import { slicedPause } from '../../../src/taskpane/services/pauses';
+import { noteUserInput, QUIET_MS, slicedPause } from '../../../src/taskpane/services/pauses';
 
 /** Chromium's navigator.scheduling.isInputPending, answering what the test says: a key waits or not. */
 const withInputPending = (pending: () => boolean): (() => void) => {
@@ -41,5 +41,23 @@ describe('slicedPause', () => {
     const pause = slicedPause(1);
     await new Promise((resolve) => setTimeout(resolve, 3));
     expect(await run(pause)).toEqual(['the browser', 'the work']);
+  });
+});
+
+describe('slicedPause while the user types', () => {
+  it('waits for a quiet moment after a key before the work goes on', async () => {
+    const pause = slicedPause(0);
+    noteUserInput();
+    const typed = performance.now();
+    await pause();
+    expect(performance.now() - typed).toBeGreaterThanOrEqual(QUIET_MS - 1);
+  });
+
+  it('goes on after one task when nobody typed for a while', async () => {
+    await new Promise((resolve) => setTimeout(resolve, QUIET_MS));
+    const pause = slicedPause(0);
+    const started = performance.now();
+    await pause();
+    expect(performance.now() - started).toBeLessThan(QUIET_MS / 2);
   });
 });
