@@ -35,6 +35,13 @@ for (const type of ['keydown', 'input', 'pointerdown'])
 
 const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
+const isQuiet = (): boolean => performance.now() - lastInput >= QUIET_MS;
+
+/** Resolves once the user has not typed or clicked for QUIET_MS. */
+const untilQuiet = async (): Promise<void> => {
+  while (!isQuiet()) await delay(QUIET_MS - (performance.now() - lastInput));
+};
+
 /**
  * The pause for work in steps (core/kernel/steps.ts): ends the task once `sliceMs` have passed since the last pause, or
  * at once when a key or click waits, so that the browser answers the user within a step; else the work goes straight
@@ -46,23 +53,29 @@ export const slicedPause = (sliceMs = 25): (() => Promise<void>) => {
   return async () => {
     if (performance.now() - since < sliceMs && !inputPending()) return;
     await nextTask();
-    for (let quiet = performance.now() - lastInput; quiet < QUIET_MS; quiet = performance.now() - lastInput)
-      await delay(QUIET_MS - quiet);
+    await untilQuiet();
     since = performance.now();
   };
 };
 
 /**
  * The pause for work in the background (handing the data to the worker) that must not slow what the user does
- * meanwhile: the work goes on only in the browser's idle time, as long as the idle period lasts, and after
- * `timeoutMs` however busy the pane is. Without idle callbacks, slicedPause.
+ * meanwhile: the work goes on only in the browser's idle time, as long as the idle period lasts, and not while the
+ * user types or clicks; after `timeoutMs` however busy the pane is. Without idle callbacks, slicedPause.
  */
 export const idlePause = (timeoutMs = 1_000): (() => Promise<void>) => {
   if (typeof requestIdleCallback !== 'function') return slicedPause();
   let idle: IdleDeadline | null = null;
   return async () => {
-    if (idle && !idle.didTimeout && idle.timeRemaining() > IDLE_LEFT_MS && !inputPending()) return;
-    idle = await new Promise<IdleDeadline>((resolve) => requestIdleCallback(resolve, { timeout: timeoutMs }));
+    if (idle && !idle.didTimeout && idle.timeRemaining() > IDLE_LEFT_MS && !inputPending() && isQuiet())
+      return;
+    // idle time right after a key is the time before the frame that shows its result: a piece there delays it
+    do {
+      await untilQuiet();
+      idle = await new Promise<IdleDeadline>((resolve) =>
+        requestIdleCallback(resolve, { timeout: timeoutMs }),
+      );
+    } while (!isQuiet() && !idle.didTimeout);
   };
 };
 

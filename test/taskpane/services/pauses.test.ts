@@ -1,4 +1,4 @@
-import { noteUserInput, QUIET_MS, slicedPause } from '../../../src/taskpane/services/pauses';
+import { idlePause, noteUserInput, QUIET_MS, slicedPause } from '../../../src/taskpane/services/pauses';
 
 /** Chromium's navigator.scheduling.isInputPending, answering what the test says: a key waits or not. */
 const withInputPending = (pending: () => boolean): (() => void) => {
@@ -59,5 +59,36 @@ describe('slicedPause while the user types', () => {
     const started = performance.now();
     await pause();
     expect(performance.now() - started).toBeLessThan(QUIET_MS / 2);
+  });
+});
+
+describe('idlePause while the user types', () => {
+  /** The browser's idle callback, called on the next timer with a whole idle period left. */
+  beforeEach(() => {
+    Object.defineProperty(globalThis, 'requestIdleCallback', {
+      value: (callback: IdleRequestCallback) =>
+        setTimeout(() => callback({ didTimeout: false, timeRemaining: () => 50 }), 0),
+      configurable: true,
+    });
+  });
+  afterEach(() => Reflect.deleteProperty(globalThis, 'requestIdleCallback'));
+
+  it('hands the next piece over only once the user has stopped typing', async () => {
+    const pause = idlePause();
+    noteUserInput();
+    const typed = performance.now();
+    await pause();
+    expect(performance.now() - typed).toBeGreaterThanOrEqual(QUIET_MS - 1);
+  });
+
+  it('goes on within the idle period while nobody types', async () => {
+    await new Promise((resolve) => setTimeout(resolve, QUIET_MS));
+    const pause = idlePause();
+    await pause();
+    const order: string[] = [];
+    setTimeout(() => order.push('the browser'), 0);
+    await pause();
+    order.push('the work');
+    expect(order).toEqual(['the work']);
   });
 });
