@@ -22,16 +22,29 @@ const { t } = createTranslator('de');
 
 const textOf = (page: Page, testId: string) => page.getByTestId(testId).innerText();
 
-async function waitForChange(page: Page, testId: string, previous: string): Promise<void> {
-  await page.waitForFunction(
-    ([id, before]) => {
-      const text = document.querySelector(`[data-testid="${id}"]`)?.textContent ?? '';
-      return text !== before && text !== '';
-    },
+/**
+ * Resolves once the element's text is new. Started before the action: a wait started after it (waitForFunction) ran
+ * the harness's script in the page between the render and the frame that showed it, 10–40 ms of every keystroke's
+ * figure that a user in Excel does not have.
+ */
+const changeOf = (page: Page, testId: string, previous: string): Promise<void> =>
+  page.evaluate(
+    ([id, before]) =>
+      new Promise<void>((resolve) => {
+        // no named functions in here: tsx would wrap them in a helper the page does not have
+        const counter = `[data-testid="${id}"]`;
+        const observer = new MutationObserver(() => {
+          const text = document.querySelector(counter)?.textContent ?? '';
+          if (text === before || text === '') return;
+          observer.disconnect();
+          resolve();
+        });
+        observer.observe(document, { subtree: true, childList: true, characterData: true });
+        const text = document.querySelector(counter)?.textContent ?? '';
+        if (text !== before && text !== '') resolve();
+      }),
     [testId, previous] as const,
-    { timeout: 120_000, polling: 'raf' },
   );
-}
 
 interface KeyTimeline {
   /** When the browser received each keystroke (its keydown, or a pasted word's input event). */
@@ -179,24 +192,24 @@ async function main(): Promise<void> {
 
     const search = page.getByRole('searchbox', { name: t('search') });
     await recordKeyTimeline(page);
-    let before = await textOf(page, 'selected-count');
+    let changed = changeOf(page, 'selected-count', await textOf(page, 'selected-count'));
     started = Date.now();
     await search.fill('Berlin');
-    await waitForChange(page, 'selected-count', before);
+    await changed;
     figures.filterTypingWallMs = Date.now() - started;
     figures.filterTypingToListMs = await keystrokeToFrame(page);
 
-    before = await textOf(page, 'selected-count');
+    changed = changeOf(page, 'selected-count', await textOf(page, 'selected-count'));
     started = Date.now();
     await search.pressSequentially(' Frau', { delay: 0 });
-    await waitForChange(page, 'selected-count', before);
+    await changed;
     figures.filterKeystrokesWallMs = Date.now() - started;
     figures.filterKeystrokesToListMs = await keystrokeToFrame(page);
 
     // about half of the synthetic contacts are "Frau": the selection of ~50,000 at 100,000 issue 16 asks to measure
-    before = await textOf(page, 'selected-count');
+    changed = changeOf(page, 'selected-count', await textOf(page, 'selected-count'));
     await search.fill('Frau');
-    await waitForChange(page, 'selected-count', before);
+    await changed;
     figures.selectedRows = Number(
       (await textOf(page, 'selected-count')).match(/([\d.,]+) angezeigt/)?.[1].replace(/\D/g, ''),
     );
@@ -221,10 +234,10 @@ async function main(): Promise<void> {
     const removeLabel = new RegExp(t('removeMemberLabel').replace('{name}', '.+'));
     await page.getByRole('button', { name: removeLabel }).first().waitFor();
     await settle(page);
-    before = await textOf(page, 'member-count');
+    changed = changeOf(page, 'member-count', await textOf(page, 'member-count'));
     started = Date.now();
     await page.getByRole('button', { name: removeLabel }).first().click();
-    await waitForChange(page, 'member-count', before);
+    await changed;
     figures.memberRemovalMs = Date.now() - started;
     await page.waitForTimeout(2_000); // the auto-save that follows is main-thread work of the removal too
     figures.longestTaskRemovalMs = await longestTask(page);
