@@ -64,14 +64,13 @@ function* newRows(
   const known = recorded(history, use);
   const day = dayToDate(use.day);
   const type = campaignTypeLabel(use.campaign.type, lang);
-  const byKey = new Map<string, { member: Member; group: string; name: string }>();
+  const byKey = new Map<string, { group: string; name: string }>();
   for (const [members, group] of [
     [use.contacted, GROUP_LABELS[lang].contacted],
     [use.control, GROUP_LABELS[lang].control],
   ] as const)
     for (const member of members)
-      if (!byKey.has(member.key))
-        byKey.set(member.key, { member, group, name: memberName(member.recipient) });
+      if (!byKey.has(member.key)) byKey.set(member.key, { group, name: memberName(member.recipient) });
   for (const channel of new Set(use.channels))
     for (const [key, { group, name }] of byKey)
       if (known.size === 0 || !known.has(`${channel}|${key}`))
