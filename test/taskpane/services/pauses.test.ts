@@ -44,17 +44,24 @@ describe('slicedPause', () => {
   });
 });
 
+/** Milliseconds from a key to the moment the pause lets the work go on. */
+const waitedAfterAKey = async (pause: () => Promise<void>): Promise<number> => {
+  noteUserInput();
+  const typed = performance.now();
+  await pause();
+  return performance.now() - typed;
+};
+
+/** Nobody has typed or clicked for QUIET_MS. */
+const quietMoment = (): Promise<unknown> => new Promise((resolve) => setTimeout(resolve, QUIET_MS));
+
 describe('slicedPause while the user types', () => {
   it('waits for a quiet moment after a key before the work goes on', async () => {
-    const pause = slicedPause(0);
-    noteUserInput();
-    const typed = performance.now();
-    await pause();
-    expect(performance.now() - typed).toBeGreaterThanOrEqual(QUIET_MS - 1);
+    expect(await waitedAfterAKey(slicedPause(0))).toBeGreaterThanOrEqual(QUIET_MS - 1);
   });
 
   it('goes on after one task when nobody typed for a while', async () => {
-    await new Promise((resolve) => setTimeout(resolve, QUIET_MS));
+    await quietMoment();
     const pause = slicedPause(0);
     const started = performance.now();
     await pause();
@@ -74,15 +81,11 @@ describe('idlePause while the user types', () => {
   afterEach(() => Reflect.deleteProperty(globalThis, 'requestIdleCallback'));
 
   it('hands the next piece over only once the user has stopped typing', async () => {
-    const pause = idlePause();
-    noteUserInput();
-    const typed = performance.now();
-    await pause();
-    expect(performance.now() - typed).toBeGreaterThanOrEqual(QUIET_MS - 1);
+    expect(await waitedAfterAKey(idlePause())).toBeGreaterThanOrEqual(QUIET_MS - 1);
   });
 
   it('goes on within the idle period while nobody types', async () => {
-    await new Promise((resolve) => setTimeout(resolve, QUIET_MS));
+    await quietMoment();
     const pause = idlePause();
     await pause();
     const order: string[] = [];
