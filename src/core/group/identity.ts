@@ -6,9 +6,9 @@ import {
   workbookRecordsSteps,
   type WorkbookRecords,
 } from '../select/recipients';
-import { KeySet } from '../kernel/keySet';
+import { codeIn, KeySet } from '../kernel/keySet';
 import { keptSteps, ROWS_PER_STEP, runSteps, type Steps } from '../kernel/steps';
-import { Buckets, codeIn } from './buckets';
+import { Buckets } from '../kernel/buckets';
 import { mergeRecords } from './mergeFields';
 import {
   firstNamesCompatible,
@@ -152,7 +152,7 @@ export class IdentityGraph {
 
   /** The normalised codes of every record, read from the sheets' rows (no recipient is built for this). */
   private *encode(): Steps<RecordCodes> {
-    const { records, data } = this;
+    const { records } = this;
     const count = records.count;
     const codes: RecordCodes = {
       id: new Int32Array(count),
@@ -162,10 +162,6 @@ export class IdentityGraph {
       customer: new Int32Array(count),
       company: new Int32Array(count),
     };
-    const contactIds = new KeySet(records.contactCount);
-    const customerIds = new KeySet(data.customers.length);
-    yield* contactIds.prepare();
-    yield* customerIds.prepare();
     const companies = new Map<string, number>();
     const rawNames = new Map<string, number>();
     const rawCompanies = new Map<string, number>();
@@ -187,21 +183,19 @@ export class IdentityGraph {
       }
       return code;
     };
-    const contacts = data.contacts ?? [];
     for (let r = 0; r < count; r++) {
       if (r % ROWS_PER_STEP === ROWS_PER_STEP - 1) yield;
       const isContact = r < records.contactCount;
       const source = records.source(r);
-      const firmId = records.customerKeyOf(r);
-      const ownId = isContact ? contacts[r].contactId.trim() : firmId;
-      codes.id[r] =
-        ownId === '' ? NO_CODE : 2 * (isContact ? contactIds : customerIds).code(ownId) + (isContact ? 0 : 1);
+      const firm = records.firmOf(r);
+      const number = records.contactNumberOf(r);
+      codes.id[r] = isContact ? (number < 0 ? NO_CODE : 2 * number) : firm < 0 ? NO_CODE : 2 * firm + 1;
       const email = source.email === '' ? null : normaliseEmail(source.email);
       codes.email[r] = email === null ? NO_CODE : this.emailCodes.code(email);
       if (codes.email[r] === this.emails.length) this.emails.push(email as string);
       codes.first[r] = source.firstName === '' ? NO_CODE : nameCode(source.firstName);
       codes.last[r] = source.lastName === '' ? NO_CODE : nameCode(source.lastName);
-      codes.customer[r] = firmId === '' ? NO_CODE : customerIds.code(firmId);
+      codes.customer[r] = firm;
       const company = source.company !== '' ? source.company : (records.customer(r)?.company ?? '');
       codes.company[r] = company === '' ? NO_CODE : companyCode(company);
     }

@@ -37,6 +37,11 @@ export class KeySet {
     return set;
   }
 
+  /** How many keys were added. */
+  get size(): number {
+    return this.count;
+  }
+
   has(key: string): boolean {
     return this.find(key) >= 0;
   }
@@ -134,3 +139,10 @@ function readKey(key: string): void {
   probe.high = high;
   probe.packs = packs;
 }
+
+/** A dense code per distinct text, starting at 0. */
+export const codeIn = (codes: Map<string, number>, text: string): number => {
+  let code = codes.get(text);
+  if (code === undefined) codes.set(text, (code = codes.size));
+  return code;
+};

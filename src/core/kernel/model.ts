@@ -172,6 +172,27 @@ export interface SalesColumns {
 }
 
 /**
+ * Who belongs to which firm, and which contacts share a number, as integer codes made while parsing (the parser
+ * looks every contact's customer number up anyway): the recipient index and the identity graph then group records
+ * by numbers, not by strings normalised again for every record. They describe exactly the `contacts` and
+ * `customers` arrays named here.
+ */
+export interface PersonColumns {
+  contacts: readonly Contact[];
+  customers: readonly Customer[];
+  /**
+   * Per contact: its firm, by customer number (customerKey: case, surrounding spaces and leading zeros ignored): the
+   * first customer row with that number; for a number no customer has, customers.length + a code the contacts with
+   * that number share; -1 without a number.
+   */
+  contactFirms: Int32Array;
+  /** Per customer row: its firm as above (the first row with its number), -1 without a number. */
+  customerFirms: Int32Array;
+  /** Per contact: a code the contacts with the same contact number (trimmed, as written) share, -1 without. */
+  contactNumbers: Int32Array;
+}
+
+/**
  * One row of a Sperrliste: someone who objected to advertising (Art. 21 DSGVO, never expires), named by e-mail or by
  * name and postal address. It excludes every record of that person, also when the person's contact row is gone.
  */
@@ -266,6 +287,8 @@ export interface WorkbookData {
   margins?: { averageShare: number; estimatedLines: number };
   /** Set by the parser; without it (or for other arrays) selections derive the same from the lines. */
   salesColumns?: SalesColumns;
+  /** Set by the parser; without it (or for other arrays) the engine derives the same from the records. */
+  personColumns?: PersonColumns;
   /** The workbook's Sperrlisten; absent or empty when it has none. */
   blocklists?: BlocklistSheet[];
   /** The contact history (Kontakthistorie); absent when the workbook has none yet. */

@@ -1,6 +1,7 @@
 import { KeySet } from '../kernel/keySet';
-import { ROWS_PER_STEP, runSteps, type Steps } from '../kernel/steps';
-import type { Contact, Customer, SheetMapping } from '../kernel/model';
+import { ROWS_PER_STEP, type Steps } from '../kernel/steps';
+import type { Contact, Customer, PersonColumns, SheetMapping } from '../kernel/model';
+import { ContactColumnsBuilder, UnknownFirms } from './personColumns';
 import type { SheetTable } from '../kernel/sheetTable';
 import { newContact, newCustomer, personColumns, readPerson } from './personRow';
 import type { ProblemLog } from './problemLog';
@@ -14,11 +15,7 @@ import {
   SheetReader,
 } from './sheetReader';
 
-/** Customer rows; rows without a customer number are skipped (totals rows as info). */
-export const parseCustomers = (table: SheetTable, mapping: SheetMapping, log: ProblemLog): Customer[] =>
-  runSteps(customerSteps(table, mapping, log));
-
-/** parseCustomers in steps (see kernel/steps.ts). */
+/** Customer rows, in steps (see kernel/steps.ts); rows without a customer number are skipped (totals rows as info). */
 export function* customerSteps(table: SheetTable, mapping: SheetMapping, log: ProblemLog): Steps<Customer[]> {
   const reader = new SheetReader(table, mapping, log);
   if (!requireColumn(reader, 'customerId')) return [];
@@ -43,22 +40,20 @@ export function* customerSteps(table: SheetTable, mapping: SheetMapping, log: Pr
   return customers;
 }
 
-/** Contact rows; a row needs a contact number, a name or an e-mail. */
-export const parseContacts = (
-  table: SheetTable,
-  mapping: SheetMapping,
-  log: ProblemLog,
-  customers: CustomerRows | null,
-): Contact[] => runSteps(contactSteps(table, mapping, log, customers));
-
-/** parseContacts in steps (see kernel/steps.ts). */
+/**
+ * Contact rows, in steps (see kernel/steps.ts); a row needs a contact number, a name or an e-mail. With them the
+ * columns of their firms and numbers (PersonColumns), from the lookups the checks make anyway.
+ */
 export function* contactSteps(
   table: SheetTable,
   mapping: SheetMapping,
   log: ProblemLog,
-  customers: CustomerRows | null,
-): Steps<Contact[]> {
+  customers: readonly Customer[],
+  customerRows: CustomerRows | null,
+): Steps<{ contacts: Contact[]; columns: PersonColumns }> {
   const reader = new SheetReader(table, mapping, log);
+  const codes = new ContactColumnsBuilder(reader.rows.length);
+  const unknownFirms = new UnknownFirms(customers.length);
   const idColumn = reader.column('contactId');
   const customerColumn = reader.column('customerId');
   const columns = personColumns(reader);
@@ -77,10 +72,26 @@ export function* contactSteps(
       continue;
     }
     contact.customerId = reader.text(cells, customerColumn, row);
-    reportDuplicate(reader, seen, contactId, row, 'contactId');
-    if (customers && contact.customerId !== '' && !customers.has(contact.customerId))
-      matchSpelling(reader, customers, contact.customerId, row, customerColumn);
+    const number = reportDuplicate(reader, seen, contactId, row, 'contactId');
+    codes.add(firmOf(reader, contact.customerId, row, customerColumn, customerRows, unknownFirms), number);
     contacts.push(contact);
   }
-  return contacts;
+  const customerFirms = customerRows?.firstRows ?? new Int32Array(customers.length).fill(-1);
+  return { contacts, columns: codes.columns(contacts, customers, customerFirms) };
+}
+
+/** A contact's firm (PersonColumns.contactFirms); a number not spelled as on the customers sheet is reported. */
+function firmOf(
+  reader: SheetReader,
+  customerId: string,
+  row: number,
+  column: number,
+  customerRows: CustomerRows | null,
+  unknownFirms: UnknownFirms,
+): number {
+  if (customerId === '') return -1;
+  const exact = customerRows ? customerRows.exactRow(customerId) : -1;
+  if (exact >= 0) return exact;
+  const spelled = customerRows ? matchSpelling(reader, customerRows, customerId, row, column) : -1;
+  return spelled >= 0 ? spelled : unknownFirms.code(customerId);
 }

@@ -68,10 +68,11 @@ export function* parseWorkbookSteps(
     customersTable && mapping.customers ? yield* customerSteps(customersTable, mapping.customers, log) : [];
   const customerRows = customersTable ? new CustomerRows(customers) : null;
   yield;
-  const contacts =
+  const parsedContacts =
     contactsTable && mapping.contacts
-      ? yield* contactSteps(contactsTable, mapping.contacts, log, customerRows)
+      ? yield* contactSteps(contactsTable, mapping.contacts, log, customers, customerRows)
       : null;
+  const contacts = parsedContacts?.contacts ?? null;
   yield;
   const parsedSales =
     salesTable && mapping.sales ? yield* salesSteps(salesTable, mapping.sales, log, customerRows) : null;
@@ -108,6 +109,7 @@ export function* parseWorkbookSteps(
     problems: allProblems,
     salesColumns,
   };
+  if (parsedContacts) data.personColumns = parsedContacts.columns;
   if (margins) data.margins = margins;
   if (blocklists.length > 0) data.blocklists = blocklists;
   if (history) data.history = history.history;

@@ -209,14 +209,19 @@ export function requireColumn(reader: SheetReader, field: Field): boolean {
   return false;
 }
 
+/** The id's code in `seen` (-1 for none), reported as a duplicate when an earlier row had it. */
 export function reportDuplicate(
   reader: SheetReader,
   seen: KeySet,
   id: string,
   row: number,
   field: Field,
-): void {
-  if (id !== '' && !seen.add(id)) reader.report('duplicateId', 'warning', row, reader.column(field), id);
+): number {
+  if (id === '') return -1;
+  const before = seen.size;
+  const code = seen.code(id);
+  if (code < before) reader.report('duplicateId', 'warning', row, reader.column(field), id);
+  return code;
 }
 
 /**

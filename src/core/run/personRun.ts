@@ -156,7 +156,9 @@ export const describePerson = async (
     kind: record < graph.records.contactCount ? 'contact' : 'customer',
   }));
   const ownCustomers = new Set(
-    records.filter((r) => r >= graph.records.contactCount).map((r) => graph.records.customerKeyOf(r)),
+    records
+      .filter((r) => r >= graph.records.contactCount)
+      .map((r) => customerKey(graph.records.source(r).customerId)),
   );
   const salesSheet = data.mapping.sales?.sheet;
   if (salesSheet)

@@ -1,63 +1,45 @@
+import { Buckets } from '../kernel/buckets';
 import { customerKey } from '../read/customerKeys';
-import type { Contact, Customer, Recipient, WorkbookData } from '../kernel/model';
-import { keptSteps, ROWS_PER_STEP, runSteps, type Steps } from '../kernel/steps';
+import { personColumnsOfSteps } from '../read/personColumns';
+import { CustomerRows } from '../read/salesColumns';
+import type { Contact, Customer, PersonColumns, Recipient, WorkbookData } from '../kernel/model';
+import { keptSteps, runSteps, type Steps } from '../kernel/steps';
 
-/** Per workbook, built once: customers by number, and the contacts of each customer. */
+/** Per workbook, built once: the firm of every contact and the contacts of every firm, by the codes of PersonColumns. */
 interface RecipientIndex {
-  /** Customer number (see customerKey) → position of the first customer with it. */
-  customerAt: Map<string, number>;
-  /** Per customer: its customer number as a key. */
-  customerKeys: string[];
-  /** Customer number → positions of its contacts. */
-  contactsOf: Map<string, number[]>;
-  /** Per contact: its customer number as a key ('' for none). */
-  contactKeys: string[];
-  /** Per contact: the position of its customer, -1 for none. */
-  contactCustomers: Int32Array;
+  columns: PersonColumns;
+  /** Per firm code: its contacts, in sheet order. */
+  contactsOfFirm: Buckets;
 }
 
 const indexes = new WeakMap<WorkbookData, RecipientIndex>();
 
-/** The index in steps (a pause every ROWS_PER_STEP rows): at 300,000 contacts it is a quarter of a second. */
+/** The index in steps (a pause every ROWS_PER_STEP rows, where its columns must be derived from the strings). */
 const recipientIndexSteps = (data: WorkbookData): Steps<RecipientIndex> =>
   keptSteps(indexes, data, () => buildRecipientIndex(data));
 
 function* buildRecipientIndex(data: WorkbookData): Steps<RecipientIndex> {
-  const customerAt = new Map<string, number>();
-  const customerKeys = new Array<string>(data.customers.length);
-  for (let i = 0; i < data.customers.length; i++) {
-    if (i > 0 && i % ROWS_PER_STEP === 0) yield;
-    const key = (customerKeys[i] = customerKey(data.customers[i].customerId));
-    if (key && !customerAt.has(key)) customerAt.set(key, i);
-  }
-  const contacts = data.contacts ?? [];
-  const contactsOf = new Map<string, number[]>();
-  const contactKeys = new Array<string>(contacts.length);
-  const contactCustomers = new Int32Array(contacts.length).fill(-1);
-  for (let i = 0; i < contacts.length; i++) {
-    if (i > 0 && i % ROWS_PER_STEP === 0) yield;
-    const key = customerKey(contacts[i].customerId);
-    contactKeys[i] = key;
-    if (key === '') continue;
-    contactCustomers[i] = customerAt.get(key) ?? -1;
-    const list = contactsOf.get(key);
-    if (list) list.push(i);
-    else contactsOf.set(key, [i]);
-  }
-  return { customerAt, customerKeys, contactsOf, contactKeys, contactCustomers };
+  const columns = yield* personColumnsOfSteps(data);
+  const { contactFirms } = columns;
+  const contactsOfFirm = new Buckets(contactFirms.length);
+  for (let i = contactFirms.length - 1; i >= 0; i--)
+    if (contactFirms[i] >= 0) contactsOfFirm.add(contactFirms[i], i);
+  return { columns, contactsOfFirm };
 }
 
 /** Asked for per record: once built, it is a lookup, not a run of steps. */
 const recipientIndex = (data: WorkbookData): RecipientIndex =>
   indexes.get(data) ?? runSteps(recipientIndexSteps(data));
 
-const customerOf = (data: WorkbookData, key: string): Customer | undefined => {
-  const at = recipientIndex(data).customerAt.get(key);
-  return at === undefined ? undefined : data.customers[at];
-};
+const customerLookups = new WeakMap<readonly Customer[], CustomerRows>();
 
-export const findCustomer = (data: WorkbookData, customerId: string): Customer | undefined =>
-  customerOf(data, customerKey(customerId));
+/** The customer with this number in any spelling (customerKey), for the filters that read a contact's firm. */
+export const findCustomer = (data: WorkbookData, customerId: string): Customer | undefined => {
+  let lookup = customerLookups.get(data.customers);
+  if (lookup === undefined) customerLookups.set(data.customers, (lookup = new CustomerRows(data.customers)));
+  const row = lookup.rowOf(customerId);
+  return row < 0 ? undefined : data.customers[row];
+};
 
 const filled = (value: string): boolean => value !== '' && value.trim() !== '';
 
@@ -139,13 +121,16 @@ export const contactsToRecipients = (data: WorkbookData, contacts: readonly Cont
 
 /** A selected customer brings all its contacts; a customer without contacts is a recipient itself. */
 export const customersToRecipients = (data: WorkbookData, customers: readonly Customer[]): Recipient[] => {
-  const { contactsOf } = recipientIndex(data);
-  const contacts = data.contacts ?? [];
+  const contactsOf = new Map<string, Contact[]>();
+  for (const contact of data.contacts ?? []) {
+    const key = customerKey(contact.customerId);
+    if (key !== '') contactsOf.set(key, [...(contactsOf.get(key) ?? []), contact]);
+  }
   const recipients: Recipient[] = [];
   for (const customer of customers) {
     const own = contactsOf.get(customerKey(customer.customerId));
     if (!own) recipients.push(customerRecipient(customer));
-    else for (const i of own) recipients.push(contactRecipient(contacts[i], customer));
+    else for (const contact of own) recipients.push(contactRecipient(contact, customer));
   }
   return recipients;
 };
@@ -167,27 +152,32 @@ export class WorkbookRecords {
 
   constructor(private readonly data: WorkbookData) {
     const index = (this.index = recipientIndex(data));
-    const { contactsOf, customerKeys, contactKeys, contactCustomers } = index;
-    this.contactCount = contactKeys.length;
-    this.customerRecords = new Int32Array(data.customers.length).fill(-1);
+    const { contactFirms, customerFirms } = index.columns;
+    const customerCount = data.customers.length;
+    this.contactCount = contactFirms.length;
+    this.customerRecords = new Int32Array(customerCount).fill(-1);
     let count = this.contactCount;
-    customerKeys.forEach((key, i) => {
-      if (!contactsOf.has(key)) this.customerRecords[i] = count++;
+    customerFirms.forEach((firm, i) => {
+      if (index.contactsOfFirm.first(firm) < 0) this.customerRecords[i] = count++;
     });
     this.count = count;
     this.customerOf = new Int32Array(count);
-    this.customerOf.set(contactCustomers);
+    contactFirms.forEach((firm, i) => (this.customerOf[i] = firm < customerCount ? firm : -1));
     this.customerRecords.forEach((record, i) => {
       if (record >= 0) this.customerOf[record] = i;
     });
     this.recipients = new Array<Recipient | undefined>(count);
   }
 
-  /** The customer number of a record as a key (see customerKey): a contact's firm's, a customer's own; '' for none. */
-  customerKeyOf(record: number): string {
-    return record < this.contactCount
-      ? this.index.contactKeys[record]
-      : this.index.customerKeys[this.customerOf[record]];
+  /** The firm of a record as a code (PersonColumns): a contact's, a customer's own; -1 for none. */
+  firmOf(record: number): number {
+    const { contactFirms, customerFirms } = this.index.columns;
+    return record < this.contactCount ? contactFirms[record] : customerFirms[this.customerOf[record]];
+  }
+
+  /** A code the contacts with the same contact number share (PersonColumns); -1 for none and for customers. */
+  contactNumberOf(record: number): number {
+    return record < this.contactCount ? this.index.columns.contactNumbers[record] : -1;
   }
 
   recipient(record: number): Recipient {
@@ -209,13 +199,20 @@ export class WorkbookRecords {
 
   /** A selected customer brings all its contacts; a customer without contacts is a record itself. */
   ofCustomers(customerIndexes: readonly number[]): number[] {
-    const { contactsOf, customerKeys } = this.index;
+    const { columns, contactsOfFirm } = this.index;
     const records: number[] = [];
     for (const i of customerIndexes) {
       const own = this.customerRecords[i];
-      const contacts = own >= 0 ? undefined : contactsOf.get(customerKeys[i]);
-      if (contacts === undefined) records.push(own);
-      else for (const contact of contacts) records.push(contact);
+      if (own >= 0) records.push(own);
+      else {
+        const { next } = contactsOfFirm;
+        for (
+          let contact = contactsOfFirm.first(columns.customerFirms[i]);
+          contact >= 0;
+          contact = next[contact]
+        )
+          records.push(contact);
+      }
     }
     return records;
   }

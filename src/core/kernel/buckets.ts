@@ -33,10 +33,3 @@ export class Buckets {
     return first !== NONE && this.next[first] !== NONE;
   }
 }
-
-/** A dense code per distinct text, starting at 0. */
-export const codeIn = (codes: Map<string, number>, text: string): number => {
-  let code = codes.get(text);
-  if (code === undefined) codes.set(text, (code = codes.size));
-  return code;
-};
