@@ -103,7 +103,8 @@ export class IdentityGraph {
   private ambiguousKey!: Uint8Array;
   /** Contact numbers (id codes) used by more than one person. */
   readonly sharedIds: number[] = [];
-  private keys: Array<string | undefined> = [];
+  /** Sized when built: filled at random records, a growing array fell back to slow elements. */
+  private keys!: Array<string | undefined>;
   private personLists: Buckets | null = null;
   private byFullName: Buckets | null = null;
   private rowIndex: Map<string, Map<number, number>> | null = null;
@@ -125,6 +126,7 @@ export class IdentityGraph {
   /** Builds the graph in steps (kernel/steps.ts): the pane pauses between them while it finds the duplicates. */
   *steps(): Steps<void> {
     const count = this.records.count;
+    this.keys = new Array<string | undefined>(count);
     this.emailCodes = new KeySet(count);
     yield* this.emailCodes.prepare();
     this.codes = yield* this.encode();
