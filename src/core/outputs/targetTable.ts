@@ -163,8 +163,7 @@ const extraHeadersOf = (group: TargetGroup): string[] => {
 
 /** The cells of COLUMNS, in its order: a literal reads each field by name instead of one keyed load per cell. */
 const standardCells = (person: Recipient, letter: Letter, source: string): string[] => {
-  const lines = letter.addressLines;
-  return [
+  const cells = [
     person.contactId,
     person.customerId,
     person.salutation,
@@ -172,7 +171,10 @@ const standardCells = (person: Recipient, letter: Letter, source: string): strin
     person.firstName,
     person.lastName,
     letter.greeting,
-    ...Array.from({ length: ADDRESS_LINE_COUNT }, (_, i) => lines[i] ?? ''),
+  ];
+  // Pushed one by one: a spread of a fresh array per row was a fifth of building the table.
+  for (let i = 0; i < ADDRESS_LINE_COUNT; i++) cells.push(letter.addressLines[i] ?? '');
+  cells.push(
     person.company,
     person.street,
     person.postalCode,
@@ -182,7 +184,8 @@ const standardCells = (person: Recipient, letter: Letter, source: string): strin
     person.phone,
     person.mobile,
     source,
-  ];
+  );
+  return cells;
 };
 
 export type TableCampaign = Pick<CampaignDefinition, 'type' | 'language' | 'addressee' | 'neutralGreeting'>;
