@@ -355,15 +355,18 @@ export class IdentityGraph {
   /** Numbers, e-mails and name keys that name more than one person (see keyOf). */
   private findSharedKeys(): void {
     const { codes, records, person } = this;
+    // Made once, not per record: a closure per record was most of what this step allocated.
+    const everyRecord = (): boolean => true;
+    const withoutNumber = (other: number): boolean => codes.id[other] === NO_CODE;
     for (let r = 0; r < records.count; r++) {
       if (
         codes.id[r] !== NO_CODE &&
         this.byId.first(codes.id[r]) === r &&
-        this.markShared(this.byId, codes.id[r], () => true)
+        this.markShared(this.byId, codes.id[r], everyRecord)
       )
         this.sharedIds.push(codes.id[r]);
       if (codes.email[r] !== NO_CODE && this.byEmail.first(codes.email[r]) === r)
-        this.markShared(this.byEmail, codes.email[r], (other) => codes.id[other] === NO_CODE);
+        this.markShared(this.byEmail, codes.email[r], withoutNumber);
     }
     const nameKeys = new Map<string, number>();
     const nameKeyed: number[] = [];
