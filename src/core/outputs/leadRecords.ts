@@ -46,8 +46,9 @@ export const isRecordableLeadId = (leadId: string): boolean =>
   leadId.length === LEAD_ID_PREFIX.length + ID_LENGTH && leadId.startsWith(LEAD_ID_PREFIX);
 
 export const serializeLeadRecords = (records: LeadRecords): string => {
+  // forEach and one part per lead: the for-of loop's entry pairs and twice the parts took twice as long at 50,000 leads
   const parts: string[] = [];
-  for (const [id, fingerprints] of records) parts.push(id.slice(LEAD_ID_PREFIX.length), fingerprints);
+  records.forEach((fingerprints, id) => parts.push(id.slice(LEAD_ID_PREFIX.length) + fingerprints));
   return parts.join('');
 };
 

@@ -379,7 +379,8 @@ const mergeExistingRows = (context: MergeContext, rows: CellValue[][], owners: L
 /** Members without a lead on the sheet get one, unless people deleted the one the add-in created. */
 const appendNewLeads = (context: MergeContext, { memberAt, kept }: LeadOwners, found: Uint8Array) => {
   const { input, previous, state } = context;
-  for (const [at, leadId] of kept.entries()) {
+  for (let at = 0; at < kept.length; at++) {
+    const leadId = kept[at];
     if (found[at] === 1 || leadId === undefined) continue;
     const recorded = previous.get(leadId);
     if (recorded !== undefined && !input.recreateDeleted) {
