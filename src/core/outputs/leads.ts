@@ -393,8 +393,9 @@ const appendNewLeads = (context: MergeContext, { memberAt, kept }: LeadOwners, f
     state.counts.created++;
   }
   // leads people deleted whose person has left the group stay deleted too
-  for (const [leadId, fingerprints] of previous)
+  previous.forEach((fingerprints, leadId) => {
     if (!state.records.has(leadId) && !memberAt.has(leadId)) state.records.set(leadId, fingerprints);
+  });
 };
 
 interface LeadOwners {
