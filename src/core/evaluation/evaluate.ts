@@ -94,9 +94,10 @@ const indexSales = (sales: SalesLines): SalesIndex => {
   if (cached) return cached;
   const byCustomer = new Map<string, number[]>();
   const days: number[] = [];
+  const keys = sales.customerIdTexts.map(customerKey);
   for (let i = 0; i < sales.length; i++) {
     if (!Number.isNaN(sales.days[i])) days.push(sales.days[i]);
-    const key = customerKey(sales.customerIds[i]);
+    const key = keys[sales.customerCodes[i]];
     if (!key) continue;
     const lines = byCustomer.get(key);
     if (lines) lines.push(i);

@@ -32,15 +32,14 @@ export const PRIOR_PURCHASE_DAYS = 365;
 /** Net revenue per customer key in [start − 365, start − 1]; returns subtract. */
 const priorRevenue = (sales: SalesLines, wanted: ReadonlySet<string>, start: Day) => {
   const revenue = new Map<string, number>();
-  const keyOf = new Map<string, string>();
-  const { days, amounts, customerIds } = sales;
+  const { days, amounts, customerCodes } = sales;
+  const keys = sales.customerIdTexts.map(customerKey);
   for (let i = 0; i < sales.length; i++) {
     const day = days[i];
     const amount = amounts[i];
     // An undated line or one without amount (NaN) fails both comparisons or is skipped.
     if (Number.isNaN(amount) || !(day >= start - PRIOR_PURCHASE_DAYS && day < start)) continue;
-    let key = keyOf.get(customerIds[i]);
-    if (key === undefined) keyOf.set(customerIds[i], (key = customerKey(customerIds[i])));
+    const key = keys[customerCodes[i]];
     if (wanted.has(key)) revenue.set(key, (revenue.get(key) ?? 0) + amount);
   }
   return revenue;

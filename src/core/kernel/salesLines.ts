@@ -9,8 +9,13 @@ import type { Day, SaleLine } from './model';
  */
 export interface SalesLines {
   readonly length: number;
-  /** The customer number as written in the sheet (trimmed). */
-  readonly customerIds: readonly string[];
+  /**
+   * Per line: the code of its customer number as written in the sheet (trimmed), an index into customerIdTexts. A
+   * customer buys many times: a million lines hold a million integers and a text per customer, not a million texts.
+   */
+  readonly customerCodes: Int32Array;
+  /** The customer numbers as written, by code; each text once. */
+  readonly customerIdTexts: readonly string[];
   readonly articleNos: readonly string[];
   readonly articleNames: readonly string[];
   /** NaN for an undated line. */
@@ -30,10 +35,14 @@ export interface SalesLines {
 
 const orNull = (value: number): number | null => (Number.isNaN(value) ? null : value);
 
+/** The customer number of line i as written in the sheet (trimmed). */
+export const customerIdAt = (sales: SalesLines, i: number): string =>
+  sales.customerIdTexts[sales.customerCodes[i]];
+
 /** The object view of line i. */
 export const saleLineAt = (sales: SalesLines, i: number): SaleLine => {
   const line: SaleLine = {
-    customerId: sales.customerIds[i],
+    customerId: customerIdAt(sales, i),
     day: orNull(sales.days[i]),
     articleNo: sales.articleNos[i],
     articleName: sales.articleNames[i],
@@ -53,7 +62,7 @@ export const saleLinesOf = (sales: SalesLines): SaleLine[] =>
 export class SalesLinesBuilder {
   private count = 0;
   // Sized up front: pushing a million strings spent most of its time growing (copying) the arrays.
-  private readonly customerIds: string[];
+  private readonly customerCodes: Int32Array;
   private readonly articleNos: string[];
   private readonly articleNames: string[];
   private readonly days: Float64Array;
@@ -66,7 +75,7 @@ export class SalesLinesBuilder {
     private readonly room: number,
     withMargins: boolean,
   ) {
-    this.customerIds = new Array<string>(room);
+    this.customerCodes = new Int32Array(room);
     this.articleNos = new Array<string>(room);
     this.articleNames = new Array<string>(room);
     this.days = new Float64Array(room);
@@ -81,8 +90,9 @@ export class SalesLinesBuilder {
     return this.count;
   }
 
+  /** `customerCode` from `customerIds` (see CustomerIdCodes), which the lines keep as their customerIdTexts. */
   add(
-    customerId: string,
+    customerCode: number,
     day: Day | null,
     articleNo: string,
     articleName: string,
@@ -93,7 +103,7 @@ export class SalesLinesBuilder {
   ): void {
     if (this.count === this.room) throw new RangeError('more sales lines than room for them');
     const i = this.count++;
-    this.customerIds[i] = customerId;
+    this.customerCodes[i] = customerCode;
     this.articleNos[i] = articleNo;
     this.articleNames[i] = articleName;
     this.days[i] = day ?? NaN;
@@ -103,12 +113,13 @@ export class SalesLinesBuilder {
     this.rows[i] = row;
   }
 
-  build(): SalesLines {
+  build(customerIds: CustomerIdCodes): SalesLines {
     const n = this.count;
-    for (const texts of [this.customerIds, this.articleNos, this.articleNames]) texts.length = n;
+    for (const texts of [this.articleNos, this.articleNames]) texts.length = n;
     const lines: SalesLines = {
       length: n,
-      customerIds: this.customerIds,
+      customerCodes: this.customerCodes.subarray(0, n),
+      customerIdTexts: customerIds.texts,
       articleNos: this.articleNos,
       articleNames: this.articleNames,
       days: this.days.subarray(0, n),
@@ -126,9 +137,10 @@ export const salesLines = (lines: readonly SaleLine[]): SalesLines => {
     lines.length,
     lines.some((line) => line.margin !== undefined),
   );
+  const customerIds = new CustomerIdCodes();
   for (const line of lines)
     builder.add(
-      line.customerId,
+      customerIds.codeOf(line.customerId),
       line.day,
       line.articleNo,
       line.articleName,
@@ -137,7 +149,27 @@ export const salesLines = (lines: readonly SaleLine[]): SalesLines => {
       line.row,
       line.margin ?? null,
     );
-  return builder.build();
+  return builder.build(customerIds);
 };
+
+/**
+ * Codes for the customer numbers of sales lines, as written. The parser starts from the customers sheet's spellings,
+ * whose codes its lookup of every line's number gives anyway (CustomerRows); other spellings get the codes after them.
+ */
+export class CustomerIdCodes {
+  readonly texts: string[];
+  private readonly others = new Map<string, number>();
+
+  constructor(known: readonly string[] = []) {
+    this.texts = [...known];
+  }
+
+  /** The code of a text not among the known ones. */
+  codeOf(text: string): number {
+    let code = this.others.get(text);
+    if (code === undefined) this.others.set(text, (code = this.texts.push(text) - 1));
+    return code;
+  }
+}
 
 export const noSalesLines = (): SalesLines => salesLines([]);

@@ -1,5 +1,5 @@
 import type { SheetMapping } from '../kernel/model';
-import { noSalesLines, SalesLinesBuilder, type SalesLines } from '../kernel/salesLines';
+import { CustomerIdCodes, noSalesLines, SalesLinesBuilder, type SalesLines } from '../kernel/salesLines';
 import type { SheetTable } from '../kernel/sheetTable';
 import type { ProblemLog } from './problemLog';
 import type { CustomerRows } from './salesColumns';
@@ -46,6 +46,7 @@ export function* salesSteps(
   const rows = reader.rows;
   const room = Math.max(reader.endIndex - reader.firstDataIndex, 0);
   const lines = new SalesLinesBuilder(room, withMargin);
+  const customerIds = new CustomerIdCodes(customers?.exactTexts);
   const customerRows = new Int32Array(room);
   for (let i = reader.firstDataIndex; i < reader.endIndex; i++) {
     if (i % ROWS_PER_STEP === 0) yield;
@@ -56,9 +57,11 @@ export function* salesSteps(
       reader.skipRow(cells, row, customerId !== '');
       continue;
     }
+    // One lookup gives the line's customer and its number's code, for the spelling the customers sheet uses.
+    const exact = customers === null ? -1 : customers.exactIndex(customerId);
     let customerRow = -1;
     if (customers !== null) {
-      customerRow = customers.exactRow(customerId);
+      customerRow = customers.rowOfExact(exact);
       if (customerRow < 0) customerRow = matchSpelling(reader, customers, customerId, row, customerColumn);
     }
     const quantity = reader.number(cells, quantityColumn, row);
@@ -69,7 +72,7 @@ export function* salesSteps(
     }
     customerRows[lines.length] = customerRow;
     lines.add(
-      customerId,
+      exact >= 0 ? exact : customerIds.codeOf(customerId),
       reader.day(cells, dateColumn, row),
       reader.text(cells, noColumn, row),
       reader.text(cells, nameColumn, row),
@@ -86,5 +89,5 @@ export function* salesSteps(
         : null,
     );
   }
-  return { lines: lines.build(), customerRows: customerRows.subarray(0, lines.length) };
+  return { lines: lines.build(customerIds), customerRows: customerRows.subarray(0, lines.length) };
 }

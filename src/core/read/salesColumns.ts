@@ -15,6 +15,8 @@ export class CustomerRows {
   private readonly exact: KeySet;
   /** By the KeySet's index of an exact customer number: the first row of that number. */
   private readonly firstRowOfExact: number[] = [];
+  /** By the same index: the number as the customers sheet writes it. */
+  readonly exactTexts: string[] = [];
   private readonly firstRowByKey = new Map<string, number>();
 
   constructor(private readonly customers: readonly Customer[]) {
@@ -26,7 +28,10 @@ export class CustomerRows {
       let first = key === '' ? -1 : this.firstRowByKey.get(key);
       if (first === undefined) this.firstRowByKey.set(key, (first = row));
       this.firstRows[row] = first;
-      if (this.exact.add(customerId)) this.firstRowOfExact.push(first);
+      if (this.exact.add(customerId)) {
+        this.firstRowOfExact.push(first);
+        this.exactTexts.push(customerId);
+      }
     }
   }
 
@@ -37,7 +42,16 @@ export class CustomerRows {
 
   /** The first row of the customer number when a customer has it spelled exactly so, else -1. */
   exactRow(customerId: string): number {
-    const index = this.exact.indexOf(customerId);
+    return this.rowOfExact(this.exactIndex(customerId));
+  }
+
+  /** The number's index in exactTexts when a customer has it spelled exactly so, else -1. */
+  exactIndex(customerId: string): number {
+    return this.exact.indexOf(customerId);
+  }
+
+  /** The first row of the number at this index of exactTexts; -1 for -1. */
+  rowOfExact(index: number): number {
     return index < 0 ? -1 : this.firstRowOfExact[index];
   }
 
@@ -97,8 +111,9 @@ class ArticleIds {
 /** The columns for lines that did not come from the parser (built by hand, or replaced after parsing). */
 export const salesColumnsFromLines = (sales: SalesLines, customers: readonly Customer[]): SalesColumns => {
   const lookup = new CustomerRows(customers);
+  const rowOfCode = sales.customerIdTexts.map((customerId) => lookup.rowOf(customerId));
   const customerRows = new Int32Array(sales.length);
-  for (let i = 0; i < sales.length; i++) customerRows[i] = lookup.rowOf(sales.customerIds[i]);
+  for (let i = 0; i < sales.length; i++) customerRows[i] = rowOfCode[sales.customerCodes[i]];
   return { sales, customers, customerRows, days: sales.days, firstRows: lookup.firstRows };
 };
 

@@ -161,10 +161,12 @@ export const describePerson = async (
       .map((r) => customerKey(graph.records.source(r).customerId)),
   );
   const salesSheet = data.mapping.sales?.sheet;
-  if (salesSheet)
+  if (salesSheet) {
+    const owns = data.sales.customerIdTexts.map((customerId) => ownCustomers.has(customerKey(customerId)));
     for (let i = 0; i < data.sales.length; i++)
-      if (ownCustomers.has(customerKey(data.sales.customerIds[i])))
+      if (owns[data.sales.customerCodes[i]])
         refs.push({ sheet: salesSheet, row: data.sales.rows[i], kind: 'sale' });
+  }
   const hashed = new ForgottenMatcher(
     (data.blocklists ?? []).flatMap((list) =>
       list.entries.flatMap((entry) => (entry.forgotten ? [{ token: entry.forgotten, value: entry }] : [])),
