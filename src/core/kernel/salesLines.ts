@@ -90,7 +90,7 @@ export class SalesLinesBuilder {
     return this.count;
   }
 
-  /** `customerCode` from `customerIds` (see CustomerIdCodes), which the lines keep as their customerIdTexts. */
+  /** `customerCode`: the number's code in the CustomerIdCodes given to `build`, whose texts the lines keep. */
   add(
     customerCode: number,
     day: Day | null,
