@@ -600,6 +600,7 @@ export const de = {
     'Keine Sperrliste (ein Blatt „Sperrliste“ mit E-Mail oder Name und Anschrift schließt aus).',
   appliedMerged: '{count} zusammengeführt',
   membersMerged: '{count} Zeilen zusammengeführt',
+  membersMergedOne: '1 Zeile zusammengeführt',
   excludedWhere: '{sheet}, Zeile {row}',
   excludedCarrier: 'eingetragen in {sheet}, Zeile {row}',
   excludedLastContact: 'zuletzt „{campaign}“ am {date}',

@@ -584,6 +584,7 @@ export const en: Record<MessageKey, string> = {
   sheetsNoBlocklist: 'No blocklist (a "Sperrliste" sheet with e-mail or name and address excludes people).',
   appliedMerged: '{count} merged',
   membersMerged: '{count} rows merged',
+  membersMergedOne: '1 row merged',
   excludedWhere: '{sheet}, row {row}',
   excludedCarrier: 'recorded in {sheet}, row {row}',
   excludedLastContact: 'last "{campaign}" on {date}',

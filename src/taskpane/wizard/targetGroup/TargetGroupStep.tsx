@@ -51,7 +51,9 @@ export function TargetGroupStep({ open, data, actions, session }: TargetGroupSte
         ]}
       />
       {tab === 'members' && merged > 0 && (
-        <Text data-testid="members-merged">{t('membersMerged', { count: merged })}</Text>
+        <Text data-testid="members-merged">
+          {merged === 1 ? t('membersMergedOne') : t('membersMerged', { count: merged })}
+        </Text>
       )}
       <ActionFeedback
         busy={open.operation.status === 'running' && open.operation.task === 'blocklist'}

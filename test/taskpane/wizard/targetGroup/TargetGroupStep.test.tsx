@@ -1,5 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import type { StoredCampaign } from '../../../../src/core/campaign/campaign';
 import {
   installLayoutStubs,
   numberIn,
@@ -19,7 +20,28 @@ async function openStoredCampaign() {
   return { ...pane, user };
 }
 
+async function openCampaignSelecting(selections: StoredCampaign['selections']) {
+  const { workbook } = await workbookWithCampaign({ selections });
+  const pane = await renderPane({ workbook });
+  await userEvent.setup().click(screen.getByRole('button', { name: pane.t('openCampaign') }));
+  await screen.findByRole('tab', { name: /^Mitglieder/ });
+  return pane;
+}
+
 describe('3 · Zielgruppe', () => {
+  it('names one merged row in the singular', async () => {
+    // customer 10010 has one person on two contact rows
+    await openCampaignSelecting([{ from: 'customers', ids: ['10010'] }]);
+    expect(screen.getByTestId('members-merged')).toHaveTextContent(/^1 Zeile zusammengeführt$/);
+  });
+
+  it('names several merged rows in the plural', async () => {
+    await openCampaignSelecting([{ from: 'contacts' }]);
+    const text = screen.getByTestId('members-merged').textContent ?? '';
+    expect(text).toMatch(/^\d+ Zeilen zusammengeführt$/);
+    expect(numberIn(text)).toBeGreaterThan(1);
+  });
+
   it('lists the members with their source selection', async () => {
     const { t } = await openStoredCampaign();
     const members = screen.getByRole('grid', { name: t('tabMembers') });
