@@ -197,6 +197,7 @@ export const de = {
   resultLeadsConflicts: 'Im Blatt und in den Daten geändert (der Wert im Blatt bleibt): {count}.',
   resultLeadsDeleted: 'Im Blatt gelöschte Leads, nicht neu angelegt: {count}.',
   resultCsvDownload: '{count} Zeilen als Datei „{file}“ heruntergeladen.',
+  resultCsvDownloadOne: '1 Zeile als Datei „{file}“ heruntergeladen.',
   resultCsvSheet:
     'Dieses Office kann keine Dateien herunterladen. Die CSV-Zeilen stehen im Blatt „{sheet}“: Spalte A markieren, kopieren und als .csv-Datei speichern.',
   resultBlocklist: '{name} steht jetzt auf der Sperrliste (Blatt „{sheet}“) und ist ausgeschlossen.',

@@ -192,6 +192,7 @@ export const en: Record<MessageKey, string> = {
   resultLeadsConflicts: 'Changed on the sheet and in the data (the sheet’s value stays): {count}.',
   resultLeadsDeleted: 'Leads deleted on the sheet, not created again: {count}.',
   resultCsvDownload: '{count} rows downloaded as the file “{file}”.',
+  resultCsvDownloadOne: '1 row downloaded as the file “{file}”.',
   resultCsvSheet:
     'This Office cannot download files. The CSV rows are on the sheet “{sheet}”: select column A, copy it and save it as a .csv file.',
   resultBlocklist: '{name} is now on the blocklist (sheet “{sheet}”) and excluded.',

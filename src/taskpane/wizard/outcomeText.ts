@@ -45,7 +45,10 @@ const successText = (
       ].join(' ');
     case 'csv':
       return outcome.via === 'download'
-        ? t('resultCsvDownload', { count: outcome.count, file: outcome.file })
+        ? t(outcome.count === 1 ? 'resultCsvDownloadOne' : 'resultCsvDownload', {
+            count: outcome.count,
+            file: outcome.file,
+          })
         : t('resultCsvSheet', { sheet: outcome.sheet });
     case 'blocklist':
       return t('resultBlocklist', { name: outcome.name, sheet: outcome.sheet });
