@@ -90,8 +90,10 @@ function firmOf(
   unknownFirms: UnknownFirms,
 ): number {
   if (customerId === '') return -1;
-  const exact = customerRows ? customerRows.exactRow(customerId) : -1;
-  if (exact >= 0) return exact;
-  const spelled = customerRows ? matchSpelling(reader, customerRows, customerId, row, column) : -1;
-  return spelled >= 0 ? spelled : unknownFirms.code(customerId);
+  if (customerRows) {
+    const exact = customerRows.exactRow(customerId);
+    const known = exact >= 0 ? exact : matchSpelling(reader, customerRows, customerId, row, column);
+    if (known >= 0) return known;
+  }
+  return unknownFirms.code(customerId);
 }

@@ -1,6 +1,6 @@
 import { codeIn } from '../kernel/keySet';
 import type { Contact, Customer, PersonColumns, WorkbookData } from '../kernel/model';
-import { ROWS_PER_STEP, runSteps, type Steps } from '../kernel/steps';
+import { ROWS_PER_STEP, type Steps } from '../kernel/steps';
 import { customerKey } from './customerKeys';
 import { CustomerRows } from './salesColumns';
 
@@ -82,7 +82,7 @@ export function* personColumnsSteps(
 /** The same arrays, and still of the same length: rows appended later void the columns too. */
 const describes = (columns: PersonColumns | undefined, data: WorkbookData): columns is PersonColumns =>
   columns !== undefined &&
-  columns.contacts === (data.contacts ?? columns.contacts) &&
+  (data.contacts === null || columns.contacts === data.contacts) &&
   columns.customers === data.customers &&
   columns.contactFirms.length === (data.contacts ?? NO_CONTACTS).length &&
   columns.customerFirms.length === data.customers.length;
@@ -97,5 +97,3 @@ export function* personColumnsOfSteps(data: WorkbookData): Steps<PersonColumns> 
     derived.set(data, (columns = yield* personColumnsSteps(data.contacts ?? NO_CONTACTS, data.customers)));
   return columns;
 }
-
-export const personColumnsOf = (data: WorkbookData): PersonColumns => runSteps(personColumnsOfSteps(data));

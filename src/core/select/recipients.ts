@@ -132,7 +132,10 @@ export const customersToRecipients = (data: WorkbookData, customers: readonly Cu
   const contactsOf = new Map<string, Contact[]>();
   for (const contact of data.contacts ?? []) {
     const key = customerKey(contact.customerId);
-    if (key !== '') contactsOf.set(key, [...(contactsOf.get(key) ?? []), contact]);
+    if (key === '') continue;
+    const list = contactsOf.get(key);
+    if (list) list.push(contact);
+    else contactsOf.set(key, [contact]);
   }
   const recipients: Recipient[] = [];
   for (const customer of customers) {

@@ -6,7 +6,7 @@ import type { WorkbookData } from '../../../src/core/kernel/model';
 import type { CellValue } from '../../../src/core/kernel/sheetTable';
 import { runSteps } from '../../../src/core/kernel/steps';
 import { parseWorkbook } from '../../../src/core/read/parseWorkbook';
-import { personColumnsOf, personColumnsSteps } from '../../../src/core/read/personColumns';
+import { personColumnsOfSteps, personColumnsSteps } from '../../../src/core/read/personColumns';
 import { makeContact, makeCustomer } from '../builders';
 import { sheet } from '../sheetBuilders';
 
@@ -130,7 +130,7 @@ describe("the parser's person columns", () => {
   it('give way to derived columns when rows were appended after parsing', () => {
     fc.assert(
       fc.property(withRowsAppended, (data) => {
-        const columns = personColumnsOf(data);
+        const columns = runSteps(personColumnsOfSteps(data));
         expect(columns).not.toBe(data.personColumns);
         expect(columns).toEqual(runSteps(personColumnsSteps(data.contacts ?? [], data.customers)));
         const group = buildTargetGroup(data, campaign('event'), { today: 20_000 });
